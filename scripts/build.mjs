@@ -1,0 +1,54 @@
+// Builds main-process entries with esbuild (one file each) and the renderer with Vite, into dist/.
+// Usage: node scripts/build.mjs [--main-only|--renderer-only]
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const args = new Set(process.argv.slice(2));
+
+/** Every main-process program: [source, output, format]. Electron's main and preload are CommonJS. */
+const entries = [
+  ['src-main/electron/main.ts', 'dist/main/electron-main.cjs', 'cjs'],
+  ['src-main/electron/preload.ts', 'dist/main/preload.cjs', 'cjs'],
+  ['src-main/web/main.ts', 'dist/main/web.js', 'esm'],
+];
+
+async function buildMain() {
+  const started = Date.now();
+  await Promise.all(
+    entries
+      .filter(([src]) => existsSync(path.join(root, src)))
+      .map(([src, out, format]) =>
+        build({
+          entryPoints: [path.join(root, src)],
+          outfile: path.join(root, out),
+          bundle: true,
+          platform: 'node',
+          target: 'node22',
+          format,
+          sourcemap: true,
+          // Runtime dependencies stay in node_modules (packed by electron-builder); the preload runs sandboxed,
+          // so it bundles everything it needs except electron itself.
+          packages: src.endsWith('preload.ts') ? undefined : 'external',
+          external: ['electron'],
+          logLevel: 'warning',
+        }),
+      ),
+  );
+  console.log(`[build] main: ${entries.length} entries in ${Date.now() - started} ms`);
+}
+
+function buildRenderer() {
+  const started = Date.now();
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('renderer build failed');
+  console.log(`[build] renderer in ${Date.now() - started} ms`);
+}
+
+if (!args.has('--renderer-only') && !args.has('--main-only')) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+if (!args.has('--renderer-only')) await buildMain();
+if (!args.has('--main-only')) buildRenderer();

@@ -1,0 +1,164 @@
+// THE contract between main and every window: requests (params schema → result schema) and pushed events.
+// One dispatcher in main serves it over Electron IPC and over the web host's WebSocket (ARCHITECTURE.md §3).
+import { z } from 'zod';
+import { AppErrorData } from './result';
+import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
+import { ConnectionStatus, Gauges } from './domain/connection';
+import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
+import { LogEntry } from './domain/log';
+import { Execution, Order, OrderModify, OrderTicket, PlaceResult } from './domain/order';
+import { PortfolioSnapshot } from './domain/portfolio';
+import { Quote, QuoteBatch } from './domain/quote';
+import { ScannerParams, ScannerStartParams, ScanSnapshot } from './domain/scanner';
+import { Preferences, Profile, ProfileInput, Settings } from './domain/settings';
+import { LayoutDoc, Watchlist } from './domain/workspace';
+
+const None = z.strictObject({});
+const Null = z.null();
+const ResolvedRef = ContractRef.extend({ conId: z.number().int().positive() });
+
+export const requests = {
+  'app.info': {
+    params: None,
+    result: z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'web']),
+      node: z.string(),
+      electron: z.string().nullable(),
+      chrome: z.string().nullable(),
+      dataDir: z.string(),
+    }),
+  },
+
+  'settings.get': { params: None, result: Settings },
+  'settings.set': { params: Preferences.partial(), result: Settings },
+
+  'profiles.list': { params: None, result: z.object({ profiles: z.array(Profile), activeId: z.string() }) },
+  'profiles.save': { params: ProfileInput, result: Profile },
+  'profiles.delete': { params: z.strictObject({ id: z.string().min(1) }), result: Null },
+  /** Makes a profile active and (re)connects to it. */
+  'profiles.select': { params: z.strictObject({ id: z.string().min(1) }), result: ConnectionStatus },
+
+  'connection.status': { params: None, result: ConnectionStatus },
+  'connection.connect': {
+    params: z.strictObject({ clientId: z.number().int().min(0).max(999_999_999).optional() }),
+    result: ConnectionStatus,
+  },
+  'connection.disconnect': { params: None, result: ConnectionStatus },
+  /** Skips the back-off countdown and tries now. */
+  'connection.reconnectNow': { params: None, result: ConnectionStatus },
+  'gauges.get': { params: None, result: Gauges },
+
+  'log.list': {
+    params: z.strictObject({ limit: z.number().int().min(1).max(5000).default(500) }),
+    result: z.array(LogEntry),
+  },
+
+  'contracts.search': {
+    params: z.strictObject({ pattern: z.string().trim().min(1).max(32) }),
+    result: z.array(SymbolMatch),
+  },
+  'contracts.details': {
+    params: z.union([z.strictObject({ conId: z.number().int().positive() }), ContractRef]),
+    result: z.array(Instrument),
+  },
+
+  'quotes.subscribe': {
+    params: z.strictObject({ contracts: z.array(ResolvedRef).min(1).max(1000) }),
+    result: z.object({ quotes: z.array(Quote) }),
+  },
+  'quotes.unsubscribe': {
+    params: z.strictObject({ conIds: z.array(z.number().int().positive()).min(1).max(1000) }),
+    result: Null,
+  },
+
+  'history.get': {
+    params: z.strictObject({
+      contract: ResolvedRef,
+      barSize: BarSize,
+      duration: Duration,
+      /** Bars ending before this unix time (seconds); omitted = now. Used to page back. */
+      endTime: z.number().int().positive().optional(),
+      whatToShow: WhatToShow.default('TRADES'),
+      useRTH: z.boolean().default(false),
+    }),
+    result: z.object({ bars: z.array(Bar), fromCache: z.boolean() }),
+  },
+  /** History plus a live last bar (keepUpToDate); updates arrive as `bars` events. */
+  'history.subscribe': {
+    params: z.strictObject({
+      contract: ResolvedRef,
+      barSize: BarSize,
+      duration: Duration,
+      whatToShow: WhatToShow.default('TRADES'),
+      useRTH: z.boolean().default(false),
+    }),
+    result: z.object({ subId: z.string(), bars: z.array(Bar) }),
+  },
+  'history.unsubscribe': { params: z.strictObject({ subId: z.string().min(1) }), result: Null },
+
+  'scanner.params': { params: None, result: ScannerParams },
+  'scanner.start': { params: ScannerStartParams, result: z.object({ scanId: z.string() }) },
+  'scanner.stop': { params: z.strictObject({ scanId: z.string().min(1) }), result: Null },
+
+  'orders.place': { params: OrderTicket, result: PlaceResult },
+  'orders.modify': { params: OrderModify, result: Null },
+  'orders.cancel': { params: z.strictObject({ orderId: z.number().int().positive() }), result: Null },
+  'orders.cancelAll': { params: None, result: Null },
+  'orders.list': { params: None, result: z.array(Order) },
+  /** The typed confirmation a live profile needs before its first order of the session. */
+  'orders.confirmLive': { params: z.strictObject({ typed: z.string().max(64) }), result: Null },
+  'executions.list': { params: None, result: z.array(Execution) },
+
+  'portfolio.get': { params: None, result: PortfolioSnapshot },
+
+  'watchlists.get': { params: None, result: z.array(Watchlist) },
+  'watchlists.save': { params: z.strictObject({ lists: z.array(Watchlist).max(100) }), result: Null },
+
+  'layout.get': { params: None, result: LayoutDoc.nullable() },
+  'layout.save': { params: z.strictObject({ layout: LayoutDoc }), result: Null },
+  'layout.reset': { params: None, result: Null },
+} as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
+
+export const events = {
+  connection: ConnectionStatus,
+  log: LogEntry,
+  gauges: Gauges,
+  quotes: QuoteBatch,
+  scan: ScanSnapshot,
+  bars: z.object({ subId: z.string(), bars: z.array(Bar) }),
+  orders: z.object({ orders: z.array(Order) }),
+  executions: z.object({ executions: z.array(Execution) }),
+  portfolio: PortfolioSnapshot,
+  settings: Settings,
+  /** Something the user must know about that is not a TWS message (a corrupt file set aside, a journal difference…). */
+  notice: z.object({ level: z.enum(['info', 'warn', 'error']), title: z.string(), message: z.string() }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Requests = typeof requests;
+export type RequestName = keyof Requests;
+export type Params<K extends RequestName> = z.input<Requests[K]['params']>;
+export type ParsedParams<K extends RequestName> = z.output<Requests[K]['params']>;
+export type ResultOf<K extends RequestName> = z.output<Requests[K]['result']>;
+
+export type EventMap = { [E in keyof typeof events]: z.output<(typeof events)[E]> };
+export type EventName = keyof EventMap;
+
+export const requestNames = Object.keys(requests) as RequestName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** An event as it travels: a window receives an array of these per frame. */
+export type EventEnvelope = { [E in EventName]: { event: E; payload: EventMap[E] } }[EventName];
+
+/** WebSocket frames of the web host (`/api`). Electron IPC carries the same shapes. */
+export type WireRequest = { id: number; method: string; params: unknown };
+export type WireResponse = { id: number } & ({ ok: true; value: unknown } | { ok: false; error: AppErrorData });
+export type WireEvents = { events: EventEnvelope[] };

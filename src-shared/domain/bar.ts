@@ -1,0 +1,102 @@
+// Price bars, TWS bar sizes and durations, and the pure arithmetic over them.
+import { z } from 'zod';
+
+export const BarSizes = [
+  '1 secs',
+  '5 secs',
+  '10 secs',
+  '15 secs',
+  '30 secs',
+  '1 min',
+  '2 mins',
+  '3 mins',
+  '5 mins',
+  '10 mins',
+  '15 mins',
+  '20 mins',
+  '30 mins',
+  '1 hour',
+  '2 hours',
+  '3 hours',
+  '4 hours',
+  '8 hours',
+  '1 day',
+  '1 week',
+  '1 month',
+] as const;
+export const BarSize = z.enum(BarSizes);
+export type BarSize = z.infer<typeof BarSize>;
+
+export const WhatToShow = z.enum(['TRADES', 'MIDPOINT', 'BID', 'ASK', 'BID_ASK']);
+export type WhatToShow = z.infer<typeof WhatToShow>;
+
+/** A TWS duration string: an integer and a unit, S(econds) D(ays) W(eeks) M(onths) Y(ears). */
+export const Duration = z
+  .string()
+  .regex(/^[1-9]\d{0,5} [SDWMY]$/, 'duration must look like "1 D", "30 S", "2 W", "6 M" or "1 Y"');
+export type Duration = z.infer<typeof Duration>;
+
+export const Bar = z.object({
+  /** Bar start, unix seconds (UTC). */
+  time: z.number().int(),
+  open: z.number(),
+  high: z.number(),
+  low: z.number(),
+  close: z.number(),
+  volume: z.number(),
+  wap: z.number().optional(),
+  count: z.number().int().optional(),
+});
+export type Bar = z.infer<typeof Bar>;
+
+const SECONDS: Record<BarSize, number> = {
+  '1 secs': 1,
+  '5 secs': 5,
+  '10 secs': 10,
+  '15 secs': 15,
+  '30 secs': 30,
+  '1 min': 60,
+  '2 mins': 120,
+  '3 mins': 180,
+  '5 mins': 300,
+  '10 mins': 600,
+  '15 mins': 900,
+  '20 mins': 1200,
+  '30 mins': 1800,
+  '1 hour': 3600,
+  '2 hours': 7200,
+  '3 hours': 10800,
+  '4 hours': 14400,
+  '8 hours': 28800,
+  '1 day': 86400,
+  '1 week': 604800,
+  '1 month': 2592000,
+};
+
+/** Nominal length of a bar in seconds (a month counts as 30 days). */
+export function barSizeSeconds(size: BarSize): number {
+  return SECONDS[size];
+}
+
+const UNIT_SECONDS = { S: 1, D: 86400, W: 604800, M: 2592000, Y: 31536000 } as const;
+
+/** Nominal length of a duration in seconds (M = 30 days, Y = 365 days). */
+export function durationSeconds(duration: Duration): number {
+  const [n, unit] = duration.split(' ') as [string, keyof typeof UNIT_SECONDS];
+  return Number(n) * UNIT_SECONDS[unit];
+}
+
+/** Merges a live update into a series: replaces the last bar when it has the same start, else appends. */
+export function mergeBar(series: readonly Bar[], bar: Bar): Bar[] {
+  const last = series[series.length - 1];
+  if (last && last.time === bar.time) return [...series.slice(0, -1), bar];
+  if (last && last.time > bar.time) return [...series];
+  return [...series, bar];
+}
+
+/** Joins an older page in front of a series, dropping overlapping bars and keeping time order. */
+export function prependBars(older: readonly Bar[], series: readonly Bar[]): Bar[] {
+  const first = series[0];
+  if (!first) return [...older];
+  return [...older.filter((b) => b.time < first.time), ...series];
+}
