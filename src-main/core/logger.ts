@@ -1,0 +1,98 @@
+// Scoped, structured logging (STYLE.md rule 12). Entries feed the Log pane (`log` events), a ring buffer for
+// windows that open later, and a sink (console or file). Secrets never go in: callers log ids, not tokens.
+import type { LogEntry, LogLevel } from '../../src-shared/domain/log';
+
+export type LogFields = { twsCode?: number; action?: string; [key: string]: unknown };
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  child(source: string): Logger;
+}
+
+export type LogSink = (entry: LogEntry, fields: Record<string, unknown>) => void;
+
+export interface LogBook {
+  /** A logger for one module. */
+  logger(source: string): Logger;
+  /** The most recent entries, oldest first. */
+  recent(limit: number): LogEntry[];
+  /** Called for every entry at info level and above. */
+  subscribe(listener: (entry: LogEntry) => void): () => void;
+}
+
+const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export function createLogBook(opts: {
+  now?: () => number;
+  sink?: LogSink;
+  capacity?: number;
+  /** Entries below this level go only to the sink, not to windows. */
+  windowLevel?: LogLevel;
+  sinkLevel?: LogLevel;
+}): LogBook {
+  const now = opts.now ?? Date.now;
+  const capacity = opts.capacity ?? 5000;
+  const windowLevel = LEVELS[opts.windowLevel ?? 'info'];
+  const sinkLevel = LEVELS[opts.sinkLevel ?? 'info'];
+  const ring: LogEntry[] = [];
+  const listeners = new Set<(entry: LogEntry) => void>();
+  let seq = 0;
+
+  function write(source: string, level: LogLevel, message: string, fields: LogFields = {}): void {
+    const { twsCode, action, ...rest } = fields;
+    const entry: LogEntry = {
+      seq: ++seq,
+      time: now(),
+      level,
+      source,
+      message,
+      ...(typeof twsCode === 'number' ? { twsCode } : {}),
+      ...(typeof action === 'string' ? { action } : {}),
+    };
+    if (LEVELS[level] >= sinkLevel) opts.sink?.(entry, rest);
+    if (LEVELS[level] < windowLevel) return;
+    ring.push(entry);
+    if (ring.length > capacity) ring.splice(0, ring.length - capacity);
+    for (const l of listeners) l(entry);
+  }
+
+  function logger(source: string): Logger {
+    return {
+      debug: (m, f) => write(source, 'debug', m, f),
+      info: (m, f) => write(source, 'info', m, f),
+      warn: (m, f) => write(source, 'warn', m, f),
+      error: (m, f) => write(source, 'error', m, f),
+      child: (sub) => logger(`${source}.${sub}`),
+    };
+  }
+
+  return {
+    logger,
+    recent: (limit) => ring.slice(-limit),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** A sink for terminals: one line per entry. */
+export function consoleSink(stream: NodeJS.WritableStream = process.stderr): LogSink {
+  return (entry, fields) => {
+    const extra = Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : '';
+    const code = entry.twsCode !== undefined ? ` [${entry.twsCode}]` : '';
+    stream.write(`${new Date(entry.time).toISOString()} ${entry.level.padEnd(5)} ${entry.source}${code}: ${entry.message}${extra}\n`);
+  };
+}
+
+/** A logger that drops everything: for tests that do not look at logs. */
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child: () => silentLogger,
+};

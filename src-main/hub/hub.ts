@@ -1,0 +1,165 @@
+// Fan-out to windows: events are queued per client and sent as one message per frame (ARCHITECTURE.md §2).
+// Quotes are coalesced to the latest state per instrument and gauges to the latest value, so a slow window
+// costs bounded memory; a window that stays blocked is dropped with a notice instead of growing without end.
+import type { EventEnvelope, EventMap, EventName } from '../../src-shared/contract';
+import type { Quote } from '../../src-shared/domain/quote';
+import type { Clock, Timer } from '../core/clock';
+import type { Logger } from '../core/logger';
+
+/** What a transport gives the hub for one window or WebSocket connection. */
+export interface HubTransport {
+  readonly id: string;
+  /** Sends one frame's events as one message. */
+  send(events: EventEnvelope[]): void;
+  /** Bytes written but not yet taken by the peer (0 when the transport cannot tell). */
+  backlog(): number;
+  /** Closes the connection; `reason` is for the peer and the log. */
+  close(reason: string): void;
+}
+
+export interface Hub {
+  attach(transport: HubTransport): () => void;
+  /** To every attached client. */
+  broadcast<E extends EventName>(event: E, payload: EventMap[E]): void;
+  /** To one client (a no-op when it is gone). */
+  emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void;
+  /** Latest quotes for the given clients, coalesced per conId until the next frame. */
+  quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
+  onClientClosed(listener: (clientId: string) => void): () => void;
+  clientIds(): string[];
+  /** Sends what is pending now (tests, shutdown). */
+  flush(): void;
+  stop(): void;
+}
+
+export type HubOptions = {
+  clock: Clock;
+  log: Logger;
+  /** Frame length: events are sent at most once per frame per client. */
+  frameMs?: number;
+  /** Above this backlog (bytes) a client is skipped this frame; its quotes keep coalescing. */
+  highWaterBytes?: number;
+  /** A client whose non-coalesced queue grows past this many events, or stays blocked this long, is dropped. */
+  maxQueuedEvents?: number;
+  maxBlockedMs?: number;
+};
+
+type ClientState = {
+  transport: HubTransport;
+  queue: EventEnvelope[];
+  quotes: Map<number, Quote>;
+  gauges: EventEnvelope | null;
+  blockedSince: number | null;
+};
+
+export function createHub(opts: HubOptions): Hub {
+  const { clock, log } = opts;
+  const frameMs = opts.frameMs ?? 16;
+  const highWater = opts.highWaterBytes ?? 4 * 1024 * 1024;
+  const maxQueued = opts.maxQueuedEvents ?? 20_000;
+  const maxBlockedMs = opts.maxBlockedMs ?? 30_000;
+  const clients = new Map<string, ClientState>();
+  const closedListeners = new Set<(clientId: string) => void>();
+  let timer: Timer | null = null;
+  let stopped = false;
+
+  function schedule(): void {
+    if (timer !== null || stopped) return;
+    timer = clock.setTimeout(() => {
+      timer = null;
+      flush();
+    }, frameMs);
+  }
+
+  function drop(state: ClientState, reason: string): void {
+    log.warn(`Dropping client ${state.transport.id}: ${reason}`);
+    detach(state.transport.id);
+    try {
+      state.transport.close(reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  function enqueue(state: ClientState, envelope: EventEnvelope): void {
+    if (envelope.event === 'gauges') {
+      state.gauges = envelope;
+    } else {
+      state.queue.push(envelope);
+      if (state.queue.length > maxQueued) {
+        drop(state, `it did not read ${state.queue.length} pending events`);
+        return;
+      }
+    }
+    schedule();
+  }
+
+  function flushClient(state: ClientState): void {
+    if (state.queue.length === 0 && state.quotes.size === 0 && !state.gauges) return;
+    if (state.transport.backlog() > highWater) {
+      state.blockedSince ??= clock.now();
+      if (clock.now() - state.blockedSince > maxBlockedMs) drop(state, 'it stopped reading for too long');
+      else schedule();
+      return;
+    }
+    state.blockedSince = null;
+    const events = state.queue;
+    state.queue = [];
+    if (state.gauges) {
+      events.push(state.gauges);
+      state.gauges = null;
+    }
+    if (state.quotes.size > 0) {
+      events.push({ event: 'quotes', payload: { quotes: [...state.quotes.values()] } });
+      state.quotes.clear();
+    }
+    try {
+      state.transport.send(events);
+    } catch (err) {
+      drop(state, `send failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  function flush(): void {
+    for (const state of [...clients.values()]) flushClient(state);
+  }
+
+  function detach(id: string): void {
+    if (!clients.delete(id)) return;
+    for (const l of closedListeners) l(id);
+  }
+
+  return {
+    attach(transport) {
+      if (clients.has(transport.id)) throw new Error(`client ${transport.id} is already attached`);
+      clients.set(transport.id, { transport, queue: [], quotes: new Map(), gauges: null, blockedSince: null });
+      return () => detach(transport.id);
+    },
+    broadcast(event, payload) {
+      for (const state of clients.values()) enqueue(state, { event, payload } as EventEnvelope);
+    },
+    emitTo(clientId, event, payload) {
+      const state = clients.get(clientId);
+      if (state) enqueue(state, { event, payload } as EventEnvelope);
+    },
+    quotes(quotes, clientIds) {
+      for (const id of clientIds) {
+        const state = clients.get(id);
+        if (!state) continue;
+        for (const q of quotes) state.quotes.set(q.conId, q);
+      }
+      if (quotes.length > 0) schedule();
+    },
+    onClientClosed(listener) {
+      closedListeners.add(listener);
+      return () => closedListeners.delete(listener);
+    },
+    clientIds: () => [...clients.keys()],
+    flush,
+    stop() {
+      stopped = true;
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
