@@ -1,7 +1,7 @@
 // THE contract between main and every window: requests (params schema → result schema) and pushed events.
 // One dispatcher in main serves it over Electron IPC and over the web host's WebSocket (ARCHITECTURE.md §3).
 import { z } from 'zod';
-import { AppErrorData } from './result';
+import type { AppErrorData } from './result';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
@@ -160,5 +160,7 @@ export type EventEnvelope = { [E in EventName]: { event: E; payload: EventMap[E]
 
 /** WebSocket frames of the web host (`/api`). Electron IPC carries the same shapes. */
 export type WireRequest = { id: number; method: string; params: unknown };
-export type WireResponse = { id: number } & ({ ok: true; value: unknown } | { ok: false; error: AppErrorData });
+export type WireResponse = { id: number } & (
+  { ok: true; value: unknown } | { ok: false; error: AppErrorData }
+);
 export type WireEvents = { events: EventEnvelope[] };

@@ -28,7 +28,8 @@ export const AppErrorData = z.object({
 });
 export type AppErrorData = z.infer<typeof AppErrorData>;
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppErrorData };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppErrorData };
 
 /** Thrown inside main-process handlers; the dispatcher turns it into `{ ok: false, error }`. */
 export class AppError extends Error {
@@ -36,7 +37,11 @@ export class AppError extends Error {
   readonly twsCode: number | undefined;
   readonly issues: AppErrorData['issues'];
 
-  constructor(code: ErrorCode, message: string, extra: { twsCode?: number; issues?: AppErrorData['issues'] } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { twsCode?: number; issues?: AppErrorData['issues'] } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

@@ -21,7 +21,10 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   await serialized(file, async () => {
     const dir = path.dirname(file);
     await fs.mkdir(dir, { recursive: true });
-    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const tmp = path.join(
+      dir,
+      `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    );
     const handle = await fs.open(tmp, 'w', 0o600);
     try {
       await handle.writeFile(data, 'utf8');
@@ -70,7 +73,8 @@ export async function readJson(file: string): Promise<ReadOutcome> {
   try {
     return { kind: 'ok', value: JSON.parse(text) as unknown };
   } catch (err) {
-    const reason = text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(err as Error).message})`;
+    const reason =
+      text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(err as Error).message})`;
     return { kind: 'corrupt', reason, backupPath: await setAside(file) };
   }
 }
@@ -93,6 +97,8 @@ export async function cleanTempFiles(file: string): Promise<void> {
     return;
   }
   await Promise.all(
-    names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => fs.rm(path.join(dir, n), { force: true })),
+    names
+      .filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'))
+      .map((n) => fs.rm(path.join(dir, n), { force: true })),
   );
 }

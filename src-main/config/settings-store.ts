@@ -33,9 +33,11 @@ export interface SettingsStore {
 export function salvageSettings(raw: unknown): { settings: Settings; dropped: string[] } {
   const defaults = defaultSettings();
   const dropped: string[] = [];
-  const obj = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const obj =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   if (!obj) return { settings: defaults, dropped: ['everything (not a JSON object)'] };
-  if (obj.version !== SETTINGS_VERSION) dropped.push(`version (${JSON.stringify(obj.version)}, expected ${SETTINGS_VERSION})`);
+  if (obj.version !== SETTINGS_VERSION)
+    dropped.push(`version (${JSON.stringify(obj.version)}, expected ${SETTINGS_VERSION})`);
 
   const profiles: Profile[] = [];
   if (Array.isArray(obj.profiles)) {
@@ -70,11 +72,20 @@ export function salvageSettings(raw: unknown): { settings: Settings; dropped: st
     dropped.push('active profile');
     activeProfileId = DEMO_PROFILE_ID;
   }
-  const settings = Settings.parse({ version: SETTINGS_VERSION, activeProfileId, profiles, preferences: prefs });
+  const settings = Settings.parse({
+    version: SETTINGS_VERSION,
+    activeProfileId,
+    profiles,
+    preferences: prefs,
+  });
   return { settings, dropped };
 }
 
-export function createSettingsStore(opts: { dataDir: string; log: Logger; notify: (n: Notice) => void }): SettingsStore {
+export function createSettingsStore(opts: {
+  dataDir: string;
+  log: Logger;
+  notify: (n: Notice) => void;
+}): SettingsStore {
   const file = path.join(opts.dataDir, 'settings.json');
   const { log } = opts;
   let current: Settings = defaultSettings();
@@ -132,7 +143,12 @@ export function createSettingsStore(opts: { dataDir: string; log: Logger; notify
       return commit({ ...current, preferences: { ...current.preferences, ...patch } });
     },
     async saveProfile(input) {
-      const id = input.id ?? profileIdFor(input.name, current.profiles.map((p) => p.id));
+      const id =
+        input.id ??
+        profileIdFor(
+          input.name,
+          current.profiles.map((p) => p.id),
+        );
       const existing = current.profiles.find((p) => p.id === id);
       if (existing?.kind === 'demo') throw new AppError('VALIDATION', 'The Demo profile cannot be changed');
       const profile = Profile.parse({ ...input, id });
@@ -140,13 +156,16 @@ export function createSettingsStore(opts: { dataDir: string; log: Logger; notify
         ? current.profiles.map((p) => (p.id === id ? profile : p))
         : [...current.profiles, profile];
       await commit({ ...current, profiles });
-      log.info(`Profile "${profile.name}" saved (${profile.host}:${profile.port}, client id ${profile.clientId})`);
+      log.info(
+        `Profile "${profile.name}" saved (${profile.host}:${profile.port}, client id ${profile.clientId})`,
+      );
       return profile;
     },
     async deleteProfile(id) {
       const p = find(id);
       if (p.kind === 'demo') throw new AppError('VALIDATION', 'The Demo profile cannot be deleted');
-      if (current.activeProfileId === id) throw new AppError('VALIDATION', 'Switch to another profile before deleting this one');
+      if (current.activeProfileId === id)
+        throw new AppError('VALIDATION', 'Switch to another profile before deleting this one');
       await commit({ ...current, profiles: current.profiles.filter((q) => q.id !== id) });
     },
     async selectProfile(id) {

@@ -84,7 +84,9 @@ export function consoleSink(stream: NodeJS.WritableStream = process.stderr): Log
   return (entry, fields) => {
     const extra = Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : '';
     const code = entry.twsCode !== undefined ? ` [${entry.twsCode}]` : '';
-    stream.write(`${new Date(entry.time).toISOString()} ${entry.level.padEnd(5)} ${entry.source}${code}: ${entry.message}${extra}\n`);
+    stream.write(
+      `${new Date(entry.time).toISOString()} ${entry.level.padEnd(5)} ${entry.source}${code}: ${entry.message}${extra}\n`,
+    );
   };
 }
 

@@ -58,21 +58,32 @@ export function createDispatcher(opts: { log: Logger; validateResults?: boolean 
       }
       const handler = handlers.get(method);
       if (!handler) {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: `${method} is not available in this host` } };
+        return {
+          ok: false,
+          error: { code: 'UNAVAILABLE', message: `${method} is not available in this host` },
+        };
       }
       const parsed = requests[method].params.safeParse(params ?? {});
       if (!parsed.success) {
         const issues = zodIssues(parsed.error);
         const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-        return { ok: false, error: { code: 'VALIDATION', message: `Invalid ${method} request: ${summary}`, issues } };
+        return {
+          ok: false,
+          error: { code: 'VALIDATION', message: `Invalid ${method} request: ${summary}`, issues },
+        };
       }
       try {
         const value = await handler(parsed.data, ctx);
         if (opts.validateResults) {
           const checked = requests[method].result.safeParse(value);
           if (!checked.success) {
-            log.error(`${method} returned a result outside the contract`, { issues: zodIssues(checked.error) });
-            return { ok: false, error: { code: 'INTERNAL', message: `${method} returned an invalid result` } };
+            log.error(`${method} returned a result outside the contract`, {
+              issues: zodIssues(checked.error),
+            });
+            return {
+              ok: false,
+              error: { code: 'INTERNAL', message: `${method} returned an invalid result` },
+            };
           }
         }
         return { ok: true, value: value ?? null };
@@ -80,7 +91,10 @@ export function createDispatcher(opts: { log: Logger; validateResults?: boolean 
         if (err instanceof AppError) return { ok: false, error: err.toData() };
         const message = err instanceof Error ? err.message : String(err);
         log.error(`${method} failed: ${message}`, { stack: err instanceof Error ? err.stack : undefined });
-        return { ok: false, error: { code: 'INTERNAL', message: `${method} failed unexpectedly: ${message}` } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: `${method} failed unexpectedly: ${message}` },
+        };
       }
     },
   };

@@ -132,7 +132,13 @@ export function createHub(opts: HubOptions): Hub {
   return {
     attach(transport) {
       if (clients.has(transport.id)) throw new Error(`client ${transport.id} is already attached`);
-      clients.set(transport.id, { transport, queue: [], quotes: new Map(), gauges: null, blockedSince: null });
+      clients.set(transport.id, {
+        transport,
+        queue: [],
+        quotes: new Map(),
+        gauges: null,
+        blockedSince: null,
+      });
       return () => detach(transport.id);
     },
     broadcast(event, payload) {

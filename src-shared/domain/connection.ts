@@ -1,7 +1,14 @@
 // The connection's state as every window sees it, and the gauges of the limits the connection layer enforces.
 import { z } from 'zod';
 
-export const ConnectionStates = ['disconnected', 'connecting', 'handshaking', 'ready', 'degraded', 'reconnecting'] as const;
+export const ConnectionStates = [
+  'disconnected',
+  'connecting',
+  'handshaking',
+  'ready',
+  'degraded',
+  'reconnecting',
+] as const;
 export const ConnectionState = z.enum(ConnectionStates);
 export type ConnectionState = z.infer<typeof ConnectionState>;
 

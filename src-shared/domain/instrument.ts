@@ -66,7 +66,9 @@ export const SymbolMatch = z.object({
 export type SymbolMatch = z.infer<typeof SymbolMatch>;
 
 /** The key panes use for an instrument: its conId. */
-export function instrumentLabel(i: Pick<Instrument, 'symbol' | 'secType' | 'currency' | 'localSymbol'>): string {
+export function instrumentLabel(
+  i: Pick<Instrument, 'symbol' | 'secType' | 'currency' | 'localSymbol'>,
+): string {
   if (i.secType === 'CASH') return `${i.symbol}.${i.currency}`;
   if (i.secType === 'FUT') return i.localSymbol || i.symbol;
   return i.symbol;

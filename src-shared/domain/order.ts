@@ -11,7 +11,11 @@ export type OrderType = z.infer<typeof OrderType>;
 export const TimeInForce = z.enum(['DAY', 'GTC', 'IOC']);
 export type TimeInForce = z.infer<typeof TimeInForce>;
 
-const PositivePrice = z.number().finite('price must be a number').positive('price must be above zero').max(1e7, 'price is too large');
+const PositivePrice = z
+  .number()
+  .finite('price must be a number')
+  .positive('price must be above zero')
+  .max(1e7, 'price is too large');
 
 export const OrderTicket = z
   .strictObject({
@@ -36,13 +40,22 @@ export const OrderTicket = z
     note: z.string().max(64).optional(),
   })
   .superRefine((t, ctx) => {
-    for (const issue of ticketProblems(t)) ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.path] });
+    for (const issue of ticketProblems(t))
+      ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.path] });
   });
 export type OrderTicket = z.infer<typeof OrderTicket>;
 
 type TicketShape = Pick<
   z.input<typeof OrderTicket>,
-  'action' | 'orderType' | 'limitPrice' | 'stopPrice' | 'trailingAmount' | 'trailingPercent' | 'bracket' | 'quantity' | 'tif'
+  | 'action'
+  | 'orderType'
+  | 'limitPrice'
+  | 'stopPrice'
+  | 'trailingAmount'
+  | 'trailingPercent'
+  | 'bracket'
+  | 'quantity'
+  | 'tif'
 > & { contract: { secType?: string | undefined } };
 
 /** The structural rules of a ticket (prices each order type needs, bracket sides). Pure. */
@@ -50,13 +63,21 @@ export function ticketProblems(t: TicketShape): { path: string; message: string 
   const out: { path: string; message: string }[] = [];
   const needsLimit = t.orderType === 'LMT' || t.orderType === 'STP LMT';
   const needsStop = t.orderType === 'STP' || t.orderType === 'STP LMT';
-  if (needsLimit && t.limitPrice === undefined) out.push({ path: 'limitPrice', message: `${t.orderType} needs a limit price` });
-  if (!needsLimit && t.limitPrice !== undefined) out.push({ path: 'limitPrice', message: `${t.orderType} takes no limit price` });
-  if (needsStop && t.stopPrice === undefined) out.push({ path: 'stopPrice', message: `${t.orderType} needs a stop price` });
-  if (!needsStop && t.stopPrice !== undefined) out.push({ path: 'stopPrice', message: `${t.orderType} takes no stop price` });
+  if (needsLimit && t.limitPrice === undefined)
+    out.push({ path: 'limitPrice', message: `${t.orderType} needs a limit price` });
+  if (!needsLimit && t.limitPrice !== undefined)
+    out.push({ path: 'limitPrice', message: `${t.orderType} takes no limit price` });
+  if (needsStop && t.stopPrice === undefined)
+    out.push({ path: 'stopPrice', message: `${t.orderType} needs a stop price` });
+  if (!needsStop && t.stopPrice !== undefined)
+    out.push({ path: 'stopPrice', message: `${t.orderType} takes no stop price` });
   if (t.orderType === 'TRAIL') {
     const n = Number(t.trailingAmount !== undefined) + Number(t.trailingPercent !== undefined);
-    if (n !== 1) out.push({ path: 'trailingAmount', message: 'TRAIL needs either a trailing amount or a trailing percent' });
+    if (n !== 1)
+      out.push({
+        path: 'trailingAmount',
+        message: 'TRAIL needs either a trailing amount or a trailing percent',
+      });
   } else if (t.trailingAmount !== undefined || t.trailingPercent !== undefined) {
     out.push({ path: 'trailingAmount', message: `${t.orderType} takes no trailing amount` });
   }
@@ -76,12 +97,21 @@ export function ticketProblems(t: TicketShape): { path: string; message: string 
     if (buy ? takeProfit <= stopLoss : takeProfit >= stopLoss) {
       out.push({
         path: 'bracket',
-        message: buy ? 'take-profit must be above the stop-loss for a BUY' : 'take-profit must be below the stop-loss for a SELL',
+        message: buy
+          ? 'take-profit must be above the stop-loss for a BUY'
+          : 'take-profit must be below the stop-loss for a SELL',
       });
     }
     if (t.limitPrice !== undefined) {
-      if (buy ? !(takeProfit > t.limitPrice && stopLoss < t.limitPrice) : !(takeProfit < t.limitPrice && stopLoss > t.limitPrice)) {
-        out.push({ path: 'bracket', message: 'the entry limit must lie between the take-profit and the stop-loss' });
+      if (
+        buy
+          ? !(takeProfit > t.limitPrice && stopLoss < t.limitPrice)
+          : !(takeProfit < t.limitPrice && stopLoss > t.limitPrice)
+      ) {
+        out.push({
+          path: 'bracket',
+          message: 'the entry limit must lie between the take-profit and the stop-loss',
+        });
       }
     }
   }

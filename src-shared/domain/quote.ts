@@ -5,7 +5,16 @@ import { z } from 'zod';
  * Where a quote's numbers come from. `live`/`frozen`/`delayed`/`delayed-frozen` follow TWS's market data type;
  * `stale` = no tick for a while on a live line; `no-line` = over the market-data line budget; `error` = TWS refused.
  */
-export const QuoteState = z.enum(['live', 'frozen', 'delayed', 'delayed-frozen', 'stale', 'no-line', 'error', 'pending']);
+export const QuoteState = z.enum([
+  'live',
+  'frozen',
+  'delayed',
+  'delayed-frozen',
+  'stale',
+  'no-line',
+  'error',
+  'pending',
+]);
 export type QuoteState = z.infer<typeof QuoteState>;
 
 const Price = z.number().nullable();
@@ -57,7 +66,10 @@ export function emptyQuote(conId: number, state: QuoteState = 'pending'): Quote 
   };
 }
 
-export function quoteChange(q: Pick<Quote, 'last' | 'close'>): { change: number | null; changePct: number | null } {
+export function quoteChange(q: Pick<Quote, 'last' | 'close'>): {
+  change: number | null;
+  changePct: number | null;
+} {
   if (q.last === null || q.close === null || q.close === 0) return { change: null, changePct: null };
   const change = q.last - q.close;
   return { change, changePct: (change / q.close) * 100 };

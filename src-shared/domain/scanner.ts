@@ -46,7 +46,12 @@ export const ScannerStartParams = z.strictObject({
   location: z.string().min(1).max(64).default('STK.US.MAJOR'),
   rows: z.number().int().min(1).max(50).default(50),
   /** Filter tag → value, sent as TWS filter options (priceAbove=5, volumeAbove=100000…). */
-  filters: z.record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/), z.union([z.number().finite(), z.string().max(64), z.boolean()])).default({}),
+  filters: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
+      z.union([z.number().finite(), z.string().max(64), z.boolean()]),
+    )
+    .default({}),
   /** Also subscribe the rows' quotes (last, change %, volume) against the line budget. */
   withQuotes: z.boolean().default(true),
 });

@@ -25,7 +25,9 @@ export const DEFAULT_LIMITS: OrderLimits = { maxQuantity: 1000, maxNotional: 100
 
 export const Profile = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'profile id must be lowercase letters, digits and dashes'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'profile id must be lowercase letters, digits and dashes'),
     name: z.string().trim().min(1, 'name is empty').max(40, 'name is too long'),
     kind: ProfileKind,
     host: Host,

@@ -1,0 +1,121 @@
+// Composition root (STYLE.md rule 7): config → connection → services → hub. No Electron import: the Electron
+// shell and the web host both build the app here and only differ in how windows attach to the hub.
+import { AppError } from '../src-shared/result';
+import { systemClock, type Clock } from './core/clock';
+import { createLogBook, type LogBook, type LogSink } from './core/logger';
+import { createSettingsStore, type Notice, type SettingsStore } from './config/settings-store';
+import { createWorkspaceStore } from './config/workspace-store';
+import { createDispatcher, type Dispatcher } from './hub/dispatcher';
+import { createHub, type Hub } from './hub/hub';
+import { createConnection } from './ib/connection';
+import { createSession, type DemoEndpoint, type Session } from './services/session';
+
+export type AppHost = 'electron' | 'web';
+
+export type AppOptions = {
+  dataDir: string;
+  host: AppHost;
+  version: string;
+  /** Electron and Chromium versions when running in Electron. */
+  runtime?: { electron: string | null; chrome: string | null };
+  clock?: Clock;
+  logSink?: LogSink;
+  /** Starts the embedded demo gateway for the Demo profile. */
+  demoEndpoint: DemoEndpoint;
+  /** Connect the active profile on start (off in some tests). */
+  autoConnect?: boolean;
+  /** Check every handler's result against the contract (tests). */
+  validateResults?: boolean;
+};
+
+export interface App {
+  readonly dispatcher: Dispatcher;
+  readonly hub: Hub;
+  readonly logBook: LogBook;
+  readonly settings: SettingsStore;
+  readonly session: Session;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const clock = opts.clock ?? systemClock;
+  const logBook = createLogBook({ now: () => clock.now(), ...(opts.logSink ? { sink: opts.logSink } : {}) });
+  const log = logBook.logger('app');
+  const hub = createHub({ clock, log: logBook.logger('hub') });
+  const dispatcher = createDispatcher({
+    log: logBook.logger('dispatcher'),
+    validateResults: opts.validateResults ?? false,
+  });
+
+  const notify = (n: Notice): void => hub.broadcast('notice', n);
+  const settings = createSettingsStore({ dataDir: opts.dataDir, log: logBook.logger('settings'), notify });
+  const workspace = createWorkspaceStore({ dataDir: opts.dataDir, log: logBook.logger('workspace'), notify });
+  await settings.load();
+
+  const connection = createConnection({ clock, log: logBook.logger('connection') });
+  const session = createSession({
+    settings,
+    connection,
+    demoEndpoint: opts.demoEndpoint,
+    log: logBook.logger('session'),
+  });
+
+  logBook.subscribe((entry) => hub.broadcast('log', entry));
+  session.onStatus((status) => hub.broadcast('connection', status));
+  settings.onChange((s) => hub.broadcast('settings', s));
+
+  dispatcher.register(session.handlers);
+  dispatcher.register({
+    'app.info': () => ({
+      version: opts.version,
+      host: opts.host,
+      node: process.versions.node,
+      electron: opts.runtime?.electron ?? null,
+      chrome: opts.runtime?.chrome ?? null,
+      dataDir: opts.dataDir,
+    }),
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.setPreferences(patch),
+    'log.list': ({ limit }) => logBook.recent(limit),
+    'watchlists.get': () => workspace.watchlists(),
+    'watchlists.save': async ({ lists }) => {
+      try {
+        await workspace.saveWatchlists(lists);
+      } catch (err) {
+        throw new AppError('VALIDATION', (err as Error).message);
+      }
+      return null;
+    },
+    'layout.get': () => workspace.layout(settings.get().activeProfileId),
+    'layout.save': async ({ layout }) => {
+      try {
+        await workspace.saveLayout(settings.get().activeProfileId, layout);
+      } catch (err) {
+        throw new AppError('VALIDATION', (err as Error).message);
+      }
+      return null;
+    },
+    'layout.reset': async () => {
+      await workspace.resetLayout(settings.get().activeProfileId);
+      return null;
+    },
+  });
+
+  return {
+    dispatcher,
+    hub,
+    logBook,
+    settings,
+    session,
+    async start() {
+      log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
+      if (opts.autoConnect ?? true) void session.start();
+    },
+    async stop() {
+      await session.stop();
+      hub.flush();
+      hub.stop();
+    },
+  };
+}
