@@ -7,8 +7,9 @@ import { createSettingsStore, type Notice, type SettingsStore } from './config/s
 import { createWorkspaceStore } from './config/workspace-store';
 import { createDispatcher, type Dispatcher } from './hub/dispatcher';
 import { createHub, type Hub } from './hub/hub';
-import { createConnection } from './ib/connection';
+import type { LinkDeps } from './ib/link';
 import { createSession, type DemoEndpoint, type Session } from './services/session';
+import { createTrading, type Trading } from './trading';
 
 export type AppHost = 'electron' | 'web';
 
@@ -26,6 +27,8 @@ export type AppOptions = {
   autoConnect?: boolean;
   /** Check every handler's result against the contract (tests). */
   validateResults?: boolean;
+  /** Connection tuning (tests: shorter timings). */
+  link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
 };
 
 export interface App {
@@ -34,6 +37,7 @@ export interface App {
   readonly logBook: LogBook;
   readonly settings: SettingsStore;
   readonly session: Session;
+  readonly trading: Trading;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -53,19 +57,34 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const workspace = createWorkspaceStore({ dataDir: opts.dataDir, log: logBook.logger('workspace'), notify });
   await settings.load();
 
-  const connection = createConnection({ clock, log: logBook.logger('connection') });
+  const trading = createTrading({
+    clock,
+    log: logBook.logger('ib'),
+    outlet: hub,
+    prefs: settings.get().preferences,
+    ...(opts.link ? { link: opts.link } : {}),
+  });
   const session = createSession({
     settings,
-    connection,
+    link: trading.link,
+    orders: trading.orders,
+    dataDir: opts.dataDir,
     demoEndpoint: opts.demoEndpoint,
+    clock,
     log: logBook.logger('session'),
   });
 
   logBook.subscribe((entry) => hub.broadcast('log', entry));
   session.onStatus((status) => hub.broadcast('connection', status));
-  settings.onChange((s) => hub.broadcast('settings', s));
+  settings.onChange((s) => {
+    hub.broadcast('settings', s);
+    trading.configure(s.preferences);
+  });
+  // A window that goes releases its quote lines, charts and scans.
+  hub.onClientClosed((clientId) => trading.releaseClient(clientId));
 
   dispatcher.register(session.handlers);
+  dispatcher.register(trading.handlers);
   dispatcher.register({
     'app.info': () => ({
       version: opts.version,
@@ -108,12 +127,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logBook,
     settings,
     session,
+    trading,
     async start() {
       log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
       if (opts.autoConnect ?? true) void session.start();
     },
     async stop() {
       await session.stop();
+      await trading.stop();
       hub.flush();
       hub.stop();
     },

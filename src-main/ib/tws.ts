@@ -1,8 +1,7 @@
 // The domain-level face of TWS that services use: one-shot requests, streams (replayed after reconnects by the
 // link), and orders (never queued across a connection, never re-sent). Only this folder touches @stoqey/ib; what
 // leaves it is the app's own types.
-import type {
-  OrderType as IbOrderType} from '@stoqey/ib';
+import type { OrderType as IbOrderType } from '@stoqey/ib';
 import {
   EventName,
   OrderAction,
