@@ -14,6 +14,7 @@ const entries = [
   ['src-main/electron/main.ts', 'dist/main/electron-main.cjs', 'cjs'],
   ['src-main/electron/preload.ts', 'dist/main/preload.cjs', 'cjs'],
   ['src-main/web/main.ts', 'dist/main/web.js', 'esm'],
+  ['src-main/cli/main.ts', 'dist/main/cli.js', 'esm'],
 ];
 
 async function buildMain() {
@@ -38,17 +39,22 @@ async function buildMain() {
         }),
       ),
   );
-  console.log(`[build] main: ${entries.length} entries in ${Date.now() - started} ms`);
+  if (!args.has('--quiet'))
+    console.log(`[build] main: ${entries.length} entries in ${Date.now() - started} ms`);
 }
 
 function buildRenderer() {
   const started = Date.now();
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('renderer build failed');
   console.log(`[build] renderer in ${Date.now() - started} ms`);
 }
 
-if (!args.has('--renderer-only') && !args.has('--main-only')) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+if (!args.has('--renderer-only') && !args.has('--main-only'))
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 if (!args.has('--renderer-only')) await buildMain();
 if (!args.has('--main-only')) buildRenderer();

@@ -1,0 +1,30 @@
+// The Demo profile's endpoint: the embedded demo gateway (#4), started once per process on 127.0.0.1:0 and shared
+// by the Electron shell, the web host and the CLI's --demo.
+import type { DemoEndpoint } from './services/session';
+
+export type RunningDemo = { host: string; port: number; close(): Promise<void> };
+
+/** Starts a demo gateway of its own (the CLI's --demo, tests). */
+export async function startDemoGateway(): Promise<RunningDemo> {
+  throw new Error('the demo gateway is not part of this build yet');
+}
+
+/** A DemoEndpoint for createApp: starts the gateway on first use and keeps it for the life of the process. */
+export function createDemoEndpoint(): DemoEndpoint & { close(): Promise<void> } {
+  let running: Promise<RunningDemo> | null = null;
+  const endpoint = async () => {
+    running ??= startDemoGateway().catch((err: unknown) => {
+      running = null;
+      throw err;
+    });
+    const r = await running;
+    return { host: r.host, port: r.port };
+  };
+  return Object.assign(endpoint, {
+    async close() {
+      const r = running;
+      running = null;
+      if (r) await (await r).close();
+    },
+  });
+}
