@@ -2,12 +2,13 @@
 // Usage: node scripts/build.mjs [--main-only|--renderer-only]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = new Set(process.argv.slice(2));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /** Every main-process program: [source, output, format]. Electron's main and preload are CommonJS. */
 const entries = [
@@ -34,6 +35,7 @@ async function buildMain() {
           // so it bundles everything it needs except electron itself.
           packages: src.endsWith('preload.ts') ? undefined : 'external',
           external: ['electron'],
+          define: { __IBDESK_VERSION__: JSON.stringify(pkg.version) },
           logLevel: 'warning',
         }),
       ),
@@ -44,11 +46,15 @@ async function buildMain() {
 function buildRenderer() {
   const started = Date.now();
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('renderer build failed');
   console.log(`[build] renderer in ${Date.now() - started} ms`);
 }
 
-if (!args.has('--renderer-only') && !args.has('--main-only')) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+if (!args.has('--renderer-only') && !args.has('--main-only'))
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 if (!args.has('--renderer-only')) await buildMain();
 if (!args.has('--main-only')) buildRenderer();
