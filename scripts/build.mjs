@@ -40,7 +40,8 @@ async function buildMain() {
         }),
       ),
   );
-  console.log(`[build] main: ${entries.length} entries in ${Date.now() - started} ms`);
+  const built = entries.filter(([src]) => existsSync(path.join(root, src))).length;
+  console.log(`[build] main: ${built} entries in ${Date.now() - started} ms`);
 }
 
 function buildRenderer() {

@@ -25,8 +25,8 @@ export function DockLayout() {
       Object.fromEntries(
         PANES.map((p) => [
           p.id,
-          (props: IDockviewPanelProps) => (
-            <PaneFrame title={props.api.title ?? p.title}>
+          () => (
+            <PaneFrame>
               <p.component />
             </PaneFrame>
           ),

@@ -1,10 +1,7 @@
-// Every pane is a landmark: a region named by its title, so tests and screen readers find it by role and name.
+// The frame of a pane's content. The landmark itself (role="region" named by the pane's title) is the dock
+// group that holds it: dockview labels each group with its active panel's title, so we do not add a second one.
 import type { ReactNode } from 'react';
 
-export function PaneFrame({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section role="region" aria-label={title} className="pane">
-      {children}
-    </section>
-  );
+export function PaneFrame({ children }: { children: ReactNode }) {
+  return <div className="pane">{children}</div>;
 }
