@@ -11,10 +11,15 @@ const passthrough = process.argv.slice(2);
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
-  console.warn(`Note: IBDesk is built for Node 22.12 or newer; this is Node ${process.versions.node}. The web host still runs.`);
+  console.warn(
+    `Note: IBDesk is built for Node 22.12 or newer; this is Node ${process.versions.node}. The web host still runs.`,
+  );
 }
 
-const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 /** The Electron executable, downloading it once if needed; null with the reason when that is not possible. */
@@ -29,7 +34,8 @@ function electronBinary() {
   if (!existsSync(pkgDir)) return { exe: null, reason: 'the electron package is not installed' };
   let exe = resolve();
   if (exe) return { exe };
-  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { exe: null, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set' };
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD)
+    return { exe: null, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set' };
   console.log('Fetching the Electron binary (first launch)…');
   const r = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], {
     cwd: pkgDir,
@@ -39,12 +45,19 @@ function electronBinary() {
   });
   exe = r.status === 0 ? resolve() : null;
   if (exe) return { exe };
-  const detail = `${r.stderr ?? ''}`.split('\n').find((l) => /error|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|fetch failed/i.test(l));
-  return { exe: null, reason: `Electron failed to install correctly (its binary could not be downloaded${detail ? `: ${detail.trim()}` : ''})` };
+  const detail = `${r.stderr ?? ''}`
+    .split('\n')
+    .find((l) => /error|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|fetch failed/i.test(l));
+  return {
+    exe: null,
+    reason: `Electron failed to install correctly (its binary could not be downloaded${detail ? `: ${detail.trim()}` : ''})`,
+  };
 }
 
 async function startWebHost(reason) {
-  console.log(`\nElectron is not available here — ${reason}.\nStarting the IBDesk web host instead: open the URL below in your browser.\n`);
+  console.log(
+    `\nElectron is not available here — ${reason}.\nStarting the IBDesk web host instead: open the URL below in your browser.\n`,
+  );
   process.argv = [process.argv[0], path.join(root, 'dist', 'main', 'web.js'), ...passthrough];
   await import(pathToFileURL(path.join(root, 'dist', 'main', 'web.js')).href);
 }

@@ -2,7 +2,7 @@
 // Ends with one line "N passed, N failed" (also written to test-results/summary.json) and a non-zero exit on
 // any failure. Arguments after `--` go to Vitest only (e.g. `npm test -- src-main/hub`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,11 @@ mkdirSync(out, { recursive: true });
 
 function run(label, cmd, cmdArgs) {
   console.log(`\n=== ${label} ===`);
-  const r = spawnSync(process.execPath, [cmd, ...cmdArgs], { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const r = spawnSync(process.execPath, [cmd, ...cmdArgs], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' },
+  });
   return r.status ?? 1;
 }
 
@@ -42,14 +46,17 @@ const vStatus = run('unit + integration (Vitest)', path.join(root, 'node_modules
 const v = readJson(vitestJson);
 if (v) {
   passed += v.numPassedTests ?? 0;
-  failed += (v.numFailedTests ?? 0) + (v.numTotalTestSuites && v.success === false && !v.numFailedTests ? 1 : 0);
+  failed +=
+    (v.numFailedTests ?? 0) + (v.numTotalTestSuites && v.success === false && !v.numFailedTests ? 1 : 0);
 } else {
   failed += 1;
   problems.push(`Vitest produced no report (exit ${vStatus})`);
 }
 if (vStatus !== 0 && v && !v.numFailedTests) {
   failed += 1;
-  problems.push(`Vitest exited with ${vStatus} without a failed test (a suite failed to load, or an unhandled error)`);
+  problems.push(
+    `Vitest exited with ${vStatus} without a failed test (a suite failed to load, or an unhandled error)`,
+  );
 }
 
 // 2. E2E, only when running the whole suite
@@ -61,14 +68,20 @@ if (args.length === 0) {
   } else {
     const pwJson = path.join(out, 'playwright.json');
     rmSync(pwJson, { force: true });
-    const pStatus = run('E2E (Playwright in Chromium)', path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'), ['test']);
+    const pStatus = run(
+      'E2E (Playwright in Chromium)',
+      path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'),
+      ['test'],
+    );
     const p = readJson(pwJson);
     if (p?.stats) {
       passed += (p.stats.expected ?? 0) + (p.stats.flaky ?? 0);
       failed += p.stats.unexpected ?? 0;
       if ((p.errors ?? []).length > 0) {
         failed += 1;
-        problems.push(`Playwright reported errors outside tests: ${p.errors.map((e) => e.message).join('; ')}`);
+        problems.push(
+          `Playwright reported errors outside tests: ${p.errors.map((e) => e.message).join('; ')}`,
+        );
       }
     } else {
       failed += 1;

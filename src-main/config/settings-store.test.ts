@@ -40,7 +40,12 @@ describe('settings store', () => {
     const good = { ...defaultSettings().profiles[1]!, id: 'mine', name: 'Mine', port: 7000 };
     await writeFile(
       path.join(dir, 'settings.json'),
-      JSON.stringify({ version: 1, activeProfileId: 'mine', profiles: [good, { id: 'bad', port: 'x' }], preferences: { theme: 'light', confirmOrders: 'yes' } }),
+      JSON.stringify({
+        version: 1,
+        activeProfileId: 'mine',
+        profiles: [good, { id: 'bad', port: 'x' }],
+        preferences: { theme: 'light', confirmOrders: 'yes' },
+      }),
     );
     const s = store();
     await s.load();
@@ -56,7 +61,15 @@ describe('settings store', () => {
   it('saves, selects and deletes profiles; never the Demo one', async () => {
     const s = store();
     await s.load();
-    const p = await s.saveProfile({ name: 'My Paper', kind: 'tws', host: '127.0.0.1', port: 7497, clientId: 7, readOnly: false, limits: { maxQuantity: 10, maxNotional: 1000, priceBandPct: 5 } });
+    const p = await s.saveProfile({
+      name: 'My Paper',
+      kind: 'tws',
+      host: '127.0.0.1',
+      port: 7497,
+      clientId: 7,
+      readOnly: false,
+      limits: { maxQuantity: 10, maxNotional: 1000, priceBandPct: 5 },
+    });
     expect(p.id).toBe('my-paper');
     const again = createSettingsStore({ dataDir: dir, log: silentLogger, notify: () => undefined });
     await again.load();

@@ -47,7 +47,8 @@ export async function serveAppRequest(rendererDir: string, requestUrl: string): 
   if (!isAppUrl(requestUrl)) return new Response('Not found', { status: 404 });
   const rel = decodeURIComponent(new URL(requestUrl).pathname).replace(/^\/+/, '') || 'index.html';
   const file = path.resolve(rendererDir, rel);
-  if (!file.startsWith(path.resolve(rendererDir) + path.sep)) return new Response('Not found', { status: 404 });
+  if (!file.startsWith(path.resolve(rendererDir) + path.sep))
+    return new Response('Not found', { status: 404 });
   try {
     const body = await fs.readFile(file);
     return new Response(body, {

@@ -21,7 +21,12 @@ describe('navigation and window guards', () => {
   it('blocks navigation anywhere but our app:// pages', () => {
     const { contents, handlers } = fakeContents();
     installContentsGuards(contents, async () => undefined);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'javascript:alert(1)',
+    ]) {
       const e = ev();
       handlers['will-navigate']!(e, url);
       expect(e.preventDefault).toHaveBeenCalled();

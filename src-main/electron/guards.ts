@@ -15,13 +15,21 @@ export const EXTERNAL_ALLOW_LIST: readonly string[] = [
 export function isAllowedExternal(raw: string): boolean {
   try {
     const u = new URL(raw);
-    return u.protocol === 'https:' && u.username === '' && u.password === '' && EXTERNAL_ALLOW_LIST.includes(u.hostname);
+    return (
+      u.protocol === 'https:' &&
+      u.username === '' &&
+      u.password === '' &&
+      EXTERNAL_ALLOW_LIST.includes(u.hostname)
+    );
   } catch {
     return false;
   }
 }
 
-export function installContentsGuards(contents: WebContents, openExternal: (url: string) => Promise<void>): void {
+export function installContentsGuards(
+  contents: WebContents,
+  openExternal: (url: string) => Promise<void>,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });

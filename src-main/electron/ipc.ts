@@ -11,7 +11,10 @@ export function clientIdOf(contents: WebContents): string {
   return `window-${contents.id}`;
 }
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, ours: ReadonlySet<number>): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  ours: ReadonlySet<number>,
+): boolean {
   const frame = event.senderFrame;
   return frame !== null && ours.has(event.sender.id) && isAppUrl(frame.url);
 }
@@ -19,7 +22,10 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
 export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, ours: ReadonlySet<number>): () => void {
   ipcMain.handle(IPC_INVOKE, async (event, method: unknown, params: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, ours)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Requests are accepted from IBDesk windows only' } };
+      return {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Requests are accepted from IBDesk windows only' },
+      };
     }
     return dispatcher.dispatch(method, params, { clientId: clientIdOf(event.sender) });
   });

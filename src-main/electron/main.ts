@@ -78,7 +78,9 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_e, contents) => installContentsGuards(contents, (url) => shell.openExternal(url)));
+  app.on('web-contents-created', (_e, contents) =>
+    installContentsGuards(contents, (url) => shell.openExternal(url)),
+  );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -32,7 +32,10 @@ describe('preload bridge', () => {
     expect(await bridge.invoke('settings.get', {})).toEqual({ ok: true, value: 'pong' });
     expect(invoke).toHaveBeenCalledWith('ibdesk:invoke', 'settings.get', {});
     invoke.mockClear();
-    expect(await bridge.invoke('ipc.send', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await bridge.invoke('ipc.send', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
     expect(await bridge.invoke({ toString: () => 'settings.get' }, {})).toMatchObject({ ok: false });
     expect(invoke).not.toHaveBeenCalled();
   });

@@ -35,7 +35,8 @@ export const bridge: IbdeskBridge = {
     return ipcRenderer.invoke(IPC_INVOKE, method, params) as Promise<BridgeResult>;
   },
   on(event, listener) {
-    if (typeof event !== 'string' || !eventNames.has(event)) throw new Error(`Unknown event "${String(event)}"`);
+    if (typeof event !== 'string' || !eventNames.has(event))
+      throw new Error(`Unknown event "${String(event)}"`);
     if (typeof listener !== 'function') throw new Error('listener must be a function');
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));

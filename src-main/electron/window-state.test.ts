@@ -10,7 +10,9 @@ describe('window state', () => {
   });
 
   it('recenters a window whose monitor is gone, keeping its size', () => {
-    expect(restoreWindowState({ x: 2500, y: 100, width: 1200, height: 800, maximized: false }, screen)).toEqual({
+    expect(
+      restoreWindowState({ x: 2500, y: 100, width: 1200, height: 800, maximized: false }, screen),
+    ).toEqual({
       width: 1200,
       height: 800,
       maximized: false,
@@ -19,7 +21,11 @@ describe('window state', () => {
 
   it('falls back to the default for garbage, clamped to the screen', () => {
     expect(restoreWindowState({ width: 'big' }, screen)).toEqual(DEFAULT_WINDOW);
-    expect(restoreWindowState(null, [{ x: 0, y: 0, width: 1280, height: 700 }])).toEqual({ width: 1280, height: 700, maximized: false });
+    expect(restoreWindowState(null, [{ x: 0, y: 0, width: 1280, height: 700 }])).toEqual({
+      width: 1280,
+      height: 700,
+      maximized: false,
+    });
   });
 
   it('captures rounded normal bounds and the maximized flag', () => {

@@ -69,7 +69,13 @@ describe('hub', () => {
     hub.attach(a);
     hub.attach(b);
     for (let i = 0; i < 50; i++) {
-      hub.quotes([{ ...emptyQuote(1, 'live'), last: i }, { ...emptyQuote(2, 'live'), last: 100 + i }], ['a']);
+      hub.quotes(
+        [
+          { ...emptyQuote(1, 'live'), last: i },
+          { ...emptyQuote(2, 'live'), last: 100 + i },
+        ],
+        ['a'],
+      );
     }
     advance(16);
     expect(b.frames).toHaveLength(0);

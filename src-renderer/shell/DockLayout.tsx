@@ -1,11 +1,5 @@
 // The dock: panes in tabs and splits (dockview), restored from the profile's saved layout and saved on change.
-import {
-  DockviewReact,
-  themeDark,
-  themeLight,
-  type DockviewReadyEvent,
-  type IDockviewPanelProps,
-} from 'dockview-react';
+import { DockviewReact, themeDark, themeLight, type DockviewReadyEvent } from 'dockview-react';
 import 'dockview-react/dist/styles/dockview.css';
 import { useMemo, useRef } from 'react';
 import { PANES, buildDefaultLayout } from '../panes/registry';

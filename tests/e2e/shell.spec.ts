@@ -11,7 +11,11 @@ test('first run shows the Demo profile in the status region, with no console err
   await app.screenshot({ path: test.info().outputPath('first-run.png') });
 });
 
-test('a Paper profile saved in the dialog survives a reload and a host restart', async ({ app, host, browser }) => {
+test('a Paper profile saved in the dialog survives a reload and a host restart', async ({
+  app,
+  host,
+  browser,
+}) => {
   await app.getByRole('button', { name: 'Profiles…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Profiles' });
   await dialog.getByRole('button', { name: '+ New profile' }).click();
@@ -25,7 +29,9 @@ test('a Paper profile saved in the dialog survives a reload and a host restart',
 
   await app.reload();
   await app.getByRole('button', { name: 'Profiles…' }).click();
-  await expect(app.getByRole('dialog', { name: 'Profiles' }).getByRole('button', { name: 'My Paper' })).toBeVisible();
+  await expect(
+    app.getByRole('dialog', { name: 'Profiles' }).getByRole('button', { name: 'My Paper' }),
+  ).toBeVisible();
 
   // Restart the host on the same data directory: the profile is read back from disk.
   const dataDir = host.dataDir;

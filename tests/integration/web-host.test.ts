@@ -24,7 +24,11 @@ function upgradeStatus(url: string, headers: Record<string, string> = {}): Promi
   });
 }
 
-function get(port: number, pathname: string, host = `127.0.0.1:${port}`): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  port: number,
+  pathname: string,
+  host = `127.0.0.1:${port}`,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: pathname, headers: { Host: host } }, (res) => {
       let body = '';
@@ -49,12 +53,18 @@ describe('web host', () => {
   });
 
   it('refuses a foreign Origin even with the token', async () => {
-    expect(await upgradeStatus(`${base()}?token=${h.host.token}`, { Origin: 'http://evil.example' })).toBe(403);
-    expect(await upgradeStatus(`${base()}?token=${h.host.token}`, { Origin: 'http://127.0.0.1:1' })).toBe(403);
+    expect(await upgradeStatus(`${base()}?token=${h.host.token}`, { Origin: 'http://evil.example' })).toBe(
+      403,
+    );
+    expect(await upgradeStatus(`${base()}?token=${h.host.token}`, { Origin: 'http://127.0.0.1:1' })).toBe(
+      403,
+    );
   });
 
   it('refuses a Host header that is not this host (DNS rebinding)', async () => {
-    expect(await upgradeStatus(`${base()}?token=${h.host.token}`, { ...origin(), Host: 'evil.example:80' })).toBe(421);
+    expect(
+      await upgradeStatus(`${base()}?token=${h.host.token}`, { ...origin(), Host: 'evil.example:80' }),
+    ).toBe(421);
     expect((await get(h.host.port, '/', 'evil.example')).status).toBe(421);
   });
 
@@ -98,7 +108,14 @@ describe('web host', () => {
 
   it('will not bind a non-loopback address without the explicit flag', async () => {
     await expect(
-      startWebHost({ dispatcher: h.app.dispatcher, hub: h.app.hub, log: silentLogger, staticDir: h.dataDir, host: '0.0.0.0', port: 0 }),
+      startWebHost({
+        dispatcher: h.app.dispatcher,
+        hub: h.app.hub,
+        log: silentLogger,
+        staticDir: h.dataDir,
+        host: '0.0.0.0',
+        port: 0,
+      }),
     ).rejects.toThrow(/--allow-remote/);
   });
 

@@ -15,7 +15,12 @@ const noDemo: DemoEndpoint = async () => {
 };
 
 export async function startHarness(
-  opts: { dataDir?: string; demoEndpoint?: DemoEndpoint; autoConnect?: boolean; web?: Partial<WebHostOptions> } = {},
+  opts: {
+    dataDir?: string;
+    demoEndpoint?: DemoEndpoint;
+    autoConnect?: boolean;
+    web?: Partial<WebHostOptions>;
+  } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-it-')));
   const staticDir = path.join(dataDir, '__static');

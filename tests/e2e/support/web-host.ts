@@ -5,11 +5,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-export type RunningHost = { url: string; port: number; dataDir: string; output: () => string; stop(): Promise<void> };
+export type RunningHost = {
+  url: string;
+  port: number;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+};
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
-export async function startBuiltWebHost(opts: { dataDir?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<RunningHost> {
+export async function startBuiltWebHost(
+  opts: { dataDir?: string; args?: string[]; env?: Record<string, string> } = {},
+): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-e2e-')));
   const child: ChildProcess = spawn(
     process.execPath,
