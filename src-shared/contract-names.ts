@@ -2,6 +2,7 @@
 // contract-names.test.ts keeps these equal to the keys of `requests` and `events` in contract.ts.
 export const REQUEST_NAMES = [
   'app.info',
+  'app.diagnostics',
   'settings.get',
   'settings.set',
   'profiles.list',
@@ -13,6 +14,7 @@ export const REQUEST_NAMES = [
   'connection.disconnect',
   'connection.reconnectNow',
   'gauges.get',
+  'connection.test',
   'log.list',
   'contracts.search',
   'contracts.details',
@@ -37,6 +39,7 @@ export const REQUEST_NAMES = [
   'layout.get',
   'layout.save',
   'layout.reset',
+  'windows.open',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -51,4 +54,5 @@ export const EVENT_NAMES = [
   'portfolio',
   'settings',
   'notice',
+  'command',
 ] as const;
