@@ -17,7 +17,15 @@ const reactOnly = { name: 'react', message: 'src-shared imports no React (STYLE.
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'assets/', '.tools/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'assets/',
+      '.tools/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -36,7 +44,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnly, stoqeyOnly, reactOnly, { name: 'react-dom', message: 'No React in src-shared.' }],
+          paths: [
+            electronOnly,
+            stoqeyOnly,
+            reactOnly,
+            { name: 'react-dom', message: 'No React in src-shared.' },
+          ],
           patterns: [nodeBuiltins],
         },
       ],

@@ -2,12 +2,13 @@
 // Usage: node scripts/build.mjs [--main-only|--renderer-only]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = new Set(process.argv.slice(2));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /** Every main-process program: [source, output, format]. Electron's main and preload are CommonJS. */
 const entries = [
@@ -35,12 +36,13 @@ async function buildMain() {
           // so it bundles everything it needs except electron itself.
           packages: src.endsWith('preload.ts') ? undefined : 'external',
           external: ['electron'],
+          define: { __IBDESK_VERSION__: JSON.stringify(pkg.version) },
           logLevel: 'warning',
         }),
       ),
   );
-  if (!args.has('--quiet'))
-    console.log(`[build] main: ${entries.length} entries in ${Date.now() - started} ms`);
+  const built = entries.filter(([src]) => existsSync(path.join(root, src))).length;
+  if (!args.has('--quiet')) console.log(`[build] main: ${built} entries in ${Date.now() - started} ms`);
 }
 
 function buildRenderer() {

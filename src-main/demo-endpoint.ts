@@ -9,22 +9,25 @@ export async function startDemoGateway(): Promise<RunningDemo> {
   throw new Error('the demo gateway is not part of this build yet');
 }
 
-/** A DemoEndpoint for createApp: starts the gateway on first use and keeps it for the life of the process. */
-export function createDemoEndpoint(): DemoEndpoint & { close(): Promise<void> } {
+/** For createApp: starts the gateway on first use and keeps it for the life of the process. */
+export function createDemoEndpoint(start: () => Promise<RunningDemo> = startDemoGateway): {
+  endpoint: DemoEndpoint;
+  stop(): Promise<void>;
+} {
   let running: Promise<RunningDemo> | null = null;
-  const endpoint = async () => {
-    running ??= startDemoGateway().catch((err: unknown) => {
-      running = null;
-      throw err;
-    });
-    const r = await running;
-    return { host: r.host, port: r.port };
-  };
-  return Object.assign(endpoint, {
-    async close() {
+  return {
+    endpoint: async () => {
+      running ??= start().catch((err: unknown) => {
+        running = null;
+        throw err;
+      });
+      const r = await running;
+      return { host: r.host, port: r.port };
+    },
+    async stop() {
       const r = running;
       running = null;
-      if (r) await (await r).close();
+      if (r) await (await r.catch(() => null))?.close();
     },
-  });
+  };
 }

@@ -14,6 +14,35 @@ import { Preferences, Profile, ProfileInput, Settings } from './domain/settings'
 import { LayoutDoc, Watchlist } from './domain/workspace';
 
 const None = z.strictObject({});
+
+export const SetupCheck = z.object({
+  outcome: z.enum([
+    'ok',
+    'nothing-listening',
+    'no-handshake',
+    'client-id-in-use',
+    'read-only',
+    'no-market-data',
+    'error',
+  ]),
+  /** What was found, in plain words. */
+  message: z.string(),
+  /** What to do about it, in TWS's own menu words (empty when all is well). */
+  fix: z.string(),
+  serverVersion: z.number().int().nullable(),
+  accounts: z.array(z.string()),
+});
+export type SetupCheck = z.infer<typeof SetupCheck>;
+
+export const UiCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('openPane'), pane: z.string() }),
+  z.object({ type: z.literal('showProfiles') }),
+  z.object({ type: z.literal('symbolSearch') }),
+  z.object({ type: z.literal('resetLayout') }),
+  z.object({ type: z.literal('setTheme'), theme: z.enum(['dark', 'light']) }),
+  z.object({ type: z.literal('about') }),
+]);
+export type UiCommand = z.infer<typeof UiCommand>;
 const Null = z.null();
 const ResolvedRef = ContractRef.extend({ conId: z.number().int().positive() });
 
@@ -29,6 +58,9 @@ export const requests = {
       dataDir: z.string(),
     }),
   },
+
+  /** Versions, profile (no secrets) and the last log lines, for "Copy diagnostics". */
+  'app.diagnostics': { params: None, result: z.object({ text: z.string() }) },
 
   'settings.get': { params: None, result: Settings },
   'settings.set': { params: Preferences.partial(), result: Settings },
@@ -48,6 +80,15 @@ export const requests = {
   /** Skips the back-off countdown and tries now. */
   'connection.reconnectNow': { params: None, result: ConnectionStatus },
   'gauges.get': { params: None, result: Gauges },
+  /** Setup checker: probes a host/port/client id and tells what is wrong, with the fix in TWS's menu words. */
+  'connection.test': {
+    params: z.strictObject({
+      host: z.string().trim().min(1).max(253),
+      port: z.number().int().min(1).max(65535),
+      clientId: z.number().int().min(0).max(999_999_999),
+    }),
+    result: SetupCheck,
+  },
 
   'log.list': {
     params: z.strictObject({ limit: z.number().int().min(1).max(5000).default(500) }),
@@ -118,6 +159,12 @@ export const requests = {
   'layout.get': { params: None, result: LayoutDoc.nullable() },
   'layout.save': { params: z.strictObject({ layout: LayoutDoc }), result: Null },
   'layout.reset': { params: None, result: Null },
+
+  /** Opens a pane in its own window (Electron); the web host answers UNAVAILABLE and the page opens a tab. */
+  'windows.open': {
+    params: z.strictObject({ pane: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/) }),
+    result: Null,
+  },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export const events = {
@@ -133,6 +180,8 @@ export const events = {
   settings: Settings,
   /** Something the user must know about that is not a TWS message (a corrupt file set aside, a journal difference…). */
   notice: z.object({ level: z.enum(['info', 'warn', 'error']), title: z.string(), message: z.string() }),
+  /** A command from the native menu, tray or a shortcut handled by main, for the window to carry out. */
+  command: UiCommand,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Requests = typeof requests;

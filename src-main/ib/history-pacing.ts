@@ -14,7 +14,7 @@ export const HISTORY_RULES = {
   /** Margin on every time rule: TWS's clock and ours never agree to the millisecond. */
   marginMs: 250,
 } as const;
-export type HistoryRules = typeof HISTORY_RULES;
+export type HistoryRules = { [K in keyof typeof HISTORY_RULES]: number };
 
 export type HistoryStamp = {
   at: number;

@@ -46,7 +46,7 @@ export const LINK_TIMING = {
   confirmMs: 20_000,
   requestTimeoutMs: 30_000,
 } as const;
-export type LinkTiming = typeof LINK_TIMING;
+export type LinkTiming = { [K in keyof typeof LINK_TIMING]: number };
 
 /** Events with a request id as their first argument, routed through the request-id registry. */
 const ROUTED_EVENTS = [

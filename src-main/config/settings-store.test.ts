@@ -1,0 +1,89 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src-shared/domain/settings';
+import { silentLogger } from '../core/logger';
+import { createSettingsStore, salvageSettings, type Notice } from './settings-store';
+
+let dir: string;
+let notices: Notice[];
+const store = () => createSettingsStore({ dataDir: dir, log: silentLogger, notify: (n) => notices.push(n) });
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-settings-'));
+  notices = [];
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('settings store', () => {
+  it('starts on the Demo profile on first run and writes the file', async () => {
+    const s = store();
+    await s.load();
+    expect(s.activeProfile().kind).toBe('demo');
+    const saved = JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'));
+    expect(saved.activeProfileId).toBe('demo');
+    expect(saved.profiles.map((p: { port: number }) => p.port)).toEqual([0, 7497, 7496, 4002, 4001]);
+  });
+
+  it('moves a corrupt file to .bak, tells the user and uses defaults', async () => {
+    await writeFile(path.join(dir, 'settings.json'), '{"version": 1, "profiles": [');
+    const s = store();
+    await s.load();
+    expect(s.get()).toEqual(defaultSettings());
+    expect(await readFile(path.join(dir, 'settings.json.bak'), 'utf8')).toBe('{"version": 1, "profiles": [');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.message).toMatch(/settings\.json\.bak/);
+  });
+
+  it('keeps the profiles that still parse when others are damaged', async () => {
+    const good = { ...defaultSettings().profiles[1]!, id: 'mine', name: 'Mine', port: 7000 };
+    await writeFile(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({
+        version: 1,
+        activeProfileId: 'mine',
+        profiles: [good, { id: 'bad', port: 'x' }],
+        preferences: { theme: 'light', confirmOrders: 'yes' },
+      }),
+    );
+    const s = store();
+    await s.load();
+    expect(s.get().profiles.map((p) => p.id)).toEqual(['demo', 'mine']);
+    expect(s.get().activeProfileId).toBe('mine');
+    expect(s.get().preferences.theme).toBe('light');
+    expect(s.get().preferences.confirmOrders).toBe(true);
+    expect(notices[0]!.message).toMatch(/profile #2/);
+    expect(notices[0]!.message).toMatch(/confirmOrders/);
+    expect((await readdir(dir)).sort()).toEqual(['settings.json', 'settings.json.bak']);
+  });
+
+  it('saves, selects and deletes profiles; never the Demo one', async () => {
+    const s = store();
+    await s.load();
+    const p = await s.saveProfile({
+      name: 'My Paper',
+      kind: 'tws',
+      host: '127.0.0.1',
+      port: 7497,
+      clientId: 7,
+      readOnly: false,
+      limits: { maxQuantity: 10, maxNotional: 1000, priceBandPct: 5 },
+    });
+    expect(p.id).toBe('my-paper');
+    const again = createSettingsStore({ dataDir: dir, log: silentLogger, notify: () => undefined });
+    await again.load();
+    expect(again.get().profiles.find((q) => q.id === 'my-paper')?.clientId).toBe(7);
+    await s.selectProfile('my-paper');
+    await expect(s.deleteProfile('my-paper')).rejects.toThrow(/another profile/);
+    await expect(s.deleteProfile('demo')).rejects.toThrow(/Demo/);
+    await s.selectProfile('demo');
+    await s.deleteProfile('my-paper');
+    expect(s.get().profiles.some((q) => q.id === 'my-paper')).toBe(false);
+  });
+
+  it('salvages nothing from a non-object', () => {
+    expect(salvageSettings([1, 2]).settings).toEqual(defaultSettings());
+    expect(salvageSettings(null).dropped).toHaveLength(1);
+  });
+});

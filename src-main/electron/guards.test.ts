@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Session, WebContents } from 'electron';
+import { installContentsGuards, installSessionGuards, isAllowedExternal } from './guards';
+import { isAppUrl } from './app-protocol';
+
+vi.mock('electron', () => ({}));
+
+function fakeContents() {
+  const handlers: Record<string, (...a: unknown[]) => void> = {};
+  let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  const contents = {
+    on: (name: string, h: (...a: unknown[]) => void) => (handlers[name] = h),
+    setWindowOpenHandler: (h: (d: { url: string }) => { action: string }) => (openHandler = h),
+  } as unknown as WebContents;
+  return { contents, handlers, open: (url: string) => openHandler!({ url }) };
+}
+
+const ev = () => ({ preventDefault: vi.fn() });
+
+describe('navigation and window guards', () => {
+  it('blocks navigation anywhere but our app:// pages', () => {
+    const { contents, handlers } = fakeContents();
+    installContentsGuards(contents, async () => undefined);
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'javascript:alert(1)',
+    ]) {
+      const e = ev();
+      handlers['will-navigate']!(e, url);
+      expect(e.preventDefault).toHaveBeenCalled();
+    }
+    const ok = ev();
+    handlers['will-navigate']!(ok, 'app://ibdesk/index.html');
+    expect(ok.preventDefault).not.toHaveBeenCalled();
+    const wv = ev();
+    handlers['will-attach-webview']!(wv);
+    expect(wv.preventDefault).toHaveBeenCalled();
+  });
+
+  it('denies every new window; allow-listed https links open in the OS browser', () => {
+    const { contents, open } = fakeContents();
+    const opened: string[] = [];
+    installContentsGuards(contents, async (u) => void opened.push(u));
+    expect(open('https://www.interactivebrokers.com/en/trading/tws.php').action).toBe('deny');
+    expect(open('http://www.interactivebrokers.com/').action).toBe('deny');
+    expect(open('https://evil.example/').action).toBe('deny');
+    expect(opened).toEqual(['https://www.interactivebrokers.com/en/trading/tws.php']);
+  });
+
+  it('allow-lists by parsed host, not by prefix', () => {
+    expect(isAllowedExternal('https://github.com/ibdesk')).toBe(true);
+    expect(isAllowedExternal('https://github.com.evil.example/')).toBe(false);
+    expect(isAllowedExternal('https://user:pw@github.com/')).toBe(false);
+    expect(isAllowedExternal('not a url')).toBe(false);
+    expect(isAppUrl('app://ibdesk.evil/x')).toBe(false);
+  });
+
+  it('denies every permission request and check', () => {
+    let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | null = null;
+    let check: (() => boolean) | null = null;
+    const session = {
+      setPermissionRequestHandler: (h: typeof request) => (request = h),
+      setPermissionCheckHandler: (h: typeof check) => (check = h),
+      on: () => undefined,
+    } as unknown as Session;
+    installSessionGuards(session);
+    const cb = vi.fn();
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) request!({}, p, cb);
+    expect(cb.mock.calls.every(([v]) => v === false)).toBe(true);
+    expect(check!()).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+// BrowserWindow options, hardened per Electron's security checklist. Pure, so a unit test pins every flag.
+import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+
+export function mainWindowOptions(opts: {
+  preloadPath: string;
+  bounds: Partial<Rectangle>;
+  iconPath?: string;
+  title?: string;
+}): BrowserWindowConstructorOptions {
+  return {
+    ...opts.bounds,
+    minWidth: 800,
+    minHeight: 500,
+    title: opts.title ?? 'IBDesk',
+    backgroundColor: '#11151c',
+    show: false,
+    ...(opts.iconPath ? { icon: opts.iconPath } : {}),
+    webPreferences: {
+      preload: opts.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  };
+}

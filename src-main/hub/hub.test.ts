@@ -1,0 +1,139 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { EventEnvelope } from '../../src-shared/contract';
+import { emptyQuote } from '../../src-shared/domain/quote';
+import type { Clock } from '../core/clock';
+import { silentLogger } from '../core/logger';
+import { createHub, type HubTransport } from './hub';
+
+function fakeClock() {
+  let now = 0;
+  let timers: { at: number; fn: () => void; id: number }[] = [];
+  let seq = 0;
+  const clock: Clock = {
+    now: () => now,
+    setTimeout: (fn, ms) => {
+      const id = ++seq;
+      timers.push({ at: now + ms, fn, id });
+      return id as never;
+    },
+    clearTimeout: (t) => {
+      timers = timers.filter((x) => x.id !== (t as unknown as number));
+    },
+    setInterval: () => 0 as never,
+    clearInterval: () => undefined,
+  };
+  const advance = (ms: number) => {
+    now += ms;
+    const due = timers.filter((t) => t.at <= now);
+    timers = timers.filter((t) => t.at > now);
+    due.forEach((t) => t.fn());
+  };
+  return { clock, advance };
+}
+
+function transport(id: string, backlog = () => 0) {
+  const frames: EventEnvelope[][] = [];
+  const t: HubTransport & { frames: EventEnvelope[][]; closed: string | null } = {
+    id,
+    frames,
+    closed: null,
+    send: (e) => frames.push(e),
+    backlog,
+    close(reason) {
+      t.closed = reason;
+    },
+  };
+  return t;
+}
+
+const notice = { level: 'info' as const, title: 't', message: 'm' };
+
+describe('hub', () => {
+  it('sends one message per frame, however many events', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, frameMs: 16 });
+    const a = transport('a');
+    hub.attach(a);
+    for (let i = 0; i < 100; i++) hub.broadcast('notice', notice);
+    expect(a.frames).toHaveLength(0);
+    advance(16);
+    expect(a.frames).toHaveLength(1);
+    expect(a.frames[0]).toHaveLength(100);
+  });
+
+  it('coalesces quotes to the latest per instrument, only for interested clients', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger });
+    const a = transport('a');
+    const b = transport('b');
+    hub.attach(a);
+    hub.attach(b);
+    for (let i = 0; i < 50; i++) {
+      hub.quotes(
+        [
+          { ...emptyQuote(1, 'live'), last: i },
+          { ...emptyQuote(2, 'live'), last: 100 + i },
+        ],
+        ['a'],
+      );
+    }
+    advance(16);
+    expect(b.frames).toHaveLength(0);
+    expect(a.frames).toHaveLength(1);
+    const q = a.frames[0]![0]!;
+    expect(q.event).toBe('quotes');
+    if (q.event !== 'quotes') return;
+    expect(q.payload.quotes.map((x) => [x.conId, x.last])).toEqual([
+      [1, 49],
+      [2, 149],
+    ]);
+  });
+
+  it('keeps only the latest gauges', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger });
+    const a = transport('a');
+    hub.attach(a);
+    for (let i = 0; i < 5; i++) {
+      hub.broadcast('gauges', {
+        lines: { used: i, budget: 100 },
+        scannerSlots: { used: 0, max: 10 },
+        history: { open: 0, queued: 0, etaMs: null },
+        messagesPerSec: 0,
+      });
+    }
+    advance(16);
+    expect(a.frames[0]).toHaveLength(1);
+  });
+
+  it('holds a blocked client back, then drops it after it stays blocked', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, highWaterBytes: 1000, maxBlockedMs: 1000 });
+    let backlog = 5000;
+    const slow = transport('slow', () => backlog);
+    const closed = vi.fn();
+    hub.onClientClosed(closed);
+    hub.attach(slow);
+    hub.broadcast('notice', notice);
+    advance(16);
+    expect(slow.frames).toHaveLength(0);
+    backlog = 0;
+    advance(16);
+    expect(slow.frames).toHaveLength(1);
+    backlog = 5000;
+    hub.broadcast('notice', notice);
+    for (let i = 0; i < 100; i++) advance(16);
+    expect(slow.closed).toMatch(/stopped reading/);
+    expect(closed).toHaveBeenCalledWith('slow');
+    expect(hub.clientIds()).toEqual([]);
+  });
+
+  it('drops a client whose queue grows past the bound', () => {
+    const { clock } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, maxQueuedEvents: 10 });
+    const a = transport('a', () => 1e12);
+    hub.attach(a);
+    for (let i = 0; i < 11; i++) hub.broadcast('notice', notice);
+    expect(a.closed).toMatch(/did not read/);
+  });
+});

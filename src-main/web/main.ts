@@ -1,0 +1,100 @@
+// `npm run web`: IBDesk's main-process code under plain Node, serving the renderer and the API on loopback.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../app';
+import { consoleSink } from '../core/logger';
+import { defaultDataDir } from '../config/data-dir';
+import { createDemoEndpoint } from '../demo-endpoint';
+import { appVersion } from '../version';
+import { startWebHost } from './web-host';
+
+const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect]`;
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: process.env.IBDESK_WEB_PORT ?? '5174' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'allow-remote': { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        'no-connect': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be 0…65535, got "${args.port}"\n${USAGE}`);
+    process.exit(2);
+  }
+  const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : defaultDataDir();
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const demo = createDemoEndpoint();
+  const app = await createApp({
+    dataDir,
+    host: 'web',
+    version: appVersion(),
+    logSink: consoleSink(),
+    demoEndpoint: demo.endpoint,
+    autoConnect: !args['no-connect'],
+  });
+  let host;
+  try {
+    host = await startWebHost({
+      dispatcher: app.dispatcher,
+      hub: app.hub,
+      log: app.logBook.logger('web-host'),
+      staticDir: path.resolve(here, '..', 'renderer'),
+      host: args.host,
+      port,
+      allowRemote: args['allow-remote'],
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `Port ${port} is already in use: is IBDesk already running? Start with --port <another port> (0 picks a free one).`
+        : e.message,
+    );
+    await app.stop();
+    await demo.stop();
+    process.exit(1);
+  }
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host.host)) {
+    console.warn(
+      `WARNING: listening on ${host.host}: anyone who can reach this address and has the token can trade.`,
+    );
+  }
+  // The token is printed once, here, and never logged.
+  console.log(`IBDesk web host: ${host.url}`);
+  await app.start();
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping IBDesk web host`);
+    await host.close();
+    await app.stop();
+    await demo.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+void main().catch((err: unknown) => {
+  console.error(`IBDesk web host failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

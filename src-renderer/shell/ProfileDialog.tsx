@@ -1,0 +1,183 @@
+// Profiles dialog: pick, add, edit, delete and connect profiles (Demo, TWS/IB Gateway paper and live).
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Profile } from '../../src-shared/domain/settings';
+import { useAppStore } from '../stores/use-app-store';
+import { blankForm, formFromProfile, parseForm, type ProfileForm } from './profile-form';
+
+export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const settings = useAppStore((s) => s.settings);
+  const saveProfile = useAppStore((s) => s.saveProfile);
+  const deleteProfile = useAppStore((s) => s.deleteProfile);
+  const selectProfile = useAppStore((s) => s.selectProfile);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [form, setForm] = useState<ProfileForm | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const uid = useId();
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const profiles = settings?.profiles ?? [];
+  const activeId = settings?.activeProfileId;
+  const creating = form !== null && form.id === null;
+  const selected: Profile | undefined = creating
+    ? undefined
+    : profiles.find((p) => p.id === (selectedId ?? activeId));
+
+  const edit = (p: Profile | null): void => {
+    setErrors({});
+    setMessage(null);
+    setSelectedId(p?.id ?? null);
+    setForm(p ? (p.kind === 'demo' ? null : formFromProfile(p)) : blankForm());
+  };
+
+  const field = (key: keyof ProfileForm, label: string, type: 'text' | 'number' = 'text') => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type={type}
+        value={String(form?.[key] ?? '')}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={errors[key] ? `${uid}-${key}-err` : undefined}
+        onChange={(e) => setForm((f) => (f ? { ...f, [key]: e.target.value } : f))}
+      />
+      {errors[key] && (
+        <span id={`${uid}-${key}-err`} className="field-error">
+          {errors[key]}
+        </span>
+      )}
+    </label>
+  );
+
+  async function save(): Promise<void> {
+    if (!form) return;
+    const parsed = parseForm(form);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    const r = await saveProfile(parsed.value);
+    if (r.ok) {
+      setErrors({});
+      setMessage(`Saved "${r.value.name}"`);
+      setSelectedId(r.value.id);
+      setForm(formFromProfile(r.value));
+    } else {
+      setErrors(
+        Object.fromEntries((r.error.issues ?? []).map((i) => [i.path.split('.').pop() ?? 'form', i.message])),
+      );
+      setMessage(r.error.message);
+    }
+  }
+
+  return (
+    <dialog ref={ref} aria-labelledby={`${uid}-title`} className="dialog" onClose={onClose}>
+      <h2 id={`${uid}-title`}>Profiles</h2>
+      <div className="profile-dialog">
+        <ul className="profile-list" aria-label="Profiles">
+          {profiles.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                aria-pressed={p.id === selected?.id}
+                className={p.id === selected?.id ? 'selected' : ''}
+                onClick={() => edit(p)}
+              >
+                {p.name}
+                {p.id === activeId && <span className="tag">active</span>}
+              </button>
+            </li>
+          ))}
+          <li>
+            <button type="button" onClick={() => edit(null)}>
+              + New profile
+            </button>
+          </li>
+        </ul>
+        <form
+          className="profile-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          {form ? (
+            <>
+              {field('name', 'Name')}
+              <label className="field">
+                <span>Connects to</span>
+                <select
+                  value={form.kind}
+                  onChange={(e) => setForm({ ...form, kind: e.target.value as ProfileForm['kind'] })}
+                >
+                  <option value="tws">Trader Workstation (TWS)</option>
+                  <option value="gateway">IB Gateway</option>
+                </select>
+              </label>
+              {field('host', 'Host')}
+              {field('port', 'Port', 'number')}
+              <p className="hint">TWS: 7497 paper, 7496 live · IB Gateway: 4002 paper, 4001 live</p>
+              {field('clientId', 'Client id', 'number')}
+              <label className="field checkbox">
+                <input
+                  type="checkbox"
+                  checked={form.readOnly}
+                  onChange={(e) => setForm({ ...form, readOnly: e.target.checked })}
+                />
+                <span>Read-only (never send orders)</span>
+              </label>
+              <fieldset>
+                <legend>Order limits</legend>
+                {field('maxQuantity', 'Max quantity', 'number')}
+                {field('maxNotional', 'Max order value', 'number')}
+                {field('priceBandPct', 'Price band around last (%)', 'number')}
+              </fieldset>
+            </>
+          ) : (
+            <p>
+              {selected?.kind === 'demo'
+                ? 'The Demo profile trades against the embedded demo gateway: simulated prices and fills, no real money.'
+                : 'Pick a profile or create one.'}
+            </p>
+          )}
+          {message && (
+            <p role="alert" className="form-message">
+              {message}
+            </p>
+          )}
+          <div className="actions">
+            {form && <button type="submit">Save</button>}
+            {selected && selected.id !== activeId && (
+              <button type="button" onClick={() => void selectProfile(selected.id).then(() => onClose())}>
+                Connect with this profile
+              </button>
+            )}
+            {selected && form && selected.kind !== 'demo' && selected.id !== activeId && (
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  void deleteProfile(selected.id).then((r) => {
+                    if (r.ok) edit(null);
+                    else setMessage(r.error.message);
+                  })
+                }
+              >
+                Delete
+              </button>
+            )}
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </form>
+      </div>
+    </dialog>
+  );
+}

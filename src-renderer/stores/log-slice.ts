@@ -1,0 +1,29 @@
+// Log slice: the Log pane's entries (bounded) and the notices the user still has to read.
+import type { EventMap } from '../../src-shared/contract';
+import type { LogEntry } from '../../src-shared/domain/log';
+import type { Slice } from './app-store';
+
+export const LOG_CAPACITY = 2000;
+
+export type Notice = EventMap['notice'] & { id: number };
+
+export type LogSlice = {
+  log: LogEntry[];
+  notices: Notice[];
+  dismissNotice(id: number): void;
+};
+
+export const createLogSlice: Slice<LogSlice> = (set) => ({
+  log: [],
+  notices: [],
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+});
+
+/** Appends entries (by seq, without duplicates) keeping the newest LOG_CAPACITY. */
+export function appendLog(current: readonly LogEntry[], incoming: readonly LogEntry[]): LogEntry[] {
+  const lastSeq = current.length ? current[current.length - 1]!.seq : 0;
+  const fresh = incoming.filter((e) => e.seq > lastSeq);
+  if (fresh.length === 0) return current as LogEntry[];
+  const next = [...current, ...fresh];
+  return next.length > LOG_CAPACITY ? next.slice(next.length - LOG_CAPACITY) : next;
+}

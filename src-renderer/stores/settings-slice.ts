@@ -1,0 +1,29 @@
+// Settings slice: profiles and preferences, saved through main (which owns the file). Main broadcasts a
+// `settings` event after every change, so every window (this one included) updates from that event.
+import type { Preferences, Profile, ProfileInput, Settings } from '../../src-shared/domain/settings';
+import type { Result } from '../../src-shared/result';
+import type { Slice } from './app-store';
+
+export type SettingsSlice = {
+  settings: Settings | null;
+  saveProfile(input: ProfileInput): Promise<Result<Profile>>;
+  deleteProfile(id: string): Promise<Result<null>>;
+  selectProfile(id: string): Promise<Result<unknown>>;
+  setPreferences(patch: Partial<Preferences>): Promise<Result<Settings>>;
+};
+
+export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
+  settings: null,
+  saveProfile: (input) => get().client.invoke('profiles.save', input),
+  deleteProfile: (id) => get().client.invoke('profiles.delete', { id }),
+  async selectProfile(id) {
+    const r = await get().client.invoke('profiles.select', { id });
+    if (r.ok) set({ connection: r.value });
+    return r;
+  },
+  async setPreferences(patch) {
+    const r = await get().client.invoke('settings.set', patch);
+    if (r.ok) set({ settings: r.value });
+    return r;
+  },
+});

@@ -1,0 +1,30 @@
+// Playwright fixtures: a fresh web host per test and a page that records console errors (a test fails on any).
+import { test as base, expect, type Page } from '@playwright/test';
+import { startBuiltWebHost, type RunningHost } from './web-host';
+
+type Fixtures = { host: RunningHost; consoleErrors: string[]; app: Page };
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use, testInfo) => {
+    const host = await startBuiltWebHost();
+    await use(host);
+    await host.stop();
+    await testInfo.attach('web-host.log', { body: host.output(), contentType: 'text/plain' });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  consoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  app: async ({ page, host, consoleErrors }, use) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(host.url);
+    await use(page);
+    expect(consoleErrors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,61 @@
+// Starts the built web host (`node dist/main/web.js`) on port 0 with its own data dir, as a user would run it,
+// and stops it after the test. Its output is kept for the failure report.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export type RunningHost = {
+  url: string;
+  port: number;
+  dataDir: string;
+  output: () => string;
+  stop(): Promise<void>;
+};
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+
+export async function startBuiltWebHost(
+  opts: { dataDir?: string; args?: string[]; env?: Record<string, string> } = {},
+): Promise<RunningHost> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-e2e-')));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'dist', 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
+    { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not print its URL:\n${out}`)), 30_000);
+    const check = () => {
+      const m = /IBDesk web host: (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
