@@ -170,8 +170,9 @@ export function createTrading(deps: {
       history.stop();
       portfolio.stop();
       marketData.stop();
-      await orders.settled().catch(() => undefined);
+      // Stopping the link first ends any reconciliation still waiting on TWS.
       link.stop();
+      await orders.settled().catch(() => undefined);
       await orders.close();
     },
   };

@@ -180,6 +180,8 @@ export async function runCli(
       },
     );
     await connect(trading, { host, port, clientId });
+    // Orders and cancels act on a journal reconciled with TWS; read-only commands do not wait for it.
+    if (command === 'order' || command === 'cancel') await trading.orders.settled();
     await plan(trading);
     return EXIT.ok;
   } catch (err) {
@@ -226,7 +228,6 @@ async function connect(
         finish(new CliError(EXIT.unreachable, s.reason ?? 'could not connect'));
     });
   });
-  await t.orders.settled();
 }
 
 type Values = Record<string, string | boolean | undefined>;

@@ -108,3 +108,17 @@ describe('market data', () => {
     expect(fake.streams.filter((s) => !s.closed).map((s) => s.contract!.conId)).toEqual([2]);
   });
 });
+
+describe('market data across connection loss', () => {
+  it('marks quotes stale while the connection is down, and live again on the next tick', () => {
+    const { fake, md } = setup();
+    md.subscribe({ key: 'w', clientId: 'w' }, [c(1)]);
+    fake.streams[0]!.md!.tick('last', 5, false);
+    fake.setState('reconnecting');
+    expect(md.quote(1)).toMatchObject({ state: 'stale', note: 'Not connected to TWS: prices are paused' });
+    fake.ready(true);
+    fake.streams[0]!.md!.tick('last', 5.5, false);
+    expect(md.quote(1)!.state).toBe('live');
+    expect(md.quote(1)!.note).toBeUndefined();
+  });
+});

@@ -99,7 +99,8 @@ export function createMarketData(deps: {
               ? 'delayed-frozen'
               : 'delayed'
             : (TYPE_STATE[line.dataType ?? 1] ?? 'live');
-          emit(line, { [field]: value, state, updatedAt: now });
+          const note = line.quote.state === 'stale' && !line.delayed ? { note: undefined } : {};
+          emit(line, { [field]: value, state, updatedAt: now, ...note });
         },
         dataType: (t) => {
           line.dataType = t;
@@ -232,6 +233,21 @@ export function createMarketData(deps: {
     }
   }, 5_000);
 
+  // Without a usable connection nothing ticks: say so on every quote instead of showing old prices as live.
+  const offStatus = tws.link.onStatus((st) => {
+    const paused =
+      st.state === 'degraded'
+        ? 'TWS lost its connection to IB: prices are paused'
+        : st.state === 'ready'
+          ? null
+          : 'Not connected to TWS: prices are paused';
+    if (paused === null) return;
+    for (const line of lines.values()) {
+      if (line.stream === null || line.quote.state === 'error' || line.quote.state === 'stale') continue;
+      emit(line, { state: 'stale', note: paused });
+    }
+  });
+
   return {
     subscribe,
     unsubscribe,
@@ -261,6 +277,7 @@ export function createMarketData(deps: {
       promote();
     },
     stop() {
+      offStatus();
       clock.clearInterval(staleTimer);
       for (const [conId, line] of [...lines]) drop(conId, line);
     },

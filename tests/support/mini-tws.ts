@@ -101,6 +101,10 @@ export async function startMiniTws(
     } else if (id === '1') {
       // reqMktData: version 11, reqId at index 2. One LAST tick.
       socket.write(frame([1, 3, f[2]!, 4, 100.25, 5, 0]));
+    } else if (id === '5') {
+      socket.write(frame([53, 1]));
+    } else if (id === '7') {
+      socket.write(frame([55, 1, f[2]!]));
     } else if (id === '9') {
       socket.write(frame([4, 2, f[2]!, 200, 'No security definition has been found for the request', '']));
     } else if (id === '61') {
