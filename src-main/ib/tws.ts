@@ -15,7 +15,15 @@ import {
   type ScannerSubscription,
   type TimeInForce,
 } from '@stoqey/ib';
-import type { Bar, BarSize, Duration, WhatToShow } from '../../src-shared/domain/bar';
+import {
+  barSizeSeconds,
+  durationFor,
+  durationSeconds,
+  type Bar,
+  type BarSize,
+  type Duration,
+  type WhatToShow,
+} from '../../src-shared/domain/bar';
 import type { ContractRef, Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
 import type { OrderAction as Side, OrderStatus } from '../../src-shared/domain/order';
 import { describeTwsCode, isPacingViolation, plainTwsMessage } from '../../src-shared/errors';
@@ -648,10 +656,25 @@ export function createTws(link: Link): Tws {
     historyLive(spec, sink) {
       let bars: Bar[] = [];
       let initialDone = false;
+      let lastBarTime: number | null = null;
+      const barSec = barSizeSeconds(spec.barSize);
+      // After a reconnect only the gap since the last bar is asked for: less to decode, and not the "identical
+      // request within 15 s" TWS would refuse right after a drop.
+      const duration = (): Duration => {
+        if (lastBarTime === null) return spec.duration;
+        const gap = Math.floor(Date.now() / 1000) - lastBarTime + 2 * barSec;
+        const d = barSec >= 3600 ? durationFor(Math.max(86_400, gap)) : durationFor(gap);
+        return durationSeconds(d) < durationSeconds(spec.duration) ? d : spec.duration;
+      };
       return link.stream({
         kind: 'bars',
         label: `bars ${spec.contract.symbol} ${spec.barSize}`,
-        history: { signature: historySignature(spec, true), contractKey: historyContractKey(spec) },
+        get history() {
+          return {
+            signature: historySignature({ ...spec, duration: duration() }, true),
+            contractKey: historyContractKey(spec),
+          };
+        },
         onStart: () => {
           bars = [];
           initialDone = false;
@@ -661,7 +684,7 @@ export function createTws(link: Link): Tws {
             id,
             toIbContract(spec.contract),
             '',
-            spec.duration,
+            duration(),
             spec.barSize as never,
             spec.whatToShow as never,
             spec.useRTH ? 1 : 0,
@@ -675,6 +698,7 @@ export function createTws(link: Link): Tws {
             if (time.startsWith('finished')) {
               initialDone = true;
               ctx.historyDone();
+              lastBarTime = bars.at(-1)?.time ?? lastBarTime;
               sink.initial(bars);
               bars = [];
               return;
@@ -693,7 +717,10 @@ export function createTws(link: Link): Tws {
               args[7],
               args[8],
             );
-            if (bar && initialDone) sink.update(bar);
+            if (bar && initialDone) {
+              lastBarTime = bar.time;
+              sink.update(bar);
+            }
           }
         },
         onError: (code, message) => {

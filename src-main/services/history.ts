@@ -4,6 +4,7 @@
 // lingers for a few minutes after its last chart closes and a chart reopened meanwhile attaches to it.
 import {
   barSizeSeconds,
+  durationFor,
   durationSeconds,
   mergeBar,
   type Bar,
@@ -23,17 +24,11 @@ import type { HistorySpec, ResolvedContract, Tws } from '../ib/tws';
 export const MAX_BARS_PER_PAGE = 3000;
 /** At most this many pages for one call (each page is one request against TWS's 60-per-10-minutes rule). */
 export const MAX_PAGES = 12;
+export { durationFor };
 export const LINGER_MS = 5 * 60_000;
 const MAX_CACHED_BARS = 1_000_000;
 
 export type Page = { duration: Duration; endTime: number | undefined };
-
-/** TWS duration text for a span in seconds: seconds below a day, whole days above. */
-export function durationFor(seconds: number): Duration {
-  if (seconds < 86_400) return `${Math.max(30, Math.ceil(seconds))} S` as Duration;
-  if (seconds <= 365 * 86_400) return `${Math.ceil(seconds / 86_400)} D` as Duration;
-  return `${Math.ceil(seconds / (365 * 86_400))} Y` as Duration;
-}
 
 /**
  * Splits a request into pages of at most MAX_BARS_PER_PAGE bars (calendar estimate, which over-counts for
