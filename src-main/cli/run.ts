@@ -14,6 +14,7 @@ import type { ScanSnapshot } from '../../src-shared/domain/scanner';
 import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/result';
 import { systemClock } from '../core/clock';
+import { defaultDataDir } from '../config/data-dir';
 import { consoleSink, createLogBook } from '../core/logger';
 import { zodIssues } from '../hub/dispatcher';
 import type { ResolvedContract } from '../ib/tws';
@@ -40,7 +41,7 @@ Connection (default 127.0.0.1:7497, client id 17):
   --host HOST  --port PORT  --client-id N   a running TWS or IB Gateway with the API enabled
   --demo                                    the embedded demo gateway instead
   --json                                    machine-readable output
-  --data-dir DIR                            where the order journal lives (default ~/.ibdesk)
+  --data-dir DIR                            where the order journal lives (default: the app's data directory)
   --verbose                                 log connection events to stderr
 
 Commands:
@@ -169,7 +170,9 @@ export async function runCli(
 
     const dataDir = o.demo
       ? (tempDir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-cli-')))
-      : (o['data-dir'] ?? io.env.IBDESK_DATA_DIR ?? path.join(os.homedir(), '.ibdesk'));
+      : o['data-dir']
+        ? path.resolve(io.cwd, o['data-dir'])
+        : defaultDataDir(io.env);
     await trading.orders.open(
       createOrderJournal({ dir: path.join(dataDir, 'journal'), name: `cli-${host}-${port}-${clientId}` }),
       {
