@@ -14,6 +14,7 @@ const entries = [
   ['src-main/electron/main.ts', 'dist/main/electron-main.cjs', 'cjs'],
   ['src-main/electron/preload.ts', 'dist/main/preload.cjs', 'cjs'],
   ['src-main/web/main.ts', 'dist/main/web.js', 'esm'],
+  ['src-main/demo-gateway/cli.ts', 'dist/main/demo-gateway.js', 'esm'],
 ];
 
 async function buildMain() {
