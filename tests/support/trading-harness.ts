@@ -32,6 +32,7 @@ let nextClientId = 100;
 export async function startTrading(
   opts: {
     dataDir?: string;
+    journalName?: string;
     prefs?: Partial<Preferences>;
     link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
     clientId?: number;
@@ -56,12 +57,15 @@ export async function startTrading(
   });
   const clientId = opts.clientId ?? nextClientId++;
   if (opts.dataDir)
-    await trading.orders.open(createOrderJournal({ dir: path.join(opts.dataDir, 'journal'), name: 'test' }), {
-      id: 'test',
-      readOnly: false,
-      limits: { ...DEFAULT_LIMITS, maxNotional: 1_000_000 },
-      demo: true,
-    });
+    await trading.orders.open(
+      createOrderJournal({ dir: path.join(opts.dataDir, 'journal'), name: opts.journalName ?? 'test' }),
+      {
+        id: 'test',
+        readOnly: false,
+        limits: { ...DEFAULT_LIMITS, maxNotional: 1_000_000 },
+        demo: true,
+      },
+    );
   return {
     trading,
     logBook,
