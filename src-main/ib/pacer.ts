@@ -17,8 +17,8 @@ export const PACER_DEFAULTS = {
    * flow a little under the limit keeps every one-second window below 45 there too. A sliding window alone
    * also refills all at once and sends the next burst exactly one window later.
    */
-  ratePerSec: 38,
-  burst: 5,
+  ratePerSec: 36,
+  burst: 4,
 } as const;
 
 /** Lower runs first. Orders and heartbeats never wait behind a storm of subscriptions. */
