@@ -200,5 +200,14 @@ export function order(o: Partial<Order> & Pick<Order, 'action' | 'orderType' | '
   return { transmit: true, tif: 'DAY', ...o } as Order;
 }
 
+/** Polls `pred` every 10 ms until it holds (for gateway-side state), or fails after `timeoutMs`. */
+export async function until(pred: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** Seconds to ms, for readability in timeouts. */
 export const s = (n: number): number => n * 1000;
