@@ -119,7 +119,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
       currency: 'USD',
     });
     expect(list[0]?.derivativeSecTypes).toContain('OPT');
-    if (version >= 176) expect(list[0]?.contract.description).toBe('Microsoft Corp');
+    if (version >= 176) expect(list[0]?.contract?.description).toBe('Microsoft Corp');
   });
 
   it('streams level-1 ticks (bid, ask, last with sizes, volume, high, low, close, open) until cancelled', async () => {

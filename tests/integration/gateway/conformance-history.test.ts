@@ -36,7 +36,7 @@ async function history(
     end,
     duration,
     barSize as never,
-    what,
+    what as never,
     useRth,
     formatDate,
     keepUpToDate,
@@ -170,7 +170,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
       text: RegExp,
     ): Promise<void> => {
       const id = c.nextReqId();
-      c.ib.reqHistoricalData(id, stock('AAPL'), end, duration, size as never, what, 0, 1, keep);
+      c.ib.reqHistoricalData(id, stock('AAPL'), end, duration, size as never, what as never, 0, 1, keep);
       expect(await c.waitCode(code, id)).toMatch(text);
     };
     await check('7 mins', '1 D', 'TRADES', '', false, 321, /bar size setting is invalid/);

@@ -70,7 +70,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
       number,
     ];
     expect([fq, rem]).toEqual([100, 0]);
-    expect(avg).toBeCloseTo(exec.price, 6);
+    expect(avg).toBeCloseTo(exec.price as number, 6);
     expect(gw.positions(ACCOUNT).find((p) => p.conId === AAPL)?.position).toBeGreaterThanOrEqual(100);
   });
 
@@ -385,7 +385,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     expect(listed).toContain(working);
     expect(listed).not.toContain(filled);
     const reqId = c.nextReqId();
-    c.ib.reqExecutions(reqId, { symbol: 'IBM', clientId: 7 });
+    c.ib.reqExecutions(reqId, { symbol: 'IBM', clientId: '7' });
     await c.waitEvent(EventName.execDetailsEnd, (a) => a[0] === reqId);
     const execs = c.of(EventName.execDetails, reqId).map((a) => a[2] as Execution);
     expect(execs.map((e) => e.orderId)).toEqual([filled]);
