@@ -133,6 +133,10 @@ export class Session {
     this.scheduleFlush();
   }
 
+  isReady(): boolean {
+    return this.state === 'ready';
+  }
+
   isClosed(): boolean {
     return this.state === 'closed';
   }
@@ -230,7 +234,7 @@ export class Session {
         return;
       }
       this.start(req.clientId);
-      if (this.state === 'ready') this.host.received(this, msgId, now);
+      if (this.isReady()) this.host.received(this, msgId, now);
       return;
     }
     if (req.kind === 'startApi') return;
