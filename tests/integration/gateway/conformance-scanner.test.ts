@@ -119,8 +119,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const etfs = await scan({
       scanCode: code('MOST_ACTIVE'),
       numberOfRows: 5,
-      instrument: 'ETF.EQ.US',
-      locationCode: 'ETF.EQ.US.MAJOR',
+      instrument: 'ETF.EQ.US' as never,
+      locationCode: 'ETF.EQ.US.MAJOR' as never,
     });
     expect(etfs.rows.length).toBe(5);
   });
