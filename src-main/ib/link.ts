@@ -195,8 +195,6 @@ export interface Link {
   /** Outgoing messages in the last second. */
   rate(): number;
   queued(): number;
-  /** Closes the socket abruptly, as a crash would (tests). */
-  kill(): void;
   stop(): void;
 }
 
@@ -910,10 +908,6 @@ export function createLink(deps: LinkDeps): Link {
     history: () => historyQueue,
     rate: () => pacer.rate(),
     queued: () => pacer.queued(),
-    kill() {
-      const a = api as unknown as { controller?: { socket?: { client?: { destroy(): void } } } } | null;
-      a?.controller?.socket?.client?.destroy();
-    },
     stop() {
       dispatch({ type: 'disconnect', reason: 'stopped' });
       stopped = true;

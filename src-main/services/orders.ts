@@ -18,7 +18,7 @@ import {
 import type { OrderLimits } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
-import type { Clock } from '../core/clock';
+import type { Clock, Timer } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { HandlerMap } from '../hub/dispatcher';
 import type {
@@ -605,17 +605,19 @@ export function createOrders(deps: {
       exchange: instrument.exchange,
       currency: instrument.currency,
     };
+    let timer: Timer | null = null;
     try {
       const q = await Promise.race([
         marketData.snapshot(contract),
         new Promise<null>((r) => {
-          const t = clock.setTimeout(() => r(null), REFERENCE_TIMEOUT_MS);
-          void t;
+          timer = clock.setTimeout(() => r(null), REFERENCE_TIMEOUT_MS);
         }),
       ]);
       return q ? pick(q) : null;
     } catch {
       return null;
+    } finally {
+      if (timer !== null) clock.clearTimeout(timer);
     }
   }
 
