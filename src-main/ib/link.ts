@@ -689,7 +689,8 @@ export function createLink(deps: LinkDeps): Link {
           dropped: (reason) => fail(new AppError('NOT_CONNECTED', reason)),
         });
       };
-      if (!canSend() && !(spec.retryOnReconnect && spec.history)) {
+      // Asked while down: say so now. Requests already on their way wait for the reconnect (retryOnReconnect).
+      if (!canSend()) {
         fail(new AppError('NOT_CONNECTED', `Not connected to TWS: ${spec.label} needs a connection`));
         return;
       }

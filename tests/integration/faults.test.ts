@@ -313,3 +313,29 @@ describe('market data without a live subscription', () => {
     );
   }, 30_000);
 });
+
+describe('requests in flight across a drop', () => {
+  it('a history request lost with its connection is sent again after the reconnect (paced), not failed', async () => {
+    gw = await startGateway();
+    const h = await trading();
+    await h.connect(gw);
+    gw.faults.silence();
+    const pending = h.trading.tws.history({
+      contract: AAPL,
+      barSize: '1 min',
+      duration: '1 D',
+      whatToShow: 'TRADES',
+      useRTH: false,
+    });
+    await sleep(300);
+    gw.faults.clear();
+    gw.faults.dropAll();
+    await waitFor(() => h.trading.link.status().state === 'reconnecting', 'reconnecting');
+    // A request made while down is refused at once rather than left hanging.
+    await expect(h.trading.tws.contractDetails({ conId: AAPL.conId })).rejects.toMatchObject({
+      code: 'NOT_CONNECTED',
+    });
+    const bars = await pending;
+    expect(bars.length).toBeGreaterThan(100);
+  }, 40_000);
+});
