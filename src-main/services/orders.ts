@@ -788,11 +788,28 @@ export function createOrders(deps: {
         issues: check.problems.map(({ path, message }) => ({ path, message })),
       });
     await record({ t: 'modify', at: clock.now(), orderId: m.orderId, changes });
-    await tws.placeOrder(
-      m.orderId,
-      { ...d.contract, conId: d.contract.conId ?? instrument.conId } as ResolvedContract,
-      specOf(next),
-    );
+    try {
+      await tws.placeOrder(
+        m.orderId,
+        { ...d.contract, conId: d.contract.conId ?? instrument.conId } as ResolvedContract,
+        specOf(next),
+      );
+    } catch (err) {
+      // The change never left: the journal goes back to what TWS has.
+      const previous = Object.fromEntries(
+        Object.keys(changes).map((k) => [k, d[k as keyof JournalOrder]]),
+      ) as Partial<JournalOrder>;
+      await record(
+        { t: 'modify', at: clock.now(), orderId: m.orderId, changes: previous },
+        {
+          t: 'reconcile',
+          at: clock.now(),
+          orderId: m.orderId,
+          note: `The change to order ${m.orderId} was not sent: ${(err as Error).message}`,
+        },
+      );
+      throw err;
+    }
     log.info(`Order ${m.orderId} modified`);
   }
 
