@@ -339,3 +339,34 @@ describe('requests in flight across a drop', () => {
     expect(bars.length).toBeGreaterThan(100);
   }, 40_000);
 });
+
+describe('malformed frames', () => {
+  it('a message @stoqey/ib cannot decode is logged (505) and the streams go on', async () => {
+    gw = await startGateway();
+    const h = await trading();
+    await h.connect(gw);
+    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
+    await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+    gw.faults.malformedFrame('unknown-message');
+    await waitFor(() => h.logBook.recent(100).some((e) => e.twsCode === 505), 'the 505 in the log');
+    const t = Date.now();
+    await waitFor(() => h.quotes.some((q) => q.at > t && q.quote.state === 'live'), 'quotes after it');
+    expect(h.trading.link.status().state).toBe('ready');
+  }, 30_000);
+
+  it('a frame with a wrong length breaks the framing: the heartbeat notices and the link reconnects', async () => {
+    gw = await startGateway();
+    const h = await trading();
+    await h.connect(gw);
+    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
+    await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+    const at = Date.now();
+    gw.faults.malformedFrame('bad-length');
+    await waitFor(() => h.trading.link.status().state === 'reconnecting', 'reconnecting', 20_000, 50);
+    console.log(`broken framing detected after ${Date.now() - at} ms`);
+    expect(Date.now() - at).toBeLessThan(15_000);
+    await waitFor(() => h.trading.link.status().state === 'ready', 'ready again', 15_000);
+    const back = Date.now();
+    await waitFor(() => h.quotes.some((q) => q.at > back && q.quote.state === 'live'), 'quotes again');
+  }, 45_000);
+});
