@@ -370,3 +370,26 @@ describe('malformed frames', () => {
     await waitFor(() => h.quotes.some((q) => q.at > back && q.quote.state === 'live'), 'quotes again');
   }, 45_000);
 });
+
+describe('TWS restarts and refuses', () => {
+  it('a restart (down 2 s) and connections closed right after accept end in ready, with back-off between tries', async () => {
+    gw = await startGateway();
+    const h = await trading();
+    await h.connect(gw);
+    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
+    await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+    const attempts: number[] = [];
+    h.trading.link.onStatus((s) => {
+      if (s.state === 'connecting') attempts.push(Date.now());
+    });
+    gw.faults.acceptThenClose(1);
+    await gw.faults.restart(2000);
+    await waitFor(() => h.trading.link.status().state === 'ready', 'ready after the restart', 40_000);
+    const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
+    console.log(`restart: ${attempts.length} attempts, gaps ${gaps.join(', ')} ms`);
+    expect(attempts.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]! * 1.2);
+    const back = Date.now();
+    await waitFor(() => h.quotes.some((q) => q.at > back && q.quote.state === 'live'), 'quotes again');
+  }, 60_000);
+});
