@@ -6,9 +6,12 @@ import { createLogBook, type LogBook, type LogSink } from './core/logger';
 import { createSettingsStore, type Notice, type SettingsStore } from './config/settings-store';
 import { createWorkspaceStore } from './config/workspace-store';
 import { createDispatcher, type Dispatcher } from './hub/dispatcher';
-import { createHub, type Hub } from './hub/hub';
-import { createConnection } from './ib/connection';
+import { createHub, type Hub, type HubOptions } from './hub/hub';
+import type { LinkDeps } from './ib/link';
 import { createSession, type DemoEndpoint, type Session } from './services/session';
+import { checkSetup } from './services/setup-check';
+import { diagnosticsText } from './diagnostics';
+import { createTrading, type Trading } from './trading';
 
 export type AppHost = 'electron' | 'web';
 
@@ -26,6 +29,12 @@ export type AppOptions = {
   autoConnect?: boolean;
   /** Check every handler's result against the contract (tests). */
   validateResults?: boolean;
+  /** Frame length and back-pressure limits of the hub (tests use small ones). */
+  hub?: Pick<HubOptions, 'frameMs' | 'highWaterBytes' | 'maxQueuedEvents' | 'maxBlockedMs'>;
+  /** Connection tuning (tests: shorter timings). */
+  link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
+  /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
+  openWindow?: (pane: string) => void | Promise<void>;
 };
 
 export interface App {
@@ -34,6 +43,7 @@ export interface App {
   readonly logBook: LogBook;
   readonly settings: SettingsStore;
   readonly session: Session;
+  readonly trading: Trading;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,7 +52,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const logBook = createLogBook({ now: () => clock.now(), ...(opts.logSink ? { sink: opts.logSink } : {}) });
   const log = logBook.logger('app');
-  const hub = createHub({ clock, log: logBook.logger('hub') });
+  const hub = createHub({ clock, log: logBook.logger('hub'), ...opts.hub });
   const dispatcher = createDispatcher({
     log: logBook.logger('dispatcher'),
     validateResults: opts.validateResults ?? false,
@@ -53,20 +63,57 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const workspace = createWorkspaceStore({ dataDir: opts.dataDir, log: logBook.logger('workspace'), notify });
   await settings.load();
 
-  const connection = createConnection({ clock, log: logBook.logger('connection') });
+  const trading = createTrading({
+    clock,
+    log: logBook.logger('ib'),
+    outlet: hub,
+    prefs: settings.get().preferences,
+    ...(opts.link ? { link: opts.link } : {}),
+  });
   const session = createSession({
     settings,
-    connection,
+    link: trading.link,
+    orders: trading.orders,
+    dataDir: opts.dataDir,
     demoEndpoint: opts.demoEndpoint,
+    clock,
     log: logBook.logger('session'),
   });
 
   logBook.subscribe((entry) => hub.broadcast('log', entry));
   session.onStatus((status) => hub.broadcast('connection', status));
-  settings.onChange((s) => hub.broadcast('settings', s));
+  settings.onChange((s) => {
+    hub.broadcast('settings', s);
+    trading.configure(s.preferences);
+  });
+  // A window that goes releases its quote lines, charts and scans.
+  hub.onClientClosed((clientId) => trading.releaseClient(clientId));
 
   dispatcher.register(session.handlers);
+  dispatcher.register(trading.handlers);
   dispatcher.register({
+    'connection.test': (p) => checkSetup({ ...p, clock, log: logBook.logger('setup-check') }),
+    'app.diagnostics': () => ({
+      text: diagnosticsText({
+        version: opts.version,
+        host: opts.host,
+        runtime: opts.runtime,
+        status: session.status(),
+        gauges: trading.gauges(),
+        streams: trading.link.streams().length,
+        orders: trading.orders.list().length,
+        log: logBook.recent(200),
+      }),
+    }),
+    'windows.open': async ({ pane }) => {
+      if (!opts.openWindow)
+        throw new AppError(
+          'UNAVAILABLE',
+          'Separate windows need the desktop app: the web page opens the pane in a tab',
+        );
+      await opts.openWindow(pane);
+      return null;
+    },
     'app.info': () => ({
       version: opts.version,
       host: opts.host,
@@ -108,12 +155,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logBook,
     settings,
     session,
+    trading,
     async start() {
       log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
       if (opts.autoConnect ?? true) void session.start();
     },
     async stop() {
       await session.stop();
+      await trading.stop();
       hub.flush();
       hub.stop();
     },
