@@ -98,7 +98,13 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
   const needsStop = t === 'STP' || t === 'STP LMT';
   const preview = buildTicket(form, symbol, 'BUY');
   const check = preview.ok
-    ? ticketWarnings(preview.ticket, { minTick, multiplier: instrument?.multiplier, limits, quote })
+    ? ticketWarnings(preview.ticket, {
+        minTick,
+        multiplier: instrument?.multiplier,
+        currency: symbol.currency,
+        limits,
+        quote,
+      })
     : null;
 
   const set = <K extends keyof TicketForm>(k: K, v: TicketForm[K]) => {
@@ -321,6 +327,13 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
           Estimated value: <strong>{fmtMoney(check?.notional ?? null, symbol.currency)}</strong>
           <span className="dim"> · tick {minTick}</span>
         </p>
+        {check && check.problems.length > 0 && (
+          <ul className="ticket-problems" aria-label="Limits">
+            {check.problems.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
         {check && check.warnings.length > 0 && (
           <ul className="ticket-warnings" aria-label="Warnings">
             {check.warnings.map((w) => (
@@ -385,8 +398,13 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
             <p>
               Estimated value:{' '}
               {fmtMoney(
-                ticketWarnings(pending, { minTick, multiplier: instrument?.multiplier, limits, quote })
-                  .notional,
+                ticketWarnings(pending, {
+                  minTick,
+                  multiplier: instrument?.multiplier,
+                  currency: symbol.currency,
+                  limits,
+                  quote,
+                }).notional,
                 symbol.currency,
               )}
             </p>

@@ -81,15 +81,15 @@ describe('ticket form', () => {
     const t = (p: Partial<TicketForm>, action: 'BUY' | 'SELL' = 'BUY') => {
       const r = buildTicket(form(p), AAPL, action);
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
-      return ticketWarnings(r.ticket, { minTick: 0.01, limits, quote: q });
+      return ticketWarnings(r.ticket, { minTick: 0.01, currency: 'USD', limits, quote: q });
     };
-    expect(t({ limitPrice: '99' })).toEqual({ warnings: [], notional: 9900 });
-    expect(t({ quantity: '2000', limitPrice: '99' }).warnings).toEqual([
-      "Quantity is above this profile's limit of 1,000",
-      "Estimated value is above this profile's limit of 100,000",
-    ]);
-    expect(t({ limitPrice: '80' }).warnings[0]).toMatch(/20.0 % from the last price/);
-    expect(t({ limitPrice: '99.005' }).warnings[0]).toMatch(/not a multiple of the tick size 0.01/);
+    expect(t({ limitPrice: '99' })).toEqual({ problems: [], warnings: [], notional: 9900 });
+    const big = t({ quantity: '2000', limitPrice: '99' }).problems;
+    expect(big).toHaveLength(2);
+    expect(big[0]).toMatch(/quantity 2000 is above this profile's limit of 1000/);
+    expect(big[1]).toMatch(/above this profile's limit of 100000/);
+    expect(t({ limitPrice: '80' }).problems[0]).toMatch(/20.0 % away from the last price/);
+    expect(t({ limitPrice: '99.005' }).problems[0]).toMatch(/not on the price grid/);
     expect(t({ limitPrice: '100.2' }).warnings).toEqual([
       'The limit is at or above the ask: it will likely fill at once',
     ]);

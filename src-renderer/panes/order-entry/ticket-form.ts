@@ -3,10 +3,10 @@
 // disabled when it is.
 import type { Params } from '../../../src-shared/contract';
 import type { ConnectionStatus } from '../../../src-shared/domain/connection';
+import { checkTicket } from '../../../src-shared/domain/order-checks';
 import {
   estimatedNotional,
   OrderTicket,
-  onTick,
   roundToTick,
   type OrderAction,
   type OrderType,
@@ -125,48 +125,32 @@ export function buildTicket(
   return { ok: false, errors };
 }
 
-/** Warnings shown before sending (main enforces the profile's limits; these tell the trader early). */
+/**
+ * What the trader sees before sending: the profile's precautionary checks as main applies them (shared
+ * `checkTicket`: quantity, value, price band, tick grid — `problems` are what main will refuse), plus warnings
+ * only the ticket gives (a limit that crosses the spread, a market order without a price, outside hours).
+ */
 export function ticketWarnings(
   ticket: TicketInput,
   opts: {
     minTick: number;
     multiplier?: number | undefined;
+    currency: string;
     limits: OrderLimits | undefined;
     quote: Quote | undefined;
   },
-): { warnings: string[]; notional: number | null } {
-  const warnings: string[] = [];
+): { problems: string[]; warnings: string[]; notional: number | null } {
   const ref = referencePrice(opts.quote);
-  const notional = estimatedNotional(
-    { quantity: ticket.quantity, limitPrice: ticket.limitPrice, stopPrice: ticket.stopPrice },
-    ref,
-    opts.multiplier ?? 1,
-  );
-  const limits = opts.limits;
-  if (limits && ticket.quantity > limits.maxQuantity)
-    warnings.push(`Quantity is above this profile's limit of ${limits.maxQuantity.toLocaleString('en-US')}`);
-  if (limits && notional !== null && notional > limits.maxNotional)
-    warnings.push(
-      `Estimated value is above this profile's limit of ${limits.maxNotional.toLocaleString('en-US')}`,
-    );
-  const prices: [string, number | undefined][] = [
-    ['Limit price', ticket.limitPrice],
-    ['Stop price', ticket.stopPrice],
-    ['Take-profit', ticket.bracket?.takeProfit],
-    ['Stop-loss', ticket.bracket?.stopLoss],
-  ];
-  for (const [label, p] of prices) {
-    if (p === undefined) continue;
-    if (!onTick(p, opts.minTick))
-      warnings.push(`${label} ${p} is not a multiple of the tick size ${opts.minTick}`);
-    if (limits && ref !== null) {
-      const off = (Math.abs(p - ref) / ref) * 100;
-      if (off > limits.priceBandPct)
-        warnings.push(
-          `${label} is ${off.toFixed(1)} % from the last price, beyond the ${limits.priceBandPct} % band`,
-        );
-    }
-  }
+  const t = { ...ticket, tif: ticket.tif ?? 'DAY', outsideRth: ticket.outsideRth ?? false };
+  const check = opts.limits
+    ? checkTicket(
+        t,
+        { minTick: opts.minTick, multiplier: opts.multiplier, currency: opts.currency },
+        opts.limits,
+        ref,
+      )
+    : { problems: [], warnings: [], notional: estimatedNotional(t, ref, opts.multiplier ?? 1) };
+  const warnings = [...check.warnings];
   const q = opts.quote;
   if (ticket.orderType === 'LMT' && ticket.limitPrice !== undefined && q) {
     if (ticket.action === 'BUY' && q.ask !== null && ticket.limitPrice >= q.ask)
@@ -174,11 +158,9 @@ export function ticketWarnings(
     if (ticket.action === 'SELL' && q.bid !== null && ticket.limitPrice <= q.bid)
       warnings.push('The limit is at or below the bid: it will likely fill at once');
   }
-  if (ticket.orderType === 'MKT' && ref === null)
-    warnings.push('No price is known: a market order fills at whatever the market offers');
   if (ticket.outsideRth && ticket.orderType === 'MKT')
     warnings.push('Market orders outside regular hours may be refused or fill far from the last price');
-  return { warnings, notional };
+  return { problems: check.problems.map((p) => p.message), warnings, notional: check.notional };
 }
 
 export function ticketSummary(t: TicketInput, symbol: string): string {
