@@ -270,7 +270,7 @@ export function ScannerPane() {
             </tbody>
           </table>
         </div>
-        <section className="activity" aria-label="Scanner activity">
+        <div className="activity" role="log" aria-label="Scanner activity">
           <h3>Activity</h3>
           <ol>
             {(view?.activity ?? []).map((a) => (
@@ -280,7 +280,7 @@ export function ScannerPane() {
               </li>
             ))}
           </ol>
-        </section>
+        </div>
       </div>
     </div>
   );
