@@ -16,6 +16,7 @@ const entries = [
   ['src-main/electron/preload.ts', 'dist/main/preload.cjs', 'cjs'],
   ['src-main/web/main.ts', 'dist/main/web.js', 'esm'],
   ['src-main/cli/main.ts', 'dist/main/cli.js', 'esm'],
+  ['src-main/demo-gateway/cli.ts', 'dist/main/demo-gateway.js', 'esm'],
 ];
 
 async function buildMain() {

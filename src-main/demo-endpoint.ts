@@ -1,12 +1,14 @@
 // The Demo profile's endpoint: the embedded demo gateway (#4), started once per process on 127.0.0.1:0 and shared
 // by the Electron shell, the web host and the CLI's --demo.
+import { createDemoGateway } from './demo-gateway/gateway';
 import type { DemoEndpoint } from './services/session';
 
 export type RunningDemo = { host: string; port: number; close(): Promise<void> };
 
 /** Starts a demo gateway of its own (the CLI's --demo, tests). */
 export async function startDemoGateway(): Promise<RunningDemo> {
-  throw new Error('the demo gateway is not part of this build yet');
+  const gw = await createDemoGateway({ host: '127.0.0.1', port: 0 });
+  return { host: gw.host, port: gw.port, close: () => gw.close() };
 }
 
 /** For createApp: starts the gateway on first use and keeps it for the life of the process. */

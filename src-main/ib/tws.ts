@@ -178,6 +178,18 @@ export type ExecInfo = {
   orderRef: string | null;
 };
 
+export type CompletedOrderInfo = {
+  permId: number | null;
+  status: OrderStatus;
+  orderRef: string | null;
+  account: string;
+  contract: ResolvedContract;
+  action: Side;
+  quantity: number;
+  /** TWS's words for why it ended (rejection reason, "Cancelled by Trader"…). */
+  completedStatus: string | null;
+};
+
 export type CommissionInfo = {
   execId: string;
   commission: number | null;
@@ -301,6 +313,8 @@ export interface Tws {
     ) => void,
   ): StreamHandle;
   openOrders(): Promise<OpenOrderInfo[]>;
+  /** Orders TWS finished today (filled, cancelled, rejected): reqCompletedOrders(apiOnly). */
+  completedOrders(): Promise<CompletedOrderInfo[]>;
   executions(filter: {
     clientId?: number;
     since?: number;
@@ -865,6 +879,52 @@ export function createTws(link: Link): Tws {
             if (timer) clearTimeout(timer);
             reject(new AppError('NOT_CONNECTED', `Open orders were not requested: ${reason}`));
           },
+        });
+      });
+    },
+
+    completedOrders() {
+      return new Promise<CompletedOrderInfo[]>((resolve, reject) => {
+        const found: CompletedOrderInfo[] = [];
+        let timer: ReturnType<typeof setTimeout> | null = null;
+        const finish = (err?: Error) => {
+          off();
+          offStatus();
+          if (timer) clearTimeout(timer);
+          if (err) reject(err);
+          else resolve(found);
+        };
+        const off = link.onGlobal((name, args) => {
+          if (name === EventName.completedOrder) {
+            const contract = args[0] as Contract;
+            const order = args[1] as IbOrder;
+            const state = args[2] as OrderState & { completedStatus?: string };
+            found.push({
+              permId: num(order.permId),
+              status: toStatus(state?.status),
+              orderRef: order.orderRef ? String(order.orderRef) : null,
+              account: String(order.account ?? ''),
+              contract: fromIbContract(contract),
+              action: sideOf(order.action),
+              quantity: num(order.totalQuantity) ?? 0,
+              completedStatus: state?.completedStatus ? String(state.completedStatus) : null,
+            });
+          } else if (name === EventName.completedOrdersEnd) finish();
+        });
+        const offStatus = link.onStatus((s) => {
+          if (s.state !== 'ready' && s.state !== 'degraded')
+            finish(new AppError('NOT_CONNECTED', 'The connection was lost while listing completed orders'));
+        });
+        timer = setTimeout(
+          () => finish(new AppError('TIMEOUT', 'TWS did not list the completed orders within 15 s')),
+          15_000,
+        );
+        link.send({
+          priority: Priority.order,
+          label: 'reqCompletedOrders',
+          run: (api) => api.reqCompletedOrders(true),
+          dropped: (reason) =>
+            finish(new AppError('NOT_CONNECTED', `Completed orders were not requested: ${reason}`)),
         });
       });
     },

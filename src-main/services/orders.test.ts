@@ -214,6 +214,32 @@ describe('orders', () => {
     expect(fake.placed).toHaveLength(2);
   });
 
+  it('takes the final state of an order from TWS completed orders, matched by its order ref', async () => {
+    const { fake, orders } = await setup();
+    fake.ready();
+    await orders.place(ticket());
+    expect(fake.placed[0]!.spec.orderRef).toBe('ibdesk:1');
+    fake.completed = [
+      {
+        permId: 44,
+        status: 'Cancelled',
+        orderRef: 'ibdesk:1',
+        account: 'DU111',
+        contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
+        action: 'BUY',
+        quantity: 10,
+        completedStatus: 'Cancelled by Trader',
+      },
+    ];
+    const report = await orders.reconcile();
+    expect(report.unknown).toEqual([]);
+    expect(orders.list()[0]).toMatchObject({
+      status: 'Cancelled',
+      permId: 44,
+      message: 'TWS: Cancelled by Trader',
+    });
+  });
+
   it('shows open orders it did not place as external', async () => {
     const { fake, orders } = await setup();
     fake.openOrders = [

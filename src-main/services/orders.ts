@@ -65,6 +65,9 @@ export type ReconcileReport = {
 
 const REFERENCE_TIMEOUT_MS = 4_000;
 
+/** TWS orderRef of our orders: lets reconciliation recognise them among TWS's completed orders. */
+const refOf = (orderId: number) => `ibdesk:${orderId}`;
+
 export function createOrders(deps: {
   tws: Tws;
   contracts: Contracts;
@@ -418,7 +421,15 @@ export function createOrders(deps: {
     const report: ReconcileReport = { unknown: [], external: [], newExecutions: [], updated: [] };
     if (!journal || !link.canSend()) return report;
     const since = lastExecTime > 0 ? lastExecTime - 60_000 : clock.now() - 7 * 86_400_000;
-    const [open, execs] = await Promise.all([tws.openOrders(), tws.executions({ since })]);
+    const [open, execs, completed] = await Promise.all([
+      tws.openOrders(),
+      tws.executions({ since }),
+      // Older TWS builds or a busy TWS may not answer: reconciliation goes on without it.
+      tws.completedOrders().catch((err: unknown) => {
+        log.info(`Completed orders not available: ${(err as Error).message}`);
+        return [];
+      }),
+    ]);
     const now = clock.now();
     const records: JournalRecord[] = [];
     for (const e of execs.executions) {
@@ -469,6 +480,27 @@ export function createOrders(deps: {
           remaining: 0,
           avgFillPrice: o.avgFillPrice,
           permId: o.permId,
+        });
+        continue;
+      }
+      const done = completed.find(
+        (c) =>
+          (o.permId !== null && c.permId === o.permId) ||
+          c.orderRef === refOf(o.orderId) ||
+          c.orderRef?.endsWith(`[${refOf(o.orderId)}]`),
+      );
+      if (done && done.status !== 'Unknown') {
+        report.updated.push(o.orderId);
+        records.push({
+          t: 'status',
+          at: now,
+          orderId: o.orderId,
+          status: done.status,
+          filled,
+          remaining: Math.max(0, o.quantity - filled),
+          avgFillPrice: o.avgFillPrice,
+          permId: done.permId ?? o.permId,
+          message: done.completedStatus ? `TWS: ${done.completedStatus}` : null,
         });
         continue;
       }
@@ -601,7 +633,7 @@ export function createOrders(deps: {
       ocaGroup: o.ocaGroup ?? undefined,
       transmit: o.transmit,
       account: o.account || undefined,
-      orderRef: o.note ?? undefined,
+      orderRef: o.note ? `${o.note} [${refOf(o.orderId)}]` : refOf(o.orderId),
     };
   }
 

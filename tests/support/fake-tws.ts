@@ -7,6 +7,7 @@ import { createHistoryQueue } from '../../src-main/ib/history-pacing';
 import type { Link, LinkStatus, StreamHandle, StreamInfo, TwsNotice } from '../../src-main/ib/link';
 import type {
   CommissionInfo,
+  CompletedOrderInfo,
   ExecInfo,
   HistorySpec,
   MarketDataSink,
@@ -49,6 +50,7 @@ export type FakeControl = {
   historyBars: (spec: HistorySpec) => Bar[];
   snapshots: Map<number, SnapshotFields>;
   openOrders: OpenOrderInfo[];
+  completed: CompletedOrderInfo[];
   executions: ExecInfo[];
   commissions: CommissionInfo[];
   /** Makes the next placeOrder calls fail as if the connection had dropped before they left. */
@@ -206,6 +208,9 @@ export function createFakeTws(clock: Clock): FakeControl {
     async openOrders() {
       return ctl.openOrders;
     },
+    async completedOrders() {
+      return ctl.completed;
+    },
     async executions() {
       return { executions: ctl.executions, commissions: ctl.commissions };
     },
@@ -240,6 +245,7 @@ export function createFakeTws(clock: Clock): FakeControl {
     historyBars: () => [],
     snapshots: new Map(),
     openOrders: [],
+    completed: [],
     executions: [],
     commissions: [],
     dropOrders: false,

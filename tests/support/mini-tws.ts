@@ -103,6 +103,8 @@ export async function startMiniTws(
       socket.write(frame([1, 3, f[2]!, 4, 100.25, 5, 0]));
     } else if (id === '5') {
       socket.write(frame([53, 1]));
+    } else if (id === '99') {
+      socket.write(frame([102]));
     } else if (id === '7') {
       socket.write(frame([55, 1, f[2]!]));
     } else if (id === '9') {
