@@ -11,6 +11,7 @@ import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { fmtClock, fmtPct, fmtPrice, fmtSize, signClass } from '../format';
 import { usePaneId } from '../pane-context';
 import {
+  displayRank,
   filtersFor,
   locationsFor,
   parseFilterValue,
@@ -276,7 +277,9 @@ export function ScannerPane() {
             {(view?.activity ?? []).map((a) => (
               <li key={a.id} className={a.kind}>
                 <span className="dim">{fmtClock(a.at)}</span> {a.symbol}{' '}
-                {a.kind === 'entered' ? `entered at #${a.rank}` : `left (was #${a.rank})`}
+                {a.kind === 'entered'
+                  ? `entered at #${displayRank(a.rank)}`
+                  : `left (was #${displayRank(a.rank)})`}
               </li>
             ))}
           </ol>
@@ -315,7 +318,7 @@ const ScanRowView = memo(function ScanRowView({
       }}
     >
       <td className="num">
-        {row.rank}
+        {displayRank(row.rank)}
         {move && (
           <span className={`move ${move}`} aria-label={move === 'up' ? 'moved up' : 'moved down'}>
             {move === 'up' ? '▲' : '▼'}

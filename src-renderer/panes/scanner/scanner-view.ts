@@ -39,6 +39,11 @@ export function filtersFor(params: ScannerParams, instrument: string): ScanFilte
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** TWS ranks scan rows from 0; people (and the CLI's result.txt) count from 1. */
+export function displayRank(rank: number): number {
+  return rank + 1;
+}
+
 /** ▲ moved up, ▼ moved down, '' same place or new. */
 export function rankMove(prev: number | undefined, rank: number): 'up' | 'down' | '' {
   if (prev === undefined || prev === rank) return '';
@@ -60,7 +65,7 @@ function lines(rows: readonly ScanRow[], quotes: Readonly<Record<number, Quote>>
   return rows.map((r) => {
     const q = quotes[r.contract.conId];
     return {
-      rank: r.rank,
+      rank: displayRank(r.rank),
       symbol: r.contract.symbol,
       secType: r.contract.secType,
       exchange: r.contract.primaryExchange || r.contract.exchange,
@@ -95,26 +100,39 @@ export function scanCsv(rows: readonly ScanRow[], quotes: Readonly<Record<number
   return [header.join(','), ...body].join('\n') + '\n';
 }
 
-/** The CLI's `scan` table: fixed-width columns, one line per row, as written to result.txt. */
+/** The CLI's `scan` table as written to result.txt (`npm run cli -- scan`): same columns, rule and number formats. */
 export function scanResultTxt(rows: readonly ScanRow[], quotes: Readonly<Record<number, Quote>>): string {
-  const header = ['RANK', 'SYMBOL', 'EXCHANGE', 'CURRENCY', 'LAST', 'CHANGE%', 'VOLUME'];
-  const cells = lines(rows, quotes).map((l) => [
-    String(l.rank),
-    l.symbol,
-    l.exchange,
-    l.currency,
-    l.last === null ? '-' : l.last.toFixed(2),
-    l.changePct === null ? '-' : `${l.changePct >= 0 ? '+' : ''}${l.changePct.toFixed(2)}%`,
-    l.volume === null ? '-' : String(Math.round(l.volume)),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const right = new Set([0, 4, 5, 6]);
-  const fmt = (c: string[]) =>
-    c
-      .map((v, i) => (right.has(i) ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+  const dash = (n: number | null, f: (n: number) => string) =>
+    n === null || !Number.isFinite(n) ? '-' : f(n);
+  const columns: { title: string; right?: boolean; value: (l: Line) => string }[] = [
+    { title: 'Rank', right: true, value: (l) => String(l.rank) },
+    { title: 'Symbol', value: (l) => l.symbol },
+    { title: 'Exchange', value: (l) => l.exchange },
+    { title: 'Currency', value: (l) => l.currency },
+    { title: 'Last', right: true, value: (l) => dash(l.last, (n) => n.toFixed(2)) },
+    {
+      title: 'Change %',
+      right: true,
+      value: (l) => dash(l.changePct, (n) => `${n >= 0 ? '+' : ''}${n.toFixed(2)}%`),
+    },
+    {
+      title: 'Volume',
+      right: true,
+      value: (l) => dash(l.volume, (n) => Math.round(n).toLocaleString('en-US')),
+    },
+  ];
+  const cells = lines(rows, quotes).map((l) => columns.map((c) => c.value(l)));
+  const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((r) => r[i]!.length)));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (columns[i]!.right ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [fmt(header), ...cells.map(fmt)].join('\n') + '\n';
+  return (
+    [line(columns.map((c) => c.title)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 /** Parses a filter value as typed: numbers for numeric filters, true/false for boolean ones. */
