@@ -16,6 +16,7 @@ import {
   buildTicket,
   initialForm,
   referencePrice,
+  seedPrices,
   ticketBlockedReason,
   ticketSummary,
   ticketWarnings,
@@ -77,6 +78,13 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
   const [form, setForm] = useState<TicketForm>(() =>
     initialForm(referencePrice(store.getState().quotes[symbol.conId]), minTick),
   );
+  // The first price seen fills the empty price fields once (the quote often arrives after the ticket opens).
+  const reference = referencePrice(quote);
+  const [seeded, setSeeded] = useState(() => form.limitPrice !== '');
+  if (!seeded && reference !== null) {
+    setSeeded(true);
+    setForm((f) => seedPrices(f, reference, minTick));
+  }
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState<TicketInput | null>(null);
   const [liveAsk, setLiveAsk] = useState<TicketInput | null>(null);

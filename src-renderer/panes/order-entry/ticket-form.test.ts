@@ -4,6 +4,7 @@ import {
   buildTicket,
   initialForm,
   referencePrice,
+  seedPrices,
   ticketBlockedReason,
   ticketSummary,
   ticketWarnings,
@@ -25,6 +26,15 @@ describe('ticket form', () => {
     expect(referencePrice(quote(1, { last: null, bid: 10, ask: 10.2 }))).toBeCloseTo(10.1);
     expect(referencePrice(quote(1, { close: 9 }))).toBe(9);
     expect(referencePrice(undefined)).toBeNull();
+  });
+
+  it('fills empty prices once a price is known, keeping what the trader typed', () => {
+    const empty = initialForm(null, 0.01);
+    expect(seedPrices(empty, 50.004, 0.01)).toMatchObject({ limitPrice: '50', stopPrice: '50' });
+    expect(seedPrices({ ...empty, limitPrice: '49' }, 50, 0.01)).toMatchObject({
+      limitPrice: '49',
+      stopPrice: '50',
+    });
   });
 
   it('builds a LMT buy', () => {

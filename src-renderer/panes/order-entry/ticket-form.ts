@@ -58,6 +58,12 @@ export function initialForm(reference: number | null, minTick: number): TicketFo
   };
 }
 
+/** Fills the price fields still empty from a reference price (on the tick grid). */
+export function seedPrices(form: TicketForm, reference: number, minTick: number): TicketForm {
+  const p = String(roundToTick(reference, minTick));
+  return { ...form, limitPrice: form.limitPrice || p, stopPrice: form.stopPrice || p };
+}
+
 const num = (s: string): number | undefined => {
   const t = s.trim();
   if (t === '') return undefined;
