@@ -150,7 +150,7 @@ test("the trader's day", async ({ app: page, host }) => {
   await step(page, 'account-before');
 
   await form.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
-  await form.getByRole('button', { name: 'Buy' }).click();
+  await form.getByRole('spinbutton', { name: 'Quantity' }).press('Alt+b'); // the ticket's Buy hotkey
   await expect(confirm).toContainText(`BUY 10 ${symbol} MKT`);
   await confirm.getByRole('button', { name: 'Send order' }).click();
   await show(page, 'Orders');

@@ -12,12 +12,14 @@ test('the default screen has every pane, each a region named by its title', asyn
   await app.screenshot({ path: test.info().outputPath('default-layout.png') });
 });
 
-test('a second chart and a new watchlist survive a reload; reset layout restores the default', async ({
+test('a second chart and scanner and a new watchlist survive a reload; reset layout restores the default', async ({
   app,
   host,
 }) => {
   await app.getByRole('combobox', { name: 'Open pane' }).selectOption('chart');
   await expect(app.getByRole('tab', { name: 'Chart 2' })).toBeVisible();
+  await app.getByRole('combobox', { name: 'Open pane' }).selectOption('scanner');
+  await expect(app.getByRole('region', { name: 'Scanner 2' })).toBeVisible();
 
   const watchlist = app.getByRole('region', { name: 'Watchlist' });
   await watchlist.getByRole('button', { name: 'New list' }).click();
@@ -26,10 +28,11 @@ test('a second chart and a new watchlist survive a reload; reset layout restores
   await expect(watchlist.getByRole('combobox', { name: 'Watchlist' })).toHaveValue('tech');
 
   // Saves are debounced: wait until the files on disk hold the new pane and list, then reload.
-  await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain('chart-2');
+  await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain('scanner-2');
   await expect.poll(() => savedText(host.dataDir, 'watchlists.json')).toContain('"tech"');
   await app.reload();
   await expect(app.getByRole('tab', { name: 'Chart 2' })).toBeVisible();
+  await expect(app.getByRole('tab', { name: 'Scanner 2' })).toBeVisible();
   await expect(
     app.getByRole('region', { name: 'Watchlist' }).getByRole('combobox', { name: 'Watchlist' }),
   ).toHaveValue('tech');
