@@ -63,6 +63,19 @@ test('a torn-off pane (?pane=log) shows that pane alone', async ({ app, host }) 
   await expect(app).toHaveTitle('Log — IBDesk');
 });
 
+test('the ↗ button opens a pane in a tab of its own', async ({ app }) => {
+  await app.getByRole('tab', { name: 'Log' }).click();
+  const popup = app.waitForEvent('popup');
+  await app
+    .getByRole('region', { name: 'Log' })
+    .getByRole('button', { name: 'Open in a new window' })
+    .click();
+  const tab = await popup;
+  await expect(tab.getByRole('region', { name: 'Log' })).toBeVisible();
+  expect(new URL(tab.url()).searchParams.get('pane')).toBe('log');
+  await tab.close();
+});
+
 test('the theme switches between dark and light', async ({ app }) => {
   await app.getByRole('button', { name: 'Switch to light theme' }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'light');

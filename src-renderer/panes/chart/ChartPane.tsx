@@ -293,7 +293,7 @@ export function ChartPane() {
           {status === 'live' &&
             `${barCount.toLocaleString('en-US')} bars${loadingOlder ? ' · loading older…' : ''}`}
         </span>
-        {status === 'error' && <span className="error">{message}</span>}
+        {message && <span className="error">{message}</span>}
         <span className="spacer" />
         <PaneTools />
       </div>
