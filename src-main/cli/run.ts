@@ -347,13 +347,24 @@ function scanCommand(o: Values, ctx: Ctx): (t: Trading) => Promise<void> {
     const snap = await first;
     t.scanner.stop(scanId);
     const quotes = await Promise.all(snap.rows.map((r) => snapshotOrNull(t, r.contract)));
+    // Scanner rows name the routing exchange (SMART); the listing exchange comes from the contract details.
+    const listings = await Promise.all(
+      snap.rows.map((r) =>
+        r.contract.primaryExchange
+          ? Promise.resolve(r.contract.primaryExchange)
+          : t.contracts
+              .details({ conId: r.contract.conId })
+              .then((l) => l[0]?.primaryExchange || null)
+              .catch(() => null),
+      ),
+    );
     const result = snap.rows.map((r, i) => {
       const q = quotes[i] ?? null;
       const change = q ? quoteChange(q).changePct : null;
       return {
         rank: r.rank + 1,
         symbol: r.contract.symbol,
-        exchange: r.contract.primaryExchange ?? r.contract.exchange,
+        exchange: listings[i] ?? r.contract.exchange,
         currency: r.contract.currency,
         last: q?.last ?? null,
         changePct: change,
@@ -546,11 +557,12 @@ async function waitOrder(
   id: number,
   done: (o: Order) => boolean,
   ms: number,
+  giveUp: () => boolean = () => false,
 ): Promise<Order | undefined> {
   const deadline = Date.now() + ms;
   for (;;) {
     const o = t.orders.list().find((x) => x.orderId === id);
-    if ((o && done(o)) || Date.now() > deadline) return o;
+    if ((o && done(o)) || giveUp() || Date.now() > deadline) return o;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -558,7 +570,8 @@ async function waitOrder(
 async function cancelCommand(t: Trading, id: number, ctx: Ctx): Promise<void> {
   const errors: string[] = [];
   const off = t.link.onMessage((m) => {
-    if (m.reqId === id) errors.push(`${m.message} (TWS ${m.code})`);
+    // 202 is TWS confirming the cancel; anything else about this id means it did not go through.
+    if (m.reqId === id && m.code !== 202) errors.push(`${m.message} (TWS ${m.code})`);
   });
   try {
     await t.orders.cancel(id);
@@ -567,6 +580,7 @@ async function cancelCommand(t: Trading, id: number, ctx: Ctx): Promise<void> {
       id,
       (x) => x.status === 'Cancelled' || x.status === 'ApiCancelled' || x.status === 'Filled',
       8_000,
+      () => errors.length > 0,
     );
     const message = o?.message ?? errors[0];
     const cancelled = o?.status === 'Cancelled' || o?.status === 'ApiCancelled';
