@@ -149,6 +149,20 @@ test("the trader's day", async ({ app: page, host }) => {
   const accountBefore = await accountTable.innerText();
   await step(page, 'account-before');
 
+  // The fill notification (web host: the browser's Notification API once allowed): record what it would show.
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    Object.assign(window, { shownNotifications: shown });
+    Object.defineProperty(window, 'Notification', {
+      configurable: true,
+      value: class {
+        static permission = 'granted';
+        constructor(title: string, options?: { body?: string }) {
+          shown.push(`${title}: ${options?.body ?? ''}`);
+        }
+      },
+    });
+  });
   await form.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
   await form.getByRole('spinbutton', { name: 'Quantity' }).press('Alt+b'); // the ticket's Buy hotkey
   await expect(confirm).toContainText(`BUY 10 ${symbol} MKT`);
@@ -157,6 +171,11 @@ test("the trader's day", async ({ app: page, host }) => {
   await orders.getByRole('radio', { name: /^Filled/ }).click();
   const filled = ordersTable.getByRole('row').filter({ hasText: symbol }).filter({ hasText: 'MKT' });
   await expect(filled).toContainText('Filled', { timeout: LIVE_TIMEOUT });
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications),
+    )
+    .toContainEqual(expect.stringContaining(`Bought 10 ${symbol} at `));
   await step(page, 'mkt-filled');
 
   const executions = await show(page, 'Executions');
