@@ -152,8 +152,8 @@ test("the trader's day", async ({ app: page, host }) => {
   // The fill notification (web host: the browser's Notification API once allowed): record what it would show.
   await page.evaluate(() => {
     const shown: string[] = [];
-    Object.assign(window, { shownNotifications: shown });
-    Object.defineProperty(window, 'Notification', {
+    Object.assign(globalThis, { shownNotifications: shown });
+    Object.defineProperty(globalThis, 'Notification', {
       configurable: true,
       value: class {
         static permission = 'granted';
@@ -173,7 +173,7 @@ test("the trader's day", async ({ app: page, host }) => {
   await expect(filled).toContainText('Filled', { timeout: LIVE_TIMEOUT });
   await expect
     .poll(() =>
-      page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications),
+      page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications),
     )
     .toContainEqual(expect.stringContaining(`Bought 10 ${symbol} at `));
   await step(page, 'mkt-filled');

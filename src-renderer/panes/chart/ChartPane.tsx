@@ -13,6 +13,7 @@ import {
   type HistogramData,
   type IPriceLine,
   type ISeriesApi,
+  type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
@@ -26,6 +27,8 @@ import { usePaneId } from '../pane-context';
 import {
   CHART_BAR_SIZES,
   legendText,
+  localTickLabel,
+  localTimeLabel,
   priceLinesFor,
   toCandle,
   toVolume,
@@ -102,7 +105,13 @@ export function ChartPane() {
       },
       grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
       crosshair: { mode: CrosshairMode.Normal },
-      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
+      timeScale: {
+        timeVisible: true,
+        secondsVisible: false,
+        rightOffset: 4,
+        tickMarkFormatter: (time: Time, kind: number) => localTickLabel(time as number, kind),
+      },
+      localization: { timeFormatter: (time: Time) => localTimeLabel(time as number) },
       rightPriceScale: { borderColor: colors.grid },
     });
     const candles: ISeriesApi<'Candlestick'> = chart.addSeries(CandlestickSeries, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execution, order } from '../../test-support/fixtures';
-import { legendText, priceLinesFor, toVolume } from './chart-view';
+import { legendText, localTickLabel, localTimeLabel, priceLinesFor, toVolume } from './chart-view';
 
 describe('chart view', () => {
   it('writes the OHLCV legend', () => {
@@ -41,5 +41,15 @@ describe('chart view', () => {
       'fill 102 Sold 50',
       'fill 101 Bought 100',
     ]);
+  });
+
+  it('labels the time axis in local time', () => {
+    const t = new Date(2026, 10, 25, 9, 5, 7).getTime() / 1000;
+    expect(localTickLabel(t, 0)).toBe('2026');
+    expect(localTickLabel(t, 1)).toBe('Nov');
+    expect(localTickLabel(t, 2)).toBe('25 Nov');
+    expect(localTickLabel(t, 3)).toBe('09:05');
+    expect(localTickLabel(t, 4)).toBe('09:05:07');
+    expect(localTimeLabel(t)).toBe('Wed 25 Nov 2026 09:05');
   });
 });

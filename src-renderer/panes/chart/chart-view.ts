@@ -86,3 +86,33 @@ export function priceLinesFor(
     });
   return out;
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A time-axis label in the viewer's local time (bars carry UTC seconds; lightweight-charts would print UTC).
+ * `kind` follows lightweight-charts' TickMarkType: 0 year, 1 month, 2 day of month, 3 time, 4 time with seconds.
+ */
+export function localTickLabel(seconds: number, kind: number): string {
+  const d = new Date(seconds * 1000);
+  switch (kind) {
+    case 0:
+      return String(d.getFullYear());
+    case 1:
+      return MONTHS[d.getMonth()]!;
+    case 2:
+      return `${d.getDate()} ${MONTHS[d.getMonth()]}`;
+    case 4:
+      return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    default:
+      return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+}
+
+/** The crosshair's time label, local: "Tue 25 Nov 2026 14:35". */
+export function localTimeLabel(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getDay()]!;
+  return `${day} ${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

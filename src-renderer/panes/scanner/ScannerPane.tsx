@@ -6,6 +6,7 @@ import { quoteChange } from '../../../src-shared/domain/quote';
 import type { ScanRow } from '../../../src-shared/domain/scanner';
 import { downloadText } from '../../shell/download';
 import { PaneTools } from '../../shell/PaneTools';
+import { symbolOf } from '../../stores/panes-slice';
 import { scanConfigOf, scanInputOf, type ScanConfig } from '../../stores/scanner-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { fmtClock, fmtPct, fmtPrice, fmtSize, signClass } from '../format';
@@ -33,6 +34,7 @@ export function ScannerPane() {
   const stopScan = useAppStore((s) => s.stopScan);
   const setPaneConfig = useAppStore((s) => s.setPaneConfig);
   const setSymbol = useAppStore((s) => s.setSymbol);
+  const selectedConId = useAppStore((s) => symbolOf(s, paneId)?.conId ?? null);
   const connected = useAppStore((s) => s.connection?.state === 'ready' || s.connection?.state === 'degraded');
 
   const [form, setForm] = useState<ScanConfig>(() => scanConfigOf(savedConfig));
@@ -265,6 +267,7 @@ export function ScannerPane() {
                   row={r}
                   prevRank={view?.prevRanks[r.contract.conId]}
                   entered={view?.enteredAt[r.contract.conId] !== undefined}
+                  selected={r.contract.conId === selectedConId}
                   onPick={() => setSymbol(paneId, r.contract)}
                 />
               ))}
@@ -293,11 +296,13 @@ const ScanRowView = memo(function ScanRowView({
   row,
   prevRank,
   entered,
+  selected,
   onPick,
 }: {
   row: ScanRow;
   prevRank: number | undefined;
   entered: boolean;
+  selected: boolean;
   onPick: () => void;
 }) {
   const q = useAppStore((s) => s.quotes[row.contract.conId]);
@@ -305,7 +310,8 @@ const ScanRowView = memo(function ScanRowView({
   const pct = q ? quoteChange(q).changePct : null;
   return (
     <tr
-      className={`clickable${entered ? ' entered' : ''}`}
+      className={`clickable${entered ? ' entered' : ''}${selected ? ' selected' : ''}`}
+      aria-selected={selected}
       tabIndex={0}
       data-conid={row.contract.conId}
       data-tick-id={q?.tickId}
