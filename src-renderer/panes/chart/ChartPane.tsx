@@ -311,6 +311,7 @@ export function ChartPane() {
         <div
           ref={hostRef}
           className="chart-host"
+          style={symbol ? undefined : { visibility: 'hidden' }}
           role="img"
           aria-label={symbol ? `${symbol.symbol} ${barSize} candlestick chart` : 'Empty chart'}
         />
