@@ -122,4 +122,34 @@ describe('bindEvents', () => {
       'Bought 10 AAPL at 187.5',
     );
   });
+
+  it('shows the workspace of another profile when it becomes active', async () => {
+    const settings = (activeProfileId: string) => ({
+      version: 1 as const,
+      activeProfileId,
+      profiles: [],
+      preferences: {
+        theme: 'dark' as const,
+        confirmOrders: true,
+        marketDataLines: 100,
+        marketDataType: 'live' as const,
+      },
+    });
+    let layout: Record<string, unknown> | null = null;
+    const client = createFakeClient({ 'layout.get': () => layout, 'settings.get': () => settings('demo') });
+    const store = createAppStore(client);
+    bindEvents(store);
+    await settle();
+    const generation = store.getState().layoutGeneration;
+    store.getState().setSymbol('chart', item(1, 'AAPL'));
+    layout = { ibdesk: 2, dock: { grid: {} }, panes: {}, groups: { red: item(2, 'MSFT') } };
+    client.emit('settings', settings('demo'));
+    await settle();
+    expect(store.getState().layoutGeneration).toBe(generation);
+    client.emit('settings', settings('tws-paper'));
+    await settle();
+    expect(store.getState().layoutGeneration).toBe(generation + 1);
+    expect(store.getState().layout).toEqual({ grid: {} });
+    expect(store.getState().groupSymbols.red?.symbol).toBe('MSFT');
+  });
 });

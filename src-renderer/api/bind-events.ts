@@ -83,7 +83,18 @@ export function bindEvents(store: AppStore): () => void {
       }
     }),
     client.on('gauges', (gauges) => store.setState({ gauges })),
-    client.on('settings', (settings) => store.setState({ settings })),
+    client.on('settings', (settings) => {
+      const before = store.getState().settings?.activeProfileId;
+      store.setState({ settings });
+      // Layouts are per profile: another profile brings its own workspace and its own account's blotter.
+      if (before !== undefined && before !== settings.activeProfileId) {
+        store.setState({ orders: {}, executions: {}, portfolio: null, liveConfirmed: false });
+        const s = store.getState();
+        void s.reloadWorkspace();
+        void s.loadBlotter();
+        void s.loadPortfolio();
+      }
+    }),
     client.on('log', (entry) => store.setState((s) => ({ log: appendLog(s.log, [entry]) }))),
     client.on('notice', (notice) =>
       store.setState((s) => ({ notices: [...s.notices, { ...notice, id: ++noticeIds }].slice(-20) })),

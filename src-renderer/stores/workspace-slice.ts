@@ -13,6 +13,8 @@ export type WorkspaceSlice = {
   applyWorkspace(doc: LayoutDoc | null): void;
   /** Saves the dock JSON with the panes' state. */
   saveLayout(dock: Record<string, unknown>): Promise<void>;
+  /** Another profile became active: show its saved workspace (the dock is rebuilt). */
+  reloadWorkspace(): Promise<void>;
   resetLayout(): Promise<void>;
 };
 
@@ -29,6 +31,16 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => ({
       layout: buildWorkspace({ dock, panes: paneStates, groups: groupSymbols }),
     });
     if (!r.ok) set({ lastError: r.error });
+  },
+  async reloadWorkspace() {
+    const r = await get().client.invoke('layout.get', {});
+    const w = parseWorkspace(r.ok ? r.value : null);
+    set((s) => ({
+      layout: w.dock,
+      paneStates: w.panes,
+      groupSymbols: w.groups,
+      layoutGeneration: s.layoutGeneration + 1,
+    }));
   },
   async resetLayout() {
     const r = await get().client.invoke('layout.reset', {});
