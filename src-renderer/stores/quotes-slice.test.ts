@@ -48,6 +48,26 @@ describe('quote holds', () => {
     expect(store.getState().quoteHolds().size).toBe(0);
   });
 
+  it('holding the grown list before releasing the old one subscribes only what is new', async () => {
+    const client = createFakeClient({
+      'quotes.subscribe': () => ({ quotes: [] }),
+      'quotes.unsubscribe': () => null,
+    });
+    const store = createAppStore(client);
+    const old = store.getState().acquireQuotes([item(1, 'A'), item(2, 'B')]);
+    const grown = store.getState().acquireQuotes([item(1, 'A'), item(2, 'B'), item(3, 'C')]);
+    old();
+    await settle();
+    const subs = client.callsOf('quotes.subscribe') as { contracts: { conId: number }[] }[];
+    expect(subs.map((c) => c.contracts.map((x) => x.conId))).toEqual([[1, 2], [3]]);
+    expect(client.callsOf('quotes.unsubscribe')).toEqual([]);
+    const shrunk = store.getState().acquireQuotes([item(1, 'A')]);
+    grown();
+    await settle();
+    expect(client.callsOf('quotes.unsubscribe')).toEqual([{ conIds: [2, 3] }]);
+    shrunk();
+  });
+
   it('subscribes again everything held after the host connection came back', async () => {
     const client = createFakeClient({ 'quotes.subscribe': () => ({ quotes: [] }) });
     const store = createAppStore(client);

@@ -10,6 +10,7 @@ import { PaneTools } from '../../shell/PaneTools';
 import { SymbolPicker } from '../../shell/SymbolPicker';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
+import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { fmtMoney, fmtPrice } from '../format';
 import { usePaneId } from '../pane-context';
 import {
@@ -93,12 +94,11 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
   const [sending, setSending] = useState(false);
 
   // Hold the quote for the ticket's reference price and load the min tick (the body is keyed by conId).
-  const [item] = useState(symbol);
+  const [held] = useState(() => [symbol]);
+  useHeldQuotes(held);
   useEffect(() => {
-    const s = store.getState();
-    void s.loadInstrument(item.conId);
-    return s.acquireQuotes([item]);
-  }, [store, item]);
+    void store.getState().loadInstrument(symbol.conId);
+  }, [store, symbol.conId]);
 
   const blocked = ticketBlockedReason(transportUp, connection);
   const t = form.orderType;

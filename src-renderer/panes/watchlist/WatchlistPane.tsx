@@ -2,14 +2,15 @@
 // sizes, volume, high and low with an up/down flash; a live/delayed/stale badge and the tick age. Rows are
 // virtualized and each row subscribes to its own instrument's quote, so a tick repaints one row.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { quoteChange } from '../../../src-shared/domain/quote';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { PaneTools } from '../../shell/PaneTools';
 import { SymbolPicker } from '../../shell/SymbolPicker';
 import { useClock } from '../../shell/use-clock';
 import type { QuoteView } from '../../stores/quotes-slice';
-import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
+import { useAppStore } from '../../stores/use-app-store';
+import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { fmtAge, fmtChange, fmtPct, fmtPrice, fmtSize, signClass } from '../format';
 import { usePaneId } from '../pane-context';
 import { symbolOf } from '../../stores/panes-slice';
@@ -20,7 +21,6 @@ const NO_ITEMS: readonly WatchItem[] = [];
 
 export function WatchlistPane() {
   const paneId = usePaneId();
-  const store = useAppStoreApi();
   const lists = useAppStore((s) => s.watchlists);
   const savedListId = useAppStore((s) => s.paneStates[paneId]?.config.listId);
   const setPaneConfig = useAppStore((s) => s.setPaneConfig);
@@ -36,10 +36,7 @@ export function WatchlistPane() {
   const items = list?.items ?? NO_ITEMS;
 
   // Hold the quote lines of the list's instruments while it is shown.
-  useEffect(() => {
-    if (items.length === 0) return;
-    return store.getState().acquireQuotes(items);
-  }, [store, items]);
+  useHeldQuotes(items);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library
