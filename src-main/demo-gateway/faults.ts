@@ -93,8 +93,8 @@ export class Faults {
   async restart(downMs = 1000): Promise<void> {
     this.h.log.warn(`fault: restart (down for ${downMs} ms)`);
     this.rejecting = true;
-    await this.h.stopListening();
     this.dropAll();
+    await this.h.stopListening();
     await new Promise<void>((resolve) =>
       this.after(downMs, () => {
         this.rejecting = false;
@@ -173,8 +173,10 @@ export class Faults {
         bytes = frame('9999\x001\0???\0');
         break;
       case 'bad-length': {
+        // A length above TWS's 16 MB maximum (Java's EReader then disconnects). Kept below 2^31: @stoqey/ib 1.6.10
+        // reads the prefix as a signed int and spins forever on a negative length.
         bytes = Buffer.alloc(8);
-        bytes.writeUInt32BE(0xfffffff0, 0);
+        bytes.writeUInt32BE(0x7ffffff0, 0);
         bytes.write('4\x002\0', 4, 'latin1');
         break;
       }

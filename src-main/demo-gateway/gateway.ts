@@ -525,10 +525,12 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     });
   }
 
+  /** Stops accepting (connection refused from now on); open connections are left to the caller. */
   function stopListening(): Promise<void> {
     if (!listening) return Promise.resolve();
     listening = false;
-    return new Promise((resolve) => server.close(() => resolve()));
+    server.close();
+    return Promise.resolve();
   }
 
   await listen();

@@ -133,6 +133,10 @@ export class Session {
     this.scheduleFlush();
   }
 
+  isReady(): boolean {
+    return this.state === 'ready';
+  }
+
   isClosed(): boolean {
     return this.state === 'closed';
   }
@@ -203,7 +207,8 @@ export class Session {
     const fields = payloadFields(payload);
     const now = this.host.now();
     const msgId = Number(fields[0]);
-    this.host.received(this, Number.isFinite(msgId) ? msgId : -1, now);
+    // START_API is logged once the client id it carries is known.
+    if (this.state === 'ready') this.host.received(this, Number.isFinite(msgId) ? msgId : -1, now);
     let req: Request;
     try {
       req = decodeRequest(fields, this.version);
@@ -229,6 +234,7 @@ export class Session {
         return;
       }
       this.start(req.clientId);
+      if (this.isReady()) this.host.received(this, msgId, now);
       return;
     }
     if (req.kind === 'startApi') return;

@@ -195,8 +195,6 @@ export interface Link {
   /** Outgoing messages in the last second. */
   rate(): number;
   queued(): number;
-  /** Closes the socket abruptly, as a crash would (tests). */
-  kill(): void;
   stop(): void;
 }
 
@@ -691,7 +689,8 @@ export function createLink(deps: LinkDeps): Link {
           dropped: (reason) => fail(new AppError('NOT_CONNECTED', reason)),
         });
       };
-      if (!canSend() && !(spec.retryOnReconnect && spec.history)) {
+      // Asked while down: say so now. Requests already on their way wait for the reconnect (retryOnReconnect).
+      if (!canSend()) {
         fail(new AppError('NOT_CONNECTED', `Not connected to TWS: ${spec.label} needs a connection`));
         return;
       }
@@ -910,10 +909,6 @@ export function createLink(deps: LinkDeps): Link {
     history: () => historyQueue,
     rate: () => pacer.rate(),
     queued: () => pacer.queued(),
-    kill() {
-      const a = api as unknown as { controller?: { socket?: { client?: { destroy(): void } } } } | null;
-      a?.controller?.socket?.client?.destroy();
-    },
     stop() {
       dispatch({ type: 'disconnect', reason: 'stopped' });
       stopped = true;

@@ -11,6 +11,14 @@ export const PACER_DEFAULTS = {
    * event loop on either side can squeeze two of our windows together by a few tens of milliseconds.
    */
   guardMs: 60,
+  /**
+   * The steady flow under the hard limit, and how many may leave back to back. TWS stamps a message when it
+   * gets to it, so bursts sent at the limit can look squeezed on its side (processing stalls, Nagle); an even
+   * flow a little under the limit keeps every one-second window below 45 there too. A sliding window alone
+   * also refills all at once and sends the next burst exactly one window later.
+   */
+  ratePerSec: 36,
+  burst: 4,
 } as const;
 
 /** Lower runs first. Orders and heartbeats never wait behind a storm of subscriptions. */
@@ -22,6 +30,37 @@ export const Priority = {
   replay: 4,
 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
+
+/** Pure token bucket: `burst` messages at once, refilled at `perMs` messages per millisecond. */
+export class SendBucket {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    readonly burst: number,
+    readonly perMs: number,
+    now: number,
+  ) {
+    this.tokens = burst;
+    this.at = now;
+  }
+
+  private refill(now: number): void {
+    if (now > this.at) this.tokens = Math.min(this.burst, this.tokens + (now - this.at) * this.perMs);
+    this.at = Math.max(this.at, now);
+  }
+
+  nextFree(now: number, cost: number): number {
+    this.refill(now);
+    const need = Math.min(cost, this.burst) - this.tokens;
+    return need <= 1e-9 ? now : now + Math.ceil(need / this.perMs);
+  }
+
+  take(now: number, cost: number): void {
+    this.refill(now);
+    this.tokens -= cost;
+  }
+}
 
 /** Pure sliding-window log of send times. */
 export class SendWindow {
@@ -95,12 +134,18 @@ export function createPacer(deps: {
   limit?: number;
   windowMs?: number;
   guardMs?: number;
+  ratePerSec?: number;
+  burst?: number;
 }): Pacer {
   const { clock } = deps;
   const limit = deps.limit ?? PACER_DEFAULTS.limit;
-  const window = new SendWindow(
-    limit,
-    (deps.windowMs ?? PACER_DEFAULTS.windowMs) + (deps.guardMs ?? PACER_DEFAULTS.guardMs),
+  const span = (deps.windowMs ?? PACER_DEFAULTS.windowMs) + (deps.guardMs ?? PACER_DEFAULTS.guardMs);
+  const window = new SendWindow(limit, span);
+  const rate = Math.min(deps.ratePerSec ?? PACER_DEFAULTS.ratePerSec, (limit * 1000) / span);
+  const bucket = new SendBucket(
+    Math.min(limit, deps.burst ?? PACER_DEFAULTS.burst),
+    rate / 1000,
+    clock.now(),
   );
   const queues: PacerJob[][] = [[], [], [], [], []];
   let isOpen = false;
@@ -125,13 +170,14 @@ export function createPacer(deps: {
         if (!job) return;
         const cost = Math.min(limit, Math.max(1, job.cost ?? 1));
         const now = clock.now();
-        const at = window.nextFree(now, cost);
+        const at = Math.max(window.nextFree(now, cost), bucket.nextFree(now, cost));
         if (at > now) {
           schedule(at - now);
           return;
         }
         queues[job.priority]!.shift();
         window.record(now, cost);
+        bucket.take(now, cost);
         job.run();
       }
     } finally {
@@ -170,6 +216,7 @@ export function createPacer(deps: {
     },
     note(count = 1) {
       window.record(clock.now(), count);
+      bucket.take(clock.now(), count);
     },
     queued: size,
     rate: () => window.countSince(clock.now(), 1000),

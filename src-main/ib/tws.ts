@@ -651,7 +651,7 @@ export function createTws(link: Link): Tws {
             const details = args[2] as ContractDetails;
             rows.push({
               rank: Number(args[1]),
-              contract: fromIbContract({ ...details?.contract, ...(details?.marketName ? {} : {}) }),
+              contract: fromIbContract(details?.contract),
               distance: String(args[3] ?? ''),
               benchmark: String(args[4] ?? ''),
               projection: String(args[5] ?? ''),

@@ -304,3 +304,35 @@ describe('orders', () => {
     await expect(orders.cancel(1)).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
+
+describe('orders: modify', () => {
+  it('re-sends the same id with the change, and rolls the journal back when the change could not leave', async () => {
+    const { fake, orders } = await setup();
+    fake.ready();
+    await orders.place(ticket());
+    fake.orderEvents((s) =>
+      s.status?.({
+        orderId: 1,
+        status: 'Submitted',
+        filled: 0,
+        remaining: 10,
+        avgFillPrice: null,
+        permId: 3,
+        parentId: null,
+        clientId: 1,
+        whyHeld: null,
+      }),
+    );
+    await orders.modify({ orderId: 1, limitPrice: 99.5 });
+    expect(fake.placed.at(-1)).toMatchObject({ orderId: 1, spec: { limitPrice: 99.5, transmit: true } });
+    expect(orders.list()[0]!.limitPrice).toBe(99.5);
+    fake.dropOrders = true;
+    await expect(orders.modify({ orderId: 1, limitPrice: 99 })).rejects.toMatchObject({
+      code: 'NOT_CONNECTED',
+    });
+    expect(orders.list()[0]).toMatchObject({
+      limitPrice: 99.5,
+      message: expect.stringMatching(/was not sent/),
+    });
+  });
+});

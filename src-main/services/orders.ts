@@ -18,7 +18,7 @@ import {
 import type { OrderLimits } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
-import type { Clock } from '../core/clock';
+import type { Clock, Timer } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { HandlerMap } from '../hub/dispatcher';
 import type {
@@ -605,17 +605,19 @@ export function createOrders(deps: {
       exchange: instrument.exchange,
       currency: instrument.currency,
     };
+    let timer: Timer | null = null;
     try {
       const q = await Promise.race([
         marketData.snapshot(contract),
         new Promise<null>((r) => {
-          const t = clock.setTimeout(() => r(null), REFERENCE_TIMEOUT_MS);
-          void t;
+          timer = clock.setTimeout(() => r(null), REFERENCE_TIMEOUT_MS);
         }),
       ]);
       return q ? pick(q) : null;
     } catch {
       return null;
+    } finally {
+      if (timer !== null) clock.clearTimeout(timer);
     }
   }
 
@@ -786,11 +788,28 @@ export function createOrders(deps: {
         issues: check.problems.map(({ path, message }) => ({ path, message })),
       });
     await record({ t: 'modify', at: clock.now(), orderId: m.orderId, changes });
-    await tws.placeOrder(
-      m.orderId,
-      { ...d.contract, conId: d.contract.conId ?? instrument.conId } as ResolvedContract,
-      specOf(next),
-    );
+    try {
+      await tws.placeOrder(
+        m.orderId,
+        { ...d.contract, conId: d.contract.conId ?? instrument.conId } as ResolvedContract,
+        specOf(next),
+      );
+    } catch (err) {
+      // The change never left: the journal goes back to what TWS has.
+      const previous = Object.fromEntries(
+        Object.keys(changes).map((k) => [k, d[k as keyof JournalOrder]]),
+      ) as Partial<JournalOrder>;
+      await record(
+        { t: 'modify', at: clock.now(), orderId: m.orderId, changes: previous },
+        {
+          t: 'reconcile',
+          at: clock.now(),
+          orderId: m.orderId,
+          note: `The change to order ${m.orderId} was not sent: ${(err as Error).message}`,
+        },
+      );
+      throw err;
+    }
     log.info(`Order ${m.orderId} modified`);
   }
 

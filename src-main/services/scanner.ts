@@ -1,7 +1,6 @@
 // Market scanners: the parameters (parsed once per session), and live scans as a model whose rows are replaced by
 // every TWS snapshot (no stale rows), with the instruments that entered and left. At most 10 scans at once
 // (TWS's limit); each scan can hold its rows' quotes against the market-data line budget.
-import type { Quote } from '../../src-shared/domain/quote';
 import {
   diffScanRows,
   type ScannerParams,
@@ -207,5 +206,3 @@ export function createScanner(deps: {
     },
   };
 }
-
-export type { Quote };

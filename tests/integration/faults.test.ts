@@ -289,3 +289,53 @@ describe('the connection survives the demo gateway’s faults', () => {
     expect(h.logBook.recent(500).some((e) => e.twsCode === 162)).toBe(false);
   }, 60_000);
 });
+
+describe('market data without a live subscription', () => {
+  it('switches the instrument to delayed data (354) and labels it', async () => {
+    gw = await startGateway({ liveData: false });
+    const h = await trading();
+    await h.connect(gw);
+    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
+    await waitFor(
+      () =>
+        h.quotes.some(
+          (q) => q.quote.conId === AAPL.conId && q.quote.state === 'delayed' && q.quote.last !== null,
+        ),
+      'delayed AAPL ticks',
+      15_000,
+    );
+    const q = h.trading.marketData.quote(AAPL.conId)!;
+    expect(q.note).toMatch(
+      /No live market data subscription for AAPL: showing delayed data .*TWS (354|10089|10167)/,
+    );
+    expect(h.logBook.recent(100).some((e) => e.action === 'switched this instrument to delayed data')).toBe(
+      true,
+    );
+  }, 30_000);
+});
+
+describe('requests in flight across a drop', () => {
+  it('a history request lost with its connection is sent again after the reconnect (paced), not failed', async () => {
+    gw = await startGateway();
+    const h = await trading();
+    await h.connect(gw);
+    gw.faults.silence();
+    const pending = h.trading.tws.history({
+      contract: AAPL,
+      barSize: '1 min',
+      duration: '1 D',
+      whatToShow: 'TRADES',
+      useRTH: false,
+    });
+    await sleep(300);
+    gw.faults.clear();
+    gw.faults.dropAll();
+    await waitFor(() => h.trading.link.status().state === 'reconnecting', 'reconnecting');
+    // A request made while down is refused at once rather than left hanging.
+    await expect(h.trading.tws.contractDetails({ conId: AAPL.conId })).rejects.toMatchObject({
+      code: 'NOT_CONNECTED',
+    });
+    const bars = await pending;
+    expect(bars.length).toBeGreaterThan(100);
+  }, 40_000);
+});

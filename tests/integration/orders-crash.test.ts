@@ -78,10 +78,19 @@ describe('orders across crashes and drops', () => {
     const orderId = Number(/PLACED (\d+)/.exec(out)![1]);
     proc.kill('SIGKILL');
     expect(await exited).toBe(-1);
+    expect(gw.ordersReceived().filter((o) => o.orderId === orderId && o.clientId === 31)).toHaveLength(1);
     expect(gw.executions()).toHaveLength(0);
 
-    // TWS (the gateway) goes on without the app: the price moves and the resting order fills.
+    // TWS (the gateway) goes on without the app: the price moves and the resting order fills. The demo gateway
+    // only runs its matching beat while some client keeps it busy (placeOrder does not start it), so another
+    // client watches AAPL meanwhile; it places nothing.
+    const watcher = await startTrading({ clientId: 32 });
+    harnesses.push(watcher);
+    await watcher.connect(gw);
+    watcher.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
+    await waitFor(() => gw!.subscriptions().marketData > 0, 'the watcher subscribed');
     for (let i = 0; i < 40_000 && gw.executions().length === 0; i++) clock.advance(250);
+    await watcher.stop();
     const fills = gw.executions().filter((e) => e.orderId === orderId && e.clientId === 31);
     expect(fills.length).toBeGreaterThan(0);
 

@@ -31,5 +31,16 @@ await new Promise<void>((resolve) => {
 });
 await trading.orders.settled();
 const result = await trading.orders.place(JSON.parse(ticketJson) as OrderTicket);
+// "Placed" = TWS acknowledged it (its first status arrived); the fill has not happened yet.
+const id = result.orderIds[0];
+await new Promise<void>((resolve) => {
+  const check = setInterval(() => {
+    const o = trading.orders.list().find((x) => x.orderId === id);
+    if (o && o.status !== 'Intent' && o.status !== 'PendingSubmit') {
+      clearInterval(check);
+      resolve();
+    }
+  }, 5);
+});
 process.stdout.write(`PLACED ${result.orderIds.join(',')}\n`);
 setInterval(() => undefined, 60_000);

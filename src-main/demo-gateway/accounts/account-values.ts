@@ -70,11 +70,12 @@ export function valueAccount(book: AccountBook, priceOf: PriceOf): AccountNumber
       initMargin += notional * 0.5;
       maintMargin += notional * 0.25;
     } else if (p.inst.secType === 'FUT') {
-      futuresPnl += upnl;
+      // Margin-style: the open trade's value is the price move since entry (commissions already left the cash).
+      futuresPnl += marketValue - p.qty * p.avgPrice * usdRate;
       initMargin += notional * 0.08;
       maintMargin += notional * 0.065;
     } else {
-      futuresPnl += upnl;
+      futuresPnl += marketValue - p.qty * p.avgPrice * usdRate;
       initMargin += notional * 0.03;
       maintMargin += notional * 0.025;
     }

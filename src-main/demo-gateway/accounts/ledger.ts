@@ -10,6 +10,8 @@ export interface Position {
   qty: number;
   /** Average cost per unit including commissions (futures: per contract, times the multiplier). */
   avgCost: number;
+  /** Average trade price per unit times the multiplier, without commissions (margin-style cash flows use it). */
+  avgPrice: number;
   /** Realized P&L of this position since the gateway's day started (USD). */
   realizedToday: number;
 }
@@ -81,7 +83,7 @@ export class Ledger {
     const signed = side === 'BUY' ? qty : -qty;
     let pos = book.positions.get(inst.conId);
     if (!pos) {
-      pos = { account, inst, qty: 0, avgCost: 0, realizedToday: 0 };
+      pos = { account, inst, qty: 0, avgCost: 0, avgPrice: 0, realizedToday: 0 };
       book.positions.set(inst.conId, pos);
     }
     const cashSettled = inst.secType === 'STK';
@@ -93,16 +95,18 @@ export class Ledger {
     const perUnitCommission = commission / qty;
     if (pos.qty === 0 || Math.sign(pos.qty) === Math.sign(signed)) {
       // Opening or adding: the average cost absorbs price and commission.
-      const costPerUnit = price * mult + (side === 'BUY' ? perUnitCommission : -perUnitCommission) * 1;
+      const costPerUnit = price * mult + (side === 'BUY' ? perUnitCommission : -perUnitCommission);
       const newQty = pos.qty + signed;
       pos.avgCost = (pos.avgCost * Math.abs(pos.qty) + costPerUnit * qty) / Math.abs(newQty);
+      pos.avgPrice = (pos.avgPrice * Math.abs(pos.qty) + price * mult * qty) / Math.abs(newQty);
       pos.qty = newQty;
     } else {
       const closing = Math.min(qty, Math.abs(pos.qty));
       const direction = pos.qty > 0 ? 1 : -1;
       const gross = (price * mult - pos.avgCost) * closing * direction;
       realized = (gross - perUnitCommission * closing) * usdRate;
-      if (!cashSettled) book.cash += gross * usdRate;
+      // Margin-style: the price difference settles in cash (commissions were charged when they occurred).
+      if (!cashSettled) book.cash += (price * mult - pos.avgPrice) * closing * direction * usdRate;
       pos.realizedToday += realized;
       book.realizedToday += realized;
       pos.qty += signed;
@@ -110,8 +114,10 @@ export class Ledger {
       if (opening > 0) {
         // Flipped through zero: the rest opens a new position at this fill's price.
         pos.avgCost = price * mult + (side === 'BUY' ? perUnitCommission : -perUnitCommission);
+        pos.avgPrice = price * mult;
       } else if (pos.qty === 0) {
         pos.avgCost = 0;
+        pos.avgPrice = 0;
       }
     }
     return { realized };
@@ -169,6 +175,7 @@ export class Ledger {
             inst,
             qty: p.qty,
             avgCost: p.avgCost,
+            avgPrice: p.avgPrice ?? p.avgCost,
             realizedToday: p.realizedToday,
           });
       }
@@ -184,7 +191,7 @@ export interface LedgerSnapshot {
     commissionsToday: number;
     startOfDayValue: number;
     day: number;
-    positions: { conId: number; qty: number; avgCost: number; realizedToday: number }[];
+    positions: { conId: number; qty: number; avgCost: number; avgPrice?: number; realizedToday: number }[];
   }[];
 }
 

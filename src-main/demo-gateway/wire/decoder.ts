@@ -18,7 +18,20 @@ import type { Request, ScannerSubscription } from './requests';
 
 /** Decodes one request; `fields[0]` is the message id. */
 export function decodeRequest(fields: readonly string[], v: number): Request {
+  return decodeRequestChecked(fields, v).req;
+}
+
+/** Decodes one request and reports how many fields were left unread (tests check it is zero). */
+export function decodeRequestChecked(
+  fields: readonly string[],
+  v: number,
+): { req: Request; leftover: number } {
   const r = new FieldReader(fields);
+  const req = decodeFields(r, v);
+  return { req, leftover: r.remaining };
+}
+
+function decodeFields(r: FieldReader, v: number): Request {
   const idText = r.msgId.trim();
   if (!/^\d+$/.test(idText)) throw new DecodeError(`For input string: "${idText}"`, 0);
   const id = Number(idText);
@@ -58,6 +71,7 @@ export function decodeRequest(fields: readonly string[], v: number): Request {
       return { kind: 'cancelOrder', orderId, manualOrderCancelTime };
     }
     case I.REQ_OPEN_ORDERS:
+      r.skipOpt(); // version
       return { kind: 'reqOpenOrders' };
     case I.REQ_ACCT_DATA: {
       r.int();
@@ -107,8 +121,10 @@ export function decodeRequest(fields: readonly string[], v: number): Request {
       r.int();
       return { kind: 'reqAutoOpenOrders', autoBind: r.bool() };
     case I.REQ_ALL_OPEN_ORDERS:
+      r.skipOpt(); // version
       return { kind: 'reqAllOpenOrders' };
     case I.REQ_MANAGED_ACCTS:
+      r.skipOpt(); // version
       return { kind: 'reqManagedAccts' };
     case I.REQ_HISTORICAL_DATA: {
       // No version field from SYNT_REALTIME_BARS (124), which also added keepUpToDate.
@@ -174,11 +190,13 @@ export function decodeRequest(fields: readonly string[], v: number): Request {
       r.int();
       return { kind: 'cancelScannerSubscription', reqId: r.int() };
     case I.REQ_SCANNER_PARAMETERS:
+      r.skipOpt(); // version
       return { kind: 'reqScannerParameters' };
     case I.CANCEL_HISTORICAL_DATA:
       r.int();
       return { kind: 'cancelHistoricalData', reqId: r.int() };
     case I.REQ_CURRENT_TIME:
+      r.skipOpt(); // version
       return { kind: 'reqCurrentTime' };
     case I.REQ_REAL_TIME_BARS: {
       r.int(); // version 3
@@ -194,13 +212,17 @@ export function decodeRequest(fields: readonly string[], v: number): Request {
       r.int();
       return { kind: 'cancelRealTimeBars', reqId: r.int() };
     case I.REQ_GLOBAL_CANCEL:
+      // Version field until CME_TAGGING_FIELDS (192), then extOperator and manualOrderIndicator.
+      r.skipOpt(v < MIN_SERVER_VER_CME_TAGGING_FIELDS ? 1 : 2);
       return { kind: 'reqGlobalCancel' };
     case I.REQ_MARKET_DATA_TYPE:
       r.int();
       return { kind: 'reqMarketDataType', marketDataType: r.int() };
     case I.REQ_POSITIONS:
+      r.skipOpt(); // version
       return { kind: 'reqPositions' };
     case I.CANCEL_POSITIONS:
+      r.skipOpt(); // version
       return { kind: 'cancelPositions' };
     case I.REQ_ACCOUNT_SUMMARY: {
       r.int();

@@ -81,7 +81,7 @@ export function openOrder(v: number, o: OrderRecord, state: OrderStateFields): s
   // Volatility order params: volatility, volatilityType, deltaNeutralOrderType (empty: no delta-neutral fields),
   // deltaNeutralAuxPrice, continuousUpdate, referencePriceType.
   m.num(undefined).int(0).str('').num(undefined).bool(false).int(0);
-  m.num(o.ticket.orderType === 'TRAIL' ? o.trailStop : t.trailStopPrice).num(t.trailingPercent);
+  m.num(trailStop(o)).num(t.trailingPercent);
   m.num(undefined).intOpt(undefined); // basisPoints, basisPointsType
   m.str('').int(0).int(0); // comboLegsDescrip, comboLegs count, orderComboLegs count
   m.int(0); // smartComboRoutingParams count
@@ -104,7 +104,9 @@ export function openOrder(v: number, o: OrderRecord, state: OrderStateFields): s
   m.bool(false).bool(false); // randomizeSize, randomizePrice
   // PEGGED_TO_BENCHMARK (102): peg-bench fields only for PEG BENCH orders; conditions count; adjusted order params.
   m.int(0);
-  m.str('').numOrMax(undefined).numOrMax(undefined).numOrMax(undefined);
+  // adjustedOrderType, triggerPrice, then trailStopPrice again (decoders overwrite order.trailStopPrice with this
+  // one, so it repeats the trail params' value), lmtPriceOffset, adjusted stop/stop-limit/trailing amount, unit.
+  m.str('').numOrMax(undefined).numOrMax(trailStop(o)).numOrMax(undefined);
   m.numOrMax(undefined).numOrMax(undefined).numOrMax(undefined).int(0);
   m.str('').str('').str(''); // softDollarTier name, value, displayName (SOFT_DOLLAR_TIER, 106)
   m.numOrMax(t.cashQty); // CASH_QTY (111)
@@ -146,14 +148,14 @@ export function completedOrder(v: number, o: OrderRecord): string {
   m.intOpt(t.displaySize).bool(t.sweepToFill).bool(t.allOrNone).intOpt(t.minQty).int(t.ocaType);
   m.int(t.triggerMethod);
   m.num(undefined).int(0).str('').num(undefined).bool(false).int(0); // volatility params, no delta-neutral
-  m.num(o.ticket.orderType === 'TRAIL' ? o.trailStop : t.trailStopPrice).num(t.trailingPercent);
+  m.num(trailStop(o)).num(t.trailingPercent);
   m.str('').int(0).int(0).int(0); // combo legs description/count, order combo legs, smart combo routing params
   m.intOpt(undefined).intOpt(undefined).num(undefined); // scale params
   m.str(t.hedgeType).str('').str('').bool(t.notHeld).bool(false).str('').bool(false);
   m.str(o.status === 'Filled' ? 'Filled' : 'Cancelled');
   m.bool(false).bool(false); // randomizeSize, randomizePrice
   m.int(0); // conditions count
-  m.numOrMax(undefined).numOrMax(undefined); // trailStopPrice, lmtPriceOffset
+  m.numOrMax(trailStop(o)).numOrMax(undefined); // trailStopPrice (again), lmtPriceOffset
   m.numOrMax(t.cashQty).bool(false).bool(false); // cashQty, dontUseAutoPriceForHedge, isOmsContainer
   m.str('').num(o.filled).int(0).bool(t.autoCancelParent); // autoCancelDate, filledQuantity, refFuturesConId
   m.str('').bool(false).bool(false).intOpt(undefined); // shareholder, imbalanceOnly, routeMarketableToBbo, parentPermId
@@ -164,6 +166,11 @@ export function completedOrder(v: number, o: OrderRecord): string {
   if (v >= MIN_SERVER_VER_CUSTOMER_ACCOUNT) m.str('');
   if (v >= MIN_SERVER_VER_PROFESSIONAL_CUSTOMER) m.bool(false);
   return m.done();
+}
+
+/** A trailing order's current stop (or the stop the client set). */
+function trailStop(o: OrderRecord): number | undefined {
+  return o.ticket.orderType === 'TRAIL' ? o.trailStop : o.ticket.trailStopPrice;
 }
 
 /** completedTime as TWS writes it: "20261124 15:59:58 America/New_York". */

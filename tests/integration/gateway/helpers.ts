@@ -1,0 +1,213 @@
+// Test harness: a demo gateway on 127.0.0.1:0 and @stoqey/ib IBApi clients whose every event is recorded, with
+// event-driven waits (no sleeps). A decoding error (505) from @stoqey/ib means our bytes were off by a field.
+import { IBApi, EventName } from '@stoqey/ib';
+import type { Contract, Order } from '@stoqey/ib';
+import { createDemoGateway } from '../../../src-main/demo-gateway/gateway';
+import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
+import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/options';
+
+export const VERSIONS = [157, 166, 176, 187, 193] as const;
+export const ACCOUNT = 'DU1234567';
+
+export interface Recorded {
+  name: string;
+  args: unknown[];
+  at: number;
+}
+
+interface Waiter {
+  check: () => boolean;
+}
+
+/** IBApi's catch-all events: recording them would only double the log. */
+const META = new Set(['all', 'result', 'received', 'sent']);
+
+export class Client {
+  readonly events: Recorded[] = [];
+  private readonly byName = new Map<string, Recorded[]>();
+  private waiters = new Set<Waiter>();
+  private reqSeq = 1000;
+  private checkScheduled = false;
+
+  constructor(
+    readonly ib: IBApi,
+    readonly clientId: number,
+  ) {
+    const emit = ib.emit.bind(ib) as (name: string, ...args: unknown[]) => boolean;
+    (ib as unknown as { emit: (name: string, ...args: unknown[]) => boolean }).emit = (name, ...args) => {
+      if (!META.has(name)) {
+        const e = { name, args, at: Date.now() };
+        this.events.push(e);
+        let list = this.byName.get(name);
+        if (!list) {
+          list = [];
+          this.byName.set(name, list);
+        }
+        list.push(e);
+        // Events come in bursts (one socket read); waiters are checked once per burst.
+        if (!this.checkScheduled && this.waiters.size > 0) {
+          this.checkScheduled = true;
+          setImmediate(() => {
+            this.checkScheduled = false;
+            for (const w of [...this.waiters]) w.check();
+          });
+        }
+      }
+      return emit(name, ...args);
+    };
+  }
+
+  nextReqId(): number {
+    return ++this.reqSeq;
+  }
+
+  /** Events of one name (optionally only those whose first argument is `id`). */
+  of(name: string, id?: number): unknown[][] {
+    const list = this.byName.get(name) ?? [];
+    return (id === undefined ? list : list.filter((e) => e.args[0] === id)).map((e) => e.args);
+  }
+
+  errors(reqId?: number): { message: string; code: number; reqId: number }[] {
+    return (this.byName.get(EventName.error) ?? [])
+      .map((e) => ({
+        message: (e.args[0] as Error).message,
+        code: e.args[1] as number,
+        reqId: e.args[2] as number,
+      }))
+      .filter((e) => reqId === undefined || e.reqId === reqId);
+  }
+
+  infos(): { message: string; code: number }[] {
+    return (this.byName.get(EventName.info) ?? []).map((e) => ({
+      message: e.args[0] as string,
+      code: e.args[1] as number,
+    }));
+  }
+
+  /** @stoqey/ib's decoding errors (505 "Decoding error"/"Underrun"): a field out of place. */
+  decodeErrors(): string[] {
+    return this.errors()
+      .filter((e) => e.code === 505)
+      .map((e) => e.message);
+  }
+
+  /** Waits until `pick` returns a value (re-checked on every event), or fails after `timeoutMs`. */
+  waitFor<T>(pick: () => T | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const first = pick();
+      if (first !== undefined && first !== false) return resolve(first);
+      const w: Waiter = {
+        check: () => {
+          let v: T | undefined | false;
+          try {
+            v = pick();
+          } catch (err) {
+            clearTimeout(timer);
+            this.waiters.delete(w);
+            reject(err as Error);
+            return false;
+          }
+          if (v === undefined || v === false) return false;
+          clearTimeout(timer);
+          this.waiters.delete(w);
+          resolve(v);
+          return true;
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(w);
+        const recent = this.events.slice(-8).map((e) => `${e.name}(${JSON.stringify(e.args).slice(0, 160)})`);
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; last events: ${recent.join(' | ')}`,
+          ),
+        );
+      }, timeoutMs);
+      this.waiters.add(w);
+    });
+  }
+
+  /** Waits for an event; `match` filters its arguments. */
+  waitEvent(
+    name: string,
+    match: (args: unknown[]) => boolean = () => true,
+    timeoutMs?: number,
+  ): Promise<unknown[]> {
+    const start = this.events.length;
+    return this.waitFor(
+      () => this.events.slice(start).find((e) => e.name === name && match(e.args))?.args,
+      `event ${name}`,
+      timeoutMs,
+    );
+  }
+
+  /** Waits for an error or info with `code` (for reqId when given). */
+  waitCode(code: number, reqId?: number, timeoutMs?: number): Promise<string> {
+    return this.waitFor(
+      () => {
+        const hit = [
+          ...(this.byName.get(EventName.error) ?? []),
+          ...(this.byName.get(EventName.info) ?? []),
+        ].find(
+          (e) =>
+            (e.name === EventName.error &&
+              e.args[1] === code &&
+              (reqId === undefined || e.args[2] === reqId)) ||
+            (e.name === EventName.info && e.args[1] === code && reqId === undefined),
+        );
+        if (!hit) return undefined;
+        return hit.name === EventName.error ? (hit.args[0] as Error).message : (hit.args[0] as string);
+      },
+      `code ${code}${reqId === undefined ? '' : ` for ${reqId}`}`,
+      timeoutMs,
+    );
+  }
+
+  disconnected(): Promise<unknown[]> {
+    return this.waitFor(() => this.byName.get(EventName.disconnected)?.[0]?.args ?? false, 'disconnected');
+  }
+
+  close(): void {
+    this.ib.disconnect();
+  }
+}
+
+export async function startGateway(opts: DemoGatewayOptions = {}): Promise<DemoGateway> {
+  return createDemoGateway({ port: 0, ...opts });
+}
+
+/** Connects an IBApi (raw) client and waits for nextValidId, as the app's connection layer does. */
+export async function connect(
+  gw: DemoGateway,
+  clientId: number,
+  opts: { wait?: boolean } = {},
+): Promise<Client> {
+  const ib = new IBApi({ host: '127.0.0.1', port: gw.port, clientId, maxReqPerSec: 40 });
+  const c = new Client(ib, clientId);
+  ib.on(EventName.error, () => undefined);
+  ib.connect(clientId);
+  if (opts.wait !== false) {
+    await c.waitFor(() => c.of(EventName.nextValidId).length > 0, 'nextValidId');
+  }
+  return c;
+}
+
+export function stock(symbol: string): Contract {
+  return { symbol, secType: 'STK' as Contract['secType'], exchange: 'SMART', currency: 'USD' };
+}
+
+export function order(o: Partial<Order> & Pick<Order, 'action' | 'orderType' | 'totalQuantity'>): Order {
+  return { transmit: true, tif: 'DAY', ...o } as Order;
+}
+
+/** Polls `pred` every 10 ms until it holds (for gateway-side state), or fails after `timeoutMs`. */
+export async function until(pred: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Seconds to ms, for readability in timeouts. */
+export const s = (n: number): number => n * 1000;

@@ -1,0 +1,91 @@
+// A byte-level TWS API client for protocol tests: sends exactly the frames a test writes and collects every frame
+// the gateway sends back.
+import { connect as tcpConnect } from 'node:net';
+import type { Socket } from 'node:net';
+
+export class RawClient {
+  readonly frames: string[][] = [];
+  closed = false;
+  private buf = Buffer.alloc(0);
+  private listeners = new Set<() => void>();
+
+  private constructor(readonly socket: Socket) {
+    socket.on('data', (d: Buffer) => {
+      this.buf = Buffer.concat([this.buf, d]);
+      while (this.buf.length >= 4) {
+        const n = this.buf.readUInt32BE(0);
+        if (this.buf.length < 4 + n) break;
+        const parts = this.buf
+          .subarray(4, 4 + n)
+          .toString('utf8')
+          .split('\0');
+        parts.pop();
+        this.frames.push(parts);
+        this.buf = this.buf.subarray(4 + n);
+      }
+      this.notify();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.notify();
+    });
+    socket.on('error', () => undefined);
+  }
+
+  static open(port: number): Promise<RawClient> {
+    return new Promise((resolve, reject) => {
+      const s = tcpConnect({ host: '127.0.0.1', port }, () => resolve(new RawClient(s)));
+      s.once('error', reject);
+    });
+  }
+
+  /** "API\0" then the version request, as EClient.connect sends them. */
+  hello(range = 'v100..193'): void {
+    const body = Buffer.from(range, 'latin1');
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length);
+    this.socket.write(Buffer.concat([Buffer.from('API\0', 'latin1'), len, body]));
+  }
+
+  /** One framed message from fields. */
+  send(...fields: (string | number)[]): void {
+    const body = Buffer.from(`${fields.join('\0')}\0`, 'utf8');
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length);
+    this.socket.write(Buffer.concat([len, body]));
+  }
+
+  write(bytes: Buffer): void {
+    this.socket.write(bytes);
+  }
+
+  async until(pred: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+    if (pred()) return;
+    await new Promise<void>((resolve, reject) => {
+      const check = (): void => {
+        if (!pred()) return;
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`timed out waiting for ${what}; frames: ${JSON.stringify(this.frames.slice(-5))}`));
+      }, timeoutMs);
+      this.listeners.add(check);
+    });
+  }
+
+  /** Frames with message id `id`. */
+  of(id: number): string[][] {
+    return this.frames.filter((f) => f[0] === String(id));
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+}
