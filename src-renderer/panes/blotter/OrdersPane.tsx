@@ -88,14 +88,13 @@ export function OrdersPane() {
               <th scope="col" className="num">
                 Qty
               </th>
-              <th scope="col">Type</th>
+              <th scope="col">Type · TIF</th>
               <th scope="col" className="num">
                 Limit
               </th>
               <th scope="col" className="num">
                 Stop
               </th>
-              <th scope="col">TIF</th>
               <th scope="col">Status</th>
               <th scope="col" className="num">
                 Filled
@@ -103,7 +102,6 @@ export function OrdersPane() {
               <th scope="col" className="num">
                 Avg price
               </th>
-              <th scope="col">Message</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -120,14 +118,21 @@ export function OrdersPane() {
                 </td>
                 <td className={o.action === 'BUY' ? 'up' : 'down'}>{o.action}</td>
                 <td className="num">{o.quantity}</td>
-                <td>{o.orderType}</td>
+                <td>
+                  {o.orderType} <span className="dim">{o.tif}</span>
+                </td>
                 <td className="num">{fmtPrice(o.limitPrice)}</td>
                 <td className="num">{fmtPrice(o.stopPrice ?? o.trailingAmount)}</td>
-                <td>{o.tif}</td>
-                <td>{o.status}</td>
+                <td className="status-cell">
+                  {o.status}
+                  {o.message && (
+                    <span className="order-message" title={o.message}>
+                      {o.message}
+                    </span>
+                  )}
+                </td>
                 <td className="num">{o.filled}</td>
                 <td className="num">{fmtPrice(o.avgFillPrice)}</td>
-                <td className="wrap">{o.message ?? ''}</td>
                 <td className="row-actions">
                   {isWorking(o.status) && (
                     <>
