@@ -13,6 +13,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     headless: true,
+    // The trader's screen: every pane of the default layout readable in the step screenshots.
+    viewport: { width: 1600, height: 900 },
     screenshot: 'on',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -5,10 +5,24 @@ import type { DemoEndpoint } from './services/session';
 
 export type RunningDemo = { host: string; port: number; close(): Promise<void> };
 
-/** Starts a demo gateway of its own (the CLI's --demo, tests). */
-export async function startDemoGateway(): Promise<RunningDemo> {
+/**
+ * Starts a demo gateway of its own (the CLI's --demo, tests). With `onControl`, its fault-injection control API
+ * also listens on loopback and its URL is handed over (end-to-end tests inject faults through it).
+ */
+export async function startDemoGateway(
+  opts: { onControl?: (url: string) => void } = {},
+): Promise<RunningDemo> {
   const gw = await createDemoGateway({ host: '127.0.0.1', port: 0 });
-  return { host: gw.host, port: gw.port, close: () => gw.close() };
+  const control = opts.onControl ? await gw.startControlApi(0) : null;
+  if (control) opts.onControl?.(control.url);
+  return {
+    host: gw.host,
+    port: gw.port,
+    close: async () => {
+      await control?.close();
+      await gw.close();
+    },
+  };
 }
 
 /** For createApp: starts the gateway on first use and keeps it for the life of the process. */

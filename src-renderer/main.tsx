@@ -1,4 +1,5 @@
-// Renderer entry: connect the client (Electron bridge or WebSocket), bind events into the store, render.
+// Renderer entry: connect the client (Electron bridge or WebSocket), bind events into the store, render. With
+// `?pane=<id>` in the URL the window shows that one pane (a torn-off window).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindEvents } from './api/bind-events';
@@ -9,6 +10,8 @@ import { App } from './shell/App';
 import './shell/theme.css';
 
 const store = createAppStore(connectClient());
+const pane = new URLSearchParams(window.location.search).get('pane');
+if (pane && /^[a-z][a-z0-9-]{0,39}$/.test(pane)) store.getState().setSinglePane(pane);
 bindEvents(store);
 
 createRoot(document.getElementById('root')!).render(

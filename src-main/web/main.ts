@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { consoleSink } from '../core/logger';
 import { defaultDataDir } from '../config/data-dir';
-import { createDemoEndpoint } from '../demo-endpoint';
+import { createDemoEndpoint, startDemoGateway } from '../demo-endpoint';
 import { appVersion } from '../version';
 import { startWebHost } from './web-host';
 
@@ -40,7 +40,12 @@ async function main(): Promise<void> {
   }
   const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : defaultDataDir();
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const demo = createDemoEndpoint();
+  // IBDESK_DEMO_CONTROL=1 (end-to-end tests only): the embedded gateway's fault-injection API on loopback.
+  const demo = createDemoEndpoint(
+    process.env.IBDESK_DEMO_CONTROL === '1'
+      ? () => startDemoGateway({ onControl: (url) => console.log(`IBDesk demo control: ${url}`) })
+      : undefined,
+  );
   const app = await createApp({
     dataDir,
     host: 'web',

@@ -1,28 +1,102 @@
-// The panes the dock can show: id → title and component, and the default arrangement of a first run.
+// The panes the dock can show: kind → title and component, whether several can be open and whether they follow a
+// link group; new panel ids; and the default arrangement of a first run (the trader's screen).
 import type { DockviewApi } from 'dockview-react';
 import type { ComponentType } from 'react';
+import { AccountPane } from './blotter/AccountPane';
+import { ExecutionsPane } from './blotter/ExecutionsPane';
+import { OrdersPane } from './blotter/OrdersPane';
+import { PositionsPane } from './blotter/PositionsPane';
+import { ChartPane } from './chart/ChartPane';
 import { LogPane } from './log/LogPane';
+import { OrderTicketPane } from './order-entry/OrderTicketPane';
+import { ScannerPane } from './scanner/ScannerPane';
+import { WatchlistPane } from './watchlist/WatchlistPane';
+import { paneKind } from '../stores/workspace-doc';
 
-export type PaneDef = { id: string; title: string; component: ComponentType };
+export type PaneDef = {
+  kind: string;
+  title: string;
+  component: ComponentType;
+  /** Several can be open at once (scanner-2, chart-3…). */
+  multi: boolean;
+  /** Follows a color link group (new panes join red). */
+  linkable: boolean;
+};
 
-export const PANES: readonly PaneDef[] = [{ id: 'log', title: 'Log', component: LogPane }];
+export const PANES: readonly PaneDef[] = [
+  { kind: 'scanner', title: 'Scanner', component: ScannerPane, multi: true, linkable: true },
+  { kind: 'watchlist', title: 'Watchlist', component: WatchlistPane, multi: true, linkable: true },
+  { kind: 'chart', title: 'Chart', component: ChartPane, multi: true, linkable: true },
+  { kind: 'order-entry', title: 'Order entry', component: OrderTicketPane, multi: false, linkable: true },
+  { kind: 'orders', title: 'Orders', component: OrdersPane, multi: false, linkable: false },
+  { kind: 'executions', title: 'Executions', component: ExecutionsPane, multi: false, linkable: false },
+  { kind: 'positions', title: 'Positions', component: PositionsPane, multi: false, linkable: false },
+  { kind: 'account', title: 'Account', component: AccountPane, multi: false, linkable: false },
+  { kind: 'log', title: 'Log', component: LogPane, multi: false, linkable: false },
+];
 
-export function paneDef(id: string): PaneDef | undefined {
-  return PANES.find((p) => p.id === id);
+export function paneDef(kindOrId: string): PaneDef | undefined {
+  return PANES.find((p) => p.kind === kindOrId) ?? PANES.find((p) => p.kind === paneKind(kindOrId));
 }
 
-/** Opens a pane, or focuses it when it is already open. */
-export function openPane(api: DockviewApi, id: string): void {
-  const existing = api.getPanel(id);
-  if (existing) {
-    existing.api.setActive();
-    return;
+/** Title of a panel: `Chart`, `Chart 2`… */
+export function paneTitle(paneId: string): string {
+  const def = paneDef(paneId);
+  if (!def) return paneId;
+  const n = /-(\d+)$/.exec(paneId)?.[1];
+  return n && def.kind !== paneId ? `${def.title} ${n}` : def.title;
+}
+
+/** A free panel id for a new pane of this kind. Pure. */
+export function newPaneId(kind: string, taken: readonly string[]): string {
+  if (!taken.includes(kind)) return kind;
+  for (let n = 2; ; n++) if (!taken.includes(`${kind}-${n}`)) return `${kind}-${n}`;
+}
+
+/** Opens a pane: focuses a single-instance pane that is already open, else adds one. Returns its id. */
+export function openPane(api: DockviewApi, kind: string): string | null {
+  const def = paneDef(kind);
+  if (!def) return null;
+  if (!def.multi) {
+    const existing = api.getPanel(def.kind);
+    if (existing) {
+      existing.api.setActive();
+      return def.kind;
+    }
   }
-  const def = paneDef(id);
-  if (def) api.addPanel({ id, component: id, title: def.title });
+  const id = newPaneId(
+    def.kind,
+    api.panels.map((p) => p.id),
+  );
+  api.addPanel({ id, component: def.kind, title: paneTitle(id) });
+  return id;
 }
 
 export function buildDefaultLayout(api: DockviewApi): void {
   api.clear();
-  openPane(api, 'log');
+  const add = (
+    id: string,
+    position?: { referencePanel: string; direction: 'right' | 'below' | 'within' },
+    size?: { w?: number; h?: number },
+  ) =>
+    api.addPanel({
+      id,
+      component: id,
+      title: paneTitle(id),
+      ...(position ? { position } : {}),
+      ...(size?.w ? { initialWidth: size.w } : {}),
+      ...(size?.h ? { initialHeight: size.h } : {}),
+    });
+  add('scanner');
+  add('chart', { referencePanel: 'scanner', direction: 'right' });
+  add('order-entry', { referencePanel: 'chart', direction: 'right' }, { w: 340 });
+  add('watchlist', { referencePanel: 'scanner', direction: 'below' });
+  add('orders', { referencePanel: 'chart', direction: 'below' });
+  add('executions', { referencePanel: 'orders', direction: 'within' });
+  add('log', { referencePanel: 'orders', direction: 'within' });
+  add('positions', { referencePanel: 'order-entry', direction: 'below' });
+  add('account', { referencePanel: 'positions', direction: 'within' });
+  api.getPanel('orders')?.api.setActive();
+  api.getPanel('positions')?.api.setActive();
+  api.getPanel('scanner')?.api.setActive();
 }

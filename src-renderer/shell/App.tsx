@@ -1,35 +1,108 @@
-// The window: toolbar, live-money banner, notices, the dock of panes, the status bar and the profiles dialog.
+// The window: toolbar, live-money banner, notices, the dock of panes (or one torn-off pane), the status bar and
+// the dialogs (profiles, Ctrl/Cmd+K symbol search, about).
 import { useEffect, useState } from 'react';
+import { canAskForNotifications } from '../api/fill-notifier';
+import { PANES, paneTitle } from '../panes/registry';
 import { useAppStore } from '../stores/use-app-store';
 import { DockLayout } from './DockLayout';
+import { ModalDialog } from './ModalDialog';
 import { Notices } from './Notices';
+import { PaneFrame } from './PaneFrame';
 import { ProfileDialog } from './ProfileDialog';
 import { StatusBar } from './StatusBar';
+import { SymbolSearchDialog } from './SymbolSearchDialog';
+import { paneDef } from '../panes/registry';
 
 export function App() {
   const theme = useAppStore((s) => s.settings?.preferences.theme ?? 'dark');
   const layout = useAppStore((s) => s.layout);
   const layoutGeneration = useAppStore((s) => s.layoutGeneration);
   const live = useAppStore((s) => s.connection?.live ?? false);
+  const single = useAppStore((s) => s.singlePane);
+  const host = useAppStore((s) => s.serverInfo?.host);
+  const version = useAppStore((s) => s.serverInfo?.version);
   const setPreferences = useAppStore((s) => s.setPreferences);
   const resetLayout = useAppStore((s) => s.resetLayout);
-  const [profilesOpen, setProfilesOpen] = useState(false);
+  const profilesOpen = useAppStore((s) => s.profilesOpen);
+  const setProfilesOpen = useAppStore((s) => s.setProfilesOpen);
+  const setSymbolSearchOpen = useAppStore((s) => s.setSymbolSearchOpen);
+  const aboutOpen = useAppStore((s) => s.aboutOpen);
+  const setAboutOpen = useAppStore((s) => s.setAboutOpen);
+  const openPane = useAppStore((s) => s.openPane);
+  const [askNotify, setAskNotify] = useState(() => canAskForNotifications(undefined));
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  useEffect(() => {
+    document.title = single ? `${paneTitle(single)} — IBDesk` : 'IBDesk';
+  }, [single]);
+
+  // Ctrl/Cmd+K anywhere opens the symbol search.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSymbolSearchOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setSymbolSearchOpen]);
+
+  const notifyButton = (askNotify || canAskForNotifications(host)) && (
+    <button
+      type="button"
+      onClick={() =>
+        void Notification.requestPermission().then(() => setAskNotify(canAskForNotifications(host)))
+      }
+      title="Show a desktop notification when an order fills"
+    >
+      Enable fill notifications
+    </button>
+  );
+
   return (
     <div className="app">
       <header className="toolbar">
         <span className="brand">IBDesk</span>
-        <button type="button" onClick={() => setProfilesOpen(true)}>
-          Profiles…
+        {!single && (
+          <>
+            <button type="button" onClick={() => setProfilesOpen(true)}>
+              Profiles…
+            </button>
+            <select
+              aria-label="Open pane"
+              value=""
+              onChange={(e) => {
+                if (e.target.value) openPane(e.target.value);
+              }}
+            >
+              <option value="">Open pane…</option>
+              {PANES.map((p) => (
+                <option key={p.kind} value={p.kind}>
+                  {p.multi ? `New ${p.title.toLowerCase()}` : p.title}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <button
+          type="button"
+          onClick={() => setSymbolSearchOpen(true)}
+          aria-keyshortcuts="Control+K Meta+K"
+          title="Ctrl+K / ⌘K"
+        >
+          Symbol search
         </button>
         <span className="spacer" />
-        <button type="button" onClick={() => void resetLayout()}>
-          Reset layout
-        </button>
+        {notifyButton}
+        {!single && (
+          <button type="button" onClick={() => void resetLayout()}>
+            Reset layout
+          </button>
+        )}
         <button
           type="button"
           aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
@@ -44,9 +117,39 @@ export function App() {
         </div>
       )}
       <Notices />
-      <main className="dock">{layout !== undefined && <DockLayout key={layoutGeneration} />}</main>
+      <main className="dock">
+        {single
+          ? layout !== undefined &&
+            (paneDef(single) ? (
+              <SinglePane paneId={single} />
+            ) : (
+              <p className="empty">There is no pane called “{single}”.</p>
+            ))
+          : layout !== undefined && <DockLayout key={layoutGeneration} />}
+      </main>
       <StatusBar />
       <ProfileDialog open={profilesOpen} onClose={() => setProfilesOpen(false)} />
+      <SymbolSearchDialog />
+      <ModalDialog open={aboutOpen} title="About IBDesk" onClose={() => setAboutOpen(false)}>
+        <p>
+          IBDesk {version ?? ''} — a trading workstation for Interactive Brokers TWS and IB Gateway (
+          {host ?? '…'} host).
+        </p>
+        <div className="actions">
+          <button type="button" onClick={() => setAboutOpen(false)}>
+            Close
+          </button>
+        </div>
+      </ModalDialog>
     </div>
+  );
+}
+
+function SinglePane({ paneId }: { paneId: string }) {
+  const def = paneDef(paneId)!;
+  return (
+    <PaneFrame paneId={paneId} region>
+      <def.component />
+    </PaneFrame>
   );
 }

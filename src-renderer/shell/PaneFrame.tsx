@@ -1,7 +1,33 @@
-// The frame of a pane's content. The landmark itself (role="region" named by the pane's title) is the dock
-// group that holds it: dockview labels each group with its active panel's title, so we do not add a second one.
-import type { ReactNode } from 'react';
+// The frame of a pane's content: gives the pane its id. The landmark itself (role="region" named by the pane's
+// title) is the dock group that holds it: dockview labels each group with its active panel's title, so we do not
+// add a second one. A torn-off window (no dock) asks for the region itself.
+import { useEffect, type ReactNode } from 'react';
+import { paneDef, paneTitle } from '../panes/registry';
+import { PaneIdContext } from '../panes/pane-context';
+import { useAppStoreApi } from '../stores/use-app-store';
 
-export function PaneFrame({ children }: { children: ReactNode }) {
-  return <div className="pane">{children}</div>;
+export function PaneFrame({
+  paneId,
+  children,
+  region = false,
+}: {
+  paneId: string;
+  children: ReactNode;
+  region?: boolean;
+}) {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    store.getState().ensurePane(paneId, { link: paneDef(paneId)?.linkable ? 'red' : 'none' });
+  }, [store, paneId]);
+  return (
+    <PaneIdContext.Provider value={paneId}>
+      {region ? (
+        <section className="pane" role="region" aria-label={paneTitle(paneId)}>
+          {children}
+        </section>
+      ) : (
+        <div className="pane">{children}</div>
+      )}
+    </PaneIdContext.Provider>
+  );
 }

@@ -2,12 +2,33 @@
 // Components select single values; only the api layer (bind-events.ts) writes pushed events in.
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { IbdeskClient } from '../api/client';
+import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
+import { createOrdersSlice, type OrdersSlice } from './orders-slice';
+import { createPanesSlice, type PanesSlice } from './panes-slice';
+import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
+import { createQuotesSlice, type QuotesSlice } from './quotes-slice';
+import { createScannerSlice, type ScannerSlice } from './scanner-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { createWatchlistsSlice, type WatchlistsSlice } from './watchlists-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
 
-export type AppState = ConnectionSlice & SettingsSlice & LogSlice & WorkspaceSlice & { client: IbdeskClient };
+export type AppState = ConnectionSlice &
+  SettingsSlice &
+  LogSlice &
+  WorkspaceSlice &
+  PanesSlice &
+  QuotesSlice &
+  InstrumentsSlice &
+  ScannerSlice &
+  ChartSlice &
+  OrdersSlice &
+  PortfolioSlice &
+  WatchlistsSlice &
+  UiSlice & { client: IbdeskClient };
 
 /** A slice creator over the whole store (zustand's slices pattern). */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
@@ -21,5 +42,14 @@ export function createAppStore(client: IbdeskClient): AppStore {
     ...createSettingsSlice(...a),
     ...createLogSlice(...a),
     ...createWorkspaceSlice(...a),
+    ...createPanesSlice(...a),
+    ...createQuotesSlice(...a),
+    ...createInstrumentsSlice(...a),
+    ...createScannerSlice(...a),
+    ...createChartSlice(...a),
+    ...createOrdersSlice(...a),
+    ...createPortfolioSlice(...a),
+    ...createWatchlistsSlice(...a),
+    ...createUiSlice(...a),
   }));
 }

@@ -1,26 +1,56 @@
-// Workspace slice: the dock layout of the active profile (saved through main) and which panes are open.
-import type { LayoutDoc } from '../../src-shared/domain/workspace';
+// Workspace slice: the dock layout of the active profile (saved through main together with what every pane
+// shows, see workspace-doc.ts) and its reset to the default arrangement.
 import type { Slice } from './app-store';
+import { buildWorkspace, parseWorkspace } from './workspace-doc';
+import type { LayoutDoc } from '../../src-shared/domain/workspace';
 
 export type WorkspaceSlice = {
-  /** undefined = not loaded yet; null = none saved (use the default). */
-  layout: LayoutDoc | null | undefined;
+  /** The dock's JSON. undefined = not loaded yet; null = none saved (use the default). */
+  layout: Record<string, unknown> | null | undefined;
   /** Bumped to make the dock rebuild its default arrangement. */
   layoutGeneration: number;
-  saveLayout(layout: LayoutDoc): Promise<void>;
+  /** Takes a saved workspace as loaded from main. */
+  applyWorkspace(doc: LayoutDoc | null): void;
+  /** Saves the dock JSON with the panes' state. */
+  saveLayout(dock: Record<string, unknown>): Promise<void>;
+  /** Another profile became active: show its saved workspace (the dock is rebuilt). */
+  reloadWorkspace(): Promise<void>;
   resetLayout(): Promise<void>;
 };
 
 export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => ({
   layout: undefined,
   layoutGeneration: 0,
-  async saveLayout(layout) {
-    const r = await get().client.invoke('layout.save', { layout });
+  applyWorkspace(doc) {
+    const w = parseWorkspace(doc);
+    set({ layout: w.dock, paneStates: w.panes, groupSymbols: w.groups });
+  },
+  async saveLayout(dock) {
+    const { paneStates, groupSymbols } = get();
+    const r = await get().client.invoke('layout.save', {
+      layout: buildWorkspace({ dock, panes: paneStates, groups: groupSymbols }),
+    });
     if (!r.ok) set({ lastError: r.error });
+  },
+  async reloadWorkspace() {
+    const r = await get().client.invoke('layout.get', {});
+    const w = parseWorkspace(r.ok ? r.value : null);
+    set((s) => ({
+      layout: w.dock,
+      paneStates: w.panes,
+      groupSymbols: w.groups,
+      layoutGeneration: s.layoutGeneration + 1,
+    }));
   },
   async resetLayout() {
     const r = await get().client.invoke('layout.reset', {});
-    if (r.ok) set((s) => ({ layout: null, layoutGeneration: s.layoutGeneration + 1 }));
+    if (r.ok)
+      set((s) => ({
+        layout: null,
+        paneStates: {},
+        groupSymbols: {},
+        layoutGeneration: s.layoutGeneration + 1,
+      }));
     else set({ lastError: r.error });
   },
 });

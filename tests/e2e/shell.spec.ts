@@ -7,6 +7,7 @@ test('first run shows the Demo profile in the status region, with no console err
   const status = app.getByRole('status', { name: 'Connection' });
   await expect(status).toContainText('Demo');
   await expect(app.getByLabel('Account type: DEMO')).toBeVisible();
+  await app.getByRole('tab', { name: 'Log' }).click();
   await expect(app.getByRole('region', { name: 'Log' })).toBeVisible();
   await app.screenshot({ path: test.info().outputPath('first-run.png') });
 });

@@ -3,11 +3,13 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startBuiltWebHost, type RunningHost } from './web-host';
 
 type Fixtures = { host: RunningHost; consoleErrors: string[]; app: Page };
+type Options = { demoControl: boolean };
 
-export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use, testInfo) => {
-    const host = await startBuiltWebHost();
+export const test = base.extend<Fixtures & Options>({
+  /** Opens the embedded demo gateway's fault-injection control API (the trader's-day test). */
+  demoControl: [false, { option: true }],
+  host: async ({ demoControl }, use, testInfo) => {
+    const host = await startBuiltWebHost({ demoControl });
     await use(host);
     await host.stop();
     await testInfo.attach('web-host.log', { body: host.output(), contentType: 'text/plain' });

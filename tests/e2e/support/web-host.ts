@@ -7,6 +7,8 @@ import path from 'node:path';
 
 export type RunningHost = {
   url: string;
+  /** Injects a fault into the embedded demo gateway through its control API (needs `demoControl`). */
+  demoFault(fault: string, params?: Record<string, unknown>): Promise<void>;
   port: number;
   dataDir: string;
   output: () => string;
@@ -16,13 +18,18 @@ export type RunningHost = {
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 export async function startBuiltWebHost(
-  opts: { dataDir?: string; args?: string[]; env?: Record<string, string> } = {},
+  opts: { dataDir?: string; args?: string[]; env?: Record<string, string>; demoControl?: boolean } = {},
 ): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-e2e-')));
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'dist', 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
-    { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      // The embedded demo gateway opens its fault-injection control API on loopback only when asked (tests).
+      env: { ...process.env, ...(opts.demoControl ? { IBDESK_DEMO_CONTROL: '1' } : {}), ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -42,8 +49,25 @@ export async function startBuiltWebHost(
       reject(new Error(`web host exited with ${code}:\n${out}`));
     });
   });
+  async function demoFault(fault: string, params: Record<string, unknown> = {}): Promise<void> {
+    if (!opts.demoControl) throw new Error('start the host with { demoControl: true } to inject faults');
+    const deadline = Date.now() + 30_000;
+    let control: string | undefined;
+    while (!(control = /IBDesk demo control: (http:\/\/\S+)/.exec(out)?.[1])) {
+      if (Date.now() > deadline) throw new Error(`the demo gateway's control API did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const res = await fetch(`${control.replace(/\/$/, '')}/faults/${encodeURIComponent(fault)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(params),
+    });
+    if (!res.ok) throw new Error(`fault ${fault} refused: ${res.status} ${await res.text()}`);
+  }
+
   return {
     url,
+    demoFault,
     port: Number(new URL(url).port),
     dataDir,
     output: () => out,

@@ -1,0 +1,23 @@
+// OS notification on a fill for the web host: the browser's Notification API when the user allowed it. In
+// Electron main shows native notifications itself, so the window never asks for the permission there.
+import type { Execution } from '../../src-shared/domain/order';
+
+export function fillText(e: Pick<Execution, 'side' | 'shares' | 'price' | 'contract'>): string {
+  const verb = e.side === 'BUY' ? 'Bought' : 'Sold';
+  return `${verb} ${e.shares} ${e.contract.symbol} at ${e.price}`;
+}
+
+export function notifyFills(execs: readonly Execution[]): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  for (const e of execs.slice(0, 5)) {
+    try {
+      new Notification('IBDesk: order filled', { body: fillText(e), tag: `fill-${e.execId}` });
+    } catch {
+      // Some browsers only allow notifications from a service worker: the blotter still shows the fill.
+    }
+  }
+}
+
+export function canAskForNotifications(host: 'electron' | 'web' | undefined): boolean {
+  return host === 'web' && typeof Notification !== 'undefined' && Notification.permission === 'default';
+}

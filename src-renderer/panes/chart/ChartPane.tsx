@@ -1,0 +1,326 @@
+// Chart pane: candlesticks and volume (lightweight-charts), bar sizes 1 min … 1 day, the live last bar, older
+// history loaded in pages when scrolled back, an OHLCV legend under the crosshair, and working orders and fills as
+// price lines. The chart is created once per pane and fed from the store once a frame with series.update(); it
+// is never rebuilt on a React render.
+import {
+  CandlestickSeries,
+  ColorType,
+  createChart,
+  CrosshairMode,
+  HistogramSeries,
+  LineStyle,
+  type CandlestickData,
+  type HistogramData,
+  type IPriceLine,
+  type ISeriesApi,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import { useEffect, useRef } from 'react';
+import type { BarSize } from '../../../src-shared/domain/bar';
+import { PaneTools } from '../../shell/PaneTools';
+import { SymbolPicker } from '../../shell/SymbolPicker';
+import { barsSince } from '../../stores/chart-slice';
+import { symbolOf } from '../../stores/panes-slice';
+import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
+import { usePaneId } from '../pane-context';
+import {
+  CHART_BAR_SIZES,
+  legendText,
+  localTickLabel,
+  localTimeLabel,
+  priceLinesFor,
+  toCandle,
+  toVolume,
+  type PriceLineSpec,
+} from './chart-view';
+
+function cssVar(name: string, fallback: string): string {
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+function palette() {
+  return {
+    bg: cssVar('--bg-2', '#171c25'),
+    fg: cssVar('--fg', '#d7dde8'),
+    grid: cssVar('--border', '#2a3342'),
+    up: cssVar('--up', '#26a69a'),
+    down: cssVar('--down', '#ef5350'),
+    accent: cssVar('--accent', '#3d8bfd'),
+    warn: cssVar('--warn', '#e0a030'),
+  };
+}
+
+const ts = (t: number) => t as UTCTimestamp;
+
+export function ChartPane() {
+  const paneId = usePaneId();
+  const store = useAppStoreApi();
+  const symbol = useAppStore((s) => symbolOf(s, paneId));
+  const barSize = useAppStore(
+    (s) => (s.paneStates[paneId]?.config.barSize as BarSize | undefined) ?? '1 min',
+  );
+  const status = useAppStore((s) => s.charts[paneId]?.status);
+  const message = useAppStore((s) => s.charts[paneId]?.message);
+  const loadingOlder = useAppStore((s) => s.charts[paneId]?.loadingOlder ?? false);
+  const barCount = useAppStore((s) => s.charts[paneId]?.bars.length ?? 0);
+  const theme = useAppStore((s) => s.settings?.preferences.theme ?? 'dark');
+  const minTick = useAppStore((s) => (symbol ? s.instruments[symbol.conId]?.minTick : undefined));
+  const setPaneConfig = useAppStore((s) => s.setPaneConfig);
+  const setSymbol = useAppStore((s) => s.setSymbol);
+
+  const hostRef = useRef<HTMLDivElement>(null);
+  const legendRef = useRef<HTMLDivElement>(null);
+  const minTickRef = useRef<number | undefined>(undefined);
+  const themeRef = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    minTickRef.current = minTick;
+  }, [minTick]);
+
+  // Load the series whenever the symbol or the bar size changes; release it when the pane goes away.
+  const conId = symbol?.conId;
+  useEffect(() => {
+    const s = store.getState();
+    const sym = symbolOf(s, paneId);
+    if (sym) {
+      void s.loadInstrument(sym.conId);
+      void s.openChart(paneId, sym, barSize);
+    }
+  }, [store, paneId, conId, barSize]);
+  useEffect(() => () => store.getState().closeChart(paneId), [store, paneId]);
+
+  // The chart itself: created once, fed once a frame.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    let colors = palette();
+    const chart = createChart(host, {
+      autoSize: true,
+      layout: {
+        background: { type: ColorType.Solid, color: colors.bg },
+        textColor: colors.fg,
+        attributionLogo: false,
+      },
+      grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
+      crosshair: { mode: CrosshairMode.Normal },
+      timeScale: {
+        timeVisible: true,
+        secondsVisible: false,
+        rightOffset: 4,
+        tickMarkFormatter: (time: Time, kind: number) => localTickLabel(time as number, kind),
+      },
+      localization: { timeFormatter: (time: Time) => localTimeLabel(time as number) },
+      rightPriceScale: { borderColor: colors.grid },
+    });
+    const candles: ISeriesApi<'Candlestick'> = chart.addSeries(CandlestickSeries, {
+      upColor: colors.up,
+      downColor: colors.down,
+      borderVisible: false,
+      wickUpColor: colors.up,
+      wickDownColor: colors.down,
+    });
+    const volume: ISeriesApi<'Histogram'> = chart.addSeries(HistogramSeries, {
+      priceFormat: { type: 'volume' },
+      priceScaleId: '',
+      lastValueVisible: false,
+      priceLineVisible: false,
+    });
+    volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+
+    let drawnReset = -1;
+    let drawnKey = '';
+    let lastTime: number | null = null;
+    let hovering = false;
+    let raf = 0;
+    let lines = new Map<string, IPriceLine>();
+
+    const showLegend = (text: string) => {
+      if (legendRef.current && legendRef.current.textContent !== text) legendRef.current.textContent = text;
+    };
+
+    const apply = () => {
+      raf = 0;
+      const v = store.getState().charts[paneId];
+      if (!v) {
+        if (drawnReset !== -1) {
+          candles.setData([]);
+          volume.setData([]);
+          drawnReset = -1;
+          lastTime = null;
+        }
+        return;
+      }
+      if (v.resetSeq !== drawnReset || v.key !== drawnKey) {
+        const range = chart.timeScale().getVisibleLogicalRange();
+        const sameSeries = v.key === drawnKey;
+        candles.setData(v.bars.map((b) => ({ ...toCandle(b), time: ts(b.time) })));
+        volume.setData(v.bars.map((b) => ({ ...toVolume(b, colors.up, colors.down), time: ts(b.time) })));
+        if (sameSeries && v.prepended > 0 && range)
+          chart
+            .timeScale()
+            .setVisibleLogicalRange({ from: range.from + v.prepended, to: range.to + v.prepended });
+        drawnReset = v.resetSeq;
+        drawnKey = v.key;
+      } else {
+        for (const b of barsSince(v.bars, lastTime)) {
+          candles.update({ ...toCandle(b), time: ts(b.time) });
+          volume.update({ ...toVolume(b, colors.up, colors.down), time: ts(b.time) });
+        }
+      }
+      const last = v.bars[v.bars.length - 1];
+      lastTime = last?.time ?? null;
+      host.dataset.lastBarTime = last ? String(last.time) : '';
+      if (!hovering) showLegend(legendText(last, minTickRef.current));
+    };
+    const schedule = () => {
+      if (!raf) raf = requestAnimationFrame(apply);
+    };
+
+    const drawLines = () => {
+      const s = store.getState();
+      const sym = symbolOf(s, paneId);
+      const specs: PriceLineSpec[] = sym
+        ? priceLinesFor(sym.conId, Object.values(s.orders), Object.values(s.executions))
+        : [];
+      const next = new Map<string, IPriceLine>();
+      for (const spec of specs) {
+        const color =
+          spec.kind === 'buy'
+            ? colors.accent
+            : spec.kind === 'sell'
+              ? colors.down
+              : spec.kind === 'stop'
+                ? colors.warn
+                : colors.up;
+        const opts = {
+          price: spec.price,
+          color,
+          lineWidth: 1 as const,
+          lineStyle: spec.kind === 'fill' ? LineStyle.Dotted : LineStyle.Dashed,
+          axisLabelVisible: true,
+          title: spec.title,
+        };
+        const existing = lines.get(spec.key);
+        if (existing) {
+          existing.applyOptions(opts);
+          next.set(spec.key, existing);
+          lines.delete(spec.key);
+        } else next.set(spec.key, candles.createPriceLine(opts));
+      }
+      for (const gone of lines.values()) candles.removePriceLine(gone);
+      lines = next;
+    };
+
+    chart.subscribeCrosshairMove((p) => {
+      const d = p.time !== undefined ? (p.seriesData.get(candles) as CandlestickData | undefined) : undefined;
+      if (d && 'open' in d) {
+        hovering = true;
+        const vol = p.seriesData.get(volume) as HistogramData | undefined;
+        const ohlcv = {
+          open: d.open,
+          high: d.high,
+          low: d.low,
+          close: d.close,
+          volume: vol && 'value' in vol ? vol.value : 0,
+        };
+        showLegend(legendText(ohlcv, minTickRef.current));
+      } else {
+        hovering = false;
+        const v = store.getState().charts[paneId];
+        showLegend(legendText(v?.bars[v.bars.length - 1], minTickRef.current));
+      }
+    });
+    const onRange = (r: { from: number; to: number } | null) => {
+      if (r && r.from < 10) void store.getState().loadOlder(paneId);
+    };
+    chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
+
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.charts[paneId] !== prev.charts[paneId]) schedule();
+      if (
+        s.orders !== prev.orders ||
+        s.executions !== prev.executions ||
+        s.paneStates !== prev.paneStates ||
+        s.groupSymbols !== prev.groupSymbols
+      )
+        drawLines();
+    });
+    themeRef.current = () => {
+      colors = palette();
+      chart.applyOptions({
+        layout: { background: { type: ColorType.Solid, color: colors.bg }, textColor: colors.fg },
+        grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
+      });
+      candles.applyOptions({
+        upColor: colors.up,
+        downColor: colors.down,
+        wickUpColor: colors.up,
+        wickDownColor: colors.down,
+      });
+      drawnReset = -1;
+      schedule();
+    };
+    schedule();
+    drawLines();
+    return () => {
+      unsubscribe();
+      themeRef.current = null;
+      if (raf) cancelAnimationFrame(raf);
+      chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
+      chart.remove();
+    };
+  }, [store, paneId]);
+
+  useEffect(() => {
+    themeRef.current?.();
+  }, [theme]);
+
+  return (
+    <div className="pane-body chart">
+      <div className="pane-toolbar" role="toolbar" aria-label="Chart settings">
+        <strong className="chart-symbol">{symbol?.symbol ?? 'No symbol'}</strong>
+        <SymbolPicker
+          label="Chart symbol"
+          placeholder="Change symbol…"
+          onPick={(item) => setSymbol(paneId, item)}
+        />
+        <select
+          aria-label="Bar size"
+          value={barSize}
+          onChange={(e) => setPaneConfig(paneId, { barSize: e.target.value })}
+        >
+          {CHART_BAR_SIZES.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+        <span className="dim">
+          {status === 'loading' && 'Loading…'}
+          {status === 'live' &&
+            `${barCount.toLocaleString('en-US')} bars${loadingOlder ? ' · loading older…' : ''}`}
+        </span>
+        {message && <span className="error">{message}</span>}
+        <span className="spacer" />
+        <PaneTools />
+      </div>
+      <div className="chart-area">
+        <div ref={legendRef} className="chart-legend" role="note" aria-label="Chart legend" />
+        <div
+          ref={hostRef}
+          className="chart-host"
+          style={symbol ? undefined : { visibility: 'hidden' }}
+          role="img"
+          aria-label={symbol ? `${symbol.symbol} ${barSize} candlestick chart` : 'Empty chart'}
+        />
+        {!symbol && (
+          <p className="empty chart-empty">
+            Click a scanner or watchlist row, or press Ctrl+K, to chart a symbol.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// Pure number formatting for the panes: prices, changes, sizes, money and tick age, with "—" for unknown.
+export const DASH = '—';
+
+export function fmtPrice(v: number | null | undefined, minTick?: number): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const decimals =
+    minTick && minTick > 0 ? Math.min(8, Math.max(2, Math.ceil(-Math.log10(minTick) - 1e-9))) : 2;
+  return v.toFixed(decimals);
+}
+
+export function fmtChange(v: number | null | undefined, decimals = 2): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const s = v.toFixed(decimals);
+  return v > 0 ? `+${s}` : s;
+}
+
+export function fmtPct(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  return `${fmtChange(v)}%`;
+}
+
+/** Sizes and volumes: 1234 → 1,234; 1.2M above a million. */
+export function fmtSize(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${(v / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `${(v / 1e6).toFixed(2)}M`;
+  return Math.round(v).toLocaleString('en-US');
+}
+
+export function fmtMoney(v: number | null | undefined, currency?: string): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const s = v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return currency ? `${s} ${currency}` : s;
+}
+
+/** Tick age: "0.4 s", "12 s", "3 min", "2 h". */
+export function fmtAge(updatedAt: number | null | undefined, now: number): string {
+  if (updatedAt === null || updatedAt === undefined) return DASH;
+  const ms = Math.max(0, now - updatedAt);
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 3_600_000)} h`;
+}
+
+/** -1, 0 or 1 as a CSS class suffix. */
+export function signClass(v: number | null | undefined): 'up' | 'down' | 'flat' {
+  if (v === null || v === undefined || v === 0 || !Number.isFinite(v)) return 'flat';
+  return v > 0 ? 'up' : 'down';
+}
+
+export function fmtClock(ms: number): string {
+  return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { item, quote } from '../../test-support/fixtures';
+import {
+  buildTicket,
+  initialForm,
+  referencePrice,
+  seedPrices,
+  ticketBlockedReason,
+  ticketSummary,
+  ticketWarnings,
+  type TicketForm,
+} from './ticket-form';
+
+const AAPL = item(1, 'AAPL');
+const limits = { maxQuantity: 1000, maxNotional: 100_000, priceBandPct: 10 };
+const form = (patch: Partial<TicketForm> = {}): TicketForm => ({ ...initialForm(100, 0.01), ...patch });
+
+describe('ticket form', () => {
+  it('starts as a LMT at the reference price on the tick grid', () => {
+    expect(initialForm(187.456, 0.01)).toMatchObject({
+      orderType: 'LMT',
+      limitPrice: '187.46',
+      quantity: '100',
+      tif: 'DAY',
+    });
+    expect(referencePrice(quote(1, { last: null, bid: 10, ask: 10.2 }))).toBeCloseTo(10.1);
+    expect(referencePrice(quote(1, { close: 9 }))).toBe(9);
+    expect(referencePrice(undefined)).toBeNull();
+  });
+
+  it('fills empty prices once a price is known, keeping what the trader typed', () => {
+    const empty = initialForm(null, 0.01);
+    expect(seedPrices(empty, 50.004, 0.01)).toMatchObject({ limitPrice: '50', stopPrice: '50' });
+    expect(seedPrices({ ...empty, limitPrice: '49' }, 50, 0.01)).toMatchObject({
+      limitPrice: '49',
+      stopPrice: '50',
+    });
+  });
+
+  it('builds a LMT buy', () => {
+    const r = buildTicket(form({ limitPrice: '99.5' }), AAPL, 'BUY');
+    expect(r).toEqual({
+      ok: true,
+      ticket: {
+        contract: AAPL,
+        action: 'BUY',
+        quantity: 100,
+        orderType: 'LMT',
+        limitPrice: 99.5,
+        tif: 'DAY',
+        outsideRth: false,
+      },
+    });
+  });
+
+  it('builds a MKT, a STP LMT, a TRAIL by percent and a bracket', () => {
+    const mkt = buildTicket(form({ orderType: 'MKT' }), AAPL, 'SELL');
+    expect(mkt.ok && mkt.ticket).toMatchObject({ orderType: 'MKT', action: 'SELL' });
+    expect(mkt.ok && 'limitPrice' in mkt.ticket).toBe(false);
+    const stpLmt = buildTicket(
+      form({ orderType: 'STP LMT', stopPrice: '98', limitPrice: '97.5' }),
+      AAPL,
+      'SELL',
+    );
+    expect(stpLmt.ok && stpLmt.ticket).toMatchObject({ stopPrice: 98, limitPrice: 97.5 });
+    const trail = buildTicket(form({ orderType: 'TRAIL', trailMode: 'percent', trail: '2' }), AAPL, 'SELL');
+    expect(trail.ok && trail.ticket).toMatchObject({ trailingPercent: 2 });
+    const br = buildTicket(form({ bracket: true, takeProfit: '110', stopLoss: '95' }), AAPL, 'BUY');
+    expect(br.ok && br.ticket.bracket).toEqual({ takeProfit: 110, stopLoss: 95 });
+  });
+
+  it('names the field that is wrong', () => {
+    expect(buildTicket(form({ quantity: '' }), AAPL, 'BUY')).toEqual({
+      ok: false,
+      errors: { quantity: 'quantity is required' },
+    });
+    expect(buildTicket(form({ limitPrice: 'x' }), AAPL, 'BUY')).toEqual({
+      ok: false,
+      errors: { limitPrice: 'limit price must be a number' },
+    });
+    const frac = buildTicket(form({ quantity: '1.5' }), AAPL, 'BUY');
+    expect(!frac.ok && frac.errors.quantity).toMatch(/whole number/);
+    const gtc = buildTicket(form({ orderType: 'MKT', tif: 'GTC' }), AAPL, 'BUY');
+    expect(!gtc.ok && gtc.errors.tif).toMatch(/cannot be GTC/);
+    const br = buildTicket(form({ bracket: true, takeProfit: '90', stopLoss: '95' }), AAPL, 'BUY');
+    expect(!br.ok && br.errors.takeProfit).toMatch(/above the stop-loss/);
+  });
+
+  it('warns before sending: limits, price band, tick grid, marketable limits', () => {
+    const q = quote(1, { last: 100, bid: 99.9, ask: 100.1 });
+    const t = (p: Partial<TicketForm>, action: 'BUY' | 'SELL' = 'BUY') => {
+      const r = buildTicket(form(p), AAPL, action);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return ticketWarnings(r.ticket, { minTick: 0.01, currency: 'USD', limits, quote: q });
+    };
+    expect(t({ limitPrice: '99' })).toEqual({ problems: [], warnings: [], notional: 9900 });
+    const big = t({ quantity: '2000', limitPrice: '99' }).problems;
+    expect(big).toHaveLength(2);
+    expect(big[0]).toMatch(/quantity 2000 is above this profile's limit of 1000/);
+    expect(big[1]).toMatch(/above this profile's limit of 100000/);
+    expect(t({ limitPrice: '80' }).problems[0]).toMatch(/20.0 % away from the last price/);
+    expect(t({ limitPrice: '99.005' }).problems[0]).toMatch(/not on the price grid/);
+    expect(t({ limitPrice: '100.2' }).warnings).toEqual([
+      'The limit is at or above the ask: it will likely fill at once',
+    ]);
+    expect(t({ orderType: 'MKT' }).notional).toBe(10000);
+  });
+
+  it('summarises a ticket for the confirmation', () => {
+    const r = buildTicket(form({ limitPrice: '99.5', outsideRth: true }), AAPL, 'BUY');
+    expect(r.ok && ticketSummary(r.ticket, 'AAPL')).toBe('BUY 100 AAPL LMT @ 99.5 · DAY · outside RTH');
+  });
+
+  it('says why orders cannot be sent', () => {
+    const ready = { state: 'ready' as const, readOnly: false, reason: null };
+    expect(ticketBlockedReason(true, ready)).toBeNull();
+    expect(ticketBlockedReason(false, ready)).toBe('Not connected to the IBDesk host');
+    expect(ticketBlockedReason(true, { ...ready, readOnly: true })).toMatch(/read-only/);
+    expect(
+      ticketBlockedReason(true, { state: 'reconnecting', readOnly: false, reason: 'socket closed' }),
+    ).toBe('Not connected to TWS (Reconnecting: socket closed)');
+  });
+});

@@ -1,0 +1,230 @@
+// Chart slice: one bar series per chart pane (history plus the live last bar from `bars` events), bounded to
+// MAX_LIVE_BARS because lightweight-charts' update cost grows with the series. The chart pane does not re-render
+// on bars: it reads `bars` and `resetSeq` from the store once a frame and feeds the chart with series.update().
+import type { Bar, BarSize, Duration } from '../../src-shared/domain/bar';
+import { barSizeSeconds } from '../../src-shared/domain/bar';
+import type { WatchItem } from '../../src-shared/domain/workspace';
+import type { Slice } from './app-store';
+
+/** Above this many bars the oldest are dropped (and scroll-back stops). */
+export const MAX_LIVE_BARS = 20_000;
+/** Bars asked per request: a first load and every scroll-back page. */
+export const BARS_PER_PAGE = 1000;
+
+export type ChartView = {
+  /** conId and bar size of what is loaded. */
+  key: string;
+  contract: WatchItem;
+  barSize: BarSize;
+  subId: string | null;
+  status: 'loading' | 'live' | 'error';
+  message: string | null;
+  bars: readonly Bar[];
+  /** Bumped whenever the series must be set again as a whole (a first load, older bars, a trim). */
+  resetSeq: number;
+  /** Bars added in front by the last reset (to keep the view where it was). */
+  prepended: number;
+  loadingOlder: boolean;
+  /** Older history is exhausted or the bound is reached. */
+  olderDone: boolean;
+};
+
+export type ChartSlice = {
+  charts: Readonly<Record<string, ChartView>>;
+  openChart(paneId: string, contract: WatchItem, barSize: BarSize, force?: boolean): Promise<void>;
+  /** Subscribes a pane's series again (after a reconnect or a failed start). */
+  reopenChart(paneId: string): Promise<void>;
+  loadOlder(paneId: string): Promise<void>;
+  closeChart(paneId: string): void;
+};
+
+export function chartKey(conId: number, barSize: BarSize): string {
+  return `${conId}|${barSize}`;
+}
+
+/** A TWS duration covering about `bars` bars of this size (calendar time: fewer bars come back off hours). */
+export function durationFor(barSize: BarSize, bars = BARS_PER_PAGE): Duration {
+  const seconds = barSizeSeconds(barSize) * bars;
+  if (seconds <= 86_400) return `${Math.max(60, Math.ceil(seconds))} S` as Duration;
+  const days = Math.ceil(seconds / 86_400);
+  if (days <= 365) return `${days} D` as Duration;
+  return `${Math.ceil(days / 365)} Y` as Duration;
+}
+
+/** Pure: merges live bars (each the new state of its bar) into a time-ordered series, copying it once. */
+export function mergeLiveBars(series: readonly Bar[], updates: readonly Bar[]): Bar[] {
+  const out = series.slice();
+  for (const bar of updates) {
+    const last = out[out.length - 1];
+    if (!last || bar.time > last.time) out.push(bar);
+    else if (bar.time === last.time) out[out.length - 1] = bar;
+    else {
+      // An older bar revised: find it from the end (it is nearly always one of the last few).
+      for (let i = out.length - 2; i >= 0; i--) {
+        const b = out[i]!;
+        if (b.time === bar.time) {
+          out[i] = bar;
+          break;
+        }
+        if (b.time < bar.time) {
+          out.splice(i + 1, 0, bar);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Pure: joins an older page in front of a series; returns the series and how many bars were added. */
+export function prependPage(older: readonly Bar[], series: readonly Bar[]): { bars: Bar[]; added: number } {
+  const first = series[0];
+  const fresh = first ? older.filter((b) => b.time < first.time) : [...older];
+  return { bars: [...fresh, ...series], added: fresh.length };
+}
+
+/** Pure: bounds a series to `max` bars, dropping the oldest (a tenth more, so trims are rare). */
+export function boundSeries(
+  bars: readonly Bar[],
+  max = MAX_LIVE_BARS,
+): { bars: readonly Bar[]; trimmed: boolean } {
+  if (bars.length <= max) return { bars, trimmed: false };
+  const keep = Math.floor(max * 0.9);
+  return { bars: bars.slice(bars.length - keep), trimmed: true };
+}
+
+/** Pure: the bars a chart must still draw, given the time of the last bar it has: update() each of them. */
+export function barsSince(bars: readonly Bar[], lastDrawnTime: number | null): readonly Bar[] {
+  if (lastDrawnTime === null) return bars;
+  let i = bars.length - 1;
+  while (i >= 0 && bars[i]!.time >= lastDrawnTime) i--;
+  return bars.slice(i + 1);
+}
+
+export function paneOfSub(charts: Readonly<Record<string, ChartView>>, subId: string): string | undefined {
+  for (const [paneId, v] of Object.entries(charts)) if (v.subId === subId) return paneId;
+  return undefined;
+}
+
+/** Pure: a chart after a `bars` event. */
+export function applyBarsEvent(view: ChartView, bars: readonly Bar[]): ChartView {
+  const merged = mergeLiveBars(view.bars, bars);
+  const bounded = boundSeries(merged);
+  return bounded.trimmed
+    ? { ...view, bars: bounded.bars, resetSeq: view.resetSeq + 1, prepended: 0 }
+    : { ...view, bars: bounded.bars };
+}
+
+export const createChartSlice: Slice<ChartSlice> = (set, get) => {
+  const patch = (paneId: string, key: string, p: Partial<ChartView>): void =>
+    set((s) => {
+      const v = s.charts[paneId];
+      if (!v || v.key !== key) return {};
+      return { charts: { ...s.charts, [paneId]: { ...v, ...p } } };
+    });
+
+  function unsubscribe(subId: string | null): void {
+    if (subId) void get().client.invoke('history.unsubscribe', { subId });
+  }
+
+  return {
+    charts: {},
+    async openChart(paneId, contract, barSize, force = false) {
+      const key = chartKey(contract.conId, barSize);
+      const before = get().charts[paneId];
+      if (!force && before?.key === key && before.status !== 'error') return;
+      unsubscribe(before?.subId ?? null);
+      set((s) => ({
+        charts: {
+          ...s.charts,
+          [paneId]: {
+            key,
+            contract,
+            barSize,
+            subId: null,
+            status: 'loading',
+            message: null,
+            bars: [],
+            resetSeq: (before?.resetSeq ?? 0) + 1,
+            prepended: 0,
+            loadingOlder: false,
+            olderDone: false,
+          },
+        },
+      }));
+      const r = await get().client.invoke('history.subscribe', {
+        contract: { ...contract },
+        barSize,
+        duration: durationFor(barSize),
+      });
+      const now = get().charts[paneId];
+      if (!now || now.key !== key) {
+        if (r.ok) unsubscribe(r.value.subId);
+        return;
+      }
+      if (!r.ok) {
+        patch(paneId, key, {
+          status: 'error',
+          message: `${r.error.message}${r.error.twsCode !== undefined ? ` (TWS ${r.error.twsCode})` : ''}`,
+        });
+        return;
+      }
+      // Live bars may have arrived for this subId before the answer: none can, it is unknown until now.
+      const bounded = boundSeries(mergeLiveBars([], r.value.bars));
+      patch(paneId, key, {
+        subId: r.value.subId,
+        status: 'live',
+        bars: bounded.bars,
+        resetSeq: now.resetSeq + 1,
+        prepended: 0,
+      });
+    },
+    async loadOlder(paneId) {
+      const v = get().charts[paneId];
+      if (!v || v.loadingOlder || v.olderDone || v.status !== 'live') return;
+      const first = v.bars[0];
+      if (!first || v.bars.length >= MAX_LIVE_BARS) {
+        patch(paneId, v.key, { olderDone: true });
+        return;
+      }
+      patch(paneId, v.key, { loadingOlder: true });
+      const r = await get().client.invoke('history.get', {
+        contract: { ...v.contract },
+        barSize: v.barSize,
+        duration: durationFor(v.barSize),
+        endTime: first.time,
+      });
+      const now = get().charts[paneId];
+      if (!now || now.key !== v.key) return;
+      if (!r.ok) {
+        patch(paneId, v.key, { loadingOlder: false, message: r.error.message });
+        return;
+      }
+      const { bars, added } = prependPage(r.value.bars, now.bars);
+      const room = MAX_LIVE_BARS - now.bars.length;
+      const kept = added > room ? bars.slice(added - room) : bars;
+      const addedKept = Math.min(added, room);
+      patch(paneId, v.key, {
+        bars: kept,
+        loadingOlder: false,
+        olderDone: addedKept === 0 || kept.length >= MAX_LIVE_BARS,
+        resetSeq: addedKept > 0 ? now.resetSeq + 1 : now.resetSeq,
+        prepended: addedKept,
+        message: null,
+      });
+    },
+    async reopenChart(paneId) {
+      const v = get().charts[paneId];
+      if (v) await get().openChart(paneId, v.contract, v.barSize, true);
+    },
+    closeChart(paneId) {
+      const v = get().charts[paneId];
+      if (!v) return;
+      set((s) => {
+        const { [paneId]: _gone, ...rest } = s.charts;
+        return { charts: rest };
+      });
+      unsubscribe(v.subId);
+    },
+  };
+};

@@ -1,0 +1,144 @@
+// Quotes slice: the latest quote per instrument, written once per `quotes` batch, with the direction of the last
+// change of last/bid/ask (for the up/down flash). Subscriptions are reference-counted here so that every pane can
+// ask for the instruments it shows and main sees one subscribe/unsubscribe per instrument per window.
+import type { Quote } from '../../src-shared/domain/quote';
+import type { WatchItem } from '../../src-shared/domain/workspace';
+import type { Slice } from './app-store';
+
+export type Dir = -1 | 0 | 1;
+
+/** A quote plus what the flash needs: direction and a counter per price that bumps on every change. */
+export type QuoteView = Quote & {
+  lastDir: Dir;
+  lastSeq: number;
+  bidDir: Dir;
+  bidSeq: number;
+  askDir: Dir;
+  askSeq: number;
+};
+
+export type QuotesSlice = {
+  quotes: Readonly<Record<number, QuoteView>>;
+  /** Holds the instruments' quote lines (counted); the returned function releases them once. */
+  acquireQuotes(contracts: readonly WatchItem[]): () => void;
+  /** After the host connection came back: subscribe again everything still held. */
+  resubscribeQuotes(): Promise<void>;
+  /** How many holds exist per conId (tests, diagnostics). */
+  quoteHolds(): ReadonlyMap<number, number>;
+};
+
+const MAX_PER_REQUEST = 1000;
+
+function dirOf(prev: number | null | undefined, next: number | null): Dir {
+  if (prev === null || prev === undefined || next === null || next === prev) return 0;
+  return next > prev ? 1 : -1;
+}
+
+/** Pure: merges one batch into the quote map, keeping flash directions. Returns a new map (one set() per batch). */
+export function applyQuoteBatch(
+  current: Readonly<Record<number, QuoteView>>,
+  batch: readonly Quote[],
+): Record<number, QuoteView> {
+  const next: Record<number, QuoteView> = { ...current };
+  for (const q of batch) {
+    const prev = next[q.conId];
+    const view: QuoteView = {
+      ...q,
+      lastDir: prev?.lastDir ?? 0,
+      lastSeq: prev?.lastSeq ?? 0,
+      bidDir: prev?.bidDir ?? 0,
+      bidSeq: prev?.bidSeq ?? 0,
+      askDir: prev?.askDir ?? 0,
+      askSeq: prev?.askSeq ?? 0,
+    };
+    if (prev) {
+      const d = dirOf(prev.last, q.last);
+      if (d !== 0) {
+        view.lastDir = d;
+        view.lastSeq = prev.lastSeq + 1;
+      }
+      const b = dirOf(prev.bid, q.bid);
+      if (b !== 0) {
+        view.bidDir = b;
+        view.bidSeq = prev.bidSeq + 1;
+      }
+      const a = dirOf(prev.ask, q.ask);
+      if (a !== 0) {
+        view.askDir = a;
+        view.askSeq = prev.askSeq + 1;
+      }
+    }
+    next[q.conId] = view;
+  }
+  return next;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export const createQuotesSlice: Slice<QuotesSlice> = (set, get) => {
+  const holds = new Map<number, number>();
+  const contractsById = new Map<number, WatchItem>();
+
+  async function subscribe(contracts: readonly WatchItem[]): Promise<void> {
+    for (const part of chunks(contracts, MAX_PER_REQUEST)) {
+      const r = await get().client.invoke('quotes.subscribe', {
+        contracts: part.map((c) => ({ ...c })),
+      });
+      if (!r.ok) {
+        set({ lastError: r.error });
+        continue;
+      }
+      // Only what is still held: a release may have come while the request was in flight.
+      const fresh = r.value.quotes.filter((q) => holds.has(q.conId));
+      if (fresh.length > 0) set((s) => ({ quotes: applyQuoteBatch(s.quotes, fresh) }));
+    }
+  }
+
+  async function unsubscribe(conIds: number[]): Promise<void> {
+    for (const part of chunks(conIds, MAX_PER_REQUEST)) {
+      await get().client.invoke('quotes.unsubscribe', { conIds: part });
+    }
+  }
+
+  return {
+    quotes: {},
+    acquireQuotes(contracts) {
+      const added: WatchItem[] = [];
+      const ids: number[] = [];
+      for (const c of contracts) {
+        ids.push(c.conId);
+        const n = holds.get(c.conId) ?? 0;
+        holds.set(c.conId, n + 1);
+        if (n === 0) {
+          contractsById.set(c.conId, c);
+          added.push(c);
+        }
+      }
+      if (added.length > 0) void subscribe(added);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const dropped: number[] = [];
+        for (const id of ids) {
+          const n = holds.get(id) ?? 0;
+          if (n <= 1) {
+            holds.delete(id);
+            contractsById.delete(id);
+            dropped.push(id);
+          } else holds.set(id, n - 1);
+        }
+        if (dropped.length > 0) void unsubscribe(dropped);
+      };
+    },
+    async resubscribeQuotes() {
+      const all = [...contractsById.values()];
+      if (all.length > 0) await subscribe(all);
+    },
+    quoteHolds: () => holds,
+  };
+};
