@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatcher } from './hub/dispatcher';
 import { createHub, type Hub } from './hub/hub';
 import { createConnection } from './ib/connection';
 import { createSession, type DemoEndpoint, type Session } from './services/session';
+import { createSupportHandlers } from './support-handlers';
 
 export type AppHost = 'electron' | 'web';
 
@@ -26,6 +27,8 @@ export type AppOptions = {
   autoConnect?: boolean;
   /** Check every handler's result against the contract (tests). */
   validateResults?: boolean;
+  /** Where the log files are (shown in diagnostics); null when logging to the console only. */
+  logDir?: string | null;
 };
 
 export interface App {
@@ -66,6 +69,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   settings.onChange((s) => hub.broadcast('settings', s));
 
   dispatcher.register(session.handlers);
+  dispatcher.register(
+    createSupportHandlers({ app: opts, logBook, settings, status: () => session.status(), clock }),
+  );
   dispatcher.register({
     'app.info': () => ({
       version: opts.version,
