@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
+import { createLogFile, teeSink } from '../core/log-file';
 import { consoleSink } from '../core/logger';
 import { defaultDataDir } from '../config/data-dir';
 import { createDemoEndpoint } from '../demo-endpoint';
@@ -41,11 +42,13 @@ async function main(): Promise<void> {
   const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : defaultDataDir();
   const here = path.dirname(fileURLToPath(import.meta.url));
   const demo = createDemoEndpoint();
+  const logFile = createLogFile({ dir: path.join(dataDir, 'logs') });
   const app = await createApp({
     dataDir,
     host: 'web',
     version: appVersion(),
-    logSink: consoleSink(),
+    logSink: teeSink(consoleSink(), logFile.sink),
+    logDir: logFile.dir,
     demoEndpoint: demo.endpoint,
     autoConnect: !args['no-connect'],
   });
