@@ -6,7 +6,7 @@ import { createLogBook, type LogBook, type LogSink } from './core/logger';
 import { createSettingsStore, type Notice, type SettingsStore } from './config/settings-store';
 import { createWorkspaceStore } from './config/workspace-store';
 import { createDispatcher, type Dispatcher } from './hub/dispatcher';
-import { createHub, type Hub } from './hub/hub';
+import { createHub, type Hub, type HubOptions } from './hub/hub';
 import { createConnection } from './ib/connection';
 import { createSession, type DemoEndpoint, type Session } from './services/session';
 import { createSupportHandlers } from './support-handlers';
@@ -29,6 +29,8 @@ export type AppOptions = {
   validateResults?: boolean;
   /** Where the log files are (shown in diagnostics); null when logging to the console only. */
   logDir?: string | null;
+  /** Frame length and back-pressure limits of the hub (tests use small ones). */
+  hub?: Pick<HubOptions, 'frameMs' | 'highWaterBytes' | 'maxQueuedEvents' | 'maxBlockedMs'>;
 };
 
 export interface App {
@@ -45,7 +47,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const logBook = createLogBook({ now: () => clock.now(), ...(opts.logSink ? { sink: opts.logSink } : {}) });
   const log = logBook.logger('app');
-  const hub = createHub({ clock, log: logBook.logger('hub') });
+  const hub = createHub({ clock, log: logBook.logger('hub'), ...opts.hub });
   const dispatcher = createDispatcher({
     log: logBook.logger('dispatcher'),
     validateResults: opts.validateResults ?? false,

@@ -81,9 +81,7 @@ describe('web host', () => {
     expect(!bad.ok && bad.error.code).toBe('VALIDATION');
     const unknown = await c.call('system.exec', { cmd: 'rm -rf /' });
     expect(!unknown.ok && unknown.error.code).toBe('UNKNOWN_METHOD');
-    const garbled = new Promise<string>((resolve) => c.ws.once('message', (d) => resolve(d.toString())));
-    c.ws.send('{not json');
-    expect(JSON.parse(await garbled)).toMatchObject({ id: -1, ok: false, error: { code: 'VALIDATION' } });
+    expect(await c.sendRaw('{not json')).toMatchObject({ id: -1, ok: false, error: { code: 'VALIDATION' } });
     c.close();
   });
 

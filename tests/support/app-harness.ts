@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import type { EventEnvelope, WireResponse } from '../../src-shared/contract';
-import { createApp, type App } from '../../src-main/app';
+import { createApp, type App, type AppOptions } from '../../src-main/app';
 import type { DemoEndpoint } from '../../src-main/services/session';
 import { startWebHost, type WebHost, type WebHostOptions } from '../../src-main/web/web-host';
 
@@ -20,6 +20,7 @@ export async function startHarness(
     demoEndpoint?: DemoEndpoint;
     autoConnect?: boolean;
     web?: Partial<WebHostOptions>;
+    hub?: AppOptions['hub'];
   } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-it-')));
@@ -33,6 +34,7 @@ export async function startHarness(
     demoEndpoint: opts.demoEndpoint ?? noDemo,
     autoConnect: opts.autoConnect ?? false,
     validateResults: true,
+    ...(opts.hub ? { hub: opts.hub } : {}),
   });
   const host = await startWebHost({
     dispatcher: app.dispatcher,
@@ -50,7 +52,7 @@ export async function startHarness(
     async stop() {
       await host.close();
       await app.stop();
-      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
@@ -60,12 +62,22 @@ export class ApiClient {
   readonly events: EventEnvelope[] = [];
   private nextId = 1;
   private readonly pending = new Map<number, (r: WireResponse) => void>();
+  private readonly rawWaiters: ((r: WireResponse) => void)[] = [];
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const msg = JSON.parse(data.toString()) as WireResponse & { events?: EventEnvelope[] };
       if (msg.events) this.events.push(...msg.events);
+      else if (msg.id === -1) this.rawWaiters.shift()?.(msg);
       else this.pending.get(msg.id)?.(msg);
+    });
+  }
+
+  /** Sends any text frame; resolves with the host's answer to a frame it could not read as a request. */
+  sendRaw(payload: string | Buffer): Promise<WireResponse> {
+    return new Promise((resolve) => {
+      this.rawWaiters.push(resolve);
+      this.ws.send(payload, { binary: Buffer.isBuffer(payload) });
     });
   }
 

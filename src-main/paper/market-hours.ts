@@ -1,0 +1,76 @@
+// Is the market open now? Parses TWS's tradingHours/liquidHours strings ("20261124:0930-20261124:1600;
+// 20261125:CLOSED", sessions may span midnight) in the instrument's time zone, without a date library.
+
+export type Session = { start: number; end: number };
+
+/** Epoch ms of a wall-clock time in an IANA zone (TWS sends ids like "US/Eastern", which Intl accepts). */
+export function zonedToEpoch(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  timeZone: string,
+): number {
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  // The zone's offset at that instant, found by formatting the guess in the zone and comparing.
+  const offsetAt = (t: number): number => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).formatToParts(new Date(t));
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - t;
+  };
+  const first = guess - offsetAt(guess);
+  // Second pass fixes guesses that straddle a DST change.
+  return guess - offsetAt(first);
+}
+
+const STAMP = /^(\d{4})(\d{2})(\d{2}):(\d{2})(\d{2})$/;
+
+function parseStamp(s: string, timeZone: string): number | null {
+  const m = STAMP.exec(s.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return zonedToEpoch(y, mo, d, h, mi, timeZone);
+}
+
+/** Sessions from a TWS hours string; CLOSED days and unreadable parts are skipped. */
+export function parseSessions(hours: string, timeZone: string): Session[] {
+  const out: Session[] = [];
+  for (const part of hours.split(';')) {
+    const p = part.trim();
+    if (!p || p.endsWith(':CLOSED')) continue;
+    const [a, b] = p.split('-');
+    if (!a || !b) continue;
+    // Old format "20261124:0930-1600" gives the end without its date.
+    const endStamp = b.includes(':') ? b : `${a.slice(0, 8)}:${b}`;
+    const start = parseStamp(a, timeZone);
+    const end = parseStamp(endStamp, timeZone);
+    if (start !== null && end !== null && end > start) out.push({ start, end });
+  }
+  return out;
+}
+
+export type MarketState = { open: boolean; reason: string; closesAt: number | null };
+
+/**
+ * Whether an order placed now can fill normally: inside a session and not within `marginMin` minutes of its
+ * close (the fill scenario avoids the last minutes, when a MKT order may not fill or may fill at the auction).
+ */
+export function marketState(hours: string, timeZone: string, now: number, marginMin = 10): MarketState {
+  const sessions = parseSessions(hours, timeZone);
+  if (sessions.length === 0) return { open: false, reason: 'no trading sessions reported', closesAt: null };
+  const current = sessions.find((s) => now >= s.start && now < s.end);
+  if (!current) return { open: false, reason: 'market closed', closesAt: null };
+  if (current.end - now < marginMin * 60_000) {
+    return { open: false, reason: `market closes in under ${marginMin} minutes`, closesAt: current.end };
+  }
+  return { open: true, reason: 'market open', closesAt: current.end };
+}
