@@ -15,6 +15,8 @@ const entries = [
   ['src-main/electron/main.ts', 'dist/main/electron-main.cjs', 'cjs'],
   ['src-main/electron/preload.ts', 'dist/main/preload.cjs', 'cjs'],
   ['src-main/web/main.ts', 'dist/main/web.js', 'esm'],
+  ['src-main/cli/main.ts', 'dist/main/cli.js', 'esm'],
+  ['src-main/demo-gateway/cli.ts', 'dist/main/demo-gateway.js', 'esm'],
 ];
 
 async function buildMain() {
@@ -41,7 +43,7 @@ async function buildMain() {
       ),
   );
   const built = entries.filter(([src]) => existsSync(path.join(root, src))).length;
-  console.log(`[build] main: ${built} entries in ${Date.now() - started} ms`);
+  if (!args.has('--quiet')) console.log(`[build] main: ${built} entries in ${Date.now() - started} ms`);
 }
 
 function buildRenderer() {

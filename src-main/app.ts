@@ -7,9 +7,10 @@ import { createSettingsStore, type Notice, type SettingsStore } from './config/s
 import { createWorkspaceStore } from './config/workspace-store';
 import { createDispatcher, type Dispatcher } from './hub/dispatcher';
 import { createHub, type Hub, type HubOptions } from './hub/hub';
-import { createConnection } from './ib/connection';
+import type { LinkDeps } from './ib/link';
 import { createSession, type DemoEndpoint, type Session } from './services/session';
 import { createSupportHandlers } from './support-handlers';
+import { createTrading, type Trading } from './trading';
 
 export type AppHost = 'electron' | 'web';
 
@@ -27,10 +28,14 @@ export type AppOptions = {
   autoConnect?: boolean;
   /** Check every handler's result against the contract (tests). */
   validateResults?: boolean;
-  /** Where the log files are (shown in diagnostics); null when logging to the console only. */
-  logDir?: string | null;
   /** Frame length and back-pressure limits of the hub (tests use small ones). */
   hub?: Pick<HubOptions, 'frameMs' | 'highWaterBytes' | 'maxQueuedEvents' | 'maxBlockedMs'>;
+  /** Connection tuning (tests: shorter timings). */
+  link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
+  /** Where the log files are (shown in diagnostics); null when logging to the console only. */
+  logDir?: string | null;
+  /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
+  openWindow?: (pane: string) => void | Promise<void>;
 };
 
 export interface App {
@@ -39,6 +44,7 @@ export interface App {
   readonly logBook: LogBook;
   readonly settings: SettingsStore;
   readonly session: Session;
+  readonly trading: Trading;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -58,23 +64,58 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const workspace = createWorkspaceStore({ dataDir: opts.dataDir, log: logBook.logger('workspace'), notify });
   await settings.load();
 
-  const connection = createConnection({ clock, log: logBook.logger('connection') });
+  const trading = createTrading({
+    clock,
+    log: logBook.logger('ib'),
+    outlet: hub,
+    prefs: settings.get().preferences,
+    ...(opts.link ? { link: opts.link } : {}),
+  });
   const session = createSession({
     settings,
-    connection,
+    link: trading.link,
+    orders: trading.orders,
+    dataDir: opts.dataDir,
     demoEndpoint: opts.demoEndpoint,
+    clock,
     log: logBook.logger('session'),
   });
 
   logBook.subscribe((entry) => hub.broadcast('log', entry));
   session.onStatus((status) => hub.broadcast('connection', status));
-  settings.onChange((s) => hub.broadcast('settings', s));
+  settings.onChange((s) => {
+    hub.broadcast('settings', s);
+    trading.configure(s.preferences);
+  });
+  // A window that goes releases its quote lines, charts and scans.
+  hub.onClientClosed((clientId) => trading.releaseClient(clientId));
 
   dispatcher.register(session.handlers);
+  dispatcher.register(trading.handlers);
   dispatcher.register(
-    createSupportHandlers({ app: opts, logBook, settings, status: () => session.status(), clock }),
+    createSupportHandlers({
+      app: opts,
+      logBook,
+      settings,
+      status: () => session.status(),
+      trading: () => ({
+        gauges: trading.gauges(),
+        streams: trading.link.streams().length,
+        orders: trading.orders.list().length,
+      }),
+      clock,
+    }),
   );
   dispatcher.register({
+    'windows.open': async ({ pane }) => {
+      if (!opts.openWindow)
+        throw new AppError(
+          'UNAVAILABLE',
+          'Separate windows need the desktop app: the web page opens the pane in a tab',
+        );
+      await opts.openWindow(pane);
+      return null;
+    },
     'app.info': () => ({
       version: opts.version,
       host: opts.host,
@@ -116,12 +157,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logBook,
     settings,
     session,
+    trading,
     async start() {
       log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
       if (opts.autoConnect ?? true) void session.start();
     },
     async stop() {
       await session.stop();
+      await trading.stop();
       hub.flush();
       hub.stop();
     },

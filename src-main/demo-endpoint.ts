@@ -1,11 +1,35 @@
-// The Demo profile's endpoint: the embedded demo gateway, started once in-process on a free loopback port.
+// The Demo profile's endpoint: the embedded demo gateway (#4), started once per process on 127.0.0.1:0 and shared
+// by the Electron shell, the web host and the CLI's --demo.
+import { createDemoGateway } from './demo-gateway/gateway';
 import type { DemoEndpoint } from './services/session';
 
-export function createDemoEndpoint(): { endpoint: DemoEndpoint; stop(): Promise<void> } {
+export type RunningDemo = { host: string; port: number; close(): Promise<void> };
+
+/** Starts a demo gateway of its own (the CLI's --demo, tests). */
+export async function startDemoGateway(): Promise<RunningDemo> {
+  const gw = await createDemoGateway({ host: '127.0.0.1', port: 0 });
+  return { host: gw.host, port: gw.port, close: () => gw.close() };
+}
+
+/** For createApp: starts the gateway on first use and keeps it for the life of the process. */
+export function createDemoEndpoint(start: () => Promise<RunningDemo> = startDemoGateway): {
+  endpoint: DemoEndpoint;
+  stop(): Promise<void>;
+} {
+  let running: Promise<RunningDemo> | null = null;
   return {
     endpoint: async () => {
-      throw new Error('the demo gateway is not part of this build yet');
+      running ??= start().catch((err: unknown) => {
+        running = null;
+        throw err;
+      });
+      const r = await running;
+      return { host: r.host, port: r.port };
     },
-    stop: async () => undefined,
+    async stop() {
+      const r = running;
+      running = null;
+      if (r) await (await r.catch(() => null))?.close();
+    },
   };
 }

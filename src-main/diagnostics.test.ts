@@ -62,7 +62,7 @@ describe('diagnostics', () => {
     });
     expect(text).toContain('IBDesk 1.2.3 (desktop app) · Electron 45.4.1 · Chromium 140.0 · Node 22.20.0');
     expect(text).toContain('Paper (TWS) [tws-paper] — tws, 127.0.0.1:7497, client id 1');
-    expect(text).toContain('ready to 127.0.0.1:7497 as client 1, TWS server version 187');
+    expect(text).toContain('connection: ready to 127.0.0.1:7497 as client 1, TWS server version 187');
     expect(text).toContain('## Last 200 log lines');
     expect(text).toContain('event 250 for DU****567');
     expect(text).not.toContain('event 50 for');

@@ -1,7 +1,7 @@
 // "Copy diagnostics" and "About", as plain text both hosts serve alike: versions, the active profile (no secrets),
 // the connection, and the last log lines. Account ids are masked and the home folder is shortened to "~", so the
 // text can be pasted into a bug report as is.
-import type { ConnectionStatus } from '../src-shared/domain/connection';
+import type { ConnectionStatus, Gauges } from '../src-shared/domain/connection';
 import type { LogEntry } from '../src-shared/domain/log';
 import type { Profile } from '../src-shared/domain/settings';
 import { formatLogLine } from './core/log-file';
@@ -24,6 +24,8 @@ export type DiagnosticsInput = {
   now: number;
   /** The user's home folder, replaced by "~" wherever it appears. */
   home: string | null;
+  /** The trading side's counters, when it runs. */
+  trading?: { gauges: Gauges; streams: number; orders: number } | undefined;
 };
 
 export const DIAGNOSTICS_LOG_LINES = 200;
@@ -56,7 +58,7 @@ function versionsLine(v: AppVersions): string {
 function connectionLine(s: ConnectionStatus): string {
   const server = s.serverVersion !== null ? `, TWS server version ${s.serverVersion}` : '';
   const reason = s.reason ? ` — ${s.reason}${s.twsCode !== null ? ` (TWS ${s.twsCode})` : ''}` : '';
-  return `${s.state} to ${s.host}:${s.port} as client ${s.clientId}${server}${reason}`;
+  return `connection: ${s.state} to ${s.host}:${s.port} as client ${s.clientId}${server}${reason}`;
 }
 
 /** The About box: app, Electron, Chromium, Node, and the TWS server version when connected. */
@@ -71,6 +73,14 @@ export function aboutText(v: AppVersions, status: ConnectionStatus | null): stri
       : 'TWS: not connected',
   ];
   return lines.filter(Boolean).join('\n');
+}
+
+function tradingLines(t: NonNullable<DiagnosticsInput['trading']>): string[] {
+  const g = t.gauges;
+  return [
+    `Gauges: lines ${g.lines.used}/${g.lines.budget}, scanners ${g.scannerSlots.used}/${g.scannerSlots.max}, history open ${g.history.open} queued ${g.history.queued}, ${g.messagesPerSec} msg/s`,
+    `Streams: ${t.streams}, orders in the journal: ${t.orders}`,
+  ];
 }
 
 export function diagnosticsText(d: DiagnosticsInput): string {
@@ -93,6 +103,7 @@ export function diagnosticsText(d: DiagnosticsInput): string {
     connectionLine(s),
     `Accounts: ${s.accounts.join(', ') || '(none)'}${s.live ? ' — LIVE' : s.demo ? ' — DEMO' : ''}`,
     `Since ${new Date(s.since).toISOString()}${s.attempt > 0 ? `, attempt ${s.attempt}` : ''}`,
+    ...(d.trading ? tradingLines(d.trading) : []),
     '',
     `## Last ${Math.min(d.log.length, DIAGNOSTICS_LOG_LINES)} log lines`,
     ...d.log.slice(-DIAGNOSTICS_LOG_LINES).map((e) => formatLogLine(e)),

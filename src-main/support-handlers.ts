@@ -2,7 +2,7 @@
 // setup checker). Wired in app.ts next to the other handlers.
 import os from 'node:os';
 import type { SetupCheck } from '../src-shared/contract';
-import type { ConnectionStatus } from '../src-shared/domain/connection';
+import type { ConnectionStatus, Gauges } from '../src-shared/domain/connection';
 import type { Clock } from './core/clock';
 import type { LogBook } from './core/logger';
 import type { SettingsStore } from './config/settings-store';
@@ -22,6 +22,8 @@ export type SupportDeps = {
   logBook: LogBook;
   settings: SettingsStore;
   status: () => ConnectionStatus;
+  /** Gauges and counters of the trading side, for the diagnostics. */
+  trading?: () => { gauges: Gauges; streams: number; orders: number };
   clock: Clock;
   /** The setup probe (tests inject one). */
   probe?: (endpoint: SetupEndpoint) => Promise<SetupCheck>;
@@ -64,6 +66,7 @@ export function createSupportHandlers(deps: SupportDeps): HandlerMap {
         log: deps.logBook.recent(DIAGNOSTICS_LOG_LINES),
         now: deps.clock.now(),
         home: os.homedir(),
+        trading: deps.trading?.(),
       }),
     }),
 

@@ -103,6 +103,10 @@ async function start(): Promise<void> {
     logSink: teeSink(consoleSink(), logFile.sink),
     logDir,
     demoEndpoint: demo.endpoint,
+    openWindow: (pane) => {
+      if (!windows) throw new Error('the windows are not ready yet');
+      return windows.openPane(pane);
+    },
   });
   ibdesk = core;
   registerIpc(ipcMain, core.dispatcher, ourWindows);
@@ -133,12 +137,6 @@ async function start(): Promise<void> {
     log: core.logBook.logger('windows'),
   });
   windows = wm;
-  core.dispatcher.register({
-    'windows.open': async ({ pane }) => {
-      await wm.openPane(pane);
-      return null;
-    },
-  });
   await wm.openMain();
   desktop = startDesktop({
     ibdesk: core,

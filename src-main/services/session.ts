@@ -1,12 +1,17 @@
 // The session: which profile is active and where it connects (the embedded demo gateway for Demo), the
-// profile/connection requests, and the `connection` status every window shows.
+// profile/connection requests, the order journal of the active profile, and the `connection` status every window
+// shows.
+import path from 'node:path';
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
 import { isLiveSession } from '../../src-shared/domain/connection';
 import type { Profile } from '../../src-shared/domain/settings';
+import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { SettingsStore } from '../config/settings-store';
 import type { HandlerMap } from '../hub/dispatcher';
-import type { Connection, LinkStatus } from '../ib/connection';
+import type { Link, LinkStatus } from '../ib/link';
+import type { Orders } from './orders';
+import { createOrderJournal } from './order-journal';
 
 /** Starts (once) the in-process demo gateway and tells where it listens. */
 export type DemoEndpoint = () => Promise<{ host: string; port: number }>;
@@ -44,22 +49,61 @@ export function toConnectionStatus(profile: Profile, link: LinkStatus): Connecti
   };
 }
 
+/** How long connect requests wait for the outcome before answering with the current state. */
+const CONNECT_WAIT_MS = 12_000;
+
 export function createSession(deps: {
   settings: SettingsStore;
-  connection: Connection;
+  link: Link;
+  orders: Orders;
+  dataDir: string;
   demoEndpoint: DemoEndpoint;
+  clock: Clock;
   log: Logger;
 }): Session {
-  const { settings, connection, log } = deps;
+  const { settings, link, orders, log, clock } = deps;
   const listeners = new Set<(s: ConnectionStatus) => void>();
-  const current = (): ConnectionStatus => toConnectionStatus(settings.activeProfile(), connection.status());
-  const unsubscribe = connection.onStatus(() => {
+  const current = (): ConnectionStatus => toConnectionStatus(settings.activeProfile(), link.status());
+  const unsubscribe = link.onStatus(() => {
     const s = current();
     for (const l of listeners) l(s);
   });
+  let journalFor: string | null = null;
+
+  /** Resolves once the state settles (ready, or a failure) or after a while. */
+  function settle(): Promise<ConnectionStatus> {
+    return new Promise((resolve) => {
+      const done = () => {
+        off();
+        clock.clearTimeout(t);
+        resolve(current());
+      };
+      const check = (s: LinkStatus) => {
+        if (
+          s.state === 'ready' ||
+          s.state === 'disconnected' ||
+          s.state === 'reconnecting' ||
+          s.state === 'degraded'
+        )
+          done();
+      };
+      const off = link.onStatus(check);
+      const t = clock.setTimeout(done, CONNECT_WAIT_MS);
+      check(link.status());
+    });
+  }
 
   async function connectActive(clientId?: number): Promise<ConnectionStatus> {
     const profile = settings.activeProfile();
+    if (journalFor !== profile.id) {
+      await orders.open(createOrderJournal({ dir: path.join(deps.dataDir, 'journal'), name: profile.id }), {
+        id: profile.id,
+        readOnly: profile.readOnly,
+        limits: profile.limits,
+        demo: profile.kind === 'demo',
+      });
+      journalFor = profile.id;
+    }
     let host = profile.host;
     let port = profile.port;
     if (profile.kind === 'demo') {
@@ -68,12 +112,12 @@ export function createSession(deps: {
       } catch (err) {
         const reason = `The demo gateway could not start: ${(err as Error).message}`;
         log.error(reason);
-        await connection.disconnect(reason);
+        link.disconnect(reason);
         return current();
       }
     }
-    await connection.connect({ host, port, clientId: clientId ?? profile.clientId });
-    return current();
+    link.connect({ host, port, clientId: clientId ?? profile.clientId });
+    return settle();
   }
 
   return {
@@ -85,7 +129,7 @@ export function createSession(deps: {
     start: () => connectActive(),
     async stop() {
       unsubscribe();
-      await connection.disconnect('The app is closing');
+      link.disconnect('The app is closing');
     },
     handlers: {
       'profiles.list': () => ({
@@ -100,16 +144,24 @@ export function createSession(deps: {
       'profiles.select': async ({ id }) => {
         const profile = await settings.selectProfile(id);
         log.info(`Switching to profile "${profile.name}"`);
-        await connection.disconnect(`Switched to profile "${profile.name}"`);
+        link.disconnect(`Switched to profile "${profile.name}"`);
         return connectActive();
       },
       'connection.status': () => current(),
       'connection.connect': ({ clientId }) => connectActive(clientId),
       'connection.disconnect': async () => {
-        await connection.disconnect('Disconnected by the user');
+        link.disconnect('Disconnected by the user');
         return current();
       },
-      'connection.reconnectNow': () => connectActive(),
+      'connection.reconnectNow': async () => {
+        const s = link.status();
+        if (s.state === 'reconnecting' || (s.state === 'disconnected' && s.port > 0)) {
+          link.reconnectNow();
+          return settle();
+        }
+        if (s.state === 'disconnected') return connectActive();
+        return current();
+      },
     },
   };
 }

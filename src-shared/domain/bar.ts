@@ -86,6 +86,13 @@ export function durationSeconds(duration: Duration): number {
   return Number(n) * UNIT_SECONDS[unit];
 }
 
+/** TWS duration text covering a span in seconds: seconds below a day, whole days up to a year, then years. */
+export function durationFor(seconds: number): Duration {
+  if (seconds < 86_400) return `${Math.max(30, Math.ceil(seconds))} S` as Duration;
+  if (seconds <= 365 * 86_400) return `${Math.ceil(seconds / 86_400)} D` as Duration;
+  return `${Math.ceil(seconds / (365 * 86_400))} Y` as Duration;
+}
+
 /** Merges a live update into a series: replaces the last bar when it has the same start, else appends. */
 export function mergeBar(series: readonly Bar[], bar: Bar): Bar[] {
   const last = series[series.length - 1];

@@ -104,7 +104,12 @@ describe('Electron shell (built bundle, stand-in electron)', () => {
       const menu = await s.waitFor((r) => r.type === 'menu', 'the application menu');
       expect(menu.labels).toEqual(['&File', '&Edit', '&View', '&Connection', '&Window', '&Help']);
       await s.waitFor((r) => r.type === 'tray-tooltip' && String(r.text).includes('Demo'), 'the tray');
-      expect(s.of('tray-image').at(-1)!.image).toBe('disconnected.png');
+      // The Demo profile connects to the embedded demo gateway: the tray follows.
+      expect(s.of('tray-image')[0]!.image).toBe('disconnected.png');
+      await s.waitFor(
+        (r) => r.type === 'tray-image' && r.image === 'connected.png',
+        'the tray to show connected',
+      );
 
       // IPC: our window may tear off a pane; a foreign sender may not; params are validated.
       const opened = await s.send({
@@ -150,7 +155,9 @@ describe('Electron shell (built bundle, stand-in electron)', () => {
       expect(String(clip.text)).toMatch(/^IBDesk diagnostics/);
       await s.send({ cmd: 'click', id: 'about' });
       const about = await s.waitFor((r) => r.type === 'dialog' && r.title === 'About IBDesk', 'About');
-      expect(String(about.detail)).toMatch(/^IBDesk \d+\.\d+\.\d+\nNode\.js [\d.]+\nTWS: not connected$/);
+      expect(String(about.detail)).toMatch(
+        /^IBDesk \d+\.\d+\.\d+\nNode\.js [\d.]+\nTWS server version \d+ \(Demo\)$/,
+      );
       await s.send({ cmd: 'click', id: 'open-logs' });
       expect((await s.waitFor((r) => r.type === 'open-path', 'open logs')).path).toBe(path.join(tmp, 'logs'));
       await s.send({ cmd: 'click', id: 'guide' });

@@ -1,7 +1,7 @@
 // The setup checker over real TCP against a TWS stand-in playing each fault: it must tell them apart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { probeSetup, type SetupTiming } from '../../src-main/ib/setup-check';
-import { closedPort, startFakeTws, type FakeTws, type FakeTwsMode } from '../support/fake-tws';
+import { closedPort, startFakeTws, type FakeTws, type FakeTwsMode } from '../support/tws-standin';
 
 const timing: Partial<SetupTiming> = { tcpMs: 2000, handshakeMs: 1500, marketDataMs: 1500, orderMs: 1500 };
 let tws: FakeTws | null = null;

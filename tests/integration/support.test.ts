@@ -1,6 +1,6 @@
 // app.diagnostics and connection.test through the real dispatcher, as a window (or web page) calls them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { closedPort } from '../support/fake-tws';
+import { closedPort } from '../support/tws-standin';
 import { ApiClient, startHarness, type Harness } from '../support/app-harness';
 
 let h: Harness | null = null;

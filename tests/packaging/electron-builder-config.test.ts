@@ -59,9 +59,10 @@ describe('electron-builder.yml', () => {
 
   it('packs only built files, and the main entry is among them', () => {
     const c = loadConfig();
-    expect(c.files).toEqual(expect.arrayContaining(['package.json', 'dist/main/**', 'dist/renderer/**']));
+    expect(c.files).toEqual(
+      expect.arrayContaining(['package.json', 'dist/main/preload.cjs', 'dist/renderer/**', pkg.main]),
+    );
     expect(c.files.some((f) => /^(src-|tests|node_modules|scripts)/.test(f))).toBe(false);
-    expect(pkg.main.startsWith('dist/main/')).toBe(true);
     // Runtime imports of the main bundle must be production dependencies, or the packed app cannot start.
     for (const dep of ['@stoqey/ib', 'ws', 'zod', 'electron-updater'])
       expect(pkg.dependencies).toHaveProperty(dep);

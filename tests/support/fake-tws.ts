@@ -1,147 +1,276 @@
-// A tiny TWS stand-in for the setup checker's tests: just enough of the TWS API wire protocol (handshake,
-// startApi, error, nextValidId, managedAccounts, tickSnapshotEnd, orderStatus) to play each way a setup goes
-// wrong. Binds 127.0.0.1 on port 0. The demo gateway (issue #4) will carry the same fault modes; until its
-// control API lands, these tests use this.
-import net from 'node:net';
+// A scriptable stand-in for the domain-level Tws adapter, so services are unit-tested without sockets: tests
+// drive the connection state, push ticks/rows/bars into the sinks the services opened, and see what was sent.
+import type { Bar } from '../../src-shared/domain/bar';
+import type { Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
+import { AppError } from '../../src-shared/result';
+import { createHistoryQueue } from '../../src-main/ib/history-pacing';
+import type { Link, LinkStatus, StreamHandle, StreamInfo, TwsNotice } from '../../src-main/ib/link';
+import type {
+  CommissionInfo,
+  CompletedOrderInfo,
+  ExecInfo,
+  HistorySpec,
+  MarketDataSink,
+  OpenOrderInfo,
+  OrderEvents,
+  OrderSpec,
+  RawScanRow,
+  ResolvedContract,
+  ScanSpec,
+  SnapshotFields,
+  Tws,
+} from '../../src-main/ib/tws';
+import type { Clock } from '../../src-main/core/clock';
 
-export type FakeTwsMode =
-  | 'ok'
-  | 'accept-close'
-  | 'silent'
-  | 'stall'
-  | 'client-id-in-use'
-  | 'read-only'
-  | 'no-market-data'
-  | 'real-order';
-
-export type FakeTws = {
-  port: number;
-  /** Every framed message the client sent, as its fields. */
-  received: string[][];
-  close(): Promise<void>;
+export type FakeStream = {
+  kind: string;
+  label: string;
+  closed: boolean;
+  restarts: number;
+  contract?: ResolvedContract;
+  delayed?: () => boolean;
+  md?: MarketDataSink;
+  scan?: {
+    spec: ScanSpec;
+    sink: { rows(rows: RawScanRow[]): void; error(code: number, message: string): 'keep' | 'end' };
+  };
+  bars?: { initial(bars: Bar[]): void; update(bar: Bar): void; error(code: number, message: string): void };
 };
 
-const SERVER_VERSION = 176; // ≥ 166: error messages carry the advancedOrderReject field
+export type FakeControl = {
+  tws: Tws;
+  link: Link;
+  streams: FakeStream[];
+  placed: { orderId: number; contract: ResolvedContract; spec: OrderSpec }[];
+  cancels: number[];
+  globalCancels: number;
+  historyCalls: HistorySpec[];
+  instruments: Map<string, Instrument>;
+  /** What the next history call returns. */
+  historyBars: (spec: HistorySpec) => Bar[];
+  snapshots: Map<number, SnapshotFields>;
+  openOrders: OpenOrderInfo[];
+  completed: CompletedOrderInfo[];
+  executions: ExecInfo[];
+  commissions: CommissionInfo[];
+  /** Makes the next placeOrder calls fail as if the connection had dropped before they left. */
+  dropOrders: boolean;
+  setState(state: LinkStatus['state'], patch?: Partial<LinkStatus>): void;
+  ready(reconnect?: boolean): void;
+  message(m: TwsNotice): void;
+  orderEvents(fn: (sink: OrderEvents) => void): void;
+  nextValidId(id: number): void;
+};
 
-function frame(fields: readonly (string | number)[]): Buffer {
-  const body = Buffer.from(fields.map((f) => `${f}\0`).join(''), 'utf8');
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(body.length, 0);
-  return Buffer.concat([head, body]);
-}
-
-const error = (reqId: number, code: number, message: string): Buffer =>
-  frame([4, 2, reqId, code, message, '']);
-
-export async function startFakeTws(
-  mode: FakeTwsMode,
-  opts: { accounts?: string; marketDataCode?: number } = {},
-): Promise<FakeTws> {
-  const received: string[][] = [];
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    let buf = Buffer.alloc(0);
-    let greeted = false;
-    socket.on('data', (chunk) => {
-      buf = Buffer.concat([buf, chunk]);
-      if (!greeted) {
-        // "API\0" + length-prefixed version range ("v100..193")
-        if (buf.length < 8) return;
-        const len = buf.readUInt32BE(4);
-        if (buf.length < 8 + len) return;
-        buf = buf.subarray(8 + len);
-        greeted = true;
-        if (mode === 'accept-close') return void socket.destroy();
-        if (mode === 'silent') return;
-        socket.write(frame([SERVER_VERSION, '20261124 12:00:00 EST']));
-      }
-      while (buf.length >= 4) {
-        const len = buf.readUInt32BE(0);
-        if (buf.length < 4 + len) return;
-        const fields = buf
-          .subarray(4, 4 + len)
-          .toString('utf8')
-          .split('\0')
-          .slice(0, -1);
-        buf = buf.subarray(4 + len);
-        received.push(fields);
-        onMessage(socket, fields);
-      }
-    });
-  });
-
-  function onMessage(socket: net.Socket, f: string[]): void {
-    const id = Number(f[0]);
-    if (id === 71) {
-      // startApi
-      if (mode === 'stall') return;
-      if (mode === 'client-id-in-use') {
-        socket.write(
-          error(
-            -1,
-            326,
-            'Unable to connect as the client id is already in use. Retry with a unique client id.',
-          ),
-        );
-        setTimeout(() => socket.destroy(), 20);
-        return;
-      }
-      socket.write(frame([9, 1, 1000]));
-      socket.write(frame([15, 1, opts.accounts ?? 'DU1234567']));
-      socket.write(error(-1, 2104, 'Market data farm connection is OK:usfarm'));
-      return;
-    }
-    if (id === 1) {
-      // reqMktData: [1, version, reqId, …]
-      const reqId = Number(f[2]);
-      if (mode === 'no-market-data') {
-        const code = opts.marketDataCode ?? 354;
-        socket.write(error(reqId, code, `Requested market data is not subscribed. (code ${code})`));
-      } else {
-        socket.write(frame([57, 1, reqId]));
-      }
-      return;
-    }
-    if (id === 3) {
-      // placeOrder (server version ≥ 145: no version field): [3, orderId, …]
-      const orderId = Number(f[1]);
-      if (mode === 'read-only') {
-        socket.write(
-          error(
-            orderId,
-            321,
-            "Error validating request.-'bN' : cause - The API interface is currently in Read-Only mode.",
-          ),
-        );
-      } else if (mode === 'real-order') {
-        socket.write(frame([3, orderId, 'PreSubmitted', 0, 1, 0, 77, 0, 0, 1, '', 0]));
-      } else {
-        socket.write(error(orderId, 399, 'Order Message:\nBUY 1 AAPL NASDAQ.NMS\nWhat-if preview only.'));
-      }
-    }
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
+export function instrument(symbol: string, conId: number, extra: Partial<Instrument> = {}): Instrument {
   return {
-    port,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    conId,
+    symbol,
+    secType: 'STK',
+    exchange: 'SMART',
+    primaryExchange: 'NASDAQ',
+    currency: 'USD',
+    localSymbol: symbol,
+    tradingClass: symbol,
+    longName: `${symbol} Inc`,
+    minTick: 0.01,
+    stockType: 'COMMON',
+    industry: '',
+    category: '',
+    timeZoneId: 'US/Eastern',
+    tradingHours: '',
+    liquidHours: '',
+    validExchanges: 'SMART',
+    orderTypes: 'LMT,MKT,STP',
+    ...extra,
   };
 }
 
-/** A port with nothing listening on it (bound, then released). */
-export async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+export function createFakeTws(clock: Clock): FakeControl {
+  let status: LinkStatus = {
+    state: 'disconnected',
+    host: '127.0.0.1',
+    port: 7497,
+    clientId: 1,
+    serverVersion: null,
+    accounts: [],
+    reason: null,
+    twsCode: null,
+    nextRetryAt: null,
+    attempt: 0,
+    since: clock.now(),
+    suggestedClientId: null,
+  };
+  const statusL = new Set<(s: LinkStatus) => void>();
+  const readyL = new Set<(i: { reconnect: boolean }) => void>();
+  const msgL = new Set<(m: TwsNotice) => void>();
+  const idL = new Set<(id: number) => void>();
+  const orderSinks = new Set<OrderEvents>();
+  const historyQueue = createHistoryQueue({ clock });
+  let mdType: 1 | 2 | 3 | 4 = 1;
+  let streamSeq = 0;
+
+  const link = {
+    status: () => status,
+    onStatus: (l: (s: LinkStatus) => void) => (statusL.add(l), () => statusL.delete(l)),
+    onReady: (l: (i: { reconnect: boolean }) => void) => (readyL.add(l), () => readyL.delete(l)),
+    onMessage: (l: (m: TwsNotice) => void) => (msgL.add(l), () => msgL.delete(l)),
+    onGlobal: () => () => undefined,
+    onSilentStreams: () => () => undefined,
+    onNextValidId: (l: (id: number) => void) => (idL.add(l), () => idL.delete(l)),
+    canSend: () => status.state === 'ready' || status.state === 'degraded',
+    isReady: () => status.state === 'ready',
+    setMarketDataType: (t: 1 | 2 | 3 | 4) => {
+      mdType = t;
+    },
+    marketDataType: () => mdType,
+    history: () => historyQueue,
+    rate: () => 0,
+    queued: () => 0,
+    streams: (): StreamInfo[] => [],
+  } as unknown as Link;
+
+  function stream(s: Omit<FakeStream, 'closed' | 'restarts'>): StreamHandle {
+    const entry: FakeStream = { ...s, closed: false, restarts: 0 };
+    ctl.streams.push(entry);
+    const id = ++streamSeq;
+    return {
+      id,
+      close: () => {
+        entry.closed = true;
+      },
+      restart: () => {
+        entry.restarts++;
+      },
+      info: () => ({
+        id,
+        kind: s.kind,
+        label: s.label,
+        reqId: 1,
+        startedAt: clock.now(),
+        lastEventAt: null,
+        awaitingSince: null,
+      }),
+    };
+  }
+
+  const notConnected = () => new AppError('NOT_CONNECTED', 'not connected');
+
+  const tws: Tws = {
+    link,
+    async matchingSymbols(): Promise<SymbolMatch[]> {
+      return [];
+    },
+    async contractDetails(ref) {
+      if (!link.canSend()) throw notConnected();
+      const hit = ref.conId
+        ? [...ctl.instruments.values()].find((i) => i.conId === ref.conId)
+        : ctl.instruments.get(ref.symbol ?? '');
+      if (!hit) throw new AppError('NOT_FOUND', `no ${ref.symbol}`, { twsCode: 200 });
+      return [hit];
+    },
+    async scannerParameters() {
+      return '<ScanParameterResponse/>';
+    },
+    async history(spec) {
+      ctl.historyCalls.push(spec);
+      return ctl.historyBars(spec);
+    },
+    async snapshot(contract) {
+      if (!link.canSend()) throw notConnected();
+      return ctl.snapshots.get(contract.conId) ?? { delayed: false };
+    },
+    marketData(contract, opts, sink) {
+      return stream({
+        kind: 'quotes',
+        label: `quotes ${contract.symbol}`,
+        contract,
+        delayed: opts.delayed,
+        md: sink,
+      });
+    },
+    scanner(spec, sink) {
+      return stream({ kind: 'scanner', label: `scanner ${spec.scanCode}`, scan: { spec, sink } });
+    },
+    historyLive(spec, sink) {
+      return stream({
+        kind: 'bars',
+        label: `bars ${spec.contract.symbol}`,
+        contract: spec.contract,
+        bars: sink,
+      });
+    },
+    positions: () => stream({ kind: 'positions', label: 'positions' }),
+    accountSummary: () => stream({ kind: 'account', label: 'summary' }),
+    accountUpdates: () => stream({ kind: 'account', label: 'updates' }),
+    pnl: () => stream({ kind: 'pnl', label: 'pnl' }),
+    pnlSingle: () => stream({ kind: 'pnl', label: 'pnl single' }),
+    async openOrders() {
+      return ctl.openOrders;
+    },
+    async completedOrders() {
+      return ctl.completed;
+    },
+    async executions() {
+      return { executions: ctl.executions, commissions: ctl.commissions };
+    },
+    onOrderEvents(sink) {
+      orderSinks.add(sink);
+      return () => orderSinks.delete(sink);
+    },
+    async placeOrder(orderId, contract, spec) {
+      if (!link.isReady() || ctl.dropOrders)
+        throw new AppError('NOT_CONNECTED', `order ${orderId} was not sent`);
+      ctl.placed.push({ orderId, contract, spec });
+    },
+    async cancelOrder(orderId) {
+      if (!link.isReady()) throw notConnected();
+      ctl.cancels.push(orderId);
+    },
+    async globalCancel() {
+      if (!link.isReady()) throw notConnected();
+      ctl.globalCancels++;
+    },
+  };
+
+  const ctl: FakeControl = {
+    tws,
+    link,
+    streams: [],
+    placed: [],
+    cancels: [],
+    globalCancels: 0,
+    historyCalls: [],
+    instruments: new Map(),
+    historyBars: () => [],
+    snapshots: new Map(),
+    openOrders: [],
+    completed: [],
+    executions: [],
+    commissions: [],
+    dropOrders: false,
+    setState(state, patch = {}) {
+      status = { ...status, ...patch, state };
+      historyQueue.setEnabled(state === 'ready' || state === 'degraded');
+      for (const l of statusL) l(status);
+    },
+    ready(reconnect = false) {
+      ctl.setState('ready', {
+        accounts: status.accounts.length ? status.accounts : ['DU111'],
+        serverVersion: 176,
+      });
+      for (const l of idL) l(1);
+      for (const l of readyL) l({ reconnect });
+    },
+    message(m) {
+      for (const l of msgL) l(m);
+    },
+    orderEvents(fn) {
+      for (const s of orderSinks) fn(s);
+    },
+    nextValidId(id) {
+      for (const l of idL) l(id);
+    },
+  };
+  return ctl;
 }

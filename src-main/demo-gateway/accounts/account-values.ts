@@ -1,0 +1,195 @@
+// Account values derived from the ledger and the market: the tags of reqAccountSummary and the keys of
+// reqAccountUpdates. Margin is simplified Reg T: stocks 50% initial / 25% maintenance, futures 8% / 6.5% and FX
+// 3% / 2.5% of notional; BuyingPower is 4x AvailableFunds (intraday leverage of a margin account).
+import type { AccountBook, Position } from './ledger';
+import type { Instrument } from '../model/instrument';
+
+export interface PositionValue {
+  position: Position;
+  marketPrice: number;
+  /** qty × price × multiplier, in USD. */
+  marketValue: number;
+  unrealized: number;
+  /** Daily P&L of this position (change since the previous close, or since entry for today's trades). */
+  daily: number;
+}
+
+export interface AccountNumbers {
+  account: string;
+  cash: number;
+  netLiquidation: number;
+  stockMarketValue: number;
+  grossPositionValue: number;
+  futuresPnl: number;
+  unrealized: number;
+  realized: number;
+  initMargin: number;
+  maintMargin: number;
+  availableFunds: number;
+  excessLiquidity: number;
+  buyingPower: number;
+  previousDayValue: number;
+  dailyPnl: number;
+  positions: PositionValue[];
+}
+
+export type PriceOf = (inst: Instrument) => { price: number; prevClose: number; usdRate: number };
+
+export function valueAccount(book: AccountBook, priceOf: PriceOf): AccountNumbers {
+  let stockValue = 0;
+  let gross = 0;
+  let futuresPnl = 0;
+  let unrealized = 0;
+  let initMargin = 0;
+  let maintMargin = 0;
+  let daily = 0;
+  const positions: PositionValue[] = [];
+  for (const p of book.positions.values()) {
+    if (p.qty === 0) continue;
+    const { price, prevClose, usdRate } = priceOf(p.inst);
+    const mult = p.inst.multiplier;
+    const marketValue = p.qty * price * mult * usdRate;
+    const cost = p.qty * p.avgCost * usdRate;
+    const upnl = marketValue - cost;
+    // Daily P&L against the previous close, but never more than the P&L since entry (positions opened today).
+    const sinceClose = p.qty * (price - prevClose) * mult * usdRate;
+    const pd = Math.abs(sinceClose) < Math.abs(upnl) ? sinceClose : upnl;
+    positions.push({
+      position: p,
+      marketPrice: price,
+      marketValue,
+      unrealized: upnl,
+      daily: pd + p.realizedToday,
+    });
+    unrealized += upnl;
+    daily += pd;
+    const notional = Math.abs(marketValue);
+    if (p.inst.secType === 'STK') {
+      stockValue += marketValue;
+      gross += notional;
+      initMargin += notional * 0.5;
+      maintMargin += notional * 0.25;
+    } else if (p.inst.secType === 'FUT') {
+      futuresPnl += upnl;
+      initMargin += notional * 0.08;
+      maintMargin += notional * 0.065;
+    } else {
+      futuresPnl += upnl;
+      initMargin += notional * 0.03;
+      maintMargin += notional * 0.025;
+    }
+  }
+  const netLiquidation = book.cash + stockValue + futuresPnl;
+  const availableFunds = netLiquidation - initMargin;
+  return {
+    account: book.account,
+    cash: book.cash,
+    netLiquidation,
+    stockMarketValue: stockValue,
+    grossPositionValue: gross,
+    futuresPnl,
+    unrealized,
+    realized: book.realizedToday,
+    initMargin,
+    maintMargin,
+    availableFunds,
+    excessLiquidity: netLiquidation - maintMargin,
+    buyingPower: Math.max(0, availableFunds * 4),
+    previousDayValue: book.startOfDayValue,
+    dailyPnl: daily + book.realizedToday,
+    positions,
+  };
+}
+
+const money = (x: number): string => x.toFixed(2);
+
+/** The account summary tags (AccountSummaryTags.AllTags) with their values and currencies. */
+export function summaryTags(n: AccountNumbers): [tag: string, value: string, currency: string][] {
+  const nlv = n.netLiquidation;
+  return [
+    ['AccountType', 'INDIVIDUAL', ''],
+    ['NetLiquidation', money(nlv), 'USD'],
+    ['TotalCashValue', money(n.cash), 'USD'],
+    ['SettledCash', money(n.cash), 'USD'],
+    ['AccruedCash', money(0), 'USD'],
+    ['BuyingPower', money(n.buyingPower), 'USD'],
+    ['EquityWithLoanValue', money(nlv), 'USD'],
+    ['PreviousDayEquityWithLoanValue', money(n.previousDayValue), 'USD'],
+    ['GrossPositionValue', money(n.grossPositionValue), 'USD'],
+    ['RegTEquity', money(nlv), 'USD'],
+    ['RegTMargin', money(n.grossPositionValue * 0.5), 'USD'],
+    ['SMA', money(Math.max(0, nlv - n.grossPositionValue * 0.5)), 'USD'],
+    ['InitMarginReq', money(n.initMargin), 'USD'],
+    ['MaintMarginReq', money(n.maintMargin), 'USD'],
+    ['AvailableFunds', money(n.availableFunds), 'USD'],
+    ['ExcessLiquidity', money(n.excessLiquidity), 'USD'],
+    ['Cushion', nlv > 0 ? (n.excessLiquidity / nlv).toFixed(6) : '0', ''],
+    ['FullInitMarginReq', money(n.initMargin), 'USD'],
+    ['FullMaintMarginReq', money(n.maintMargin), 'USD'],
+    ['FullAvailableFunds', money(n.availableFunds), 'USD'],
+    ['FullExcessLiquidity', money(n.excessLiquidity), 'USD'],
+    ['LookAheadNextChange', '0', ''],
+    ['LookAheadInitMarginReq', money(n.initMargin), 'USD'],
+    ['LookAheadMaintMarginReq', money(n.maintMargin), 'USD'],
+    ['LookAheadAvailableFunds', money(n.availableFunds), 'USD'],
+    ['LookAheadExcessLiquidity', money(n.excessLiquidity), 'USD'],
+    ['HighestSeverity', '0', ''],
+    ['DayTradesRemaining', '-1', ''],
+    ['Leverage', nlv > 0 ? (n.grossPositionValue / nlv).toFixed(2) : '0', ''],
+  ];
+}
+
+/** Cash-balance tags that "$LEDGER" relays (USD only: the demo keeps single-currency accounts). */
+export function ledgerTags(n: AccountNumbers): [tag: string, value: string][] {
+  return [
+    ['CashBalance', money(n.cash)],
+    ['TotalCashBalance', money(n.cash)],
+    ['AccruedCash', money(0)],
+    ['StockMarketValue', money(n.stockMarketValue)],
+    ['OptionMarketValue', money(0)],
+    ['FutureOptionValue', money(0)],
+    ['FuturesPNL', money(n.futuresPnl)],
+    ['NetLiquidationByCurrency', money(n.netLiquidation)],
+    ['UnrealizedPnL', money(n.unrealized)],
+    ['RealizedPnL', money(n.realized)],
+    ['ExchangeRate', '1.00'],
+    ['FundValue', money(0)],
+    ['NetDividend', money(0)],
+    ['MutualFundValue', money(0)],
+    ['MoneyMarketFundValue', money(0)],
+    ['CorporateBondValue', money(0)],
+    ['TBondValue', money(0)],
+    ['TBillValue', money(0)],
+    ['WarrantValue', money(0)],
+    ['FxCashBalance', money(0)],
+    ['AccountOrGroup', n.account],
+    ['RealCurrency', 'USD'],
+    ['IssuerOptionValue', money(0)],
+  ];
+}
+
+/** The keys reqAccountUpdates streams (updateAccountValue), as [key, value, currency]. */
+export function accountUpdateValues(n: AccountNumbers): [key: string, value: string, currency: string][] {
+  const out: [string, string, string][] = [
+    ['AccountCode', n.account, ''],
+    ['AccountOrGroup', n.account, 'BASE'],
+    ['AccountOrGroup', n.account, 'USD'],
+    ['AccountReady', 'true', ''],
+    ['AccountType', 'INDIVIDUAL', ''],
+    ['Currency', 'USD', 'BASE'],
+    ['Currency', 'USD', 'USD'],
+    ['RealCurrency', 'USD', 'BASE'],
+    ['RealCurrency', 'USD', 'USD'],
+    ['ExchangeRate', '1.00', 'BASE'],
+    ['ExchangeRate', '1.00', 'USD'],
+  ];
+  for (const [tag, value, currency] of summaryTags(n)) {
+    if (tag === 'AccountType') continue;
+    out.push([tag === 'Leverage' ? 'Leverage-S' : tag, value, currency]);
+  }
+  for (const [tag, value] of ledgerTags(n)) {
+    if (tag === 'AccountOrGroup' || tag === 'RealCurrency' || tag === 'ExchangeRate') continue;
+    out.push([tag, value, 'BASE'], [tag, value, 'USD']);
+  }
+  return out;
+}

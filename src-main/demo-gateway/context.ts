@@ -1,0 +1,33 @@
+// What the request handlers share: the model, the books, the clock, the live sessions and the fault switches.
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { Universe } from './model/universe';
+import type { Market } from './model/market';
+import type { HistoryEngine } from './model/history';
+import type { OrderEngine } from './orders/matching';
+import type { Ledger } from './accounts/ledger';
+import type { ResolvedOptions } from './options';
+import type { Session } from './session';
+
+export interface GatewayContext {
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly universe: Universe;
+  readonly market: Market;
+  readonly history: HistoryEngine;
+  readonly engine: OrderEngine;
+  readonly ledger: Ledger;
+  readonly options: ResolvedOptions;
+  /** Sessions past START_API. */
+  sessions(): Iterable<Session>;
+  /** Starts the gateway's single timer if it is idle. */
+  wake(): void;
+  /** Units of USD per unit of `currency` at time t (FX instruments quote in JPY, GBP …). */
+  usdRate(currency: string, t: number): number;
+  /** True while a simulated TWS↔IB outage (1100) is in progress: no market data flows. */
+  dataPaused(): boolean;
+  /** Fault: consumes one forced historical pacing violation, if armed. */
+  takePacingFault(): boolean;
+  /** Marks the state file dirty (debounced save). */
+  stateChanged(): void;
+}

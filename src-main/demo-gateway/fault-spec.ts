@@ -1,0 +1,87 @@
+// Fault schedules given on the command line: --fault <name>[:arg[:arg]][@delayMs][/everyMs], e.g.
+// "drop-all@30000", "silence:5000@10000", "connectivity:data-lost:3000/60000", "accept-then-close:3".
+import type { FaultControls } from './gateway';
+import type { MalformedKind, Restore } from './faults';
+
+export interface FaultSpec {
+  name: string;
+  args: string[];
+  delayMs: number;
+  everyMs: number | undefined;
+}
+
+const NAMES = [
+  'drop-all',
+  'silence',
+  'restart',
+  'connectivity',
+  'pacing',
+  'slow-reader',
+  'malformed',
+  'accept-then-close',
+  'reject',
+];
+
+export function parseFaultSpec(text: string): FaultSpec {
+  const m = /^([a-z-]+)((?::[A-Za-z0-9-]+)*)(?:@(\d+))?(?:\/(\d+))?$/.exec(text.trim());
+  if (!m || !NAMES.includes(m[1] as string)) {
+    throw new Error(
+      `bad --fault "${text}": expected <name>[:arg][@delayMs][/everyMs] with name one of ${NAMES.join(', ')}`,
+    );
+  }
+  const everyMs = m[4] === undefined ? undefined : Number(m[4]);
+  if (everyMs !== undefined && everyMs < 100)
+    throw new Error(`bad --fault "${text}": the period must be at least 100 ms`);
+  return {
+    name: m[1] as string,
+    args: (m[2] ?? '').split(':').filter((x) => x !== ''),
+    delayMs: Number(m[3] ?? 0),
+    everyMs,
+  };
+}
+
+/** Runs one fault now. */
+export function applyFault(f: FaultControls, spec: FaultSpec): void {
+  const n = (i: number, dflt: number): number => {
+    const v = spec.args[i];
+    const x = v === undefined ? dflt : Number(v);
+    if (!Number.isFinite(x)) throw new Error(`fault ${spec.name}: "${v}" is not a number`);
+    return x;
+  };
+  switch (spec.name) {
+    case 'drop-all':
+      f.dropAll();
+      return;
+    case 'silence':
+      f.silence(n(0, 5000));
+      return;
+    case 'restart':
+      void f.restart(n(0, 2000));
+      return;
+    case 'connectivity': {
+      const restore = (spec.args[0] ?? 'data-maintained') as Restore;
+      if (restore !== 'data-lost' && restore !== 'data-maintained')
+        throw new Error('connectivity needs data-lost or data-maintained');
+      f.connectivityLoss(restore, n(1, 3000));
+      return;
+    }
+    case 'pacing': {
+      const kind = spec.args[0] ?? 'historical';
+      if (kind !== 'historical' && kind !== 'rate') throw new Error('pacing needs historical or rate');
+      f.pacingViolation(kind, n(1, 1));
+      return;
+    }
+    case 'slow-reader':
+      f.slowReader(n(0, 5000));
+      return;
+    case 'malformed':
+      f.malformedFrame((spec.args[0] ?? 'extra-fields') as MalformedKind);
+      return;
+    case 'accept-then-close':
+      f.acceptThenClose(n(0, 1));
+      return;
+    case 'reject':
+      void f.rejectConnections(n(0, 5000));
+      return;
+  }
+}

@@ -1,0 +1,292 @@
+// Account requests: positions, account summary (tags and $LEDGER), account updates with portfolio, PnL and
+// single-position PnL. Fills push position and portfolio updates at once; values follow market moves every
+// three minutes as TWS does, PnL every second.
+import type { GatewayContext } from '../context';
+import type { Session } from '../session';
+import type { Instrument } from '../model/instrument';
+import { emptyQuote } from '../model/market';
+import { accountUpdateValues, ledgerTags, summaryTags, valueAccount } from '../accounts/account-values';
+import type { AccountNumbers, PriceOf } from '../accounts/account-values';
+import {
+  accountDownloadEnd,
+  accountSummary,
+  accountSummaryEnd,
+  accountUpdateTime,
+  accountValue,
+  pnl,
+  pnlSingle,
+  portfolioValue,
+  position,
+  positionEnd,
+} from '../wire/encoder';
+import { etHourMinute } from '../wire/tws-time';
+
+interface SummarySub {
+  session: Session;
+  reqId: number;
+  tags: Set<string>;
+  ledger: 'none' | 'base' | 'all';
+  sent: Map<string, string>;
+}
+
+interface UpdatesSub {
+  session: Session;
+  account: string;
+  sent: Map<string, string>;
+}
+
+interface PnlSub {
+  session: Session;
+  reqId: number;
+  account: string;
+  conId: number | undefined;
+  last: string;
+}
+
+const REFRESH_MS = 180_000;
+
+export class AccountService {
+  private positionSubs = new Set<Session>();
+  private summaries: SummarySub[] = [];
+  private updates: UpdatesSub[] = [];
+  private pnls: PnlSub[] = [];
+  private readonly dirty = new Map<string, Set<Instrument>>();
+  private lastRefresh = 0;
+  private lastPnl = 0;
+
+  constructor(private readonly ctx: GatewayContext) {}
+
+  hasWork(): boolean {
+    return (
+      this.summaries.length > 0 || this.updates.length > 0 || this.pnls.length > 0 || this.dirty.size > 0
+    );
+  }
+
+  /** Called by the order engine when a fill changed an account. */
+  changed(account: string, inst: Instrument): void {
+    let set = this.dirty.get(account);
+    if (!set) {
+      set = new Set();
+      this.dirty.set(account, set);
+    }
+    set.add(inst);
+    this.ctx.wake();
+  }
+
+  numbers(account: string, now = this.ctx.clock.now()): AccountNumbers | undefined {
+    const book = this.ctx.ledger.book(account);
+    return book ? valueAccount(book, this.priceOf(now)) : undefined;
+  }
+
+  priceOf(now: number): PriceOf {
+    const q = emptyQuote();
+    return (inst) => {
+      this.ctx.market.quote(inst, now, q);
+      return { price: q.last, prevClose: q.close, usdRate: this.ctx.usdRate(inst.currency, now) };
+    };
+  }
+
+  positions(s: Session): void {
+    for (const p of this.ctx.ledger.positions()) s.send(position(p.account, p.inst, p.qty, round(p.avgCost)));
+    s.send(positionEnd());
+    if (!this.positionSubs.has(s)) {
+      this.positionSubs.add(s);
+      s.onClose(() => this.positionSubs.delete(s));
+    }
+  }
+
+  cancelPositions(s: Session): void {
+    this.positionSubs.delete(s);
+  }
+
+  summary(s: Session, reqId: number, group: string, tags: string): void {
+    if (group.trim() === '') {
+      s.error(reqId, 321, "Error validating request.-'cb' : cause - Invalid group name");
+      return;
+    }
+    const sub: SummarySub = { session: s, reqId, tags: new Set(), ledger: 'none', sent: new Map() };
+    for (const raw of tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '')) {
+      const t = raw.toUpperCase();
+      if (t === '$LEDGER' || t === '$LEDGER:USD') sub.ledger = sub.ledger === 'all' ? 'all' : 'base';
+      else if (t === '$LEDGER:ALL') sub.ledger = 'all';
+      else if (t.startsWith('$LEDGER:')) continue;
+      else sub.tags.add(raw === 'Leverage-S' ? 'Leverage' : raw);
+    }
+    this.summaries.push(sub);
+    s.onClose(() => (this.summaries = this.summaries.filter((x) => x.session !== s)));
+    this.sendSummary(sub, this.ctx.clock.now(), true);
+    s.send(accountSummaryEnd(reqId));
+    this.ctx.wake();
+  }
+
+  cancelSummary(s: Session, reqId: number): void {
+    this.summaries = this.summaries.filter((x) => !(x.session === s && x.reqId === reqId));
+  }
+
+  accountUpdates(s: Session, subscribe: boolean, account: string): void {
+    this.updates = this.updates.filter((x) => x.session !== s);
+    if (!subscribe) return;
+    const acct = account.trim() || (this.ctx.options.accounts[0] as string);
+    if (!this.ctx.ledger.book(acct)) {
+      s.error(-1, 321, `Error validating request.-'bD' : cause - Invalid account code ${acct}`);
+      return;
+    }
+    const sub: UpdatesSub = { session: s, account: acct, sent: new Map() };
+    this.updates.push(sub);
+    s.onClose(() => (this.updates = this.updates.filter((x) => x.session !== s)));
+    const now = this.ctx.clock.now();
+    const n = this.numbers(acct, now);
+    if (n) {
+      this.sendValues(sub, n, true);
+      for (const pv of n.positions) this.sendPortfolio(s, acct, pv.position.inst, n);
+    }
+    s.send(accountUpdateTime(etHourMinute(now)));
+    s.send(accountDownloadEnd(acct));
+    this.ctx.wake();
+  }
+
+  pnl(s: Session, reqId: number, account: string, conId?: number): void {
+    if (!this.ctx.ledger.book(account)) {
+      s.error(reqId, 321, `Error validating request.-'bD' : cause - Invalid account code ${account}`);
+      return;
+    }
+    const sub: PnlSub = { session: s, reqId, account, conId, last: '' };
+    this.pnls.push(sub);
+    s.onClose(() => (this.pnls = this.pnls.filter((x) => x.session !== s)));
+    this.sendPnl(sub, this.numbers(account));
+    this.ctx.wake();
+  }
+
+  cancelPnl(s: Session, reqId: number): void {
+    this.pnls = this.pnls.filter((x) => !(x.session === s && x.reqId === reqId));
+  }
+
+  beat(now: number): void {
+    const refresh = now - this.lastRefresh >= REFRESH_MS;
+    if (refresh) this.lastRefresh = now;
+    const cache = new Map<string, AccountNumbers | undefined>();
+    const nums = (a: string): AccountNumbers | undefined => {
+      if (!cache.has(a)) cache.set(a, this.numbers(a, now));
+      return cache.get(a);
+    };
+    if (this.dirty.size > 0) {
+      for (const [account, insts] of this.dirty) {
+        for (const inst of insts) {
+          const p = this.ctx.ledger.position(account, inst.conId);
+          for (const s of this.positionSubs)
+            s.send(position(account, inst, p?.qty ?? 0, round(p?.avgCost ?? 0)));
+          for (const u of this.updates) {
+            const n = u.account === account ? nums(account) : undefined;
+            if (n) this.sendPortfolio(u.session, account, inst, n);
+          }
+        }
+      }
+      for (const account of this.dirty.keys()) {
+        const n = nums(account);
+        if (!n) continue;
+        for (const u of this.updates) if (u.account === account) this.sendValues(u, n, false);
+        for (const sub of this.summaries) this.sendSummary(sub, now, false, account);
+      }
+      this.dirty.clear();
+    }
+    if (refresh) {
+      for (const u of this.updates) {
+        const n = nums(u.account);
+        if (!n) continue;
+        this.sendValues(u, n, false);
+        for (const pv of n.positions) this.sendPortfolio(u.session, u.account, pv.position.inst, n);
+        u.session.send(accountUpdateTime(etHourMinute(now)));
+      }
+      for (const sub of this.summaries) this.sendSummary(sub, now, false);
+    }
+    if (now - this.lastPnl >= 1000) {
+      this.lastPnl = now;
+      for (const p of this.pnls) this.sendPnl(p, nums(p.account));
+    }
+  }
+
+  private sendSummary(sub: SummarySub, now: number, initial: boolean, only?: string): void {
+    for (const account of this.ctx.options.accounts) {
+      if (only && account !== only) continue;
+      const n = this.numbers(account, now);
+      if (!n) continue;
+      const out: [string, string, string][] = [];
+      for (const [tag, value, currency] of summaryTags(n))
+        if (sub.tags.has(tag)) out.push([tag, value, currency]);
+      if (sub.ledger !== 'none') {
+        const currencies = sub.ledger === 'all' ? ['BASE', 'USD'] : ['USD'];
+        for (const c of currencies) for (const [tag, value] of ledgerTags(n)) out.push([tag, value, c]);
+      }
+      for (const [tag, value, currency] of out) {
+        const k = `${account}/${tag}/${currency}`;
+        if (!initial && sub.sent.get(k) === value) continue;
+        sub.sent.set(k, value);
+        sub.session.send(accountSummary(sub.reqId, account, tag, value, currency));
+      }
+    }
+  }
+
+  private sendValues(u: UpdatesSub, n: AccountNumbers, initial: boolean): void {
+    for (const [key, value, currency] of accountUpdateValues(n)) {
+      const k = `${key}/${currency}`;
+      if (!initial && u.sent.get(k) === value) continue;
+      u.sent.set(k, value);
+      u.session.send(accountValue(key, value, currency, n.account));
+    }
+  }
+
+  private sendPortfolio(s: Session, account: string, inst: Instrument, n: AccountNumbers): void {
+    const pv = n.positions.find((x) => x.position.inst.conId === inst.conId);
+    const p = this.ctx.ledger.position(account, inst.conId);
+    if (pv) {
+      s.send(
+        portfolioValue(
+          inst,
+          pv.position.qty,
+          pv.marketPrice,
+          round(pv.marketValue),
+          round(pv.position.avgCost),
+          round(pv.unrealized),
+          round(pv.position.realizedToday),
+          account,
+        ),
+      );
+    } else if (p) {
+      const q = this.ctx.market.quote(inst, this.ctx.clock.now(), emptyQuote());
+      s.send(portfolioValue(inst, 0, q.last, 0, 0, 0, round(p.realizedToday), account));
+    }
+  }
+
+  private sendPnl(sub: PnlSub, n: AccountNumbers | undefined): void {
+    if (!n) return;
+    const v = sub.session.version;
+    let body: string;
+    if (sub.conId === undefined) {
+      body = pnl(v, sub.reqId, round(n.dailyPnl), round(n.unrealized), round(n.realized));
+    } else {
+      const pv = n.positions.find((x) => x.position.inst.conId === sub.conId);
+      const p = this.ctx.ledger.position(sub.account, sub.conId);
+      body = pv
+        ? pnlSingle(
+            v,
+            sub.reqId,
+            pv.position.qty,
+            round(pv.daily),
+            round(pv.unrealized),
+            round(pv.position.realizedToday),
+            round(pv.marketValue),
+          )
+        : pnlSingle(v, sub.reqId, 0, round(p?.realizedToday ?? 0), 0, round(p?.realizedToday ?? 0), 0);
+    }
+    if (body === sub.last) return;
+    sub.last = body;
+    sub.session.send(body);
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,272 @@
+// Live market state read off the price paths: top-of-book quote, last trade and the session's open/high/low/
+// volume at any instant. Quotes are pure functions of (seed, instrument, time), so every client, the matching
+// engine and history see the same market. Outside a session (only with realHours) the quote is frozen at the
+// session's end.
+import type { Instrument } from './instrument';
+import type { Universe } from './universe';
+import { PathModel } from './price-path';
+import type { DayPath } from './price-path';
+import { SessionCalendar } from './sessions';
+import type { Session } from './sessions';
+import { hash32, unit } from './rng';
+import { etDay, etMidnight } from '../wire/tws-time';
+
+export interface Quote {
+  bid: number;
+  ask: number;
+  last: number;
+  bidSize: number;
+  askSize: number;
+  lastSize: number;
+  /** Session volume so far (shares / contracts). */
+  volume: number;
+  high: number;
+  low: number;
+  /** Today's regular-session open (or the session's first price before the open). */
+  open: number;
+  /** Previous session's close. */
+  close: number;
+  /** Epoch seconds of the last trade. */
+  lastTime: number;
+  /** Trades so far in the session (for TOP_TRADE_COUNT). */
+  trades: number;
+  /** False when the market is closed and this is the frozen end-of-session quote. */
+  live: boolean;
+}
+
+export function emptyQuote(): Quote {
+  return {
+    bid: 0,
+    ask: 0,
+    last: 0,
+    bidSize: 0,
+    askSize: 0,
+    lastSize: 0,
+    volume: 0,
+    high: 0,
+    low: 0,
+    open: 0,
+    close: 0,
+    lastTime: 0,
+    trades: 0,
+    live: false,
+  };
+}
+
+interface Stats {
+  sessionStart: number;
+  /** Previous session's close and this session's open (constant within a session). */
+  prevClose: number;
+  open: number;
+  openAt: number;
+  /** Minute-aligned UTC ms up to which hi/lo/vol/trades are accumulated. */
+  upTo: number;
+  hi: number;
+  lo: number;
+  vol: number;
+  trades: number;
+}
+
+const MINUTE = 60_000;
+
+export class Market {
+  readonly paths: PathModel;
+  readonly calendar: SessionCalendar;
+  /** Session statistics per lane (0: live quotes, 1: delayed quotes), so the two never thrash each other. */
+  private readonly stats: (Stats | undefined)[][];
+  private dayStart = 0;
+  private dayEnd = 0;
+  private day = 0;
+
+  constructor(
+    readonly universe: Universe,
+    readonly seed: number,
+    realHours: boolean,
+  ) {
+    this.paths = new PathModel(seed);
+    this.calendar = new SessionCalendar(realHours);
+    this.stats = [
+      new Array<Stats | undefined>(universe.instruments.length),
+      new Array<Stats | undefined>(universe.instruments.length),
+    ];
+  }
+
+  /** ET day of `t`, cached for the current day (hot path: called for every quote). */
+  etDayOf(t: number): number {
+    if (t >= this.dayStart && t < this.dayEnd) return this.day;
+    const d = etDay(t);
+    const s = etMidnight(d);
+    const e = etMidnight(d + 1);
+    if (t >= s && t < e) {
+      this.day = d;
+      this.dayStart = s;
+      this.dayEnd = e;
+    }
+    return d;
+  }
+
+  roundPrice(inst: Instrument, price: number): number {
+    const r = Math.round(price / inst.minTick) * inst.minTick;
+    return Math.round(r * 1e8) / 1e8;
+  }
+
+  /** The path price (unrounded) at `t`. */
+  rawPrice(inst: Instrument, t: number): number {
+    const day = this.etDayOf(t);
+    const path = this.paths.dayPath(inst, day);
+    return this.priceOnPath(inst, path, t);
+  }
+
+  priceOnPath(inst: Instrument, path: DayPath, t: number): number {
+    const into = t - path.t0;
+    let i = Math.floor(into / MINUTE);
+    if (i < 0) i = 0;
+    if (i >= path.n) return path.p[path.n] as number;
+    const sp = this.paths.secondPath(inst, path, i);
+    const secs = (into - i * MINUTE) / 1000;
+    const s = Math.floor(secs);
+    const f = secs - s;
+    const a = sp.p[s] as number;
+    return s >= 60 ? a : a + ((sp.p[s + 1] as number) - a) * f;
+  }
+
+  /** The instant whose market a quote at `t` shows: `t` while a session is open, else the last session's end. */
+  effectiveTime(inst: Instrument, t: number): { t: number; session: Session | undefined; live: boolean } {
+    const day = this.etDayOf(t);
+    const open = this.calendar.sessionAt(inst, t, day);
+    if (open) return { t, session: open, live: true };
+    const last = this.calendar.lastSession(inst, t, day);
+    if (!last) return { t, session: undefined, live: false };
+    return { t: Math.min(t, last.end - 1), session: last, live: false };
+  }
+
+  /** Fills `out` with the quote at `t` and returns it (no allocation on the hot path). Lane 1 is for delayed data. */
+  quote(inst: Instrument, t: number, out: Quote, lane: 0 | 1 = 0): Quote {
+    const eff = this.effectiveTime(inst, t);
+    const te = eff.t;
+    const tick = inst.minTick;
+    const raw = this.rawPrice(inst, te);
+    const last = this.roundPrice(inst, raw);
+    const rel = inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
+    const spreadTicks = Math.max(1, Math.round((last * rel) / tick));
+    const bucket = Math.floor(te / 100);
+    const h = hash32(this.seed, inst.conId, bucket, 5);
+    const k = Math.floor(unit(h) * (spreadTicks + 1));
+    const bid = this.roundPrice(inst, last - k * tick);
+    out.bid = bid;
+    out.ask = this.roundPrice(inst, bid + spreadTicks * tick);
+    out.last = last;
+    const lot = inst.lotSize;
+    out.bidSize = lot * (1 + ((h >>> 8) % 24));
+    out.askSize = lot * (1 + ((h >>> 16) % 24));
+    const sec = Math.floor(te / 1000);
+    const hs = hash32(this.seed, inst.conId, sec, 6);
+    out.lastSize =
+      inst.secType === 'STK'
+        ? Math.max(1, Math.round(inst.avgTradeSize * (0.2 + 1.6 * unit(hs))))
+        : Math.max(1, Math.round(inst.avgTradeSize * (0.5 + unit(hs))));
+    out.lastTime = sec;
+    out.live = eff.live;
+    const session = eff.session;
+    if (!session) {
+      out.volume = 0;
+      out.high = last;
+      out.low = last;
+      out.open = last;
+      out.close = last;
+      out.trades = 0;
+      return out;
+    }
+    const st = this.sessionStats(inst, session, te, raw, out, lane);
+    const openAt = te >= session.rthStart ? session.rthStart : session.start;
+    if (st.openAt !== openAt) {
+      st.openAt = openAt;
+      st.open = this.roundPrice(inst, this.rawPrice(inst, openAt));
+    }
+    out.open = st.open;
+    out.close = st.prevClose;
+    return out;
+  }
+
+  /** Close of the session before `session` (the CLOSE tick): its regular-hours end price. */
+  previousClose(inst: Instrument, session: Session): number {
+    for (let d = session.day - 1; d > session.day - 10; d--) {
+      const prev = this.calendar.session(inst, d);
+      if (prev) return this.roundPrice(inst, this.rawPrice(inst, prev.rthEnd - 1));
+    }
+    return this.roundPrice(inst, this.rawPrice(inst, session.start));
+  }
+
+  /** Session-to-date high, low, volume and trade count at `te`, accumulated a minute at a time. */
+  private sessionStats(
+    inst: Instrument,
+    session: Session,
+    te: number,
+    raw: number,
+    out: Quote,
+    lane: 0 | 1,
+  ): Stats {
+    const stats = this.stats[lane] as (Stats | undefined)[];
+    let st = stats[inst.index];
+    if (!st || st.sessionStart !== session.start || st.upTo > te) {
+      st = {
+        sessionStart: session.start,
+        prevClose: this.previousClose(inst, session),
+        open: 0,
+        openAt: -1,
+        upTo: session.start,
+        hi: -Infinity,
+        lo: Infinity,
+        vol: 0,
+        trades: 0,
+      };
+      stats[inst.index] = st;
+    }
+    const minuteStart = te - ((((te - session.start) % MINUTE) + MINUTE) % MINUTE);
+    while (st.upTo < minuteStart) {
+      const path = this.paths.dayPath(inst, this.etDayOf(st.upTo));
+      const from = Math.max(0, Math.floor((st.upTo - path.t0) / MINUTE));
+      const to = Math.min(path.n, Math.floor((minuteStart - path.t0) / MINUTE));
+      let { hi, lo, vol, trades } = st;
+      for (let i = from; i < to; i++) {
+        const h = path.hi[i] as number;
+        const l = path.lo[i] as number;
+        if (h > hi) hi = h;
+        if (l < lo) lo = l;
+        const v = path.vol[i] as number;
+        vol += v;
+        trades += Math.ceil(v / inst.avgTradeSize);
+      }
+      st.hi = hi;
+      st.lo = lo;
+      st.vol = vol;
+      st.trades = trades;
+      st.upTo = to >= path.n ? path.t0 + path.n * MINUTE : path.t0 + to * MINUTE;
+      if (to <= from && to < path.n) break;
+    }
+    // The minute in progress: its seconds so far.
+    const day = this.etDayOf(te);
+    const path = this.paths.dayPath(inst, day);
+    const i = Math.min(path.n - 1, Math.max(0, Math.floor((te - path.t0) / MINUTE)));
+    const sp = this.paths.secondPath(inst, path, i);
+    const secs = (te - path.t0 - i * MINUTE) / 1000;
+    const s = Math.min(60, Math.max(0, Math.floor(secs)));
+    let hi = Math.max(st.hi, raw);
+    let lo = Math.min(st.lo, raw);
+    for (let k = 0; k <= s; k++) {
+      const v = sp.p[k] as number;
+      if (v > hi) hi = v;
+      if (v < lo) lo = v;
+    }
+    const mv = path.vol[i] as number;
+    const w =
+      (sp.cumW[s] as number) +
+      (s < 60 ? ((sp.cumW[s + 1] as number) - (sp.cumW[s] as number)) * (secs - s) : 0);
+    const partial = Math.floor(mv * w);
+    out.high = this.roundPrice(inst, hi);
+    out.low = this.roundPrice(inst, lo);
+    out.volume = st.vol + partial;
+    out.trades = st.trades + Math.ceil(partial / inst.avgTradeSize);
+    return st;
+  }
+}

@@ -1,0 +1,373 @@
+// Incoming requests, decoded field by field in the layout the client uses at the negotiated server version `v`
+// (as ibapi's EClient writes them). Throws DecodeError on a field that does not parse.
+import { FieldReader, DecodeError, parseTagValues } from './field-reader';
+import { Incoming as I } from './message-ids';
+import {
+  MIN_SERVER_VER_BOND_ISSUERID,
+  MIN_SERVER_VER_CME_TAGGING_FIELDS,
+  MIN_SERVER_VER_MANUAL_ORDER_TIME,
+  MIN_SERVER_VER_RFQ_FIELDS,
+  MIN_SERVER_VER_SCANNER_GENERIC_OPTS,
+  MIN_SERVER_VER_SYNT_REALTIME_BARS,
+  MIN_SERVER_VER_UNDO_RFQ_FIELDS,
+} from './server-versions';
+import { decodePlaceOrder } from './decode-order';
+import { emptyContractRequest } from '../orders/order-types';
+import type { ContractRequest } from '../orders/order-types';
+import type { Request, ScannerSubscription } from './requests';
+
+/** Decodes one request; `fields[0]` is the message id. */
+export function decodeRequest(fields: readonly string[], v: number): Request {
+  const r = new FieldReader(fields);
+  const idText = r.msgId.trim();
+  if (!/^\d+$/.test(idText)) throw new DecodeError(`For input string: "${idText}"`, 0);
+  const id = Number(idText);
+  switch (id) {
+    case I.START_API: {
+      r.int(); // version 2
+      const clientId = r.int();
+      return { kind: 'startApi', clientId, optionalCapabilities: r.strOpt() };
+    }
+    case I.REQ_MKT_DATA: {
+      r.int(); // version 11
+      const reqId = r.int();
+      const contract = readContract(r, { conId: true, primaryExchange: true, tradingClass: true });
+      if (contract.secType === 'BAG') {
+        const n = r.int();
+        r.skip(4 * n);
+      }
+      if (r.bool()) r.skip(3); // delta-neutral contract
+      const genericTickList = r.str();
+      const snapshot = r.bool();
+      const regulatorySnapshot = r.bool(); // REQ_SMART_COMPONENTS (114)
+      r.strOpt(); // mktDataOptions (LINKING, 70)
+      return { kind: 'reqMktData', reqId, contract, genericTickList, snapshot, regulatorySnapshot };
+    }
+    case I.CANCEL_MKT_DATA:
+      r.int();
+      return { kind: 'cancelMktData', reqId: r.int() };
+    case I.PLACE_ORDER:
+      return decodePlaceOrder(r, v);
+    case I.CANCEL_ORDER: {
+      // The version field was dropped at CME_TAGGING_FIELDS (192).
+      if (v < MIN_SERVER_VER_CME_TAGGING_FIELDS) r.int();
+      const orderId = r.int();
+      const manualOrderCancelTime = v >= MIN_SERVER_VER_MANUAL_ORDER_TIME ? r.strOpt() : '';
+      if (v >= MIN_SERVER_VER_RFQ_FIELDS && v < MIN_SERVER_VER_UNDO_RFQ_FIELDS) r.skipOpt(3);
+      if (v >= MIN_SERVER_VER_CME_TAGGING_FIELDS) r.skipOpt(2);
+      return { kind: 'cancelOrder', orderId, manualOrderCancelTime };
+    }
+    case I.REQ_OPEN_ORDERS:
+      return { kind: 'reqOpenOrders' };
+    case I.REQ_ACCT_DATA: {
+      r.int();
+      const subscribe = r.bool();
+      return { kind: 'reqAccountUpdates', subscribe, account: r.strOpt() };
+    }
+    case I.REQ_EXECUTIONS: {
+      r.int(); // version 3
+      const reqId = r.int();
+      const filter = {
+        clientId: r.int(),
+        acctCode: r.str(),
+        time: r.str(),
+        symbol: r.str(),
+        secType: r.str(),
+        exchange: r.str(),
+        side: r.str(),
+      };
+      return { kind: 'reqExecutions', reqId, filter };
+    }
+    case I.REQ_IDS:
+      r.int();
+      return { kind: 'reqIds', numIds: r.int() };
+    case I.REQ_CONTRACT_DATA: {
+      r.int(); // version 8
+      const reqId = r.int();
+      const c = emptyContractRequest();
+      c.conId = r.int();
+      c.symbol = r.str();
+      c.secType = r.str();
+      c.lastTradeDateOrContractMonth = r.str();
+      c.strike = r.float();
+      c.right = r.str();
+      c.multiplier = r.str();
+      c.exchange = r.str();
+      c.primaryExchange = r.str(); // PRIMARYEXCH (75)
+      c.currency = r.str();
+      c.localSymbol = r.str();
+      c.tradingClass = r.str();
+      c.includeExpired = r.bool();
+      c.secIdType = r.str();
+      c.secId = r.str();
+      if (v >= MIN_SERVER_VER_BOND_ISSUERID) c.issuerId = r.strOpt();
+      return { kind: 'reqContractDetails', reqId, contract: c };
+    }
+    case I.REQ_AUTO_OPEN_ORDERS:
+      r.int();
+      return { kind: 'reqAutoOpenOrders', autoBind: r.bool() };
+    case I.REQ_ALL_OPEN_ORDERS:
+      return { kind: 'reqAllOpenOrders' };
+    case I.REQ_MANAGED_ACCTS:
+      return { kind: 'reqManagedAccts' };
+    case I.REQ_HISTORICAL_DATA: {
+      // No version field from SYNT_REALTIME_BARS (124), which also added keepUpToDate.
+      if (v < MIN_SERVER_VER_SYNT_REALTIME_BARS) r.int();
+      const reqId = r.int();
+      const contract = readContract(r, { conId: true, primaryExchange: true, tradingClass: true });
+      contract.includeExpired = r.bool();
+      const endDateTime = r.str();
+      const barSize = r.str();
+      const duration = r.str();
+      const useRth = r.bool();
+      const whatToShow = r.str();
+      const formatDate = r.int();
+      if (contract.secType === 'BAG') {
+        const n = r.int();
+        r.skip(4 * n);
+      }
+      const keepUpToDate = r.bool();
+      r.strOpt(); // chartOptions
+      return {
+        kind: 'reqHistoricalData',
+        reqId,
+        contract,
+        endDateTime,
+        barSize,
+        duration,
+        useRth,
+        whatToShow,
+        formatDate,
+        keepUpToDate,
+      };
+    }
+    case I.REQ_SCANNER_SUBSCRIPTION: {
+      if (v < MIN_SERVER_VER_SCANNER_GENERIC_OPTS) r.int(); // version 4
+      const reqId = r.int();
+      const subscription: ScannerSubscription = {
+        numberOfRows: r.intMax(),
+        instrument: r.str(),
+        locationCode: r.str(),
+        scanCode: r.str(),
+        abovePrice: r.floatMax(),
+        belowPrice: r.floatMax(),
+        aboveVolume: r.intMax(),
+        marketCapAbove: r.floatMax(),
+        marketCapBelow: r.floatMax(),
+        averageOptionVolumeAbove: undefined,
+        scannerSettingPairs: '',
+        stockTypeFilter: '',
+      };
+      r.skip(4); // moody/sp ratings above/below
+      r.skip(2); // maturity dates
+      r.skip(2); // coupon rates
+      r.strOpt(); // excludeConvertible (sent as an int or empty)
+      subscription.averageOptionVolumeAbove = r.floatMax();
+      subscription.scannerSettingPairs = r.str();
+      subscription.stockTypeFilter = r.str();
+      // Filter options come before the subscription options on the wire (SCANNER_GENERIC_OPTS, 143).
+      const filterOptions = parseTagValues(r.strOpt());
+      const options = parseTagValues(r.strOpt());
+      return { kind: 'reqScannerSubscription', reqId, subscription, filterOptions, options };
+    }
+    case I.CANCEL_SCANNER_SUBSCRIPTION:
+      r.int();
+      return { kind: 'cancelScannerSubscription', reqId: r.int() };
+    case I.REQ_SCANNER_PARAMETERS:
+      return { kind: 'reqScannerParameters' };
+    case I.CANCEL_HISTORICAL_DATA:
+      r.int();
+      return { kind: 'cancelHistoricalData', reqId: r.int() };
+    case I.REQ_CURRENT_TIME:
+      return { kind: 'reqCurrentTime' };
+    case I.REQ_REAL_TIME_BARS: {
+      r.int(); // version 3
+      const reqId = r.int();
+      const contract = readContract(r, { conId: true, primaryExchange: true, tradingClass: true });
+      const barSize = r.int();
+      const whatToShow = r.str();
+      const useRth = r.bool();
+      r.strOpt(); // realTimeBarsOptions
+      return { kind: 'reqRealTimeBars', reqId, contract, barSize, whatToShow, useRth };
+    }
+    case I.CANCEL_REAL_TIME_BARS:
+      r.int();
+      return { kind: 'cancelRealTimeBars', reqId: r.int() };
+    case I.REQ_GLOBAL_CANCEL:
+      return { kind: 'reqGlobalCancel' };
+    case I.REQ_MARKET_DATA_TYPE:
+      r.int();
+      return { kind: 'reqMarketDataType', marketDataType: r.int() };
+    case I.REQ_POSITIONS:
+      return { kind: 'reqPositions' };
+    case I.CANCEL_POSITIONS:
+      return { kind: 'cancelPositions' };
+    case I.REQ_ACCOUNT_SUMMARY: {
+      r.int();
+      const reqId = r.int();
+      const group = r.str();
+      return { kind: 'reqAccountSummary', reqId, group, tags: r.str() };
+    }
+    case I.CANCEL_ACCOUNT_SUMMARY:
+      r.int();
+      return { kind: 'cancelAccountSummary', reqId: r.int() };
+    case I.REQ_MATCHING_SYMBOLS: {
+      const reqId = r.int();
+      return { kind: 'reqMatchingSymbols', reqId, pattern: r.str() };
+    }
+    case I.REQ_HEAD_TIMESTAMP: {
+      const reqId = r.int();
+      const contract = readContract(r, { conId: true, primaryExchange: true, tradingClass: true });
+      contract.includeExpired = r.bool();
+      const useRth = r.bool();
+      const whatToShow = r.str();
+      return { kind: 'reqHeadTimestamp', reqId, contract, whatToShow, useRth, formatDate: r.int() };
+    }
+    case I.CANCEL_HEAD_TIMESTAMP:
+      return { kind: 'cancelHeadTimestamp', reqId: r.int() };
+    case I.REQ_PNL: {
+      const reqId = r.int();
+      const account = r.str();
+      return { kind: 'reqPnL', reqId, account, modelCode: r.strOpt() };
+    }
+    case I.CANCEL_PNL:
+      return { kind: 'cancelPnL', reqId: r.int() };
+    case I.REQ_PNL_SINGLE: {
+      const reqId = r.int();
+      const account = r.str();
+      const modelCode = r.str();
+      return { kind: 'reqPnLSingle', reqId, account, modelCode, conId: r.int() };
+    }
+    case I.CANCEL_PNL_SINGLE:
+      return { kind: 'cancelPnLSingle', reqId: r.int() };
+    case I.REQ_COMPLETED_ORDERS:
+      return { kind: 'reqCompletedOrders', apiOnly: r.bool() };
+    case I.SET_SERVER_LOGLEVEL:
+      r.int();
+      return { kind: 'setServerLogLevel', level: r.int() };
+    case I.REQ_FAMILY_CODES:
+      return { kind: 'reqFamilyCodes' };
+    case I.REQ_SOFT_DOLLAR_TIERS:
+      return { kind: 'reqSoftDollarTiers', reqId: r.int() };
+    case I.REQ_MKT_DEPTH_EXCHANGES:
+      return { kind: 'reqMktDepthExchanges' };
+    case I.REQ_SMART_COMPONENTS:
+      return { kind: 'reqSmartComponents', reqId: r.int() };
+    case I.REQ_NEWS_PROVIDERS:
+      return { kind: 'reqNewsProviders' };
+    case I.REQ_USER_INFO:
+      return { kind: 'reqUserInfo', reqId: r.int() };
+    case I.REQ_MARKET_RULE:
+      return { kind: 'reqMarketRule', marketRuleId: r.int() };
+    case I.REQ_SEC_DEF_OPT_PARAMS:
+      return { kind: 'reqSecDefOptParams', reqId: r.int() };
+    case I.QUERY_DISPLAY_GROUPS:
+      r.int();
+      return { kind: 'queryDisplayGroups', reqId: r.int() };
+    case I.REQ_NEWS_BULLETINS:
+    case I.CANCEL_NEWS_BULLETINS:
+    case I.CANCEL_MKT_DEPTH:
+    case I.CANCEL_FUNDAMENTAL_DATA:
+    case I.CANCEL_CALC_IMPLIED_VOLAT:
+    case I.CANCEL_CALC_OPTION_PRICE:
+    case I.SUBSCRIBE_TO_GROUP_EVENTS:
+    case I.UPDATE_DISPLAY_GROUP:
+    case I.UNSUBSCRIBE_FROM_GROUP_EVENTS:
+    case I.CANCEL_POSITIONS_MULTI:
+    case I.CANCEL_ACCOUNT_UPDATES_MULTI:
+    case I.CANCEL_HISTOGRAM_DATA:
+    case I.CANCEL_TICK_BY_TICK_DATA:
+    case I.CANCEL_WSH_META_DATA:
+    case I.CANCEL_WSH_EVENT_DATA:
+      return { kind: 'ignored', msgId: id };
+    case I.REQ_FA:
+    case I.REPLACE_FA:
+      return unsupported(
+        id,
+        -1,
+        'FA configuration',
+        321,
+        "Error validating request.-'bB' : cause - FA data operations ignored for non FA customers.",
+      );
+    case I.REQ_FUNDAMENTAL_DATA:
+      r.int();
+      return unsupported(
+        id,
+        r.int(),
+        'fundamental data',
+        430,
+        'We are sorry, but fundamentals data for the security specified is not available.',
+      );
+    case I.REQ_MKT_DEPTH:
+      r.int();
+      return unsupported(id, r.int(), 'market depth', 354, 'Requested market data is not subscribed.');
+    case I.REQ_CALC_IMPLIED_VOLAT:
+    case I.REQ_CALC_OPTION_PRICE:
+    case I.EXERCISE_OPTIONS:
+      r.int();
+      return notServed(id, r.int(), 'option calculations and exercise');
+    case I.REQ_POSITIONS_MULTI:
+    case I.REQ_ACCOUNT_UPDATES_MULTI:
+      r.int();
+      return notServed(id, r.int(), 'model/multi-account requests');
+    case I.REQ_NEWS_ARTICLE:
+    case I.REQ_HISTORICAL_NEWS:
+      return notServed(id, r.int(), 'news');
+    case I.REQ_HISTOGRAM_DATA:
+    case I.REQ_HISTORICAL_TICKS:
+      return notServed(id, r.int(), 'histogram and historical tick data');
+    case I.REQ_TICK_BY_TICK_DATA:
+      return unsupported(id, r.int(), 'tick-by-tick data', 354, 'Requested market data is not subscribed.');
+    case I.REQ_WSH_META_DATA:
+    case I.REQ_WSH_EVENT_DATA:
+      return notServed(id, r.int(), 'Wall Street Horizon data');
+    case I.VERIFY_REQUEST:
+    case I.VERIFY_MESSAGE:
+    case I.VERIFY_AND_AUTH_REQUEST:
+    case I.VERIFY_AND_AUTH_MESSAGE:
+      return unsupported(
+        id,
+        -1,
+        'API verification',
+        321,
+        "Error validating request.-'a0' : cause - Verification is not required.",
+      );
+    default:
+      throw new DecodeError(`unknown message id ${id}`, 0);
+  }
+}
+
+function unsupported(msgId: number, id: number, what: string, code: number, text: string): Request {
+  return { kind: 'unsupported', msgId, id, what, code, text };
+}
+
+function notServed(msgId: number, id: number, what: string): Request {
+  return unsupported(
+    msgId,
+    id,
+    what,
+    321,
+    `Error validating request.-'a${msgId}' : cause - The demo gateway does not serve ${what}.`,
+  );
+}
+
+/** The common contract block: [conId] symbol secType ltd strike right multiplier exchange [primaryExch] currency localSymbol [tradingClass]. */
+function readContract(
+  r: FieldReader,
+  opts: { conId: boolean; primaryExchange: boolean; tradingClass: boolean },
+): ContractRequest {
+  const c = emptyContractRequest();
+  if (opts.conId) c.conId = r.int();
+  c.symbol = r.str();
+  c.secType = r.str();
+  c.lastTradeDateOrContractMonth = r.str();
+  c.strike = r.float();
+  c.right = r.str();
+  c.multiplier = r.str();
+  c.exchange = r.str();
+  if (opts.primaryExchange) c.primaryExchange = r.str();
+  c.currency = r.str();
+  c.localSymbol = r.str();
+  if (opts.tradingClass) c.tradingClass = r.str();
+  return c;
+}

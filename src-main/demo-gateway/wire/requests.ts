@@ -1,0 +1,127 @@
+// The requests the gateway understands, decoded from the client's fields into plain objects.
+import type { ContractRequest, OrderTicket } from '../orders/order-types';
+
+export interface TagValue {
+  tag: string;
+  value: string;
+}
+
+export interface ExecutionFilter {
+  clientId: number;
+  acctCode: string;
+  time: string;
+  symbol: string;
+  secType: string;
+  exchange: string;
+  side: string;
+}
+
+export interface ScannerSubscription {
+  numberOfRows: number | undefined;
+  instrument: string;
+  locationCode: string;
+  scanCode: string;
+  abovePrice: number | undefined;
+  belowPrice: number | undefined;
+  aboveVolume: number | undefined;
+  marketCapAbove: number | undefined;
+  marketCapBelow: number | undefined;
+  averageOptionVolumeAbove: number | undefined;
+  scannerSettingPairs: string;
+  stockTypeFilter: string;
+}
+
+export type Request =
+  | { kind: 'startApi'; clientId: number; optionalCapabilities: string }
+  | {
+      kind: 'reqMktData';
+      reqId: number;
+      contract: ContractRequest;
+      genericTickList: string;
+      snapshot: boolean;
+      regulatorySnapshot: boolean;
+    }
+  | { kind: 'cancelMktData'; reqId: number }
+  | {
+      kind: 'placeOrder';
+      orderId: number;
+      contract: ContractRequest;
+      ticket: OrderTicket;
+      warnings: string[];
+    }
+  | { kind: 'cancelOrder'; orderId: number; manualOrderCancelTime: string }
+  | { kind: 'reqOpenOrders' }
+  | { kind: 'reqAccountUpdates'; subscribe: boolean; account: string }
+  | { kind: 'reqExecutions'; reqId: number; filter: ExecutionFilter }
+  | { kind: 'reqIds'; numIds: number }
+  | { kind: 'reqContractDetails'; reqId: number; contract: ContractRequest }
+  | { kind: 'reqAutoOpenOrders'; autoBind: boolean }
+  | { kind: 'reqAllOpenOrders' }
+  | { kind: 'reqManagedAccts' }
+  | {
+      kind: 'reqHistoricalData';
+      reqId: number;
+      contract: ContractRequest;
+      endDateTime: string;
+      barSize: string;
+      duration: string;
+      useRth: boolean;
+      whatToShow: string;
+      formatDate: number;
+      keepUpToDate: boolean;
+    }
+  | {
+      kind: 'reqScannerSubscription';
+      reqId: number;
+      subscription: ScannerSubscription;
+      filterOptions: TagValue[];
+      options: TagValue[];
+    }
+  | { kind: 'cancelScannerSubscription'; reqId: number }
+  | { kind: 'reqScannerParameters' }
+  | { kind: 'cancelHistoricalData'; reqId: number }
+  | { kind: 'reqCurrentTime' }
+  | {
+      kind: 'reqRealTimeBars';
+      reqId: number;
+      contract: ContractRequest;
+      barSize: number;
+      whatToShow: string;
+      useRth: boolean;
+    }
+  | { kind: 'cancelRealTimeBars'; reqId: number }
+  | { kind: 'reqGlobalCancel' }
+  | { kind: 'reqMarketDataType'; marketDataType: number }
+  | { kind: 'reqPositions' }
+  | { kind: 'cancelPositions' }
+  | { kind: 'reqAccountSummary'; reqId: number; group: string; tags: string }
+  | { kind: 'cancelAccountSummary'; reqId: number }
+  | { kind: 'reqMatchingSymbols'; reqId: number; pattern: string }
+  | {
+      kind: 'reqHeadTimestamp';
+      reqId: number;
+      contract: ContractRequest;
+      whatToShow: string;
+      useRth: boolean;
+      formatDate: number;
+    }
+  | { kind: 'cancelHeadTimestamp'; reqId: number }
+  | { kind: 'reqPnL'; reqId: number; account: string; modelCode: string }
+  | { kind: 'cancelPnL'; reqId: number }
+  | { kind: 'reqPnLSingle'; reqId: number; account: string; modelCode: string; conId: number }
+  | { kind: 'cancelPnLSingle'; reqId: number }
+  | { kind: 'reqCompletedOrders'; apiOnly: boolean }
+  | { kind: 'setServerLogLevel'; level: number }
+  | { kind: 'reqFamilyCodes' }
+  | { kind: 'reqSoftDollarTiers'; reqId: number }
+  | { kind: 'reqMktDepthExchanges' }
+  | { kind: 'reqSmartComponents'; reqId: number }
+  | { kind: 'reqNewsProviders' }
+  | { kind: 'reqUserInfo'; reqId: number }
+  | { kind: 'reqMarketRule'; marketRuleId: number }
+  | { kind: 'reqSecDefOptParams'; reqId: number }
+  | { kind: 'queryDisplayGroups'; reqId: number }
+  /** A request TWS accepts without answering (news bulletins, display-group events, cancels of unsupported). */
+  | { kind: 'ignored'; msgId: number }
+  /** A real TWS request the demo does not serve: answered with an error for `id`. */
+  | { kind: 'unsupported'; msgId: number; id: number; what: string; code: number; text: string };

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { durationFor, MAX_PAGES, planPages } from './history';
+
+describe('planPages', () => {
+  const now = 1_800_000_000;
+
+  it('keeps a small request whole', () => {
+    expect(planPages('5 mins', '1 D', undefined, now)).toEqual([{ duration: '1 D', endTime: undefined }]);
+  });
+
+  it('splits a large request into pages of at most ~3000 bars, newest first', () => {
+    const pages = planPages('1 min', '10 D', undefined, now);
+    expect(pages.map((p) => p.duration)).toEqual(['2 D', '2 D', '2 D', '2 D', '2 D']);
+    expect(pages[0]!.endTime).toBeUndefined();
+    expect(pages[1]!.endTime).toBe(now - 2 * 86_400);
+    expect(pages[4]!.endTime).toBe(now - 8 * 86_400);
+  });
+
+  it('pages seconds bars in seconds, and caps the number of pages', () => {
+    const pages = planPages('5 secs', '1 D', now, now);
+    expect(pages[0]).toEqual({ duration: '15000 S', endTime: now });
+    expect(pages).toHaveLength(6);
+    expect(planPages('1 secs', '1 Y', undefined, now)).toHaveLength(MAX_PAGES);
+  });
+
+  it('writes TWS durations', () => {
+    expect(durationFor(10)).toBe('30 S');
+    expect(durationFor(3600)).toBe('3600 S');
+    expect(durationFor(86_400 * 3)).toBe('3 D');
+    expect(durationFor(400 * 86_400)).toBe('2 Y');
+  });
+});
+
+import { silentLogger } from '../core/logger';
+import { createManualClock } from '../core/manual-clock';
+import { createFakeTws } from '../../tests/support/fake-tws';
+import { createHistory } from './history';
+
+describe('history service', () => {
+  const contract = { conId: 7, symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
+  const bar = (time: number, close = 1) => ({ time, open: 1, high: 2, low: 0.5, close, volume: 10 });
+
+  function setup() {
+    const clock = createManualClock(1_800_000_000_000);
+    const fake = createFakeTws(clock);
+    fake.ready();
+    const events: { clientId: string; subId: string; n: number }[] = [];
+    const history = createHistory({
+      tws: fake.tws,
+      clock,
+      log: silentLogger,
+      emitTo: (clientId, e) => events.push({ clientId, subId: e.subId, n: e.bars.length }),
+      notify: () => undefined,
+    });
+    return { clock, fake, history, events };
+  }
+
+  it('serves a repeated request from the cache', async () => {
+    const { fake, history } = setup();
+    const now = 1_800_000_000;
+    fake.historyBars = () => [bar(now - 600), bar(now - 300)];
+    const p = {
+      contract,
+      barSize: '5 mins' as const,
+      duration: '1 D' as const,
+      whatToShow: 'TRADES' as const,
+      useRTH: false,
+    };
+    const first = await history.get(p);
+    const second = await history.get(p);
+    expect(first.fromCache).toBe(false);
+    expect(second.fromCache).toBe(true);
+    expect(second.bars).toHaveLength(2);
+    expect(fake.historyCalls).toHaveLength(1);
+  });
+
+  it('shares a live series between charts and lets a reopened chart attach without a new request', async () => {
+    const { clock, fake, history, events } = setup();
+    const now = 1_800_000_000;
+    const p = {
+      contract,
+      barSize: '1 min' as const,
+      duration: '1 D' as const,
+      whatToShow: 'TRADES' as const,
+      useRTH: false,
+    };
+    const sub1 = history.subscribe('w1', p);
+    await Promise.resolve();
+    const live = fake.streams[0]!;
+    live.bars!.initial([bar(now - 120), bar(now - 60)]);
+    const a = await sub1;
+    expect(a.bars).toHaveLength(2);
+    const b = await history.subscribe('w2', p);
+    expect(fake.streams).toHaveLength(1);
+    expect(b.bars).toHaveLength(2);
+    live.bars!.update(bar(now - 60, 5));
+    expect(events.map((e) => e.clientId).sort()).toEqual(['w1', 'w2']);
+    history.unsubscribe(a.subId);
+    history.unsubscribe(b.subId);
+    clock.advance(60_000);
+    expect(live.closed).toBe(false);
+    const c = await history.subscribe('w3', p);
+    expect(fake.streams).toHaveLength(1);
+    expect(c.bars.at(-1)!.close).toBe(5);
+    history.unsubscribe(c.subId);
+    clock.advance(10 * 60_000);
+    expect(live.closed).toBe(true);
+  });
+
+  it('hands charts the bars they missed after a reconnect', async () => {
+    const { fake, history, events } = setup();
+    const now = 1_800_000_000;
+    const p = {
+      contract,
+      barSize: '1 min' as const,
+      duration: '1 D' as const,
+      whatToShow: 'TRADES' as const,
+      useRTH: false,
+    };
+    const sub = history.subscribe('w1', p);
+    await Promise.resolve();
+    fake.streams[0]!.bars!.initial([bar(now - 120), bar(now - 60)]);
+    await sub;
+    fake.streams[0]!.bars!.initial([bar(now - 120), bar(now - 60), bar(now), bar(now + 60)]);
+    expect(events.at(-1)!.n).toBe(3);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Quote } from '../../src-shared/domain/quote';
+import { silentLogger } from '../core/logger';
+import { createManualClock } from '../core/manual-clock';
+import { createFakeTws } from '../../tests/support/fake-tws';
+import { createMarketData } from './market-data';
+
+const c = (conId: number, symbol = `S${conId}`) => ({
+  conId,
+  symbol,
+  secType: 'STK' as const,
+  exchange: 'SMART',
+  currency: 'USD',
+});
+
+function setup(lines = 100) {
+  const clock = createManualClock();
+  const fake = createFakeTws(clock);
+  fake.ready();
+  const published: { quotes: Quote[]; clients: string[] }[] = [];
+  const md = createMarketData({
+    tws: fake.tws,
+    clock,
+    log: silentLogger,
+    publish: (quotes, clients) => published.push({ quotes: [...quotes], clients: [...clients] }),
+    prefs: { marketDataLines: lines, marketDataType: 'live' },
+  });
+  return { clock, fake, md, published };
+}
+
+describe('market data', () => {
+  it('shares one TWS line between panes and windows, and closes it with the last holder', () => {
+    const { fake, md } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
+    md.subscribe({ key: 'w2', clientId: 'w2' }, [c(1)]);
+    expect(fake.streams).toHaveLength(1);
+    md.unsubscribe({ key: 'w1', clientId: 'w1' }, [1]);
+    md.unsubscribe({ key: 'w2', clientId: 'w2' }, [1]);
+    expect(fake.streams[0]!.closed).toBe(false);
+    md.unsubscribe({ key: 'w1', clientId: 'w1' }, [1]);
+    expect(fake.streams[0]!.closed).toBe(true);
+    expect(md.lines().used).toBe(0);
+  });
+
+  it('coalesces ticks into the quote and sends it to every window holding it', () => {
+    const { fake, md, published } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
+    md.subscribe({ key: 'scan:1', clientId: 'w2' }, [c(1)]);
+    fake.streams[0]!.md!.tick('last', 101.5, false);
+    fake.streams[0]!.md!.tick('close', 100, false);
+    const last = published.at(-1)!;
+    expect(last.clients.sort()).toEqual(['w1', 'w2']);
+    expect(last.quotes[0]).toMatchObject({ conId: 1, last: 101.5, close: 100, state: 'live' });
+    expect(md.quote(1)?.updatedAt).not.toBeNull();
+  });
+
+  it('over the line budget a quote is "no-line" with a note, and gets a line when one frees up', () => {
+    const { fake, md } = setup(2);
+    const q = md.subscribe({ key: 'w', clientId: 'w' }, [c(1), c(2), c(3)]);
+    expect(q.map((x) => x.state)).toEqual(['pending', 'pending', 'no-line']);
+    expect(q[2]!.note).toMatch(/line budget \(2 lines/);
+    expect(fake.streams).toHaveLength(2);
+    expect(md.lines()).toEqual({ used: 2, budget: 2 });
+    md.unsubscribe({ key: 'w', clientId: 'w' }, [1]);
+    expect(fake.streams).toHaveLength(3);
+    expect(fake.streams[2]!.contract!.conId).toBe(3);
+    expect(md.quote(3)!.state).toBe('pending');
+    expect(md.quote(3)!.note).toBeUndefined();
+  });
+
+  it('switches one instrument to delayed data on 354 and labels it', () => {
+    const { fake, md } = setup();
+    md.subscribe({ key: 'w', clientId: 'w' }, [c(1, 'AAPL'), c(2, 'MSFT')]);
+    const s = fake.streams[0]!;
+    expect(s.delayed!()).toBe(false);
+    expect(s.md!.error(354, 'Requested market data is not subscribed.')).toBe('restart');
+    expect(s.delayed!()).toBe(true);
+    expect(fake.streams[1]!.delayed!()).toBe(false);
+    expect(md.quote(1)).toMatchObject({ state: 'delayed' });
+    expect(md.quote(1)!.note).toMatch(/AAPL.*delayed.*TWS 354/);
+    s.md!.tick('last', 10, true);
+    expect(md.quote(1)!.state).toBe('delayed');
+    // No delayed data either: the line stops with the reason.
+    expect(s.md!.error(354, 'not subscribed')).toBe('end');
+    expect(md.quote(1)!.state).toBe('error');
+    expect(md.lines().used).toBe(1);
+  });
+
+  it('marks a live quote stale after a minute without ticks', () => {
+    const { clock, fake, md } = setup();
+    md.subscribe({ key: 'w', clientId: 'w' }, [c(1)]);
+    fake.streams[0]!.md!.tick('last', 5, false);
+    clock.advance(30_000);
+    expect(md.quote(1)!.state).toBe('live');
+    clock.advance(40_000);
+    expect(md.quote(1)!.state).toBe('stale');
+    fake.streams[0]!.md!.tick('last', 5.01, false);
+    expect(md.quote(1)!.state).toBe('live');
+  });
+
+  it('releases everything a closed window held', () => {
+    const { fake, md } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1), c(2)]);
+    md.subscribe({ key: 'scan:9', clientId: 'w1' }, [c(3)]);
+    md.subscribe({ key: 'w2', clientId: 'w2' }, [c(2)]);
+    md.releaseClient('w1');
+    expect(fake.streams.filter((s) => !s.closed).map((s) => s.contract!.conId)).toEqual([2]);
+  });
+});
+
+describe('market data across connection loss', () => {
+  it('marks quotes stale while the connection is down, and live again on the next tick', () => {
+    const { fake, md } = setup();
+    md.subscribe({ key: 'w', clientId: 'w' }, [c(1)]);
+    fake.streams[0]!.md!.tick('last', 5, false);
+    fake.setState('reconnecting');
+    expect(md.quote(1)).toMatchObject({ state: 'stale', note: 'Not connected to TWS: prices are paused' });
+    fake.ready(true);
+    fake.streams[0]!.md!.tick('last', 5.5, false);
+    expect(md.quote(1)!.state).toBe('live');
+    expect(md.quote(1)!.note).toBeUndefined();
+  });
+});

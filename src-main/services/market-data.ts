@@ -1,0 +1,294 @@
+// Level-1 quotes: one TWS line per instrument whatever the number of panes and windows that show it
+// (reference-counted per holder), the market-data line budget (over it a quote is `no-line`, not an error), the
+// per-instrument fall-back to delayed data when the account has no subscription (354/10089/10090/10186), and a
+// state per quote (live, frozen, delayed, stale…) with the time of its last tick.
+import { emptyQuote, type Quote, type QuoteState } from '../../src-shared/domain/quote';
+import type { MarketDataType } from '../../src-shared/domain/settings';
+import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
+import type { Clock, Timer } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { HandlerMap } from '../hub/dispatcher';
+import type { StreamHandle } from '../ib/link';
+import type { ResolvedContract, TickField, Tws } from '../ib/tws';
+
+/** Who holds a line: a window (its client id) or something acting for one (a scan's rows). */
+export type Holder = { key: string; clientId: string };
+
+export const MD_TYPE_NUMBER: Record<MarketDataType, 1 | 2 | 3 | 4> = {
+  live: 1,
+  frozen: 2,
+  delayed: 3,
+  'delayed-frozen': 4,
+};
+const TYPE_STATE: Record<number, QuoteState> = { 1: 'live', 2: 'frozen', 3: 'delayed', 4: 'delayed-frozen' };
+
+type Line = {
+  contract: ResolvedContract;
+  holders: Map<string, { clientId: string; count: number }>;
+  quote: Quote;
+  stream: StreamHandle | null;
+  delayed: boolean;
+  dataType: number | null;
+  waitingSince: number | null;
+  lastTickAt: number | null;
+};
+
+export interface MarketData {
+  handlers: HandlerMap;
+  subscribe(holder: Holder, contracts: readonly ResolvedContract[]): Quote[];
+  unsubscribe(holder: Holder, conIds: readonly number[]): void;
+  /** Drops every line a window held (it closed). */
+  releaseClient(clientId: string): void;
+  quote(conId: number): Quote | undefined;
+  /** A one-off quote: the live line's state when there is one, else a TWS snapshot (no line kept). */
+  snapshot(contract: ResolvedContract): Promise<Quote>;
+  lines(): { used: number; budget: number };
+  /** Re-applies the preferences (budget, market data type). */
+  configure(prefs: { marketDataLines: number; marketDataType: MarketDataType }): void;
+  stop(): void;
+}
+
+export const STALE_AFTER_MS = 60_000;
+
+export function createMarketData(deps: {
+  tws: Tws;
+  clock: Clock;
+  log: Logger;
+  publish: (quotes: readonly Quote[], clientIds: Iterable<string>) => void;
+  prefs: { marketDataLines: number; marketDataType: MarketDataType };
+  staleAfterMs?: number;
+}): MarketData {
+  const { tws, clock, log } = deps;
+  const lines = new Map<number, Line>();
+  let budget = deps.prefs.marketDataLines;
+  let type = MD_TYPE_NUMBER[deps.prefs.marketDataType];
+  const staleAfter = deps.staleAfterMs ?? STALE_AFTER_MS;
+  tws.link.setMarketDataType(type);
+
+  const used = (): number => [...lines.values()].filter((l) => l.stream !== null).length;
+
+  function clientsOf(line: Line): Set<string> {
+    return new Set([...line.holders.values()].map((h) => h.clientId));
+  }
+
+  function emit(line: Line, patch: Partial<Quote>): void {
+    line.quote = { ...line.quote, ...patch };
+    if (line.quote.note === undefined) delete line.quote.note;
+    deps.publish([line.quote], clientsOf(line));
+  }
+
+  function delayedNote(line: Line, code: number): string {
+    return `No live market data subscription for ${line.contract.symbol}: showing delayed data (15–20 min) instead (TWS ${code})`;
+  }
+
+  function open(line: Line): void {
+    line.waitingSince = null;
+    line.stream = tws.marketData(
+      line.contract,
+      { delayed: () => line.delayed },
+      {
+        starting: () => {
+          line.dataType = null;
+          if (line.quote.state !== 'error') emit(line, { state: line.delayed ? 'delayed' : 'pending' });
+        },
+        tick: (field: TickField, value: number, delayed: boolean) => {
+          const now = clock.now();
+          line.lastTickAt = now;
+          const state: QuoteState = delayed
+            ? line.dataType === 4
+              ? 'delayed-frozen'
+              : 'delayed'
+            : (TYPE_STATE[line.dataType ?? 1] ?? 'live');
+          const note = line.quote.state === 'stale' && !line.delayed ? { note: undefined } : {};
+          emit(line, { [field]: value, state, updatedAt: now, ...note });
+        },
+        dataType: (t) => {
+          line.dataType = t;
+          const state = TYPE_STATE[t] ?? 'live';
+          if (state !== line.quote.state && line.quote.state !== 'pending') emit(line, { state });
+          else if (line.quote.state === 'pending' && line.lastTickAt !== null) emit(line, { state });
+        },
+        error: (code, message) => {
+          const info = describeTwsCode(code);
+          if (info.reaction === 'delayed-data') {
+            if (code === 10167 || code === 10090) {
+              // TWS already sends delayed data on this line; label it.
+              line.delayed = true;
+              emit(line, { state: 'delayed', note: delayedNote(line, code) });
+              return 'keep';
+            }
+            if (!line.delayed) {
+              line.delayed = true;
+              log.info(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, {
+                twsCode: code,
+                action: 'switched this instrument to delayed data',
+              });
+              emit(line, { state: 'delayed', note: delayedNote(line, code) });
+              return 'restart';
+            }
+          }
+          if (info.severity !== 'error' && info.reaction !== 'delayed-data') {
+            log.info(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, { twsCode: code });
+            return 'keep';
+          }
+          log.warn(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, {
+            twsCode: code,
+            action: 'quote line stopped',
+          });
+          line.stream = null;
+          emit(line, { state: 'error', note: plainTwsMessage(code, message) });
+          promote();
+          return 'end';
+        },
+      },
+    );
+  }
+
+  function promote(): void {
+    const waiting = [...lines.values()]
+      .filter((l) => l.stream === null && l.waitingSince !== null)
+      .sort((a, b) => a.waitingSince! - b.waitingSince!);
+    for (const line of waiting) {
+      if (used() >= budget) break;
+      open(line);
+      emit(line, { state: line.delayed ? 'delayed' : 'pending', note: undefined });
+    }
+  }
+
+  function noLineNote(): string {
+    return `Over the market-data line budget (${budget} lines in use): close a row elsewhere or raise the budget in Settings`;
+  }
+
+  function subscribe(holder: Holder, contracts: readonly ResolvedContract[]): Quote[] {
+    const out: Quote[] = [];
+    for (const contract of contracts) {
+      let line = lines.get(contract.conId);
+      if (!line) {
+        line = {
+          contract,
+          holders: new Map(),
+          quote: emptyQuote(contract.conId),
+          stream: null,
+          delayed: false,
+          dataType: null,
+          waitingSince: null,
+          lastTickAt: null,
+        };
+        lines.set(contract.conId, line);
+        if (used() < budget) open(line);
+        else {
+          line.waitingSince = clock.now();
+          line.quote = { ...line.quote, state: 'no-line', note: noLineNote() };
+        }
+      }
+      const h = line.holders.get(holder.key) ?? { clientId: holder.clientId, count: 0 };
+      h.count++;
+      line.holders.set(holder.key, h);
+      out.push(line.quote);
+    }
+    return out;
+  }
+
+  function drop(conId: number, line: Line): void {
+    lines.delete(conId);
+    line.stream?.close();
+    line.stream = null;
+  }
+
+  function unsubscribe(holder: Holder, conIds: readonly number[]): void {
+    let freed = false;
+    for (const conId of conIds) {
+      const line = lines.get(conId);
+      const h = line?.holders.get(holder.key);
+      if (!line || !h) continue;
+      h.count--;
+      if (h.count <= 0) line.holders.delete(holder.key);
+      if (line.holders.size === 0) {
+        freed ||= line.stream !== null;
+        drop(conId, line);
+      }
+    }
+    if (freed) promote();
+  }
+
+  function releaseClient(clientId: string): void {
+    let freed = false;
+    for (const [conId, line] of [...lines]) {
+      for (const [key, h] of [...line.holders]) if (h.clientId === clientId) line.holders.delete(key);
+      if (line.holders.size === 0) {
+        freed ||= line.stream !== null;
+        drop(conId, line);
+      }
+    }
+    if (freed) promote();
+  }
+
+  // Stale: a live line that has not ticked for a while (the farm may be down, or the instrument halted).
+  const staleTimer: Timer = clock.setInterval(() => {
+    const now = clock.now();
+    for (const line of lines.values()) {
+      if (line.stream === null || line.quote.state !== 'live') continue;
+      const last = line.lastTickAt ?? line.stream.info().startedAt;
+      if (last !== null && now - last > staleAfter) emit(line, { state: 'stale' });
+    }
+  }, 5_000);
+
+  // Without a usable connection nothing ticks: say so on every quote instead of showing old prices as live.
+  const offStatus = tws.link.onStatus((st) => {
+    const paused =
+      st.state === 'degraded'
+        ? 'TWS lost its connection to IB: prices are paused'
+        : st.state === 'ready'
+          ? null
+          : 'Not connected to TWS: prices are paused';
+    if (paused === null) return;
+    for (const line of lines.values()) {
+      if (line.stream === null || line.quote.state === 'error' || line.quote.state === 'stale') continue;
+      emit(line, { state: 'stale', note: paused });
+    }
+  });
+
+  return {
+    subscribe,
+    unsubscribe,
+    releaseClient,
+    quote: (conId) => lines.get(conId)?.quote,
+    async snapshot(contract) {
+      const line = lines.get(contract.conId);
+      if (line && line.stream && line.lastTickAt !== null) return line.quote;
+      const f = await tws.snapshot(contract);
+      const { delayed, ...values } = f;
+      return {
+        ...emptyQuote(contract.conId, delayed ? 'delayed' : 'live'),
+        ...values,
+        updatedAt: clock.now(),
+      };
+    },
+    lines: () => ({ used: used(), budget }),
+    configure(prefs) {
+      budget = prefs.marketDataLines;
+      const next = MD_TYPE_NUMBER[prefs.marketDataType];
+      if (next !== type) {
+        type = next;
+        tws.link.setMarketDataType(type);
+        // The type applies to requests sent after it: ask every line again.
+        for (const line of lines.values()) line.stream?.restart();
+      }
+      promote();
+    },
+    stop() {
+      offStatus();
+      clock.clearInterval(staleTimer);
+      for (const [conId, line] of [...lines]) drop(conId, line);
+    },
+    handlers: {
+      'quotes.subscribe': ({ contracts }, ctx) => ({
+        quotes: subscribe({ key: ctx.clientId, clientId: ctx.clientId }, contracts as ResolvedContract[]),
+      }),
+      'quotes.unsubscribe': ({ conIds }, ctx) => {
+        unsubscribe({ key: ctx.clientId, clientId: ctx.clientId }, conIds);
+        return null;
+      },
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// The order journal (ARCHITECTURE.md §5): an append-only JSON-lines file per profile, one record per line with a
+// checksum, fsynced before the call returns. Intent is written before an order leaves; statuses, executions and
+// commissions follow as TWS reports them. A torn or damaged line (a crash mid-write) is skipped and reported, never
+// silently trusted. Works on Node 20 and 22 alike (no node:sqlite, no native addon).
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ContractRef } from '../../src-shared/domain/instrument';
+import type { OrderAction, OrderStatus } from '../../src-shared/domain/order';
+
+export type JournalOrder = {
+  orderId: number;
+  parentId: number | null;
+  clientId: number;
+  account: string;
+  contract: ContractRef & { conId?: number | undefined };
+  action: OrderAction;
+  quantity: number;
+  orderType: string;
+  limitPrice: number | null;
+  stopPrice: number | null;
+  trailingAmount: number | null;
+  trailingPercent: number | null;
+  tif: string;
+  outsideRth: boolean;
+  ocaGroup: string | null;
+  transmit: boolean;
+  note: string | null;
+};
+
+export type JournalRecord =
+  | { t: 'intent'; at: number; order: JournalOrder }
+  | { t: 'sent'; at: number; orderId: number }
+  /** The order never left: the connection dropped first. It is never sent later. */
+  | { t: 'not-sent'; at: number; orderId: number; reason: string }
+  | {
+      t: 'status';
+      at: number;
+      orderId: number;
+      status: OrderStatus;
+      filled: number;
+      remaining: number;
+      avgFillPrice: number | null;
+      permId: number | null;
+      message?: string | null;
+      twsCode?: number | null;
+    }
+  | { t: 'modify'; at: number; orderId: number; changes: Partial<JournalOrder> }
+  | { t: 'cancel-request'; at: number; orderId: number }
+  | {
+      t: 'exec';
+      at: number;
+      execId: string;
+      orderId: number;
+      permId: number | null;
+      account: string;
+      contract: ContractRef & { conId?: number | undefined };
+      side: OrderAction;
+      shares: number;
+      price: number;
+      time: number;
+      timeText: string;
+      exchange: string;
+    }
+  | {
+      t: 'commission';
+      at: number;
+      execId: string;
+      commission: number | null;
+      currency: string | null;
+      realizedPnl: number | null;
+    }
+  /** An order TWS knows and the journal did not (another client, TWS itself, or a lost intent). */
+  | { t: 'external'; at: number; order: JournalOrder; status: OrderStatus; permId: number | null }
+  /** What reconciliation found and could not explain; shown to the user, never guessed away. */
+  | { t: 'reconcile'; at: number; orderId: number | null; note: string }
+  | { t: 'ids'; at: number; highWater: number };
+
+export type LoadReport = { records: JournalRecord[]; damaged: number[] };
+
+export interface OrderJournal {
+  readonly file: string;
+  load(): Promise<LoadReport>;
+  /** Appends and fsyncs; resolves once the records are on disk. */
+  append(...records: JournalRecord[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+function checksum(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 16);
+}
+
+/** One line: the record's JSON, a tab, its checksum. */
+export function encodeLine(record: JournalRecord): string {
+  const json = JSON.stringify(record);
+  return `${json}\t${checksum(json)}\n`;
+}
+
+export function decodeLine(line: string): JournalRecord | null {
+  const tab = line.lastIndexOf('\t');
+  if (tab < 0) return null;
+  const json = line.slice(0, tab);
+  if (checksum(json) !== line.slice(tab + 1).trim()) return null;
+  try {
+    const value = JSON.parse(json) as JournalRecord;
+    return typeof value === 'object' && value !== null && typeof value.t === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createOrderJournal(opts: { dir: string; name: string }): OrderJournal {
+  const file = path.join(opts.dir, `${opts.name.replace(/[^A-Za-z0-9_-]/g, '_')}.jsonl`);
+  let handle: fs.FileHandle | null = null;
+  let chain: Promise<void> = Promise.resolve();
+
+  async function ensureOpen(): Promise<fs.FileHandle> {
+    if (handle) return handle;
+    await fs.mkdir(opts.dir, { recursive: true });
+    handle = await fs.open(file, 'a', 0o600);
+    return handle;
+  }
+
+  return {
+    file,
+    async load() {
+      let text = '';
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      const records: JournalRecord[] = [];
+      const damaged: number[] = [];
+      const lines = text.split('\n');
+      lines.forEach((line, i) => {
+        if (line.trim() === '') return;
+        const r = decodeLine(line);
+        if (r) records.push(r);
+        else damaged.push(i + 1);
+      });
+      // A torn last line (crash mid-append) must not glue itself to the next record.
+      if (text.length > 0 && !text.endsWith('\n')) {
+        const h = await ensureOpen();
+        await h.write('\n');
+        await h.sync();
+      }
+      return { records, damaged };
+    },
+    append(...records) {
+      const data = records.map(encodeLine).join('');
+      const next = chain.then(async () => {
+        const h = await ensureOpen();
+        await h.write(data);
+        await h.datasync();
+      });
+      chain = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      await chain;
+      const h = handle;
+      handle = null;
+      await h?.close();
+    },
+  };
+}

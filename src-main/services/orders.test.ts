@@ -1,0 +1,306 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Order, OrderTicket } from '../../src-shared/domain/order';
+import { DEFAULT_LIMITS } from '../../src-shared/domain/settings';
+import { silentLogger } from '../core/logger';
+import { createManualClock } from '../core/manual-clock';
+import { createFakeTws, instrument } from '../../tests/support/fake-tws';
+import { createContracts } from './contracts';
+import { createMarketData } from './market-data';
+import { createOrderJournal } from './order-journal';
+import { createOrders, type Notice } from './orders';
+
+let dir = '';
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = '';
+});
+
+const ticket = (over: Partial<OrderTicket> = {}): OrderTicket => ({
+  contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
+  action: 'BUY',
+  quantity: 10,
+  orderType: 'LMT',
+  limitPrice: 100,
+  tif: 'DAY',
+  outsideRth: false,
+  ...over,
+});
+
+async function setup(opts: { readOnly?: boolean; port?: number; demo?: boolean } = {}) {
+  dir ||= await mkdtemp(path.join(os.tmpdir(), 'orders-'));
+  const clock = createManualClock();
+  const fake = createFakeTws(clock);
+  fake.instruments.set('AAPL', instrument('AAPL', 265598));
+  fake.snapshots.set(265598, { last: 101, delayed: false });
+  const contracts = createContracts({ tws: fake.tws, log: silentLogger });
+  const md = createMarketData({
+    tws: fake.tws,
+    clock,
+    log: silentLogger,
+    publish: () => undefined,
+    prefs: { marketDataLines: 100, marketDataType: 'live' },
+  });
+  const emitted: Order[][] = [];
+  const notices: Notice[] = [];
+  const orders = createOrders({
+    tws: fake.tws,
+    contracts,
+    marketData: md,
+    clock,
+    log: silentLogger,
+    emitOrders: (o) => emitted.push(o),
+    emitExecutions: () => undefined,
+    notice: (n) => notices.push(n),
+  });
+  const journal = createOrderJournal({ dir, name: 'p1' });
+  await orders.open(journal, {
+    id: 'p1',
+    readOnly: opts.readOnly ?? false,
+    limits: DEFAULT_LIMITS,
+    demo: opts.demo ?? false,
+  });
+  return { clock, fake, orders, journal, emitted, notices, port: opts.port };
+}
+
+async function readJournal(file: string) {
+  return (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map(
+      (l) =>
+        JSON.parse(l.slice(0, l.lastIndexOf('\t'))) as {
+          t: string;
+          orderId?: number;
+          order?: { orderId: number };
+        },
+    );
+}
+
+describe('orders', () => {
+  it('refuses order entry unless ready, and never sends that order later', async () => {
+    const { fake, orders } = await setup();
+    fake.setState('reconnecting', { reason: 'TWS closed the connection' });
+    await expect(orders.place(ticket())).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    fake.ready(true);
+    await orders.settled();
+    expect(fake.placed).toHaveLength(0);
+    fake.setState('degraded');
+    await expect(orders.place(ticket())).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+  });
+
+  it('journals the intent before sending, with transmit set', async () => {
+    const { fake, orders, journal } = await setup();
+    fake.ready();
+    await orders.settled();
+    const r = await orders.place(ticket());
+    expect(r.orderIds).toEqual([1]);
+    expect(fake.placed[0]!.spec).toMatchObject({
+      transmit: true,
+      action: 'BUY',
+      quantity: 10,
+      orderType: 'LMT',
+      limitPrice: 100,
+    });
+    const lines = await readJournal(journal.file);
+    expect(lines.map((l) => l.t)).toEqual(['intent', 'ids', 'sent']);
+    expect(orders.list()[0]!.status).toBe('PendingSubmit');
+  });
+
+  it('refuses on a read-only profile and over the limits', async () => {
+    const ro = await setup({ readOnly: true });
+    ro.fake.ready();
+    await expect(ro.orders.place(ticket())).rejects.toMatchObject({ code: 'READ_ONLY' });
+    await ro.orders.close();
+    const { fake, orders } = await setup();
+    fake.ready();
+    await expect(orders.place(ticket({ quantity: 5000 }))).rejects.toMatchObject({ code: 'LIMIT' });
+    await expect(orders.place(ticket({ limitPrice: 150 }))).rejects.toMatchObject({ code: 'LIMIT' });
+    await expect(orders.place(ticket({ limitPrice: 100.005 }))).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(fake.placed).toHaveLength(0);
+  });
+
+  it('needs the typed confirmation before the first order on a live account', async () => {
+    const { fake, orders } = await setup();
+    fake.setState('disconnected', { port: 7496, accounts: ['U1234567'] });
+    fake.ready();
+    await expect(orders.place(ticket())).rejects.toMatchObject({ code: 'CONFIRM_REQUIRED' });
+    expect(() => orders.confirmLive('yes')).toThrow(/U1234567/);
+    orders.confirmLive('u1234567');
+    await expect(orders.place(ticket())).resolves.toMatchObject({ orderIds: [1] });
+  });
+
+  it('sends a bracket as parent + take-profit + stop, one-cancels-other, transmitted by the last leg', async () => {
+    const { fake, orders } = await setup();
+    fake.ready();
+    const r = await orders.place(ticket({ bracket: { takeProfit: 105, stopLoss: 95 } }));
+    expect(r.orderIds).toEqual([1, 2, 3]);
+    const [parent, tp, sl] = fake.placed.map((p) => p.spec);
+    expect(parent).toMatchObject({ transmit: false, action: 'BUY', orderType: 'LMT' });
+    expect(tp).toMatchObject({
+      transmit: false,
+      action: 'SELL',
+      orderType: 'LMT',
+      limitPrice: 105,
+      parentId: 1,
+    });
+    expect(sl).toMatchObject({ transmit: true, action: 'SELL', orderType: 'STP', auxPrice: 95, parentId: 1 });
+    expect(tp!.ocaGroup).toBe(sl!.ocaGroup);
+  });
+
+  it('marks an order that never left as not sent, and does not send it after the reconnect', async () => {
+    const { fake, orders, journal } = await setup();
+    fake.ready();
+    fake.dropOrders = true;
+    await expect(orders.place(ticket())).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    fake.dropOrders = false;
+    fake.ready(true);
+    await orders.settled();
+    expect(fake.placed).toHaveLength(0);
+    expect(orders.list()[0]).toMatchObject({ orderId: 1, status: 'Inactive' });
+    expect((await readJournal(journal.file)).map((l) => l.t)).toContain('not-sent');
+  });
+
+  it('never reuses an order id, even when TWS hands out a lower one', async () => {
+    const first = await setup();
+    first.fake.ready();
+    first.fake.nextValidId(40);
+    await first.orders.place(ticket());
+    await first.orders.close();
+    const again = await setup();
+    again.fake.ready();
+    again.fake.nextValidId(1);
+    const r = await again.orders.place(ticket());
+    expect(r.orderIds).toEqual([41]);
+  });
+
+  it('reconciles with TWS: adds fills made while away, flags what TWS no longer knows, never re-sends', async () => {
+    const { fake, orders, notices } = await setup();
+    fake.ready();
+    await orders.place(ticket());
+    await orders.place(ticket({ quantity: 5 }));
+    fake.openOrders = [];
+    fake.executions = [
+      {
+        execId: 'e1',
+        orderId: 1,
+        permId: 9,
+        clientId: 1,
+        account: 'DU111',
+        contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
+        side: 'BUY',
+        shares: 10,
+        price: 99.9,
+        cumQty: 10,
+        avgPrice: 99.9,
+        time: 1,
+        timeText: '',
+        exchange: 'NASDAQ',
+        orderRef: null,
+      },
+    ];
+    fake.commissions = [{ execId: 'e1', commission: 1, currency: 'USD', realizedPnl: null }];
+    const report = await orders.reconcile();
+    expect(report.newExecutions).toEqual(['e1']);
+    expect(report.unknown).toEqual([2]);
+    const list = orders.list();
+    expect(list.find((o) => o.orderId === 1)!.status).toBe('Filled');
+    expect(list.find((o) => o.orderId === 2)!.status).toBe('Unknown');
+    expect(list.find((o) => o.orderId === 2)!.message).toMatch(/not sent again/);
+    expect(orders.executions()[0]).toMatchObject({ execId: 'e1', commission: 1 });
+    expect(notices.at(-1)!.message).toMatch(/not known to TWS/);
+    expect(fake.placed).toHaveLength(2);
+  });
+
+  it('takes the final state of an order from TWS completed orders, matched by its order ref', async () => {
+    const { fake, orders } = await setup();
+    fake.ready();
+    await orders.place(ticket());
+    expect(fake.placed[0]!.spec.orderRef).toBe('ibdesk:1');
+    fake.completed = [
+      {
+        permId: 44,
+        status: 'Cancelled',
+        orderRef: 'ibdesk:1',
+        account: 'DU111',
+        contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
+        action: 'BUY',
+        quantity: 10,
+        completedStatus: 'Cancelled by Trader',
+      },
+    ];
+    const report = await orders.reconcile();
+    expect(report.unknown).toEqual([]);
+    expect(orders.list()[0]).toMatchObject({
+      status: 'Cancelled',
+      permId: 44,
+      message: 'TWS: Cancelled by Trader',
+    });
+  });
+
+  it('shows open orders it did not place as external', async () => {
+    const { fake, orders } = await setup();
+    fake.openOrders = [
+      {
+        orderId: 77,
+        permId: 5,
+        clientId: 0,
+        parentId: null,
+        account: 'DU111',
+        contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
+        action: 'SELL',
+        quantity: 3,
+        orderType: 'LMT',
+        limitPrice: 120,
+        stopPrice: null,
+        trailingPercent: null,
+        tif: 'GTC',
+        outsideRth: false,
+        ocaGroup: null,
+        status: 'Submitted',
+        orderRef: null,
+      },
+    ];
+    fake.ready();
+    await orders.settled();
+    expect(orders.list()[0]).toMatchObject({ orderId: 77, external: true, status: 'Submitted' });
+  });
+
+  it('records statuses and executions as TWS reports them', async () => {
+    const { fake, orders, journal } = await setup();
+    fake.ready();
+    await orders.place(ticket());
+    fake.orderEvents((s) =>
+      s.status?.({
+        orderId: 1,
+        status: 'Submitted',
+        filled: 0,
+        remaining: 10,
+        avgFillPrice: null,
+        permId: 3,
+        parentId: null,
+        clientId: 1,
+        whyHeld: null,
+      }),
+    );
+    fake.orderEvents((s) =>
+      s.status?.({
+        orderId: 1,
+        status: 'Filled',
+        filled: 10,
+        remaining: 0,
+        avgFillPrice: 100,
+        permId: 3,
+        parentId: null,
+        clientId: 1,
+        whyHeld: null,
+      }),
+    );
+    await orders.settled();
+    expect(orders.list()[0]).toMatchObject({ status: 'Filled', filled: 10, avgFillPrice: 100, permId: 3 });
+    expect((await readJournal(journal.file)).filter((l) => l.t === 'status')).toHaveLength(2);
+    await expect(orders.cancel(1)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});

@@ -1,0 +1,910 @@
+// Orders (ARCHITECTURE.md §5): ticket → checks (schema + the profile's precautionary limits) → journal the intent
+// (fsync) → placeOrder with transmit: true → statuses, executions and commissions journalled as TWS reports them.
+// Order entry needs a `ready` session; nothing is ever re-sent after a fault. On every connect the journal is
+// reconciled with TWS's open orders and executions, and whatever does not match is shown, not guessed.
+import { isLiveSession } from '../../src-shared/domain/connection';
+import type { Instrument } from '../../src-shared/domain/instrument';
+import { checkTicket } from '../../src-shared/domain/order-checks';
+import {
+  FINAL_STATUSES,
+  isWorking,
+  type Execution,
+  type Order,
+  type OrderModify,
+  type OrderStatus,
+  type OrderTicket,
+  type PlaceResult,
+} from '../../src-shared/domain/order';
+import type { OrderLimits } from '../../src-shared/domain/settings';
+import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
+import { AppError } from '../../src-shared/result';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import type { HandlerMap } from '../hub/dispatcher';
+import type {
+  CommissionInfo,
+  ExecInfo,
+  OpenOrderInfo,
+  OrderSpec,
+  OrderStatusInfo,
+  ResolvedContract,
+  Tws,
+} from '../ib/tws';
+import type { Contracts } from './contracts';
+import type { MarketData } from './market-data';
+import type { JournalOrder, JournalRecord, OrderJournal } from './order-journal';
+
+export type OrdersProfile = { id: string; readOnly: boolean; limits: OrderLimits; demo: boolean };
+
+export type Notice = { level: 'info' | 'warn' | 'error'; title: string; message: string };
+
+export interface Orders {
+  handlers: HandlerMap;
+  /** Loads the journal of a profile (on start and on profile switch). */
+  open(journal: OrderJournal, profile: OrdersProfile): Promise<void>;
+  place(ticket: OrderTicket): Promise<PlaceResult>;
+  modify(m: OrderModify): Promise<void>;
+  cancel(orderId: number): Promise<void>;
+  cancelAll(): Promise<void>;
+  list(): Order[];
+  executions(): Execution[];
+  confirmLive(typed: string): void;
+  /** Runs a reconciliation now (also runs by itself on every ready). */
+  reconcile(): Promise<ReconcileReport>;
+  /** Resolves when the reconciliation of the current connection has finished. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type ReconcileReport = {
+  unknown: number[];
+  external: number[];
+  newExecutions: string[];
+  updated: number[];
+};
+
+const REFERENCE_TIMEOUT_MS = 4_000;
+
+/** TWS orderRef of our orders: lets reconciliation recognise them among TWS's completed orders. */
+const refOf = (orderId: number) => `ibdesk:${orderId}`;
+
+export function createOrders(deps: {
+  tws: Tws;
+  contracts: Contracts;
+  marketData: MarketData;
+  clock: Clock;
+  log: Logger;
+  emitOrders: (orders: Order[]) => void;
+  emitExecutions: (executions: Execution[]) => void;
+  notice: (n: Notice) => void;
+}): Orders {
+  const { tws, contracts, marketData, clock, log } = deps;
+  const link = tws.link;
+  let journal: OrderJournal | null = null;
+  let profile: OrdersProfile | null = null;
+  const orders = new Map<number, Order>();
+  const details = new Map<number, JournalOrder>();
+  const sent = new Set<number>();
+  const executions = new Map<string, Execution>();
+  const externalSeen = new Set<number>();
+  let highWater = 0;
+  let nextValidId: number | null = null;
+  let liveConfirmed = false;
+  let lastExecTime = 0;
+  let reconciling: Promise<unknown> = Promise.resolve();
+  let pendingWrites: Promise<void> = Promise.resolve();
+
+  // ---- journal ---------------------------------------------------------------------------------------------------
+
+  function write(...records: JournalRecord[]): Promise<void> {
+    const j = journal;
+    if (!j) return Promise.resolve();
+    const p = j.append(...records);
+    pendingWrites = pendingWrites
+      .then(() => p)
+      .catch((err: unknown) => {
+        log.error(`The order journal could not be written: ${(err as Error).message}`);
+      });
+    return p;
+  }
+
+  function orderFrom(o: JournalOrder, at: number, external: boolean): Order {
+    return {
+      orderId: o.orderId,
+      permId: null,
+      parentId: o.parentId,
+      clientId: o.clientId,
+      account: o.account,
+      contract: o.contract,
+      action: o.action,
+      quantity: o.quantity,
+      orderType: o.orderType,
+      limitPrice: o.limitPrice,
+      stopPrice: o.stopPrice,
+      trailingAmount: o.trailingAmount,
+      trailingPercent: o.trailingPercent,
+      tif: o.tif,
+      outsideRth: o.outsideRth,
+      ocaGroup: o.ocaGroup,
+      status: 'Intent',
+      filled: 0,
+      remaining: o.quantity,
+      avgFillPrice: null,
+      message: null,
+      twsCode: null,
+      createdAt: at,
+      updatedAt: at,
+      external,
+    };
+  }
+
+  /** Applies one record to the in-memory state (load and live use the same rules). */
+  function apply(r: JournalRecord): Order | null {
+    switch (r.t) {
+      case 'intent': {
+        const o = orderFrom(r.order, r.at, false);
+        orders.set(o.orderId, o);
+        details.set(o.orderId, r.order);
+        highWater = Math.max(highWater, o.orderId);
+        return o;
+      }
+      case 'external': {
+        const o = { ...orderFrom(r.order, r.at, true), status: r.status, permId: r.permId };
+        orders.set(o.orderId, o);
+        details.set(o.orderId, r.order);
+        externalSeen.add(o.orderId);
+        return o;
+      }
+      case 'sent': {
+        sent.add(r.orderId);
+        return patch(r.orderId, { status: 'PendingSubmit' }, r.at, true);
+      }
+      case 'not-sent':
+        return patch(r.orderId, { status: 'Inactive', message: `Not sent: ${r.reason}` }, r.at);
+      case 'status':
+        return patch(
+          r.orderId,
+          {
+            status: r.status,
+            filled: r.filled,
+            remaining: r.remaining,
+            avgFillPrice: r.avgFillPrice,
+            ...(r.permId !== null ? { permId: r.permId } : {}),
+            ...(r.message !== undefined ? { message: r.message } : {}),
+            ...(r.twsCode !== undefined ? { twsCode: r.twsCode } : {}),
+          },
+          r.at,
+        );
+      case 'modify': {
+        const d = details.get(r.orderId);
+        if (d) details.set(r.orderId, { ...d, ...r.changes });
+        const { quantity, limitPrice, stopPrice, trailingAmount, tif } = r.changes;
+        return patch(
+          r.orderId,
+          {
+            ...(quantity !== undefined ? { quantity } : {}),
+            ...(limitPrice !== undefined ? { limitPrice } : {}),
+            ...(stopPrice !== undefined ? { stopPrice } : {}),
+            ...(trailingAmount !== undefined ? { trailingAmount } : {}),
+            ...(tif !== undefined ? { tif } : {}),
+          },
+          r.at,
+        );
+      }
+      case 'cancel-request':
+        return null;
+      case 'exec': {
+        const prev = executions.get(r.execId);
+        executions.set(r.execId, {
+          execId: r.execId,
+          orderId: r.orderId,
+          permId: r.permId,
+          account: r.account,
+          contract: r.contract,
+          side: r.side,
+          shares: r.shares,
+          price: r.price,
+          time: r.time,
+          exchange: r.exchange,
+          commission: prev?.commission ?? null,
+          commissionCurrency: prev?.commissionCurrency ?? null,
+          realizedPnl: prev?.realizedPnl ?? null,
+        });
+        lastExecTime = Math.max(lastExecTime, r.time);
+        return null;
+      }
+      case 'commission': {
+        const e = executions.get(r.execId);
+        if (e)
+          executions.set(r.execId, {
+            ...e,
+            commission: r.commission,
+            commissionCurrency: r.currency,
+            realizedPnl: r.realizedPnl,
+          });
+        return null;
+      }
+      case 'reconcile':
+        if (r.orderId !== null) return patch(r.orderId, { message: r.note }, r.at);
+        return null;
+      case 'ids':
+        highWater = Math.max(highWater, r.highWater);
+        return null;
+    }
+  }
+
+  function patch(orderId: number, p: Partial<Order>, at: number, onlyIfIntent = false): Order | null {
+    const o = orders.get(orderId);
+    if (!o) return null;
+    if (onlyIfIntent && o.status !== 'Intent') return o;
+    const next = { ...o, ...p, updatedAt: at };
+    orders.set(orderId, next);
+    return next;
+  }
+
+  async function record(...records: JournalRecord[]): Promise<void> {
+    const changed: Order[] = [];
+    const execs: Execution[] = [];
+    for (const r of records) {
+      const o = apply(r);
+      if (o) changed.push(o);
+      if (r.t === 'exec' || r.t === 'commission') {
+        const e = executions.get(r.execId);
+        if (e) execs.push(e);
+      }
+    }
+    if (changed.length > 0) deps.emitOrders(dedupe(changed));
+    if (execs.length > 0) deps.emitExecutions(execs);
+    await write(...records);
+  }
+
+  function dedupe(list: Order[]): Order[] {
+    const m = new Map<number, Order>();
+    for (const o of list) m.set(o.orderId, orders.get(o.orderId) ?? o);
+    return [...m.values()];
+  }
+
+  // ---- TWS events ------------------------------------------------------------------------------------------------
+
+  function onOpenOrder(info: OpenOrderInfo): void {
+    const known = orders.get(info.orderId);
+    if (!known) {
+      if (externalSeen.has(info.orderId)) return;
+      externalSeen.add(info.orderId);
+      const order = journalOrderFrom(info);
+      void record({ t: 'external', at: clock.now(), order, status: info.status, permId: info.permId });
+      log.warn(
+        `TWS reports order ${info.orderId} (${info.action} ${info.quantity} ${info.contract.symbol}) that this app did not place`,
+        {
+          action: 'shown as external',
+        },
+      );
+      return;
+    }
+    if (info.status !== 'Unknown' && (known.status !== info.status || known.permId !== info.permId)) {
+      void record({
+        t: 'status',
+        at: clock.now(),
+        orderId: info.orderId,
+        status: info.status,
+        filled: known.filled,
+        remaining: known.remaining,
+        avgFillPrice: known.avgFillPrice,
+        permId: info.permId,
+      });
+    }
+  }
+
+  function onStatus(s: OrderStatusInfo): void {
+    const o = orders.get(s.orderId);
+    if (!o) return; // learnt through openOrder first
+    if (
+      o.status === s.status &&
+      o.filled === s.filled &&
+      o.remaining === s.remaining &&
+      o.permId === s.permId
+    )
+      return;
+    void record({
+      t: 'status',
+      at: clock.now(),
+      orderId: s.orderId,
+      status: s.status,
+      filled: s.filled,
+      remaining: s.remaining,
+      avgFillPrice: s.avgFillPrice,
+      permId: s.permId,
+    });
+  }
+
+  function execRecord(e: ExecInfo): JournalRecord {
+    return {
+      t: 'exec',
+      at: clock.now(),
+      execId: e.execId,
+      orderId: e.orderId,
+      permId: e.permId,
+      account: e.account,
+      contract: e.contract,
+      side: e.side,
+      shares: e.shares,
+      price: e.price,
+      time: e.time,
+      timeText: e.timeText,
+      exchange: e.exchange,
+    };
+  }
+
+  function onExecution(e: ExecInfo): void {
+    if (!e.execId || executions.has(e.execId)) return;
+    void record(execRecord(e));
+  }
+
+  function onCommission(c: CommissionInfo): void {
+    const e = executions.get(c.execId);
+    if (!e || (e.commission === c.commission && e.realizedPnl === c.realizedPnl)) return;
+    void record({ t: 'commission', at: clock.now(), ...c });
+  }
+
+  tws.onOrderEvents({
+    openOrder: onOpenOrder,
+    status: onStatus,
+    execution: onExecution,
+    commission: onCommission,
+  });
+  link.onNextValidId((id) => {
+    nextValidId = id;
+  });
+  link.onMessage((m) => {
+    if (m.reqId < 0) return;
+    const o = orders.get(m.reqId);
+    if (!o) return;
+    const info = describeTwsCode(m.code);
+    const text = plainTwsMessage(m.code, m.message);
+    const level = info.severity === 'error' ? 'warn' : 'info';
+    log[level](`Order ${m.reqId}: ${text}`, { twsCode: m.code, action: info.action });
+    const rejected = info.severity === 'error' && info.reaction === 'reject' && !isFinal(o.status);
+    void record({
+      t: 'status',
+      at: clock.now(),
+      orderId: o.orderId,
+      status:
+        rejected && (o.status === 'Intent' || o.status === 'PendingSubmit' || o.status === 'ApiPending')
+          ? 'Inactive'
+          : o.status,
+      filled: o.filled,
+      remaining: o.remaining,
+      avgFillPrice: o.avgFillPrice,
+      permId: o.permId,
+      message: text,
+      twsCode: m.code,
+    });
+  });
+  link.onReady(() => {
+    reconciling = reconcile().catch((err: unknown) => {
+      log.warn(`Reconciliation with TWS failed: ${(err as Error).message}`, {
+        action: 'will try again on the next connect',
+      });
+    });
+  });
+  link.onStatus((s) => {
+    if (s.state === 'disconnected') liveConfirmed = false;
+  });
+
+  const isFinal = (s: OrderStatus) => FINAL_STATUSES.includes(s);
+
+  function journalOrderFrom(info: OpenOrderInfo): JournalOrder {
+    return {
+      orderId: info.orderId,
+      parentId: info.parentId,
+      clientId: info.clientId ?? -1,
+      account: info.account,
+      contract: info.contract,
+      action: info.action,
+      quantity: info.quantity,
+      orderType: info.orderType,
+      limitPrice: info.limitPrice,
+      stopPrice: info.stopPrice,
+      trailingAmount: null,
+      trailingPercent: info.trailingPercent,
+      tif: info.tif,
+      outsideRth: info.outsideRth,
+      ocaGroup: info.ocaGroup,
+      transmit: true,
+      note: info.orderRef,
+    };
+  }
+
+  // ---- reconciliation --------------------------------------------------------------------------------------------
+
+  async function reconcile(): Promise<ReconcileReport> {
+    const report: ReconcileReport = { unknown: [], external: [], newExecutions: [], updated: [] };
+    if (!journal || !link.canSend()) return report;
+    const since = lastExecTime > 0 ? lastExecTime - 60_000 : clock.now() - 7 * 86_400_000;
+    const [open, execs, completed] = await Promise.all([
+      tws.openOrders(),
+      tws.executions({ since }),
+      // Older TWS builds or a busy TWS may not answer: reconciliation goes on without it.
+      tws.completedOrders().catch((err: unknown) => {
+        log.info(`Completed orders not available: ${(err as Error).message}`);
+        return [];
+      }),
+    ]);
+    const now = clock.now();
+    const records: JournalRecord[] = [];
+    for (const e of execs.executions) {
+      if (!e.execId || executions.has(e.execId)) continue;
+      records.push(execRecord(e));
+      report.newExecutions.push(e.execId);
+    }
+    for (const c of execs.commissions) records.push({ t: 'commission', at: now, ...c });
+    const openIds = new Map(open.map((o) => [o.orderId, o]));
+    // Fills per order, each execution counted once.
+    const filledByOrder = new Map<number, number>();
+    const seen = new Set<string>();
+    for (const e of [...executions.values(), ...execs.executions]) {
+      if (seen.has(e.execId)) continue;
+      seen.add(e.execId);
+      filledByOrder.set(e.orderId, (filledByOrder.get(e.orderId) ?? 0) + e.shares);
+    }
+    const clientId = link.status().clientId;
+    for (const o of orders.values()) {
+      if (o.external || !isWorking(o.status)) continue;
+      if (o.clientId !== null && o.clientId !== clientId) continue; // another client id's orders are not listed
+      const tw = openIds.get(o.orderId);
+      if (tw) {
+        if (tw.status !== o.status && tw.status !== 'Unknown') {
+          report.updated.push(o.orderId);
+          records.push({
+            t: 'status',
+            at: now,
+            orderId: o.orderId,
+            status: tw.status,
+            filled: o.filled,
+            remaining: o.remaining,
+            avgFillPrice: o.avgFillPrice,
+            permId: tw.permId,
+          });
+        }
+        continue;
+      }
+      const filled = filledByOrder.get(o.orderId) ?? 0;
+      if (filled >= o.quantity - 1e-9 && filled > 0) {
+        report.updated.push(o.orderId);
+        records.push({
+          t: 'status',
+          at: now,
+          orderId: o.orderId,
+          status: 'Filled',
+          filled,
+          remaining: 0,
+          avgFillPrice: o.avgFillPrice,
+          permId: o.permId,
+        });
+        continue;
+      }
+      const done = completed.find(
+        (c) =>
+          (o.permId !== null && c.permId === o.permId) ||
+          c.orderRef === refOf(o.orderId) ||
+          c.orderRef?.endsWith(`[${refOf(o.orderId)}]`),
+      );
+      if (done && done.status !== 'Unknown') {
+        report.updated.push(o.orderId);
+        records.push({
+          t: 'status',
+          at: now,
+          orderId: o.orderId,
+          status: done.status,
+          filled,
+          remaining: Math.max(0, o.quantity - filled),
+          avgFillPrice: o.avgFillPrice,
+          permId: done.permId ?? o.permId,
+          message: done.completedStatus ? `TWS: ${done.completedStatus}` : null,
+        });
+        continue;
+      }
+      report.unknown.push(o.orderId);
+      const note =
+        o.status === 'Intent' && !sent.has(o.orderId)
+          ? `TWS does not know order ${o.orderId}: the app stopped before sending it, or TWS never got it. It was not sent again.`
+          : `Order ${o.orderId} is not open in TWS${filled > 0 ? ` and only ${filled} of ${o.quantity} filled` : ' and has no fills'}: it was cancelled or rejected while the app was away, or never reached TWS. It was not sent again.`;
+      records.push(
+        {
+          t: 'status',
+          at: now,
+          orderId: o.orderId,
+          status: 'Unknown',
+          filled,
+          remaining: o.quantity - filled,
+          avgFillPrice: o.avgFillPrice,
+          permId: o.permId,
+          message: note,
+        },
+        { t: 'reconcile', at: now, orderId: o.orderId, note },
+      );
+    }
+    for (const tw of open) {
+      if (orders.has(tw.orderId) || externalSeen.has(tw.orderId)) continue;
+      externalSeen.add(tw.orderId);
+      report.external.push(tw.orderId);
+      records.push({
+        t: 'external',
+        at: now,
+        order: journalOrderFrom(tw),
+        status: tw.status,
+        permId: tw.permId,
+      });
+    }
+    if (records.length > 0) await record(...records);
+    const parts: string[] = [];
+    if (report.newExecutions.length > 0)
+      parts.push(
+        `${report.newExecutions.length} execution(s) happened while the app was away and were added to the journal`,
+      );
+    if (report.updated.length > 0) parts.push(`order(s) ${report.updated.join(', ')} changed state in TWS`);
+    if (report.unknown.length > 0)
+      parts.push(`order(s) ${report.unknown.join(', ')} are not known to TWS any more (not re-sent)`);
+    if (report.external.length > 0)
+      parts.push(`order(s) ${report.external.join(', ')} are open in TWS but were not placed by this app`);
+    if (parts.length > 0) {
+      const message = `Journal and TWS compared: ${parts.join('; ')}.`;
+      log.warn(message, { action: 'differences shown; nothing re-sent' });
+      deps.notice({
+        level: report.unknown.length > 0 ? 'warn' : 'info',
+        title: 'Orders reconciled',
+        message,
+      });
+    } else
+      log.info(
+        `Journal and TWS agree (${open.length} open order(s), ${execs.executions.length} execution(s) checked)`,
+      );
+    return report;
+  }
+
+  // ---- order entry -----------------------------------------------------------------------------------------------
+
+  function requireEntry(): OrdersProfile {
+    const s = link.status();
+    if (!link.isReady())
+      throw new AppError(
+        'NOT_CONNECTED',
+        `Order entry needs a ready connection to TWS (now ${s.state}${s.reason ? `: ${s.reason}` : ''}). Nothing was sent, and nothing will be sent later.`,
+      );
+    if (!profile || !journal) throw new AppError('UNAVAILABLE', 'The order journal is not open');
+    if (profile.readOnly) throw new AppError('READ_ONLY', 'This profile is read-only: it cannot send orders');
+    if (!profile.demo && isLiveSession(s.port, s.accounts) && !liveConfirmed)
+      throw new AppError(
+        'CONFIRM_REQUIRED',
+        `This is a live account (${s.accounts.join(', ')}): type the account id to confirm live trading before the first order of this session`,
+      );
+    return profile;
+  }
+
+  function allocateIds(n: number): number[] {
+    if (nextValidId === null)
+      throw new AppError('NOT_CONNECTED', 'TWS has not sent the next valid order id yet');
+    // Order ids never go backwards: the journal's high-water mark wins over a TWS that forgot.
+    const first = Math.max(nextValidId, highWater + 1);
+    const ids = Array.from({ length: n }, (_, i) => first + i);
+    nextValidId = first + n;
+    highWater = Math.max(highWater, first + n - 1);
+    return ids;
+  }
+
+  async function referencePrice(instrument: Instrument): Promise<number | null> {
+    const pick = (
+      q: { last: number | null; close: number | null; bid: number | null; ask: number | null } | undefined,
+    ) => q?.last ?? (q && q.bid !== null && q.ask !== null ? (q.bid + q.ask) / 2 : null) ?? q?.close ?? null;
+    const live = pick(marketData.quote(instrument.conId));
+    if (live !== null) return live;
+    const contract: ResolvedContract = {
+      conId: instrument.conId,
+      symbol: instrument.symbol,
+      secType: instrument.secType,
+      exchange: instrument.exchange,
+      currency: instrument.currency,
+    };
+    try {
+      const q = await Promise.race([
+        marketData.snapshot(contract),
+        new Promise<null>((r) => {
+          const t = clock.setTimeout(() => r(null), REFERENCE_TIMEOUT_MS);
+          void t;
+        }),
+      ]);
+      return q ? pick(q) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function specOf(o: JournalOrder): OrderSpec {
+    return {
+      action: o.action,
+      quantity: o.quantity,
+      orderType: o.orderType as OrderSpec['orderType'],
+      limitPrice: o.limitPrice ?? undefined,
+      auxPrice: o.orderType === 'TRAIL' ? (o.trailingAmount ?? undefined) : (o.stopPrice ?? undefined),
+      trailingPercent: o.trailingPercent ?? undefined,
+      tif: o.tif as OrderSpec['tif'],
+      outsideRth: o.outsideRth,
+      parentId: o.parentId ?? undefined,
+      ocaGroup: o.ocaGroup ?? undefined,
+      transmit: o.transmit,
+      account: o.account || undefined,
+      orderRef: o.note ? `${o.note} [${refOf(o.orderId)}]` : refOf(o.orderId),
+    };
+  }
+
+  async function send(o: JournalOrder, contract: ResolvedContract): Promise<void> {
+    try {
+      await tws.placeOrder(o.orderId, contract, specOf(o));
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      await record({ t: 'not-sent', at: clock.now(), orderId: o.orderId, reason });
+      throw err;
+    }
+    await record({ t: 'sent', at: clock.now(), orderId: o.orderId });
+  }
+
+  async function place(ticket: OrderTicket): Promise<PlaceResult> {
+    const p = requireEntry();
+    const instrument = await contracts.resolve(ticket.contract);
+    const reference = await referencePrice(instrument);
+    const check = checkTicket(ticket, instrument, p.limits, reference);
+    if (check.problems.length > 0) {
+      const code = check.problems.some((x) => x.code === 'LIMIT') ? 'LIMIT' : 'VALIDATION';
+      throw new AppError(code, `Order refused: ${check.problems.map((x) => x.message).join('; ')}`, {
+        issues: check.problems.map(({ path, message }) => ({ path, message })),
+      });
+    }
+    requireEntry(); // the connection may have dropped while we looked up the instrument
+    const s = link.status();
+    const account = ticket.account ?? s.accounts[0] ?? '';
+    const contract: ResolvedContract = {
+      conId: instrument.conId,
+      symbol: instrument.symbol,
+      secType: instrument.secType,
+      exchange: ticket.contract.exchange || 'SMART',
+      currency: instrument.currency,
+      ...(instrument.primaryExchange ? { primaryExchange: instrument.primaryExchange } : {}),
+      ...(instrument.localSymbol ? { localSymbol: instrument.localSymbol } : {}),
+      ...(instrument.multiplier ? { multiplier: instrument.multiplier } : {}),
+      ...(instrument.lastTradeDateOrContractMonth
+        ? { lastTradeDateOrContractMonth: instrument.lastTradeDateOrContractMonth }
+        : {}),
+    };
+    const base: Omit<JournalOrder, 'orderId'> = {
+      parentId: null,
+      clientId: s.clientId,
+      account,
+      contract,
+      action: ticket.action,
+      quantity: ticket.quantity,
+      orderType: ticket.orderType,
+      limitPrice: ticket.limitPrice ?? null,
+      stopPrice: ticket.stopPrice ?? null,
+      trailingAmount: ticket.trailingAmount ?? null,
+      trailingPercent: ticket.trailingPercent ?? null,
+      tif: ticket.tif,
+      outsideRth: ticket.outsideRth,
+      ocaGroup: null,
+      transmit: true,
+      note: ticket.note ?? null,
+    };
+    const legs: JournalOrder[] = [];
+    if (ticket.bracket) {
+      const [parentId, tpId, slId] = allocateIds(3) as [number, number, number];
+      const oca = `ibdesk-${parentId}`;
+      const exit = ticket.action === 'BUY' ? 'SELL' : 'BUY';
+      legs.push(
+        { ...base, orderId: parentId, transmit: false },
+        {
+          ...base,
+          orderId: tpId,
+          parentId,
+          action: exit,
+          orderType: 'LMT',
+          limitPrice: ticket.bracket.takeProfit,
+          stopPrice: null,
+          trailingAmount: null,
+          trailingPercent: null,
+          ocaGroup: oca,
+          transmit: false,
+          tif: ticket.tif === 'IOC' ? 'GTC' : ticket.tif,
+        },
+        {
+          ...base,
+          orderId: slId,
+          parentId,
+          action: exit,
+          orderType: 'STP',
+          limitPrice: null,
+          stopPrice: ticket.bracket.stopLoss,
+          trailingAmount: null,
+          trailingPercent: null,
+          ocaGroup: oca,
+          transmit: true,
+          tif: ticket.tif === 'IOC' ? 'GTC' : ticket.tif,
+        },
+      );
+    } else {
+      const [id] = allocateIds(1) as [number];
+      legs.push({ ...base, orderId: id });
+    }
+    // Journal first: the intent is on disk before a byte goes to TWS.
+    await record(...legs.map((order) => ({ t: 'intent' as const, at: clock.now(), order })), {
+      t: 'ids',
+      at: clock.now(),
+      highWater,
+    });
+    for (const leg of legs) await send(leg, contract);
+    log.info(
+      `Order ${legs.map((l) => l.orderId).join('/')} sent: ${ticket.action} ${ticket.quantity} ${instrument.symbol} ${ticket.orderType}${ticket.limitPrice ? ` @ ${ticket.limitPrice}` : ''}${ticket.stopPrice ? ` stop ${ticket.stopPrice}` : ''}${ticket.bracket ? ' (bracket)' : ''}`,
+    );
+    return { orderIds: legs.map((l) => l.orderId), warnings: check.warnings };
+  }
+
+  async function modify(m: OrderModify): Promise<void> {
+    const p = requireEntry();
+    const o = orders.get(m.orderId);
+    const d = details.get(m.orderId);
+    if (!o || !d) throw new AppError('NOT_FOUND', `There is no order ${m.orderId}`);
+    if (o.external)
+      throw new AppError(
+        'VALIDATION',
+        `Order ${m.orderId} was not placed by this app: modify it where it was placed`,
+      );
+    if (!isWorking(o.status) || o.status === 'Intent')
+      throw new AppError('VALIDATION', `Order ${m.orderId} is ${o.status}: it cannot be modified`);
+    const changes: Partial<JournalOrder> = {
+      ...(m.quantity !== undefined ? { quantity: m.quantity } : {}),
+      ...(m.limitPrice !== undefined ? { limitPrice: m.limitPrice } : {}),
+      ...(m.stopPrice !== undefined ? { stopPrice: m.stopPrice } : {}),
+      ...(m.trailingAmount !== undefined ? { trailingAmount: m.trailingAmount } : {}),
+      ...(m.tif !== undefined ? { tif: m.tif } : {}),
+    };
+    const next = { ...d, ...changes, transmit: true };
+    const instrument = await contracts.resolve(d.contract);
+    const check = checkTicket(
+      {
+        quantity: next.quantity,
+        orderType: next.orderType as OrderTicket['orderType'],
+        limitPrice: next.limitPrice ?? undefined,
+        stopPrice: next.stopPrice ?? undefined,
+        action: next.action,
+        trailingAmount: next.trailingAmount ?? undefined,
+        bracket: undefined,
+      },
+      instrument,
+      p.limits,
+      await referencePrice(instrument),
+    );
+    if (check.problems.length > 0)
+      throw new AppError('LIMIT', `Change refused: ${check.problems.map((x) => x.message).join('; ')}`, {
+        issues: check.problems.map(({ path, message }) => ({ path, message })),
+      });
+    await record({ t: 'modify', at: clock.now(), orderId: m.orderId, changes });
+    await tws.placeOrder(
+      m.orderId,
+      { ...d.contract, conId: d.contract.conId ?? instrument.conId } as ResolvedContract,
+      specOf(next),
+    );
+    log.info(`Order ${m.orderId} modified`);
+  }
+
+  async function cancel(orderId: number): Promise<void> {
+    if (!link.isReady())
+      throw new AppError(
+        'NOT_CONNECTED',
+        `Cancelling needs a ready connection to TWS (now ${link.status().state}); nothing was sent`,
+      );
+    const o = orders.get(orderId);
+    if (o && !isWorking(o.status))
+      throw new AppError('VALIDATION', `Order ${orderId} is ${o.status}: there is nothing to cancel`);
+    await record({ t: 'cancel-request', at: clock.now(), orderId });
+    await tws.cancelOrder(orderId);
+    log.info(`Cancel sent for order ${orderId}`);
+  }
+
+  async function cancelAll(): Promise<void> {
+    if (!link.isReady())
+      throw new AppError(
+        'NOT_CONNECTED',
+        `Cancelling needs a ready connection to TWS (now ${link.status().state}); nothing was sent`,
+      );
+    const working = [...orders.values()].filter((o) => isWorking(o.status) && o.status !== 'Intent');
+    await record(
+      ...working.map((o) => ({ t: 'cancel-request' as const, at: clock.now(), orderId: o.orderId })),
+    );
+    await tws.globalCancel();
+    log.warn(`Global cancel sent (${working.length} working order(s) known to the journal)`, {
+      action: 'every open order of the account is cancelled',
+    });
+  }
+
+  function list(): Order[] {
+    return [...orders.values()]
+      .sort((a, b) => b.createdAt - a.createdAt || b.orderId - a.orderId)
+      .slice(0, 2000);
+  }
+
+  function confirmLive(typed: string): void {
+    const s = link.status();
+    const expected = s.accounts[0];
+    if (!expected) throw new AppError('NOT_CONNECTED', 'Connect first: the confirmation names the account');
+    if (typed.trim().toUpperCase() !== expected.toUpperCase())
+      throw new AppError('VALIDATION', `Type the account id ${expected} to confirm live trading`, {
+        issues: [{ path: 'typed', message: `type ${expected}` }],
+      });
+    liveConfirmed = true;
+    log.warn(`Live trading confirmed for account ${expected} for this session`);
+  }
+
+  return {
+    async open(j, prof) {
+      await pendingWrites;
+      await journal?.close();
+      orders.clear();
+      details.clear();
+      sent.clear();
+      executions.clear();
+      externalSeen.clear();
+      highWater = 0;
+      lastExecTime = 0;
+      liveConfirmed = false;
+      journal = j;
+      profile = prof;
+      const { records, damaged } = await j.load();
+      for (const r of records) apply(r);
+      if (damaged.length > 0) {
+        const message = `The order journal ${j.file} has ${damaged.length} damaged line(s) (${damaged.slice(0, 5).join(', ')}${damaged.length > 5 ? '…' : ''}), probably from a crash while writing. They were skipped; the rest is in use and will be reconciled with TWS.`;
+        log.warn(message, { action: 'skipped damaged lines' });
+        deps.notice({ level: 'warn', title: 'Order journal damaged', message });
+      }
+      log.info(
+        `Order journal: ${orders.size} order(s), ${executions.size} execution(s), next id at least ${highWater + 1}`,
+      );
+      if (link.canSend()) reconciling = reconcile().catch(() => undefined);
+    },
+    place,
+    modify,
+    cancel,
+    cancelAll,
+    list,
+    executions: () => [...executions.values()].sort((a, b) => b.time - a.time),
+    confirmLive,
+    reconcile,
+    async settled() {
+      await reconciling;
+      await pendingWrites;
+    },
+    async close() {
+      await pendingWrites;
+      await journal?.close();
+      journal = null;
+    },
+    handlers: {
+      'orders.place': (t) => place(t as OrderTicket),
+      'orders.modify': async (m) => {
+        await modify(m);
+        return null;
+      },
+      'orders.cancel': async ({ orderId }) => {
+        await cancel(orderId);
+        return null;
+      },
+      'orders.cancelAll': async () => {
+        await cancelAll();
+        return null;
+      },
+      'orders.list': () => list(),
+      'orders.confirmLive': ({ typed }) => {
+        confirmLive(typed);
+        return null;
+      },
+      'executions.list': () => [...executions.values()].sort((a, b) => b.time - a.time),
+    },
+  };
+}

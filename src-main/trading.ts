@@ -1,0 +1,179 @@
+// The trading core shared by every host (Electron, web host, CLI): the TWS link and the services on top of it,
+// wired with injected outputs. app.ts adds settings, profiles and the hub; the CLI uses it as it is.
+import type { EventMap, EventName } from '../src-shared/contract';
+import type { Gauges } from '../src-shared/domain/connection';
+import type { Quote } from '../src-shared/domain/quote';
+import type { Preferences } from '../src-shared/domain/settings';
+import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
+import type { Clock, Timer } from './core/clock';
+import type { Logger } from './core/logger';
+import type { HandlerMap } from './hub/dispatcher';
+import { createLink, type Link, type LinkDeps } from './ib/link';
+import { createTws, type Tws } from './ib/tws';
+import { createContracts, type Contracts } from './services/contracts';
+import { createHistory, type History } from './services/history';
+import { createMarketData, type MarketData } from './services/market-data';
+import { createOrders, type Orders } from './services/orders';
+import { createPortfolio, type Portfolio } from './services/portfolio';
+import { createScanner, type Scanner } from './services/scanner';
+
+/** Where events go: the hub in the app, a printer in the CLI. */
+export interface Outlet {
+  broadcast<E extends EventName>(event: E, payload: EventMap[E]): void;
+  emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void;
+  quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
+}
+
+export interface Trading {
+  readonly link: Link;
+  readonly tws: Tws;
+  readonly contracts: Contracts;
+  readonly marketData: MarketData;
+  readonly history: History;
+  readonly scanner: Scanner;
+  readonly orders: Orders;
+  readonly portfolio: Portfolio;
+  readonly handlers: HandlerMap;
+  gauges(): Gauges;
+  /** A window or WebSocket went away: release what it held. */
+  releaseClient(clientId: string): void;
+  configure(prefs: Preferences): void;
+  stop(): Promise<void>;
+}
+
+export function createTrading(deps: {
+  clock: Clock;
+  log: Logger;
+  outlet: Outlet;
+  prefs: Preferences;
+  link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
+  /** Gauges are pushed this often while they change (0 = never; tests). */
+  gaugesEveryMs?: number;
+}): Trading {
+  const { clock, log, outlet } = deps;
+  const link = createLink({ clock, log: log.child('connection'), ...deps.link });
+  const tws = createTws(link);
+  const contracts = createContracts({ tws, log: log.child('contracts') });
+  const marketData = createMarketData({
+    tws,
+    clock,
+    log: log.child('market-data'),
+    publish: (quotes, clientIds) => outlet.quotes(quotes, clientIds),
+    prefs: deps.prefs,
+  });
+  const history = createHistory({
+    tws,
+    clock,
+    log: log.child('history'),
+    emitTo: (clientId, e) => outlet.emitTo(clientId, 'bars', e),
+    notify: (clientId, title, message) =>
+      outlet.emitTo(clientId, 'notice', { level: 'warn', title, message }),
+  });
+  const scanner = createScanner({
+    tws,
+    marketData,
+    clock,
+    log: log.child('scanner'),
+    emitTo: (clientId, snapshot) => outlet.emitTo(clientId, 'scan', snapshot),
+  });
+  const orders = createOrders({
+    tws,
+    contracts,
+    marketData,
+    clock,
+    log: log.child('orders'),
+    emitOrders: (list) => outlet.broadcast('orders', { orders: list }),
+    emitExecutions: (list) => outlet.broadcast('executions', { executions: list }),
+    notice: (n) => outlet.broadcast('notice', n),
+  });
+  const portfolio = createPortfolio({
+    tws,
+    clock,
+    log: log.child('portfolio'),
+    emit: (s) => outlet.broadcast('portfolio', s),
+  });
+
+  // TWS messages no request claimed: farm status, notices, errors for orders (the orders service logs those).
+  const tws_log = log.child('tws');
+  link.onMessage((m) => {
+    if (m.reqId >= 0 && orders.list().some((o) => o.orderId === m.reqId)) return;
+    const info = describeTwsCode(m.code);
+    const level = info.severity === 'error' ? 'error' : info.severity === 'warn' ? 'warn' : 'info';
+    tws_log[level](plainTwsMessage(m.code, m.message), { twsCode: m.code, action: info.action });
+  });
+  link.onSilentStreams((streams) => {
+    outlet.broadcast('notice', {
+      level: 'warn',
+      title: 'Some data did not come back',
+      message: `After the reconnect, ${streams.length} subscription(s) have not delivered anything yet: ${streams
+        .map((s) => s.label)
+        .slice(0, 10)
+        .join(
+          ', ',
+        )}${streams.length > 10 ? '…' : ''}. They stay subscribed; TWS may have no data for them right now.`,
+    });
+  });
+
+  function gauges(): Gauges {
+    const h = link.history().stats();
+    return {
+      lines: marketData.lines(),
+      scannerSlots: scanner.slots(),
+      history: h,
+      messagesPerSec: link.rate(),
+    };
+  }
+
+  let lastGauges = '';
+  const every = deps.gaugesEveryMs ?? 1000;
+  const gaugeTimer: Timer | null =
+    every > 0
+      ? clock.setInterval(() => {
+          const g = gauges();
+          const text = JSON.stringify(g);
+          if (text === lastGauges) return;
+          lastGauges = text;
+          outlet.broadcast('gauges', g);
+        }, every)
+      : null;
+
+  return {
+    link,
+    tws,
+    contracts,
+    marketData,
+    history,
+    scanner,
+    orders,
+    portfolio,
+    gauges,
+    handlers: {
+      ...contracts.handlers,
+      ...marketData.handlers,
+      ...history.handlers,
+      ...scanner.handlers,
+      ...orders.handlers,
+      ...portfolio.handlers,
+      'gauges.get': () => gauges(),
+    },
+    releaseClient(clientId) {
+      marketData.releaseClient(clientId);
+      history.releaseClient(clientId);
+      scanner.releaseClient(clientId);
+    },
+    configure(prefs) {
+      marketData.configure(prefs);
+    },
+    async stop() {
+      if (gaugeTimer !== null) clock.clearInterval(gaugeTimer);
+      scanner.stopAll();
+      history.stop();
+      portfolio.stop();
+      marketData.stop();
+      // Stopping the link first ends any reconciliation still waiting on TWS.
+      link.stop();
+      await orders.settled().catch(() => undefined);
+      await orders.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { checkTicket } from './order-checks';
+
+const limits = { maxQuantity: 100, maxNotional: 10_000, priceBandPct: 10 };
+const stock = { minTick: 0.01, currency: 'USD' };
+
+describe('checkTicket', () => {
+  it('passes a reasonable limit order', () => {
+    const r = checkTicket(
+      { action: 'BUY', quantity: 10, orderType: 'LMT', limitPrice: 100 },
+      stock,
+      limits,
+      101,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.notional).toBe(1000);
+  });
+
+  it('refuses over max quantity and max notional', () => {
+    const r = checkTicket({ action: 'BUY', quantity: 200, orderType: 'MKT' }, stock, limits, 100);
+    expect(r.problems.map((p) => p.code)).toEqual(['LIMIT', 'LIMIT']);
+    expect(r.problems[1]!.message).toMatch(/20000\.00 USD/);
+  });
+
+  it('refuses a price outside the band around last, and off the tick grid', () => {
+    const r = checkTicket(
+      { action: 'SELL', quantity: 1, orderType: 'LMT', limitPrice: 120.005 },
+      stock,
+      limits,
+      100,
+    );
+    expect(r.problems.map((p) => p.code).sort()).toEqual(['LIMIT', 'VALIDATION']);
+  });
+
+  it('checks bracket legs too, and uses the multiplier of futures', () => {
+    const r = checkTicket(
+      {
+        action: 'BUY',
+        quantity: 1,
+        orderType: 'LMT',
+        limitPrice: 100,
+        bracket: { takeProfit: 150, stopLoss: 95 },
+      },
+      { minTick: 0.25, currency: 'USD', multiplier: 50 },
+      limits,
+      100,
+    );
+    expect(r.notional).toBe(5000);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.message).toMatch(/150 is 50\.0 % away/);
+  });
+
+  it('refuses a market order with no reference price, warns for a limit order', () => {
+    expect(
+      checkTicket({ action: 'BUY', quantity: 1, orderType: 'MKT' }, stock, limits, null).problems,
+    ).toHaveLength(1);
+    const lmt = checkTicket(
+      { action: 'BUY', quantity: 1, orderType: 'LMT', limitPrice: 5 },
+      stock,
+      limits,
+      null,
+    );
+    expect(lmt.problems).toEqual([]);
+    expect(lmt.warnings).toHaveLength(1);
+  });
+});

@@ -1,0 +1,81 @@
+// The precautionary checks of a ticket against a profile's limits and the instrument (ARCHITECTURE.md §5): max
+// quantity, max notional, price band around the last price, tick grid. Pure, so the order ticket can show the same
+// verdict before it sends anything.
+import { estimatedNotional, onTick, type OrderTicket } from './order';
+import type { OrderLimits } from './settings';
+
+export type TicketCheck = {
+  /** Refusals: the order is not sent. */
+  problems: { path: string; message: string; code: 'LIMIT' | 'VALIDATION' }[];
+  /** Sent anyway, with these shown to the trader. */
+  warnings: string[];
+  notional: number | null;
+};
+
+type CheckedTicket = Pick<
+  OrderTicket,
+  'quantity' | 'orderType' | 'limitPrice' | 'stopPrice' | 'bracket' | 'action' | 'trailingAmount'
+>;
+
+export function checkTicket(
+  t: CheckedTicket,
+  instrument: { minTick: number; multiplier?: number | undefined; currency: string },
+  limits: OrderLimits,
+  /** Last trade (or close, or mid) when known. */
+  reference: number | null,
+): TicketCheck {
+  const problems: TicketCheck['problems'] = [];
+  const warnings: string[] = [];
+  const multiplier = instrument.multiplier && instrument.multiplier > 0 ? instrument.multiplier : 1;
+
+  if (t.quantity > limits.maxQuantity)
+    problems.push({
+      path: 'quantity',
+      code: 'LIMIT',
+      message: `quantity ${t.quantity} is above this profile's limit of ${limits.maxQuantity}`,
+    });
+
+  const notional = estimatedNotional(t, reference, multiplier);
+  if (notional === null) {
+    if (t.orderType === 'MKT' || t.orderType === 'TRAIL')
+      problems.push({
+        path: 'orderType',
+        code: 'LIMIT',
+        message: 'there is no last price to estimate what this order costs: use a limit order',
+      });
+  } else if (notional > limits.maxNotional) {
+    problems.push({
+      path: 'quantity',
+      code: 'LIMIT',
+      message: `estimated value ${notional.toFixed(2)} ${instrument.currency} is above this profile's limit of ${limits.maxNotional}`,
+    });
+  }
+
+  const prices: [string, number | undefined][] = [
+    ['limitPrice', t.limitPrice],
+    ['stopPrice', t.stopPrice],
+    ['bracket', t.bracket?.takeProfit],
+    ['bracket', t.bracket?.stopLoss],
+  ];
+  for (const [path, price] of prices) {
+    if (price === undefined) continue;
+    if (!onTick(price, instrument.minTick))
+      problems.push({
+        path,
+        code: 'VALIDATION',
+        message: `${price} is not on the price grid of this instrument (steps of ${instrument.minTick})`,
+      });
+    if (reference !== null && reference > 0) {
+      const offPct = (Math.abs(price - reference) / reference) * 100;
+      if (offPct > limits.priceBandPct)
+        problems.push({
+          path,
+          code: 'LIMIT',
+          message: `${price} is ${offPct.toFixed(1)} % away from the last price ${reference}, beyond this profile's band of ${limits.priceBandPct} %`,
+        });
+    }
+  }
+  if (reference === null && t.orderType !== 'MKT' && t.orderType !== 'TRAIL')
+    warnings.push('No last price is known: the price band could not be checked');
+  return { problems, warnings, notional };
+}

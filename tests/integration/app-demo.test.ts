@@ -1,0 +1,179 @@
+// The whole contract as a window uses it, over the web host's WebSocket, with the Demo profile on the embedded
+// demo gateway: every result is checked against its schema (validateResults).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '../../src-shared/contract';
+import { createDemoEndpoint } from '../../src-main/demo-endpoint';
+import { ApiClient, startHarness, type Harness } from '../support/app-harness';
+import { waitFor } from '../support/wait';
+
+let h: Harness | null = null;
+let demo: ReturnType<typeof createDemoEndpoint> | null = null;
+afterEach(async () => {
+  await h?.stop();
+  h = null;
+  await demo?.stop();
+  demo = null;
+});
+
+type Ok<T> = { ok: true; value: T };
+async function call<T>(c: ApiClient, method: string, params: unknown = {}): Promise<T> {
+  const r = await c.call(method, params);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return (r as Ok<T>).value;
+}
+const of = <E extends EventEnvelope['event']>(c: ApiClient, event: E) =>
+  c.events.filter((e): e is Extract<EventEnvelope, { event: E }> => e.event === event);
+
+const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' };
+
+describe('the app on the Demo profile', () => {
+  it('serves quotes, scans, bars, orders and the portfolio through the contract', async () => {
+    demo = createDemoEndpoint();
+    h = await startHarness({ demoEndpoint: demo.endpoint, autoConnect: true });
+    const c = await ApiClient.open(h.host);
+    await waitFor(() => of(c, 'connection').some((e) => e.payload.state === 'ready'), 'ready', 20_000);
+
+    const matches = await call<{ symbol: string }[]>(c, 'contracts.search', { pattern: 'AAP' });
+    expect(matches.some((m) => m.symbol === 'AAPL')).toBe(true);
+    const details = await call<{ conId: number; minTick: number }[]>(c, 'contracts.details', {
+      conId: 265598,
+    });
+    expect(details[0]).toMatchObject({ conId: 265598, minTick: 0.01 });
+
+    const sub = await call<{ quotes: { state: string }[] }>(c, 'quotes.subscribe', { contracts: [AAPL] });
+    expect(sub.quotes).toHaveLength(1);
+    await waitFor(
+      () =>
+        of(c, 'quotes').some((e) =>
+          e.payload.quotes.some((q) => q.conId === 265598 && q.last !== null && q.state === 'live'),
+        ),
+      'live AAPL quote',
+    );
+
+    const params = await call<{ scanTypes: { code: string }[]; locations: { code: string }[] }>(
+      c,
+      'scanner.params',
+    );
+    expect(params.scanTypes.map((s) => s.code)).toEqual(
+      expect.arrayContaining(['TOP_PERC_GAIN', 'MOST_ACTIVE', 'HOT_BY_VOLUME']),
+    );
+    expect(params.locations.map((l) => l.code)).toContain('STK.US.MAJOR');
+    const { scanId } = await call<{ scanId: string }>(c, 'scanner.start', {
+      scanCode: 'HOT_BY_VOLUME',
+      rows: 15,
+    });
+    await waitFor(
+      () => of(c, 'scan').some((e) => e.payload.scanId === scanId && e.payload.rows.length === 15),
+      'scan rows',
+    );
+
+    const hist = await call<{ bars: { time: number }[]; fromCache: boolean }>(c, 'history.get', {
+      contract: AAPL,
+      barSize: '5 mins',
+      duration: '1 D',
+    });
+    expect(hist.bars.length).toBeGreaterThan(50);
+    expect(
+      (
+        await call<{ fromCache: boolean }>(c, 'history.get', {
+          contract: AAPL,
+          barSize: '5 mins',
+          duration: '1 D',
+        })
+      ).fromCache,
+    ).toBe(true);
+    const live = await call<{ subId: string; bars: unknown[] }>(c, 'history.subscribe', {
+      contract: AAPL,
+      barSize: '5 secs',
+      duration: '600 S',
+    });
+    expect(live.bars.length).toBeGreaterThan(10);
+    await waitFor(
+      () => of(c, 'bars').some((e) => e.payload.subId === live.subId),
+      'a live bar update',
+      15_000,
+    );
+
+    const placed = await call<{ orderIds: number[] }>(c, 'orders.place', {
+      contract: { symbol: 'AAPL' },
+      action: 'BUY',
+      quantity: 2,
+      orderType: 'MKT',
+    });
+    const id = placed.orderIds[0]!;
+    await waitFor(
+      () =>
+        of(c, 'orders').some((e) => e.payload.orders.some((o) => o.orderId === id && o.status === 'Filled')),
+      'filled order event',
+    );
+    await waitFor(
+      () =>
+        of(c, 'executions').some((e) =>
+          e.payload.executions.some((x) => x.orderId === id && x.commission !== null),
+        ),
+      'execution with commission',
+    );
+    const list = await call<{ orderId: number; status: string }[]>(c, 'orders.list');
+    expect(list.find((o) => o.orderId === id)?.status).toBe('Filled');
+    expect((await call<{ orderId: number }[]>(c, 'executions.list')).some((x) => x.orderId === id)).toBe(
+      true,
+    );
+
+    const bid = (await call<{ quotes: { bid: number }[] }>(c, 'quotes.subscribe', { contracts: [AAPL] }))
+      .quotes[0]!.bid;
+    const price = (f: number) => Math.round(bid * f * 100) / 100;
+    const resting = await call<{ orderIds: number[] }>(c, 'orders.place', {
+      contract: { symbol: 'AAPL' },
+      action: 'BUY',
+      quantity: 1,
+      orderType: 'LMT',
+      limitPrice: price(0.95),
+      tif: 'GTC',
+    });
+    await waitFor(
+      () =>
+        of(c, 'orders').some((e) =>
+          e.payload.orders.some((o) => o.orderId === resting.orderIds[0] && o.status === 'Submitted'),
+        ),
+      'resting order',
+    );
+    await call(c, 'orders.modify', { orderId: resting.orderIds[0], limitPrice: price(0.94) });
+    await waitFor(
+      () =>
+        of(c, 'orders').some((e) =>
+          e.payload.orders.some((o) => o.orderId === resting.orderIds[0] && o.limitPrice === price(0.94)),
+        ),
+      'modified',
+    );
+    await call(c, 'orders.cancel', { orderId: resting.orderIds[0] });
+    await waitFor(
+      () =>
+        of(c, 'orders').some((e) =>
+          e.payload.orders.some((o) => o.orderId === resting.orderIds[0] && o.status === 'Cancelled'),
+        ),
+      'cancelled',
+    );
+
+    await waitFor(
+      () =>
+        of(c, 'portfolio').some((e) =>
+          e.payload.positions.some((p) => p.contract.symbol === 'AAPL' && p.position === 2),
+        ),
+      'position',
+    );
+    const pf = await call<{ accounts: { netLiquidation: number | null }[] }>(c, 'portfolio.get');
+    expect(pf.accounts[0]!.netLiquidation).toBeGreaterThan(0);
+
+    const g = await call<{ lines: { used: number }; scannerSlots: { used: number } }>(c, 'gauges.get');
+    expect(g.lines.used).toBeGreaterThanOrEqual(1);
+    expect(g.scannerSlots.used).toBe(1);
+    await waitFor(() => of(c, 'gauges').length > 0, 'gauges event');
+
+    // The window goes: its lines, scans and charts are released.
+    c.close();
+    await waitFor(
+      () => h!.app.trading.gauges().scannerSlots.used === 0 && h!.app.trading.marketData.lines().used === 0,
+      'released',
+    );
+  }, 60_000);
+});

@@ -1,0 +1,146 @@
+// Orders survive crashes and drops: an order placed by a process that is then killed (SIGKILL, before the fill)
+// is found with its fill after a restart, and TWS received it exactly once; an order attempted while the
+// connection is down is refused and never sent later.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src-main/core/manual-clock';
+import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
+import { decodeLine, type JournalRecord } from '../../src-main/services/order-journal';
+import { bundle } from '../support/bundle';
+import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
+import { sleep, waitFor } from '../support/wait';
+
+let gw: DemoGateway | null = null;
+let dir = '';
+const harnesses: TradingHarness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.stop();
+  await gw?.close();
+  gw = null;
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = '';
+});
+
+async function journal(file: string): Promise<JournalRecord[]> {
+  const text = await readFile(file, 'utf8');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => decodeLine(l))
+    .filter((r): r is JournalRecord => r !== null);
+}
+
+describe('orders across crashes and drops', () => {
+  it('an order placed just before the process is killed is neither lost nor sent twice', async () => {
+    // The gateway's market only moves when the test says so: the fill happens after the kill, deterministically.
+    const clock = createManualClock(Date.now());
+    gw = await startGateway({ clock });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-crash-'));
+    const child = await bundle(
+      'tests/support/order-child.ts',
+      path.join(process.cwd(), 'node_modules', '.cache', 'ibdesk-tests'),
+    );
+    const q = gw.quote(AAPL.conId)!;
+    const limit = Math.round((q.bid - 0.03) * 100) / 100;
+    const ticket = {
+      contract: { symbol: 'AAPL' },
+      action: 'BUY',
+      quantity: 5,
+      orderType: 'LMT',
+      limitPrice: limit,
+      tif: 'GTC',
+      outsideRth: true,
+    };
+    const proc = spawn(process.execPath, [child, String(gw.port), dir, '31', JSON.stringify(ticket)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((r) =>
+      proc.on('exit', (code, signal) => r(signal ? -1 : code)),
+    );
+    await waitFor(
+      () =>
+        /PLACED (\d+)/.exec(out) ??
+        (proc.exitCode !== null
+          ? (() => {
+              throw new Error(`child exited: ${err}`);
+            })()
+          : null),
+      'the child to place its order',
+      20_000,
+    );
+    const orderId = Number(/PLACED (\d+)/.exec(out)![1]);
+    proc.kill('SIGKILL');
+    expect(await exited).toBe(-1);
+    expect(gw.executions()).toHaveLength(0);
+
+    // TWS (the gateway) goes on without the app: the price moves and the resting order fills.
+    for (let i = 0; i < 40_000 && gw.executions().length === 0; i++) clock.advance(250);
+    const fills = gw.executions().filter((e) => e.orderId === orderId && e.clientId === 31);
+    expect(fills.length).toBeGreaterThan(0);
+
+    // Restart: same data directory, same client id. The journal is reconciled with TWS.
+    const h = await startTrading({ dataDir: dir, journalName: 'crash-test', clientId: 31 });
+    harnesses.push(h);
+    await h.connect(gw);
+    await h.trading.orders.settled();
+    const order = h.trading.orders.list().find((o) => o.orderId === orderId)!;
+    expect(order.status).toBe('Filled');
+    expect(
+      h.trading.orders
+        .executions()
+        .filter((e) => e.orderId === orderId)
+        .reduce((n, e) => n + e.shares, 0),
+    ).toBe(5);
+
+    const records = await journal(path.join(dir, 'journal', 'crash-test.jsonl'));
+    expect(records.filter((r) => r.t === 'intent' && r.order.orderId === orderId)).toHaveLength(1);
+    const execs = records.filter(
+      (r): r is Extract<JournalRecord, { t: 'exec' }> => r.t === 'exec' && r.orderId === orderId,
+    );
+    expect(new Set(execs.map((e) => e.execId)).size).toBe(execs.length);
+    expect(execs.reduce((n, e) => n + e.shares, 0)).toBe(5);
+    expect(gw.ordersReceived().filter((o) => o.orderId === orderId && o.clientId === 31)).toHaveLength(1);
+  }, 60_000);
+
+  it('an order attempted while disconnected is refused with a clear error and never sent later', async () => {
+    gw = await startGateway();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-drop-'));
+    const h = await startTrading({ dataDir: dir });
+    harnesses.push(h);
+    await h.connect(gw);
+    await h.trading.orders.settled();
+    const before = gw.ordersReceived().length;
+    gw.faults.dropAll();
+    await waitFor(() => h.trading.link.status().state !== 'ready', 'connection lost');
+    const err = await h.trading.orders
+      .place({ contract: AAPL, action: 'BUY', quantity: 1, orderType: 'MKT', tif: 'DAY', outsideRth: false })
+      .catch((e: unknown) => e as { code: string; message: string });
+    expect(err).toMatchObject({ code: 'NOT_CONNECTED' });
+    expect((err as { message: string }).message).toMatch(/Nothing was sent, and nothing will be sent later/);
+    await waitFor(() => h.trading.link.status().state === 'ready', 'reconnected', 15_000);
+    await h.trading.orders.settled();
+    await sleep(1500);
+    expect(gw.ordersReceived().length).toBe(before);
+    // And the next order, placed while ready, goes out once.
+    const r = await h.trading.orders.place({
+      contract: AAPL,
+      action: 'BUY',
+      quantity: 1,
+      orderType: 'MKT',
+      tif: 'DAY',
+      outsideRth: false,
+    });
+    await waitFor(
+      () => h.trading.orders.list().find((o) => o.orderId === r.orderIds[0])?.status === 'Filled',
+      'filled',
+    );
+    expect(gw.ordersReceived().filter((o) => o.orderId === r.orderIds[0])).toHaveLength(1);
+  }, 60_000);
+});

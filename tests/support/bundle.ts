@@ -1,0 +1,19 @@
+// Bundles a TypeScript entry to one ESM file (packages stay external) so a test can run it in a child process.
+import { build } from 'esbuild';
+import path from 'node:path';
+
+export async function bundle(entry: string, outDir: string): Promise<string> {
+  const outfile = path.join(outDir, `${path.basename(entry, '.ts')}.mjs`);
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+    absWorkingDir: process.cwd(),
+  });
+  return outfile;
+}
