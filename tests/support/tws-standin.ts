@@ -1,10 +1,9 @@
 // A tiny TWS stand-in for the setup checker's tests: just enough of the TWS API wire protocol (handshake,
-// startApi, error, nextValidId, managedAccounts, tickSnapshotEnd, orderStatus) to play each way a setup goes
-// wrong. Binds 127.0.0.1 on port 0. The demo gateway (issue #4) will carry the same fault modes; until its
-// control API lands, these tests use this.
+// startApi, error, nextValidId, managedAccounts, tickSnapshotEnd, orderStatus) to play the setup problems the demo
+// gateway has no switch for (a read-only API, a stalled handshake, other market-data codes). Binds 127.0.0.1:0.
 import net from 'node:net';
 
-export type FakeTwsMode =
+export type StandInMode =
   | 'ok'
   | 'accept-close'
   | 'silent'
@@ -14,7 +13,7 @@ export type FakeTwsMode =
   | 'no-market-data'
   | 'real-order';
 
-export type FakeTws = {
+export type StandIn = {
   port: number;
   /** Every framed message the client sent, as its fields. */
   received: string[][];
@@ -33,10 +32,10 @@ function frame(fields: readonly (string | number)[]): Buffer {
 const error = (reqId: number, code: number, message: string): Buffer =>
   frame([4, 2, reqId, code, message, '']);
 
-export async function startFakeTws(
-  mode: FakeTwsMode,
+export async function startStandIn(
+  mode: StandInMode,
   opts: { accounts?: string; marketDataCode?: number } = {},
-): Promise<FakeTws> {
+): Promise<StandIn> {
   const received: string[][] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
