@@ -165,6 +165,18 @@ describe('Electron shell (built bundle, stand-in electron)', () => {
         /^https:\/\/github\.com/,
       );
 
+      // A fill at the demo gateway becomes an OS notification.
+      const placed = await s.send({
+        cmd: 'invoke',
+        window: 0,
+        method: 'orders.place',
+        params: { contract: { symbol: 'AAPL' }, action: 'BUY', quantity: 1, orderType: 'MKT' },
+      });
+      expect(placed.result).toMatchObject({ ok: true });
+      const fill = await s.waitFor((r) => r.type === 'notification', 'a fill notification');
+      expect(fill.title).toBe('Bought 1 AAPL');
+      expect(String(fill.body)).toMatch(/^at [\d.]+, order #\d+$/);
+
       // A second launch brings the (minimized) main window back.
       await s.send({ cmd: 'minimize', window: 0 });
       await s.send({ cmd: 'app-emit', event: 'second-instance', args: [[], '/'] });
