@@ -52,6 +52,9 @@ describe('electron-builder.yml', () => {
   it('names the app and versions every artifact', () => {
     const c = loadConfig();
     expect(c.appId).toMatch(/^[a-z0-9.-]+$/);
+    // Windows ties notifications to the AppUserModelID the installer registers: main.ts must use the same id.
+    const main = readFileSync(path.join(root, 'src-main', 'electron', 'main.ts'), 'utf8');
+    expect(main).toContain(`const APP_ID = '${c.appId as string}'`);
     expect(c.productName).toBe('IBDesk');
     expect(c.artifactName).toContain('${version}');
     expect(c.asar).toBe(true);
