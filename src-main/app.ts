@@ -9,8 +9,7 @@ import { createDispatcher, type Dispatcher } from './hub/dispatcher';
 import { createHub, type Hub, type HubOptions } from './hub/hub';
 import type { LinkDeps } from './ib/link';
 import { createSession, type DemoEndpoint, type Session } from './services/session';
-import { checkSetup } from './services/setup-check';
-import { diagnosticsText } from './diagnostics';
+import { createSupportHandlers } from './support-handlers';
 import { createTrading, type Trading } from './trading';
 
 export type AppHost = 'electron' | 'web';
@@ -33,6 +32,8 @@ export type AppOptions = {
   hub?: Pick<HubOptions, 'frameMs' | 'highWaterBytes' | 'maxQueuedEvents' | 'maxBlockedMs'>;
   /** Connection tuning (tests: shorter timings). */
   link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
+  /** Where the log files are (shown in diagnostics); null when logging to the console only. */
+  logDir?: string | null;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: (pane: string) => void | Promise<void>;
 };
@@ -91,20 +92,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   dispatcher.register(session.handlers);
   dispatcher.register(trading.handlers);
-  dispatcher.register({
-    'connection.test': (p) => checkSetup({ ...p, clock, log: logBook.logger('setup-check') }),
-    'app.diagnostics': () => ({
-      text: diagnosticsText({
-        version: opts.version,
-        host: opts.host,
-        runtime: opts.runtime,
-        status: session.status(),
+  dispatcher.register(
+    createSupportHandlers({
+      app: opts,
+      logBook,
+      settings,
+      status: () => session.status(),
+      trading: () => ({
         gauges: trading.gauges(),
         streams: trading.link.streams().length,
         orders: trading.orders.list().length,
-        log: logBook.recent(200),
       }),
+      clock,
     }),
+  );
+  dispatcher.register({
     'windows.open': async ({ pane }) => {
       if (!opts.openWindow)
         throw new AppError(

@@ -1,83 +1,162 @@
-// Electron shell (STYLE.md rule 7): single instance, the app:// renderer, hardened windows, IPC; nothing else.
-// Trading logic lives in ../app.ts, shared with the web host.
+// Electron shell (STYLE.md rule 7): single instance, crash safety, the app:// renderer, windows and IPC; the native
+// habits (menu, tray, notifications, wake-ups, updates) are wired in desktop.ts. Trading logic lives in ../app.ts,
+// shared with the web host.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { createApp, type App } from '../app';
-import { consoleSink } from '../core/logger';
+import { systemClock } from '../core/clock';
+import { createLogFile, teeSink, type LogFile } from '../core/log-file';
+import { consoleSink, createLogBook, type Logger } from '../core/logger';
 import { readJson, writeJsonAtomic } from '../config/json-file';
 import { createDemoEndpoint } from '../demo-endpoint';
 import { appVersion } from '../version';
-import { APP_SCHEME, APP_URL, serveAppRequest } from './app-protocol';
+import { APP_SCHEME, serveAppRequest } from './app-protocol';
+import { createReloadGuard, installCrashHandlers, watchRenderer } from './crash';
+import { startDesktop } from './desktop';
 import { installContentsGuards, installSessionGuards } from './guards';
 import { attachWindow, registerIpc } from './ipc';
-import { mainWindowOptions } from './window-options';
-import { captureWindowState, restoreWindowState } from './window-state';
+import { createWindowManager, type WindowLike, type WindowManager } from './windows';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+const APP_ID = 'io.github.ibdesk.ibdesk'; // electron-builder.yml appId: Windows ties notifications to it
 const rendererDir = path.join(__dirname, '..', 'renderer');
+const iconsDir = path.join(__dirname, '..', '..', 'assets', 'icons');
+const iconPath = path.join(iconsDir, 'png', '512x512.png');
 const ourWindows = new Set<number>();
-let mainWindow: BrowserWindow | null = null;
 let ibdesk: App | null = null;
+let windows: WindowManager | null = null;
+let desktop: { stop(): void } | null = null;
+let logFile: LogFile | null = null;
 const demo = createDemoEndpoint();
 
-async function createMainWindow(): Promise<BrowserWindow> {
-  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
-  const saved = await readJson(stateFile);
-  const areas = screen.getAllDisplays().map((d) => d.workArea);
-  const state = restoreWindowState(saved.kind === 'ok' ? saved.value : null, areas);
-  const win = new BrowserWindow(
-    mainWindowOptions({
-      preloadPath: path.join(__dirname, 'preload.cjs'),
-      bounds: state,
-      iconPath: path.join(__dirname, '..', '..', 'assets', 'icons', 'png', '512x512.png'),
-    }),
-  );
-  const id = win.webContents.id;
-  ourWindows.add(id);
-  if (ibdesk) attachWindow(ibdesk.hub, win.webContents);
-  win.once('ready-to-show', () => {
-    if (state.maximized) win.maximize();
-    win.show();
+// Crash safety comes first, before anything can throw: errors go to the app's log once it exists.
+const bootLog = createLogBook({ sink: consoleSink() }).logger('main');
+const log = (): Logger => ibdesk?.logBook.logger('main') ?? bootLog;
+installCrashHandlers({
+  proc: process,
+  log: {
+    debug: (m, f) => log().debug(m, f),
+    info: (m, f) => log().info(m, f),
+    warn: (m, f) => log().warn(m, f),
+    error: (m, f) => log().error(m, f),
+    child: (s) => log().child(s),
+  },
+  clock: systemClock,
+  // Read when an error happens: the log file exists only once the app is ready.
+  get logFile() {
+    return logFile?.file ?? null;
+  },
+  show: async (d) => {
+    if (!app.isReady()) {
+      dialog.showErrorBox(d.title, `${d.message}\n\n${d.detail}`);
+      return d.defaultId;
+    }
+    const r = await dialog.showMessageBox({
+      type: 'error',
+      title: d.title,
+      message: d.message,
+      detail: d.detail,
+      buttons: d.buttons,
+      defaultId: d.defaultId,
+      noLink: true,
+    });
+    return r.response;
+  },
+  relaunch: () => {
+    app.relaunch();
+    app.quit();
+  },
+});
+
+async function askAfterRendererCrashes(win: WindowLike, kind: string, reason: string): Promise<void> {
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'IBDesk',
+    message: `The ${kind === 'main' ? 'IBDesk' : 'pane'} window stopped working several times (${reason}).`,
+    detail: 'Your layout and orders are kept. Reload the window, or close it.',
+    buttons: ['Reload', kind === 'main' ? 'Quit IBDesk' : 'Close Window'],
+    defaultId: 0,
+    noLink: true,
   });
-  win.on('close', () => {
-    void writeJsonAtomic(stateFile, captureWindowState(win.getNormalBounds(), win.isMaximized()));
-  });
-  win.on('closed', () => {
-    ourWindows.delete(id);
-    if (mainWindow === win) mainWindow = null;
-  });
-  await win.loadURL(APP_URL);
-  return win;
+  const w = win as BrowserWindow;
+  if (w.isDestroyed()) return;
+  if (response === 0) w.webContents.reload();
+  else if (kind === 'main') app.quit();
+  else w.close();
 }
 
 async function start(): Promise<void> {
   installSessionGuards(session.defaultSession);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url));
-  ibdesk = await createApp({
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  const logDir = app.getPath('logs');
+  logFile = createLogFile({ dir: logDir });
+  const runtime = { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null };
+  const core = await createApp({
     dataDir: app.getPath('userData'),
     host: 'electron',
     version: appVersion(),
-    runtime: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
-    logSink: consoleSink(),
+    runtime,
+    logSink: teeSink(consoleSink(), logFile.sink),
+    logDir,
     demoEndpoint: demo.endpoint,
+    openWindow: (pane) => {
+      if (!windows) throw new Error('the windows are not ready yet');
+      return windows.openPane(pane);
+    },
   });
-  registerIpc(ipcMain, ibdesk.dispatcher, ourWindows);
-  mainWindow = await createMainWindow();
-  await ibdesk.start();
+  ibdesk = core;
+  registerIpc(ipcMain, core.dispatcher, ourWindows);
+
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const guard = createReloadGuard({ clock: systemClock });
+  const wm = createWindowManager({
+    create: (options) => new BrowserWindow(options),
+    preloadPath: path.join(__dirname, 'preload.cjs'),
+    iconPath,
+    workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
+    ours: ourWindows,
+    onWindow: (win, kind) => {
+      const contents = (win as BrowserWindow).webContents;
+      attachWindow(core.hub, contents);
+      watchRenderer(contents, {
+        guard,
+        log: core.logBook.logger('windows'),
+        label: kind,
+        giveUp: (d) => void askAfterRendererCrashes(win, kind, d.reason),
+      });
+    },
+    readState: async () => {
+      const r = await readJson(stateFile);
+      return r.kind === 'ok' ? r.value : null;
+    },
+    writeState: (s) => writeJsonAtomic(stateFile, s),
+    log: core.logBook.logger('windows'),
+  });
+  windows = wm;
+  await wm.openMain();
+  desktop = startDesktop({
+    ibdesk: core,
+    windows: wm,
+    clock: systemClock,
+    versions: { version: appVersion(), host: 'electron', node: process.versions.node, ...runtime },
+    logDir,
+    iconPath,
+    trayIconsDir: path.join(iconsDir, 'tray'),
+    dev: !app.isPackaged,
+    quit: () => app.quit(),
+  });
+  await core.start();
 }
 
-// Two instances would fight over the TWS client id: the second one focuses the first and quits.
+// Two instances would fight over the TWS client id: the second one brings the first forward and quits.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', () => void windows?.showMain());
   app.on('web-contents-created', (_e, contents) =>
     installContentsGuards(contents, (url) => shell.openExternal(url)),
   );
@@ -85,14 +164,28 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (!mainWindow && app.isReady()) void createMainWindow().then((w) => (mainWindow = w));
+    if (app.isReady() && windows && !windows.main()) void windows.showMain();
   });
   let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting || !ibdesk) return;
     event.preventDefault();
     quitting = true;
-    void Promise.all([ibdesk.stop(), demo.stop()]).finally(() => app.quit());
+    desktop?.stop();
+    void Promise.all([windows?.saveAll(), ibdesk.stop(), demo.stop()])
+      .catch((err: unknown) => log().error(`Shutdown: ${(err as Error).message}`))
+      .finally(() => {
+        logFile?.close();
+        app.quit();
+      });
   });
-  void app.whenReady().then(start);
+  void app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      log().error(`IBDesk could not start: ${message}`);
+      dialog.showErrorBox('IBDesk could not start', `${message}\n\nThe log is in ${app.getPath('logs')}.`);
+      app.exit(1);
+    });
 }

@@ -6,11 +6,13 @@ export function mainWindowOptions(opts: {
   bounds: Partial<Rectangle>;
   iconPath?: string;
   title?: string;
+  /** Smallest size the window may take (a torn-off pane can be smaller than the main window). */
+  minSize?: { width: number; height: number };
 }): BrowserWindowConstructorOptions {
   return {
     ...opts.bounds,
-    minWidth: 800,
-    minHeight: 500,
+    minWidth: opts.minSize?.width ?? 800,
+    minHeight: opts.minSize?.height ?? 500,
     title: opts.title ?? 'IBDesk',
     backgroundColor: '#11151c',
     show: false,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
+import { createLogFile, teeSink } from '../core/log-file';
 import { consoleSink } from '../core/logger';
 import { defaultDataDir } from '../config/data-dir';
 import { createDemoEndpoint, startDemoGateway } from '../demo-endpoint';
@@ -46,11 +47,13 @@ async function main(): Promise<void> {
       ? () => startDemoGateway({ onControl: (url) => console.log(`IBDesk demo control: ${url}`) })
       : undefined,
   );
+  const logFile = createLogFile({ dir: path.join(dataDir, 'logs') });
   const app = await createApp({
     dataDir,
     host: 'web',
     version: appVersion(),
-    logSink: consoleSink(),
+    logSink: teeSink(consoleSink(), logFile.sink),
+    logDir: logFile.dir,
     demoEndpoint: demo.endpoint,
     autoConnect: !args['no-connect'],
   });

@@ -1,0 +1,68 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LogEntry } from '../../src-shared/domain/log';
+import { createLogFile, formatLogLine, teeSink } from './log-file';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-logs-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const entry = (seq: number, message = `line ${seq}`): LogEntry => ({
+  seq,
+  time: Date.UTC(2026, 10, 24, 12, 0, seq % 60),
+  level: 'info',
+  source: 'test',
+  message,
+});
+
+describe('log files', () => {
+  it('formats a line with the TWS code, the action and the fields', () => {
+    expect(
+      formatLogLine({ ...entry(1, 'Lost'), level: 'warn', twsCode: 1100, action: 'waiting' }, { attempt: 2 }),
+    ).toBe('2026-11-24T12:00:01.000Z warn  test [1100]: Lost (waiting) {"attempt":2}');
+  });
+
+  it('appends to ibdesk.log in the folder, creating it', async () => {
+    const logs = path.join(dir, 'nested', 'logs');
+    const f = createLogFile({ dir: logs });
+    f.sink(entry(1), {});
+    f.sink(entry(2), {});
+    f.close();
+    expect(await readFile(path.join(logs, 'ibdesk.log'), 'utf8')).toMatch(/line 1\n.*line 2\n$/);
+  });
+
+  it('rolls over by size and keeps only the newest files', async () => {
+    const f = createLogFile({ dir, maxBytes: 200, keep: 2 });
+    for (let i = 1; i <= 40; i++) f.sink(entry(i, `message number ${i} with some padding`), {});
+    f.close();
+    expect((await readdir(dir)).sort()).toEqual(['ibdesk.1.log', 'ibdesk.2.log', 'ibdesk.log']);
+    const current = await readFile(path.join(dir, 'ibdesk.log'), 'utf8');
+    expect(current).toContain('message number 40');
+    expect(Buffer.byteLength(current)).toBeLessThanOrEqual(200);
+    const oldest = await readFile(path.join(dir, 'ibdesk.2.log'), 'utf8');
+    expect(oldest).not.toContain('message number 1 ');
+  });
+
+  it('keeps going after a restart, appending to the same file', async () => {
+    createLogFile({ dir }).sink(entry(1), {});
+    const again = createLogFile({ dir });
+    again.sink(entry(2), {});
+    again.close();
+    expect((await readFile(path.join(dir, 'ibdesk.log'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(
+      2,
+    );
+  });
+
+  it('a log folder that cannot be written does not throw into the app', async () => {
+    await writeFile(path.join(dir, 'a-file'), 'not a folder');
+    const f = createLogFile({ dir: path.join(dir, 'a-file', 'logs') });
+    const seen: string[] = [];
+    const tee = teeSink(f.sink, (e) => seen.push(e.message));
+    expect(() => tee(entry(1), {})).not.toThrow();
+    expect(seen).toEqual(['line 1']);
+  });
+});

@@ -1,0 +1,121 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../core/clock';
+import { silentLogger } from '../core/logger';
+import {
+  crashDialog,
+  createReloadGuard,
+  installCrashHandlers,
+  watchRenderer,
+  type CrashDialog,
+} from './crash';
+
+vi.mock('electron', () => ({}));
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('unhandled errors in main', () => {
+  function setup(answer = 0) {
+    const proc = new EventEmitter();
+    const shown: CrashDialog[] = [];
+    const errors: string[] = [];
+    const relaunch = vi.fn();
+    let resolveShow: ((n: number) => void) | null = null;
+    const uninstall = installCrashHandlers({
+      proc: proc as never,
+      log: { ...silentLogger, error: (m: string) => void errors.push(m) },
+      clock: systemClock,
+      logFile: '/logs/ibdesk.log',
+      show: (d) => {
+        shown.push(d);
+        return new Promise((r) => (resolveShow = r));
+      },
+      relaunch,
+    });
+    return { proc, shown, errors, relaunch, answer: () => resolveShow!(answer), uninstall };
+  }
+
+  it('logs and shows an error instead of exiting; one dialog at a time', async () => {
+    const s = setup();
+    s.proc.emit('uncaughtException', new Error('boom'));
+    s.proc.emit('unhandledRejection', new Error('second'));
+    expect(s.errors).toEqual([
+      'Unhandled exception in main: boom',
+      'Unhandled promise rejection in main: second',
+    ]);
+    expect(s.shown).toHaveLength(1);
+    expect(s.shown[0]!.message).toBe('IBDesk hit an unexpected error: boom');
+    expect(s.shown[0]!.detail).toContain('/logs/ibdesk.log');
+    s.answer();
+    await vi.runAllTimersAsync();
+    expect(s.relaunch).not.toHaveBeenCalled();
+    s.proc.emit('unhandledRejection', 'a string reason');
+    expect(s.shown).toHaveLength(2);
+  });
+
+  it('does not show the same error again within a minute', async () => {
+    const s = setup();
+    s.proc.emit('uncaughtException', new Error('loop'));
+    s.answer();
+    await vi.runAllTimersAsync();
+    s.proc.emit('uncaughtException', new Error('loop'));
+    expect(s.shown).toHaveLength(1);
+    vi.advanceTimersByTime(61_000);
+    s.proc.emit('uncaughtException', new Error('loop'));
+    expect(s.shown).toHaveLength(2);
+  });
+
+  it('"Restart IBDesk" relaunches; uninstall removes the handlers', async () => {
+    const s = setup(crashDialog('error', new Error('x'), null).restartId);
+    s.proc.emit('uncaughtException', new Error('x'));
+    s.answer();
+    await vi.runAllTimersAsync();
+    expect(s.relaunch).toHaveBeenCalledTimes(1);
+    s.uninstall();
+    expect(s.proc.listenerCount('uncaughtException')).toBe(0);
+    expect(s.proc.listenerCount('unhandledRejection')).toBe(0);
+  });
+});
+
+describe('renderer crashes', () => {
+  function contents(id = 5) {
+    const e = new EventEmitter() as EventEmitter & {
+      id: number;
+      reload: () => void;
+      isDestroyed: () => boolean;
+    };
+    e.id = id;
+    e.reload = vi.fn();
+    e.isDestroyed = () => false;
+    return e;
+  }
+
+  it('reloads after a crash, not after a clean exit, and gives up after 3 in a minute', () => {
+    const c = contents();
+    const giveUp = vi.fn();
+    watchRenderer(c as never, {
+      guard: createReloadGuard({ clock: systemClock }),
+      log: silentLogger,
+      label: 'main',
+      giveUp,
+    });
+    c.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(c.reload).not.toHaveBeenCalled();
+    for (let i = 0; i < 3; i++) c.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(c.reload).toHaveBeenCalledTimes(3);
+    c.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 });
+    expect(c.reload).toHaveBeenCalledTimes(3);
+    expect(giveUp).toHaveBeenCalledWith({ reason: 'oom', exitCode: 0 });
+    vi.advanceTimersByTime(60_000);
+    c.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(c.reload).toHaveBeenCalledTimes(4);
+  });
+
+  it('counts each window on its own', () => {
+    const guard = createReloadGuard({ clock: systemClock, max: 1 });
+    expect(guard.allow('1')).toBe(true);
+    expect(guard.allow('2')).toBe(true);
+    expect(guard.allow('1')).toBe(false);
+  });
+});
