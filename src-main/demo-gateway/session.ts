@@ -92,9 +92,16 @@ export class Session {
     this.scheduleFlush();
   }
 
-  /** Queues raw bytes (fault injection of broken frames). */
+  /** Queues bytes that are already framed (big messages written in place, fault injection). */
   sendRaw(bytes: Buffer): void {
-    if (this.state === 'closed') return;
+    if (this.state === 'closed' || this.host.silent()) return;
+    if (bytes.length >= 64 * 1024) {
+      // A big frame goes to the socket as it is, after whatever was queued before it.
+      this.flush();
+      if (this.isClosed()) return;
+      this.socket.write(bytes);
+      return;
+    }
     this.batch.addRaw(bytes);
     this.scheduleFlush();
   }

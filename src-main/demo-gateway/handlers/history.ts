@@ -17,11 +17,11 @@ import {
 import type { BarSize } from '../model/bar-spec';
 import { WHAT_TO_SHOW } from '../model/history';
 import type { Bars, WhatToShow } from '../model/history';
-import { fmtNum } from '../wire/fields';
 import { Outgoing } from '../wire/message-ids';
 import { headTimestamp, historicalDataUpdate, realtimeBar } from '../wire/encoder';
 import { MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import { etMidnight, etStamp, parseTwsDateTime, utcDash, ymdOfDay } from '../wire/tws-time';
+import { AsciiWriter, decimalsOf } from '../wire/ascii-writer';
 
 const HMDS = 'Historical Market Data Service error message:';
 export const PACING_TEXT = `${HMDS}Historical data request pacing violation`;
@@ -162,7 +162,7 @@ export class HistoryService {
         `${HMDS}HMDS query returned no data: ${inst.localSymbol}@${inst.primaryExchange} ${what}`,
       );
     }
-    s.send(this.encode(s.version, reqId, inst, bars, start, end, req.formatDate));
+    s.sendRaw(this.encodeFrame(s.version, reqId, inst, bars, start, end, req.formatDate));
     if (req.keepUpToDate) {
       const n = bars.time.length - 1;
       this.live.push({
@@ -332,46 +332,77 @@ export class HistoryService {
     end: number,
     formatDate: number,
   ): string {
+    const f = this.encodeFrame(v, reqId, inst, bars, start, end, formatDate);
+    return f.subarray(4).toString('latin1');
+  }
+
+  /** The framed message, written straight into bytes (a 30-day minute request is ~43 000 bars, ~3 MB). */
+  encodeFrame(
+    v: number,
+    reqId: number,
+    inst: Instrument,
+    bars: Bars,
+    start: number,
+    end: number,
+    formatDate: number,
+  ): Buffer {
     const n = bars.time.length;
-    const parts = new Array<string>(5 + n * 8);
+    const w = new AsciiWriter(256 + n * 80);
+    const at = w.beginFrame();
     const span = (t: number): string => (formatDate === 2 ? String(Math.floor(t / 1000)) : etStamp(t));
-    parts[0] = String(Outgoing.HISTORICAL_DATA);
-    parts[1] = String(reqId);
-    parts[2] = span(start);
-    parts[3] = span(end);
-    parts[4] = String(n);
+    w.text(`${Outgoing.HISTORICAL_DATA}\0${reqId}\0${span(start)}\0${span(end)}\0${n}\0`);
     const div = this.volumeDivisor(v, inst);
-    let k = 5;
-    let lastDay = -1;
-    let dayPrefix = '';
+    // Prices are on the tick grid and WAPs on a 1e-4 (or finer tick) grid: written as exact scaled integers.
+    const pd = decimalsOf(inst.minTick);
+    const pp = 10 ** pd;
+    const wd = Math.max(4, pd);
+    const wp = 10 ** wd;
     let dayStart = 0;
+    let dayEnd = -1;
+    let prefix = Buffer.alloc(0);
+    let regular = false;
+    const { time, open, high, low, close, volume, wap, count } = bars;
     for (let i = 0; i < n; i++) {
-      const t = bars.time[i] as number;
-      let date: string;
-      if (bars.daily) date = ymdOfDay(t);
-      else if (formatDate === 2) date = String(Math.floor(t / 1000));
+      const t = time[i] as number;
+      if (bars.daily) w.text(ymdOfDay(t));
+      else if (formatDate === 2) w.int(Math.floor(t / 1000));
       else {
-        // Bars of one day share its date; only the clock part is formatted per bar.
-        if (t < dayStart || t >= dayStart + 86_400_000 || lastDay < 0) {
+        // Bars of one day share its date; only the clock part changes from bar to bar.
+        if (t < dayStart || t >= dayEnd) {
           const day = this.ctx.market.etDayOf(t);
           dayStart = etMidnight(day);
-          const next = etMidnight(day + 1);
-          lastDay = next - dayStart === 86_400_000 ? day : -1;
-          dayPrefix = ymdOfDay(day);
+          dayEnd = etMidnight(day + 1);
+          regular = dayEnd - dayStart === 86_400_000;
+          prefix = Buffer.from(`${ymdOfDay(day)} `, 'latin1');
         }
-        date = lastDay >= 0 ? `${dayPrefix} ${clock((t - dayStart) / 1000)} US/Eastern` : etStamp(t);
+        if (regular) {
+          const sec = Math.floor((t - dayStart) / 1000);
+          w.bytes(prefix);
+          w.bytes(MINUTE_CLOCKS[Math.floor(sec / 60) % 1440] as Buffer);
+          w.bytes(SECOND_SUFFIX[sec % 60] as Buffer);
+        } else {
+          w.text(etStamp(t));
+        }
       }
-      const vol = bars.volume[i] as number;
-      parts[k++] = date;
-      parts[k++] = fmtNum(bars.open[i] as number);
-      parts[k++] = fmtNum(bars.high[i] as number);
-      parts[k++] = fmtNum(bars.low[i] as number);
-      parts[k++] = fmtNum(bars.close[i] as number);
-      parts[k++] = vol < 0 ? '-1' : String(Math.round(vol / div));
-      parts[k++] = fmtNum(bars.wap[i] as number);
-      parts[k++] = String(bars.count[i] as number);
+      w.nul();
+      w.scaled(Math.round((open[i] as number) * pp), pd, pp);
+      w.nul();
+      w.scaled(Math.round((high[i] as number) * pp), pd, pp);
+      w.nul();
+      w.scaled(Math.round((low[i] as number) * pp), pd, pp);
+      w.nul();
+      w.scaled(Math.round((close[i] as number) * pp), pd, pp);
+      w.nul();
+      const vol = volume[i] as number;
+      w.int(vol < 0 ? -1 : div === 1 ? vol : Math.round(vol / div));
+      w.nul();
+      w.scaled(Math.round((wap[i] as number) * wp), wd, wp);
+      w.nul();
+      w.int(count[i] as number);
+      w.nul();
     }
-    return `${parts.join('\0')}\0`;
+    w.endFrame(at);
+    return Buffer.from(w.view());
   }
 
   /** TWS's pacing rules; the first rule only for small bars unless configured otherwise. */
@@ -398,10 +429,12 @@ export class HistoryService {
   }
 }
 
-function clock(secondOfDay: number): string {
-  const s = Math.floor(secondOfDay);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const x = s % 60;
-  return `${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${x < 10 ? '0' : ''}${x}`;
-}
+/** "HH:mm:" for every minute of a day, and "ss US/Eastern" for every second (bar timestamps, formatDate=1). */
+const MINUTE_CLOCKS: Buffer[] = Array.from({ length: 1440 }, (_, m) => {
+  const h = Math.floor(m / 60);
+  const mm = m % 60;
+  return Buffer.from(`${h < 10 ? '0' : ''}${h}:${mm < 10 ? '0' : ''}${mm}:`, 'latin1');
+});
+const SECOND_SUFFIX: Buffer[] = Array.from({ length: 60 }, (_, x) =>
+  Buffer.from(`${x < 10 ? '0' : ''}${x} US/Eastern`, 'latin1'),
+);

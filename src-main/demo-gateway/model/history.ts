@@ -277,41 +277,35 @@ export class HistoryEngine {
 
   private emit(inst: Instrument, out: Bars, what: WhatToShow): void {
     const a = this.agg;
-    const r = (x: number): number => this.market.roundPrice(inst, x);
-    const half =
-      inst.minTick *
-      Math.max(
-        1,
-        Math.round(
-          (a.c * (inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0)) / inst.minTick,
-        ),
-      ) *
-      0.5;
-    let o = a.o;
-    let h = a.h;
-    let l = a.l;
-    let c = a.c;
-    if (what === 'BID' || what === 'ASK') {
-      const k = what === 'BID' ? -half : half;
-      o += k;
-      h += k;
-      l += k;
-      c += k;
-    } else if (what === 'BID_ASK') {
-      // TWS: open = time-average bid, high = max ask, low = min bid, close = time-average ask.
-      const avg = (a.o + a.c) / 2;
-      o = avg - half;
-      h = a.h + half;
-      l = a.l - half;
-      c = avg + half;
+    const tick = inst.minTick;
+    // Prices on the tick grid, with float noise rounded away (as Market.roundPrice; inlined: 43 200 bars a request).
+    const r = (x: number): number => Math.round(Math.round(x / tick) * tick * 1e8) / 1e8;
+    if (what === 'TRADES' || what === 'MIDPOINT') {
+      out.open.push(r(a.o));
+      out.high.push(r(a.h));
+      out.low.push(r(a.l));
+      out.close.push(r(a.c));
+    } else {
+      const rel = inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
+      const half = tick * Math.max(1, Math.round((a.c * rel) / tick)) * 0.5;
+      if (what === 'BID' || what === 'ASK') {
+        const k = what === 'BID' ? -half : half;
+        out.open.push(r(a.o + k));
+        out.high.push(r(a.h + k));
+        out.low.push(r(a.l + k));
+        out.close.push(r(a.c + k));
+      } else {
+        // BID_ASK: open = time-average bid, high = max ask, low = min bid, close = time-average ask (TWS).
+        const avg = (a.o + a.c) / 2;
+        out.open.push(r(avg - half));
+        out.high.push(r(a.h + half));
+        out.low.push(r(a.l - half));
+        out.close.push(r(avg + half));
+      }
     }
-    out.open.push(r(o));
-    out.high.push(r(h));
-    out.low.push(r(l));
-    out.close.push(r(c));
     if (what === 'TRADES') {
       out.volume.push(a.v);
-      out.wap.push(a.v > 0 ? Math.round((a.pv / a.v) * 1e4) / 1e4 : r(c));
+      out.wap.push(a.v > 0 ? Math.round((a.pv / a.v) * 1e4) / 1e4 : r(a.c));
       out.count.push(a.n);
     } else {
       // TWS reports no volume, WAP or count for quote-based bars.

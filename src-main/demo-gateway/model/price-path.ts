@@ -140,7 +140,7 @@ export class PathModel {
       this.dayCache.set(key, hit);
       return hit;
     }
-    const path = this.buildDay(inst, day);
+    const path = this.buildDay(inst, day, transient);
     if (!transient) {
       this.dayCache.set(key, path);
       if (this.dayCache.size > this.maxCachedDays) {
@@ -151,7 +151,38 @@ export class PathModel {
     return path;
   }
 
-  private buildDay(inst: Instrument, day: number): DayPath {
+  /** Reused arrays for transient paths: a year of daily bars builds 365 paths that are read once. */
+  private scratch:
+    | { p: Float64Array; hi: Float32Array; lo: Float32Array; vol: Float32Array; cumVol: Float64Array }
+    | undefined;
+
+  private arrays(
+    n: number,
+    transient: boolean,
+  ): { p: Float64Array; hi: Float32Array; lo: Float32Array; vol: Float32Array; cumVol: Float64Array } {
+    if (!transient) {
+      return {
+        p: new Float64Array(n + 1),
+        hi: new Float32Array(n),
+        lo: new Float32Array(n),
+        vol: new Float32Array(n),
+        cumVol: new Float64Array(n + 1),
+      };
+    }
+    if (!this.scratch || this.scratch.hi.length < n) {
+      this.scratch = {
+        p: new Float64Array(1501),
+        hi: new Float32Array(1500),
+        lo: new Float32Array(1500),
+        vol: new Float32Array(1500),
+        cumVol: new Float64Array(1501),
+      };
+    }
+    return this.scratch;
+  }
+
+  /** Builds a day's minute path; a transient path lives in shared scratch arrays until the next transient build. */
+  private buildDay(inst: Instrument, day: number, transient = false): DayPath {
     const t0 = etMidnight(day);
     const n = Math.round((etMidnight(day + 1) - t0) / 60_000);
     const { v, sd, w } = this.profile(inst, n);
@@ -161,7 +192,7 @@ export class PathModel {
     const sigma = inst.dailyVol;
 
     // Random walk S with per-minute variance sigma² v_i, then pin its end: W_i = S_i + (V_i / V_n)(target - S_n).
-    const p = new Float64Array(n + 1);
+    const { p, hi, lo, vol, cumVol } = this.arrays(n, transient);
     let s = 0;
     for (let i = 0; i < n; i++) {
       p[i] = s;
@@ -175,10 +206,6 @@ export class PathModel {
     }
     p[n] = start * Math.exp(target);
 
-    const hi = new Float32Array(n);
-    const lo = new Float32Array(n);
-    const vol = new Float32Array(n);
-    const cumVol = new Float64Array(n + 1);
     const dayVolume =
       inst.avgVolume * Math.exp(0.3 * normalOf(hash32(this.seed, inst.conId, day, 4)) - 0.045);
     let wsum = 0;

@@ -1,0 +1,7 @@
+// The bench suites `npm run bench -- <name>` can run; add a suite by adding a line.
+import type { Suite } from '../figure';
+import { run as demoGateway } from './demo-gateway';
+
+export const suites: Record<string, Suite> = {
+  'demo-gateway': demoGateway,
+};
