@@ -534,6 +534,8 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
   }
 
   await listen();
+  // Orders restored from a state file keep working: their matching beat starts now, not at the next request.
+  if (engine.hasWork()) wake();
   log.info(
     `listening on ${opts.host}:${boundPort} (server versions ${MIN_SUPPORTED_SERVER_VERSION}…${opts.maxServerVersion}, seed ${opts.seed})`,
   );

@@ -52,6 +52,8 @@ export class OrderRouter implements EngineListener {
     }
     this.ctx.engine.place(s.clientId, orderId, r.ok ? r.inst : undefined, ticket, this.ctx.clock.now());
     this.ctx.stateChanged();
+    // A resting order needs the matching beat even when nobody streams anything.
+    this.ctx.wake();
   }
 
   cancel(s: Session, orderId: number): void {
