@@ -5,19 +5,13 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { UiCommand } from '../../src-shared/contract';
 import type { ConnectionState } from '../../src-shared/domain/connection';
 import type { Theme } from '../../src-shared/domain/settings';
+import { PANE_KINDS } from '../../src-shared/panes';
 
-/** Every pane the renderer offers (ARCHITECTURE.md §8), in menu order. Ids match the renderer's pane registry. */
-export const PANES: readonly { id: string; title: string }[] = [
-  { id: 'scanner', title: 'Scanner' },
-  { id: 'watchlist', title: 'Watchlist' },
-  { id: 'chart', title: 'Chart' },
-  { id: 'order-entry', title: 'Order Entry' },
-  { id: 'orders', title: 'Orders' },
-  { id: 'executions', title: 'Executions' },
-  { id: 'positions', title: 'Positions' },
-  { id: 'account', title: 'Account' },
-  { id: 'log', title: 'Log' },
-];
+/** Every pane the renderer offers (ARCHITECTURE.md §8), in menu order, from the shared list. */
+export const PANES: readonly { id: string; title: string }[] = PANE_KINDS.map((p) => ({
+  id: p.kind,
+  title: p.title,
+}));
 
 export function paneTitle(id: string): string {
   return PANES.find((p) => p.id === id)?.title ?? id;

@@ -12,6 +12,7 @@ import { OrderTicketPane } from './order-entry/OrderTicketPane';
 import { ScannerPane } from './scanner/ScannerPane';
 import { WatchlistPane } from './watchlist/WatchlistPane';
 import { paneKind } from '../stores/workspace-doc';
+import { PANE_KINDS, type PaneKind } from '../../src-shared/panes';
 
 export type PaneDef = {
   kind: string;
@@ -23,17 +24,19 @@ export type PaneDef = {
   linkable: boolean;
 };
 
-export const PANES: readonly PaneDef[] = [
-  { kind: 'scanner', title: 'Scanner', component: ScannerPane, multi: true, linkable: true },
-  { kind: 'watchlist', title: 'Watchlist', component: WatchlistPane, multi: true, linkable: true },
-  { kind: 'chart', title: 'Chart', component: ChartPane, multi: true, linkable: true },
-  { kind: 'order-entry', title: 'Order entry', component: OrderTicketPane, multi: false, linkable: true },
-  { kind: 'orders', title: 'Orders', component: OrdersPane, multi: false, linkable: false },
-  { kind: 'executions', title: 'Executions', component: ExecutionsPane, multi: false, linkable: false },
-  { kind: 'positions', title: 'Positions', component: PositionsPane, multi: false, linkable: false },
-  { kind: 'account', title: 'Account', component: AccountPane, multi: false, linkable: false },
-  { kind: 'log', title: 'Log', component: LogPane, multi: false, linkable: false },
-];
+const COMPONENTS: Record<PaneKind, ComponentType> = {
+  scanner: ScannerPane,
+  watchlist: WatchlistPane,
+  chart: ChartPane,
+  'order-entry': OrderTicketPane,
+  orders: OrdersPane,
+  executions: ExecutionsPane,
+  positions: PositionsPane,
+  account: AccountPane,
+  log: LogPane,
+};
+
+export const PANES: readonly PaneDef[] = PANE_KINDS.map((p) => ({ ...p, component: COMPONENTS[p.kind] }));
 
 export function paneDef(kindOrId: string): PaneDef | undefined {
   return PANES.find((p) => p.kind === kindOrId) ?? PANES.find((p) => p.kind === paneKind(kindOrId));
