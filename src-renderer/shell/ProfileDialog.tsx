@@ -2,7 +2,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Profile } from '../../src-shared/domain/settings';
 import { useAppStore } from '../stores/use-app-store';
-import { blankForm, formFromProfile, parseForm, type ProfileForm } from './profile-form';
+import type { SetupCheck } from '../../src-shared/contract';
+import { blankForm, formFromProfile, parseForm, testTarget, type ProfileForm } from './profile-form';
 
 export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -10,6 +11,12 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
   const saveProfile = useAppStore((s) => s.saveProfile);
   const deleteProfile = useAppStore((s) => s.deleteProfile);
   const selectProfile = useAppStore((s) => s.selectProfile);
+  const testConnection = useAppStore((s) => s.testConnection);
+  const [check, setCheck] = useState<{ running: boolean; result: SetupCheck | null; error: string | null }>({
+    running: false,
+    result: null,
+    error: null,
+  });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [form, setForm] = useState<ProfileForm | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -32,6 +39,7 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
 
   const edit = (p: Profile | null): void => {
     setErrors({});
+    setCheck({ running: false, result: null, error: null });
     setMessage(null);
     setSelectedId(p?.id ?? null);
     setForm(p ? (p.kind === 'demo' ? null : formFromProfile(p)) : blankForm());
@@ -54,6 +62,22 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
       )}
     </label>
   );
+
+  async function runCheck(): Promise<void> {
+    if (!form) return;
+    const target = testTarget(form);
+    if (!target.ok) {
+      setErrors(target.errors);
+      return;
+    }
+    setCheck({ running: true, result: null, error: null });
+    const r = await testConnection(target.value);
+    setCheck(
+      r.ok
+        ? { running: false, result: r.value, error: null }
+        : { running: false, result: null, error: r.error.message },
+    );
+  }
 
   async function save(): Promise<void> {
     if (!form) return;
@@ -151,7 +175,39 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
               {message}
             </p>
           )}
+          {form && (check.running || check.result || check.error) && (
+            <div
+              role="status"
+              aria-label="Setup check"
+              className={`setup-check setup-${check.result?.outcome ?? 'pending'}`}
+            >
+              {check.running && (
+                <p>
+                  Testing {form.host}:{form.port}…
+                </p>
+              )}
+              {check.error && <p>{check.error}</p>}
+              {check.result && (
+                <>
+                  <p>
+                    <strong>{check.result.outcome === 'ok' ? 'It works.' : 'Problem:'}</strong>{' '}
+                    {check.result.message}
+                  </p>
+                  {check.result.fix && (
+                    <p>
+                      <strong>Fix:</strong> {check.result.fix}
+                    </p>
+                  )}
+                </>
+              )}
+            </div>
+          )}
           <div className="actions">
+            {form && (
+              <button type="button" disabled={check.running} onClick={() => void runCheck()}>
+                Test connection
+              </button>
+            )}
             {form && <button type="submit">Save</button>}
             {selected && selected.id !== activeId && (
               <button type="button" onClick={() => void selectProfile(selected.id).then(() => onClose())}>

@@ -74,3 +74,22 @@ export function parseForm(
   }
   return { ok: false, errors };
 }
+
+/** Host, port and client id of the form for the setup checker, or the field errors that stop it. */
+export function testTarget(
+  f: ProfileForm,
+):
+  | { ok: true; value: { host: string; port: number; clientId: number } }
+  | { ok: false; errors: Record<string, string> } {
+  const parsed = parseForm(f);
+  if (!parsed.ok) {
+    const relevant = Object.fromEntries(
+      Object.entries(parsed.errors).filter(([k]) => ['host', 'port', 'clientId'].includes(k)),
+    );
+    if (Object.keys(relevant).length > 0) return { ok: false, errors: relevant };
+  }
+  const host = f.host.trim();
+  const port = num(f.port);
+  const clientId = num(f.clientId);
+  return { ok: true, value: { host, port, clientId } };
+}

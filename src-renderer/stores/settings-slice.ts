@@ -1,5 +1,6 @@
 // Settings slice: profiles and preferences, saved through main (which owns the file). Main broadcasts a
 // `settings` event after every change, so every window (this one included) updates from that event.
+import type { SetupCheck } from '../../src-shared/contract';
 import type { Preferences, Profile, ProfileInput, Settings } from '../../src-shared/domain/settings';
 import type { Result } from '../../src-shared/result';
 import type { Slice } from './app-store';
@@ -10,6 +11,8 @@ export type SettingsSlice = {
   deleteProfile(id: string): Promise<Result<null>>;
   selectProfile(id: string): Promise<Result<unknown>>;
   setPreferences(patch: Partial<Preferences>): Promise<Result<Settings>>;
+  /** The setup checker: probes a host, port and client id without changing the active connection. */
+  testConnection(target: { host: string; port: number; clientId: number }): Promise<Result<SetupCheck>>;
 };
 
 export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
@@ -21,6 +24,7 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
     if (r.ok) set({ connection: r.value });
     return r;
   },
+  testConnection: (target) => get().client.invoke('connection.test', target),
   async setPreferences(patch) {
     const r = await get().client.invoke('settings.set', patch);
     if (r.ok) set({ settings: r.value });

@@ -1,5 +1,6 @@
 // The shell end to end in Chromium through the web host: first run on Demo, profiles persisted across a reload
-// and a host restart.
+// and a host restart, and the setup checker in the profile dialog.
+import net from 'node:net';
 import { test, expect } from './support/fixtures';
 import { startBuiltWebHost } from './support/web-host';
 
@@ -64,4 +65,24 @@ test('the profile dialog shows field errors and keeps bad input out', async ({ a
   await expect(dialog).toBeHidden();
   await app.getByRole('button', { name: 'Profiles…' }).click();
   await expect(dialog.getByRole('button', { name: 'Broken' })).toHaveCount(0);
+});
+
+test('Test connection in the profile dialog says what is wrong and how to fix it', async ({ app }) => {
+  // A port that was free a moment ago: nothing listens there.
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  await app.getByRole('button', { name: 'Profiles…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Profiles' });
+  await dialog.getByRole('button', { name: '+ New profile' }).click();
+  await dialog.getByLabel('Port').fill(String(port));
+  await dialog.getByRole('button', { name: 'Test connection' }).click();
+  const result = dialog.getByRole('status', { name: 'Setup check' });
+  await expect(result).toContainText(`Nothing is listening on 127.0.0.1:${port}`, { timeout: 20_000 });
+  await expect(result).toContainText('Enable ActiveX and Socket Clients');
+  await app.screenshot({ path: test.info().outputPath('setup-check.png') });
 });
