@@ -110,6 +110,8 @@ export type RouteCtx = {
 export type RequestSpec<T> = {
   label: string;
   priority?: Priority;
+  /** Messages `send` writes (default 1), for the pacer. */
+  cost?: number;
   timeoutMs?: number;
   /** Goes through the historical pacing queue first. */
   history?: { signature: string; contractKey: string };
@@ -675,6 +677,7 @@ export function createLink(deps: LinkDeps): Link {
         unqueue = send({
           priority: spec.priority ?? Priority.request,
           label: spec.label,
+          cost: spec.cost ?? 1,
           run: (a) => spec.send(a, id),
           dropped: (reason) => owner.onLost(reason),
         });
