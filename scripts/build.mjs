@@ -17,6 +17,7 @@ const entries = [
   ['src-main/web/main.ts', 'dist/main/web.js', 'esm'],
   ['src-main/cli/main.ts', 'dist/main/cli.js', 'esm'],
   ['src-main/demo-gateway/cli.ts', 'dist/main/demo-gateway.js', 'esm'],
+  ['src-main/paper/main.ts', 'dist/main/paper.js', 'esm'],
 ];
 
 async function buildMain() {

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { BarSize, Duration, WhatToShow } from '../../src-shared/domain/bar';
 import { isLiveSession } from '../../src-shared/domain/connection';
 import { OrderTicket, type Order } from '../../src-shared/domain/order';
-import { quoteChange, type Quote } from '../../src-shared/domain/quote';
+import { quoteChange } from '../../src-shared/domain/quote';
 import type { ScanSnapshot } from '../../src-shared/domain/scanner';
 import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/result';
@@ -21,6 +21,7 @@ import type { ResolvedContract } from '../ib/tws';
 import { createOrderJournal } from '../services/order-journal';
 import { createTrading, type Outlet, type Trading } from '../trading';
 import { fmt, fmtInt, fmtPct, table } from './format';
+import { formatScanTable, scanResultRows } from './scan-result';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, unreachable: 3, rejected: 4, aborted: 5 } as const;
 
@@ -300,14 +301,6 @@ async function resolve(t: Trading, symbol: string): Promise<ResolvedContract> {
   };
 }
 
-async function snapshotOrNull(t: Trading, c: ResolvedContract): Promise<Quote | null> {
-  try {
-    return await t.marketData.snapshot(c);
-  } catch {
-    return null;
-  }
-}
-
 function scanCommand(o: Values, ctx: Ctx): (t: Trading) => Promise<void> {
   const rows = Number(str(o.rows) ?? '20');
   if (!Number.isInteger(rows) || rows < 1 || rows > 50) throw new CliError(EXIT.usage, '--rows must be 1…50');
@@ -346,42 +339,10 @@ function scanCommand(o: Values, ctx: Ctx): (t: Trading) => Promise<void> {
     });
     const snap = await first;
     t.scanner.stop(scanId);
-    const quotes = await Promise.all(snap.rows.map((r) => snapshotOrNull(t, r.contract)));
-    // Scanner rows name the routing exchange (SMART); the listing exchange comes from the contract details.
-    const listings = await Promise.all(
-      snap.rows.map((r) =>
-        r.contract.primaryExchange
-          ? Promise.resolve(r.contract.primaryExchange)
-          : t.contracts
-              .details({ conId: r.contract.conId })
-              .then((l) => l[0]?.primaryExchange || null)
-              .catch(() => null),
-      ),
-    );
-    const result = snap.rows.map((r, i) => {
-      const q = quotes[i] ?? null;
-      const change = q ? quoteChange(q).changePct : null;
-      return {
-        rank: r.rank + 1,
-        symbol: r.contract.symbol,
-        exchange: listings[i] ?? r.contract.exchange,
-        currency: r.contract.currency,
-        last: q?.last ?? null,
-        changePct: change,
-        volume: q?.volume ?? null,
-      };
-    });
+    const result = await scanResultRows(t, snap.rows);
     const text = ctx.json
       ? `${JSON.stringify({ ok: true, scanCode: code, instrument, location, rows: result }, null, 2)}\n`
-      : table(result, [
-          { title: 'Rank', value: (r) => String(r.rank), align: 'right' },
-          { title: 'Symbol', value: (r) => r.symbol },
-          { title: 'Exchange', value: (r) => r.exchange },
-          { title: 'Currency', value: (r) => r.currency },
-          { title: 'Last', value: (r) => fmt(r.last), align: 'right' },
-          { title: 'Change %', value: (r) => fmtPct(r.changePct), align: 'right' },
-          { title: 'Volume', value: (r) => fmtInt(r.volume), align: 'right' },
-        ]);
+      : formatScanTable(result);
     ctx.out(text);
     await writeFile(outFile, text, 'utf8');
     if (!ctx.json)

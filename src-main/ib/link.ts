@@ -110,6 +110,8 @@ export type RouteCtx = {
 export type RequestSpec<T> = {
   label: string;
   priority?: Priority;
+  /** Messages `send` writes (default 1), for the pacer. */
+  cost?: number;
   timeoutMs?: number;
   /** Goes through the historical pacing queue first. */
   history?: { signature: string; contractKey: string };
@@ -228,6 +230,16 @@ export type LinkDeps = {
   createApi?: (endpoint: Endpoint) => IBApi;
 };
 
+/** The raw client of one connection as the link makes it by default (our pacer does the rate limiting). */
+export function createIbApi(endpoint: Endpoint): IBApi {
+  return new IBApi({
+    host: endpoint.host,
+    port: endpoint.port,
+    clientId: endpoint.clientId,
+    maxReqPerSec: 10_000,
+  });
+}
+
 export function createLink(deps: LinkDeps): Link {
   const { clock, log } = deps;
   const random = deps.random ?? Math.random;
@@ -331,14 +343,7 @@ export function createLink(deps: LinkDeps): Link {
 
   function open(endpoint: Endpoint): void {
     const g = ++generation;
-    const client = deps.createApi
-      ? deps.createApi(endpoint)
-      : new IBApi({
-          host: endpoint.host,
-          port: endpoint.port,
-          clientId: endpoint.clientId,
-          maxReqPerSec: 10_000,
-        });
+    const client = (deps.createApi ?? createIbApi)(endpoint);
     api = client;
     const mine = () => api === client && generation === g;
     log.info(`Connecting to ${endpoint.host}:${endpoint.port} as client ${endpoint.clientId}`);
@@ -672,6 +677,7 @@ export function createLink(deps: LinkDeps): Link {
         unqueue = send({
           priority: spec.priority ?? Priority.request,
           label: spec.label,
+          cost: spec.cost ?? 1,
           run: (a) => spec.send(a, id),
           dropped: (reason) => owner.onLost(reason),
         });

@@ -568,30 +568,61 @@ export function createTws(link: Link): Tws {
       });
     },
 
-    snapshot(contract, timeoutMs = 11_000) {
-      const fields: SnapshotFields = { delayed: false };
-      return link.request<SnapshotFields>({
-        label: `snapshot ${contract.symbol}`,
-        timeoutMs,
-        send: (api, id) => api.reqMktData(id, toIbContract(contract), '', true, false),
-        onEvent: (name, args, done) => {
-          if (name === EventName.tickPrice || name === EventName.tickSize || name === EventName.tickGeneric) {
-            const t = TICKS[Number(args[1])];
-            const v = num(args[2]);
-            if (t && v !== null && v >= 0) {
-              fields[t[0]] = v;
-              if (t[1]) fields.delayed = true;
+    async snapshot(contract, timeoutMs = 11_000) {
+      // 354/10089/10186 end a live request of an account without the subscription, with no snapshot end: ask
+      // again for delayed data, as the quote lines do (10167/10090 already come with delayed ticks: keep those).
+      const once = (delayed: boolean): Promise<SnapshotFields> => {
+        const fields: SnapshotFields = { delayed };
+        return link.request<SnapshotFields>({
+          label: `snapshot ${contract.symbol}${delayed ? ' (delayed)' : ''}`,
+          timeoutMs,
+          cost: delayed && link.marketDataType() < 3 ? 3 : 1,
+          send: (api, id) => {
+            const c = toIbContract(contract);
+            const current = link.marketDataType();
+            if (delayed && current < 3) {
+              api.reqMarketDataType(3);
+              api.reqMktData(id, c, '', true, false);
+              api.reqMarketDataType(current);
+            } else api.reqMktData(id, c, '', true, false);
+          },
+          onEvent: (name, args, done) => {
+            if (
+              name === EventName.tickPrice ||
+              name === EventName.tickSize ||
+              name === EventName.tickGeneric
+            ) {
+              const t = TICKS[Number(args[1])];
+              const v = num(args[2]);
+              if (t && v !== null && v >= 0) {
+                fields[t[0]] = v;
+                if (t[1]) fields.delayed = true;
+              }
+            } else if (name === EventName.marketDataType) {
+              if (Number(args[1]) >= 3) fields.delayed = true;
+            } else if (name === EventName.tickSnapshotEnd) done(fields);
+          },
+          onError: (code, message) => {
+            const info = describeTwsCode(code);
+            if (info.reaction === 'delayed-data') {
+              if (code === 10167 || code === 10090) {
+                fields.delayed = true;
+                return null;
+              }
+              return new AppError('IB_REJECTED', plainTwsMessage(code, message), { twsCode: code });
             }
-          } else if (name === EventName.marketDataType) {
-            if (Number(args[1]) >= 3) fields.delayed = true;
-          } else if (name === EventName.tickSnapshotEnd) done(fields);
-        },
-        onError: (code, message) => {
-          const info = describeTwsCode(code);
-          if (info.reaction === 'delayed-data' || info.severity !== 'error') return null;
-          return rejectedBy(code, message);
-        },
-      });
+            if (info.severity !== 'error') return null;
+            return rejectedBy(code, message);
+          },
+        });
+      };
+      try {
+        return await once(false);
+      } catch (err) {
+        const code = err instanceof AppError ? err.twsCode : undefined;
+        if (code === undefined || describeTwsCode(code).reaction !== 'delayed-data') throw err;
+        return once(true);
+      }
     },
 
     marketData(contract, opts, sink) {

@@ -58,19 +58,100 @@ export function parseSessions(hours: string, timeZone: string): Session[] {
   return out;
 }
 
-export type MarketState = { open: boolean; reason: string; closesAt: number | null };
+/**
+ * Joins sessions that follow each other without a gap (the demo gateway lists every calendar day as a session
+ * from 0000 to 0000 of the next day): there is no close between them, so no "last minutes" either.
+ */
+export function mergeSessions(sessions: readonly Session[]): Session[] {
+  const out: Session[] = [];
+  for (const s of [...sessions].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+export type MarketState = {
+  open: boolean;
+  reason: string;
+  /** End of the current session (epoch ms), when inside one. */
+  closesAt: number | null;
+  /** Start of the next session (epoch ms), when one is listed. */
+  opensAt: number | null;
+};
 
 /**
  * Whether an order placed now can fill normally: inside a session and not within `marginMin` minutes of its
  * close (the fill scenario avoids the last minutes, when a MKT order may not fill or may fill at the auction).
  */
 export function marketState(hours: string, timeZone: string, now: number, marginMin = 10): MarketState {
-  const sessions = parseSessions(hours, timeZone);
-  if (sessions.length === 0) return { open: false, reason: 'no trading sessions reported', closesAt: null };
+  const sessions = mergeSessions(parseSessions(hours, timeZone));
+  const next = sessions.find((s) => s.start > now)?.start ?? null;
+  if (sessions.length === 0)
+    return { open: false, reason: 'no trading sessions reported', closesAt: null, opensAt: null };
   const current = sessions.find((s) => now >= s.start && now < s.end);
-  if (!current) return { open: false, reason: 'market closed', closesAt: null };
+  if (!current) return { open: false, reason: 'market closed', closesAt: null, opensAt: next };
   if (current.end - now < marginMin * 60_000) {
-    return { open: false, reason: `market closes in under ${marginMin} minutes`, closesAt: current.end };
+    return {
+      open: false,
+      reason: `market closes in under ${marginMin} minutes`,
+      closesAt: current.end,
+      opensAt: next,
+    };
   }
-  return { open: true, reason: 'market open', closesAt: current.end };
+  return { open: true, reason: 'market open', closesAt: current.end, opensAt: next };
+}
+
+/** "2026-11-24 16:00 US/Eastern": a moment as the exchange's wall clock shows it. */
+export function zonedText(epochMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(epochMs));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '??';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${timeZone}`;
+}
+
+export type FillGate = { run: true; note: string } | { run: false; line: string };
+
+/**
+ * The fill scenario's gate: regular hours (liquidHours) of the instrument when TWS sends them, else its trading
+ * hours, in its own time zone. Closed, or in the last minutes of the session → a "skipped: market closed" line.
+ */
+export function fillGate(
+  instrument: { symbol: string; liquidHours: string; tradingHours: string; timeZoneId: string },
+  now: number,
+  marginMin = 10,
+): FillGate {
+  const regular = instrument.liquidHours.trim() !== '';
+  const hours = regular ? instrument.liquidHours : instrument.tradingHours;
+  const zone = instrument.timeZoneId || 'US/Eastern';
+  const which = `${instrument.symbol} ${regular ? 'regular' : 'trading'} hours`;
+  let state: MarketState;
+  try {
+    state = marketState(hours, zone, now, marginMin);
+  } catch (err) {
+    return {
+      run: false,
+      line: `skipped: market closed (cannot tell: ${which} in time zone "${zone}" are unreadable: ${(err as Error).message})`,
+    };
+  }
+  if (state.open)
+    return {
+      run: true,
+      note: `market open (${which}; the session closes ${zonedText(state.closesAt!, zone)})`,
+    };
+  const opens = state.opensAt !== null ? `; next session opens ${zonedText(state.opensAt, zone)}` : '';
+  if (state.closesAt !== null)
+    return {
+      run: false,
+      line: `skipped: market closed for orders (${which}: the session ends ${zonedText(state.closesAt, zone)}, under ${marginMin} minutes from now${opens})`,
+    };
+  return { run: false, line: `skipped: market closed (${which}: ${state.reason}${opens})` };
 }

@@ -312,6 +312,26 @@ describe('market data without a live subscription', () => {
       true,
     );
   }, 30_000);
+
+  it('a one-off snapshot asks again for delayed data after 354 (labelled), and 30 of them stay under the rate limit', async () => {
+    gw = await startGateway({ liveData: false });
+    const h = await trading();
+    await h.connect(gw);
+    const started = Date.now();
+    const q = await h.trading.marketData.snapshot(AAPL);
+    const took = Date.now() - started;
+    expect(q.state).toBe('delayed');
+    expect(q.last).toBeGreaterThan(0);
+    // Without the retry it would wait for TWS's snapshot end, which never comes after 354, until its timeout.
+    expect(took).toBeLessThan(5_000);
+    // Each delayed retry writes three messages (type 3, the request, the type back): the pacer must count them.
+    const rows = await Promise.all(
+      Array.from({ length: 30 }, () => h.trading.marketData.snapshot({ ...AAPL, conId: AAPL.conId })),
+    );
+    expect(rows.every((r) => r.state === 'delayed' && r.last !== null)).toBe(true);
+    expect(h.trading.link.status().state).toBe('ready');
+    expect(gw.maxMessagesInWindow(h.clientId, 1000)).toBeLessThanOrEqual(45);
+  }, 60_000);
 });
 
 describe('requests in flight across a drop', () => {
