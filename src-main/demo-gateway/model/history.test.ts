@@ -76,6 +76,18 @@ describe('history', () => {
     expect(daily.time.length).toBeLessThan(25);
   });
 
+  it('puts intraday bars on bar-size boundaries even when the requested start is mid-bar', () => {
+    const start = h.startOf(msft, T, dur('1 W'), false); // 13:31:42.5 ET a week ago
+    for (const size of ['1 hour', '5 mins', '30 secs']) {
+      const b = h.bars(msft, start, T, bar(size), false, 'TRADES');
+      const step = bar(size).seconds * 1000;
+      for (const t of b.time) {
+        // ET is UTC-5 in November: bar starts are whole steps from ET midnight.
+        expect((t - 5 * 3_600_000) % step, `${size} bar at ${new Date(t).toISOString()}`).toBe(0);
+      }
+    }
+  });
+
   it('parses bar sizes and durations as TWS spells them', () => {
     expect(parseBarSize('1 min')).toMatchObject({ unit: 'sec', seconds: 60 });
     expect(parseBarSize('4 hours')).toMatchObject({ unit: 'sec', seconds: 14_400 });

@@ -144,12 +144,15 @@ export class HistoryEngine {
       for (let d = etDay(start) - 1; d <= etDay(end) + 1; d++) {
         const s = cal.session(inst, d);
         if (!s) continue;
-        const ws = Math.max(start, useRth ? s.rthStart : s.start);
+        const open = useRth ? s.rthStart : s.start;
+        const ws = Math.max(start, open);
         const we = Math.min(end, useRth ? s.rthEnd : s.end);
         if (ws >= we) continue;
         const mid = etMidnight(etDay(ws));
         for (let b = mid + Math.floor((ws - mid) / barMs) * barMs; b < we; b += barMs) {
-          const a0 = Math.max(b, ws);
+          // Bars sit on bar-size boundaries, as TWS's do: a request that starts mid-bar gets that whole bar; only
+          // a session open (09:30 for 1-hour bars) starts a bar off the boundary.
+          const a0 = Math.max(b, open);
           const a1 = Math.min(b + barMs, we);
           a.reset();
           this.aggregate(inst, a0, a1, transient);
