@@ -8,6 +8,7 @@ import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
 import type { Clock, Timer } from '../core/clock';
 import type { Logger } from '../core/logger';
+import { guardFrames } from './frame-guard';
 import { createHistoryQueue, type HistoryQueue, type HistoryRules } from './history-pacing';
 import {
   initialLinkState,
@@ -356,12 +357,34 @@ export function createLink(deps: LinkDeps): Link {
         });
     }, timing.handshakeMs);
 
+    const guarded = guardFrames(client, (bad) => {
+      if (!mine()) return;
+      log.error(`TWS sent a frame the app cannot read: ${bad.problem}. Frame: ${bad.preview}`, {
+        action: 'dropped the connection; reconnecting',
+      });
+      dispatch({ type: 'lost', reason: `TWS sent an unreadable message (${bad.problem})` });
+    });
+    if (!guarded)
+      log.warn('The frame guard could not be installed on this @stoqey/ib version', {
+        action: 'the heartbeat still detects a stuck reader',
+      });
     client.on(EventName.received, () => {
       if (mine()) lastInbound = clock.now();
     });
     client.on(EventName.server, (version: number) => {
       if (!mine()) return;
       lastInbound = clock.now();
+      if (!Number.isInteger(version)) {
+        // @stoqey/ib accepts a first frame whose version is not a number (its range check compares NaN).
+        log.error('TWS answered the handshake with an unreadable server version', {
+          action: 'dropped the connection; reconnecting',
+        });
+        dispatch({
+          type: 'lost',
+          reason: 'TWS answered the API handshake with an unreadable server version',
+        });
+        return;
+      }
       pacer.note(2); // the API handshake and START_API, sent by the library itself
       dispatch({ type: 'serverVersion', version });
     });

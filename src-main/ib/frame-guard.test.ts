@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { IBApi } from '@stoqey/ib';
+import { guardFrames, previewBytes, type BadFrame } from './frame-guard';
+
+function frame(body: string): Buffer {
+  const b = Buffer.from(body, 'latin1');
+  const h = Buffer.alloc(4);
+  h.writeUInt32BE(b.length);
+  return Buffer.concat([h, b]);
+}
+
+/** A stand-in for the library's socket: records the bytes it was fed, optionally throws on a marker. */
+function fakeApi(throwOn?: string) {
+  const fed: Buffer[] = [];
+  const socket = {
+    onData(data: Buffer) {
+      if (throwOn && data.toString('latin1').includes(throwOn)) throw new RangeError('Invalid array length');
+      fed.push(Buffer.from(data));
+    },
+  };
+  return { api: { controller: { socket } } as unknown as IBApi, socket, fed };
+}
+
+function chunk(bytes: Buffer, cuts: number[]): Buffer[] {
+  const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const out: Buffer[] = [];
+  let prev = 0;
+  for (const c of [...at, bytes.length]) {
+    if (c > prev) out.push(bytes.subarray(prev, c));
+    prev = c;
+  }
+  return out;
+}
+
+describe('frame guard', () => {
+  it('passes every byte of well-formed frames through, however TCP splits them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        (bodies, cuts) => {
+          const { api, socket, fed } = fakeApi();
+          const bad: BadFrame[] = [];
+          expect(guardFrames(api, (b) => bad.push(b))).toBe(true);
+          const stream = Buffer.concat(bodies.map(frame));
+          for (const c of chunk(stream, cuts)) socket.onData(c);
+          expect(bad).toEqual([]);
+          expect(Buffer.concat(fed).equals(stream)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stops at the first bad length prefix, however split, after handing over the whole frames before it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 30 }), { maxLength: 10 }),
+        fc.oneof(fc.constant(0), fc.integer({ min: 0x1000000, max: 0xffffffff })),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (bodies, length, cuts) => {
+          const { api, socket, fed } = fakeApi();
+          const bad: BadFrame[] = [];
+          guardFrames(api, (b) => bad.push(b));
+          const good = Buffer.concat(bodies.map(frame));
+          const head = Buffer.alloc(4);
+          head.writeUInt32BE(length);
+          const stream = Buffer.concat([good, head, frame('after')]);
+          for (const c of chunk(stream, cuts)) socket.onData(c);
+          expect(bad).toHaveLength(1);
+          expect(bad[0]!.problem).toContain(String(length));
+          // Nothing past the bad prefix reaches the library: what it got is a prefix of the good frames plus at
+          // most three bytes of the bad header (bytes that arrived before the header was complete).
+          const passed = Buffer.concat(fed);
+          const upToBad = Buffer.concat([good, head]);
+          expect(upToBad.subarray(0, passed.length).equals(passed)).toBe(true);
+          expect(passed.length).toBeLessThan(upToBad.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('catches what the decoder throws, reports once and feeds nothing more', () => {
+    const { api, socket, fed } = fakeApi('BOOM');
+    const bad: BadFrame[] = [];
+    guardFrames(api, (b) => bad.push(b));
+    socket.onData(frame('ok'));
+    expect(() => socket.onData(frame('BOOM'))).not.toThrow();
+    socket.onData(frame('later'));
+    expect(bad).toHaveLength(1);
+    expect(bad[0]!.problem).toBe('the TWS message decoder failed: Invalid array length');
+    expect(fed).toHaveLength(1);
+  });
+
+  it('declines a client whose internals it does not know', () => {
+    expect(guardFrames({} as IBApi, () => undefined)).toBe(false);
+  });
+
+  it('renders bytes printable and bounded', () => {
+    expect(previewBytes(Buffer.from('4\x002\0\x1b[31m\\'))).toBe('4|2|\\x1b[31m\\x5c');
+    const long = previewBytes(Buffer.alloc(1000, 0x41));
+    expect(long).toMatch(/… \(1000 bytes\)$/);
+    expect(long.length).toBeLessThan(130);
+  });
+});

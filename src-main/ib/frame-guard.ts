@@ -1,0 +1,111 @@
+// A guard in front of @stoqey/ib's socket reader. The library trusts what TWS sends: a length prefix of
+// 0xFFFFFFFC (−4 as the signed int it reads) spins its framing loop forever, a length near 2 GB buffers 16 MB before
+// it gives up, and a decoder that throws anything but its own UnderrunError (a negative element count → `new Array`
+// RangeError, a broken advanced-order-reject JSON in an error message, a listener that throws) escapes from the
+// socket's 'data' handler as an uncaught exception, leaving the half-read message on its queue. The guard checks
+// every length prefix before the library sees the bytes, runs the library's reader inside a try/catch, and on any
+// problem stops feeding that socket and reports once, so the link logs the frame and reconnects on a fresh client.
+import type { IBApi } from '@stoqey/ib';
+
+/** TWS's own limit (Java EClient's MAX_MSG_LEN, 16 MB − 1); a larger prefix is never a real message. */
+export const MAX_FRAME_BYTES = 0xffffff;
+
+/** How much of a bad frame goes into the log. */
+const PREVIEW_BYTES = 96;
+
+export type BadFrame = {
+  /** What was wrong, in plain words. */
+  problem: string;
+  /** The start of the offending bytes, printable: `\0` shown as `|`, other control bytes as `\xNN`. */
+  preview: string;
+};
+
+/** A printable, bounded rendering of raw bytes for the log. */
+export function previewBytes(bytes: Buffer, max = PREVIEW_BYTES): string {
+  let out = '';
+  for (const b of bytes.subarray(0, max)) {
+    if (b === 0) out += '|';
+    else if (b >= 0x20 && b < 0x7f && b !== 0x5c) out += String.fromCharCode(b);
+    else out += `\\x${b.toString(16).padStart(2, '0')}`;
+  }
+  return bytes.length > max ? `${out}… (${bytes.length} bytes)` : out;
+}
+
+type ReaderSocket = { onData(data: Buffer): void };
+
+/** The library's socket object behind an IBApi, when it has the shape this guard was written against. */
+function readerOf(api: IBApi): ReaderSocket | null {
+  const socket = (api as unknown as { controller?: { socket?: unknown } }).controller?.socket;
+  if (typeof socket !== 'object' || socket === null) return null;
+  return typeof (socket as ReaderSocket).onData === 'function' ? (socket as ReaderSocket) : null;
+}
+
+/**
+ * Installs the guard on a fresh client (before `connect`). `onBad` runs at most once per client; after it, bytes
+ * from that socket are dropped (the caller closes it). Returns false when the library's internals have changed
+ * shape and the guard could not be installed (the caller logs that; the heartbeat still catches a stuck reader).
+ */
+export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, maxFrame = MAX_FRAME_BYTES): boolean {
+  const socket = readerOf(api);
+  if (!socket) return false;
+  const original = socket.onData.bind(socket);
+  let header = Buffer.alloc(0);
+  let bodyLeft = 0;
+  let poisoned = false;
+
+  const fail = (problem: string, bytes: Buffer): void => {
+    if (poisoned) return;
+    poisoned = true;
+    onBad({ problem, preview: previewBytes(bytes) });
+  };
+
+  /** Walks the frame boundaries in `chunk`; returns where the first bad length prefix starts, if any. */
+  const scan = (chunk: Buffer): { length: number; start: number; at: Buffer } | null => {
+    let i = 0;
+    while (i < chunk.length) {
+      if (bodyLeft > 0) {
+        const take = Math.min(bodyLeft, chunk.length - i);
+        bodyLeft -= take;
+        i += take;
+        continue;
+      }
+      const start = i - header.length;
+      const part = chunk.subarray(i, i + 4 - header.length);
+      header = Buffer.concat([header, part]);
+      i += part.length;
+      if (header.length < 4) break;
+      const length = header.readUInt32BE(0);
+      const at = Buffer.concat([header, chunk.subarray(i)]);
+      header = Buffer.alloc(0);
+      if (length > maxFrame || length === 0) return { length, start: Math.max(0, start), at };
+      bodyLeft = length;
+    }
+    return null;
+  };
+
+  const feed = (data: Buffer): void => {
+    try {
+      original(data);
+    } catch (err) {
+      fail(`the TWS message decoder failed: ${(err as Error)?.message ?? String(err)}`, data);
+    }
+  };
+
+  socket.onData = (data: Buffer): void => {
+    if (poisoned) return;
+    const bad = scan(data);
+    if (!bad) {
+      feed(data);
+      return;
+    }
+    // The whole frames before the bad one are still TWS's (an execution, a status): let the library have them.
+    if (bad.start > 0) feed(data.subarray(0, bad.start));
+    fail(
+      bad.length === 0
+        ? 'a frame with a length prefix of 0'
+        : `a frame length prefix of ${bad.length} bytes (0x${bad.length.toString(16)}), above TWS's maximum of ${maxFrame}`,
+      bad.at,
+    );
+  };
+  return true;
+}
