@@ -14,6 +14,7 @@ export const ErrorCodes = [
   'NOT_FOUND', // unknown id, symbol or profile
   'TIMEOUT', // TWS did not answer in time
   'UNAVAILABLE', // the capability is not available in this host or state
+  'JOURNAL', // the order journal could not be written: the order was not sent
   'INTERNAL', // a bug: logged with its stack
 ] as const;
 export const ErrorCode = z.enum(ErrorCodes);

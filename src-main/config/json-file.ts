@@ -79,11 +79,38 @@ export async function readJson(file: string): Promise<ReadOutcome> {
   }
 }
 
-/** Moves a damaged file out of the way, keeping it for the user; returns where it went. */
+/**
+ * Moves a damaged file out of the way, keeping it for the user; returns where it went: `<file>.bak`, or
+ * `<file>.bak.2`, `.bak.3`… when an earlier one is still there (a second damage never overwrites the first copy).
+ */
 export async function setAside(file: string): Promise<string> {
-  const backupPath = `${file}.bak`;
-  await fs.rename(file, backupPath);
-  return backupPath;
+  for (let n = 1; n <= 1000; n++) {
+    const backupPath = n === 1 ? `${file}.bak` : `${file}.bak.${n}`;
+    try {
+      // link + unlink instead of rename: rename would silently replace a backup that appeared meanwhile.
+      await fs.link(file, backupPath);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
+      // A file system without hard links: check, then rename.
+      if (await exists(backupPath)) continue;
+      await fs.rename(file, backupPath);
+      return backupPath;
+    }
+    await fs.rm(file, { force: true });
+    return backupPath;
+  }
+  throw new Error(`${file}: more than 1000 damaged copies are kept next to it; remove some`);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Removes temp files a crash left behind next to `file`. */

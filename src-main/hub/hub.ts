@@ -60,6 +60,8 @@ export function createHub(opts: HubOptions): Hub {
   const maxBlockedMs = opts.maxBlockedMs ?? 30_000;
   const clients = new Map<string, ClientState>();
   const closedListeners = new Set<(clientId: string) => void>();
+  /** Notices raised while no window was attached (a settings file repaired at start): the first window gets them. */
+  let unseen: EventEnvelope[] = [];
   let timer: Timer | null = null;
   let stopped = false;
 
@@ -139,9 +141,17 @@ export function createHub(opts: HubOptions): Hub {
         gauges: null,
         blockedSince: null,
       });
+      const state = clients.get(transport.id)!;
+      const held = unseen;
+      unseen = [];
+      for (const n of held) enqueue(state, n);
       return () => detach(transport.id);
     },
     broadcast(event, payload) {
+      if (event === 'notice' && clients.size === 0) {
+        unseen = [...unseen, { event, payload } as EventEnvelope].slice(-20);
+        return;
+      }
       for (const state of clients.values()) enqueue(state, { event, payload } as EventEnvelope);
     },
     emitTo(clientId, event, payload) {

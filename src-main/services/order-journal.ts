@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { ContractRef } from '../../src-shared/domain/instrument';
 import type { OrderAction, OrderStatus } from '../../src-shared/domain/order';
 
@@ -86,6 +87,86 @@ export interface OrderJournal {
   close(): Promise<void>;
 }
 
+// The shape every line must have to be applied: a line with a good checksum but wrong field types (written by a
+// buggy or foreign version) is reported as damaged like a torn one, never applied half-way.
+const Int = z.number().int();
+const Num = z.number().finite();
+const Ref = z.object({ symbol: z.string(), secType: z.string() }).loose();
+const JOrder = z
+  .object({
+    orderId: Int.positive(),
+    parentId: Int.nullable(),
+    clientId: Int,
+    account: z.string(),
+    contract: Ref,
+    action: z.enum(['BUY', 'SELL']),
+    quantity: Num.positive(),
+    orderType: z.string(),
+    limitPrice: Num.nullable(),
+    stopPrice: Num.nullable(),
+    trailingAmount: Num.nullable(),
+    trailingPercent: Num.nullable(),
+    tif: z.string(),
+    outsideRth: z.boolean(),
+    ocaGroup: z.string().nullable(),
+    transmit: z.boolean(),
+    note: z.string().nullable(),
+  })
+  .loose();
+const at = Num;
+const orderId = Int;
+const RecordShape = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('intent'), at, order: JOrder }).loose(),
+  z.object({ t: z.literal('sent'), at, orderId }).loose(),
+  z.object({ t: z.literal('not-sent'), at, orderId, reason: z.string() }).loose(),
+  z
+    .object({
+      t: z.literal('status'),
+      at,
+      orderId,
+      status: z.string(),
+      filled: Num,
+      remaining: Num,
+      avgFillPrice: Num.nullable(),
+      permId: Int.nullable(),
+    })
+    .loose(),
+  z.object({ t: z.literal('modify'), at, orderId, changes: z.record(z.string(), z.unknown()) }).loose(),
+  z.object({ t: z.literal('cancel-request'), at, orderId }).loose(),
+  z
+    .object({
+      t: z.literal('exec'),
+      at,
+      execId: z.string(),
+      orderId,
+      permId: Int.nullable(),
+      account: z.string(),
+      contract: Ref,
+      side: z.enum(['BUY', 'SELL']),
+      shares: Num,
+      price: Num,
+      time: Num,
+      timeText: z.string(),
+      exchange: z.string(),
+    })
+    .loose(),
+  z
+    .object({
+      t: z.literal('commission'),
+      at,
+      execId: z.string(),
+      commission: Num.nullable(),
+      currency: z.string().nullable(),
+      realizedPnl: Num.nullable(),
+    })
+    .loose(),
+  z
+    .object({ t: z.literal('external'), at, order: JOrder, status: z.string(), permId: Int.nullable() })
+    .loose(),
+  z.object({ t: z.literal('reconcile'), at, orderId: Int.nullable(), note: z.string() }).loose(),
+  z.object({ t: z.literal('ids'), at, highWater: Int }).loose(),
+]);
+
 function checksum(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
@@ -101,12 +182,13 @@ export function decodeLine(line: string): JournalRecord | null {
   if (tab < 0) return null;
   const json = line.slice(0, tab);
   if (checksum(json) !== line.slice(tab + 1).trim()) return null;
+  let value: unknown;
   try {
-    const value = JSON.parse(json) as JournalRecord;
-    return typeof value === 'object' && value !== null && typeof value.t === 'string' ? value : null;
+    value = JSON.parse(json);
   } catch {
     return null;
   }
+  return RecordShape.safeParse(value).success ? (value as JournalRecord) : null;
 }
 
 export function createOrderJournal(opts: { dir: string; name: string }): OrderJournal {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -334,5 +334,92 @@ describe('orders: modify', () => {
       limitPrice: 99.5,
       message: expect.stringMatching(/was not sent/),
     });
+  });
+});
+
+describe('orders: a journal that cannot be written', () => {
+  const submitted = (orderId: number) => ({
+    orderId,
+    status: 'Submitted' as const,
+    filled: 0,
+    remaining: 10,
+    avgFillPrice: null,
+    permId: 3,
+    parentId: null,
+    clientId: 1,
+    whyHeld: null,
+  });
+
+  it('disk full (a journal on /dev/full): the order is refused with JOURNAL and never sent', async () => {
+    const { fake, orders, journal, notices } = await setup();
+    fake.ready();
+    // Every write to /dev/full fails with ENOSPC, exactly as on a full disk.
+    await symlink('/dev/full', journal.file);
+    const err = await orders.place(ticket()).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'JOURNAL', message: expect.stringMatching(/NOT sent.*ENOSPC/) });
+    expect(fake.placed).toHaveLength(0);
+    expect(orders.list()[0]).toMatchObject({ status: 'Inactive', message: expect.stringMatching(/journal/) });
+    await orders.settled();
+    expect(notices.some((n) => n.title === 'Order journal not writable')).toBe(true);
+    // A bracket: none of its three legs leaves either.
+    await expect(orders.place(ticket({ bracket: { takeProfit: 104, stopLoss: 97 } }))).rejects.toMatchObject({
+      code: 'JOURNAL',
+    });
+    expect(fake.placed).toHaveLength(0);
+  });
+
+  it('a journal path that cannot be opened: same refusal, clear words', async () => {
+    const { fake, orders, journal } = await setup();
+    fake.ready();
+    await mkdir(journal.file);
+    await expect(orders.place(ticket())).rejects.toMatchObject({
+      code: 'JOURNAL',
+      message: expect.stringMatching(/EISDIR/),
+    });
+    expect(fake.placed).toHaveLength(0);
+  });
+
+  it('a failure after the order left does not report it unsent (no retry, no duplicate); reported writes never reject', async () => {
+    const { fake, orders, journal, notices } = await setup();
+    fake.ready();
+    let calls = 0;
+    const original = journal.append.bind(journal);
+    (journal as { append: typeof journal.append }).append = (...records) => {
+      calls++;
+      // The intent goes through; everything after it fails.
+      return calls === 1 ? original(...records) : Promise.reject(new Error('EIO: i/o error, write'));
+    };
+    await expect(orders.place(ticket())).resolves.toMatchObject({ orderIds: [1] });
+    expect(fake.placed).toHaveLength(1);
+    // TWS's reports still reach the blotter; their failed writes are logged and shown, not thrown.
+    fake.orderEvents((s) => s.status?.(submitted(1)));
+    await orders.settled();
+    expect(orders.list()[0]).toMatchObject({ status: 'Submitted' });
+    expect(notices.filter((n) => n.title === 'Order journal not writable')).toHaveLength(1);
+    // A cancel still goes out: it only lowers risk.
+    await orders.cancel(1);
+    expect(fake.cancels).toEqual([1]);
+  });
+
+  it('a modify that cannot be journalled is not sent and the blotter keeps what TWS has', async () => {
+    const { fake, orders, journal } = await setup();
+    fake.ready();
+    await orders.place(ticket());
+    fake.orderEvents((s) => s.status?.(submitted(1)));
+    await orders.settled();
+    (journal as { append: typeof journal.append }).append = () =>
+      Promise.reject(new Error('ENOSPC: no space left on device, write'));
+    await expect(orders.modify({ orderId: 1, limitPrice: 99.5 })).rejects.toMatchObject({ code: 'JOURNAL' });
+    expect(fake.placed).toHaveLength(1);
+    expect(orders.list()[0]!.limitPrice).toBe(100);
+  });
+
+  it('a read-only profile sends no cancel either', async () => {
+    const { fake, orders } = await setup({ readOnly: true });
+    fake.ready();
+    await expect(orders.cancel(5)).rejects.toMatchObject({ code: 'READ_ONLY' });
+    await expect(orders.cancelAll()).rejects.toMatchObject({ code: 'READ_ONLY' });
+    expect(fake.cancels).toEqual([]);
+    expect(fake.globalCancels).toBe(0);
   });
 });

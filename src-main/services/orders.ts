@@ -96,16 +96,31 @@ export function createOrders(deps: {
 
   // ---- journal ---------------------------------------------------------------------------------------------------
 
+  let journalFailing = false;
+
   function write(...records: JournalRecord[]): Promise<void> {
     const j = journal;
     if (!j) return Promise.resolve();
     const p = j.append(...records);
     pendingWrites = pendingWrites
       .then(() => p)
-      .catch((err: unknown) => {
-        log.error(`The order journal could not be written: ${(err as Error).message}`);
-      });
+      .then(
+        () => {
+          journalFailing = false;
+        },
+        (err: unknown) => {
+          const message = `The order journal ${j.file} could not be written (${(err as Error).message}). New orders are refused until it can be written again; what TWS reports is still shown.`;
+          log.error(message, { action: 'orders refused while the journal fails' });
+          if (!journalFailing) deps.notice({ level: 'error', title: 'Order journal not writable', message });
+          journalFailing = true;
+        },
+      );
     return p;
+  }
+
+  /** For what TWS reports: a journal that fails is logged and shown (write), never an unhandled rejection. */
+  function recordReported(...records: JournalRecord[]): void {
+    record(...records).catch(() => undefined);
   }
 
   function orderFrom(o: JournalOrder, at: number, external: boolean): Order {
@@ -272,7 +287,7 @@ export function createOrders(deps: {
       if (externalSeen.has(info.orderId)) return;
       externalSeen.add(info.orderId);
       const order = journalOrderFrom(info);
-      void record({ t: 'external', at: clock.now(), order, status: info.status, permId: info.permId });
+      recordReported({ t: 'external', at: clock.now(), order, status: info.status, permId: info.permId });
       log.warn(
         `TWS reports order ${info.orderId} (${info.action} ${info.quantity} ${info.contract.symbol}) that this app did not place`,
         {
@@ -282,7 +297,7 @@ export function createOrders(deps: {
       return;
     }
     if (info.status !== 'Unknown' && (known.status !== info.status || known.permId !== info.permId)) {
-      void record({
+      recordReported({
         t: 'status',
         at: clock.now(),
         orderId: info.orderId,
@@ -305,7 +320,7 @@ export function createOrders(deps: {
       o.permId === s.permId
     )
       return;
-    void record({
+    recordReported({
       t: 'status',
       at: clock.now(),
       orderId: s.orderId,
@@ -337,13 +352,13 @@ export function createOrders(deps: {
 
   function onExecution(e: ExecInfo): void {
     if (!e.execId || executions.has(e.execId)) return;
-    void record(execRecord(e));
+    recordReported(execRecord(e));
   }
 
   function onCommission(c: CommissionInfo): void {
     const e = executions.get(c.execId);
     if (!e || (e.commission === c.commission && e.realizedPnl === c.realizedPnl)) return;
-    void record({ t: 'commission', at: clock.now(), ...c });
+    recordReported({ t: 'commission', at: clock.now(), ...c });
   }
 
   tws.onOrderEvents({
@@ -364,7 +379,7 @@ export function createOrders(deps: {
     const level = info.severity === 'error' ? 'warn' : 'info';
     log[level](`Order ${m.reqId}: ${text}`, { twsCode: m.code, action: info.action });
     const rejected = info.severity === 'error' && info.reaction === 'reject' && !isFinal(o.status);
-    void record({
+    recordReported({
       t: 'status',
       at: clock.now(),
       orderId: o.orderId,
@@ -644,10 +659,12 @@ export function createOrders(deps: {
       await tws.placeOrder(o.orderId, contract, specOf(o));
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      await record({ t: 'not-sent', at: clock.now(), orderId: o.orderId, reason });
+      await record({ t: 'not-sent', at: clock.now(), orderId: o.orderId, reason }).catch(() => undefined);
       throw err;
     }
-    await record({ t: 'sent', at: clock.now(), orderId: o.orderId });
+    // The order is out: a journal that fails now must not make it look unsent (a retry would send it twice).
+    // Reconciliation finds it at TWS by its order ref.
+    await record({ t: 'sent', at: clock.now(), orderId: o.orderId }).catch(() => undefined);
   }
 
   async function place(ticket: OrderTicket): Promise<PlaceResult> {
@@ -736,11 +753,25 @@ export function createOrders(deps: {
       legs.push({ ...base, orderId: id });
     }
     // Journal first: the intent is on disk before a byte goes to TWS.
-    await record(...legs.map((order) => ({ t: 'intent' as const, at: clock.now(), order })), {
-      t: 'ids',
-      at: clock.now(),
-      highWater,
-    });
+    try {
+      await record(...legs.map((order) => ({ t: 'intent' as const, at: clock.now(), order })), {
+        t: 'ids',
+        at: clock.now(),
+        highWater,
+      });
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      const changed = legs.flatMap((l) => {
+        const o = patch(
+          l.orderId,
+          { status: 'Inactive', message: `Not sent: the journal failed (${why})` },
+          clock.now(),
+        );
+        return o ? [o] : [];
+      });
+      if (changed.length > 0) deps.emitOrders(changed);
+      throw journalError(err, 'The order was NOT sent');
+    }
     for (const leg of legs) await send(leg, contract);
     log.info(
       `Order ${legs.map((l) => l.orderId).join('/')} sent: ${ticket.action} ${ticket.quantity} ${instrument.symbol} ${ticket.orderType}${ticket.limitPrice ? ` @ ${ticket.limitPrice}` : ''}${ticket.stopPrice ? ` stop ${ticket.stopPrice}` : ''}${ticket.bracket ? ' (bracket)' : ''}`,
@@ -787,7 +818,17 @@ export function createOrders(deps: {
       throw new AppError('LIMIT', `Change refused: ${check.problems.map((x) => x.message).join('; ')}`, {
         issues: check.problems.map(({ path, message }) => ({ path, message })),
       });
-    await record({ t: 'modify', at: clock.now(), orderId: m.orderId, changes });
+    try {
+      await record({ t: 'modify', at: clock.now(), orderId: m.orderId, changes });
+    } catch (err) {
+      // Not on disk, so not sent: memory goes back to what TWS has.
+      const previous = Object.fromEntries(
+        Object.keys(changes).map((k) => [k, d[k as keyof JournalOrder]]),
+      ) as Partial<JournalOrder>;
+      const back = apply({ t: 'modify', at: clock.now(), orderId: m.orderId, changes: previous });
+      if (back) deps.emitOrders([back]);
+      throw journalError(err, 'The change was NOT sent');
+    }
     try {
       await tws.placeOrder(
         m.orderId,
@@ -813,7 +854,21 @@ export function createOrders(deps: {
     log.info(`Order ${m.orderId} modified`);
   }
 
+  function journalError(err: unknown, what: string): AppError {
+    const why = err instanceof Error ? err.message : String(err);
+    return new AppError(
+      'JOURNAL',
+      `${what}: the order journal could not be written (${why}). Free disk space or fix the permissions of ${journal?.file ?? 'the journal'}, then try again.`,
+    );
+  }
+
+  function requireCancelAllowed(): void {
+    if (profile?.readOnly)
+      throw new AppError('READ_ONLY', 'This profile is read-only: it cannot send orders or cancels');
+  }
+
   async function cancel(orderId: number): Promise<void> {
+    requireCancelAllowed();
     if (!link.isReady())
       throw new AppError(
         'NOT_CONNECTED',
@@ -822,12 +877,14 @@ export function createOrders(deps: {
     const o = orders.get(orderId);
     if (o && !isWorking(o.status))
       throw new AppError('VALIDATION', `Order ${orderId} is ${o.status}: there is nothing to cancel`);
-    await record({ t: 'cancel-request', at: clock.now(), orderId });
+    // A cancel only lowers risk: it goes out even when the journal cannot record the request (write() says so).
+    await record({ t: 'cancel-request', at: clock.now(), orderId }).catch(() => undefined);
     await tws.cancelOrder(orderId);
     log.info(`Cancel sent for order ${orderId}`);
   }
 
   async function cancelAll(): Promise<void> {
+    requireCancelAllowed();
     if (!link.isReady())
       throw new AppError(
         'NOT_CONNECTED',
@@ -836,7 +893,7 @@ export function createOrders(deps: {
     const working = [...orders.values()].filter((o) => isWorking(o.status) && o.status !== 'Intent');
     await record(
       ...working.map((o) => ({ t: 'cancel-request' as const, at: clock.now(), orderId: o.orderId })),
-    );
+    ).catch(() => undefined);
     await tws.globalCancel();
     log.warn(`Global cancel sent (${working.length} working order(s) known to the journal)`, {
       action: 'every open order of the account is cancelled',

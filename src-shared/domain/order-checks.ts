@@ -75,6 +75,34 @@ export function checkTicket(
         });
     }
   }
+  // A stop on the wrong side of the market would trigger at once: a BUY stop sits above the last price, a SELL stop
+  // below it; a bracket's stop-loss sits on the losing side and its take-profit on the winning side.
+  if (reference !== null && reference > 0) {
+    const buy = t.action === 'BUY';
+    if ((t.orderType === 'STP' || t.orderType === 'STP LMT') && t.stopPrice !== undefined) {
+      if (buy ? t.stopPrice <= reference : t.stopPrice >= reference)
+        problems.push({
+          path: 'stopPrice',
+          code: 'VALIDATION',
+          message: `a ${t.action} stop at ${t.stopPrice} is on the wrong side of the last price ${reference}: it must be ${buy ? 'above' : 'below'} it`,
+        });
+    }
+    if (t.bracket && t.orderType === 'MKT') {
+      const { takeProfit, stopLoss } = t.bracket;
+      if (buy ? stopLoss >= reference : stopLoss <= reference)
+        problems.push({
+          path: 'bracket',
+          code: 'VALIDATION',
+          message: `the stop-loss ${stopLoss} must be ${buy ? 'below' : 'above'} the last price ${reference}`,
+        });
+      if (buy ? takeProfit <= reference : takeProfit >= reference)
+        problems.push({
+          path: 'bracket',
+          code: 'VALIDATION',
+          message: `the take-profit ${takeProfit} must be ${buy ? 'above' : 'below'} the last price ${reference}`,
+        });
+    }
+  }
   if (reference === null && t.orderType !== 'MKT' && t.orderType !== 'TRAIL')
     warnings.push('No last price is known: the price band could not be checked');
   return { problems, warnings, notional };
