@@ -34,4 +34,17 @@ describe('json files', () => {
     expect(r).toEqual({ kind: 'corrupt', reason: 'the file is empty', backupPath: `${f}.bak` });
     expect(await readJson(f)).toEqual({ kind: 'missing' });
   });
+
+  it('never overwrites an earlier copy: .bak, .bak.2, .bak.3', async () => {
+    const f = path.join(dir, 'a.json');
+    for (const [i, text] of ['one', 'two', 'three'].entries()) {
+      await writeFile(f, text);
+      const r = await readJson(f);
+      expect(r).toMatchObject({ kind: 'corrupt', backupPath: i === 0 ? `${f}.bak` : `${f}.bak.${i + 1}` });
+    }
+    expect(await readFile(`${f}.bak`, 'utf8')).toBe('one');
+    expect(await readFile(`${f}.bak.2`, 'utf8')).toBe('two');
+    expect(await readFile(`${f}.bak.3`, 'utf8')).toBe('three');
+    expect((await readdir(dir)).sort()).toEqual(['a.json.bak', 'a.json.bak.2', 'a.json.bak.3']);
+  });
 });
