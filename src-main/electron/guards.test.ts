@@ -71,4 +71,57 @@ describe('navigation and window guards', () => {
     expect(cb.mock.calls.every(([v]) => v === false)).toBe(true);
     expect(check!()).toBe(false);
   });
+
+  it('blocks redirects away and downloads', () => {
+    const { contents, handlers } = fakeContents();
+    installContentsGuards(contents, async () => undefined);
+    const away = ev();
+    handlers['will-redirect']!(away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const home = ev();
+    handlers['will-redirect']!(home, 'app://ibdesk/index.html');
+    expect(home.preventDefault).not.toHaveBeenCalled();
+    const sessionHandlers: Record<string, (e: { preventDefault(): void }) => void> = {};
+    installSessionGuards({
+      setPermissionRequestHandler: () => undefined,
+      setPermissionCheckHandler: () => undefined,
+      on: (name: string, h: (e: { preventDefault(): void }) => void) => (sessionHandlers[name] = h),
+    } as unknown as Session);
+    const dl = ev();
+    sessionHandlers['will-download']!(dl);
+    expect(dl.preventDefault).toHaveBeenCalled();
+  });
+
+  it('the openExternal allow-list resists the usual URL tricks', () => {
+    const refused = [
+      'https://www.interactivebrokers.com@evil.example/',
+      'https://evil.example/#https://github.com/',
+      'https://evil.example/?u=https://github.com/',
+      'https://github.com./',
+      'https://github.com:8443/',
+      'https://xn--gthub-n4a.com/',
+      'https://gіthub.com/',
+      'https://github.com%2F@evil.example/',
+      'javascript://github.com/%0Aalert(1)',
+      'file://github.com/etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'http://github.com/',
+      'ftp://github.com/',
+      'app://ibdesk/index.html',
+      '//github.com/',
+      '',
+    ];
+    for (const url of refused) expect(isAllowedExternal(url), url).toBe(false);
+    for (const url of [
+      'https://github.com/ibdesk/ibdesk/issues',
+      'https://GitHub.com/ibdesk',
+      'https://www.interactivebrokers.com/campus/ibkr-api-page/twsapi-doc/',
+    ])
+      expect(isAllowedExternal(url), url).toBe(true);
+    // New windows are denied whatever they ask for, our own pages included.
+    const { contents, open } = fakeContents();
+    installContentsGuards(contents, async () => undefined);
+    for (const url of [...refused, 'app://ibdesk/index.html?pane=chart'])
+      expect(open(url).action).toBe('deny');
+  });
 });

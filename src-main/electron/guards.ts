@@ -19,6 +19,8 @@ export function isAllowedExternal(raw: string): boolean {
       u.protocol === 'https:' &&
       u.username === '' &&
       u.password === '' &&
+      // The sites on the list are served on 443; another port on the same host is another service.
+      u.port === '' &&
       EXTERNAL_ALLOW_LIST.includes(u.hostname)
     );
   } catch {

@@ -31,6 +31,8 @@ export function mainWindowOptions(opts: {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // A middle click would open a link in a new window: denied by the window-open handler anyway; off at the source.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
