@@ -1,6 +1,6 @@
 // Scoped, structured logging (STYLE.md rule 12). Entries feed the Log pane (`log` events), a ring buffer for
 // windows that open later, and a sink (console or file). Secrets never go in: callers log ids, not tokens.
-import type { LogEntry, LogLevel } from '../../src-shared/domain/log';
+import { maskAccountIds, type LogEntry, type LogLevel } from '../../src-shared/domain/log';
 
 export type LogFields = { twsCode?: number; action?: string; [key: string]: unknown };
 
@@ -25,6 +25,21 @@ export interface LogBook {
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+function maskFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (typeof v === 'string') out[k] = maskAccountIds(v);
+    else if (v !== null && typeof v === 'object') {
+      try {
+        out[k] = JSON.parse(maskAccountIds(JSON.stringify(v))) as unknown;
+      } catch {
+        out[k] = '[unserializable]';
+      }
+    } else out[k] = v;
+  }
+  return out;
+}
+
 export function createLogBook(opts: {
   now?: () => number;
   sink?: LogSink;
@@ -42,15 +57,17 @@ export function createLogBook(opts: {
   let seq = 0;
 
   function write(source: string, level: LogLevel, message: string, fields: LogFields = {}): void {
-    const { twsCode, action, ...rest } = fields;
+    const { twsCode, action, ...raw } = fields;
+    // Account ids never reach a log line whole, whoever logs them (STYLE.md rule 12).
+    const rest = maskFields(raw);
     const entry: LogEntry = {
       seq: ++seq,
       time: now(),
       level,
       source,
-      message,
+      message: maskAccountIds(message),
       ...(typeof twsCode === 'number' ? { twsCode } : {}),
-      ...(typeof action === 'string' ? { action } : {}),
+      ...(typeof action === 'string' ? { action: maskAccountIds(action) } : {}),
     };
     if (LEVELS[level] >= sinkLevel) opts.sink?.(entry, rest);
     if (LEVELS[level] < windowLevel) return;

@@ -16,3 +16,16 @@ export const LogEntry = z.object({
   action: z.string().optional(),
 });
 export type LogEntry = z.infer<typeof LogEntry>;
+
+/**
+ * IB account codes (U1234567, DU1234567, F…, DF…, I…) as they appear in log lines, masked down to their kind and last
+ * three digits (DU****567): enough to tell accounts apart in a shared log or a diagnostics paste, not to name one.
+ */
+const ACCOUNT_ID = /\b(D?[UFI])(\d{3,})(\d{3})\b/g;
+
+export function maskAccountIds(text: string): string {
+  return text.replace(
+    ACCOUNT_ID,
+    (_m, kind: string, mid: string, tail: string) => `${kind}${'*'.repeat(mid.length)}${tail}`,
+  );
+}
