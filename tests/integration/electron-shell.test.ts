@@ -120,6 +120,20 @@ describe('Electron shell (built bundle, stand-in electron)', () => {
       });
       expect(opened.result).toEqual({ ok: true, value: null });
       await s.waitFor((r) => r.type === 'load' && r.url === 'app://ibdesk/index.html?pane=chart', 'the pane');
+      // Every window, torn-off panes included, is made with the hardened flags.
+      expect(s.of('window-created').length).toBeGreaterThanOrEqual(2);
+      for (const w of s.of('window-created'))
+        expect(w.webPreferences).toMatchObject({
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          nodeIntegrationInSubFrames: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          webviewTag: false,
+          disableBlinkFeatures: 'Auxclick',
+        });
       const foreign = await s.send({ cmd: 'invoke', window: 99, method: 'app.info', params: {} });
       expect(foreign.result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       const pane = await s.send({ cmd: 'invoke', window: 1, method: 'app.info', params: {} });
