@@ -61,6 +61,23 @@ describe('web host', () => {
     );
   });
 
+  it('refuses look-alike and opaque Origins, a token of another length, and other paths', async () => {
+    const url = `${base()}?token=${h.host.token}`;
+    for (const o of [
+      'null',
+      `http://127.0.0.1:${h.host.port}.evil.example`,
+      `http://evil.example#127.0.0.1:${h.host.port}`,
+      `chrome-extension://abcdef`,
+      `file://`,
+    ])
+      expect(await upgradeStatus(url, { Origin: o }), o).toBe(403);
+    expect(await upgradeStatus(`${base()}?token=${h.host.token}x`, origin())).toBe(401);
+    expect(await upgradeStatus(`${base()}?token=`, origin())).toBe(401);
+    expect(await upgradeStatus(`ws://127.0.0.1:${h.host.port}/other?token=${h.host.token}`, origin())).toBe(
+      404,
+    );
+  });
+
   it('refuses a Host header that is not this host (DNS rebinding)', async () => {
     expect(
       await upgradeStatus(`${base()}?token=${h.host.token}`, { ...origin(), Host: 'evil.example:80' }),
