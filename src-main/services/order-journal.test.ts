@@ -52,4 +52,29 @@ describe('order journal', () => {
     expect((await readFile(j3.file, 'utf8')).split('\n').filter(Boolean)).toHaveLength(3);
     await j3.close();
   });
+
+  it('loads a line that lacks optional fields; refuses one whose key fields have the wrong type', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'journal-'));
+    const j = createOrderJournal({ dir, name: 'v' });
+    const sparse = { orderId: 4, contract: { symbol: 'AAPL' }, action: 'BUY', quantity: 1, orderType: 'MKT' };
+    await appendFile(
+      j.file,
+      [
+        encodeLine({ t: 'intent', at: 1, order: sparse } as unknown as JournalRecord),
+        encodeLine({ t: 'intent', at: 1, order: { ...sparse, orderId: '5' } } as unknown as JournalRecord),
+        encodeLine({
+          t: 'status',
+          at: 1,
+          orderId: 4,
+          status: 'Filled',
+          filled: null,
+        } as unknown as JournalRecord),
+        encodeLine({ t: 'teleport', at: 1 } as unknown as JournalRecord),
+      ].join(''),
+    );
+    const { records, damaged } = await j.load();
+    expect(records).toHaveLength(1);
+    expect(damaged).toEqual([2, 3, 4]);
+    await j.close();
+  });
 });

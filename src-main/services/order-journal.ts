@@ -87,30 +87,19 @@ export interface OrderJournal {
   close(): Promise<void>;
 }
 
-// The shape every line must have to be applied: a line with a good checksum but wrong field types (written by a
-// buggy or foreign version) is reported as damaged like a torn one, never applied half-way.
+// The fields a line must carry to be applied: a line with a good checksum but a wrong type in one of them (written
+// by a buggy or foreign version) is reported as damaged like a torn one, never applied half-way. Only what the
+// order state is built from is checked, so lines of older versions that lack an optional field still load.
 const Int = z.number().int();
 const Num = z.number().finite();
-const Ref = z.object({ symbol: z.string(), secType: z.string() }).loose();
+const Ref = z.object({ symbol: z.string() }).loose();
 const JOrder = z
   .object({
     orderId: Int.positive(),
-    parentId: Int.nullable(),
-    clientId: Int,
-    account: z.string(),
     contract: Ref,
     action: z.enum(['BUY', 'SELL']),
     quantity: Num.positive(),
     orderType: z.string(),
-    limitPrice: Num.nullable(),
-    stopPrice: Num.nullable(),
-    trailingAmount: Num.nullable(),
-    trailingPercent: Num.nullable(),
-    tif: z.string(),
-    outsideRth: z.boolean(),
-    ocaGroup: z.string().nullable(),
-    transmit: z.boolean(),
-    note: z.string().nullable(),
   })
   .loose();
 const at = Num;
@@ -119,18 +108,7 @@ const RecordShape = z.discriminatedUnion('t', [
   z.object({ t: z.literal('intent'), at, order: JOrder }).loose(),
   z.object({ t: z.literal('sent'), at, orderId }).loose(),
   z.object({ t: z.literal('not-sent'), at, orderId, reason: z.string() }).loose(),
-  z
-    .object({
-      t: z.literal('status'),
-      at,
-      orderId,
-      status: z.string(),
-      filled: Num,
-      remaining: Num,
-      avgFillPrice: Num.nullable(),
-      permId: Int.nullable(),
-    })
-    .loose(),
+  z.object({ t: z.literal('status'), at, orderId, status: z.string(), filled: Num, remaining: Num }).loose(),
   z.object({ t: z.literal('modify'), at, orderId, changes: z.record(z.string(), z.unknown()) }).loose(),
   z.object({ t: z.literal('cancel-request'), at, orderId }).loose(),
   z
@@ -139,30 +117,14 @@ const RecordShape = z.discriminatedUnion('t', [
       at,
       execId: z.string(),
       orderId,
-      permId: Int.nullable(),
-      account: z.string(),
       contract: Ref,
       side: z.enum(['BUY', 'SELL']),
       shares: Num,
       price: Num,
-      time: Num,
-      timeText: z.string(),
-      exchange: z.string(),
     })
     .loose(),
-  z
-    .object({
-      t: z.literal('commission'),
-      at,
-      execId: z.string(),
-      commission: Num.nullable(),
-      currency: z.string().nullable(),
-      realizedPnl: Num.nullable(),
-    })
-    .loose(),
-  z
-    .object({ t: z.literal('external'), at, order: JOrder, status: z.string(), permId: Int.nullable() })
-    .loose(),
+  z.object({ t: z.literal('commission'), at, execId: z.string() }).loose(),
+  z.object({ t: z.literal('external'), at, order: JOrder, status: z.string() }).loose(),
   z.object({ t: z.literal('reconcile'), at, orderId: Int.nullable(), note: z.string() }).loose(),
   z.object({ t: z.literal('ids'), at, highWater: Int }).loose(),
 ]);

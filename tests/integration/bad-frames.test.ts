@@ -227,7 +227,10 @@ describe('the connection layer under malformed frames', () => {
       .split('\n')
       .filter(Boolean);
     const records = lines.map((l) => decodeLine(l));
-    expect(records.filter((r) => r === null)).toHaveLength(0);
+    expect(
+      lines.filter((_, i) => records[i] === null),
+      'journal lines that do not decode',
+    ).toEqual([]);
     const recs = records as JournalRecord[];
     const intents = recs.flatMap((r) => (r.t === 'intent' ? [r.order.orderId] : []));
     const sentIds = recs.flatMap((r) => (r.t === 'sent' ? [r.orderId] : []));

@@ -10,7 +10,7 @@ import { createOrderJournal } from '../../src-main/services/order-journal';
 import { createTrading } from '../../src-main/trading';
 import { AppError } from '../../src-shared/result';
 import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';
-import type { OrderTicket } from '../../src-shared/domain/order';
+import { OrderTicket } from '../../src-shared/domain/order';
 
 const [port, dataDir, clientId] = process.argv.slice(2) as [string, string, string];
 const say = (o: unknown) => process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -46,7 +46,8 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
   const cmd = JSON.parse(line) as { cmd: 'place'; ticket: OrderTicket } | { cmd: 'state' } | { cmd: 'quit' };
   if (cmd.cmd === 'place') {
     try {
-      const r = await trading.orders.place(cmd.ticket);
+      // Parsed as the dispatcher parses it (defaults filled in), as any window's ticket is.
+      const r = await trading.orders.place(OrderTicket.parse(cmd.ticket));
       say({ placed: r.orderIds });
     } catch (err) {
       say({ error: err instanceof AppError ? err.toData() : { code: 'THROWN', message: String(err) } });
