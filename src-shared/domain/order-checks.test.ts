@@ -63,4 +63,31 @@ describe('checkTicket', () => {
     expect(lmt.problems).toEqual([]);
     expect(lmt.warnings).toHaveLength(1);
   });
+
+  it('refuses a stop on the wrong side of the last price, and a MKT bracket around the wrong side', () => {
+    const stop = (action: 'BUY' | 'SELL', stopPrice: number) =>
+      checkTicket({ action, quantity: 1, orderType: 'STP', stopPrice }, stock, limits, 100).problems.map(
+        (p) => p.path,
+      );
+    expect(stop('BUY', 99)).toEqual(['stopPrice']);
+    expect(stop('BUY', 100)).toEqual(['stopPrice']);
+    expect(stop('BUY', 101)).toEqual([]);
+    expect(stop('SELL', 101)).toEqual(['stopPrice']);
+    expect(stop('SELL', 99)).toEqual([]);
+    const bracket = (takeProfit: number, stopLoss: number) =>
+      checkTicket(
+        { action: 'BUY', quantity: 1, orderType: 'MKT', bracket: { takeProfit, stopLoss } },
+        stock,
+        limits,
+        100,
+      ).problems.map((p) => p.message);
+    expect(bracket(105, 97)).toEqual([]);
+    expect(bracket(105, 101)).toEqual(['the stop-loss 101 must be below the last price 100']);
+    expect(bracket(99, 97)).toEqual(['the take-profit 99 must be above the last price 100']);
+    // Without a last price the side cannot be judged: no refusal on that ground.
+    expect(
+      checkTicket({ action: 'BUY', quantity: 1, orderType: 'STP', stopPrice: 50 }, stock, limits, null)
+        .problems,
+    ).toEqual([]);
+  });
 });
