@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IBApi } from '@stoqey/ib';
-import { guardFrames, previewBytes, type BadFrame } from './frame-guard';
+import { cleanTwsText, guardFrames, previewBytes, type BadFrame } from './frame-guard';
 
 function frame(body: string): Buffer {
   const b = Buffer.from(body, 'latin1');
@@ -103,5 +103,16 @@ describe('frame guard', () => {
     const long = previewBytes(Buffer.alloc(1000, 0x41));
     expect(long).toMatch(/… \(1000 bytes\)$/);
     expect(long.length).toBeLessThan(130);
+  });
+
+  it('cleans TWS text: no line breaks or escapes reach a log line, and it is bounded', () => {
+    expect(cleanTwsText('ok: usfarm')).toBe('ok: usfarm');
+    expect(cleanTwsText('a\n2026-01-01 error fake\r\u001b[31mred\u2028')).toBe(
+      'a\\u000a2026-01-01 error fake\\u000d\\u001b[31mred\\u2028',
+    );
+    const long = cleanTwsText('x'.repeat(100_000));
+    expect(long.length).toBeLessThan(700);
+    expect(long).toMatch(/… \(100000 characters\)$/);
+    expect(cleanTwsText(undefined)).toBe('');
   });
 });

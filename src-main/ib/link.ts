@@ -8,7 +8,7 @@ import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
 import type { Clock, Timer } from '../core/clock';
 import type { Logger } from '../core/logger';
-import { guardFrames } from './frame-guard';
+import { cleanTwsText, guardFrames } from './frame-guard';
 import { createHistoryQueue, type HistoryQueue, type HistoryRules } from './history-pacing';
 import {
   initialLinkState,
@@ -414,11 +414,12 @@ export function createLink(deps: LinkDeps): Link {
     client.on(EventName.currentTime, () => {
       if (mine()) lastInbound = clock.now();
     });
+    // TWS's text (and the library's notices, which quote frames) is untrusted: cleaned once, here, for every user.
     client.on(EventName.error, (err: Error, code: number, reqId: number) => {
-      if (mine()) onTwsMessage(code, err?.message ?? String(err), reqId ?? -1, endpoint);
+      if (mine()) onTwsMessage(code, cleanTwsText(err?.message ?? err), reqId ?? -1, endpoint);
     });
     client.on(EventName.info, (message: string, code: number) => {
-      if (mine()) onTwsMessage(code, message, -1, endpoint);
+      if (mine()) onTwsMessage(code, cleanTwsText(message), -1, endpoint);
     });
     const listen = (name: string, fn: (...args: unknown[]) => void): void => {
       (client as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on(name, fn);

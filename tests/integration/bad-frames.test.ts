@@ -144,6 +144,19 @@ const SURVIVABLE: { name: string; bytes: () => Buffer }[] = [
   { name: 'a lower nextValidId', bytes: () => twsFrame([9, 1, 1]) },
   { name: 'a server version frame mid-stream', bytes: () => twsFrame([176, '20261124 12:00:00 UTC']) },
   { name: 'a huge number', bytes: () => twsFrame([1, 6, 1, 4, '1e400', 5, 0]) },
+  {
+    // An error text that would forge a log line, colour the terminal and fill the disk.
+    name: 'a hostile error text',
+    bytes: () =>
+      twsFrame([
+        4,
+        2,
+        -1,
+        321,
+        `bad\n2026-01-01T00:00:00.000Z error fake: forged\u001b[31m${'A'.repeat(200_000)}`,
+        '',
+      ]),
+  },
 ];
 
 describe('the connection layer under malformed frames', () => {
@@ -187,6 +200,11 @@ describe('the connection layer under malformed frames', () => {
       expect(exit, f.name).toBeNull();
       expect(readies(), `${f.name} must not cost the connection`).toBe(before);
     }
+
+    const hostile = logs().find((l) => l.message.includes('forged'));
+    expect(hostile, 'the hostile error text is logged').toBeDefined();
+    expect(hostile!.message.length).toBeLessThan(1000);
+    expect([...hostile!.message].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
 
     // Frames out of order: the next 12 server frames (quotes, statuses, the order's acknowledgement) reversed.
     proxy.reverseNext(12);
