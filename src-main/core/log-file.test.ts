@@ -26,6 +26,16 @@ describe('log files', () => {
     ).toBe('2026-11-24T12:00:01.000Z warn  test [1100]: Lost (waiting) {"attempt":2}');
   });
 
+  it('keeps one entry on one line: a message with line breaks or escapes cannot forge another line', () => {
+    const line = formatLogLine({
+      ...entry(1, 'from TWS\n2026-11-24T12:00:00.000Z error orders: forged\r\u001b[2J'),
+      action: 'x\ny',
+    });
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line).toContain('from TWS\\u000a2026-11-24T12:00:00.000Z error orders: forged\\u000d\\u001b[2J');
+    expect(line).toContain('(x\\u000ay)');
+  });
+
   it('appends to ibdesk.log in the folder, creating it', async () => {
     const logs = path.join(dir, 'nested', 'logs');
     const f = createLogFile({ dir: logs });

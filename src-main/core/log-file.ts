@@ -28,8 +28,16 @@ export interface LogFile {
 export function formatLogLine(entry: LogEntry, fields: Record<string, unknown> = {}): string {
   const extra = Object.keys(fields).length ? ` ${safeJson(fields)}` : '';
   const code = entry.twsCode !== undefined ? ` [${entry.twsCode}]` : '';
-  const action = entry.action ? ` (${entry.action})` : '';
-  return `${new Date(entry.time).toISOString()} ${entry.level.padEnd(5)} ${entry.source}${code}: ${entry.message}${action}${extra}`;
+  const action = entry.action ? ` (${oneLine(entry.action)})` : '';
+  return `${new Date(entry.time).toISOString()} ${entry.level.padEnd(5)} ${entry.source}${code}: ${oneLine(entry.message)}${action}${extra}`;
+}
+
+/** One entry, one line: text that came from outside (TWS, a file, a peer) cannot forge another line. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+function oneLine(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function safeJson(value: unknown): string {

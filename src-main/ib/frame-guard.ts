@@ -113,14 +113,16 @@ export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, maxFrame
 /** Longest TWS message text passed on: real ones are a sentence or two; a decoder notice quotes whole frames. */
 export const MAX_TWS_TEXT = 600;
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /**
  * TWS's message text (or the library's decoding notice, which quotes the frame) made safe to log and show: control
  * characters escaped, so no line break or terminal escape lands in the log file as is, and the length bounded.
  */
 export function cleanTwsText(text: unknown, max = MAX_TWS_TEXT): string {
   const s = String(text ?? '');
-  // eslint-disable-next-line no-control-regex
-  const clean = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+  const clean = s.replace(CONTROL, (c) =>
     c === '\u0000' ? '|' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   return clean.length > max ? `${clean.slice(0, max)}… (${s.length} characters)` : clean;
