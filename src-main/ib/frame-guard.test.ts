@@ -82,6 +82,31 @@ describe('frame guard', () => {
     );
   });
 
+  it('stops a frame with more fields than the limit, however split, before the library decodes it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 11, max: 60 }), fc.array(fc.nat(), { maxLength: 10 }), (n, cuts) => {
+        const { api, socket, fed } = fakeApi();
+        const bad: BadFrame[] = [];
+        guardFrames(api, (b) => bad.push(b), { maxFrameFields: 10 });
+        const ok = frame('a\0b\0c\0');
+        const big = frame('x\0'.repeat(n));
+        for (const c of chunk(Buffer.concat([ok, big]), cuts)) socket.onData(c);
+        expect(bad).toHaveLength(1);
+        expect(bad[0]!.problem).toMatch(/more than 10 fields/);
+        // The library got the good frame and never a whole copy of the big one.
+        const passed = Buffer.concat(fed);
+        expect(passed.subarray(0, ok.length).equals(ok)).toBe(true);
+        expect(passed.length).toBeLessThan(ok.length + big.length);
+      }),
+      { numRuns: 200 },
+    );
+    const { api, socket } = fakeApi();
+    const bad: BadFrame[] = [];
+    guardFrames(api, (b) => bad.push(b), { maxFrameFields: 10 });
+    socket.onData(frame('x\0'.repeat(10)));
+    expect(bad).toEqual([]);
+  });
+
   it('catches what the decoder throws, reports once and feeds nothing more', () => {
     const { api, socket, fed } = fakeApi('BOOM');
     const bad: BadFrame[] = [];

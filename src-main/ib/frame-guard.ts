@@ -41,16 +41,28 @@ function readerOf(api: IBApi): ReaderSocket | null {
 }
 
 /**
+ * Most fields one frame may carry. The library's decoder is O(n²) in a frame's fields (Array.shift per field): 200k
+ * fields block the main thread for seconds, a 16 MB frame of empty fields for about an hour. The largest frame the app
+ * asks for is a history page (3,000 bars × 8 fields); the limit leaves eight times that.
+ */
+export const MAX_FRAME_FIELDS = 200_000;
+
+export type GuardLimits = { maxFrameBytes?: number; maxFrameFields?: number };
+
+/**
  * Installs the guard on a fresh client (before `connect`). `onBad` runs at most once per client; after it, bytes
  * from that socket are dropped (the caller closes it). Returns false when the library's internals have changed
  * shape and the guard could not be installed (the caller logs that; the heartbeat still catches a stuck reader).
  */
-export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, maxFrame = MAX_FRAME_BYTES): boolean {
+export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, limits: GuardLimits = {}): boolean {
   const socket = readerOf(api);
   if (!socket) return false;
+  const maxFrame = limits.maxFrameBytes ?? MAX_FRAME_BYTES;
+  const maxFields = limits.maxFrameFields ?? MAX_FRAME_FIELDS;
   const original = socket.onData.bind(socket);
   let header = Buffer.alloc(0);
   let bodyLeft = 0;
+  let fields = 0;
   let poisoned = false;
 
   const fail = (problem: string, bytes: Buffer): void => {
@@ -59,17 +71,28 @@ export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, maxFrame
     onBad({ problem, preview: previewBytes(bytes) });
   };
 
-  /** Walks the frame boundaries in `chunk`; returns where the first bad length prefix starts, if any. */
-  const scan = (chunk: Buffer): { length: number; start: number; at: Buffer } | null => {
+  /**
+   * Walks the frame boundaries in `chunk`. On the first bad frame, returns what is wrong and where in `chunk` that
+   * frame starts (0 when it started in an earlier chunk), so the whole frames before it can still be handed over.
+   */
+  const scan = (chunk: Buffer): { problem: string; start: number; at: Buffer } | null => {
     let i = 0;
+    let frameStart = 0;
     while (i < chunk.length) {
       if (bodyLeft > 0) {
         const take = Math.min(bodyLeft, chunk.length - i);
+        for (let k = chunk.indexOf(0, i); k !== -1 && k < i + take; k = chunk.indexOf(0, k + 1)) fields++;
+        if (fields > maxFields)
+          return {
+            problem: `a frame of more than ${maxFields} fields (the decoder would block for minutes)`,
+            start: frameStart,
+            at: chunk.subarray(frameStart),
+          };
         bodyLeft -= take;
         i += take;
         continue;
       }
-      const start = i - header.length;
+      frameStart = Math.max(0, i - header.length);
       const part = chunk.subarray(i, i + 4 - header.length);
       header = Buffer.concat([header, part]);
       i += part.length;
@@ -77,8 +100,17 @@ export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, maxFrame
       const length = header.readUInt32BE(0);
       const at = Buffer.concat([header, chunk.subarray(i)]);
       header = Buffer.alloc(0);
-      if (length > maxFrame || length === 0) return { length, start: Math.max(0, start), at };
+      if (length > maxFrame || length === 0)
+        return {
+          problem:
+            length === 0
+              ? 'a frame with a length prefix of 0'
+              : `a frame length prefix of ${length} bytes (0x${length.toString(16)}), above TWS's maximum of ${maxFrame}`,
+          start: frameStart,
+          at,
+        };
       bodyLeft = length;
+      fields = 0;
     }
     return null;
   };
@@ -100,12 +132,7 @@ export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, maxFrame
     }
     // The whole frames before the bad one are still TWS's (an execution, a status): let the library have them.
     if (bad.start > 0) feed(data.subarray(0, bad.start));
-    fail(
-      bad.length === 0
-        ? 'a frame with a length prefix of 0'
-        : `a frame length prefix of ${bad.length} bytes (0x${bad.length.toString(16)}), above TWS's maximum of ${maxFrame}`,
-      bad.at,
-    );
+    fail(bad.problem, bad.at);
   };
   return true;
 }

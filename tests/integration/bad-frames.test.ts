@@ -121,6 +121,12 @@ const FATAL: { name: string; bytes: () => Buffer; logged: RegExp }[] = [
     logged: /decoder failed: .*JSON/,
   },
   {
+    // 16 MB would be within TWS's size limit, and the library's O(n²) decoder would block for about an hour.
+    name: 'a frame of 300,000 fields',
+    bytes: () => twsFrame([9999, ...Array<string>(300_000).fill('')]),
+    logged: /more than 200000 fields/,
+  },
+  {
     name: 'control bytes and a 2 GB prefix (the log shows them escaped)',
     bytes: () => Buffer.concat([twsFrame(['\x1b[31m', '\x07']).subarray(0, 4), Buffer.from([0x7f, 0xff])]),
     logged: /./,
