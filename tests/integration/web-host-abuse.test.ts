@@ -73,6 +73,30 @@ describe('web host robustness', () => {
     ]) {
       expect(await c.sendRaw(p)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     }
+    // Random text and bytes as whole frames.
+    const notARequest = (t: string) => {
+      try {
+        const v = JSON.parse(t) as unknown;
+        return !(typeof v === 'object' && v !== null && 'id' in v);
+      } catch {
+        return true;
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }).filter(notARequest), async (text) => {
+        expect(await c.sendRaw(text)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      }),
+      { numRuns: 200 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 300 }), async (bytes) => {
+        expect(await c.sendRaw(Buffer.from(bytes))).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION' },
+        });
+      }),
+      { numRuns: 100 },
+    );
     const stillOk = await c.call('settings.get');
     expect(stillOk.ok).toBe(true);
     c.close();
