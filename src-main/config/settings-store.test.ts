@@ -86,4 +86,12 @@ describe('settings store', () => {
     expect(salvageSettings([1, 2]).settings).toEqual(defaultSettings());
     expect(salvageSettings(null).dropped).toHaveLength(1);
   });
+
+  it('a preference sent as undefined is left as it is', async () => {
+    const s = store();
+    await s.load();
+    const next = await s.setPreferences({ theme: undefined, marketDataLines: 80 } as never);
+    expect(next.preferences.theme).toBe(defaultSettings().preferences.theme);
+    expect(next.preferences.marketDataLines).toBe(80);
+  });
 });

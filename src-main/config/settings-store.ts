@@ -140,7 +140,9 @@ export function createSettingsStore(opts: {
     get: () => current,
     activeProfile: () => find(current.activeProfileId),
     async setPreferences(patch) {
-      return commit({ ...current, preferences: { ...current.preferences, ...patch } });
+      // A key sent as `undefined` (IPC carries it; JSON does not) means "not changed", never "erase".
+      const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      return commit({ ...current, preferences: { ...current.preferences, ...changes } });
     },
     async saveProfile(input) {
       const id =

@@ -5,7 +5,8 @@
 // demo gateway. Every answer must be a result or a typed error other than INTERNAL (INTERNAL = a handler threw
 // something it did not mean to), must survive JSON for the WebSocket, and nothing may reject or throw.
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { requestNames, requests, type RequestName } from '../../src-shared/contract';
 import { ErrorCodes } from '../../src-shared/result';
@@ -125,8 +126,13 @@ function nearValid(name: RequestName): fc.Arbitrary<unknown> {
         const innerKeys = Object.keys(inner);
         if (innerKeys.length > 0) inner[innerKeys[0]!] = value;
       } else p[key] = [value];
-      // The setup checker and profiles would reach out to whatever host they are given: keep it on loopback.
-      if ((name === 'connection.test' || name === 'profiles.save') && 'host' in p) p.host = '127.0.0.1';
+      // The setup checker and saved profiles reach out to whatever they are given: keep them on a loopback port
+      // where nothing listens (a random port could be another test's gateway, and the check would wait on it).
+      if (name === 'connection.test' || name === 'profiles.save') {
+        if ('host' in p) p.host = '127.0.0.1';
+        if (typeof p.port === 'number' && Number.isInteger(p.port) && p.port > 0 && p.port < 65536)
+          p.port = closedPort;
+      }
       return p;
     });
 }
@@ -135,6 +141,18 @@ const params = (name: RequestName) =>
   fc.oneof(fc.jsonValue(), ipcValue, nasty, nearValid(name), nearValid(name));
 
 const TYPED = new Set<string>(ErrorCodes.filter((c) => c !== 'INTERNAL'));
+
+/** A loopback port nothing listens on (bound, then released). */
+let closedPort = 9;
+beforeAll(async () => {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  closedPort = (srv.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+});
+
+const CALL_LIMIT_MS = 15_000;
+const slowest: { ms: number; name: string; params: string }[] = [];
 
 async function fuzz(
   h: Harness,
@@ -145,7 +163,20 @@ async function fuzz(
   for (const name of names) {
     await fc.assert(
       fc.asyncProperty(params(name), async (p) => {
-        const r = await h.app.dispatcher.dispatch(name, p, { clientId: 'fuzz' });
+        // A call that never answers is a finding in itself: name it rather than let the test time out.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const started = Date.now();
+        const r = await Promise.race([
+          h.app.dispatcher.dispatch(name, p, { clientId: 'fuzz' }),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`${name} did not answer within ${CALL_LIMIT_MS / 1000} s`)),
+              CALL_LIMIT_MS,
+            );
+          }),
+        ]).finally(() => clearTimeout(timer));
+        const ms = Date.now() - started;
+        if (ms > 500) slowest.push({ ms, name, params: fc.stringify(p).slice(0, 200) });
         const key = r.ok ? 'ok' : r.error.code;
         tally[key] = (tally[key] ?? 0) + 1;
         if (!r.ok) {
@@ -155,7 +186,8 @@ async function fuzz(
         // The web host sends this as JSON: it must survive the trip.
         expect(() => JSON.stringify(r)).not.toThrow();
       }),
-      { numRuns: runsPerName },
+      // No shrinking: each failing call is printed as found; shrinking writes settings files thousands of times.
+      { numRuns: runsPerName, endOnFailure: true },
     );
   }
   return tally;
@@ -181,6 +213,8 @@ describe('the contract boundary under random params', () => {
     const tally = await fuzz(h, requestNames, 300);
     expect(h.app.dispatcher.missing()).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    if (slowest.length)
+      console.log(`slow calls: ${JSON.stringify(slowest.sort((a, b) => b.ms - a.ms).slice(0, 5))}`);
     console.log(
       `contract fuzz (TWS down): ${requestNames.length} names × 300 = ${requestNames.length * 300} calls; ${JSON.stringify(tally)}`,
     );
