@@ -638,9 +638,21 @@ const limitOrder: Scenario<PaperCtx> = {
       throw new Error(
         `TWS still shows order ${id} at ${px(seen, stock.minTick)} after modifying it to ${px(second, stock.minTick)}`,
       );
-    const afterModify = latestOrder(d, id);
-    if (afterModify?.limitPrice !== second)
-      throw new Error(`the blotter shows ${afterModify?.limitPrice} after the modification, not ${second}`);
+    // Windows get events once per frame: TWS can answer before the blotter's next frame, so wait for it briefly.
+    const afterModify = await d
+      .until(
+        () => {
+          const o = latestOrder(d, id);
+          return o?.limitPrice === second ? o : null;
+        },
+        'the blotter to show the new price',
+        3_000,
+      )
+      .catch(() => {
+        throw new Error(
+          `the blotter shows ${latestOrder(d, id)?.limitPrice} after the modification, not ${second}`,
+        );
+      });
     note(
       `modified to ${px(second, stock.minTick)}: TWS shows the new price after ${secs(Date.now() - modifiedAt)}, still ${afterModify.status}`,
     );
