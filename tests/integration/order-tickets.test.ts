@@ -65,6 +65,14 @@ async function setup(profile: { readOnly?: boolean; demo?: boolean; accounts?: s
 const sent = (clientId: number, msgId: number) =>
   gw!.received(clientId).filter((m) => m.msgId === msgId).length;
 const tick = (p: number) => Math.round(p * 100) / 100;
+/** A valid ticket: BUY 1 AAPL LMT 1 % under the last price. */
+const oneShareBelow = (last: number) => ({
+  contract: { symbol: 'AAPL' },
+  action: 'BUY',
+  quantity: 1,
+  orderType: 'LMT',
+  limitPrice: tick(last * 0.99),
+});
 
 describe('order tickets that must not reach TWS', () => {
   it('answers every bad ticket with a typed error, and the gateway receives no order', async () => {
@@ -224,13 +232,7 @@ describe('order tickets that must not reach TWS', () => {
 describe('profile guards over TCP', () => {
   it('a read-only profile sends no order, no modify and no cancel', async () => {
     const { h, d, last } = await setup({ readOnly: true });
-    const ticket = {
-      contract: { symbol: 'AAPL' },
-      action: 'BUY',
-      quantity: 1,
-      orderType: 'LMT',
-      limitPrice: tick(last * 0.99),
-    };
+    const ticket = oneShareBelow(last);
     const results = [
       await d.dispatch('orders.place', ticket, ctx),
       await d.dispatch('orders.modify', { orderId: 1, quantity: 2 }, ctx),
@@ -246,13 +248,7 @@ describe('profile guards over TCP', () => {
   it('a live account (not "D…") needs the typed account id before the first order of the session', async () => {
     const { h, d, last } = await setup({ demo: false, accounts: ['U7654321'] });
     expect(h.trading.link.status().accounts).toEqual(['U7654321']);
-    const ticket = {
-      contract: { symbol: 'AAPL' },
-      action: 'BUY',
-      quantity: 1,
-      orderType: 'LMT',
-      limitPrice: tick(last * 0.99),
-    };
+    const ticket = oneShareBelow(last);
     expect(await d.dispatch('orders.place', ticket, ctx)).toMatchObject({
       ok: false,
       error: { code: 'CONFIRM_REQUIRED' },
