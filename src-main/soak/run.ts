@@ -33,6 +33,8 @@ export type SoakSummary = {
   recoveries: number;
   maxRecoveryMs: number;
   maxTickAfterReadyMs: number;
+  /** Time from ready to every subscription ticking again, over all recoveries: median, 95th percentile. */
+  tickAfterReadyMs: { p50: number; p95: number; overLimit: number };
   orders: {
     placeCalls: number;
     placed: number;
@@ -360,10 +362,13 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
       logFile.write(
         `${new Date().toISOString()} soak: after "${f.label}": ${rec.readyAt === null ? 'NOT READY' : `ready +${rec.readyAt - faultEnd} ms, all ticked ${rec.tickedWithinMs === null ? `NO (${rec.missing.length} missing)` : `+${rec.tickedWithinMs} ms`}`}\n`,
       );
-      if (rec.readyAt === null || rec.tickedWithinMs === null || rec.tickedWithinMs > o.recoveryLimitMs)
+      if (rec.readyAt === null) say(`PROBLEM after ${f.label}: the link never became ready again`);
+      else if (rec.tickedWithinMs === null)
         say(
-          `PROBLEM after ${f.label}: ${rec.readyAt === null ? 'never ready again' : `${rec.missing.length} subscription(s) silent, e.g. ${rec.missing.slice(0, 3).join(', ')}`}`,
+          `PROBLEM after ${f.label}: ${rec.missing.length} subscription(s) never ticked again, e.g. ${rec.missing.slice(0, 3).join(', ')}`,
         );
+      else if (rec.tickedWithinMs > o.recoveryLimitMs)
+        say(`PROBLEM after ${f.label}: every subscription ticked again only after ${rec.tickedWithinMs} ms`);
       if (Date.now() >= nextProgress) {
         nextProgress += progressEvery;
         heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
@@ -429,6 +434,10 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
     recoveries,
     maxRecoveryMs,
     maxTickAfterReadyMs: Math.max(0, ...recoveryLog.map((r) => r.tickedWithinMs ?? 0)),
+    tickAfterReadyMs: percentiles(
+      recoveryLog.map((r) => r.tickedWithinMs ?? Infinity),
+      o.recoveryLimitMs,
+    ),
     orders: {
       placeCalls: placeCalls.length,
       placed: placed.length,
@@ -460,6 +469,12 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
   return { code: summary.passed ? 0 : 1, summary };
 }
 
+function percentiles(list: number[], limit: number): { p50: number; p95: number; overLimit: number } {
+  const sorted = [...list].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), overLimit: list.filter((x) => x > limit).length };
+}
+
 export function formatSummary(s: SoakSummary): string {
   const faults = Object.entries(s.faults)
     .filter(([, n]) => n > 0)
@@ -473,6 +488,7 @@ export function formatSummary(s: SoakSummary): string {
     `=== soak: ${s.passed ? 'PASSED' : 'FAILED'} (seed ${s.seed}, ${s.minutes} min, faults every ${s.faultEveryS[0]}–${s.faultEveryS[1]} s) ===`,
     `faults injected: ${s.faultsInjected} (${faults || 'none'})`,
     `recoveries (link back to ready): ${s.recoveries}; slowest: every subscription ticking ${s.maxRecoveryMs} ms after the fault ended, ${s.maxTickAfterReadyMs} ms after ready`,
+    `every subscription ticking again after ready: median ${s.tickAfterReadyMs.p50} ms, p95 ${s.tickAfterReadyMs.p95} ms, ${s.tickAfterReadyMs.overLimit} of ${s.faultsInjected} over the limit`,
     `subscriptions: ${s.subscriptions.symbols} symbols, ${s.subscriptions.scanners} scanners, ${s.subscriptions.charts} charts`,
     `orders: ${s.orders.placeCalls} place calls, ${s.orders.placed} placed, ${s.orders.refusedWhileDown} refused while not ready${refusals ? `, other refusals: ${refusals}` : ''}; ${s.orders.cancelsSent} cancels sent (${s.orders.cancelsRefused} refused)`,
     `checked: ${s.orders.checked} orders exactly once (${s.orders.swallowedBySilentGateway} swallowed by the silent gateway and flagged), ${s.orders.executionsChecked} executions, ${s.orders.positionsChecked} positions`,
