@@ -157,6 +157,12 @@ describe('the soak judge', () => {
     );
     expect(judge(e).violations).toEqual([
       'order 2: SENT AFTER A RECONNECT: decided at 2000, delivered on a connection opened at 2000.5',
+      'order 2: asked for at 2000, before a reconnect, but sent on the connection opened at 2000.5',
+    ]);
+    const late = clean();
+    late.placeCalls = late.placeCalls.map((c) => (c.orderIds[0] === 2 ? { ...c, at: 400 } : c));
+    expect(judge(late).violations).toEqual([
+      'order 2: asked for at 400, before a reconnect, but sent on the connection opened at 500',
     ]);
     const f = clean();
     f.received = [...f.received, { time: 3002, clientId: ME, orderId: 3, modify: false, sessionStart: 500 }];

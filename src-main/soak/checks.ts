@@ -173,9 +173,16 @@ export function judge(e: Evidence): Verdict {
     if (!c.ready && c.outcome === 'placed')
       v.push(`place() at ${c.at} while not ready was accepted (orders ${c.orderIds.join(', ')})`);
   for (const c of e.placeCalls)
-    for (const id of c.orderIds)
+    for (const id of c.orderIds) {
       if (c.outcome === 'placed' && !j.sent.has(id))
         v.push(`order ${id}: place() reported it placed but the journal has no 'sent'`);
+      // The click counts, not the intent: an order asked for before a drop must not leave after the reconnect.
+      for (const r of byId.get(id) ?? [])
+        if (r.sessionStart !== undefined && r.sessionStart > c.at)
+          v.push(
+            `order ${id}: asked for at ${c.at}, before a reconnect, but sent on the connection opened at ${r.sessionStart}`,
+          );
+    }
 
   // 3. The journal equals the gateway: order states, executions, positions.
   for (const g of e.gatewayOrders) {

@@ -1,8 +1,9 @@
 // `npm run soak`: the app's trading core (link, pacer, services, order journal — the code the app runs) against the
 // demo gateway over TCP, while the gateway injects a random fault after every recovery check and a driver places
 // and cancels random valid orders, watching 500 symbols, 3 scanners and 2 live charts. At the end checks.ts judges
-// what was recorded; the summary is printed and written to <out>/result.json. Seeded: same seed, same faults and
-// orders in the same order (timing still comes from the wall clock).
+// what was recorded; the summary is printed and written to <out>/result.json. Seeded: the same seed gives the same
+// faults with the same parameters and intervals, and the same stream of order decisions (which quotes they meet
+// depends on the wall clock).
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { AppError } from '../../src-shared/result';
 import { systemClock } from '../core/clock';
 import { createLogBook } from '../core/logger';
 import { createDemoGateway, type DemoGateway } from '../demo-gateway/gateway';
-import { Prng } from '../demo-gateway/model/rng';
+import { hash32, Prng } from '../demo-gateway/model/rng';
 import type { ResolvedContract } from '../ib/tws';
 import { createOrderJournal } from '../services/order-journal';
 import { createTrading, type Trading } from '../trading';
@@ -94,8 +95,10 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
 
-  const rng = new Prng(o.seed * 2654435761 + 1);
-  const between = (lo: number, hi: number) => lo + rng.next() * (hi - lo);
+  // Two streams, so the fault sequence does not depend on how many orders happened to be placed in between.
+  const faultRng = new Prng(hash32(o.seed, 1));
+  const rng = new Prng(hash32(o.seed, 2));
+  const between = (lo: number, hi: number, r: Prng = rng) => lo + r.next() * (hi - lo);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rng.next() * list.length)] as T;
 
   const gw: DemoGateway = await createDemoGateway({ host: '127.0.0.1', port: 0, seed: o.seed });
@@ -305,11 +308,11 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
     })();
 
     // ---- the fault loop ---------------------------------------------------------------------------------------
-    const plan = createFaultPlan(rng);
+    const plan = createFaultPlan(faultRng);
     const progressEvery = Math.max(60_000, Math.min(600_000, o.minutes * 6_000));
     let nextProgress = started + progressEvery;
     while (Date.now() < deadline) {
-      await sleep(between(o.faultEveryS[0], o.faultEveryS[1]) * 1000);
+      await sleep(between(o.faultEveryS[0], o.faultEveryS[1], faultRng) * 1000);
       if (Date.now() >= deadline) break;
       const f = plan.next();
       faultCounts[f.kind] = (faultCounts[f.kind] ?? 0) + 1;
