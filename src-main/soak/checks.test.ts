@@ -221,4 +221,15 @@ describe('the soak judge', () => {
       'heap grew by 100.0 MB (limit 64 MB)',
     ]);
   });
+
+  it('adds the allowance TWS imposes after a pacing violation, and no more', () => {
+    const e = clean();
+    const r = { fault: '162', at: 1, readyAt: 2, interrupted: true, missing: [], allowanceMs: 15_000 };
+    e.recoveries = [{ ...r, tickedWithinMs: 29_000 }];
+    expect(judge(e).violations).toEqual([]);
+    e.recoveries = [{ ...r, tickedWithinMs: 30_001 }];
+    expect(judge(e).violations).toEqual([
+      '162 at 1: subscriptions took 30001 ms to tick again (limit 30000 ms)',
+    ]);
+  });
 });

@@ -45,6 +45,10 @@ export type Recovery = {
   tickedWithinMs: number | null;
   /** Subscriptions that had not ticked when the check gave up. */
   missing: string[];
+  /** The last subscriptions to tick again (diagnostics). */
+  last?: string[];
+  /** Added to the limit where TWS's rules impose a wait (a chart refused with a pacing violation). */
+  allowanceMs?: number;
 };
 
 export type Evidence = {
@@ -231,9 +235,9 @@ export function judge(e: Evidence): Verdict {
       v.push(
         `${r.fault} at ${r.at}: ${r.missing.length} subscription(s) did not tick again (${r.missing.slice(0, 5).join(', ')}${r.missing.length > 5 ? '…' : ''})`,
       );
-    else if (r.tickedWithinMs > e.recoveryLimitMs)
+    else if (r.tickedWithinMs > e.recoveryLimitMs + (r.allowanceMs ?? 0))
       v.push(
-        `${r.fault} at ${r.at}: subscriptions took ${r.tickedWithinMs} ms to tick again (limit ${e.recoveryLimitMs} ms)`,
+        `${r.fault} at ${r.at}: subscriptions took ${r.tickedWithinMs} ms to tick again (limit ${e.recoveryLimitMs + (r.allowanceMs ?? 0)} ms)`,
       );
   }
 

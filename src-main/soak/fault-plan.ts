@@ -25,6 +25,8 @@ export type PlannedFault = {
   label: string;
   /** How long the fault itself lasts (the recovery is timed from its end). */
   durationMs: number;
+  /** Time TWS's own rules add before everything can be back, on top of the recovery limit. */
+  allowanceMs?: number;
   apply(f: FaultControls): void;
 };
 
@@ -61,10 +63,12 @@ export function createFaultPlan(rng: Prng): { next(): PlannedFault } {
       }
       case 'pacing-162':
         // Armed violations hit the next historical requests: the drop makes the charts' replay meet them.
+        // A chart refused with 162 may only ask again after TWS's 15 s identical-request rule (history-pacing.ts).
         return {
           kind,
           label: 'pacing violation (162) on the next 2 historical requests, then a drop',
           durationMs: 0,
+          allowanceMs: 15_000,
           apply: (f) => {
             f.pacingViolation('historical', 2);
             f.dropAll();
