@@ -311,9 +311,13 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
     const plan = createFaultPlan(faultRng);
     const progressEvery = Math.max(60_000, Math.min(600_000, o.minutes * 6_000));
     let nextProgress = started + progressEvery;
-    while (Date.now() < deadline) {
-      await sleep(between(o.faultEveryS[0], o.faultEveryS[1], faultRng) * 1000);
-      if (Date.now() >= deadline) break;
+    // A fault needs time to play out and be checked: none starts in the last 20 s, so the run ends on time.
+    const lastFaultBy = deadline - 20_000;
+    let dead = false;
+    while (Date.now() < lastFaultBy) {
+      const wait = between(o.faultEveryS[0], o.faultEveryS[1], faultRng) * 1000;
+      await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
+      if (Date.now() >= lastFaultBy) break;
       const f = plan.next();
       faultCounts[f.kind] = (faultCounts[f.kind] ?? 0) + 1;
       const at = Date.now();
@@ -384,8 +388,12 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
           `${Math.round((Date.now() - started) / 60_000)} min: ${recoveryLog.length} faults, ${placeCalls.filter((c) => c.outcome === 'placed').length} orders placed, heap ${mb(process.memoryUsage().heapUsed)} MB`,
         );
       }
-      if (rec.readyAt === null) break; // nothing more to learn from a dead link
+      if (rec.readyAt === null) {
+        dead = true; // nothing more to learn from a dead link
+        break;
+      }
     }
+    if (!dead) await sleep(Math.max(0, deadline - Date.now())); // orders go on to the end, without new faults
 
     // ---- settle, then compare ---------------------------------------------------------------------------------
     stopping = true;
