@@ -117,10 +117,20 @@ describe('the soak judge', () => {
     });
   });
 
-  it('catches a duplicated order', () => {
+  it('catches a duplicated order, whether the gateway took the copy for a new order or a modification', () => {
     const e = clean();
-    e.received = [...e.received, { time: 2500, clientId: ME, orderId: 1, modify: true, sessionStart: 500 }];
+    e.received = [...e.received, { time: 2500, clientId: ME, orderId: 1, modify: false, sessionStart: 500 }];
     expect(judge(e).violations).toEqual(['order 1: DUPLICATED: the gateway received it 2 times']);
+    const m = clean();
+    m.received = [...m.received, { time: 2500, clientId: ME, orderId: 2, modify: true, sessionStart: 900 }];
+    expect(judge(m).violations).toEqual([
+      'order 2: 0 modification(s) sent, the gateway received 1 (a re-sent order shows up as one)',
+    ]);
+    m.modifyCalls = [
+      { orderId: 2, outcome: 'sent' },
+      { orderId: 2, outcome: 'not-sent' },
+    ];
+    expect(judge(m).violations).toEqual([]);
   });
 
   it('catches a lost order, unless the silent gateway swallowed it and the journal flagged it Unknown', () => {
@@ -176,6 +186,16 @@ describe('the soak judge', () => {
     expect(judge(e).violations).toEqual([
       'order 44: reached the gateway without an intent in the journal',
       'place() at 2600 while not ready was accepted (orders 2)',
+    ]);
+  });
+
+  it('catches a journal whose order terms differ from the gateway’s (a modification TWS did not take)', () => {
+    const e = clean();
+    e.gatewayOrders = e.gatewayOrders.map((o) => ({ ...o, totalQuantity: 10 }));
+    expect(judge(e).violations).toEqual([]);
+    e.journal = [...e.journal, { t: 'modify', at: 2100, orderId: 2, changes: { quantity: 20 } }];
+    expect(judge(e).violations).toEqual([
+      'order 2: journal terms 20 @ - stop - but the gateway has 10 @ - stop -',
     ]);
   });
 

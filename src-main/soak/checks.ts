@@ -11,7 +11,15 @@ export type GatewayReceived = {
   rejectedWith?: number | undefined;
   sessionStart?: number | undefined;
 };
-export type GatewayOrder = { orderId: number; clientId: number; status: string; filled: number };
+export type GatewayOrder = {
+  orderId: number;
+  clientId: number;
+  status: string;
+  filled: number;
+  totalQuantity?: number | undefined;
+  lmtPrice?: number | undefined;
+  auxPrice?: number | undefined;
+};
 export type GatewayExecution = {
   execId: string;
   orderId: number;
@@ -32,6 +40,9 @@ export type PlaceCall = {
   orderIds: number[];
   code?: string | undefined;
 };
+
+/** One call of orders.modify(): 'sent' when it resolved (the change left for TWS). */
+export type ModifyCall = { orderId: number; outcome: 'sent' | 'not-sent' };
 
 /** One fault, and whether every subscription ticked again after it. */
 export type Recovery = {
@@ -61,6 +72,7 @@ export type Evidence = {
   gatewayExecutions: readonly GatewayExecution[];
   gatewayPositions: readonly GatewayPosition[];
   placeCalls: readonly PlaceCall[];
+  modifyCalls?: readonly ModifyCall[];
   recoveries: readonly Recovery[];
   recoveryLimitMs: number;
   unhandled: readonly string[];
@@ -81,6 +93,8 @@ type Folded = {
   sent: Set<number>;
   notSent: Set<number>;
   status: Map<number, { status: string; filled: number }>;
+  /** Quantity and prices as last changed (intent, then modifications). */
+  terms: Map<number, { quantity: number; limitPrice: number | null; stopPrice: number | null }>;
   execs: Map<string, { orderId: number; conId: number; side: string; shares: number; price: number }>;
 };
 
@@ -91,6 +105,7 @@ export function foldJournal(records: readonly JournalRecord[]): Folded {
     sent: new Set(),
     notSent: new Set(),
     status: new Map(),
+    terms: new Map(),
     execs: new Map(),
   };
   for (const r of records) {
@@ -98,7 +113,22 @@ export function foldJournal(records: readonly JournalRecord[]): Folded {
       case 'intent':
         f.intents.set(r.order.orderId, r.at);
         f.status.set(r.order.orderId, { status: 'Intent', filled: 0 });
+        f.terms.set(r.order.orderId, {
+          quantity: r.order.quantity,
+          limitPrice: r.order.limitPrice,
+          stopPrice: r.order.orderType === 'TRAIL' ? null : r.order.stopPrice,
+        });
         break;
+      case 'modify': {
+        const t = f.terms.get(r.orderId);
+        if (t)
+          f.terms.set(r.orderId, {
+            quantity: r.changes.quantity ?? t.quantity,
+            limitPrice: r.changes.limitPrice !== undefined ? r.changes.limitPrice : t.limitPrice,
+            stopPrice: r.changes.stopPrice !== undefined ? r.changes.stopPrice : t.stopPrice,
+          });
+        break;
+      }
       case 'sent':
         f.sent.add(r.orderId);
         break;
@@ -138,8 +168,18 @@ export function judge(e: Evidence): Verdict {
   let ordersSwallowed = 0;
 
   // 1. Exactly once: every order the journal says was sent reached the gateway once; nothing else did.
+  const modifiesSent = new Map<number, number>();
+  for (const m of e.modifyCalls ?? [])
+    if (m.outcome === 'sent') modifiesSent.set(m.orderId, (modifiesSent.get(m.orderId) ?? 0) + 1);
   for (const [orderId, intentAt] of j.intents) {
-    const got = byId.get(orderId) ?? [];
+    const all = byId.get(orderId) ?? [];
+    // The gateway marks a placeOrder for an id it already holds as a modification: as many as were sent, no more.
+    const got = all.filter((r) => !r.modify);
+    const mods = all.length - got.length;
+    if (mods !== (modifiesSent.get(orderId) ?? 0))
+      v.push(
+        `order ${orderId}: ${modifiesSent.get(orderId) ?? 0} modification(s) sent, the gateway received ${mods} (a re-sent order shows up as one)`,
+      );
     if (j.sent.has(orderId) && j.notSent.has(orderId))
       v.push(`order ${orderId}: the journal says both sent and not sent`);
     if (j.notSent.has(orderId)) {
@@ -182,7 +222,7 @@ export function judge(e: Evidence): Verdict {
         v.push(`order ${id}: place() reported it placed but the journal has no 'sent'`);
       // The click counts, not the intent: an order asked for before a drop must not leave after the reconnect.
       for (const r of byId.get(id) ?? [])
-        if (r.sessionStart !== undefined && r.sessionStart > c.at)
+        if (!r.modify && r.sessionStart !== undefined && r.sessionStart > c.at)
           v.push(
             `order ${id}: asked for at ${c.at}, before a reconnect, but sent on the connection opened at ${r.sessionStart}`,
           );
@@ -196,6 +236,18 @@ export function judge(e: Evidence): Verdict {
     if (s.status !== g.status || !near(s.filled, g.filled))
       v.push(
         `order ${g.orderId}: journal ${s.status} (filled ${s.filled}) but the gateway has ${g.status} (filled ${g.filled})`,
+      );
+    const t = j.terms.get(g.orderId);
+    const differs = (a: number | null | undefined, b: number | undefined) =>
+      b !== undefined && a !== null && a !== undefined && !near(a, b);
+    if (
+      t &&
+      (differs(t.quantity, g.totalQuantity) ||
+        differs(t.limitPrice, g.lmtPrice) ||
+        differs(t.stopPrice, g.auxPrice))
+    )
+      v.push(
+        `order ${g.orderId}: journal terms ${t.quantity} @ ${t.limitPrice ?? '-'} stop ${t.stopPrice ?? '-'} but the gateway has ${g.totalQuantity} @ ${g.lmtPrice ?? '-'} stop ${g.auxPrice ?? '-'}`,
       );
   }
   const gwExecs = e.gatewayExecutions.filter((x) => x.clientId === e.clientId);

@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { OrderTicket, isWorking } from '../../src-shared/domain/order';
+import { OrderModify, OrderTicket, isWorking } from '../../src-shared/domain/order';
 import type { Quote } from '../../src-shared/domain/quote';
 import { defaultSettings, DEFAULT_LIMITS } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/result';
@@ -19,7 +19,7 @@ import { hash32, Prng } from '../demo-gateway/model/rng';
 import type { ResolvedContract } from '../ib/tws';
 import { createOrderJournal } from '../services/order-journal';
 import { createTrading, type Trading } from '../trading';
-import { judge, type PlaceCall, type Recovery, type Verdict } from './checks';
+import { judge, type ModifyCall, type PlaceCall, type Recovery, type Verdict } from './checks';
 import { createFaultPlan, FAULT_KINDS } from './fault-plan';
 import type { SoakOptions } from './options';
 
@@ -43,6 +43,8 @@ export type SoakSummary = {
     otherRefusals: Record<string, number>;
     cancelsSent: number;
     cancelsRefused: number;
+    modifiesSent: number;
+    modifyRefusals: Record<string, number>;
     checked: number;
     swallowedBySilentGateway: number;
     executionsChecked: number;
@@ -148,6 +150,8 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
   });
 
   const placeCalls: PlaceCall[] = [];
+  const modifyCalls: ModifyCall[] = [];
+  const modifyRefusals: Record<string, number> = {};
   const recoveryLog: Recovery[] = [];
   const faultCounts: Record<string, number> = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0]));
   const otherRefusals: Record<string, number> = {};
@@ -298,12 +302,45 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
         cancelsRefused++;
       }
     }
+    async function modifyRandom(): Promise<void> {
+      const working = trading.orders
+        .list()
+        .filter(
+          (x) =>
+            !x.external &&
+            (x.status === 'Submitted' || x.status === 'PreSubmitted') &&
+            x.parentId === null &&
+            x.filled === 0 &&
+            (x.orderType === 'LMT' || x.orderType === 'STP'),
+        );
+      if (working.length === 0) return;
+      const target = pick(working);
+      const nudge = 1 + between(-0.01, 0.01);
+      const change =
+        rng.next() < 0.5
+          ? { quantity: 1 + Math.floor(rng.next() * 20) }
+          : target.orderType === 'LMT'
+            ? { limitPrice: round((target.limitPrice ?? 0) * nudge) }
+            : { stopPrice: round((target.stopPrice ?? 0) * nudge) };
+      const parsed = OrderModify.safeParse({ orderId: target.orderId, ...change });
+      if (!parsed.success) return;
+      try {
+        await trading.orders.modify(parsed.data);
+        modifyCalls.push({ orderId: target.orderId, outcome: 'sent' });
+      } catch (err) {
+        modifyCalls.push({ orderId: target.orderId, outcome: 'not-sent' });
+        const code = err instanceof AppError ? err.code : 'ERROR';
+        modifyRefusals[code] = (modifyRefusals[code] ?? 0) + 1;
+      }
+    }
     const driver = (async () => {
       while (!stopping) {
         await sleep(between(400, 2_000));
         if (stopping) break;
-        if (rng.next() < 0.65) await placeRandom();
-        else await cancelRandom();
+        const r = rng.next();
+        if (r < 0.6) await placeRandom();
+        else if (r < 0.85) await cancelRandom();
+        else await modifyRandom();
       }
     })();
 
@@ -419,6 +456,7 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
         gatewayExecutions: gw.executions(),
         gatewayPositions: gw.positions(),
         placeCalls,
+        modifyCalls,
         recoveries: recoveryLog,
         recoveryLimitMs: o.recoveryLimitMs,
         unhandled,
@@ -463,6 +501,8 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
       otherRefusals,
       cancelsSent,
       cancelsRefused,
+      modifiesSent: modifyCalls.filter((m) => m.outcome === 'sent').length,
+      modifyRefusals,
       checked: verdict?.ordersChecked ?? 0,
       swallowedBySilentGateway: verdict?.ordersSwallowed ?? 0,
       executionsChecked: verdict?.executionsChecked ?? 0,
@@ -508,7 +548,13 @@ export function formatSummary(s: SoakSummary): string {
     `recoveries (link back to ready): ${s.recoveries}; slowest: every subscription ticking ${s.maxRecoveryMs} ms after the fault ended, ${s.maxTickAfterReadyMs} ms after ready`,
     `every subscription ticking again after ready: median ${s.tickAfterReadyMs.p50} ms, p95 ${s.tickAfterReadyMs.p95} ms, ${s.tickAfterReadyMs.overLimit} of ${s.faultsInjected} over the limit`,
     `subscriptions: ${s.subscriptions.symbols} symbols, ${s.subscriptions.scanners} scanners, ${s.subscriptions.charts} charts`,
-    `orders: ${s.orders.placeCalls} place calls, ${s.orders.placed} placed, ${s.orders.refusedWhileDown} refused while not ready${refusals ? `, other refusals: ${refusals}` : ''}; ${s.orders.cancelsSent} cancels sent (${s.orders.cancelsRefused} refused)`,
+    `orders: ${s.orders.placeCalls} place calls, ${s.orders.placed} placed, ${s.orders.refusedWhileDown} refused while not ready${refusals ? `, other refusals: ${refusals}` : ''}; ${s.orders.cancelsSent} cancels sent (${s.orders.cancelsRefused} refused); ${s.orders.modifiesSent} modifications sent${
+      Object.keys(s.orders.modifyRefusals).length > 0
+        ? ` (refused: ${Object.entries(s.orders.modifyRefusals)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')})`
+        : ''
+    }`,
     `checked: ${s.orders.checked} orders exactly once (${s.orders.swallowedBySilentGateway} swallowed by the silent gateway and flagged), ${s.orders.executionsChecked} executions, ${s.orders.positionsChecked} positions`,
     `heap: start ${s.heapMb.start} MB, end ${s.heapMb.end} MB, peak ${s.heapMb.peak} MB, growth ${s.heapMb.growth} MB (limit ${s.heapMb.limit} MB)`,
     ...(s.violations.length > 0

@@ -1,6 +1,7 @@
-// CI's soak (issue #8): `npm run soak` for 2 minutes with a fixed seed and a fault every 2–6 s after each
+// CI's soak (issue #8): `npm run soak` for 2 minutes with a fixed seed and a fault every 1–3 s after each
 // recovery check, as a child process (its own heap, its own unhandled-rejection hooks). It must pass every check
-// and must actually have been put through faults and orders.
+// and must actually have been put through faults and orders. Re-requesting 500 market-data lines after a
+// reconnect takes 500 / (the pacer's steady rate) seconds: under 15 s needs a steady rate of about 40/s or more.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -18,7 +19,7 @@ afterEach(async () => {
   dir = '';
 });
 
-it('a 2-minute soak (seed 8, faults every 2–6 s) loses, duplicates and leaks nothing', async () => {
+it('a 2-minute soak (seed 8, faults every 1–3 s) loses, duplicates and leaks nothing', async () => {
   const entry = await bundle(
     'src-main/soak/main.ts',
     path.join(process.cwd(), 'node_modules', '.cache', 'ibdesk-tests'),
@@ -26,7 +27,7 @@ it('a 2-minute soak (seed 8, faults every 2–6 s) loses, duplicates and leaks n
   dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-soak-test-'));
   const proc = spawn(
     process.execPath,
-    ['--expose-gc', entry, '--minutes', '2', '--seed', '8', '--fault-every', '2-6', '--out', dir],
+    ['--expose-gc', entry, '--minutes', '2', '--seed', '8', '--fault-every', '1-3', '--out', dir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child = proc;
@@ -42,8 +43,9 @@ it('a 2-minute soak (seed 8, faults every 2–6 s) loses, duplicates and leaks n
   expect(code).toBe(0);
   expect(summary.passed).toBe(true);
   // It was a soak: several kinds of fault, recoveries, orders through them, all checked.
-  expect(summary.faultsInjected).toBeGreaterThanOrEqual(5);
+  expect(summary.faultsInjected).toBeGreaterThanOrEqual(4);
   expect(Object.values(summary.faults).filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
+  expect(summary.orders.modifiesSent).toBeGreaterThan(0);
   expect(summary.recoveries).toBeGreaterThanOrEqual(2);
   expect(summary.orders.placed).toBeGreaterThanOrEqual(20);
   expect(summary.orders.checked).toBeGreaterThanOrEqual(summary.orders.placed);
