@@ -131,6 +131,13 @@ describe('the soak judge', () => {
       { orderId: 2, outcome: 'not-sent' },
     ];
     expect(judge(m).violations).toEqual([]);
+    // A change sent into a silent gateway never arrives: swallowed, not missing.
+    m.modifyCalls = [...m.modifyCalls, { orderId: 2, outcome: 'sent' }];
+    expect(judge(m).violations).toEqual([
+      'order 2: 2 modification(s) sent, the gateway received 1 (a re-sent order shows up as one)',
+    ]);
+    m.ignored = [{ clientId: ME, orderId: 2 }];
+    expect(judge(m).violations).toEqual([]);
   });
 
   it('catches a lost order, unless the silent gateway swallowed it and the journal flagged it Unknown', () => {

@@ -164,7 +164,9 @@ export function judge(e: Evidence): Verdict {
   const mine = e.received.filter((r) => r.clientId === e.clientId);
   const byId = new Map<number, GatewayReceived[]>();
   for (const r of mine) byId.set(r.orderId, [...(byId.get(r.orderId) ?? []), r]);
-  const swallowed = new Set(e.ignored.filter((x) => x.clientId === e.clientId).map((x) => x.orderId));
+  const swallowed = new Map<number, number>();
+  for (const x of e.ignored)
+    if (x.clientId === e.clientId) swallowed.set(x.orderId, (swallowed.get(x.orderId) ?? 0) + 1);
   let ordersSwallowed = 0;
 
   // 1. Exactly once: every order the journal says was sent reached the gateway once; nothing else did.
@@ -176,9 +178,13 @@ export function judge(e: Evidence): Verdict {
     // The gateway marks a placeOrder for an id it already holds as a modification: as many as were sent, no more.
     const got = all.filter((r) => !r.modify);
     const mods = all.length - got.length;
-    if (mods !== (modifiesSent.get(orderId) ?? 0))
+    // What the silent gateway swallowed never arrived: the order itself (if nothing else came first) or changes.
+    const eaten = swallowed.get(orderId) ?? 0;
+    const modsEaten = eaten - (got.length === 0 && eaten > 0 ? 1 : 0);
+    const modsExpected = (modifiesSent.get(orderId) ?? 0) - modsEaten;
+    if (mods !== modsExpected)
       v.push(
-        `order ${orderId}: ${modifiesSent.get(orderId) ?? 0} modification(s) sent, the gateway received ${mods} (a re-sent order shows up as one)`,
+        `order ${orderId}: ${modifiesSent.get(orderId) ?? 0} modification(s) sent${modsEaten > 0 ? ` (${modsEaten} swallowed by the silent gateway)` : ''}, the gateway received ${mods} (a re-sent order shows up as one)`,
       );
     if (j.sent.has(orderId) && j.notSent.has(orderId))
       v.push(`order ${orderId}: the journal says both sent and not sent`);
@@ -191,7 +197,7 @@ export function judge(e: Evidence): Verdict {
       continue;
     }
     if (got.length === 0) {
-      if (swallowed.has(orderId)) {
+      if (eaten > 0) {
         ordersSwallowed++;
         const st = j.status.get(orderId)?.status;
         if (st !== 'Unknown')

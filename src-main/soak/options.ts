@@ -12,10 +12,12 @@ export type SoakOptions = {
   /** Where the journal, the app log and result.json go (a fresh temp dir by default). */
   out: string | null;
   quiet: boolean;
+  /** The next fault does not wait for the recovery check: faults land in replays and reconciliations. */
+  overlap: boolean;
 };
 
 export const SOAK_USAGE =
-  'usage: npm run soak -- --minutes N [--seed S] [--fault-every MIN-MAX (seconds, default 5-60)] [--symbols 500] [--recovery-limit-s 15] [--max-heap-growth-mb 64] [--out DIR] [--quiet]';
+  'usage: npm run soak -- --minutes N [--seed S] [--fault-every MIN-MAX (seconds, default 5-60)] [--symbols 500] [--recovery-limit-s 15] [--max-heap-growth-mb 64] [--out DIR] [--overlap] [--quiet]';
 
 export function parseSoakArgs(argv: readonly string[]): SoakOptions {
   const o: SoakOptions = {
@@ -27,6 +29,7 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
     maxHeapGrowthMb: 64,
     out: null,
     quiet: false,
+    overlap: false,
   };
   const num = (flag: string, v: string | undefined, min: number, max: number): number => {
     const x = Number(v);
@@ -67,6 +70,9 @@ export function parseSoakArgs(argv: readonly string[]): SoakOptions {
         break;
       case '--quiet':
         o.quiet = true;
+        break;
+      case '--overlap':
+        o.overlap = true;
         break;
       default:
         throw new Error(`unknown argument ${a}\n${SOAK_USAGE}`);

@@ -31,6 +31,9 @@ export type SoakSummary = {
   violations: string[];
   faults: Record<string, number>;
   faultsInjected: number;
+  /** Recoveries whose ticks were timed (one per fault, or only the end with --overlap). */
+  recoveriesTimed: number;
+  overlap: boolean;
   recoveries: number;
   maxRecoveryMs: number;
   maxTickAfterReadyMs: number;
@@ -156,6 +159,7 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
   const faultCounts: Record<string, number> = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0]));
   const otherRefusals: Record<string, number> = {};
   let cancelsSent = 0;
+  let faultsInjected = 0;
   let cancelsRefused = 0;
   let maxRecoveryMs = 0;
   let heapPeak = 0;
@@ -344,36 +348,21 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
       }
     })();
 
-    // ---- the fault loop ---------------------------------------------------------------------------------------
-    const plan = createFaultPlan(faultRng);
-    const progressEvery = Math.max(60_000, Math.min(600_000, o.minutes * 6_000));
-    let nextProgress = started + progressEvery;
-    // A fault needs time to play out and be checked: none starts in the last 20 s, so the run ends on time.
-    const lastFaultBy = deadline - 20_000;
-    let dead = false;
-    while (Date.now() < lastFaultBy) {
-      const wait = between(o.faultEveryS[0], o.faultEveryS[1], faultRng) * 1000;
-      await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
-      if (Date.now() >= lastFaultBy) break;
-      const f = plan.next();
-      faultCounts[f.kind] = (faultCounts[f.kind] ?? 0) + 1;
-      const at = Date.now();
-      let interrupted = false;
-      const off = link.onStatus((s) => {
-        if (s.state !== 'ready') interrupted = true;
-      });
-      logFile.write(`${new Date(at).toISOString()} soak: FAULT ${f.label}\n`);
-      f.apply(gw.faults);
-      const faultEnd = at + f.durationMs;
-      await sleep(f.durationMs + 500);
+    /** Waits for ready after a fault, then for every subscription to tick again; gives up after 2 min. */
+    async function timeRecovery(
+      label: string,
+      at: number,
+      faultEnd: number,
+      allowanceMs?: number,
+    ): Promise<Recovery> {
       const rec: Recovery = {
-        fault: f.label,
+        fault: label,
         at,
         readyAt: null,
-        interrupted,
+        interrupted: false,
         tickedWithinMs: null,
         missing: [],
-        ...(f.allowanceMs ? { allowanceMs: f.allowanceMs } : {}),
+        ...(allowanceMs ? { allowanceMs } : {}),
       };
       const giveUp = faultEnd + 120_000;
       for (;;) {
@@ -397,6 +386,38 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
         rec.tickedWithinMs = done && rec.missing.length === 0 ? Date.now() - readyAt : null;
         break;
       }
+      return rec;
+    }
+
+    // ---- the fault loop ---------------------------------------------------------------------------------------
+    const plan = createFaultPlan(faultRng);
+    const progressEvery = Math.max(60_000, Math.min(600_000, o.minutes * 6_000));
+    let nextProgress = started + progressEvery;
+    // A fault needs time to play out and be checked: none starts in the last 20 s, so the run ends on time.
+    const lastFaultBy = deadline - 20_000;
+    let dead = false;
+    while (Date.now() < lastFaultBy) {
+      const wait = between(o.faultEveryS[0], o.faultEveryS[1], faultRng) * 1000;
+      await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
+      if (Date.now() >= lastFaultBy) break;
+      const f = plan.next();
+      faultCounts[f.kind] = (faultCounts[f.kind] ?? 0) + 1;
+      const at = Date.now();
+      let interrupted = false;
+      const off = link.onStatus((s) => {
+        if (s.state !== 'ready') interrupted = true;
+      });
+      logFile.write(`${new Date(at).toISOString()} soak: FAULT ${f.label}\n`);
+      f.apply(gw.faults);
+      faultsInjected++;
+      const faultEnd = at + f.durationMs;
+      await sleep(f.durationMs + 500);
+      if (o.overlap) {
+        // The next fault lands wherever the recovery is (replay, reconciliation, back-off): only the end is timed.
+        off();
+        continue;
+      }
+      const rec = await timeRecovery(f.label, at, faultEnd, f.allowanceMs);
       off();
       const sentSince: Record<number, number> = {};
       for (const m of gw.received(CLIENT_ID))
@@ -422,7 +443,7 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
         nextProgress += progressEvery;
         heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
         say(
-          `${Math.round((Date.now() - started) / 60_000)} min: ${recoveryLog.length} faults, ${placeCalls.filter((c) => c.outcome === 'placed').length} orders placed, heap ${mb(process.memoryUsage().heapUsed)} MB`,
+          `${Math.round((Date.now() - started) / 60_000)} min: ${faultsInjected} faults, ${placeCalls.filter((c) => c.outcome === 'placed').length} orders placed, heap ${mb(process.memoryUsage().heapUsed)} MB`,
         );
       }
       if (rec.readyAt === null) {
@@ -431,6 +452,11 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
       }
     }
     if (!dead) await sleep(Math.max(0, deadline - Date.now())); // orders go on to the end, without new faults
+    if (o.overlap && !dead) {
+      const end = Date.now();
+      gw.faults.clear();
+      recoveryLog.push(await timeRecovery('the end of the fault storm', end, end));
+    }
 
     // ---- settle, then compare ---------------------------------------------------------------------------------
     stopping = true;
@@ -484,7 +510,9 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
     passed: violations.length === 0,
     violations,
     faults: faultCounts,
-    faultsInjected: recoveryLog.length,
+    faultsInjected,
+    recoveriesTimed: recoveryLog.length,
+    overlap: o.overlap,
     recoveries,
     maxRecoveryMs,
     maxTickAfterReadyMs: Math.max(0, ...recoveryLog.map((r) => r.tickedWithinMs ?? 0)),
@@ -543,10 +571,10 @@ export function formatSummary(s: SoakSummary): string {
     .join(', ');
   const lines = [
     '',
-    `=== soak: ${s.passed ? 'PASSED' : 'FAILED'} (seed ${s.seed}, ${s.minutes} min, faults every ${s.faultEveryS[0]}–${s.faultEveryS[1]} s) ===`,
+    `=== soak: ${s.passed ? 'PASSED' : 'FAILED'} (seed ${s.seed}, ${s.minutes} min, faults every ${s.faultEveryS[0]}–${s.faultEveryS[1]} s${s.overlap ? ', overlapping recoveries' : ''}) ===`,
     `faults injected: ${s.faultsInjected} (${faults || 'none'})`,
     `recoveries (link back to ready): ${s.recoveries}; slowest: every subscription ticking ${s.maxRecoveryMs} ms after the fault ended, ${s.maxTickAfterReadyMs} ms after ready`,
-    `every subscription ticking again after ready: median ${s.tickAfterReadyMs.p50} ms, p95 ${s.tickAfterReadyMs.p95} ms, ${s.tickAfterReadyMs.overLimit} of ${s.faultsInjected} over the limit`,
+    `every subscription ticking again after ready: median ${s.tickAfterReadyMs.p50} ms, p95 ${s.tickAfterReadyMs.p95} ms, ${s.tickAfterReadyMs.overLimit} of ${s.recoveriesTimed} timed recoveries over the limit${s.overlap ? ' (faults overlapping recoveries: only the end of the storm is timed)' : ''}`,
     `subscriptions: ${s.subscriptions.symbols} symbols, ${s.subscriptions.scanners} scanners, ${s.subscriptions.charts} charts`,
     `orders: ${s.orders.placeCalls} place calls, ${s.orders.placed} placed, ${s.orders.refusedWhileDown} refused while not ready${refusals ? `, other refusals: ${refusals}` : ''}; ${s.orders.cancelsSent} cancels sent (${s.orders.cancelsRefused} refused); ${s.orders.modifiesSent} modifications sent${
       Object.keys(s.orders.modifyRefusals).length > 0
