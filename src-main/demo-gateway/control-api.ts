@@ -58,6 +58,7 @@ export async function startControlApi(
       max: gw.maxMessagesInWindow(clientId(q), Number(q.get('windowMs') ?? 1000)),
     }),
     '/orders-received': () => gw.ordersReceived(),
+    '/orders-ignored': () => gw.ordersIgnored(),
     '/orders': (_b, q) => gw.orders(account(q)),
     '/executions': (_b, q) => gw.executions(account(q)),
     '/positions': (_b, q) => gw.positions(account(q)),

@@ -31,6 +31,7 @@ import type { FaultStatus, MalformedKind, Restore } from './faults';
 import { StateSaver, loadState } from './state-store';
 import type { GatewayState } from './state-store';
 import type { Request } from './wire/requests';
+import { decodeRequest } from './wire/decoder';
 import {
   currentTime,
   displayGroupList,
@@ -61,6 +62,13 @@ export interface ReceivedMessage {
   /** UTC ms. */
   time: number;
   msgId: number;
+}
+
+export interface IgnoredOrder {
+  time: number;
+  clientId: number;
+  orderId: number;
+  session: number;
 }
 
 export interface OrderView {
@@ -137,6 +145,8 @@ export interface DemoGateway {
   maxMessagesInWindow(clientId: number, windowMs?: number): number;
   /** Every placeOrder received, in order (exactly-once checks). */
   ordersReceived(): ReceivedOrder[];
+  /** Every placeOrder read and dropped unanswered while the gateway was silent (half-open fault). */
+  ordersIgnored(): IgnoredOrder[];
   orders(account?: string): OrderView[];
   executions(account?: string): ExecutionView[];
   positions(account?: string): PositionView[];
@@ -198,6 +208,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
   const ready = new Set<Session>();
   const byClientId = new Map<number, Session>();
   const receivedLog = new Map<number, { t: number[]; id: number[] }>();
+  const ignoredOrders: IgnoredOrder[] = [];
   let timer: Timer | undefined;
   let closed = false;
   let saver: StateSaver | undefined;
@@ -324,6 +335,15 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       if (r.t.length > RECEIVED_CAP) {
         r.t.splice(0, RECEIVED_CAP / 10);
         r.id.splice(0, RECEIVED_CAP / 10);
+      }
+    },
+    ignored(s, fields, at) {
+      try {
+        const req = decodeRequest(fields, s.version);
+        if (req.kind === 'placeOrder' && ignoredOrders.length < RECEIVED_CAP)
+          ignoredOrders.push({ time: at, clientId: s.clientId, orderId: req.orderId, session: s.seq });
+      } catch {
+        // an unreadable request is dropped like any other while silent
       }
     },
     maxRequestsPerSecond: () => opts.maxRequestsPerSecond,
@@ -602,6 +622,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       return best;
     },
     ordersReceived: () => [...engine.received],
+    ordersIgnored: () => [...ignoredOrders],
     orders: (account) =>
       engine
         .all()

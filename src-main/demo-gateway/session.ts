@@ -27,6 +27,8 @@ export interface SessionHost {
   dispatch(s: Session, req: Request): void;
   closed(s: Session): void;
   received(s: Session, msgId: number, at: number): void;
+  /** A request read and thrown away while silent (inspection: which orders a half-open TWS swallowed). */
+  ignored?(s: Session, fields: readonly string[], at: number): void;
   /** TWS's limit on client messages per second (50); above it the client is disconnected unless it paces (+PACEAPI). */
   maxRequestsPerSecond(): number;
 }
@@ -181,7 +183,12 @@ export class Session {
 
   private onData(chunk: Buffer): void {
     if (this.state === 'closed') return;
-    if (this.host.silent()) return;
+    if (this.host.silent()) {
+      // A hung TWS: requests are read and dropped unanswered. Reading whole frames keeps the framing intact for
+      // when it comes back, as TWS's own reader thread would.
+      if (this.state === 'ready') this.swallow(chunk);
+      return;
+    }
     for (const ev of this.reader.push(chunk)) {
       if (ev.kind === 'error') {
         this.host.log.warn(`closing connection: ${ev.detail}`, {
@@ -193,6 +200,16 @@ export class Session {
       }
       this.onFrame(ev.payload);
       if (this.isClosed()) return;
+    }
+  }
+
+  private swallow(chunk: Buffer): void {
+    for (const ev of this.reader.push(chunk)) {
+      if (ev.kind === 'error') {
+        this.destroy();
+        return;
+      }
+      this.host.ignored?.(this, payloadFields(ev.payload), this.host.now());
     }
   }
 

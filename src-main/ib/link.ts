@@ -564,7 +564,10 @@ export function createLink(deps: LinkDeps): Link {
 
   function replayStreams(confirm: boolean): void {
     const now = clock.now();
-    for (const entry of streams.values()) {
+    // Quote lines last: a few scanners, charts and account streams should not wait behind hundreds of
+    // reqMktData (500 lines take ~12 s through the pacer). The pacer is FIFO within a priority.
+    const ordered = [...streams.values()].sort((a, b) => rank(a) - rank(b));
+    for (const entry of ordered) {
       if (entry.closed) continue;
       if (entry.reqId !== null) ids.release(entry.reqId);
       entry.reqId = null;
@@ -575,6 +578,10 @@ export function createLink(deps: LinkDeps): Link {
       if (confirmTimer !== null) clock.clearTimeout(confirmTimer);
       confirmTimer = clock.setTimeout(checkConfirmed, timing.confirmMs);
     }
+  }
+
+  function rank(entry: StreamEntry): number {
+    return entry.spec.kind === 'quotes' ? 1 : 0;
   }
 
   function checkConfirmed(): void {

@@ -110,6 +110,37 @@ describe('link over TCP', () => {
     expect(link.streams()[0]!.awaitingSince).toBeNull();
   });
 
+  it('replays quote lines after the other streams, so a scanner does not wait behind hundreds of them', async () => {
+    tws = await startMiniTws();
+    link = createLink({ clock: systemClock, log: silentLogger });
+    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
+    await waitFor(() => link!.status().state === 'ready', 'ready');
+    const ticks: number[] = [];
+    quoteStream(link, ticks);
+    link.stream({
+      kind: 'scanner',
+      label: 'scanner TEST',
+      open: (api) => api.reqPositions(),
+      close: () => undefined,
+    });
+    await waitFor(() => ticks.length === 1, 'first tick');
+    const firstConn = tws.received.at(-1)!.conn;
+    tws.drop();
+    await waitFor(
+      () => link!.status().state === 'ready' && tws!.received.at(-1)!.conn !== firstConn,
+      'ready again',
+      10_000,
+    );
+    await waitFor(
+      () => tws!.received.some((r) => r.conn !== firstConn && r.fields[0] === '1'),
+      'replayed line',
+    );
+    const again = tws.received.filter((r) => r.conn !== firstConn).map((r) => r.fields[0]);
+    // The scanner stand-in (reqPositions, 61), made after the quote line, now goes before it (reqMktData, 1).
+    expect(again.indexOf('61')).toBeGreaterThanOrEqual(0);
+    expect(again.indexOf('61')).toBeLessThan(again.indexOf('1'));
+  });
+
   it('reports a stream that does not deliver again after a reconnect', async () => {
     tws = await startMiniTws();
     link = createLink({ clock: systemClock, log: silentLogger, timing: { confirmMs: 1500 } });

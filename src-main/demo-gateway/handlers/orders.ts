@@ -50,7 +50,10 @@ export class OrderRouter implements EngineListener {
       s.error(orderId, r.code, r.text);
       return;
     }
-    this.ctx.engine.place(s.clientId, orderId, r.ok ? r.inst : undefined, ticket, this.ctx.clock.now());
+    this.ctx.engine.place(s.clientId, orderId, r.ok ? r.inst : undefined, ticket, this.ctx.clock.now(), {
+      session: s.seq,
+      sessionStart: s.connectedAt,
+    });
     this.ctx.stateChanged();
     // A resting order needs the matching beat even when nobody streams anything.
     this.ctx.wake();

@@ -56,6 +56,9 @@ export interface ReceivedOrder {
   modify: boolean;
   /** The error the gateway answered with, if it refused the order. */
   rejectedWith?: number;
+  /** The connection it came on (its sequence number and when it was accepted), when known. */
+  session?: number;
+  sessionStart?: number;
 }
 
 export interface EngineListener {
@@ -138,10 +141,12 @@ export class OrderEngine {
     inst: Instrument | undefined,
     ticket: OrderTicket,
     now: number,
+    via?: { session: number; sessionStart: number },
   ): void {
     this.now = now;
     const existing = this.orders.get(key(clientId, orderId));
     const log: ReceivedOrder = {
+      ...via,
       time: now,
       clientId,
       orderId,

@@ -45,6 +45,29 @@ describe('faults', () => {
     await c.waitEvent(EventName.currentTime);
   });
 
+  it('silence swallows orders (listed by ordersIgnored), and each order received names its connection', async () => {
+    gw = await startGateway();
+    const c = await client(1);
+    const id = c.of(EventName.nextValidId)[0]?.[0] as number;
+    const mkt = order({
+      action: 'BUY' as Order['action'],
+      orderType: 'MKT' as Order['orderType'],
+      totalQuantity: 1,
+    });
+    gw.faults.silence(800);
+    c.ib.placeOrder(id, stock('AAPL'), mkt);
+    await until(() => gw!.ordersIgnored().length > 0, 'the swallowed order');
+    await until(() => !gw?.faults.status().silent, 'silence over');
+    c.ib.placeOrder(id + 1, stock('AAPL'), mkt);
+    await c.waitFor(() => c.of(EventName.orderStatus, id + 1).some((a) => a[1] === 'Filled'), 'fill');
+    expect(gw.ordersIgnored()).toEqual([expect.objectContaining({ clientId: 1, orderId: id })]);
+    const received = gw.ordersReceived();
+    expect(received.map((r) => r.orderId)).toEqual([id + 1]);
+    const conn = gw.connections()[0]!;
+    expect(received[0]).toMatchObject({ sessionStart: conn.connectedAt });
+    expect(received[0]!.session).toBeGreaterThan(0);
+  });
+
   it('restart: connections drop, new ones are refused for a while, then accepted with state kept', async () => {
     gw = await startGateway();
     const c = await client(1);
