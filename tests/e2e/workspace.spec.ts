@@ -29,6 +29,8 @@ test('a second chart and scanner and a new watchlist survive a reload; reset lay
 
   // Saves are debounced: wait until the files on disk hold the new pane and list, then reload.
   await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain('scanner-2');
+  // The watchlist pane's choice of list is part of the layout, saved by its own debounced write.
+  await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain('"tech"');
   await expect.poll(() => savedText(host.dataDir, 'watchlists.json')).toContain('"tech"');
   await app.reload();
   await expect(app.getByRole('tab', { name: 'Chart 2' })).toBeVisible();
