@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { createLogFile, teeSink } from '../core/log-file';
 import { consoleSink } from '../core/logger';
+import { systemClock } from '../core/clock';
+import { installCrashHandlers } from '../electron/crash';
 import { defaultDataDir } from '../config/data-dir';
 import { createDemoEndpoint, startDemoGateway } from '../demo-endpoint';
 import { appVersion } from '../version';
@@ -84,6 +86,16 @@ async function main(): Promise<void> {
       `WARNING: listening on ${host.host}: anyone who can reach this address and has the token can trade.`,
     );
   }
+  // As in the desktop app, an unhandled error or rejection is logged (the Log pane shows it to every window) and the
+  // host keeps running: a plain Node process would otherwise exit and leave the trader without a screen.
+  installCrashHandlers({
+    proc: process,
+    log: app.logBook.logger('web-host'),
+    clock: systemClock,
+    logFile: null,
+    show: () => Promise.resolve(0),
+    relaunch: () => undefined,
+  });
   // The token is printed once, here, and never logged.
   console.log(`IBDesk web host: ${host.url}`);
   await app.start();
