@@ -564,8 +564,9 @@ export function createLink(deps: LinkDeps): Link {
 
   function replayStreams(confirm: boolean): void {
     const now = clock.now();
-    // Quote lines last: a few scanners, charts and account streams should not wait behind hundreds of
-    // reqMktData (500 lines take ~12 s through the pacer). The pacer is FIFO within a priority.
+    // Quote lines late: a few scanners, charts and account streams should not wait behind hundreds of
+    // reqMktData (500 lines take ~12 s through the pacer); the per-position PnL streams (up to 50) after them,
+    // so they do not delay the quotes either. The pacer is FIFO within a priority.
     const ordered = [...streams.values()].sort((a, b) => rank(a) - rank(b));
     for (const entry of ordered) {
       if (entry.closed) continue;
@@ -581,7 +582,7 @@ export function createLink(deps: LinkDeps): Link {
   }
 
   function rank(entry: StreamEntry): number {
-    return entry.spec.kind === 'quotes' ? 1 : 0;
+    return entry.spec.kind === 'quotes' ? 1 : entry.spec.kind === 'position-pnl' ? 2 : 0;
   }
 
   function checkConfirmed(): void {

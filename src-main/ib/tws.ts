@@ -858,7 +858,7 @@ export function createTws(link: Link): Tws {
 
     pnlSingle(account, conId, sink) {
       return link.stream({
-        kind: 'pnl',
+        kind: 'position-pnl',
         label: `PnL ${account} ${conId}`,
         open: (api, id) => api.reqPnLSingle(id, account, '', conId),
         close: (api, id) => api.cancelPnLSingle(id),

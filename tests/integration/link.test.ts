@@ -110,12 +110,18 @@ describe('link over TCP', () => {
     expect(link.streams()[0]!.awaitingSince).toBeNull();
   });
 
-  it('replays quote lines after the other streams, so a scanner does not wait behind hundreds of them', async () => {
+  it('replays quote lines after the other streams and per-position PnL after the quotes', async () => {
     tws = await startMiniTws();
     link = createLink({ clock: systemClock, log: silentLogger });
     link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
     await waitFor(() => link!.status().state === 'ready', 'ready');
     const ticks: number[] = [];
+    link.stream({
+      kind: 'position-pnl',
+      label: 'PnL TEST',
+      open: (api, id) => api.reqPnLSingle(id, 'DU1', '', 1),
+      close: () => undefined,
+    });
     quoteStream(link, ticks);
     link.stream({
       kind: 'scanner',
@@ -136,9 +142,16 @@ describe('link over TCP', () => {
       'replayed line',
     );
     const again = tws.received.filter((r) => r.conn !== firstConn).map((r) => r.fields[0]);
-    // The scanner stand-in (reqPositions, 61), made after the quote line, now goes before it (reqMktData, 1).
+    // The scanner stand-in (reqPositions, 61), made after the quote line, now goes before it (reqMktData, 1);
+    // the per-position PnL (reqPnLSingle, 94), made first, goes after it.
     expect(again.indexOf('61')).toBeGreaterThanOrEqual(0);
     expect(again.indexOf('61')).toBeLessThan(again.indexOf('1'));
+    await waitFor(
+      () => tws!.received.some((r) => r.conn !== firstConn && r.fields[0] === '94'),
+      'replayed PnL',
+    );
+    const all = tws.received.filter((r) => r.conn !== firstConn).map((r) => r.fields[0]);
+    expect(all.indexOf('1')).toBeLessThan(all.indexOf('94'));
   });
 
   it('reports a stream that does not deliver again after a reconnect', async () => {

@@ -162,4 +162,41 @@ describe('orders across crashes and drops', () => {
     );
     expect(gw.ordersReceived().filter((o) => o.orderId === r.orderIds[0])).toHaveLength(1);
   }, 60_000);
+
+  it('an order sent into a half-open TWS is flagged Unknown after the reconnect, and never sent again', async () => {
+    gw = await startGateway();
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-half-open-'));
+    const h = await startTrading({ dataDir: dir });
+    harnesses.push(h);
+    await h.connect(gw);
+    // A live quote and a first order warm the price and the contract: the next order needs nothing from TWS first.
+    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
+    await waitFor(() => h.trading.marketData.quote(AAPL.conId)?.last, 'a quote');
+    const ticket = {
+      contract: AAPL,
+      action: 'BUY' as const,
+      quantity: 1,
+      tif: 'DAY' as const,
+      outsideRth: true,
+    };
+    const first = await h.trading.orders.place({ ...ticket, orderType: 'MKT' });
+    await waitFor(
+      () => h.trading.orders.list().find((o) => o.orderId === first.orderIds[0])?.status === 'Filled',
+      'first fill',
+    );
+    gw.faults.silence(14_000);
+    const { orderIds } = await h.trading.orders.place({ ...ticket, orderType: 'MKT' });
+    const id = orderIds[0]!;
+    await waitFor(() => gw!.ordersIgnored().some((o) => o.orderId === id), 'the order swallowed');
+    await waitFor(() => h.trading.link.status().state === 'reconnecting', 'half-open detected', 20_000);
+    await waitFor(() => h.trading.link.status().state === 'ready', 'ready again', 40_000);
+    await h.trading.orders.settled();
+    const o = await waitFor(
+      () => h.trading.orders.list().find((x) => x.orderId === id && x.status === 'Unknown'),
+      'the order flagged Unknown',
+    );
+    expect(o.message).toMatch(/not open in TWS.*It was not sent again/);
+    await sleep(1500);
+    expect(gw.ordersReceived().filter((x) => x.orderId === id)).toEqual([]);
+  }, 90_000);
 });

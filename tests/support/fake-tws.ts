@@ -204,7 +204,7 @@ export function createFakeTws(clock: Clock): FakeControl {
     accountSummary: () => stream({ kind: 'account', label: 'summary' }),
     accountUpdates: () => stream({ kind: 'account', label: 'updates' }),
     pnl: () => stream({ kind: 'pnl', label: 'pnl' }),
-    pnlSingle: () => stream({ kind: 'pnl', label: 'pnl single' }),
+    pnlSingle: () => stream({ kind: 'position-pnl', label: 'pnl single' }),
     async openOrders() {
       return ctl.openOrders;
     },
