@@ -1,4 +1,4 @@
-// The bench suites `npm run bench -- <name>` can run; add a suite by adding a line.
+// The bench suites `npm run bench -- <name>` can run: a name → function map; add a suite by adding a line.
 import type { Suite } from '../figure';
 import { run as demoGateway } from './demo-gateway';
 
