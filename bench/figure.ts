@@ -24,9 +24,19 @@ export type Suite = (opts: SuiteOptions) => Promise<Figure[]>;
 export type Budget = { min?: number; max?: number; minRatio?: number; maxRatio?: number };
 
 /** The ratio to the baseline (undefined without a usable one) and whether every bound of the budget holds. */
-export function judge(value: number, budget: Budget, baseline?: number): { ok: boolean; ratio?: number } {
+export function judge(
+  value: number,
+  budget: Budget,
+  baseline?: number,
+  /** A ratio measured otherwise (e.g. the median of paired rounds); value/baseline when not given. */
+  measuredRatio?: number,
+): { ok: boolean; ratio?: number } {
   const ratio =
-    baseline !== undefined && Number.isFinite(baseline) && baseline !== 0 ? value / baseline : undefined;
+    measuredRatio !== undefined && Number.isFinite(measuredRatio)
+      ? measuredRatio
+      : baseline !== undefined && Number.isFinite(baseline) && baseline !== 0
+        ? value / baseline
+        : undefined;
   let ok = Number.isFinite(value);
   if (budget.min !== undefined) ok &&= value >= budget.min;
   if (budget.max !== undefined) ok &&= value <= budget.max;
@@ -45,9 +55,11 @@ export function figure(f: {
   budget: Budget;
   budgetText?: string;
   baseline?: number;
+  /** See judge(). */
+  ratio?: number;
   note?: string;
 }): Figure {
-  const { ok, ratio } = judge(f.value, f.budget, f.baseline);
+  const { ok, ratio } = judge(f.value, f.budget, f.baseline, f.ratio);
   return {
     id: f.id,
     name: f.name,

@@ -11,6 +11,11 @@ describe('judge', () => {
     expect(judge(15.1, { max: 15 }).ok).toBe(false);
   });
 
+  it('prefers a ratio measured in paired rounds to value/baseline', () => {
+    expect(judge(100, { minRatio: 0.6 }, 200, 0.7)).toEqual({ ok: true, ratio: 0.7 });
+    expect(judge(100, { minRatio: 0.6 }, 100, 0.5)).toEqual({ ok: false, ratio: 0.5 });
+  });
+
   it('does not pass a ratio bound without a usable baseline, nor a value that is not a number', () => {
     expect(judge(1, { minRatio: 0.5 })).toEqual({ ok: false });
     expect(judge(1, { minRatio: 0.5 }, 0)).toEqual({ ok: false });

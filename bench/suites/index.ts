@@ -1,7 +1,9 @@
 // The bench suites `npm run bench -- <name>` can run: a name → function map; add a suite by adding a line.
 import type { Suite } from '../figure';
 import { run as demoGateway } from './demo-gateway';
+import { run as ingest } from './ingest';
 
 export const suites: Record<string, Suite> = {
+  ingest,
   'demo-gateway': demoGateway,
 };

@@ -217,6 +217,8 @@ type StreamEntry = {
   lastEventAt: number | null;
   awaitingSince: number | null;
   closed: boolean;
+  /** What onEvent gets (made once per stream: the tick path allocates nothing per message). */
+  ctx: StreamCtx;
 };
 
 export type LinkDeps = {
@@ -356,8 +358,17 @@ export function createLink(deps: LinkDeps): Link {
         });
     }, timing.handshakeMs);
 
+    // One clock read per socket read, not per message: a read's messages are decoded in one go, and the mark is
+    // cleared once they are (a microtask), so the next read stamps again.
+    let stamped = false;
+    const unstamp = (): void => {
+      stamped = false;
+    };
     client.on(EventName.received, () => {
-      if (mine()) lastInbound = clock.now();
+      if (stamped || !mine()) return;
+      stamped = true;
+      lastInbound = clock.now();
+      queueMicrotask(unstamp);
     });
     client.on(EventName.server, (version: number) => {
       if (!mine()) return;
@@ -720,15 +731,10 @@ export function createLink(deps: LinkDeps): Link {
   }
 
   function deliver(entry: StreamEntry, name: string, args: readonly unknown[]): void {
-    entry.lastEventAt = clock.now();
+    // Every message delivered here came in with the current socket read, stamped in lastInbound.
+    entry.lastEventAt = lastInbound;
     entry.awaitingSince = null;
-    entry.spec.onEvent?.(name, args, {
-      historyDone: () => {
-        const d = entry.historyDone;
-        entry.historyDone = null;
-        d?.();
-      },
-    });
+    entry.spec.onEvent?.(name, args, entry.ctx);
   }
 
   function streamOwner(entry: StreamEntry, myReqId: () => number | null): Owner {
@@ -818,6 +824,13 @@ export function createLink(deps: LinkDeps): Link {
       lastEventAt: null,
       awaitingSince: null,
       closed: false,
+      ctx: {
+        historyDone: () => {
+          const d = entry.historyDone;
+          entry.historyDone = null;
+          d?.();
+        },
+      },
     };
     streams.set(entry.id, entry);
     startStream(entry, false);
