@@ -2,8 +2,10 @@
 import type { Suite } from '../figure';
 import { run as demoGateway } from './demo-gateway';
 import { run as ingest } from './ingest';
+import { run as resubscribe } from './resubscribe';
 
 export const suites: Record<string, Suite> = {
   ingest,
+  resubscribe,
   'demo-gateway': demoGateway,
 };

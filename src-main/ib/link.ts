@@ -242,6 +242,18 @@ export function createIbApi(endpoint: Endpoint): IBApi {
   });
 }
 
+/**
+ * @stoqey/ib leaves Nagle's algorithm on: small writes then wait for the peer's (delayed) ACK and leave in
+ * clumps, so messages our pacer spaced 23 ms apart reach TWS squeezed into one read (more than 45 in a second
+ * on its clock), and an order waits up to 40 ms. The library keeps its net.Socket in a private field.
+ */
+function disableNagle(client: IBApi): void {
+  const socket = (
+    client as unknown as { controller?: { socket?: { client?: { setNoDelay?(on: boolean): void } } } }
+  ).controller?.socket?.client;
+  socket?.setNoDelay?.(true);
+}
+
 export function createLink(deps: LinkDeps): Link {
   const { clock, log } = deps;
   const random = deps.random ?? Math.random;
@@ -435,6 +447,7 @@ export function createLink(deps: LinkDeps): Link {
     }
     try {
       client.connect(endpoint.clientId);
+      disableNagle(client);
     } catch (err) {
       dispatch({ type: 'lost', reason: `Could not connect: ${(err as Error).message}` });
     }

@@ -10,15 +10,16 @@ export const PACER_DEFAULTS = {
    * Extra spacing on top of the window: TWS (or the test gateway) stamps messages when it reads them, and a busy
    * event loop on either side can squeeze two of our windows together by a few tens of milliseconds.
    */
-  guardMs: 60,
+  guardMs: 45,
   /**
    * The steady flow under the hard limit, and how many may leave back to back. TWS stamps a message when it
    * gets to it, so bursts sent at the limit can look squeezed on its side (processing stalls, Nagle); an even
-   * flow a little under the limit keeps every one-second window below 45 there too. A sliding window alone
-   * also refills all at once and sends the next burst exactly one window later.
+   * flow (one message every 23 ms) with almost no burst keeps every one-second window at or below 45 there too,
+   * while a resubscription of N streams still takes about N/43 s (issue #7's budget: N/45 + 1 s). A sliding
+   * window alone also refills all at once and sends the next burst exactly one window later.
    */
-  ratePerSec: 36,
-  burst: 4,
+  ratePerSec: 43,
+  burst: 3,
 } as const;
 
 /** Lower runs first. Orders and heartbeats never wait behind a storm of subscriptions. */
