@@ -3,99 +3,22 @@
 // (~10,000 TWS messages a second), and one window: a real WebSocket client of the web host in this process.
 // 2: the app host's CPU (process.cpuUsage, its own) against the same process idle (connected, window attached,
 // nothing watched). 3: what the window receives: messages a second and the largest message.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import WebSocket from 'ws';
-import type { WireResponse } from '../../src-shared/contract';
 import { figure, type Figure } from '../figure';
-import { forkClient, reply, stopChild } from '../support/child';
+import { startHosts } from '../support/hosts';
 
 /** Level-1 updates per instrument per second; the gateway sends ~3.5 TWS messages per update: ~10,000 msg/s. */
-const TICK_RATE = Number(process.env.BENCH_TICK_RATE ?? 5.7);
-
-type Measured = { cpuPct: number; inboundPerSec: number; queued: number; heapUsed: number };
-type Contract = { conId: number; symbol: string; secType: string; exchange: string; currency: string };
-
-class Window {
-  private nextId = 1;
-  private pending = new Map<number, (r: WireResponse) => void>();
-  recording = false;
-  messages = 0;
-  bytes = 0;
-  maxBytes = 0;
-  quotes = 0;
-
-  private constructor(private readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer) => {
-      const text = data.toString();
-      const msg = JSON.parse(text) as {
-        id?: number;
-        events?: { event: string; payload: { quotes?: unknown[] } }[];
-      };
-      if (msg.events) {
-        if (!this.recording) return;
-        this.messages++;
-        this.bytes += data.length;
-        this.maxBytes = Math.max(this.maxBytes, data.length);
-        for (const e of msg.events) if (e.event === 'quotes') this.quotes += e.payload.quotes?.length ?? 0;
-      } else if (msg.id !== undefined) this.pending.get(msg.id)?.(msg as never);
-    });
-  }
-
-  static open(port: number, token: string): Promise<Window> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${encodeURIComponent(token)}`, {
-        headers: { Origin: `http://127.0.0.1:${port}` },
-      });
-      ws.once('open', () => resolve(new Window(ws)));
-      ws.once('error', reject);
-    });
-  }
-
-  call<T>(method: string, params: unknown = {}): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, (r) => {
-        this.pending.delete(id);
-        if (r.ok) resolve(r.value as T);
-        else reject(new Error(`${method}: ${r.error.message}`));
-      });
-      this.ws.send(JSON.stringify({ id, method, params }));
-    });
-  }
-
-  close(): void {
-    this.ws.close();
-  }
-}
+const TICK_RATE = Number(process.env.BENCH_LOAD_TICK_RATE ?? 5.7);
 
 export async function run(): Promise<Figure[]> {
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ibdesk-bench-'));
-  const gateway = await forkClient('gateway-proc', [String(TICK_RATE)]);
-  let app: Awaited<ReturnType<typeof forkClient>> | null = null;
-  let win: Window | null = null;
+  const hosts = await startHosts({ tickRate: TICK_RATE });
   try {
-    const { port, contracts } = await reply<{ port: number; contracts: Contract[] }>(gateway);
-    app = await forkClient('app-host', [String(port), dataDir]);
-    const host = await reply<{ port: number; token: string }>(app);
-    win = await Window.open(host.port, host.token);
-    const deadline = Date.now() + 30_000;
-    while ((await win.call<{ state: string }>('connection.status')).state !== 'ready') {
-      if (Date.now() > deadline) throw new Error('the app host did not connect to the demo gateway');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const idle = await reply<Measured>(app, { cmd: 'measure', ms: 10_000 });
+    const { win, contracts } = hosts;
+    const idle = await hosts.measure(10_000);
     await win.call('quotes.subscribe', { contracts });
-    // The pacer sends 500 requests in ~12 s; then let the stream settle.
-    for (let i = 0; i < 60; i++) {
-      const m = await reply<Measured>(app, { cmd: 'measure', ms: 1000 });
-      if (m.queued === 0 && m.inboundPerSec > 0) break;
-    }
-    await new Promise((r) => setTimeout(r, 3000));
+    await hosts.settle();
     win.recording = true;
-    const load = await reply<Measured>(app, { cmd: 'measure', ms: seconds * 1000 }, seconds * 1000 + 30_000);
+    const load = await hosts.measure(seconds * 1000);
     win.recording = false;
     const perSec = win.messages / seconds;
     return [
@@ -127,9 +50,6 @@ export async function run(): Promise<Figure[]> {
       }),
     ];
   } finally {
-    win?.close();
-    if (app) await stopChild(app);
-    await stopChild(gateway);
-    rmSync(dataDir, { recursive: true, force: true });
+    await hosts.stop();
   }
 }
