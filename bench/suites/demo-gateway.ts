@@ -69,7 +69,7 @@ async function streaming(): Promise<Figure[]> {
     return [
       {
         id: 'demo-gateway.stream-cpu',
-        name: `stream ${instruments} instruments x ${clients} clients, ${seconds} s`,
+        name: `#12 gateway stream ${instruments} instruments x ${clients} clients, ${seconds} s`,
         value: pct,
         unit: '% of a core',
         budget: '< 10',

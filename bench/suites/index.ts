@@ -1,7 +1,15 @@
-// The bench suites `npm run bench -- <name>` can run; add a suite by adding a line.
+// The bench suites `npm run bench -- <name>` can run: a name → function map; add a suite by adding a line.
 import type { Suite } from '../figure';
 import { run as demoGateway } from './demo-gateway';
+import { run as ingest } from './ingest';
+import { run as mainLoad } from './main-load';
+import { run as memory } from './memory';
+import { run as resubscribe } from './resubscribe';
 
 export const suites: Record<string, Suite> = {
+  ingest,
+  resubscribe,
+  'main-load': mainLoad,
+  memory,
   'demo-gateway': demoGateway,
 };

@@ -77,7 +77,7 @@ describe('hub', () => {
         ['a'],
       );
     }
-    advance(16);
+    advance(17);
     expect(b.frames).toHaveLength(0);
     expect(a.frames).toHaveLength(1);
     const q = a.frames[0]![0]!;
@@ -87,6 +87,35 @@ describe('hub', () => {
       [1, 49],
       [2, 149],
     ]);
+  });
+
+  it('caps the quotes of one message and sends the rest next frame, longest-waiting first', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, maxQuotesPerFrame: 200 });
+    const t = transport('w1');
+    hub.attach(t);
+    const q = (conId: number, last: number) => ({ ...emptyQuote(conId, 'live'), last });
+    hub.quotes(
+      Array.from({ length: 500 }, (_, i) => q(i + 1, 1)),
+      ['w1'],
+    );
+    advance(17);
+    expect(t.frames).toHaveLength(1);
+    // A quote still waiting is updated in place and keeps its turn; one already sent queues again at the end.
+    hub.quotes([q(450, 2), q(1, 3)], ['w1']);
+    advance(16);
+    expect(t.frames).toHaveLength(1); // never two messages within one frame
+    advance(1);
+    advance(17);
+    const sizes = t.frames.map((f) => (f[0]!.payload as { quotes: unknown[] }).quotes.length);
+    expect(sizes).toEqual([200, 200, 101]);
+    const all = t.frames.flatMap(
+      (f) => (f[0]!.payload as { quotes: { conId: number; last: number }[] }).quotes,
+    );
+    expect(all.slice(0, 200).map((x) => x.conId)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(all.find((x) => x.conId === 450)!.last).toBe(2);
+    expect(all.at(-1)).toMatchObject({ conId: 1, last: 3 });
+    expect(new Set(all.slice(200).map((x) => x.conId)).size).toBe(301);
   });
 
   it('keeps only the latest gauges', () => {
@@ -102,7 +131,7 @@ describe('hub', () => {
         messagesPerSec: 0,
       });
     }
-    advance(16);
+    advance(17);
     expect(a.frames[0]).toHaveLength(1);
   });
 
@@ -115,14 +144,14 @@ describe('hub', () => {
     hub.onClientClosed(closed);
     hub.attach(slow);
     hub.broadcast('notice', notice);
-    advance(16);
+    advance(17);
     expect(slow.frames).toHaveLength(0);
     backlog = 0;
-    advance(16);
+    advance(17);
     expect(slow.frames).toHaveLength(1);
     backlog = 5000;
     hub.broadcast('notice', notice);
-    for (let i = 0; i < 100; i++) advance(16);
+    for (let i = 0; i < 100; i++) advance(17);
     expect(slow.closed).toMatch(/stopped reading/);
     expect(closed).toHaveBeenCalledWith('slow');
     expect(hub.clientIds()).toEqual([]);

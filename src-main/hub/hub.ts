@@ -1,6 +1,8 @@
 // Fan-out to windows: events are queued per client and sent as one message per frame (ARCHITECTURE.md §2).
 // Quotes are coalesced to the latest state per instrument and gauges to the latest value, so a slow window
 // costs bounded memory; a window that stays blocked is dropped with a notice instead of growing without end.
+// A message carries at most `maxQuotesPerFrame` quotes (oldest changes first, the rest go in the next frame), so
+// at 500 live symbols no message grows past ~50 KB (issue #7, figure 3: < 64 KB each, ≤ 60 a second).
 import type { EventEnvelope, EventMap, EventName } from '../../src-shared/contract';
 import type { Quote } from '../../src-shared/domain/quote';
 import type { Clock, Timer } from '../core/clock';
@@ -35,8 +37,10 @@ export interface Hub {
 export type HubOptions = {
   clock: Clock;
   log: Logger;
-  /** Frame length: events are sent at most once per frame per client. */
+  /** Frame length: events are sent at most once per frame per client (17 ms: at most 58 messages a second). */
   frameMs?: number;
+  /** Quotes in one message at most; the others wait (coalescing) for the next frame. */
+  maxQuotesPerFrame?: number;
   /** Above this backlog (bytes) a client is skipped this frame; its quotes keep coalescing. */
   highWaterBytes?: number;
   /** A client whose non-coalesced queue grows past this many events, or stays blocked this long, is dropped. */
@@ -54,7 +58,8 @@ type ClientState = {
 
 export function createHub(opts: HubOptions): Hub {
   const { clock, log } = opts;
-  const frameMs = opts.frameMs ?? 16;
+  const frameMs = opts.frameMs ?? 17;
+  const maxQuotes = opts.maxQuotesPerFrame ?? 200;
   const highWater = opts.highWaterBytes ?? 4 * 1024 * 1024;
   const maxQueued = opts.maxQueuedEvents ?? 20_000;
   const maxBlockedMs = opts.maxBlockedMs ?? 30_000;
@@ -111,7 +116,17 @@ export function createHub(opts: HubOptions): Hub {
       events.push(state.gauges);
       state.gauges = null;
     }
-    if (state.quotes.size > 0) {
+    if (state.quotes.size > maxQuotes) {
+      // A Map keeps insertion order and a re-set keeps the place: the quotes waiting longest go first.
+      const quotes: Quote[] = [];
+      for (const [conId, q] of state.quotes) {
+        quotes.push(q);
+        state.quotes.delete(conId);
+        if (quotes.length === maxQuotes) break;
+      }
+      events.push({ event: 'quotes', payload: { quotes } });
+      schedule();
+    } else if (state.quotes.size > 0) {
       events.push({ event: 'quotes', payload: { quotes: [...state.quotes.values()] } });
       state.quotes.clear();
     }

@@ -218,6 +218,8 @@ type StreamEntry = {
   lastEventAt: number | null;
   awaitingSince: number | null;
   closed: boolean;
+  /** What onEvent gets (made once per stream: the tick path allocates nothing per message). */
+  ctx: StreamCtx;
 };
 
 export type LinkDeps = {
@@ -239,6 +241,18 @@ export function createIbApi(endpoint: Endpoint): IBApi {
     clientId: endpoint.clientId,
     maxReqPerSec: 10_000,
   });
+}
+
+/**
+ * @stoqey/ib leaves Nagle's algorithm on: small writes then wait for the peer's (delayed) ACK and leave in
+ * clumps, so messages our pacer spaced 23 ms apart reach TWS squeezed into one read (more than 45 in a second
+ * on its clock), and an order waits up to 40 ms. The library keeps its net.Socket in a private field.
+ */
+function disableNagle(client: IBApi): void {
+  const socket = (
+    client as unknown as { controller?: { socket?: { client?: { setNoDelay?(on: boolean): void } } } }
+  ).controller?.socket?.client;
+  socket?.setNoDelay?.(true);
 }
 
 export function createLink(deps: LinkDeps): Link {
@@ -368,8 +382,17 @@ export function createLink(deps: LinkDeps): Link {
       log.warn('The frame guard could not be installed on this @stoqey/ib version', {
         action: 'the heartbeat still detects a stuck reader',
       });
+    // One clock read per socket read, not per message: a read's messages are decoded in one go, and the mark is
+    // cleared once they are (a microtask), so the next read stamps again.
+    let stamped = false;
+    const unstamp = (): void => {
+      stamped = false;
+    };
     client.on(EventName.received, () => {
-      if (mine()) lastInbound = clock.now();
+      if (stamped || !mine()) return;
+      stamped = true;
+      lastInbound = clock.now();
+      queueMicrotask(unstamp);
     });
     client.on(EventName.server, (version: number) => {
       if (!mine()) return;
@@ -448,6 +471,7 @@ export function createLink(deps: LinkDeps): Link {
     }
     try {
       client.connect(endpoint.clientId);
+      disableNagle(client);
     } catch (err) {
       dispatch({ type: 'lost', reason: `Could not connect: ${(err as Error).message}` });
     }
@@ -752,15 +776,10 @@ export function createLink(deps: LinkDeps): Link {
   }
 
   function deliver(entry: StreamEntry, name: string, args: readonly unknown[]): void {
-    entry.lastEventAt = clock.now();
+    // Every message delivered here came in with the current socket read, stamped in lastInbound.
+    entry.lastEventAt = lastInbound;
     entry.awaitingSince = null;
-    entry.spec.onEvent?.(name, args, {
-      historyDone: () => {
-        const d = entry.historyDone;
-        entry.historyDone = null;
-        d?.();
-      },
-    });
+    entry.spec.onEvent?.(name, args, entry.ctx);
   }
 
   function streamOwner(entry: StreamEntry, myReqId: () => number | null): Owner {
@@ -850,6 +869,13 @@ export function createLink(deps: LinkDeps): Link {
       lastEventAt: null,
       awaitingSince: null,
       closed: false,
+      ctx: {
+        historyDone: () => {
+          const d = entry.historyDone;
+          entry.historyDone = null;
+          d?.();
+        },
+      },
     };
     streams.set(entry.id, entry);
     startStream(entry, false);

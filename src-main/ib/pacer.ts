@@ -10,15 +10,22 @@ export const PACER_DEFAULTS = {
    * Extra spacing on top of the window: TWS (or the test gateway) stamps messages when it reads them, and a busy
    * event loop on either side can squeeze two of our windows together by a few tens of milliseconds.
    */
-  guardMs: 60,
+  guardMs: 50,
+  /**
+   * When our own timers fire late (the process, or the machine, stalled), TWS may read the messages we sent just
+   * before the stall as late as we woke up, squeezing them into the next second: the window then widens by the
+   * lateness seen (up to this much) for the next second.
+   */
+  maxStallMs: 500,
   /**
    * The steady flow under the hard limit, and how many may leave back to back. TWS stamps a message when it
    * gets to it, so bursts sent at the limit can look squeezed on its side (processing stalls, Nagle); an even
-   * flow a little under the limit keeps every one-second window below 45 there too. A sliding window alone
-   * also refills all at once and sends the next burst exactly one window later.
+   * flow (one message every 23 ms) with almost no burst keeps every one-second window at or below 45 there too,
+   * while a resubscription of N streams takes about N/42.9 s (issue #7's budget: N/45 + 1 s).
+   * A sliding window alone also refills all at once and sends the next burst exactly one window later.
    */
-  ratePerSec: 36,
-  burst: 4,
+  ratePerSec: 43,
+  burst: 2,
 } as const;
 
 /** Lower runs first. Orders and heartbeats never wait behind a storm of subscriptions. */
@@ -62,32 +69,44 @@ export class SendBucket {
   }
 }
 
-/** Pure sliding-window log of send times. */
+/**
+ * Pure sliding-window log of send times. `spanMs` is the window; a caller may ask about a longer one (up to
+ * `keepMs`, how long times are kept) when it has reason to widen it for a while.
+ */
 export class SendWindow {
   private readonly times: number[] = [];
 
   constructor(
     readonly limit: number,
     readonly spanMs: number,
+    readonly keepMs: number = spanMs,
   ) {}
 
   private prune(now: number): void {
-    while (this.times.length > 0 && this.times[0]! <= now - this.spanMs) this.times.shift();
+    while (this.times.length > 0 && this.times[0]! <= now - this.keepMs) this.times.shift();
+  }
+
+  /** Index of the first time inside the window of `span` ending now. */
+  private first(now: number, span: number): number {
+    let i = 0;
+    while (i < this.times.length && this.times[i]! <= now - span) i++;
+    return i;
   }
 
   /** How many messages fit right now. */
-  room(now: number): number {
+  room(now: number, span = this.spanMs): number {
     this.prune(now);
-    return Math.max(0, this.limit - this.times.length);
+    return Math.max(0, this.limit - (this.times.length - this.first(now, span)));
   }
 
   /** The earliest time at which `cost` messages fit. */
-  nextFree(now: number, cost: number): number {
+  nextFree(now: number, cost: number, span = this.spanMs): number {
     this.prune(now);
-    const need = this.times.length + cost - this.limit;
+    const from = this.first(now, span);
+    const need = this.times.length - from + cost - this.limit;
     if (need <= 0) return now;
-    const t = this.times[need - 1];
-    return t === undefined ? now : t + this.spanMs;
+    const t = this.times[from + need - 1];
+    return t === undefined ? now : t + span;
   }
 
   record(now: number, count = 1): void {
@@ -95,7 +114,7 @@ export class SendWindow {
     for (let i = 0; i < count; i++) this.times.push(now);
   }
 
-  /** Messages sent within the last `ms` (≤ spanMs). */
+  /** Messages sent within the last `ms` (≤ keepMs). */
   countSince(now: number, ms: number): number {
     this.prune(now);
     let n = 0;
@@ -134,13 +153,27 @@ export function createPacer(deps: {
   limit?: number;
   windowMs?: number;
   guardMs?: number;
+  maxStallMs?: number;
   ratePerSec?: number;
   burst?: number;
 }): Pacer {
   const { clock } = deps;
   const limit = deps.limit ?? PACER_DEFAULTS.limit;
-  const span = (deps.windowMs ?? PACER_DEFAULTS.windowMs) + (deps.guardMs ?? PACER_DEFAULTS.guardMs);
-  const window = new SendWindow(limit, span);
+  const windowMs = deps.windowMs ?? PACER_DEFAULTS.windowMs;
+  const guardMs = deps.guardMs ?? PACER_DEFAULTS.guardMs;
+  const maxStall = deps.maxStallMs ?? PACER_DEFAULTS.maxStallMs;
+  const span = windowMs + guardMs;
+  const window = new SendWindow(limit, span, windowMs + Math.max(guardMs, maxStall));
+  // The widened window after a stall: by how much, and until when.
+  let stallMs = 0;
+  let stallUntil = 0;
+  let lastSent = -Infinity;
+  const spanAt = (now: number): number => (now < stallUntil && stallMs > guardMs ? windowMs + stallMs : span);
+  function noteLate(now: number, late: number): void {
+    const ms = Math.min(maxStall, late);
+    stallMs = now < stallUntil ? Math.max(stallMs, ms) : ms;
+    stallUntil = now + windowMs + stallMs;
+  }
   const rate = Math.min(deps.ratePerSec ?? PACER_DEFAULTS.ratePerSec, (limit * 1000) / span);
   const bucket = new SendBucket(
     Math.min(limit, deps.burst ?? PACER_DEFAULTS.burst),
@@ -170,7 +203,7 @@ export function createPacer(deps: {
         if (!job) return;
         const cost = Math.min(limit, Math.max(1, job.cost ?? 1));
         const now = clock.now();
-        const at = Math.max(window.nextFree(now, cost), bucket.nextFree(now, cost));
+        const at = Math.max(window.nextFree(now, cost, spanAt(now)), bucket.nextFree(now, cost));
         if (at > now) {
           schedule(at - now);
           return;
@@ -178,6 +211,7 @@ export function createPacer(deps: {
         queues[job.priority]!.shift();
         window.record(now, cost);
         bucket.take(now, cost);
+        lastSent = now;
         job.run();
       }
     } finally {
@@ -187,8 +221,12 @@ export function createPacer(deps: {
 
   function schedule(ms: number): void {
     if (timer !== null) return;
+    const due = clock.now() + ms;
     timer = clock.setTimeout(() => {
       timer = null;
+      const now = clock.now();
+      // What we sent last, before the stall, may be read only now: widen by the time since then.
+      if (now - due > guardMs) noteLate(now, now - lastSent);
       pump();
     }, ms);
   }

@@ -72,8 +72,13 @@ const TICKS: Record<number, [TickField, boolean]> = {
   76: ['open', true],
 };
 
+/** Private tick type of the demo gateway's bench stamps: tickString(9901, "<seq>;<epoch ms>") (never from TWS). */
+export const BENCH_STAMP_TICK = 9901;
+
 export type MarketDataSink = {
   tick(field: TickField, value: number, delayed: boolean): void;
+  /** A bench stamp of the demo gateway: the id of the tick batch it closes, carried to the window (tick → paint). */
+  stamp?(tickId: number): void;
   /** TWS's marketDataType message for this line: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen. */
   dataType(type: number): void;
   /** A TWS error/warning for this line; return what the link should do with the request. */
@@ -649,6 +654,11 @@ export function createTws(link: Link): Tws {
             const t = TICKS[Number(args[1])];
             const v = num(args[2]);
             if (t && v !== null && (v >= 0 || t[0] === 'close')) sink.tick(t[0], v, t[1]);
+          } else if (name === EventName.tickString) {
+            if (args[1] === BENCH_STAMP_TICK && sink.stamp) {
+              const seq = parseInt(String(args[2]), 10);
+              if (Number.isFinite(seq)) sink.stamp(seq);
+            }
           } else if (name === EventName.marketDataType) sink.dataType(Number(args[1]));
         },
         onError: (code, message) => sink.error(code, message),

@@ -43,16 +43,62 @@ describe('market data', () => {
     expect(md.lines().used).toBe(0);
   });
 
-  it('coalesces ticks into the quote and sends it to every window holding it', () => {
+  it('coalesces ticks into the quote and sends it to every window holding it', async () => {
     const { fake, md, published } = setup();
     md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
     md.subscribe({ key: 'scan:1', clientId: 'w2' }, [c(1)]);
     fake.streams[0]!.md!.tick('last', 101.5, false);
     fake.streams[0]!.md!.tick('close', 100, false);
+    await Promise.resolve();
     const last = published.at(-1)!;
     expect(last.clients.sort()).toEqual(['w1', 'w2']);
     expect(last.quotes[0]).toMatchObject({ conId: 1, last: 101.5, close: 100, state: 'live' });
     expect(md.quote(1)?.updatedAt).not.toBeNull();
+  });
+
+  it('publishes the ticks of one socket read once per line, and never changes a published quote', async () => {
+    const { clock, fake, md, published } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1), c(2)]);
+    const before = published.length;
+    for (let i = 0; i < 50; i++) {
+      fake.streams[0]!.md!.tick('bid', 10 + i, false);
+      fake.streams[1]!.md!.tick('ask', 20 + i, false);
+    }
+    expect(published.length).toBe(before); // nothing until the read is done
+    await Promise.resolve();
+    const batch = published.slice(before);
+    expect(batch.map((p) => p.quotes[0]!.conId).sort()).toEqual([1, 2]);
+    const q1 = batch.find((p) => p.quotes[0]!.conId === 1)!.quotes[0]!;
+    expect(q1).toMatchObject({ bid: 59, state: 'live', updatedAt: clock.now() });
+    // The next read starts a new draft: what was published stays as it was sent.
+    clock.advance(1000);
+    fake.streams[0]!.md!.tick('bid', 99, false);
+    expect(q1.bid).toBe(59);
+    expect(md.quote(1)).toMatchObject({ bid: 99, updatedAt: clock.now() });
+    await Promise.resolve();
+    expect(published.at(-1)!.quotes[0]).toMatchObject({ conId: 1, bid: 99 });
+  });
+
+  it("carries the demo gateway's bench stamp to the quote as its tick id", async () => {
+    const { fake, md, published } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
+    fake.streams[0]!.md!.tick('last', 5, false);
+    fake.streams[0]!.md!.stamp!(42);
+    await Promise.resolve();
+    expect(published.at(-1)!.quotes[0]).toMatchObject({ last: 5, tickId: 42 });
+  });
+
+  it('a window that stops holding a line no longer gets its quotes', async () => {
+    const { fake, md, published } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
+    md.subscribe({ key: 'w2', clientId: 'w2' }, [c(1)]);
+    fake.streams[0]!.md!.tick('last', 5, false);
+    await Promise.resolve();
+    expect(published.at(-1)!.clients.sort()).toEqual(['w1', 'w2']);
+    md.unsubscribe({ key: 'w2', clientId: 'w2' }, [1]);
+    fake.streams[0]!.md!.tick('last', 6, false);
+    await Promise.resolve();
+    expect(published.at(-1)!.clients).toEqual(['w1']);
   });
 
   it('over the line budget a quote is "no-line" with a note, and gets a line when one frees up', () => {

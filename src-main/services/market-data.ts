@@ -2,6 +2,8 @@
 // (reference-counted per holder), the market-data line budget (over it a quote is `no-line`, not an error), the
 // per-instrument fall-back to delayed data when the account has no subscription (354/10089/10090/10186), and a
 // state per quote (live, frozen, delayed, stale…) with the time of its last tick.
+// Ticks are the hot path (tens of thousands a second): they update a per-line draft in place and every line that
+// changed is published once per socket read (a microtask), with one clock read per read, not one per tick.
 import { emptyQuote, type Quote, type QuoteState } from '../../src-shared/domain/quote';
 import type { MarketDataType } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
@@ -31,6 +33,10 @@ type Line = {
   dataType: number | null;
   waitingSince: number | null;
   lastTickAt: number | null;
+  /** `quote` is a draft of this batch of ticks (not yet published, so it may be changed in place). */
+  draft: boolean;
+  /** The windows of this line's holders, kept until the holders change. */
+  clients: Set<string> | null;
 };
 
 export interface MarketData {
@@ -68,13 +74,44 @@ export function createMarketData(deps: {
   const used = (): number => [...lines.values()].filter((l) => l.stream !== null).length;
 
   function clientsOf(line: Line): Set<string> {
-    return new Set([...line.holders.values()].map((h) => h.clientId));
+    line.clients ??= new Set([...line.holders.values()].map((h) => h.clientId));
+    return line.clients;
   }
 
   function emit(line: Line, patch: Partial<Quote>): void {
     line.quote = { ...line.quote, ...patch };
+    line.draft = false;
     if (line.quote.note === undefined) delete line.quote.note;
     deps.publish([line.quote], clientsOf(line));
+  }
+
+  // ---- the tick path: drafts published once per batch --------------------------------------------------------
+  let batch: Line[] = [];
+  let batchAt: number | null = null;
+
+  function publishBatch(): void {
+    const lines = batch;
+    batch = [];
+    batchAt = null;
+    for (const line of lines) {
+      if (!line.draft) continue; // emitted since, or dropped
+      line.draft = false;
+      deps.publish([line.quote], clientsOf(line));
+    }
+  }
+
+  /** The quote of a line, as a draft of the current batch that ticks may change in place. */
+  function draftOf(line: Line): Quote {
+    if (!line.draft) {
+      line.quote = { ...line.quote };
+      line.draft = true;
+      batch.push(line);
+      if (batchAt === null) {
+        batchAt = clock.now();
+        queueMicrotask(publishBatch);
+      }
+    }
+    return line.quote;
   }
 
   function delayedNote(line: Line, code: number): string {
@@ -92,15 +129,20 @@ export function createMarketData(deps: {
           if (line.quote.state !== 'error') emit(line, { state: line.delayed ? 'delayed' : 'pending' });
         },
         tick: (field: TickField, value: number, delayed: boolean) => {
-          const now = clock.now();
+          const q = draftOf(line);
+          const now = batchAt ?? clock.now();
           line.lastTickAt = now;
-          const state: QuoteState = delayed
+          if (q.state === 'stale' && !line.delayed) delete q.note;
+          q.state = delayed
             ? line.dataType === 4
               ? 'delayed-frozen'
               : 'delayed'
             : (TYPE_STATE[line.dataType ?? 1] ?? 'live');
-          const note = line.quote.state === 'stale' && !line.delayed ? { note: undefined } : {};
-          emit(line, { [field]: value, state, updatedAt: now, ...note });
+          q[field] = value;
+          q.updatedAt = now;
+        },
+        stamp: (tickId: number) => {
+          draftOf(line).tickId = tickId;
         },
         dataType: (t) => {
           line.dataType = t;
@@ -173,6 +215,8 @@ export function createMarketData(deps: {
           dataType: null,
           waitingSince: null,
           lastTickAt: null,
+          draft: false,
+          clients: null,
         };
         lines.set(contract.conId, line);
         if (used() < budget) open(line);
@@ -184,6 +228,7 @@ export function createMarketData(deps: {
       const h = line.holders.get(holder.key) ?? { clientId: holder.clientId, count: 0 };
       h.count++;
       line.holders.set(holder.key, h);
+      line.clients = null;
       out.push(line.quote);
     }
     return out;
@@ -191,6 +236,7 @@ export function createMarketData(deps: {
 
   function drop(conId: number, line: Line): void {
     lines.delete(conId);
+    line.draft = false;
     line.stream?.close();
     line.stream = null;
   }
@@ -202,7 +248,10 @@ export function createMarketData(deps: {
       const h = line?.holders.get(holder.key);
       if (!line || !h) continue;
       h.count--;
-      if (h.count <= 0) line.holders.delete(holder.key);
+      if (h.count <= 0) {
+        line.holders.delete(holder.key);
+        line.clients = null;
+      }
       if (line.holders.size === 0) {
         freed ||= line.stream !== null;
         drop(conId, line);
@@ -214,7 +263,11 @@ export function createMarketData(deps: {
   function releaseClient(clientId: string): void {
     let freed = false;
     for (const [conId, line] of [...lines]) {
-      for (const [key, h] of [...line.holders]) if (h.clientId === clientId) line.holders.delete(key);
+      for (const [key, h] of [...line.holders])
+        if (h.clientId === clientId) {
+          line.holders.delete(key);
+          line.clients = null;
+        }
       if (line.holders.size === 0) {
         freed ||= line.stream !== null;
         drop(conId, line);
