@@ -38,6 +38,7 @@ import {
   toInstrument,
   toSymbolMatch,
 } from './convert';
+import { BENCH_STAMP_TICK } from '../demo-gateway/options';
 import type { GlobalEventName, Link, StreamHandle } from './link';
 import { Priority } from './pacer';
 
@@ -80,6 +81,8 @@ export type MarketDataSink = {
   error(code: number, message: string): 'keep' | 'end' | 'restart';
   /** Before each (re)start. */
   starting?(replay: boolean): void;
+  /** The demo gateway's bench stamp (tickString 9901 "seq;epoch ms", only when it runs with benchStamps). */
+  stamp?(tickId: number, sentAt: number): void;
 };
 
 export type RawScanRow = {
@@ -650,6 +653,10 @@ export function createTws(link: Link): Tws {
             const v = num(args[2]);
             if (t && v !== null && (v >= 0 || t[0] === 'close')) sink.tick(t[0], v, t[1]);
           } else if (name === EventName.marketDataType) sink.dataType(Number(args[1]));
+          else if (name === EventName.tickString && Number(args[1]) === BENCH_STAMP_TICK) {
+            const [seq, at] = String(args[2]).split(';').map(Number);
+            if (Number.isFinite(seq) && Number.isFinite(at)) sink.stamp?.(seq!, at!);
+          }
         },
         onError: (code, message) => sink.error(code, message),
       });

@@ -102,6 +102,7 @@ export function createMarketData(deps: {
           const note = line.quote.state === 'stale' && !line.delayed ? { note: undefined } : {};
           emit(line, { [field]: value, state, updatedAt: now, ...note });
         },
+        stamp: (tickId, tickAt) => emit(line, { tickId, tickAt }),
         dataType: (t) => {
           line.dataType = t;
           const state = TYPE_STATE[t] ?? 'live';
