@@ -11,7 +11,10 @@ export type RunningDemo = { host: string; port: number; close(): Promise<void> }
  * also listens on loopback and its URL is handed over (end-to-end tests inject faults through it).
  */
 export async function startDemoGateway(
-  opts: { onControl?: (url: string) => void; gateway?: Pick<DemoGatewayOptions, 'benchStamps' | 'tickRate'> } = {},
+  opts: {
+    onControl?: (url: string) => void;
+    gateway?: Pick<DemoGatewayOptions, 'benchStamps' | 'tickRate'>;
+  } = {},
 ): Promise<RunningDemo> {
   const gw = await createDemoGateway({ ...opts.gateway, host: '127.0.0.1', port: 0 });
   const control = opts.onControl ? await gw.startControlApi(0) : null;

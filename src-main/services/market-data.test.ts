@@ -55,12 +55,16 @@ describe('market data', () => {
     expect(md.quote(1)?.updatedAt).not.toBeNull();
   });
 
-  it('copies the demo gateway\'s bench stamp into the quote (tick id and send time), keeping its prices', () => {
+  it("copies the demo gateway's bench stamp into the quote (tick id and send time), keeping its prices", () => {
     const { fake, md, published } = setup();
     md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
     fake.streams[0]!.md!.tick('last', 101.5, false);
     fake.streams[0]!.md!.stamp!(42, 1_700_000_000_123.5);
-    expect(published.at(-1)!.quotes[0]).toMatchObject({ last: 101.5, tickId: 42, tickAt: 1_700_000_000_123.5 });
+    expect(published.at(-1)!.quotes[0]).toMatchObject({
+      last: 101.5,
+      tickId: 42,
+      tickAt: 1_700_000_000_123.5,
+    });
   });
 
   it('over the line budget a quote is "no-line" with a note, and gets a line when one frees up', () => {
