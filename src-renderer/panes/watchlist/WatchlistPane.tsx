@@ -276,6 +276,7 @@ const WatchRow = memo(function WatchRow({
       tabIndex={0}
       data-conid={item.conId}
       data-tick-id={q?.tickId}
+      data-tick-at={q?.tickAt}
       onClick={() => onPick(paneId, item)}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
