@@ -2,8 +2,10 @@
 import type { Suite } from '../figure';
 import { run as demoGateway } from './demo-gateway';
 import { run as renderer } from './renderer';
+import { run as rendererMemory } from './renderer-memory';
 
 export const suites: Record<string, Suite> = {
   'demo-gateway': demoGateway,
   renderer,
+  'renderer-memory': rendererMemory,
 };

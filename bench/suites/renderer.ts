@@ -5,7 +5,7 @@
 // (the real WatchlistPane, store and bind-events fed by a scripted client; baseline: an empty page).
 import type { Page } from '@playwright/test';
 import type { Figure } from '../figure';
-import { launchChromium, openApp, VIEWPORT, type AppSession } from '../web/app-session';
+import { control, launchChromium, openApp, VIEWPORT, type AppSession } from '../web/app-session';
 import { bundleBrowser, pageHtml } from '../web/bundle';
 import { clickToOrder, fps, longestFrame, median, percentile } from '../web/stats';
 import type { Browser } from '@playwright/test';
@@ -56,18 +56,6 @@ async function until(check: () => Promise<boolean>, ms: number, what: string): P
     if (Date.now() > deadline) throw new Error(what);
     await sleep(20);
   }
-}
-
-function controlUrl(app: AppSession): string {
-  const m = /IBDesk demo control: (http:\/\/\S+)/.exec(app.host.output());
-  if (!m) throw new Error('the embedded demo gateway did not print its control URL');
-  return m[1]!.replace(/\/$/, '');
-}
-
-async function control<T>(app: AppSession, pathAndQuery: string): Promise<T> {
-  const res = await fetch(`${controlUrl(app)}${pathAndQuery}`);
-  if (!res.ok) throw new Error(`control API ${pathAndQuery}: ${res.status}`);
-  return (await res.json()) as T;
 }
 
 /** Every watched symbol has its line at the gateway (the pacer sends ≤ 45 requests/s), plus a settling second. */

@@ -111,3 +111,16 @@ export async function openApp(opts: {
     throw err;
   }
 }
+
+/** The embedded demo gateway's control API (the host runs with IBDESK_DEMO_CONTROL=1). */
+export function controlUrl(app: AppSession): string {
+  const m = /IBDesk demo control: (http:\/\/\S+)/.exec(app.host.output());
+  if (!m) throw new Error('the embedded demo gateway did not print its control URL');
+  return m[1]!.replace(/\/$/, '');
+}
+
+export async function control<T>(app: AppSession, pathAndQuery: string): Promise<T> {
+  const res = await fetch(`${controlUrl(app)}${pathAndQuery}`);
+  if (!res.ok) throw new Error(`control API ${pathAndQuery}: ${res.status}`);
+  return (await res.json()) as T;
+}

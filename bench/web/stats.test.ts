@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickToOrder, fps, longestFrame, median, percentile } from './stats';
+import { clickToOrder, fps, heapGrowth, longestFrame, median, percentile } from './stats';
 
 describe('renderer bench arithmetic', () => {
   it('takes nearest-rank percentiles', () => {
@@ -26,5 +26,18 @@ describe('renderer bench arithmetic', () => {
     expect(r.missing).toBe(1);
     // An order stamped in the click's own millisecond (gateway rounds down) counts as 0, not as the next click's.
     expect(clickToOrder([1000.6, 1500], [1000, 1510])).toEqual({ latencies: [0, 10], missing: 0 });
+  });
+
+  it('measures heap growth from the end of the warm-up to the last sample', () => {
+    const samples = [
+      { at: 0, mb: 40 },
+      { at: 60_000, mb: 55 },
+      { at: 300_000, mb: 60 },
+      { at: 600_000, mb: 58 },
+      { at: 3_600_000, mb: 71.5 },
+    ];
+    expect(heapGrowth(samples, 300_000)).toEqual({ base: 60, last: 71.5, growth: 11.5 });
+    expect(heapGrowth(samples.slice(0, 1), 300_000).growth).toBe(0);
+    expect(() => heapGrowth([], 1)).toThrow();
   });
 });

@@ -49,3 +49,15 @@ export function clickToOrder(
   }
   return { latencies, missing };
 }
+
+/** Heap growth: the last sample against the last one taken by the end of the warm-up (the first sample if none). */
+export function heapGrowth(
+  samples: readonly { at: number; mb: number }[],
+  warmupMs: number,
+): { base: number; last: number; growth: number } {
+  if (samples.length === 0) throw new Error('no heap samples');
+  let base = samples[0]!.mb;
+  for (const s of samples) if (s.at <= warmupMs) base = s.mb;
+  const last = samples[samples.length - 1]!.mb;
+  return { base, last, growth: last - base };
+}
