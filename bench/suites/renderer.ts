@@ -5,8 +5,9 @@
 // (the real WatchlistPane, store and bind-events fed by a scripted client; baseline: an empty page).
 import type { Page } from '@playwright/test';
 import type { Figure } from '../figure';
-import { control, launchChromium, openApp, VIEWPORT, type AppSession } from '../web/app-session';
-import { bundleBrowser, pageHtml } from '../web/bundle';
+import { control, launchChromium, openApp, type AppSession } from '../web/app-session';
+import { bundleBrowser } from '../web/bundle';
+import { frames, openHarness } from '../web/harness-page';
 import { clickToOrder, fps, longestFrame, median, percentile } from '../web/stats';
 import type { Browser } from '@playwright/test';
 
@@ -181,28 +182,6 @@ function orderFigure(r: { latencies: number[]; missing: number }): Figure {
     ok: med <= 20 && r.missing === 0,
     note: `${r.latencies.length} orders, max ${Math.max(...r.latencies).toFixed(0)} ms${r.missing ? `, ${r.missing} never arrived` : ''}; gateway clock in whole ms`,
   };
-}
-
-export async function openHarness(browser: Browser, mode: string, probe: string): Promise<Page> {
-  const html = pageHtml(await bundleBrowser('bench/browser/harness.tsx'));
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  await page.addInitScript({ content: probe });
-  await page.route('http://ibdesk-bench.invalid/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: html }),
-  );
-  page.on('pageerror', (e) => console.error(`[bench] harness page error: ${e.message}`));
-  await page.goto(`http://ibdesk-bench.invalid/harness.html#${mode}`);
-  await page.waitForFunction('window.ibdeskHarness && window.ibdeskHarness.ready', undefined, {
-    timeout: 30_000,
-  });
-  return page;
-}
-
-async function frames(page: Page, seconds: number): Promise<number[]> {
-  await page.evaluate('window.ibdeskBench.startFrames()');
-  await sleep(seconds * 1000);
-  return (await page.evaluate('window.ibdeskBench.stopFrames()')) as number[];
 }
 
 async function watchlistFps(browser: Browser, probe: string): Promise<Figure> {
