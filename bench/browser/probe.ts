@@ -2,7 +2,15 @@
 // sees: when an element's data-tick-id changes it waits for the next frame and for that frame's paint to finish
 // (requestAnimationFrame, then a message posted from it runs after rendering), and it counts frames, clicks and
 // the JS heap. Times are epoch ms (performance.timeOrigin + performance.now()), the gateway's clock too.
-export type TickPaint = { tickId: number; tickAt: number; changedAt: number; paintedAt: number };
+export type TickPaint = {
+  tickId: number;
+  /** Gateway send time. */
+  tickAt: number;
+  /** When the WebSocket message carrying it arrived (absent when the frame is not JSON text). */
+  arrivedAt?: number;
+  changedAt: number;
+  paintedAt: number;
+};
 
 export type BenchProbe = {
   watchTicks(): void;
@@ -33,7 +41,28 @@ export function afterNextPaint(fn: () => void): void {
   });
 }
 
+/** Arrival time of every tick id seen in a WebSocket text frame (the host's JSON batches). */
+const arrivals = new Map<number, number>();
+const TICK_ID = /"tickId":(\d+)/g;
+
+function watchSockets(): void {
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (e: MessageEvent) => {
+        if (typeof e.data !== 'string' || !e.data.includes('"tickId"')) return;
+        const at = epoch();
+        for (const m of e.data.matchAll(TICK_ID))
+          if (!arrivals.has(Number(m[1]))) arrivals.set(Number(m[1]), at);
+        if (arrivals.size > 10_000) arrivals.clear();
+      });
+    }
+  };
+}
+
 function install(): BenchProbe {
+  watchSockets();
   const ticks: TickPaint[] = [];
   const seen = new Set<number>();
   let observer: MutationObserver | null = null;
@@ -71,7 +100,10 @@ function install(): BenchProbe {
         if (fresh.length === 0) return;
         afterNextPaint(() => {
           const paintedAt = epoch();
-          for (const f of fresh) ticks.push({ ...f, changedAt, paintedAt });
+          for (const f of fresh) {
+            const arrivedAt = arrivals.get(f.tickId);
+            ticks.push({ ...f, ...(arrivedAt !== undefined ? { arrivedAt } : {}), changedAt, paintedAt });
+          }
         });
       });
       observer.observe(document.documentElement, {

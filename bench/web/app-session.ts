@@ -55,6 +55,9 @@ export type AppSession = {
   page: Page;
   /** Epoch ms when the web host process was spawned. */
   spawnedAt: number;
+  /** Epoch ms when the host printed its URL, and when the page's load event fired. */
+  hostUpAt: number;
+  pageLoadedAt: number;
   /** Epoch ms when the page first showed a live quote in the watchlist. */
   firstLiveQuoteAt: number;
   close(): Promise<void>;
@@ -81,7 +84,9 @@ export async function openApp(opts: {
       demoControl: true,
       env: { IBDESK_DEMO_BENCH: opts.demo },
     });
+    const hostUpAt = Date.now();
     await page.goto(host.url);
+    const pageLoadedAt = Date.now();
     // A watchlist row whose data badge says LIVE and whose last price is shown; checked every frame.
     // The probe looks for a watchlist row with a LIVE badge and a last price in every frame.
     let firstLiveQuoteAt = 0;
@@ -96,6 +101,8 @@ export async function openApp(opts: {
       browser,
       page,
       spawnedAt,
+      hostUpAt,
+      pageLoadedAt,
       firstLiveQuoteAt,
       async close() {
         await context.close().catch(() => undefined);
