@@ -22,6 +22,9 @@ export type BenchProbe = {
   clicks(selector: string): number[];
   /** Epoch ms of the first frame that showed a watchlist row with a live quote (0 until then). */
   firstLiveQuoteAt: number;
+  /** Epoch ms when the page's WebSocket opened and when it first asked for quotes (0 until then). */
+  socketOpenAt: number;
+  firstSubscribeAt: number;
 };
 
 declare global {
@@ -45,11 +48,19 @@ export function afterNextPaint(fn: () => void): void {
 const arrivals = new Map<number, number>();
 const TICK_ID = /"tickId":(\d+)/g;
 
+const socketTimes = { open: 0, subscribe: 0 };
+
 function watchSockets(): void {
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
+    override send(data: Parameters<WebSocket['send']>[0]): void {
+      if (!socketTimes.subscribe && typeof data === 'string' && data.includes('"quotes.subscribe"'))
+        socketTimes.subscribe = epoch();
+      super.send(data);
+    }
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
+      this.addEventListener('open', () => (socketTimes.open ||= epoch()));
       this.addEventListener('message', (e: MessageEvent) => {
         if (typeof e.data !== 'string' || !e.data.includes('"tickId"')) return;
         const at = epoch();
@@ -84,6 +95,12 @@ function install(): BenchProbe {
   };
   const probe: BenchProbe = {
     firstLiveQuoteAt: 0,
+    get socketOpenAt() {
+      return socketTimes.open;
+    },
+    get firstSubscribeAt() {
+      return socketTimes.subscribe;
+    },
     watchTicks() {
       observer?.disconnect();
       observer = new MutationObserver((records) => {

@@ -60,6 +60,9 @@ export type AppSession = {
   pageLoadedAt: number;
   /** Epoch ms when the page first showed a live quote in the watchlist. */
   firstLiveQuoteAt: number;
+  /** Epoch ms when the page's WebSocket opened and when it first asked for quotes. */
+  socketOpenAt: number;
+  firstSubscribeAt: number;
   close(): Promise<void>;
 };
 
@@ -83,6 +86,7 @@ export async function openApp(opts: {
       dataDir,
       demoControl: true,
       env: { IBDESK_DEMO_BENCH: opts.demo },
+      root: process.cwd(),
     });
     const hostUpAt = Date.now();
     await page.goto(host.url);
@@ -95,6 +99,8 @@ export async function openApp(opts: {
       if (Date.now() > deadline) throw new Error('no live quote in the watchlist after 60 s');
       await new Promise((r) => setTimeout(r, 50));
     }
+    const socketOpenAt = (await page.evaluate('window.ibdeskBench.socketOpenAt')) as number;
+    const firstSubscribeAt = (await page.evaluate('window.ibdeskBench.firstSubscribeAt')) as number;
     const running = host;
     return {
       host: running,
@@ -104,6 +110,8 @@ export async function openApp(opts: {
       hostUpAt,
       pageLoadedAt,
       firstLiveQuoteAt,
+      socketOpenAt,
+      firstSubscribeAt,
       async close() {
         await context.close().catch(() => undefined);
         if (!opts.browser) await browser.close().catch(() => undefined);
