@@ -206,34 +206,22 @@ window.ibdeskHarness = harness;
 let lwcCandles: ReturnType<ReturnType<typeof createChart>['addSeries']> | null = null;
 let lwcVolume: ReturnType<ReturnType<typeof createChart>['addSeries']> | null = null;
 
-const frame = (children: ReactNode) => (
-  <StrictMode>
-    <AppStoreContext.Provider value={store}>{children}</AppStoreContext.Provider>
-  </StrictMode>
-);
+/** Mounts one pane full-page, as the dock would: in the store's context, under its pane id. */
+function mountPane(paneId: string, pane: ReactNode): void {
+  createRoot(root).render(
+    <StrictMode>
+      <AppStoreContext.Provider value={store}>
+        <div style={{ position: 'fixed', inset: 0, display: 'flex', flexDirection: 'column' }}>
+          <PaneIdContext.Provider value={paneId}>{pane}</PaneIdContext.Provider>
+        </div>
+      </AppStoreContext.Provider>
+    </StrictMode>,
+  );
+}
 
-const paneStyle = { position: 'fixed', inset: 0, display: 'flex', flexDirection: 'column' } as const;
-if (mode === 'watchlist') {
-  createRoot(root).render(
-    frame(
-      <div style={paneStyle}>
-        <PaneIdContext.Provider value="watchlist">
-          <WatchlistPane />
-        </PaneIdContext.Provider>
-      </div>,
-    ),
-  );
-} else if (mode === 'chart') {
-  createRoot(root).render(
-    frame(
-      <div style={paneStyle}>
-        <PaneIdContext.Provider value="chart">
-          <ChartPane />
-        </PaneIdContext.Provider>
-      </div>,
-    ),
-  );
-} else if (mode === 'lwc') {
+if (mode === 'watchlist') mountPane('watchlist', <WatchlistPane />);
+else if (mode === 'chart') mountPane('chart', <ChartPane />);
+else if (mode === 'lwc') {
   const host = document.createElement('div');
   Object.assign(host.style, { position: 'fixed', inset: '0' });
   root.append(host);
