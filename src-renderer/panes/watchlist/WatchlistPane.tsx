@@ -1,6 +1,7 @@
 // Watchlist pane: several named lists; add by symbol search, remove, reorder; last, change, change %, bid, ask,
 // sizes, volume, high and low with an up/down flash; a live/delayed/stale badge and the tick age. Rows are
-// virtualized and each row subscribes to its own instrument's quote, so a tick repaints one row.
+// virtualized and each row subscribes to its own instrument's quote, so a tick repaints one row (at most 20 times a
+// second: conflated, see use-conflated-quote.ts).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, useState } from 'react';
 import { quoteChange } from '../../../src-shared/domain/quote';
@@ -10,6 +11,7 @@ import { SymbolPicker } from '../../shell/SymbolPicker';
 import { useClock } from '../../shell/use-clock';
 import type { QuoteView } from '../../stores/quotes-slice';
 import { useAppStore } from '../../stores/use-app-store';
+import { useConflatedQuote } from '../../stores/use-conflated-quote';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { fmtAge, fmtChange, fmtPct, fmtPrice, fmtSize, signClass } from '../format';
 import { usePaneId } from '../pane-context';
@@ -17,6 +19,8 @@ import { symbolOf } from '../../stores/panes-slice';
 import { quoteBadge } from './watchlist-view';
 
 const ROW_HEIGHT = 24;
+/** A row repaints at most this often (20 a second): a price that ticks faster is shown at its latest. */
+const ROW_REPAINT_MS = 50;
 /** Column widths (em) of the fixed table layout: a tick re-lays out its cell, not the table's columns. */
 const COLUMN_EM = [6, 5.5, 5, 5, 4.5, 5.5, 5.5, 4.5, 5.5, 5.5, 5.5, 5, 3.5, 5.5];
 const NO_ITEMS: readonly WatchItem[] = [];
@@ -273,7 +277,7 @@ const WatchRow = memo(function WatchRow({
   onPick: (paneId: string, item: WatchItem) => void;
   paneId: string;
 }) {
-  const q = useAppStore((s) => s.quotes[item.conId]);
+  const q = useConflatedQuote(item.conId, ROW_REPAINT_MS);
   const remove = useAppStore((s) => s.removeFromWatchlist);
   const move = useAppStore((s) => s.moveInWatchlist);
   const { change, changePct } = q ? quoteChange(q) : { change: null, changePct: null };
