@@ -25,6 +25,8 @@ export type BenchProbe = {
   /** Epoch ms when the page's WebSocket opened and when it first asked for quotes (0 until then). */
   socketOpenAt: number;
   firstSubscribeAt: number;
+  /** Epoch ms of every orders.place request the page sent. */
+  placeSent(): number[];
 };
 
 declare global {
@@ -48,7 +50,7 @@ export function afterNextPaint(fn: () => void): void {
 const arrivals = new Map<number, number>();
 const TICK_ID = /"tickId":(\d+)/g;
 
-const socketTimes = { open: 0, subscribe: 0 };
+const socketTimes = { open: 0, subscribe: 0, place: [] as number[] };
 
 function watchSockets(): void {
   const Native = window.WebSocket;
@@ -56,6 +58,7 @@ function watchSockets(): void {
     override send(data: Parameters<WebSocket['send']>[0]): void {
       if (!socketTimes.subscribe && typeof data === 'string' && data.includes('"quotes.subscribe"'))
         socketTimes.subscribe = epoch();
+      if (typeof data === 'string' && data.includes('"orders.place"')) socketTimes.place.push(epoch());
       super.send(data);
     }
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -101,6 +104,7 @@ function install(): BenchProbe {
     get firstSubscribeAt() {
       return socketTimes.subscribe;
     },
+    placeSent: () => [...socketTimes.place],
     watchTicks() {
       observer?.disconnect();
       observer = new MutationObserver((records) => {
