@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createFakeClient } from '../test-support/fake-client';
+import { quote } from '../test-support/fixtures';
+import { createAppStore } from './app-store';
 import { createConflator } from './conflate';
+import { applyQuoteBatch } from './quotes-slice';
+import { conflatedQuote } from './use-conflated-quote';
 
 function fakeTimers() {
   let now = 0;
@@ -62,5 +67,36 @@ describe('createConflator', () => {
     expect(t.pending()).toBe(false);
     t.advance(100);
     expect(shown).toEqual([1]);
+  });
+});
+
+describe('conflatedQuote', () => {
+  it('follows one instrument in the store, at most once per interval, ending on the latest quote', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createAppStore(createFakeClient());
+      const push = (conId: number, last: number) =>
+        store.setState((s) => ({ quotes: applyQuoteBatch(s.quotes, [quote(conId, { last })]) }));
+      push(1, 10);
+      const source = conflatedQuote(store, 1, 50);
+      let changes = 0;
+      const off = source.subscribe(() => changes++);
+      expect(source.getSnapshot()?.last).toBe(10);
+      vi.advanceTimersByTime(100);
+      push(1, 11);
+      expect([changes, source.getSnapshot()?.last]).toEqual([1, 11]);
+      push(1, 12);
+      push(2, 99); // another instrument: not this row's business
+      push(1, 13);
+      expect([changes, source.getSnapshot()?.last]).toEqual([1, 11]);
+      vi.advanceTimersByTime(50);
+      expect([changes, source.getSnapshot()?.last]).toEqual([2, 13]);
+      off();
+      push(1, 14);
+      vi.advanceTimersByTime(100);
+      expect([changes, source.getSnapshot()?.last]).toEqual([2, 13]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
