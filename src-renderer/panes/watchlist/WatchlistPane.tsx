@@ -22,7 +22,7 @@ const ROW_HEIGHT = 24;
 /** A row repaints at most this often (20 a second): a price that ticks faster is shown at its latest. */
 const ROW_REPAINT_MS = 50;
 /** Column widths (em) of the fixed table layout: a tick re-lays out its cell, not the table's columns. */
-const COLUMN_EM = [6, 5.5, 5, 5, 4.5, 5.5, 5.5, 4.5, 5.5, 5.5, 5.5, 5, 3.5, 5.5];
+const COLUMN_EM = [6, 5.5, 5.5, 6, 5, 5.5, 5.5, 5, 5.5, 5.5, 5.5, 5, 3.5, 5.5];
 const NO_ITEMS: readonly WatchItem[] = [];
 
 export function WatchlistPane() {
