@@ -56,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-renderer/**/*.{ts,tsx}'],
+    files: ['src-renderer/**/*.{ts,tsx}', 'bench/browser/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,6 +1,6 @@
 // E2E: Playwright drives the web host in the system Chromium (no browser download on this machine).
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './tests/e2e/support/chromium';
+import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,15 +19,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...chromiumArgs],
     },
   },
 });

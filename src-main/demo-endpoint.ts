@@ -1,6 +1,7 @@
 // The Demo profile's endpoint: the embedded demo gateway (#4), started once per process on 127.0.0.1:0 and shared
 // by the Electron shell, the web host and the CLI's --demo.
 import { createDemoGateway } from './demo-gateway/gateway';
+import type { DemoGatewayOptions } from './demo-gateway/options';
 import type { DemoEndpoint } from './services/session';
 
 export type RunningDemo = { host: string; port: number; close(): Promise<void> };
@@ -10,9 +11,12 @@ export type RunningDemo = { host: string; port: number; close(): Promise<void> }
  * also listens on loopback and its URL is handed over (end-to-end tests inject faults through it).
  */
 export async function startDemoGateway(
-  opts: { onControl?: (url: string) => void } = {},
+  opts: {
+    onControl?: (url: string) => void;
+    gateway?: Pick<DemoGatewayOptions, 'benchStamps' | 'tickRate'>;
+  } = {},
 ): Promise<RunningDemo> {
-  const gw = await createDemoGateway({ host: '127.0.0.1', port: 0 });
+  const gw = await createDemoGateway({ ...opts.gateway, host: '127.0.0.1', port: 0 });
   const control = opts.onControl ? await gw.startControlApi(0) : null;
   if (control) opts.onControl?.(control.url);
   return {

@@ -77,8 +77,11 @@ export const BENCH_STAMP_TICK = 9901;
 
 export type MarketDataSink = {
   tick(field: TickField, value: number, delayed: boolean): void;
-  /** A bench stamp of the demo gateway: the id of the tick batch it closes, carried to the window (tick → paint). */
-  stamp?(tickId: number): void;
+  /**
+   * A bench stamp of the demo gateway (tickString 9901 "seq;epoch ms", only when it runs with benchStamps): the id
+   * of the tick batch it closes and when the gateway sent it, carried to the window (tick → paint).
+   */
+  stamp?(tickId: number, sentAt: number): void;
   /** TWS's marketDataType message for this line: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen. */
   dataType(type: number): void;
   /** A TWS error/warning for this line; return what the link should do with the request. */
@@ -655,9 +658,9 @@ export function createTws(link: Link): Tws {
             const v = num(args[2]);
             if (t && v !== null && (v >= 0 || t[0] === 'close')) sink.tick(t[0], v, t[1]);
           } else if (name === EventName.tickString) {
-            if (args[1] === BENCH_STAMP_TICK && sink.stamp) {
-              const seq = parseInt(String(args[2]), 10);
-              if (Number.isFinite(seq)) sink.stamp(seq);
+            if (Number(args[1]) === BENCH_STAMP_TICK && sink.stamp) {
+              const [seq, at] = String(args[2]).split(';').map(Number);
+              if (Number.isFinite(seq) && Number.isFinite(at)) sink.stamp(seq!, at!);
             }
           } else if (name === EventName.marketDataType) sink.dataType(Number(args[1]));
         },

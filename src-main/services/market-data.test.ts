@@ -79,13 +79,17 @@ describe('market data', () => {
     expect(published.at(-1)!.quotes[0]).toMatchObject({ conId: 1, bid: 99 });
   });
 
-  it("carries the demo gateway's bench stamp to the quote as its tick id", async () => {
+  it("carries the demo gateway's bench stamp to the quote (tick id and send time), keeping its prices", async () => {
     const { fake, md, published } = setup();
     md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
-    fake.streams[0]!.md!.tick('last', 5, false);
-    fake.streams[0]!.md!.stamp!(42);
+    fake.streams[0]!.md!.tick('last', 101.5, false);
+    fake.streams[0]!.md!.stamp!(42, 1_700_000_000_123.5);
     await Promise.resolve();
-    expect(published.at(-1)!.quotes[0]).toMatchObject({ last: 5, tickId: 42 });
+    expect(published.at(-1)!.quotes[0]).toMatchObject({
+      last: 101.5,
+      tickId: 42,
+      tickAt: 1_700_000_000_123.5,
+    });
   });
 
   it('a window that stops holding a line no longer gets its quotes', async () => {

@@ -141,8 +141,10 @@ export function createMarketData(deps: {
           q[field] = value;
           q.updatedAt = now;
         },
-        stamp: (tickId: number) => {
-          draftOf(line).tickId = tickId;
+        stamp: (tickId, tickAt) => {
+          const q = draftOf(line);
+          q.tickId = tickId;
+          q.tickAt = tickAt;
         },
         dataType: (t) => {
           line.dataType = t;

@@ -44,9 +44,16 @@ async function main(): Promise<void> {
   const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : defaultDataDir();
   const here = path.dirname(fileURLToPath(import.meta.url));
   // IBDESK_DEMO_CONTROL=1 (end-to-end tests only): the embedded gateway's fault-injection API on loopback.
+  // IBDESK_DEMO_BENCH (npm run bench only): the embedded gateway's tick rate and tick → paint stamps.
+  const control = process.env.IBDESK_DEMO_CONTROL === '1';
+  const bench = demoBenchOptions(process.env.IBDESK_DEMO_BENCH);
   const demo = createDemoEndpoint(
-    process.env.IBDESK_DEMO_CONTROL === '1'
-      ? () => startDemoGateway({ onControl: (url) => console.log(`IBDesk demo control: ${url}`) })
+    control || bench
+      ? () =>
+          startDemoGateway({
+            ...(control ? { onControl: (url: string) => console.log(`IBDesk demo control: ${url}`) } : {}),
+            ...(bench ? { gateway: bench } : {}),
+          })
       : undefined,
   );
   const logFile = createLogFile({ dir: path.join(dataDir, 'logs') });
@@ -112,6 +119,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** IBDESK_DEMO_BENCH="stamps,rate=40": bench stamps on, and the demo gateway's updates per second per instrument. */
+function demoBenchOptions(raw: string | undefined): { benchStamps: boolean; tickRate?: number } | undefined {
+  if (!raw) return undefined;
+  const out: { benchStamps: boolean; tickRate?: number } = { benchStamps: false };
+  for (const part of raw.split(',')) {
+    const [key, value] = part.split('=');
+    if (key === 'stamps') out.benchStamps = true;
+    else if (key === 'rate' && Number(value) > 0) out.tickRate = Number(value);
+    else throw new Error(`IBDESK_DEMO_BENCH: unknown part "${part}" (expected stamps, rate=N)`);
+  }
+  return out;
 }
 
 void main().catch((err: unknown) => {

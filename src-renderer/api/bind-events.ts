@@ -16,6 +16,8 @@ const isUp = (s: ConnectionStatus | null): boolean => s?.state === 'ready' || s?
 export async function loadInitialState(store: AppStore): Promise<void> {
   const { client } = store.getState();
   const firstLoad = store.getState().layout === undefined;
+  // The watchlists do not depend on the rest: asked at once, the first quotes are subscribed one round trip sooner.
+  const watchlists = store.getState().loadWatchlists();
   const [info, settings, status, log, layout, gauges] = await Promise.all([
     client.invoke('app.info', {}),
     client.invoke('settings.get', {}),
@@ -34,7 +36,7 @@ export async function loadInitialState(store: AppStore): Promise<void> {
   // The workspace is read once: after a host reconnect the window keeps what it shows.
   if (firstLoad) store.getState().applyWorkspace(layout.ok ? layout.value : null);
   const st = store.getState();
-  await Promise.all([st.loadWatchlists(), st.loadBlotter(), st.loadPortfolio()]);
+  await Promise.all([watchlists, st.loadBlotter(), st.loadPortfolio()]);
 }
 
 /**

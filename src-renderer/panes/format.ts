@@ -19,13 +19,16 @@ export function fmtPct(v: number | null | undefined): string {
   return `${fmtChange(v)}%`;
 }
 
+/** One formatter for every size: toLocaleString builds a new one per call (most of a busy watchlist's JS). */
+const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** Sizes and volumes: 1234 → 1,234; 1.2M above a million. */
 export function fmtSize(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
   const a = Math.abs(v);
   if (a >= 1e9) return `${(v / 1e9).toFixed(2)}B`;
   if (a >= 1e6) return `${(v / 1e6).toFixed(2)}M`;
-  return Math.round(v).toLocaleString('en-US');
+  return INTEGER.format(Math.round(v));
 }
 
 export function fmtMoney(v: number | null | undefined, currency?: string): string {

@@ -17,6 +17,15 @@ describe('applyQuoteBatch', () => {
     expect(m[1]).toMatchObject({ lastDir: -1, lastSeq: 2 });
   });
 
+  it('remembers when each price last changed (the flash holds from then), not when the quote last came', () => {
+    let m = applyQuoteBatch({}, [quote(1, { last: 10, bid: 9.9, ask: 10.1 })], 1000);
+    expect(m[1]).toMatchObject({ lastAt: null, bidAt: null, askAt: null });
+    m = applyQuoteBatch(m, [quote(1, { last: 10.5, bid: 9.9, ask: 10.1 })], 2000);
+    expect(m[1]).toMatchObject({ lastAt: 2000, bidAt: null, askAt: null });
+    m = applyQuoteBatch(m, [quote(1, { last: 10.5, bid: 9.8, ask: 10.1, volume: 7 })], 3000);
+    expect(m[1]).toMatchObject({ lastAt: 2000, bidAt: 3000, askAt: null });
+  });
+
   it('returns a new map and leaves other instruments as they were', () => {
     const a = applyQuoteBatch({}, [quote(1, { last: 1 }), quote(2, { last: 2 })]);
     const b = applyQuoteBatch(a, [quote(2, { last: 3 })]);

@@ -7,14 +7,20 @@ import type { Slice } from './app-store';
 
 export type Dir = -1 | 0 | 1;
 
-/** A quote plus what the flash needs: direction and a counter per price that bumps on every change. */
+/**
+ * A quote plus what the flash needs, per price: the direction of its last change, a counter that bumps on every
+ * change, and when that change was seen (epoch ms, null before the first).
+ */
 export type QuoteView = Quote & {
   lastDir: Dir;
   lastSeq: number;
+  lastAt: number | null;
   bidDir: Dir;
   bidSeq: number;
+  bidAt: number | null;
   askDir: Dir;
   askSeq: number;
+  askAt: number | null;
 };
 
 export type QuotesSlice = {
@@ -34,10 +40,14 @@ function dirOf(prev: number | null | undefined, next: number | null): Dir {
   return next > prev ? 1 : -1;
 }
 
-/** Pure: merges one batch into the quote map, keeping flash directions. Returns a new map (one set() per batch). */
+/**
+ * Pure: merges one batch into the quote map, keeping flash directions; `now` is when the batch was received.
+ * Returns a new map (one set() per batch).
+ */
 export function applyQuoteBatch(
   current: Readonly<Record<number, QuoteView>>,
   batch: readonly Quote[],
+  now: number = Date.now(),
 ): Record<number, QuoteView> {
   const next: Record<number, QuoteView> = { ...current };
   for (const q of batch) {
@@ -46,26 +56,32 @@ export function applyQuoteBatch(
       ...q,
       lastDir: prev?.lastDir ?? 0,
       lastSeq: prev?.lastSeq ?? 0,
+      lastAt: prev?.lastAt ?? null,
       bidDir: prev?.bidDir ?? 0,
       bidSeq: prev?.bidSeq ?? 0,
+      bidAt: prev?.bidAt ?? null,
       askDir: prev?.askDir ?? 0,
       askSeq: prev?.askSeq ?? 0,
+      askAt: prev?.askAt ?? null,
     };
     if (prev) {
       const d = dirOf(prev.last, q.last);
       if (d !== 0) {
         view.lastDir = d;
         view.lastSeq = prev.lastSeq + 1;
+        view.lastAt = now;
       }
       const b = dirOf(prev.bid, q.bid);
       if (b !== 0) {
         view.bidDir = b;
         view.bidSeq = prev.bidSeq + 1;
+        view.bidAt = now;
       }
       const a = dirOf(prev.ask, q.ask);
       if (a !== 0) {
         view.askDir = a;
         view.askSeq = prev.askSeq + 1;
+        view.askAt = now;
       }
     }
     next[q.conId] = view;

@@ -40,6 +40,8 @@ export const Quote = z.object({
   note: z.string().optional(),
   /** Demo gateway only: id of the last tick, carried to the DOM to time tick → paint. */
   tickId: z.number().optional(),
+  /** Demo gateway only: when the gateway sent tick `tickId` (epoch ms, fractional). */
+  tickAt: z.number().optional(),
 });
 export type Quote = z.infer<typeof Quote>;
 

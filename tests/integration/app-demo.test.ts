@@ -2,7 +2,7 @@
 // demo gateway: every result is checked against its schema (validateResults).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../src-shared/contract';
-import { createDemoEndpoint } from '../../src-main/demo-endpoint';
+import { createDemoEndpoint, startDemoGateway } from '../../src-main/demo-endpoint';
 import { ApiClient, startHarness, type Harness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 
@@ -176,4 +176,21 @@ describe('the app on the Demo profile', () => {
       'released',
     );
   }, 60_000);
+  it("carries the demo gateway's bench stamps (npm run bench) into the quotes: tick id and send time", async () => {
+    demo = createDemoEndpoint(() => startDemoGateway({ gateway: { benchStamps: true } }));
+    h = await startHarness({ demoEndpoint: demo.endpoint, autoConnect: true });
+    const c = await ApiClient.open(h.host);
+    await waitFor(() => of(c, 'connection').some((e) => e.payload.state === 'ready'), 'ready', 20_000);
+    const before = Date.now();
+    await call(c, 'quotes.subscribe', { contracts: [AAPL] });
+    const stamped = () =>
+      of(c, 'quotes').flatMap((e) => e.payload.quotes.filter((q) => q.tickId !== undefined));
+    await waitFor(() => new Set(stamped().map((q) => q.tickId)).size >= 2, 'two stamped AAPL quotes', 20_000);
+    const [a, b] = [...new Map(stamped().map((q) => [q.tickId, q])).values()];
+    expect(a!.conId).toBe(265598);
+    expect(b!.tickId!).toBeGreaterThan(a!.tickId!);
+    expect(a!.tickAt!).toBeGreaterThanOrEqual(before - 1);
+    expect(b!.tickAt!).toBeLessThanOrEqual(Date.now() + 1);
+    expect(b!.tickAt!).toBeGreaterThanOrEqual(a!.tickAt!);
+  });
 });

@@ -1,6 +1,7 @@
 // Watchlist pane: several named lists; add by symbol search, remove, reorder; last, change, change %, bid, ask,
 // sizes, volume, high and low with an up/down flash; a live/delayed/stale badge and the tick age. Rows are
-// virtualized and each row subscribes to its own instrument's quote, so a tick repaints one row.
+// virtualized and each row subscribes to its own instrument's quote, so a tick repaints one row (at most 20 times a
+// second: conflated, see use-conflated-quote.ts).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, useState } from 'react';
 import { quoteChange } from '../../../src-shared/domain/quote';
@@ -10,6 +11,7 @@ import { SymbolPicker } from '../../shell/SymbolPicker';
 import { useClock } from '../../shell/use-clock';
 import type { QuoteView } from '../../stores/quotes-slice';
 import { useAppStore } from '../../stores/use-app-store';
+import { useConflatedQuote } from '../../stores/use-conflated-quote';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { fmtAge, fmtChange, fmtPct, fmtPrice, fmtSize, signClass } from '../format';
 import { usePaneId } from '../pane-context';
@@ -17,6 +19,10 @@ import { symbolOf } from '../../stores/panes-slice';
 import { quoteBadge } from './watchlist-view';
 
 const ROW_HEIGHT = 24;
+/** A row repaints at most this often (20 a second): a price that ticks faster is shown at its latest. */
+const ROW_REPAINT_MS = 50;
+/** Column widths (em) of the fixed table layout: a tick re-lays out its cell, not the table's columns. */
+const COLUMN_EM = [6, 5.5, 5.5, 6, 5, 5.5, 5.5, 5, 5.5, 5.5, 5.5, 5, 3.5, 5.5];
 const NO_ITEMS: readonly WatchItem[] = [];
 
 export function WatchlistPane() {
@@ -44,7 +50,8 @@ export function WatchlistPane() {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // Rows off screen update like visible ones: keep the margin small.
+    overscan: 3,
   });
   const virtualRows = virtualizer.getVirtualItems();
   const padTop = virtualRows[0]?.start ?? 0;
@@ -142,6 +149,11 @@ export function WatchlistPane() {
           aria-label={`Watchlist ${list?.name ?? ''}`.trim()}
           aria-rowcount={items.length + 1}
         >
+          <colgroup>
+            {COLUMN_EM.map((em, i) => (
+              <col key={i} style={{ width: `${em}em` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr aria-rowindex={1}>
               <th scope="col">Symbol</th>
@@ -222,13 +234,15 @@ export function WatchlistPane() {
   );
 }
 
-function Flash({ dir, seq, children }: { dir: number; seq: number; children: string }) {
-  // A new key restarts the CSS animation on every change.
-  return (
-    <span key={seq} className={seq > 0 ? (dir > 0 ? 'flash-up' : 'flash-down') : undefined}>
-      {children}
-    </span>
-  );
+/** How long a changed price keeps its up/down tint (ms; the one-second clock clears it, so 1–2 s on screen). */
+const FLASH_MS = 1000;
+
+function Flash({ dir, at, children }: { dir: number; at: number | null; children: string }) {
+  // A static tint while the change is recent, no CSS animation: at thousands of ticks a second every visible cell
+  // is flashing, and animating a hundred backgrounds costs more than half of each frame in software raster.
+  const now = useClock();
+  const on = at !== null && dir !== 0 && now - at < FLASH_MS;
+  return <span className={on ? (dir > 0 ? 'flash-up' : 'flash-down') : undefined}>{children}</span>;
 }
 
 function Age({ at }: { at: number | null }) {
@@ -263,7 +277,7 @@ const WatchRow = memo(function WatchRow({
   onPick: (paneId: string, item: WatchItem) => void;
   paneId: string;
 }) {
-  const q = useAppStore((s) => s.quotes[item.conId]);
+  const q = useConflatedQuote(item.conId, ROW_REPAINT_MS);
   const remove = useAppStore((s) => s.removeFromWatchlist);
   const move = useAppStore((s) => s.moveInWatchlist);
   const { change, changePct } = q ? quoteChange(q) : { change: null, changePct: null };
@@ -276,6 +290,7 @@ const WatchRow = memo(function WatchRow({
       tabIndex={0}
       data-conid={item.conId}
       data-tick-id={q?.tickId}
+      data-tick-at={q?.tickAt}
       onClick={() => onPick(paneId, item)}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
@@ -291,7 +306,7 @@ const WatchRow = memo(function WatchRow({
         <strong>{sym}</strong>
       </td>
       <td className="num">
-        <Flash dir={q?.lastDir ?? 0} seq={q?.lastSeq ?? 0}>
+        <Flash dir={q?.lastDir ?? 0} at={q?.lastAt ?? null}>
           {fmtPrice(q?.last)}
         </Flash>
       </td>
@@ -299,12 +314,12 @@ const WatchRow = memo(function WatchRow({
       <td className={`num ${signClass(changePct)}`}>{fmtPct(changePct)}</td>
       <td className="num dim">{fmtSize(q?.bidSize)}</td>
       <td className="num">
-        <Flash dir={q?.bidDir ?? 0} seq={q?.bidSeq ?? 0}>
+        <Flash dir={q?.bidDir ?? 0} at={q?.bidAt ?? null}>
           {fmtPrice(q?.bid)}
         </Flash>
       </td>
       <td className="num">
-        <Flash dir={q?.askDir ?? 0} seq={q?.askSeq ?? 0}>
+        <Flash dir={q?.askDir ?? 0} at={q?.askAt ?? null}>
           {fmtPrice(q?.ask)}
         </Flash>
       </td>

@@ -17,3 +17,14 @@ export function chromiumPath(): string {
   }
   return found;
 }
+
+/** Flags for headless runs here: no sandbox (containers), software raster (no GPU), nothing phoning home. */
+export const chromiumArgs: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

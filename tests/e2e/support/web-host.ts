@@ -18,14 +18,22 @@ export type RunningHost = {
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 export async function startBuiltWebHost(
-  opts: { dataDir?: string; args?: string[]; env?: Record<string, string>; demoControl?: boolean } = {},
+  opts: {
+    dataDir?: string;
+    args?: string[];
+    env?: Record<string, string>;
+    demoControl?: boolean;
+    /** The checkout whose dist/ runs (default: this one; bundled callers such as the bench pass their cwd). */
+    root?: string;
+  } = {},
 ): Promise<RunningHost> {
+  const root = opts.root ?? ROOT;
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-e2e-')));
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'dist', 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
+    [path.join(root, 'dist', 'main', 'web.js'), '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])],
     {
-      cwd: ROOT,
+      cwd: root,
       // The embedded demo gateway opens its fault-injection control API on loopback only when asked (tests).
       env: { ...process.env, ...(opts.demoControl ? { IBDESK_DEMO_CONTROL: '1' } : {}), ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,141 @@
+// The renderer benches' set-up: a temp data dir (500-symbol watchlist, confirm off, enough market-data lines),
+// the built web host on the Demo profile with bench options for its embedded gateway, and the system Chromium
+// with the E2E flags (software raster, no GPU). Everything started here is stopped by `close()`.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { defaultSettings } from '../../src-shared/domain/settings';
+import type { WatchItem } from '../../src-shared/domain/workspace';
+import { buildUniverse } from '../../src-main/demo-gateway/model/universe';
+import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
+import { startBuiltWebHost, type RunningHost } from '../../tests/e2e/support/web-host';
+
+export const VIEWPORT = { width: 1600, height: 900 };
+
+/** The first `n` stocks of the demo gateway's universe, as watchlist items. */
+export function demoStocks(n: number): WatchItem[] {
+  const stocks = buildUniverse(Date.now()).instruments.filter((i) => i.secType === 'STK');
+  if (stocks.length < n) throw new Error(`the demo universe has ${stocks.length} stocks, fewer than ${n}`);
+  return stocks.slice(0, n).map((i) => ({
+    conId: i.conId,
+    symbol: i.symbol,
+    secType: 'STK',
+    exchange: 'SMART',
+    primaryExchange: i.primaryExchange,
+    currency: i.currency,
+  }));
+}
+
+/** Writes settings.json and watchlists.json as the app would have saved them. */
+export async function prepareDataDir(opts: { symbols: number; confirmOrders?: boolean }): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-bench-'));
+  const settings = defaultSettings();
+  settings.preferences = {
+    ...settings.preferences,
+    confirmOrders: opts.confirmOrders ?? false,
+    marketDataLines: Math.max(100, opts.symbols + 200),
+  };
+  await writeFile(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
+  const items = demoStocks(opts.symbols);
+  await writeFile(
+    path.join(dir, 'watchlists.json'),
+    JSON.stringify({ version: 1, lists: [{ id: 'bench', name: 'Bench', items }] }),
+  );
+  return dir;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs], headless: true });
+}
+
+export type AppSession = {
+  host: RunningHost;
+  browser: Browser;
+  page: Page;
+  /** Epoch ms when the web host process was spawned. */
+  spawnedAt: number;
+  /** Epoch ms when the host printed its URL, and when the page's load event fired. */
+  hostUpAt: number;
+  pageLoadedAt: number;
+  /** Epoch ms when the page first showed a live quote in the watchlist. */
+  firstLiveQuoteAt: number;
+  /** Epoch ms when the page's WebSocket opened and when it first asked for quotes. */
+  socketOpenAt: number;
+  firstSubscribeAt: number;
+  close(): Promise<void>;
+};
+
+/** The bench probe (bench/browser/probe.ts) is installed before the app's own scripts run. */
+export async function openApp(opts: {
+  symbols: number;
+  /** IBDESK_DEMO_BENCH for the embedded gateway, e.g. "stamps,rate=4". */
+  demo: string;
+  probe: string;
+  browser?: Browser;
+}): Promise<AppSession> {
+  const browser = opts.browser ?? (await launchChromium());
+  const dataDir = await prepareDataDir({ symbols: opts.symbols });
+  let host: RunningHost | null = null;
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.addInitScript({ content: opts.probe });
+    const spawnedAt = Date.now();
+    host = await startBuiltWebHost({
+      dataDir,
+      demoControl: true,
+      env: { IBDESK_DEMO_BENCH: opts.demo },
+      root: process.cwd(),
+    });
+    const hostUpAt = Date.now();
+    await page.goto(host.url);
+    const pageLoadedAt = Date.now();
+    // A watchlist row whose data badge says LIVE and whose last price is shown; checked every frame.
+    // The probe looks for a watchlist row with a LIVE badge and a last price in every frame.
+    let firstLiveQuoteAt = 0;
+    const deadline = Date.now() + 60_000;
+    while (!(firstLiveQuoteAt = (await page.evaluate('window.ibdeskBench.firstLiveQuoteAt')) as number)) {
+      if (Date.now() > deadline) throw new Error('no live quote in the watchlist after 60 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const socketOpenAt = (await page.evaluate('window.ibdeskBench.socketOpenAt')) as number;
+    const firstSubscribeAt = (await page.evaluate('window.ibdeskBench.firstSubscribeAt')) as number;
+    const running = host;
+    return {
+      host: running,
+      browser,
+      page,
+      spawnedAt,
+      hostUpAt,
+      pageLoadedAt,
+      firstLiveQuoteAt,
+      socketOpenAt,
+      firstSubscribeAt,
+      async close() {
+        await context.close().catch(() => undefined);
+        if (!opts.browser) await browser.close().catch(() => undefined);
+        await running.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    if (!opts.browser) await browser.close().catch(() => undefined);
+    await host?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** The embedded demo gateway's control API (the host runs with IBDESK_DEMO_CONTROL=1). */
+export function controlUrl(app: AppSession): string {
+  const m = /IBDesk demo control: (http:\/\/\S+)/.exec(app.host.output());
+  if (!m) throw new Error('the embedded demo gateway did not print its control URL');
+  return m[1]!.replace(/\/$/, '');
+}
+
+export async function control<T>(app: AppSession, pathAndQuery: string): Promise<T> {
+  const res = await fetch(`${controlUrl(app)}${pathAndQuery}`);
+  if (!res.ok) throw new Error(`control API ${pathAndQuery}: ${res.status}`);
+  return (await res.json()) as T;
+}
