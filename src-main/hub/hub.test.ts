@@ -49,6 +49,28 @@ function transport(id: string, backlog = () => 0) {
 const notice = { level: 'info' as const, title: 't', message: 'm' };
 
 describe('hub', () => {
+  it('sends the first frame after a quiet spell at once, then never more often than once a frame', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, frameMs: 17 });
+    const a = transport('a');
+    hub.attach(a);
+    hub.quotes([{ ...emptyQuote(1), last: 1 }], ['a']);
+    hub.quotes([{ ...emptyQuote(2), last: 2 }], ['a']);
+    expect(a.frames).toHaveLength(0); // not inside the caller's task
+    advance(0);
+    expect(a.frames).toHaveLength(1); // both, in one message, without waiting a frame
+    advance(5);
+    hub.quotes([{ ...emptyQuote(1), last: 3 }], ['a']);
+    advance(11); // 16 ms after the last message
+    expect(a.frames).toHaveLength(1);
+    advance(1); // 17 ms
+    expect(a.frames).toHaveLength(2);
+    advance(100); // quiet again: the next one goes at once
+    hub.quotes([{ ...emptyQuote(1), last: 4 }], ['a']);
+    advance(0);
+    expect(a.frames).toHaveLength(3);
+  });
+
   it('sends one message per frame, however many events', () => {
     const { clock, advance } = fakeClock();
     const hub = createHub({ clock, log: silentLogger, frameMs: 16 });

@@ -69,13 +69,20 @@ export function createHub(opts: HubOptions): Hub {
   let unseen: EventEnvelope[] = [];
   let timer: Timer | null = null;
   let stopped = false;
+  let lastFlushAt = -Infinity;
 
+  /**
+   * A frame goes out as soon as the current task is done when the last one left at least `frameMs` ago (a tick
+   * after a quiet spell does not wait a whole frame), otherwise `frameMs` after the last one: never more often.
+   */
   function schedule(): void {
     if (timer !== null || stopped) return;
+    const wait = Math.max(0, lastFlushAt + frameMs - clock.now());
     timer = clock.setTimeout(() => {
       timer = null;
+      lastFlushAt = clock.now();
       flush();
-    }, frameMs);
+    }, wait);
   }
 
   function drop(state: ClientState, reason: string): void {

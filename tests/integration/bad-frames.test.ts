@@ -130,7 +130,8 @@ const FATAL: { name: string; bytes: () => Buffer; logged: RegExp }[] = [
     name: 'control bytes and a 2 GB prefix (the log shows them escaped)',
     // A true 2 GB prefix followed by a terminal escape and a bell (a prefix taken from a shorter frame would leave
     // the reader waiting on whatever TWS sends next, and the outcome would depend on that traffic).
-    bytes: () => Buffer.concat([Buffer.from([0x7f, 0xff, 0xff, 0xff]), Buffer.from('\x1b[31m\x07\0', 'latin1')]),
+    bytes: () =>
+      Buffer.concat([Buffer.from([0x7f, 0xff, 0xff, 0xff]), Buffer.from('\x1b[31m\x07\0', 'latin1')]),
     logged: /./,
   },
 ];
