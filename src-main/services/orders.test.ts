@@ -240,6 +240,40 @@ describe('orders', () => {
     });
   });
 
+  it('takes an open order’s terms from TWS when a change did not reach it, and says so', async () => {
+    const { fake, orders } = await setup();
+    fake.ready();
+    await orders.place(ticket());
+    fake.openOrders = [
+      {
+        orderId: 1,
+        permId: 5,
+        clientId: 1,
+        parentId: null,
+        account: 'DU111',
+        contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
+        action: 'BUY',
+        quantity: 10,
+        orderType: 'LMT',
+        limitPrice: 100,
+        stopPrice: null,
+        trailingPercent: null,
+        tif: 'DAY',
+        outsideRth: false,
+        ocaGroup: null,
+        status: 'Submitted',
+        orderRef: 'ibdesk:1',
+      },
+    ];
+    expect((await orders.reconcile()).updated).toEqual([1]); // status only
+    expect(orders.list()[0]).toMatchObject({ status: 'Submitted', limitPrice: 100 });
+    fake.openOrders = [{ ...fake.openOrders[0]!, limitPrice: 98.5, quantity: 7 }];
+    expect((await orders.reconcile()).updated).toEqual([1]);
+    expect(orders.list()[0]).toMatchObject({ limitPrice: 98.5, quantity: 7 });
+    expect(orders.list()[0]!.message).toMatch(/TWS has quantity 7, limitPrice 98.5.*nothing was re-sent/);
+    expect(fake.placed).toHaveLength(1);
+  });
+
   it('shows open orders it did not place as external', async () => {
     const { fake, orders } = await setup();
     fake.openOrders = [

@@ -468,6 +468,29 @@ export function createOrders(deps: {
       if (o.clientId !== null && o.clientId !== clientId) continue; // another client id's orders are not listed
       const tw = openIds.get(o.orderId);
       if (tw) {
+        // A change lost on the way (a half-open socket) leaves TWS on the old terms: the journal takes TWS's.
+        const d = details.get(o.orderId);
+        const differs = (mine: number | null, theirs: number | null) =>
+          mine !== null && theirs !== null && Math.abs(mine - theirs) > 1e-9;
+        const changes: Partial<JournalOrder> = {
+          ...(tw.quantity > 0 && d && differs(d.quantity, tw.quantity) ? { quantity: tw.quantity } : {}),
+          ...(d && differs(d.limitPrice, tw.limitPrice) ? { limitPrice: tw.limitPrice } : {}),
+          ...(d && d.orderType !== 'TRAIL' && differs(d.stopPrice, tw.stopPrice)
+            ? { stopPrice: tw.stopPrice }
+            : {}),
+        };
+        if (Object.keys(changes).length > 0) {
+          report.updated.push(o.orderId);
+          const note = `Order ${o.orderId}: TWS has ${Object.entries(changes)
+            .map(([k, v]) => `${k} ${String(v)}`)
+            .join(
+              ', ',
+            )}, not what the journal had: a change did not reach TWS. The journal now shows TWS's terms; nothing was re-sent.`;
+          records.push(
+            { t: 'modify', at: now, orderId: o.orderId, changes },
+            { t: 'reconcile', at: now, orderId: o.orderId, note },
+          );
+        }
         if (tw.status !== o.status && tw.status !== 'Unknown') {
           report.updated.push(o.orderId);
           records.push({
