@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IBApi } from '@stoqey/ib';
 import { cleanTwsText, guardFrames, previewBytes, type BadFrame } from './frame-guard';
 
@@ -34,6 +34,25 @@ function chunk(bytes: Buffer, cuts: number[]): Buffer[] {
 }
 
 describe('frame guard', () => {
+  it('copies nothing per frame: a chunk of a thousand whole frames is scanned in place (main ingest, issue #7)', () => {
+    const { api, socket, fed } = fakeApi();
+    expect(guardFrames(api, () => undefined)).toBe(true);
+    const stream = Buffer.concat(
+      Array.from({ length: 1000 }, (_, i) => frame(`1\x002\x00${i}\x001\x00100.5\x00`)),
+    );
+    const concat = vi.spyOn(Buffer, 'concat');
+    const alloc = vi.spyOn(Buffer, 'alloc');
+    try {
+      socket.onData(stream);
+      expect(concat).not.toHaveBeenCalled();
+      expect(alloc).not.toHaveBeenCalled();
+    } finally {
+      concat.mockRestore();
+      alloc.mockRestore();
+    }
+    expect(fed).toHaveLength(1);
+  });
+
   it('passes every byte of well-formed frames through, however TCP splits them', () => {
     fc.assert(
       fc.property(

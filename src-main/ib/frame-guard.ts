@@ -93,13 +93,22 @@ export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, limits: 
         continue;
       }
       frameStart = Math.max(0, i - header.length);
-      const part = chunk.subarray(i, i + 4 - header.length);
-      header = Buffer.concat([header, part]);
-      i += part.length;
-      if (header.length < 4) break;
-      const length = header.readUInt32BE(0);
-      const at = Buffer.concat([header, chunk.subarray(i)]);
-      header = Buffer.alloc(0);
+      // The common case reads the prefix in place; only a prefix split across chunks is pieced together. Nothing
+      // is copied per frame: the offending bytes are cut out only when there is a problem.
+      let length: number;
+      let prefix: Buffer | null = null;
+      if (header.length === 0 && chunk.length - i >= 4) {
+        length = chunk.readUInt32BE(i);
+        i += 4;
+      } else {
+        const part = chunk.subarray(i, i + 4 - header.length);
+        header = Buffer.concat([header, part]);
+        i += part.length;
+        if (header.length < 4) break;
+        length = header.readUInt32BE(0);
+        prefix = header;
+        header = Buffer.alloc(0);
+      }
       if (length > maxFrame || length === 0)
         return {
           problem:
@@ -107,7 +116,7 @@ export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, limits: 
               ? 'a frame with a length prefix of 0'
               : `a frame length prefix of ${length} bytes (0x${length.toString(16)}), above TWS's maximum of ${maxFrame}`,
           start: frameStart,
-          at,
+          at: prefix ? Buffer.concat([prefix, chunk.subarray(i)]) : chunk.subarray(i - 4),
         };
       bodyLeft = length;
       fields = 0;
