@@ -1,6 +1,6 @@
-// E2E: Playwright drives the web host in the system Chromium (no browser download on this machine).
+// E2E: Playwright drives the web host in Chromium (found or installed by tools/chromium.mjs, see `npm test`).
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium';
+import { chromiumArgs, chromiumPath } from './tools/chromium.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -2,10 +2,11 @@
 // the PNG set (16…1024), icon.icns (macOS), icon.ico (Windows) and the tray icons, into assets/icons/.
 // No native image library: Chromium rasterizes, and the PNG, ICNS and ICO containers are written here.
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
+import { provisionChromium } from '../tools/chromium.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const assets = path.join(root, 'assets');
@@ -37,19 +38,6 @@ export const TRAY_STATES = {
   lost: '#ef5350',
   disconnected: '#8a94a6',
 };
-
-function chromiumPath() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  const found = candidates.find((p) => p && existsSync(p));
-  if (!found)
-    throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
-  return found;
-}
 
 // ---- containers ------------------------------------------------------------------------------------------------
 
@@ -208,7 +196,7 @@ async function main() {
   const big = readFileSync(path.join(assets, 'icon.svg'), 'utf8');
   const small = readFileSync(path.join(assets, 'icon-small.svg'), 'utf8');
   const browser = await chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: provisionChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--force-color-profile=srgb'],
   });
   try {

@@ -1,18 +1,18 @@
 // Takes the README's screenshot: starts the built web host on a fresh data dir (Demo profile, embedded demo
-// gateway), opens it in the system Chromium, starts a TOP_PERC_GAIN scan, puts its first rows in the watchlist and
+// gateway), opens it in Chromium (tools/chromium.mjs), starts a TOP_PERC_GAIN scan, puts its first rows in the watchlist and
 // the first on the chart and ticket, waits for live data and writes docs/screenshot.png.
 // Usage: npm run build && node scripts/screenshot.mjs
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, provisionChromium } from '../tools/chromium.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ibdesk-shot-'));
-const exe =
-  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const exe = provisionChromium();
 const settleMs = Number(process.env.SETTLE_MS ?? 4000);
 
 const host = spawn(
@@ -31,7 +31,7 @@ const url = await new Promise((resolve, reject) => {
   });
   host.once('exit', () => reject(new Error(`web host exited:\n${out}`)));
 });
-const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: exe, args: [...chromiumArgs] });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.goto(url);

@@ -1,10 +1,12 @@
-// `npm test`: unit + integration tests (Vitest), then a build and the E2E tests in Chromium (Playwright).
+// `npm test`: unit + integration tests (Vitest), then a build and the E2E tests in Chromium (Playwright); a machine
+// without Chromium gets one first (tools/chromium.mjs: Playwright's download, else apt-get on Debian/Ubuntu as root).
 // Ends with one line "N passed, N failed" (also written to test-results/summary.json) and a non-zero exit on
 // any failure. Arguments after `--` go to Vitest only (e.g. `npm test -- src-main/hub`).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ChromiumNotFound, provisionChromium } from '../tools/chromium.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = path.join(root, 'test-results');
@@ -59,8 +61,20 @@ if (vStatus !== 0 && v && !v.numFailedTests) {
   );
 }
 
-// 2. E2E, only when running the whole suite
+// 2. E2E, only when running the whole suite; the browser first (it may have to be installed)
+let browser = null;
 if (args.length === 0) {
+  console.log('\n=== Chromium for the E2E tests ===');
+  try {
+    browser = provisionChromium();
+    console.log(`Chromium: ${browser}`);
+  } catch (err) {
+    if (!(err instanceof ChromiumNotFound)) throw err;
+    failed += 1;
+    problems.push(err.message);
+  }
+}
+if (browser) {
   const bStatus = run('build', path.join(root, 'scripts', 'build.mjs'), []);
   if (bStatus !== 0) {
     failed += 1;

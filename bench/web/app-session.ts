@@ -1,6 +1,6 @@
 // The renderer benches' set-up: a temp data dir (500-symbol watchlist, confirm off, enough market-data lines),
-// the built web host on the Demo profile with bench options for its embedded gateway, and the system Chromium
-// with the E2E flags (software raster, no GPU). Everything started here is stopped by `close()`.
+// the built web host on the Demo profile with bench options for its embedded gateway, and Chromium (found or
+// installed by tools/chromium.mjs) with the E2E flags (software raster, no GPU). Everything started here is stopped by `close()`.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import { buildUniverse } from '../../src-main/demo-gateway/model/universe';
-import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium';
+import { chromiumArgs, provisionChromium } from '../../tools/chromium.mjs';
 import { startBuiltWebHost, type RunningHost } from '../../tests/e2e/support/web-host';
 
 export const VIEWPORT = { width: 1600, height: 900 };
@@ -46,7 +46,7 @@ export async function prepareDataDir(opts: { symbols: number; confirmOrders?: bo
 }
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs], headless: true });
+  return chromium.launch({ executablePath: provisionChromium(), args: [...chromiumArgs], headless: true });
 }
 
 export type AppSession = {
