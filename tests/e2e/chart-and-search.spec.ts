@@ -80,3 +80,46 @@ test('the chart changes bar size and pages back through history', async ({ app: 
   }).toPass({ timeout: LIVE_TIMEOUT });
   await page.screenshot({ path: test.info().outputPath('paged-back.png') });
 });
+
+test('type a ticker and press Enter at once: every symbol field picks it, an unknown one says so', async ({
+  app: page,
+}) => {
+  await connected(page);
+  const typeAndEnter = async (field: ReturnType<Page['getByRole']>, text: string) => {
+    await field.click();
+    await field.pressSequentially(text);
+    await field.press('Enter'); // no wait for the suggestions
+  };
+
+  const ticket = region(page, 'Order entry');
+  await typeAndEnter(ticket.getByRole('combobox', { name: 'Ticket symbol' }), 'MSFT');
+  await expect(ticket.getByRole('form', { name: 'Order ticket' })).toContainText('MSFT', {
+    timeout: LIVE_TIMEOUT,
+  });
+
+  const watchlist = region(page, 'Watchlist');
+  await typeAndEnter(watchlist.getByRole('combobox', { name: 'Add symbol' }), 'AAPL');
+  await expect(
+    watchlist.getByRole('row').filter({ has: page.getByText('AAPL', { exact: true }) }),
+  ).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+
+  const chart = region(page, 'Chart');
+  await typeAndEnter(chart.getByRole('combobox', { name: 'Chart symbol' }), 'spy');
+  await expect(chart.getByRole('img', { name: /^SPY .* candlestick chart$/ })).toBeVisible({
+    timeout: LIVE_TIMEOUT,
+  });
+
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Symbol search' });
+  await typeAndEnter(dialog.getByRole('combobox', { name: 'Find symbol' }), 'QQQ');
+  await expect(dialog).toBeHidden({ timeout: LIVE_TIMEOUT });
+  await expect(chart.getByRole('img', { name: /^QQQ .* candlestick chart$/ })).toBeVisible();
+
+  const field = watchlist.getByRole('combobox', { name: 'Add symbol' });
+  await typeAndEnter(field, 'ZQXJ');
+  await expect(watchlist.getByRole('alert')).toHaveText('No instrument matches "ZQXJ"', {
+    timeout: LIVE_TIMEOUT,
+  });
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: test.info().outputPath('enter-at-once.png') });
+});
