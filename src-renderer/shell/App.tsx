@@ -105,7 +105,7 @@ export function App() {
         )}
         <button
           type="button"
-          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          title={theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme'}
           onClick={() => void setPreferences({ theme: theme === 'dark' ? 'light' : 'dark' })}
         >
           {theme === 'dark' ? 'Light' : 'Dark'}

@@ -35,12 +35,14 @@ import {
   type PriceLineSpec,
 } from './chart-view';
 
-function cssVar(name: string, fallback: string): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return v || fallback;
-}
-
-function palette() {
+/**
+ * The chart's colors, read from the theme's CSS variables as they apply to `el`. The pane body carries the theme
+ * itself (data-theme), so the colors are right in the same commit that changes the theme: reading them from the
+ * document root would see the old theme, because the root's attribute is set by an effect that runs after ours.
+ */
+function palette(el: Element) {
+  const style = getComputedStyle(el);
+  const cssVar = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {
     bg: cssVar('--bg-2', '#171c25'),
     fg: cssVar('--fg', '#d7dde8'),
@@ -95,7 +97,7 @@ export function ChartPane() {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    let colors = palette();
+    let colors = palette(host);
     const chart = createChart(host, {
       autoSize: true,
       layout: {
@@ -248,10 +250,11 @@ export function ChartPane() {
         drawLines();
     });
     themeRef.current = () => {
-      colors = palette();
+      colors = palette(host);
       chart.applyOptions({
         layout: { background: { type: ColorType.Solid, color: colors.bg }, textColor: colors.fg },
         grid: { vertLines: { color: colors.grid }, horzLines: { color: colors.grid } },
+        rightPriceScale: { borderColor: colors.grid },
       });
       candles.applyOptions({
         upColor: colors.up,
@@ -261,6 +264,7 @@ export function ChartPane() {
       });
       drawnReset = -1;
       schedule();
+      drawLines();
     };
     schedule();
     drawLines();
@@ -278,7 +282,7 @@ export function ChartPane() {
   }, [theme]);
 
   return (
-    <div className="pane-body chart">
+    <div className="pane-body chart" data-theme={theme}>
       <div className="pane-toolbar" role="toolbar" aria-label="Chart settings">
         <strong className="chart-symbol">{symbol?.symbol ?? 'No symbol'}</strong>
         <SymbolPicker
