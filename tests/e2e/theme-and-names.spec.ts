@@ -34,7 +34,7 @@ type Canvas = {
   width: number;
   height: number;
   getContext(kind: '2d'): {
-    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
   };
 };
 
