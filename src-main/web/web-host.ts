@@ -110,22 +110,35 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     (req, res) => {
       const headers = securityHeaders(wsOrigin());
       res.on('error', () => undefined);
-      if (req.headers.host !== ownHost()) {
-        // Someone who typed localhost gets the one address whose Origin the API accepts (not for DNS rebinding:
-        // a page of another site cannot read a cross-origin redirect).
-        const target = targetPath(req.url);
-        if (target && isLoopback(host) && req.headers.host === `localhost:${port}` && req.method === 'GET') {
-          res
-            .writeHead(308, { ...headers, Location: `${ownOrigin()}${target.pathname}${target.search}` })
-            .end();
-          return;
-        }
-        res.writeHead(421, headers).end('Misdirected request');
-        return;
+      try {
+        answer(req, res, headers);
+      } catch {
+        if (!res.headersSent) res.writeHead(400, headers);
+        res.end();
       }
-      void serveStatic(req, res, headers);
     },
   );
+
+  function answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    headers: Record<string, string>,
+  ): void {
+    if (req.headers.host !== ownHost()) {
+      // Someone who typed localhost gets the one address whose Origin the API accepts (not for DNS rebinding:
+      // a page of another site cannot read a cross-origin redirect).
+      const target = targetPath(req.url);
+      if (target && isLoopback(host) && req.headers.host === `localhost:${port}` && req.method === 'GET') {
+        res
+          .writeHead(308, { ...headers, Location: `${ownOrigin()}${target.pathname}${target.search}` })
+          .end();
+        return;
+      }
+      res.writeHead(421, headers).end('Misdirected request');
+      return;
+    }
+    void serveStatic(req, res, headers);
+  }
   // Node answers 408 to a request whose headers are slow, but never times out a socket that sends nothing at all.
   server.setTimeout(opts.idleSocketMs ?? 30_000);
 
@@ -172,6 +185,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!sameToken(given, token)) return refuse(socket, 401, given ? 'wrong token' : 'no token');
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
   }
+
+  // Node drops a CONNECT it has no listener for without a word; this host is no proxy, and says so.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) =>
+    refuse(socket, 405, 'a CONNECT request'),
+  );
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     try {
