@@ -139,6 +139,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     void serveStatic(req, res, headers);
   }
+
   // Node answers 408 to a request whose headers are slow, but never times out a socket that sends nothing at all.
   server.setTimeout(opts.idleSocketMs ?? 30_000);
 
