@@ -12,7 +12,10 @@ import { createDemoEndpoint, startDemoGateway } from '../demo-endpoint';
 import { appVersion } from '../version';
 import { startWebHost } from './web-host';
 
-const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect]`;
+const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect] [--source-maps]`;
+
+/** A stop that has not finished by then (a service that hangs) still ends the process: SIGTERM means stop. */
+const STOP_DEADLINE_MS = 4000;
 
 async function main(): Promise<void> {
   let args;
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
         'allow-remote': { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
         'no-connect': { type: 'boolean', default: false },
+        'source-maps': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
       host: args.host,
       port,
       allowRemote: args['allow-remote'],
+      sourceMaps: args['source-maps'],
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
@@ -112,9 +117,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping IBDesk web host`);
-    await host.close();
-    await app.stop();
-    await demo.stop();
+    setTimeout(() => {
+      console.error(`IBDesk web host did not stop within ${STOP_DEADLINE_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    try {
+      await host.close();
+      await app.stop();
+      await demo.stop();
+    } catch (err) {
+      console.error(`Stopping IBDesk web host: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,15 +1,20 @@
 // The web host (ARCHITECTURE.md §7): the built renderer over HTTP and the contract over one WebSocket (`/api`)
 // on loopback. The API needs the random token printed at start and an Origin of this very host; binding to any
 // other address needs an explicit flag. Frames are bounded in size, and a client that never reads is dropped.
+// Any local process can reach the port, so every socket has an error listener from its first moment, every
+// refusal answers and destroys, and close() ends within a bound whatever the clients do.
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { EventEnvelope, WireResponse } from '../../src-shared/contract';
+import { systemClock, type Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { Dispatcher } from '../hub/dispatcher';
 import type { Hub } from '../hub/hub';
-import { securityHeaders, serveStatic } from './static-files';
+import { createRefusalLog } from './refusal-log';
+import { createStaticFiles, securityHeaders, targetPath } from './static-files';
 
 export type WebHostOptions = {
   dispatcher: Dispatcher;
@@ -17,6 +22,8 @@ export type WebHostOptions = {
   log: Logger;
   /** Folder of the built renderer. */
   staticDir: string;
+  /** Serve the renderer's source maps (`--source-maps`). */
+  sourceMaps?: boolean;
   host?: string;
   port?: number;
   /** Must be set to bind anything but a loopback address. */
@@ -26,6 +33,11 @@ export type WebHostOptions = {
   maxPayloadBytes?: number;
   /** Requests a client may have in flight at once. */
   maxInFlight?: number;
+  /** An HTTP connection silent this long is dropped (one that never sends a byte included). */
+  idleSocketMs?: number;
+  /** What close() gives windows to take their close frame before every socket left is destroyed. */
+  closeGraceMs?: number;
+  clock?: Clock;
 };
 
 export interface WebHost {
@@ -33,6 +45,7 @@ export interface WebHost {
   readonly port: number;
   readonly host: string;
   readonly token: string;
+  /** Stops listening and drops every client; resolves within closeGraceMs plus a moment, whatever they do. */
   close(): Promise<void>;
 }
 
@@ -53,6 +66,17 @@ function hostLabel(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** The token of an upgrade: `?token=` in the target, else a `token.<value>` subprotocol. */
+function givenToken(target: URL, protocolHeader: string | undefined): string | null {
+  const inQuery = target.searchParams.get('token');
+  if (inQuery !== null) return inQuery;
+  for (const p of (protocolHeader ?? '').split(',')) {
+    const t = p.trim();
+    if (t.startsWith('token.')) return t.slice('token.'.length);
+  }
+  return null;
+}
+
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopback(host) && !opts.allowRemote) {
@@ -63,47 +87,117 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const maxPayload = opts.maxPayloadBytes ?? 1024 * 1024;
   const maxInFlight = opts.maxInFlight ?? 256;
+  const closeGraceMs = opts.closeGraceMs ?? 1000;
+  const clock = opts.clock ?? systemClock;
   const { log, dispatcher, hub } = opts;
+  const refusals = createRefusalLog({ log, clock });
+  const serveStatic = createStaticFiles({ root: opts.staticDir, sourceMaps: opts.sourceMaps ?? false });
   let port = opts.port ?? 5174;
   let nextClient = 1;
+  let closing: Promise<void> | null = null;
 
-  /** Hosts and origins this server answers to (DNS-rebinding and cross-site protection). */
-  const allowedHosts = (): Set<string> => {
-    const names = isLoopback(host) ? ['127.0.0.1', 'localhost', '[::1]'] : [hostLabel(host)];
-    return new Set(names.map((n) => `${n}:${port}`));
-  };
-  const wsOrigin = (): string => `ws://${hostLabel(host)}:${port}`;
+  // This host's one name and origin, exactly: the page is served from the URL printed at start and nowhere else,
+  // so any other Host is DNS rebinding or a mistake, and any other Origin is another site's (or port's) page.
+  const ownHost = (): string => `${hostLabel(host)}:${port}`;
+  const ownOrigin = (): string => `http://${ownHost()}`;
+  const wsOrigin = (): string => `ws://${ownHost()}`;
 
-  const server = http.createServer((req, res) => {
-    const headers = securityHeaders(wsOrigin());
-    if (!allowedHosts().has(req.headers.host ?? '')) {
+  /** Every TCP connection, from accept to close, whatever protocol it ends up speaking. */
+  const sockets = new Set<Duplex>();
+
+  const server = http.createServer(
+    { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 5_000 },
+    (req, res) => {
+      const headers = securityHeaders(wsOrigin());
+      res.on('error', () => undefined);
+      try {
+        answer(req, res, headers);
+      } catch {
+        if (!res.headersSent) res.writeHead(400, headers);
+        res.end();
+      }
+    },
+  );
+
+  function answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    headers: Record<string, string>,
+  ): void {
+    if (req.headers.host !== ownHost()) {
+      // Someone who typed localhost gets the one address whose Origin the API accepts (not for DNS rebinding:
+      // a page of another site cannot read a cross-origin redirect).
+      const target = targetPath(req.url);
+      if (target && isLoopback(host) && req.headers.host === `localhost:${port}` && req.method === 'GET') {
+        res
+          .writeHead(308, { ...headers, Location: `${ownOrigin()}${target.pathname}${target.search}` })
+          .end();
+        return;
+      }
       res.writeHead(421, headers).end('Misdirected request');
       return;
     }
-    void serveStatic(opts.staticDir, req, res, headers);
+    void serveStatic(req, res, headers);
+  }
+
+  // Node answers 408 to a request whose headers are slow, but never times out a socket that sends nothing at all.
+  server.setTimeout(opts.idleSocketMs ?? 30_000);
+
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    // Resets and broken pipes from clients are theirs to have; the socket is destroyed by the stream itself.
+    // This listener outlives Node's own, which it removes before handing an upgrade over.
+    socket.on('error', () => undefined);
+    socket.once('close', () => sockets.delete(socket));
+    if (closing) socket.destroy();
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
 
-  server.on('upgrade', (req, socket, head) => {
-    const refuse = (status: number, why: string): void => {
-      log.warn(`WebSocket refused: ${why}`);
-      socket.end(
-        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-      );
-    };
-    const url = new URL(req.url ?? '/', 'http://local');
-    if (url.pathname !== '/api') return refuse(404, `unknown path ${url.pathname.slice(0, 64)}`);
-    if (!allowedHosts().has(req.headers.host ?? '')) return refuse(421, 'unexpected Host header');
-    const origin = req.headers.origin;
-    // Browsers always send Origin: it must be this host. Non-browser clients (CLI, tests) send none.
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^https?:\/\//, ''))) {
-      return refuse(403, 'foreign Origin');
+  /** Answers a refused upgrade and destroys the socket once the answer is out (or at once if it cannot leave). */
+  function refuse(socket: Duplex, status: number, why: string): void {
+    refusals.note(why);
+    if (socket.destroyed) return;
+    if (!socket.writable) {
+      socket.destroy();
+      return;
     }
-    const given =
-      url.searchParams.get('token') ?? (req.headers['sec-websocket-protocol'] ?? '').replace(/^token\./, '');
-    if (!sameToken(given || null, token)) return refuse(401, given ? 'wrong token' : 'no token');
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      () => socket.destroy(),
+    );
+    // A client that never reads could hold the answer in flight: it does not get to hold the socket too.
+    const timer = setTimeout(() => socket.destroy(), 2000);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  }
+
+  function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (closing) return refuse(socket, 503, 'the host is stopping');
+    const target = targetPath(req.url);
+    if (!target) return refuse(socket, 400, 'unreadable request target');
+    if (target.pathname !== '/api')
+      return refuse(socket, 404, `unknown path ${target.pathname.slice(0, 64)}`);
+    if (req.headers.host !== ownHost()) return refuse(socket, 421, 'unexpected Host header');
+    const origin = req.headers.origin;
+    // Browsers always send Origin: it must be this host's, exactly. Non-browser clients (CLI, tests) send none.
+    if (origin !== undefined && origin !== ownOrigin()) return refuse(socket, 403, 'foreign Origin');
+    const given = givenToken(target, req.headers['sec-websocket-protocol']);
+    if (!sameToken(given, token)) return refuse(socket, 401, given ? 'wrong token' : 'no token');
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+  }
+
+  // Node drops a CONNECT it has no listener for without a word; this host is no proxy, and says so.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) =>
+    refuse(socket, 405, 'a CONNECT request'),
+  );
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      upgrade(req, socket, head);
+    } catch (err) {
+      refuse(socket, 400, `unreadable upgrade request (${(err as Error).message})`);
+    }
   });
 
   function accept(ws: WebSocket): void {
@@ -163,10 +257,21 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return;
       }
       inFlight++;
-      void dispatcher.dispatch(f.method, f.params, { clientId: id }).then((result) => {
-        inFlight--;
-        reply({ id: reqId, ...result } as WireResponse);
-      });
+      dispatcher.dispatch(f.method, f.params, { clientId: id }).then(
+        (result) => {
+          inFlight--;
+          reply({ id: reqId, ...result } as WireResponse);
+        },
+        (err: unknown) => {
+          inFlight--;
+          log.error(`Request ${reqId} of ${id} failed: ${err instanceof Error ? err.message : String(err)}`);
+          reply({
+            id: reqId,
+            ok: false,
+            error: { code: 'INTERNAL', message: 'The request failed in the host' },
+          });
+        },
+      );
     });
     ws.on('close', () => {
       detach();
@@ -182,20 +287,35 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       resolve();
     });
   });
+  // After listening, a server error (EMFILE on accept, say) is logged: it must not become an uncaught exception.
+  server.on('error', (err) => log.error(`Web host: ${err.message}`));
   port = (server.address() as AddressInfo).port;
   const url = `http://${hostLabel(host)}:${port}/?token=${token}`;
+
+  async function stop(): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const ws of wss.clients) ws.close(1001, 'IBDesk is stopping');
+    server.closeIdleConnections();
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, closeGraceMs).unref());
+    await Promise.race([closed, grace]);
+    // Whatever is left (half-open, never reading, mid-upgrade, idle) is destroyed: the server's close waits on
+    // every connection, upgraded ones included, so one stuck client would otherwise hold it open for ever.
+    for (const ws of wss.clients) ws.terminate();
+    for (const socket of sockets) socket.destroy();
+    server.closeAllConnections();
+    await closed;
+    wss.close();
+    refusals.flush();
+  }
 
   return {
     url,
     port,
     host,
     token,
-    async close() {
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+    close() {
+      closing ??= stop();
+      return closing;
     },
   };
 }

@@ -10,6 +10,8 @@ export interface IbdeskClient {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
   /** The transport itself (the web host's socket); Electron IPC is always connected. */
   onTransport(listener: (state: TransportState) => void): () => void;
+  /** The address of a pane in a browser tab of its own (the web host; Electron opens windows through main). */
+  paneTabUrl?(pane: string): string;
   close(): void;
 }
 

@@ -43,9 +43,9 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
         });
       return;
     }
-    const url = new URL(window.location.href);
-    url.searchParams.set('pane', paneId);
-    window.open(url.toString(), '_blank', 'noopener');
+    const fallback = new URL(window.location.href);
+    fallback.searchParams.set('pane', paneId);
+    window.open(get().client.paneTabUrl?.(paneId) ?? fallback.toString(), '_blank', 'noopener');
   },
   setDock: (dock) => set({ dock }),
   setProfilesOpen: (profilesOpen) => set({ profilesOpen }),

@@ -127,10 +127,15 @@ test('a read-only profile: order entry disabled, and the host refuses orders and
   await expect(form.getByRole('button', { name: 'Buy' })).toBeDisabled();
   await expect(form.getByRole('button', { name: 'Sell' })).toBeDisabled();
 
-  // Straight over a WebSocket of the page's own origin, with the page's token: what a script in the page could do.
+  // Straight over a WebSocket of the page's own origin, with the page's token (the page keeps it in its tab's
+  // sessionStorage once it has taken it out of the address bar): what a script in the page could do.
   const answers = await page.evaluate(async () => {
-    const here = (globalThis as unknown as { location: { href: string; host: string } }).location;
-    const token = new URL(here.href).searchParams.get('token');
+    const g = globalThis as unknown as {
+      location: { host: string };
+      sessionStorage: { getItem(k: string): string | null };
+    };
+    const here = g.location;
+    const token = g.sessionStorage.getItem('ibdesk.token');
     const ws = new WebSocket(`ws://${here.host}/api?token=${token}`);
     await new Promise((r) => ws.addEventListener('open', r, { once: true }));
     const replies = new Map<number, { ok: boolean; error?: { code: string } }>();

@@ -1,10 +1,14 @@
 // The web host's API boundary over real TCP: tokens, Origin, Host, frame sizes, and the contract round trip.
 import http from 'node:http';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { silentLogger } from '../../src-main/core/logger';
 import { startWebHost } from '../../src-main/web/web-host';
 import { ApiClient, startHarness, type Harness } from '../support/app-harness';
+import { linger, upgradeRequest } from '../support/hostile-client';
 
 let h: Harness;
 beforeAll(async () => {
@@ -76,6 +80,109 @@ describe('web host', () => {
     expect(await upgradeStatus(`ws://127.0.0.1:${h.host.port}/other?token=${h.host.token}`, origin())).toBe(
       404,
     );
+  });
+
+  it("accepts only this host's own Origin, exactly: scheme, host and port", async () => {
+    const url = `${base()}?token=${h.host.token}`;
+    const port = h.host.port;
+    for (const o of [
+      `127.0.0.1:${port}`,
+      `https://127.0.0.1:${port}`,
+      `ws://127.0.0.1:${port}`,
+      `http://localhost:${port}`,
+      `http://[::1]:${port}`,
+      `http://127.0.0.1:${port}/`,
+      `HTTP://127.0.0.1:${port}`,
+      `http://127.0.0.1`,
+    ])
+      expect(await upgradeStatus(url, { Origin: o }), o).toBe(403);
+    expect(await upgradeStatus(url, origin())).toBe(101);
+  });
+
+  it('answers only to its own Host; a page asked for as localhost is sent to the one address it works at', async () => {
+    const port = h.host.port;
+    const url = `${base()}?token=${h.host.token}`;
+    for (const host of [`localhost:${port}`, `[::1]:${port}`, `127.0.0.1`, `127.0.0.1:${port + 1}`])
+      expect(await upgradeStatus(url, { ...origin(), Host: host }), host).toBe(421);
+    const redirected = await get(port, '/?token=abc', `localhost:${port}`);
+    expect(redirected.status).toBe(308);
+    expect(redirected.headers.location).toBe(`http://127.0.0.1:${port}/?token=abc`);
+    expect((await get(port, '/', `[::1]:${port}`)).status).toBe(421);
+  });
+
+  it('serves a file only when its real path lies inside the renderer folder', async () => {
+    const staticDir = path.join(h.dataDir, '__static');
+    await writeFile(path.join(h.dataDir, 'secret.txt'), 'not for the page');
+    await mkdir(path.join(staticDir, 'assets'), { recursive: true });
+    await writeFile(path.join(staticDir, 'assets', 'real.txt'), 'page file');
+    await symlink(path.join(h.dataDir, 'secret.txt'), path.join(staticDir, 'leak.txt'));
+    await symlink(h.dataDir, path.join(staticDir, 'up'));
+    await symlink(path.join(staticDir, 'assets', 'real.txt'), path.join(staticDir, 'inside.txt'));
+    expect((await get(h.host.port, '/leak.txt')).status).toBe(404);
+    expect((await get(h.host.port, '/up/secret.txt')).status).toBe(404);
+    const inside = await get(h.host.port, '/inside.txt');
+    expect([inside.status, inside.body]).toEqual([200, 'page file']);
+    expect((await get(h.host.port, '/assets')).status).toBe(404);
+  });
+
+  it('serves source maps only when asked for', async () => {
+    const staticDir = path.join(h.dataDir, '__static');
+    await writeFile(path.join(staticDir, 'index.js.map'), '{"version":3}');
+    await writeFile(path.join(staticDir, 'index.js'), 'export {};');
+    expect((await get(h.host.port, '/index.js')).status).toBe(200);
+    expect((await get(h.host.port, '/index.js.map')).status).toBe(404);
+    expect((await get(h.host.port, '/INDEX.JS.MAP')).status).toBe(404);
+    const withMaps = await startWebHost({
+      dispatcher: h.app.dispatcher,
+      hub: h.app.hub,
+      log: silentLogger,
+      staticDir,
+      port: 0,
+      sourceMaps: true,
+    });
+    try {
+      const r = await get(withMaps.port, '/index.js.map');
+      expect([r.status, r.body]).toEqual([200, '{"version":3}']);
+    } finally {
+      await withMaps.close();
+    }
+  });
+
+  it('drops a connection that never sends a byte, and closes within its grace whatever clients do', async () => {
+    const host = await startWebHost({
+      dispatcher: h.app.dispatcher,
+      hub: h.app.hub,
+      log: silentLogger,
+      staticDir: h.dataDir,
+      port: 0,
+      idleSocketMs: 300,
+      closeGraceMs: 200,
+    });
+    const silent = net.connect(host.port, '127.0.0.1');
+    silent.on('error', () => undefined);
+    const dropped = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 3000);
+      silent.once('close', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    expect(dropped).toBe(true);
+    // Left in every bad state, then close(): it ends within the grace and a moment, not when the clients please.
+    const left = [
+      await linger(host.port, 'partial'),
+      await linger(host.port, 'halfOpen', upgradeRequest(host.port, '/api')),
+      await linger(host.port, 'deaf', upgradeRequest(host.port, `/api?token=${host.token}`)),
+    ];
+    const window = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+    window.on('error', () => undefined);
+    await new Promise((r) => window.once('open', r));
+    (window as unknown as { _socket: { pause(): void } })._socket.pause();
+    const started = Date.now();
+    await host.close();
+    expect(Date.now() - started).toBeLessThan(1200);
+    for (const l of left) l.close();
+    window.terminate();
   });
 
   it('refuses a Host header that is not this host (DNS rebinding)', async () => {
