@@ -8,6 +8,7 @@ import { run as memory } from './memory';
 import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
+import { run as start } from './start';
 
 export const suites: Record<string, Suite> = {
   ingest,
@@ -15,6 +16,7 @@ export const suites: Record<string, Suite> = {
   'main-load': mainLoad,
   memory,
   'demo-gateway': demoGateway,
+  start,
   renderer,
   chart,
   'renderer-memory': rendererMemory,

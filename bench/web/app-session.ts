@@ -55,8 +55,7 @@ export type AppSession = {
   page: Page;
   /** Epoch ms when the web host process was spawned. */
   spawnedAt: number;
-  /** Epoch ms when the host printed its URL, and when the page's load event fired. */
-  hostUpAt: number;
+  /** Epoch ms when the page's load event fired. */
   pageLoadedAt: number;
   /** Epoch ms when the page first showed a live quote in the watchlist. */
   firstLiveQuoteAt: number;
@@ -73,6 +72,8 @@ export async function openApp(opts: {
   demo: string;
   probe: string;
   browser?: Browser;
+  /** More environment for the web host (e.g. IBDESK_STARTUP_TRACE=1). */
+  env?: Record<string, string>;
 }): Promise<AppSession> {
   const browser = opts.browser ?? (await launchChromium());
   const dataDir = await prepareDataDir({ symbols: opts.symbols });
@@ -85,10 +86,9 @@ export async function openApp(opts: {
     host = await startBuiltWebHost({
       dataDir,
       demoControl: true,
-      env: { IBDESK_DEMO_BENCH: opts.demo },
+      env: { IBDESK_DEMO_BENCH: opts.demo, ...opts.env },
       root: process.cwd(),
     });
-    const hostUpAt = Date.now();
     await page.goto(host.url);
     const pageLoadedAt = Date.now();
     // A watchlist row whose data badge says LIVE and whose last price is shown; checked every frame.
@@ -107,7 +107,6 @@ export async function openApp(opts: {
       browser,
       page,
       spawnedAt,
-      hostUpAt,
       pageLoadedAt,
       firstLiveQuoteAt,
       socketOpenAt,

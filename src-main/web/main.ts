@@ -10,6 +10,7 @@ import { installCrashHandlers } from '../electron/crash';
 import { defaultDataDir } from '../config/data-dir';
 import { createDemoEndpoint, startDemoGateway } from '../demo-endpoint';
 import { appVersion } from '../version';
+import { createStartupTrace } from './startup-trace';
 import { startWebHost } from './web-host';
 
 const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect] [--source-maps]`;
@@ -18,6 +19,9 @@ const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-re
 const STOP_DEADLINE_MS = 4000;
 
 async function main(): Promise<void> {
+  // IBDESK_STARTUP_TRACE=1 (npm run bench only): where the time to the first live quote goes.
+  const trace = createStartupTrace(process.env.IBDESK_STARTUP_TRACE === '1');
+  trace('modules');
   let args;
   try {
     args = parseArgs({
@@ -67,8 +71,16 @@ async function main(): Promise<void> {
     version: appVersion(),
     logSink: teeSink(consoleSink(), logFile.sink),
     logDir: logFile.dir,
-    demoEndpoint: demo.endpoint,
+    demoEndpoint: async () => {
+      const endpoint = await demo.endpoint();
+      trace('gateway');
+      return endpoint;
+    },
     autoConnect: !args['no-connect'],
+  });
+  trace('app');
+  app.session.onStatus((s) => {
+    if (s.state === 'ready') trace('ready');
   });
   let host;
   try {
@@ -110,6 +122,7 @@ async function main(): Promise<void> {
   });
   // The token is printed once, here, and never logged.
   console.log(`IBDesk web host: ${host.url}`);
+  trace('listening');
   await app.start();
 
   let stopping = false;
