@@ -433,7 +433,13 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       case 'cancelPositionsMulti':
         return accountsSvc.cancelPositionsMulti(s, req.reqId);
       case 'reqAccountUpdatesMulti':
-        return accountsSvc.accountUpdatesMultiStart(s, req.reqId, req.account, req.modelCode, req.ledgerAndNLV);
+        return accountsSvc.accountUpdatesMultiStart(
+          s,
+          req.reqId,
+          req.account,
+          req.modelCode,
+          req.ledgerAndNLV,
+        );
       case 'cancelAccountUpdatesMulti':
         return accountsSvc.cancelAccountUpdatesMulti(s, req.reqId);
       case 'reqAccountUpdates':

@@ -205,7 +205,13 @@ export class AccountService {
     return undefined;
   }
 
-  private newMulti(s: Session, reqId: number, accounts: string[], modelCode: string, light: boolean): MultiSub {
+  private newMulti(
+    s: Session,
+    reqId: number,
+    accounts: string[],
+    modelCode: string,
+    light: boolean,
+  ): MultiSub {
     return { session: s, reqId, accounts, modelCode, light, sent: new Map() };
   }
 
@@ -297,7 +303,8 @@ export class AccountService {
         const n = nums(account);
         if (!n) continue;
         for (const u of this.updates) if (u.account === account) this.sendValues(u, n, false);
-        for (const m of this.updatesMulti) if (m.accounts.includes(account)) this.sendMultiValues(m, n, false);
+        for (const m of this.updatesMulti)
+          if (m.accounts.includes(account)) this.sendMultiValues(m, n, false);
         for (const sub of this.summaries) this.sendSummary(sub, now, false, account);
       }
       this.dirty.clear();

@@ -503,7 +503,9 @@ describe.each([157, 193])('golden frames of the *_MULTI messages at %i', (v) => 
     expect(
       frame(accountUpdateMulti(9002, 'DU1111111', '', 'NetLiquidation', '1000000.00', 'USD')).toString('hex'),
     ).toBe(
-      officialFrame(['73', '1', '9002', 'DU1111111', '', 'NetLiquidation', '1000000.00', 'USD']).toString('hex'),
+      officialFrame(['73', '1', '9002', 'DU1111111', '', 'NetLiquidation', '1000000.00', 'USD']).toString(
+        'hex',
+      ),
     );
     expect(frame(accountUpdateMultiEnd(9002)).toString('hex')).toBe(
       officialFrame(['74', '1', '9002']).toString('hex'),

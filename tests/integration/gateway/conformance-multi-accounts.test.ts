@@ -32,7 +32,12 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
   let gw: DemoGateway;
   let c: Client;
 
-  async function fill(client: Client, account: string | undefined, symbol: string, qty: number): Promise<number> {
+  async function fill(
+    client: Client,
+    account: string | undefined,
+    symbol: string,
+    qty: number,
+  ): Promise<number> {
     const id = nextOrderId(client);
     client.ib.placeOrder(
       id,
@@ -245,26 +250,28 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
       // As ibapi's client.py writes them: VERSION 1, reqId, account, modelCode (and ledgerAndNLV).
       raw.send(74, 1, 7001, A2, '');
       await raw.until(() => raw.of(72).length === 1, 'positionMultiEnd');
-      const expected = gw.positions(A2).map((p) => [
-        '71',
-        '1',
-        '7001',
-        A2,
-        String(p.conId),
-        p.symbol,
-        p.secType,
-        '',
-        '0',
-        '',
-        '',
-        LISTED[p.symbol]?.[0],
-        'USD',
-        p.symbol,
-        LISTED[p.symbol]?.[1],
-        String(p.position),
-        expect.stringMatching(/^\d+(\.\d{1,2})?$/) as unknown as string,
-        '',
-      ]);
+      const expected = gw
+        .positions(A2)
+        .map((p) => [
+          '71',
+          '1',
+          '7001',
+          A2,
+          String(p.conId),
+          p.symbol,
+          p.secType,
+          '',
+          '0',
+          '',
+          '',
+          LISTED[p.symbol]?.[0],
+          'USD',
+          p.symbol,
+          LISTED[p.symbol]?.[1],
+          String(p.position),
+          expect.stringMatching(/^\d+(\.\d{1,2})?$/) as unknown as string,
+          '',
+        ]);
       expect(raw.of(71)).toEqual(expected);
       expect(raw.of(72)).toEqual([['72', '1', '7001']]);
       raw.send(76, 1, 7002, A2, '', 0);
