@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type {
+  AccountChoices} from './accounts';
 import {
   ALL_ACCOUNTS,
   AccountChoice,
-  AccountChoices,
   hasSeveralAccounts,
   inView,
   ticketAccount,
