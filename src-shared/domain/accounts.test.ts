@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  AccountChoices} from './accounts';
+import type { AccountChoices } from './accounts';
 import {
   ALL_ACCOUNTS,
   AccountChoice,

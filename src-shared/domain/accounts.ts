@@ -39,7 +39,10 @@ export function viewAccount(choice: AccountChoice | undefined, managed: readonly
 }
 
 /** The ticket's account: the remembered one while TWS still manages it, else the first managed account. */
-export function ticketAccount(choice: AccountChoice | undefined, managed: readonly string[]): string | undefined {
+export function ticketAccount(
+  choice: AccountChoice | undefined,
+  managed: readonly string[],
+): string | undefined {
   const t = choice?.ticket;
   return t !== undefined && managed.includes(t) ? t : managed[0];
 }
