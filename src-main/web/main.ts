@@ -8,11 +8,13 @@ import { consoleSink } from '../core/logger';
 import { systemClock } from '../core/clock';
 import { installCrashHandlers } from '../electron/crash';
 import { defaultDataDir } from '../config/data-dir';
+import { parseAccountList } from '../../src-shared/domain/accounts';
 import { createDemoEndpoint, startDemoGateway } from '../demo-endpoint';
 import { appVersion } from '../version';
 import { startWebHost } from './web-host';
 
-const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect]`;
+const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect]
+                     [--demo-accounts DU1111111,DU2222222]   (the Demo profile's gateway with several accounts)`;
 
 async function main(): Promise<void> {
   let args;
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
         'allow-remote': { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
         'no-connect': { type: 'boolean', default: false },
+        'demo-accounts': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -41,18 +44,28 @@ async function main(): Promise<void> {
     console.error(`--port must be 0…65535, got "${args.port}"\n${USAGE}`);
     process.exit(2);
   }
+  let demoAccounts: string[] | undefined;
+  if (args['demo-accounts'] !== undefined) {
+    const list = parseAccountList(args['demo-accounts']);
+    if (!list.ok) {
+      console.error(`--demo-accounts: ${list.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    demoAccounts = list.accounts;
+  }
   const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : defaultDataDir();
   const here = path.dirname(fileURLToPath(import.meta.url));
   // IBDESK_DEMO_CONTROL=1 (end-to-end tests only): the embedded gateway's fault-injection API on loopback.
   // IBDESK_DEMO_BENCH (npm run bench only): the embedded gateway's tick rate and tick → paint stamps.
   const control = process.env.IBDESK_DEMO_CONTROL === '1';
   const bench = demoBenchOptions(process.env.IBDESK_DEMO_BENCH);
+  const gateway = { ...bench, ...(demoAccounts ? { accounts: demoAccounts } : {}) };
   const demo = createDemoEndpoint(
-    control || bench
+    control || bench || demoAccounts
       ? () =>
           startDemoGateway({
             ...(control ? { onControl: (url: string) => console.log(`IBDesk demo control: ${url}`) } : {}),
-            ...(bench ? { gateway: bench } : {}),
+            gateway,
           })
       : undefined,
   );
