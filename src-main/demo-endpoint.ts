@@ -13,7 +13,7 @@ export type RunningDemo = { host: string; port: number; close(): Promise<void> }
 export async function startDemoGateway(
   opts: {
     onControl?: (url: string) => void;
-    gateway?: Pick<DemoGatewayOptions, 'benchStamps' | 'tickRate'>;
+    gateway?: Pick<DemoGatewayOptions, 'benchStamps' | 'tickRate' | 'accounts'>;
   } = {},
 ): Promise<RunningDemo> {
   const gw = await createDemoGateway({ ...opts.gateway, host: '127.0.0.1', port: 0 });

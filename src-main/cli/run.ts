@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { ALL_ACCOUNTS, inView, parseAccountList } from '../../src-shared/domain/accounts';
 import { BarSize, Duration, WhatToShow } from '../../src-shared/domain/bar';
 import { isLiveSession } from '../../src-shared/domain/connection';
 import { OrderTicket, type Order } from '../../src-shared/domain/order';
@@ -33,14 +34,18 @@ export type CliIo = {
   env: Record<string, string | undefined>;
 };
 
-/** Starts the embedded demo gateway for `--demo`; returns where it listens and how to stop it. */
-export type DemoStarter = () => Promise<{ host: string; port: number; close(): Promise<void> }>;
+/** Starts the embedded demo gateway for `--demo` (with `--demo-accounts`' accounts); where it listens, how to stop it. */
+export type DemoStarter = (opts?: {
+  gateway?: { accounts?: string[] };
+}) => Promise<{ host: string; port: number; close(): Promise<void> }>;
 
 const USAGE = `Usage: ibdesk [connection options] <command> [options]
 
 Connection (default 127.0.0.1:7497, client id 17):
   --host HOST  --port PORT  --client-id N   a running TWS or IB Gateway with the API enabled
-  --demo                                    the embedded demo gateway instead
+  --demo [--demo-accounts DU1,DU2]          the embedded demo gateway instead (with several accounts)
+  --account ID                              the account to trade or show when TWS manages several
+                                            (orders default to the first one)
   --json                                    machine-readable output
   --data-dir DIR                            where the order journal lives (default: the app's data directory)
   --verbose                                 log connection events to stderr
@@ -112,6 +117,8 @@ export async function runCli(
         'outside-rth': { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
         'confirm-live': { type: 'string' },
+        account: { type: 'string' },
+        'demo-accounts': { type: 'string' },
       },
     });
   } catch (err) {
@@ -125,6 +132,19 @@ export async function runCli(
     return o.help ? EXIT.ok : EXIT.usage;
   }
   const json = o.json ?? false;
+  if (o.account !== undefined && !/^[A-Za-z0-9]{1,32}$/.test(o.account)) {
+    io.stderr.write(`ibdesk: --account "${o.account}" is not an account id\n`);
+    return EXIT.usage;
+  }
+  let demoAccounts: string[] | undefined;
+  if (o['demo-accounts'] !== undefined) {
+    const list = parseAccountList(o['demo-accounts']);
+    if (!list.ok || !o.demo) {
+      io.stderr.write(`ibdesk: --demo-accounts: ${list.ok ? 'only with --demo' : list.message}\n`);
+      return EXIT.usage;
+    }
+    demoAccounts = list.accounts;
+  }
   const out = (text: string) => io.stdout.write(text);
   const scans: ((s: ScanSnapshot) => void)[] = [];
 
@@ -150,7 +170,7 @@ export async function runCli(
     if (o.demo) {
       if (!deps.startDemo)
         throw new CliError(EXIT.unexpected, 'the demo gateway is not available in this build');
-      demo = await deps.startDemo();
+      demo = await deps.startDemo(demoAccounts ? { gateway: { accounts: demoAccounts } } : {});
       ({ host, port } = demo);
     }
     const logBook = createLogBook(o.verbose ? { sink: consoleSink(io.stderr) } : {});
@@ -184,6 +204,12 @@ export async function runCli(
       },
     );
     await connect(trading, { host, port, clientId });
+    const managed = trading.link.status().accounts;
+    if (o.account !== undefined && !managed.includes(o.account))
+      throw new CliError(
+        EXIT.usage,
+        `--account ${o.account} is not one of this login's accounts (${managed.join(', ')})`,
+      );
     // Orders and cancels act on a journal reconciled with TWS; read-only commands do not wait for it.
     if (command === 'order' || command === 'cancel') await trading.orders.settled();
     await plan(trading);
@@ -274,9 +300,9 @@ function planCommand(command: string, args: string[], o: Values, ctx: Ctx): (t: 
       return (t) => cancelCommand(t, id, ctx);
     }
     case 'positions':
-      return (t) => positionsCommand(t, ctx);
+      return (t) => positionsCommand(t, str(o.account), ctx);
     case 'account':
-      return (t) => accountCommand(t, ctx);
+      return (t) => accountCommand(t, str(o.account), ctx);
     default:
       throw new CliError(EXIT.usage, `unknown command "${command}"\n\n${USAGE}`);
   }
@@ -453,6 +479,7 @@ function orderCommand(args: string[], o: Values, ctx: Ctx): (t: Trading) => Prom
     ...(stop !== undefined ? { stopPrice: Number(stop) } : {}),
     tif: (str(o.tif) ?? 'DAY').toUpperCase(),
     outsideRth: Boolean(o['outside-rth']),
+    ...(str(o.account) !== undefined ? { account: str(o.account) } : {}),
   };
   const ticket = OrderTicket.safeParse(draft);
   if (!ticket.success)
@@ -466,7 +493,7 @@ function orderCommand(args: string[], o: Values, ctx: Ctx): (t: Trading) => Prom
     const s = t.link.status();
     const live = isLiveSession(s.port, s.accounts);
     const tk = ticket.data;
-    const words = `${tk.action} ${tk.quantity} ${tk.contract.symbol} ${tk.orderType}${tk.limitPrice ? ` @ ${tk.limitPrice}` : ''}${tk.stopPrice ? ` stop ${tk.stopPrice}` : ''} ${tk.tif} for account ${s.accounts[0]} at ${s.host}:${s.port}${live ? ' — LIVE MONEY' : ''}`;
+    const words = `${tk.action} ${tk.quantity} ${tk.contract.symbol} ${tk.orderType}${tk.limitPrice ? ` @ ${tk.limitPrice}` : ''}${tk.stopPrice ? ` stop ${tk.stopPrice}` : ''} ${tk.tif} for account ${tk.account ?? s.accounts[0]} at ${s.host}:${s.port}${live ? ' — LIVE MONEY' : ''}`;
     if (live) {
       const typed =
         str(o['confirm-live']) ??
@@ -557,9 +584,9 @@ async function cancelCommand(t: Trading, id: number, ctx: Ctx): Promise<void> {
   }
 }
 
-async function positionsCommand(t: Trading, ctx: Ctx): Promise<void> {
+async function positionsCommand(t: Trading, account: string | undefined, ctx: Ctx): Promise<void> {
   await t.portfolio.loaded();
-  const { positions } = t.portfolio.snapshot();
+  const positions = inView(t.portfolio.snapshot().positions, account ?? ALL_ACCOUNTS);
   if (ctx.json) {
     ctx.out(`${JSON.stringify({ ok: true, positions }, null, 2)}\n`);
     return;
@@ -576,9 +603,9 @@ async function positionsCommand(t: Trading, ctx: Ctx): Promise<void> {
   );
 }
 
-async function accountCommand(t: Trading, ctx: Ctx): Promise<void> {
+async function accountCommand(t: Trading, account: string | undefined, ctx: Ctx): Promise<void> {
   await t.portfolio.loaded();
-  const { accounts } = t.portfolio.snapshot();
+  const accounts = inView(t.portfolio.snapshot().accounts, account ?? ALL_ACCOUNTS);
   if (ctx.json) {
     ctx.out(`${JSON.stringify({ ok: true, accounts }, null, 2)}\n`);
     return;

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src-shared/domain/settings';
+import { Preferences, defaultSettings } from '../../src-shared/domain/settings';
 import { silentLogger } from '../core/logger';
 import { createSettingsStore, salvageSettings, type Notice } from './settings-store';
 
@@ -24,6 +24,21 @@ describe('settings store', () => {
     const saved = JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'));
     expect(saved.activeProfileId).toBe('demo');
     expect(saved.profiles.map((p: { port: number }) => p.port)).toEqual([0, 7497, 7496, 4002, 4001]);
+  });
+
+  it('remembers the account choices per profile, and a patch without them leaves them alone', async () => {
+    const s = store();
+    await s.load();
+    await s.setPreferences({ accounts: { demo: { view: 'DU2222222', ticket: 'DU2222222' } } });
+    // What 'settings.set' receives from a window is parsed with Preferences.partial(): nothing may fill it in.
+    const patch = Preferences.partial().parse({ theme: 'light' });
+    expect(patch).toEqual({ theme: 'light' });
+    await s.setPreferences(patch);
+    const again = store();
+    await again.load();
+    expect(again.get().preferences.accounts).toEqual({ demo: { view: 'DU2222222', ticket: 'DU2222222' } });
+    expect(again.get().preferences.theme).toBe('light');
+    expect(notices).toEqual([]);
   });
 
   it('moves a corrupt file to .bak, tells the user and uses defaults', async () => {

@@ -428,6 +428,20 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
         return accountsSvc.summary(s, req.reqId, req.group, req.tags);
       case 'cancelAccountSummary':
         return accountsSvc.cancelSummary(s, req.reqId);
+      case 'reqPositionsMulti':
+        return accountsSvc.positionsMultiStart(s, req.reqId, req.account, req.modelCode);
+      case 'cancelPositionsMulti':
+        return accountsSvc.cancelPositionsMulti(s, req.reqId);
+      case 'reqAccountUpdatesMulti':
+        return accountsSvc.accountUpdatesMultiStart(
+          s,
+          req.reqId,
+          req.account,
+          req.modelCode,
+          req.ledgerAndNLV,
+        );
+      case 'cancelAccountUpdatesMulti':
+        return accountsSvc.cancelAccountUpdatesMulti(s, req.reqId);
       case 'reqAccountUpdates':
         return accountsSvc.accountUpdates(s, req.subscribe, req.account);
       case 'reqPnL':

@@ -225,8 +225,10 @@ function tcpProbe(host: string, port: number, timeoutMs: number): Promise<TcpRes
 const PROBE_CONTRACT: Contract = { symbol: 'AAPL', secType: SecType.STK, exchange: 'SMART', currency: 'USD' };
 const PROBE_MD_REQ_ID = 1;
 
-function probeOrder(): Order {
+/** The what-if probe; it names the first account, which a login with several accounts requires (TWS 321). */
+function probeOrder(account: string | undefined): Order {
   return {
+    ...(account ? { account } : {}),
     action: OrderAction.BUY,
     orderType: OrderType.LMT,
     totalQuantity: 1,
@@ -433,7 +435,7 @@ export async function observeSetup(
           detail: `no answer to a what-if order in ${timing.orderMs / 1000} s`,
         }),
       );
-      api.placeOrder(orderId, PROBE_CONTRACT, probeOrder());
+      api.placeOrder(orderId, PROBE_CONTRACT, probeOrder(hs.accounts[0]));
     });
 
     const [md, ro] = await Promise.all([marketData, readOnly]);

@@ -122,6 +122,34 @@ describe('orders', () => {
     expect(fake.placed).toHaveLength(0);
   });
 
+  it('places into the account the ticket names, the first managed one by default, and refuses any other', async () => {
+    const { fake, orders, journal } = await setup();
+    fake.setState('disconnected', { accounts: ['DU1111111', 'DU2222222'] });
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket({ account: 'DU2222222' }));
+    await orders.place(ticket());
+    expect(fake.placed.map((p) => p.spec.account)).toEqual(['DU2222222', 'DU1111111']);
+    expect(
+      orders
+        .list()
+        .map((o) => o.account)
+        .sort(),
+    ).toEqual(['DU1111111', 'DU2222222']);
+    const intents = (await readFile(journal.file, 'utf8'))
+      .split('\n')
+      .filter((l) => l.includes('"intent"'))
+      .map(
+        (l) => (JSON.parse(l.slice(0, l.lastIndexOf('\t'))) as { order: { account: string } }).order.account,
+      );
+    expect(intents).toEqual(['DU2222222', 'DU1111111']);
+    await expect(orders.place(ticket({ account: 'DU9999999' }))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'account' }],
+    });
+    expect(fake.placed).toHaveLength(2);
+  });
+
   it('needs the typed confirmation before the first order on a live account', async () => {
     const { fake, orders } = await setup();
     fake.setState('disconnected', { port: 7496, accounts: ['U1234567'] });

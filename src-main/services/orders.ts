@@ -704,6 +704,13 @@ export function createOrders(deps: {
     requireEntry(); // the connection may have dropped while we looked up the instrument
     const s = link.status();
     const account = ticket.account ?? s.accounts[0] ?? '';
+    // TWS refuses an account this login does not manage (321); say so before anything is journalled or sent.
+    if (ticket.account !== undefined && !s.accounts.includes(ticket.account)) {
+      const message = `account ${ticket.account} is not one of this login's accounts (${s.accounts.join(', ') || 'none yet'})`;
+      throw new AppError('VALIDATION', `Order refused: ${message}`, {
+        issues: [{ path: 'account', message }],
+      });
+    }
     const contract: ResolvedContract = {
       conId: instrument.conId,
       symbol: instrument.symbol,

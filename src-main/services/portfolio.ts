@@ -1,6 +1,8 @@
 // Portfolio: positions (reqPositions), account summary (reqAccountSummary), account values and portfolio prices of
-// the first account (reqAccountUpdates), PnL per account and per position. Streams are opened once the session is
-// ready and replayed by the link after reconnects; windows get a `portfolio` snapshot at most every 250 ms.
+// the first account (reqAccountUpdates, which TWS serves for one account at a time), PnL per account and per
+// position — whose value prices the positions of the other accounts of a multi-account login. Streams are opened
+// once the session is ready and replayed by the link after reconnects; windows get a `portfolio` snapshot at most
+// every 250 ms.
 import type { AccountSnapshot, PortfolioSnapshot, Position } from '../../src-shared/domain/portfolio';
 import type { Clock, Timer } from '../core/clock';
 import type { Logger } from '../core/logger';
@@ -52,6 +54,8 @@ export function createPortfolio(deps: {
   const waiters = new Set<() => void>();
 
   const key = (account: string, conId: number) => `${account}|${conId}`;
+  /** The account whose portfolio prices come from reqAccountUpdates. */
+  let pricedAccount: string | undefined;
 
   function account(name: string): AccountState {
     let a = accounts.get(name);
@@ -126,6 +130,8 @@ export function createPortfolio(deps: {
           unrealizedPnl: unrealized ?? cur.unrealizedPnl,
           realizedPnl: realized ?? cur.realizedPnl,
           marketValue: value ?? cur.marketValue,
+          marketPrice:
+            cur.account === pricedAccount ? cur.marketPrice : (priceFromValue(cur, value) ?? cur.marketPrice),
         });
         changed();
       }),
@@ -196,6 +202,7 @@ export function createPortfolio(deps: {
       }),
     );
     const first = accountsList[0];
+    pricedAccount = first;
     if (first) {
       streams.push(
         tws.accountUpdates(first, {
@@ -270,4 +277,14 @@ export function createPortfolio(deps: {
     },
     handlers: { 'portfolio.get': () => snapshot() },
   };
+}
+
+/** Price per unit implied by a position's market value (value / (quantity × multiplier)), or null. */
+export function priceFromValue(
+  p: Pick<Position, 'position' | 'contract'>,
+  value: number | null,
+): number | null {
+  if (value === null || !Number.isFinite(value) || p.position === 0) return null;
+  const price = value / (p.position * (p.contract.multiplier ?? 1));
+  return Number.isFinite(price) ? Math.round(price * 1e6) / 1e6 : null;
 }

@@ -8,12 +8,14 @@ import { consoleSink } from '../core/logger';
 import { systemClock } from '../core/clock';
 import { installCrashHandlers } from '../electron/crash';
 import { defaultDataDir } from '../config/data-dir';
+import { parseAccountList } from '../../src-shared/domain/accounts';
 import { createDemoEndpoint, startDemoGateway } from '../demo-endpoint';
 import { appVersion } from '../version';
 import { createStartupTrace } from './startup-trace';
 import { startWebHost } from './web-host';
 
-const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect] [--source-maps]`;
+const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect]
+                     [--source-maps] [--demo-accounts DU1111111,DU2222222]   (the Demo profile's gateway with several accounts)`;
 
 /** A stop that has not finished by then (a service that hangs) still ends the process: SIGTERM means stop. */
 const STOP_DEADLINE_MS = 4000;
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         'no-connect': { type: 'boolean', default: false },
         'source-maps': { type: 'boolean', default: false },
+        'demo-accounts': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -49,18 +52,28 @@ async function main(): Promise<void> {
     console.error(`--port must be 0…65535, got "${args.port}"\n${USAGE}`);
     process.exit(2);
   }
+  let demoAccounts: string[] | undefined;
+  if (args['demo-accounts'] !== undefined) {
+    const list = parseAccountList(args['demo-accounts']);
+    if (!list.ok) {
+      console.error(`--demo-accounts: ${list.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    demoAccounts = list.accounts;
+  }
   const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : defaultDataDir();
   const here = path.dirname(fileURLToPath(import.meta.url));
   // IBDESK_DEMO_CONTROL=1 (end-to-end tests only): the embedded gateway's fault-injection API on loopback.
   // IBDESK_DEMO_BENCH (npm run bench only): the embedded gateway's tick rate and tick → paint stamps.
   const control = process.env.IBDESK_DEMO_CONTROL === '1';
   const bench = demoBenchOptions(process.env.IBDESK_DEMO_BENCH);
+  const gateway = { ...bench, ...(demoAccounts ? { accounts: demoAccounts } : {}) };
   const demo = createDemoEndpoint(
-    control || bench
+    control || bench || demoAccounts
       ? () =>
           startDemoGateway({
             ...(control ? { onControl: (url: string) => console.log(`IBDesk demo control: ${url}`) } : {}),
-            ...(bench ? { gateway: bench } : {}),
+            gateway,
           })
       : undefined,
   );

@@ -1,5 +1,8 @@
-// Status bar: profile, connection state with its retry countdown, server version, account, DEMO/PAPER/LIVE.
+// Status bar: profile, connection state with its retry countdown, server version, account (a selector when TWS
+// manages several), DEMO/PAPER/LIVE.
 import { useEffect, useState } from 'react';
+import { hasSeveralAccounts } from '../../src-shared/domain/accounts';
+import { AccountSelector } from './AccountSelector';
 import { useAppStore } from '../stores/use-app-store';
 import { accountBadge, countdown, stateLabel } from './format';
 
@@ -73,7 +76,11 @@ export function StatusBar() {
       {status.serverVersion !== null && (
         <span title="TWS API server version">server v{status.serverVersion}</span>
       )}
-      {status.accounts.length > 0 && <span title="Accounts">{status.accounts.join(', ')}</span>}
+      {hasSeveralAccounts(status.accounts) ? (
+        <AccountSelector />
+      ) : (
+        status.accounts.length > 0 && <span title="Accounts">{status.accounts.join(', ')}</span>
+      )}
       {status.readOnly && <span className="badge badge-readonly">READ-ONLY</span>}
       <span className={`badge badge-${badge.toLowerCase()}`} aria-label={`Account type: ${badge}`}>
         {badge}

@@ -1,6 +1,7 @@
 // Orders slice: the blotter (orders by id, executions by exec id, upserted from `orders`/`executions` events and
 // the initial lists) and the trader's order actions, each answering the contract's Result so the pane can show it.
 import type { Params } from '../../src-shared/contract';
+import { ALL_ACCOUNTS, inView } from '../../src-shared/domain/accounts';
 import type { Execution, Order, OrderModify, PlaceResult } from '../../src-shared/domain/order';
 import { isWorking } from '../../src-shared/domain/order';
 import type { Result } from '../../src-shared/result';
@@ -51,9 +52,13 @@ export function orderBucket(o: Pick<Order, 'status'>): Exclude<OrderFilter, 'all
   return 'cancelled';
 }
 
-/** Pure: orders of a tab, newest first. */
-export function ordersIn(orders: Readonly<Record<number, Order>>, filter: OrderFilter): Order[] {
-  return Object.values(orders)
+/** Pure: orders of a tab (and of one account, or all), newest first. */
+export function ordersIn(
+  orders: Readonly<Record<number, Order>>,
+  filter: OrderFilter,
+  account: string = ALL_ACCOUNTS,
+): Order[] {
+  return inView(Object.values(orders), account)
     .filter((o) => filter === 'all' || orderBucket(o) === filter)
     .sort((a, b) => b.createdAt - a.createdAt || b.orderId - a.orderId);
 }

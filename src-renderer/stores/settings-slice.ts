@@ -4,6 +4,7 @@ import type { SetupCheck } from '../../src-shared/contract';
 import type { Preferences, Profile, ProfileInput, Settings } from '../../src-shared/domain/settings';
 import type { Result } from '../../src-shared/result';
 import type { Slice } from './app-store';
+import { choicePatch } from './account-view';
 
 export type SettingsSlice = {
   settings: Settings | null;
@@ -11,6 +12,10 @@ export type SettingsSlice = {
   deleteProfile(id: string): Promise<Result<null>>;
   selectProfile(id: string): Promise<Result<unknown>>;
   setPreferences(patch: Partial<Preferences>): Promise<Result<Settings>>;
+  /** Remembers, for the active profile, which account the panes show ("all" or one). */
+  setAccountView(view: string): Promise<void>;
+  /** Remembers, for the active profile, the account the order ticket trades. */
+  setTicketAccount(account: string): Promise<void>;
   /** The setup checker: probes a host, port and client id without changing the active connection. */
   testConnection(target: { host: string; port: number; clientId: number }): Promise<Result<SetupCheck>>;
 };
@@ -25,6 +30,18 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
     return r;
   },
   testConnection: (target) => get().client.invoke('connection.test', target),
+  async setAccountView(view) {
+    const patch = choicePatch(get(), { view });
+    if (!patch) return;
+    const r = await get().setPreferences(patch);
+    if (!r.ok) set({ lastError: r.error });
+  },
+  async setTicketAccount(account) {
+    const patch = choicePatch(get(), { ticket: account });
+    if (!patch) return;
+    const r = await get().setPreferences(patch);
+    if (!r.ok) set({ lastError: r.error });
+  },
   async setPreferences(patch) {
     const r = await get().client.invoke('settings.set', patch);
     if (r.ok) set({ settings: r.value });

@@ -1,5 +1,6 @@
 // Profiles (where to connect) and settings (how the app behaves), with the defaults of a first run.
 import { z } from 'zod';
+import { AccountChoices } from './accounts';
 
 export const ProfileKind = z.enum(['demo', 'tws', 'gateway']);
 export type ProfileKind = z.infer<typeof ProfileKind>;
@@ -89,6 +90,9 @@ export const Preferences = z.strictObject({
   /** Market-data line budget: TWS accounts get 100 lines unless they buy more. */
   marketDataLines: z.number().int().min(1).max(10_000),
   marketDataType: MarketDataType,
+  /** Per profile: the account the screen shows and the one the ticket trades (logins with several accounts).
+   *  Optional, never defaulted: a settings patch without it must leave it as it is. */
+  accounts: AccountChoices.optional(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 

@@ -41,6 +41,16 @@ describe('setup checker against the demo gateway', () => {
     await expect.poll(() => g.connections()).toEqual([]); // the probe's sockets are closed
   });
 
+  it('several accounts: the what-if probe names the first, so TWS looks at it instead of asking for one', async () => {
+    const g = await gateway({ accounts: ['DU1111111', 'DU2222222'] });
+    const r = await check(g);
+    expect(r).toMatchObject({ outcome: 'ok', accounts: ['DU1111111', 'DU2222222'] });
+    const probe = g.ordersReceived().filter((o) => o.clientId === 7);
+    expect(probe).toHaveLength(1);
+    expect(probe[0]!.rejectedWith).toBeUndefined();
+    expect(r.message).not.toContain('specify an account');
+  });
+
   it('nothing listening (the gateway refusing connections)', async () => {
     const g = await gateway();
     await g.faults.rejectConnections(10_000);

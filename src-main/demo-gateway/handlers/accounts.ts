@@ -1,6 +1,7 @@
 // Account requests: positions, account summary (tags and $LEDGER), account updates with portfolio, PnL and
-// single-position PnL. Fills push position and portfolio updates at once; values follow market moves every
-// three minutes as TWS does, PnL every second.
+// single-position PnL, and the per-request *_MULTI forms (positions and account values of one account or of all)
+// that clients of advisor and linked logins send. Fills push position and portfolio updates at once; values
+// follow market moves every three minutes as TWS does, PnL every second.
 import type { GatewayContext } from '../context';
 import type { Session } from '../session';
 import type { Instrument } from '../model/instrument';
@@ -11,6 +12,8 @@ import {
   accountDownloadEnd,
   accountSummary,
   accountSummaryEnd,
+  accountUpdateMulti,
+  accountUpdateMultiEnd,
   accountUpdateTime,
   accountValue,
   pnl,
@@ -18,6 +21,8 @@ import {
   portfolioValue,
   position,
   positionEnd,
+  positionMulti,
+  positionMultiEnd,
 } from '../wire/encoder';
 import { etHourMinute } from '../wire/tws-time';
 
@@ -35,6 +40,18 @@ interface UpdatesSub {
   sent: Map<string, string>;
 }
 
+/** A reqPositionsMulti or reqAccountUpdatesMulti subscription: its own reqId, the accounts it covers. */
+interface MultiSub {
+  session: Session;
+  reqId: number;
+  /** Empty when the request named a model: the demo has none, so nothing matches. */
+  accounts: string[];
+  modelCode: string;
+  /** reqAccountUpdatesMulti's ledgerAndNLV: only the ledger (cash by currency) and net liquidation. */
+  light: boolean;
+  sent: Map<string, string>;
+}
+
 interface PnlSub {
   session: Session;
   reqId: number;
@@ -45,11 +62,33 @@ interface PnlSub {
 
 const REFRESH_MS = 180_000;
 
+/** What a "light-weight" reqAccountUpdatesMulti (ledgerAndNLV) gets: the cash ledger by currency and the NLV. */
+const LIGHT_KEYS: ReadonlySet<string> = new Set([
+  // The tag names of an empty book (no positions: no price is asked for).
+  ...ledgerTags(
+    valueAccount(
+      {
+        account: '',
+        cash: 0,
+        realizedToday: 0,
+        commissionsToday: 0,
+        startOfDayValue: 0,
+        day: 0,
+        positions: new Map(),
+      },
+      () => ({ price: 0, prevClose: 0, usdRate: 1 }),
+    ),
+  ).map(([tag]) => tag),
+  'NetLiquidation',
+]);
+
 export class AccountService {
   private positionSubs = new Set<Session>();
   private summaries: SummarySub[] = [];
   private updates: UpdatesSub[] = [];
   private pnls: PnlSub[] = [];
+  private positionsMulti: MultiSub[] = [];
+  private updatesMulti: MultiSub[] = [];
   private readonly dirty = new Map<string, Set<Instrument>>();
   private lastRefresh = 0;
   private lastPnl = 0;
@@ -58,7 +97,11 @@ export class AccountService {
 
   hasWork(): boolean {
     return (
-      this.summaries.length > 0 || this.updates.length > 0 || this.pnls.length > 0 || this.dirty.size > 0
+      this.summaries.length > 0 ||
+      this.updates.length > 0 ||
+      this.pnls.length > 0 ||
+      this.updatesMulti.length > 0 ||
+      this.dirty.size > 0
     );
   }
 
@@ -148,6 +191,73 @@ export class AccountService {
     this.ctx.wake();
   }
 
+  /**
+   * The accounts a *_MULTI request covers: one managed account, or every one for "" or "All" (TWS accepts "All"
+   * from non-advisor logins here, unlike reqPnL). Undefined after answering 321 for an unknown account.
+   */
+  private multiAccounts(s: Session, reqId: number, account: string, modelCode: string): string[] | undefined {
+    const a = account.trim();
+    // Models are an advisor feature the demo does not have: a model code matches no position and no value.
+    if (modelCode.trim() !== '') return [];
+    if (a === '' || a.toUpperCase() === 'ALL') return [...this.ctx.options.accounts];
+    if (this.ctx.ledger.book(a)) return [a];
+    s.error(reqId, 321, `Error validating request.-'cq' : cause - Invalid account code ${a}`);
+    return undefined;
+  }
+
+  private newMulti(
+    s: Session,
+    reqId: number,
+    accounts: string[],
+    modelCode: string,
+    light: boolean,
+  ): MultiSub {
+    return { session: s, reqId, accounts, modelCode, light, sent: new Map() };
+  }
+
+  positionsMultiStart(s: Session, reqId: number, account: string, modelCode: string): void {
+    const accounts = this.multiAccounts(s, reqId, account, modelCode);
+    if (!accounts) return;
+    this.cancelPositionsMulti(s, reqId);
+    const sub = this.newMulti(s, reqId, accounts, modelCode, false);
+    this.positionsMulti.push(sub);
+    s.onClose(() => (this.positionsMulti = this.positionsMulti.filter((x) => x.session !== s)));
+    for (const a of accounts)
+      for (const p of this.ctx.ledger.positions(a))
+        s.send(positionMulti(reqId, a, p.inst, p.qty, round(p.avgCost), modelCode));
+    s.send(positionMultiEnd(reqId));
+  }
+
+  cancelPositionsMulti(s: Session, reqId: number): void {
+    this.positionsMulti = this.positionsMulti.filter((x) => !(x.session === s && x.reqId === reqId));
+  }
+
+  accountUpdatesMultiStart(
+    s: Session,
+    reqId: number,
+    account: string,
+    modelCode: string,
+    ledgerAndNLV: boolean,
+  ): void {
+    const accounts = this.multiAccounts(s, reqId, account, modelCode);
+    if (!accounts) return;
+    this.cancelAccountUpdatesMulti(s, reqId);
+    const sub = this.newMulti(s, reqId, accounts, modelCode, ledgerAndNLV);
+    this.updatesMulti.push(sub);
+    s.onClose(() => (this.updatesMulti = this.updatesMulti.filter((x) => x.session !== s)));
+    const now = this.ctx.clock.now();
+    for (const a of accounts) {
+      const n = this.numbers(a, now);
+      if (n) this.sendMultiValues(sub, n, true);
+    }
+    s.send(accountUpdateMultiEnd(reqId));
+    this.ctx.wake();
+  }
+
+  cancelAccountUpdatesMulti(s: Session, reqId: number): void {
+    this.updatesMulti = this.updatesMulti.filter((x) => !(x.session === s && x.reqId === reqId));
+  }
+
   pnl(s: Session, reqId: number, account: string, conId?: number): void {
     if (!this.ctx.ledger.book(account)) {
       s.error(reqId, 321, `Error validating request.-'bD' : cause - Invalid account code ${account}`);
@@ -178,6 +288,11 @@ export class AccountService {
           const p = this.ctx.ledger.position(account, inst.conId);
           for (const s of this.positionSubs)
             s.send(position(account, inst, p?.qty ?? 0, round(p?.avgCost ?? 0)));
+          for (const m of this.positionsMulti)
+            if (m.accounts.includes(account))
+              m.session.send(
+                positionMulti(m.reqId, account, inst, p?.qty ?? 0, round(p?.avgCost ?? 0), m.modelCode),
+              );
           for (const u of this.updates) {
             const n = u.account === account ? nums(account) : undefined;
             if (n) this.sendPortfolio(u.session, account, inst, n);
@@ -188,6 +303,8 @@ export class AccountService {
         const n = nums(account);
         if (!n) continue;
         for (const u of this.updates) if (u.account === account) this.sendValues(u, n, false);
+        for (const m of this.updatesMulti)
+          if (m.accounts.includes(account)) this.sendMultiValues(m, n, false);
         for (const sub of this.summaries) this.sendSummary(sub, now, false, account);
       }
       this.dirty.clear();
@@ -201,6 +318,11 @@ export class AccountService {
         u.session.send(accountUpdateTime(etHourMinute(now)));
       }
       for (const sub of this.summaries) this.sendSummary(sub, now, false);
+      for (const m of this.updatesMulti)
+        for (const a of m.accounts) {
+          const n = nums(a);
+          if (n) this.sendMultiValues(m, n, false);
+        }
     }
     if (now - this.lastPnl >= 1000) {
       this.lastPnl = now;
@@ -235,6 +357,16 @@ export class AccountService {
       if (!initial && u.sent.get(k) === value) continue;
       u.sent.set(k, value);
       u.session.send(accountValue(key, value, currency, n.account));
+    }
+  }
+
+  private sendMultiValues(m: MultiSub, n: AccountNumbers, initial: boolean): void {
+    for (const [key, value, currency] of accountUpdateValues(n)) {
+      if (m.light && !LIGHT_KEYS.has(key)) continue;
+      const k = `${n.account}/${key}/${currency}`;
+      if (!initial && m.sent.get(k) === value) continue;
+      m.sent.set(k, value);
+      m.session.send(accountUpdateMulti(m.reqId, n.account, m.modelCode, key, value, currency));
     }
   }
 

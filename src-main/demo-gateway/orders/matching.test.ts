@@ -222,6 +222,11 @@ describe('matching engine', () => {
     expect(v({ account: 'DU9' })).toBe(321);
     expect(v({ action: 'HOLD' })).toBe(321);
     expect(v({ unsupportedFeature: 'algo orders' })).toBe(321);
-    expect(validateTicket(ticket({}), aapl, ['DU1', 'DU2'])?.code).toBe(435);
+    // Several linked accounts: TWS wants the account on every order (321, as observed from TWS).
+    expect(validateTicket(ticket({}), aapl, ['DU1', 'DU2'])).toEqual({
+      code: 321,
+      text: "Error validating request.-'rd' : cause - You must specify an account.",
+    });
+    expect(validateTicket(ticket({ account: 'DU2' }), aapl, ['DU1', 'DU2'])).toBeUndefined();
   });
 });

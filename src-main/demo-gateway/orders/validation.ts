@@ -1,5 +1,6 @@
 // Order validation, answered with the error codes and (as far as known) the words TWS uses: 110 price not on the
-// tick grid, 387 unsupported order type, 434 zero size, 435 missing account, 201 rejections with a reason.
+// tick grid, 387 unsupported order type, 434 zero size, 321 missing or unknown account, 201 rejections with a
+// reason.
 import type { OrderTicket } from './order-types';
 import type { Instrument } from '../model/instrument';
 
@@ -41,7 +42,10 @@ export function validateTicket(
   }
   const tif = t.tif === '' ? 'DAY' : t.tif;
   if (!SUPPORTED_TIFS.has(tif)) return reject(`Time in force ${tif} is not supported by the demo gateway.`);
-  if (t.account === '' && accounts.length > 1) return { code: 435, text: 'You must specify an account.' };
+  // A login with several (linked) accounts needs the account on every order: TWS answers 321 "You must specify an
+  // account." (advisor logins answer 436 about allocations instead; the demo's accounts are linked ones).
+  if (t.account === '' && accounts.length > 1)
+    return { code: 321, text: "Error validating request.-'rd' : cause - You must specify an account." };
   if (t.account !== '' && !accounts.includes(t.account)) {
     return { code: 321, text: `Error validating request.-'bN' : cause - Invalid account code ${t.account}.` };
   }

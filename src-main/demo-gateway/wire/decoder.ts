@@ -233,6 +233,27 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.CANCEL_ACCOUNT_SUMMARY:
       r.int();
       return { kind: 'cancelAccountSummary', reqId: r.int() };
+    // The *_MULTI requests (MODELS_SUPPORT, 103): version 1 from ibapi (@stoqey/ib writes 2 for the account
+    // updates pair), reqId, account, modelCode, and ledgerAndNLV for account updates.
+    case I.REQ_POSITIONS_MULTI: {
+      r.int();
+      const reqId = r.int();
+      const account = r.str();
+      return { kind: 'reqPositionsMulti', reqId, account, modelCode: r.str() };
+    }
+    case I.CANCEL_POSITIONS_MULTI:
+      r.int();
+      return { kind: 'cancelPositionsMulti', reqId: r.int() };
+    case I.REQ_ACCOUNT_UPDATES_MULTI: {
+      r.int();
+      const reqId = r.int();
+      const account = r.str();
+      const modelCode = r.str();
+      return { kind: 'reqAccountUpdatesMulti', reqId, account, modelCode, ledgerAndNLV: r.bool() };
+    }
+    case I.CANCEL_ACCOUNT_UPDATES_MULTI:
+      r.int();
+      return { kind: 'cancelAccountUpdatesMulti', reqId: r.int() };
     case I.REQ_MATCHING_SYMBOLS: {
       const reqId = r.int();
       return { kind: 'reqMatchingSymbols', reqId, pattern: r.str() };
@@ -295,8 +316,6 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.SUBSCRIBE_TO_GROUP_EVENTS:
     case I.UPDATE_DISPLAY_GROUP:
     case I.UNSUBSCRIBE_FROM_GROUP_EVENTS:
-    case I.CANCEL_POSITIONS_MULTI:
-    case I.CANCEL_ACCOUNT_UPDATES_MULTI:
     case I.CANCEL_HISTOGRAM_DATA:
     case I.CANCEL_TICK_BY_TICK_DATA:
     case I.CANCEL_WSH_META_DATA:
@@ -328,10 +347,6 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.EXERCISE_OPTIONS:
       r.int();
       return notServed(id, r.int(), 'option calculations and exercise');
-    case I.REQ_POSITIONS_MULTI:
-    case I.REQ_ACCOUNT_UPDATES_MULTI:
-      r.int();
-      return notServed(id, r.int(), 'model/multi-account requests');
     case I.REQ_NEWS_ARTICLE:
     case I.REQ_HISTORICAL_NEWS:
       return notServed(id, r.int(), 'news');

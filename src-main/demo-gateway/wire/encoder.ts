@@ -250,6 +250,69 @@ export function positionEnd(): string {
   return new Msg(O.POSITION_END).int(1).done();
 }
 
+/**
+ * POSITION_MULTI (71), version 1: reqId, account, the contract (conId … tradingClass, with the listing exchange in
+ * the exchange field as for POSITION_DATA), position, avgCost, modelCode (ibapi processPositionMultiMsg).
+ */
+export function positionMulti(
+  reqId: number,
+  account: string,
+  inst: Instrument,
+  pos: number,
+  avgCost: number,
+  modelCode: string,
+): string {
+  return new Msg(O.POSITION_MULTI)
+    .int(1)
+    .int(reqId)
+    .str(account)
+    .int(inst.conId)
+    .str(inst.symbol)
+    .str(inst.secType)
+    .str(inst.lastTradeDate)
+    .num(0)
+    .str('')
+    .str(multiplierText(inst))
+    .str(inst.primaryExchange)
+    .str(inst.currency)
+    .str(inst.localSymbol)
+    .str(inst.tradingClass)
+    .num(pos)
+    .num(avgCost)
+    .str(modelCode)
+    .done();
+}
+
+/** POSITION_MULTI_END (72), version 1: reqId. */
+export function positionMultiEnd(reqId: number): string {
+  return new Msg(O.POSITION_MULTI_END).int(1).int(reqId).done();
+}
+
+/** ACCOUNT_UPDATE_MULTI (73), version 1: reqId, account, modelCode, key, value, currency (EWrapper.accountUpdateMulti). */
+export function accountUpdateMulti(
+  reqId: number,
+  account: string,
+  modelCode: string,
+  key: string,
+  value: string,
+  currency: string,
+): string {
+  return new Msg(O.ACCOUNT_UPDATE_MULTI)
+    .int(1)
+    .int(reqId)
+    .str(account)
+    .str(modelCode)
+    .str(key)
+    .str(value)
+    .str(currency)
+    .done();
+}
+
+/** ACCOUNT_UPDATE_MULTI_END (74), version 1: reqId. */
+export function accountUpdateMultiEnd(reqId: number): string {
+  return new Msg(O.ACCOUNT_UPDATE_MULTI_END).int(1).int(reqId).done();
+}
+
 export function accountSummary(
   reqId: number,
   account: string,

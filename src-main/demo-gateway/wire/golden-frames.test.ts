@@ -2,15 +2,20 @@
 // by walking IB's own decoder (ibapi/decoder.py + orderdecoder.py, read field by field with its
 // `serverVersion >= MIN_SERVER_VER_…` conditions), so a change in layout shows up here first.
 import { describe, expect, it } from 'vitest';
-import { frame } from './framing';
+import { frame, payloadFields } from './framing';
+import { decodeRequestChecked } from './decoder';
 import { splitBody } from './fields';
 import {
+  accountUpdateMulti,
+  accountUpdateMultiEnd,
   commissionReport,
   errorMessage,
   execDetails,
   nextValidId,
   orderStatus,
   pnl,
+  positionMulti,
+  positionMultiEnd,
   serverVersionFrame,
   tickPrice,
   tickSize,
@@ -431,5 +436,79 @@ describe('golden frames', () => {
       '',
       '',
     ]);
+  });
+});
+
+/** A frame as ibapi's comm.make_msg builds it: 4-byte big-endian length, then each field and a NUL. */
+function officialFrame(fields: readonly string[]): Buffer {
+  const body = Buffer.from(fields.map((f) => `${f}\0`).join(''), 'latin1');
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(body.length);
+  return Buffer.concat([len, body]);
+}
+
+// The *_MULTI family (MODELS_SUPPORT, 103). No MIN_SERVER_VER condition of ibapi touches these layouts between 157
+// and 193, so both ends of the range must give the same bytes. Requests: client.py's reqPositionsMulti (74),
+// cancelPositionsMulti (75), reqAccountUpdatesMulti (76), cancelAccountUpdatesMulti (77), each `VERSION = 1`
+// and make_field (a bool as 1/0). Answers: decoder.py's processPositionMultiMsg (71), and the wrapper-signature
+// messages POSITION_MULTI_END (72), ACCOUNT_UPDATE_MULTI (73), ACCOUNT_UPDATE_MULTI_END (74), whose fields after
+// the id and the version are exactly the EWrapper method's parameters.
+describe.each([157, 193])('golden frames of the *_MULTI messages at %i', (v) => {
+  const read = (fields: string[]) => {
+    const bytes = officialFrame(fields);
+    const { req, leftover } = decodeRequestChecked(payloadFields(bytes.subarray(4)), v);
+    expect(leftover).toBe(0);
+    return req;
+  };
+
+  it('reads the four requests as ibapi writes them', () => {
+    expect(read(['74', '1', '9001', 'DU2222222', ''])).toEqual({
+      kind: 'reqPositionsMulti',
+      reqId: 9001,
+      account: 'DU2222222',
+      modelCode: '',
+    });
+    expect(read(['75', '1', '9001'])).toEqual({ kind: 'cancelPositionsMulti', reqId: 9001 });
+    expect(read(['76', '1', '9002', 'All', '', '1'])).toEqual({
+      kind: 'reqAccountUpdatesMulti',
+      reqId: 9002,
+      account: 'All',
+      modelCode: '',
+      ledgerAndNLV: true,
+    });
+    expect(read(['76', '1', '9003', 'DU1111111', 'MODEL1', '0'])).toMatchObject({
+      account: 'DU1111111',
+      modelCode: 'MODEL1',
+      ledgerAndNLV: false,
+    });
+    expect(read(['77', '1', '9002'])).toEqual({ kind: 'cancelAccountUpdatesMulti', reqId: 9002 });
+  });
+
+  it('positionMulti: 71|1|reqId|account|conId..tradingClass|position|avgCost|modelCode', () => {
+    // prettier-ignore
+    const expected = officialFrame([
+      '71', '1', '9001', 'DU2222222',
+      '265598', 'AAPL', 'STK', '', '0', '', '', 'NASDAQ', 'USD', 'AAPL', 'NMS',
+      '100', '230.51', '',
+    ]);
+    expect(frame(positionMulti(9001, 'DU2222222', AAPL, 100, 230.51, '')).toString('hex')).toBe(
+      expected.toString('hex'),
+    );
+    expect(frame(positionMultiEnd(9001)).toString('hex')).toBe(
+      officialFrame(['72', '1', '9001']).toString('hex'),
+    );
+  });
+
+  it('accountUpdateMulti: 73|1|reqId|account|modelCode|key|value|currency, then 74|1|reqId', () => {
+    expect(
+      frame(accountUpdateMulti(9002, 'DU1111111', '', 'NetLiquidation', '1000000.00', 'USD')).toString('hex'),
+    ).toBe(
+      officialFrame(['73', '1', '9002', 'DU1111111', '', 'NetLiquidation', '1000000.00', 'USD']).toString(
+        'hex',
+      ),
+    );
+    expect(frame(accountUpdateMultiEnd(9002)).toString('hex')).toBe(
+      officialFrame(['74', '1', '9002']).toString('hex'),
+    );
   });
 });

@@ -96,6 +96,16 @@ export type Request =
   | { kind: 'cancelPositions' }
   | { kind: 'reqAccountSummary'; reqId: number; group: string; tags: string }
   | { kind: 'cancelAccountSummary'; reqId: number }
+  | { kind: 'reqPositionsMulti'; reqId: number; account: string; modelCode: string }
+  | { kind: 'cancelPositionsMulti'; reqId: number }
+  | {
+      kind: 'reqAccountUpdatesMulti';
+      reqId: number;
+      account: string;
+      modelCode: string;
+      ledgerAndNLV: boolean;
+    }
+  | { kind: 'cancelAccountUpdatesMulti'; reqId: number }
   | { kind: 'reqMatchingSymbols'; reqId: number; pattern: string }
   | {
       kind: 'reqHeadTimestamp';

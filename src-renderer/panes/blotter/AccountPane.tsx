@@ -1,6 +1,9 @@
-// Account pane: net liquidation, buying power, available funds, cash and PnL of each account.
+// Account pane: net liquidation, buying power, available funds, cash and PnL of each account (or of the one picked
+// in the status bar).
+import { inView } from '../../../src-shared/domain/accounts';
 import type { AccountSnapshot } from '../../../src-shared/domain/portfolio';
 import { PaneTools } from '../../shell/PaneTools';
+import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
 import { fmtClock, fmtMoney, signClass } from '../format';
 
@@ -16,7 +19,9 @@ const ROWS: { key: keyof AccountSnapshot; label: string; signed?: boolean }[] = 
 ];
 
 export function AccountPane() {
-  const accounts = useAppStore((s) => s.portfolio?.accounts);
+  const all = useAppStore((s) => s.portfolio?.accounts);
+  const view = useAppStore(selectAccountView);
+  const accounts = all && inView(all, view);
   return (
     <div className="pane-body">
       <div className="pane-toolbar" role="toolbar" aria-label="Account tools">

@@ -1,12 +1,19 @@
-// Executions pane: every fill with its price, venue, commission and realized PnL, newest first.
+// Executions pane: every fill with its price, venue, commission and realized PnL, newest first (of every account or
+// of the one picked in the status bar).
 import { useMemo } from 'react';
+import { inView } from '../../../src-shared/domain/accounts';
 import { PaneTools } from '../../shell/PaneTools';
+import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
 import { fmtClock, fmtMoney, fmtPrice, signClass } from '../format';
 
 export function ExecutionsPane() {
   const executions = useAppStore((s) => s.executions);
-  const rows = useMemo(() => Object.values(executions).sort((a, b) => b.time - a.time), [executions]);
+  const view = useAppStore(selectAccountView);
+  const rows = useMemo(
+    () => inView(Object.values(executions), view).sort((a, b) => b.time - a.time),
+    [executions, view],
+  );
   return (
     <div className="pane-body">
       <div className="pane-toolbar" role="toolbar" aria-label="Execution tools">

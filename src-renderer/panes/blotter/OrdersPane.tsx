@@ -1,10 +1,12 @@
-// Orders pane: working, filled and cancelled orders; modify a working order's quantity or prices, cancel it, or
-// cancel every working order.
+// Orders pane: working, filled and cancelled orders (of every account or of the one picked in the status bar);
+// modify a working order's quantity or prices, cancel it, or cancel every working order.
 import { useMemo, useState } from 'react';
+import { ALL_ACCOUNTS, hasSeveralAccounts, inView } from '../../../src-shared/domain/accounts';
 import type { Order } from '../../../src-shared/domain/order';
 import { isWorking } from '../../../src-shared/domain/order';
 import { ModalDialog } from '../../shell/ModalDialog';
 import { PaneTools } from '../../shell/PaneTools';
+import { managedAccounts, selectAccountView } from '../../stores/account-view';
 import { ordersIn, orderBucket, type OrderFilter } from '../../stores/orders-slice';
 import { useAppStore } from '../../stores/use-app-store';
 import { fmtClock, fmtPrice } from '../format';
@@ -25,15 +27,22 @@ export function OrdersPane() {
   const [editing, setEditing] = useState<Order | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const rows = useMemo(() => ordersIn(orders, filter), [orders, filter]);
+  const view = useAppStore(selectAccountView);
+  const several = useAppStore((s) => hasSeveralAccounts(managedAccounts(s)));
+  const rows = useMemo(() => ordersIn(orders, filter, view), [orders, filter, view]);
   const counts = useMemo(() => {
     const c = { working: 0, filled: 0, cancelled: 0, all: 0 };
-    for (const o of Object.values(orders)) {
+    for (const o of inView(Object.values(orders), view)) {
       c[orderBucket(o)]++;
       c.all++;
     }
     return c;
-  }, [orders]);
+  }, [orders, view]);
+  // TWS's global cancel covers every account, whatever the panes show.
+  const workingEverywhere = useMemo(
+    () => Object.values(orders).filter((o) => orderBucket(o) === 'working').length,
+    [orders],
+  );
 
   const report = (
     r: { ok: boolean; error?: { message: string; twsCode?: number | undefined } },
@@ -64,7 +73,7 @@ export function OrdersPane() {
         <button
           type="button"
           className="danger"
-          disabled={!canTrade || counts.working === 0}
+          disabled={!canTrade || workingEverywhere === 0}
           onClick={() => setConfirmAll(true)}
         >
           Cancel all
@@ -102,6 +111,7 @@ export function OrdersPane() {
               <th scope="col" className="num">
                 Avg price
               </th>
+              {several && <th scope="col">Account</th>}
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -133,6 +143,7 @@ export function OrdersPane() {
                 </td>
                 <td className="num">{o.filled}</td>
                 <td className="num">{fmtPrice(o.avgFillPrice)}</td>
+                {several && <td className="dim">{o.account}</td>}
                 <td className="row-actions">
                   {isWorking(o.status) && (
                     <>
@@ -181,7 +192,10 @@ export function OrdersPane() {
         )}
       </ModalDialog>
       <ModalDialog open={confirmAll} title="Cancel all orders" onClose={() => setConfirmAll(false)}>
-        <p>Cancel every working order ({counts.working}), including those placed outside IBDesk?</p>
+        <p>
+          Cancel every working order ({workingEverywhere}
+          {view === ALL_ACCOUNTS ? '' : ', of every account'}), including those placed outside IBDesk?
+        </p>
         <div className="actions">
           <button
             type="button"

@@ -1,15 +1,21 @@
-// Positions pane: every position with its average cost, market value and unrealized/realized/daily PnL.
+// Positions pane: every position with its average cost, market value and unrealized/realized/daily PnL, of every
+// account or of the one picked in the status bar.
+import { ALL_ACCOUNTS, inView } from '../../../src-shared/domain/accounts';
 import { PaneTools } from '../../shell/PaneTools';
+import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
 import { fmtMoney, fmtPrice, signClass } from '../format';
 
 export function PositionsPane() {
   const positions = useAppStore((s) => s.portfolio?.positions);
-  const rows = (positions ?? []).filter((p) => p.position !== 0);
+  const view = useAppStore(selectAccountView);
+  const rows = inView(positions ?? [], view).filter((p) => p.position !== 0);
   return (
     <div className="pane-body">
       <div className="pane-toolbar" role="toolbar" aria-label="Position tools">
-        <span className="dim">{rows.length} positions</span>
+        <span className="dim">
+          {rows.length} positions{view === ALL_ACCOUNTS ? '' : ` · ${view}`}
+        </span>
         <span className="spacer" />
         <PaneTools linkable={false} />
       </div>

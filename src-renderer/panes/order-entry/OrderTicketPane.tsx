@@ -1,13 +1,16 @@
 // Order entry: symbol, BUY/SELL, quantity, MKT/LMT/STP/STP LMT/TRAIL, prices stepping by the min tick, TIF,
-// outside RTH, bracket, estimated value and warnings, a confirmation (on by default), Alt+B / Alt+S hotkeys.
+// outside RTH, bracket, the account when TWS manages several (the first, or the one last picked for this
+// profile), estimated value and warnings, a confirmation (on by default), Alt+B / Alt+S hotkeys.
 // Disabled, with the reason, unless TWS is ready; a live profile shows a red banner and asks for the typed
 // confirmation before its first order of the session.
 import { useEffect, useState } from 'react';
+import { hasSeveralAccounts } from '../../../src-shared/domain/accounts';
 import type { OrderAction, OrderType, TimeInForce } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { ModalDialog } from '../../shell/ModalDialog';
 import { PaneTools } from '../../shell/PaneTools';
 import { SymbolPicker } from '../../shell/SymbolPicker';
+import { managedAccounts, selectTicketAccount } from '../../stores/account-view';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
@@ -74,6 +77,10 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
   const setPreferences = useAppStore((s) => s.setPreferences);
   const placeOrder = useAppStore((s) => s.placeOrder);
   const confirmLive = useAppStore((s) => s.confirmLive);
+  const accounts = useAppStore((s) => managedAccounts(s));
+  const account = useAppStore(selectTicketAccount);
+  const setTicketAccount = useAppStore((s) => s.setTicketAccount);
+  const several = hasSeveralAccounts(accounts);
 
   const minTick = instrument?.minTick ?? 0.01;
   const [form, setForm] = useState<TicketForm>(() =>
@@ -154,13 +161,15 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
       return;
     }
     setErrors({});
+    // A single-account login sends no account (TWS uses its only one), as before several were supported.
+    const ticket = several && account ? { ...built.ticket, account } : built.ticket;
     if (connection?.live && !liveConfirmed) {
       setTyped('');
-      setLiveAsk(built.ticket);
+      setLiveAsk(ticket);
       return;
     }
-    if (confirmOrders) setPending(built.ticket);
-    else void send(built.ticket);
+    if (confirmOrders) setPending(ticket);
+    else void send(ticket);
   }
 
   const stepAttr = { step: minTick, min: 0 };
@@ -199,6 +208,23 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
           </span>
         </div>
         <div className="ticket-grid">
+          {several && (
+            <label>
+              Account
+              <select
+                value={account ?? ''}
+                onChange={(e) => void setTicketAccount(e.target.value)}
+                {...invalid('account')}
+              >
+                {accounts.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
+              </select>
+              {err('account')}
+            </label>
+          )}
           <label>
             Quantity
             <input

@@ -109,6 +109,10 @@ describe('ticket form', () => {
   it('summarises a ticket for the confirmation', () => {
     const r = buildTicket(form({ limitPrice: '99.5', outsideRth: true }), AAPL, 'BUY');
     expect(r.ok && ticketSummary(r.ticket, 'AAPL')).toBe('BUY 100 AAPL LMT @ 99.5 · DAY · outside RTH');
+    // With several accounts the ticket names one, and the confirmation says which.
+    expect(r.ok && ticketSummary({ ...r.ticket, account: 'DU2222222' }, 'AAPL')).toBe(
+      'BUY 100 AAPL LMT @ 99.5 · DAY · outside RTH · account DU2222222',
+    );
   });
 
   it('says why orders cannot be sent', () => {

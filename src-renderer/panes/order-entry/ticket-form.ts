@@ -183,7 +183,8 @@ export function ticketSummary(t: TicketInput, symbol: string): string {
               : ` trail ${t.trailingAmount}`
             : '';
   const bracket = t.bracket ? ` · take-profit ${t.bracket.takeProfit}, stop-loss ${t.bracket.stopLoss}` : '';
-  return `${t.action} ${t.quantity} ${symbol} ${t.orderType}${price} · ${t.tif ?? 'DAY'}${t.outsideRth ? ' · outside RTH' : ''}${bracket}`;
+  const account = t.account ? ` · account ${t.account}` : '';
+  return `${t.action} ${t.quantity} ${symbol} ${t.orderType}${price} · ${t.tif ?? 'DAY'}${t.outsideRth ? ' · outside RTH' : ''}${bracket}${account}`;
 }
 
 /** Why orders cannot be sent right now, or null when they can. */

@@ -3,13 +3,15 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startBuiltWebHost, type RunningHost } from './web-host';
 
 type Fixtures = { host: RunningHost; consoleErrors: string[]; app: Page };
-type Options = { demoControl: boolean };
+type Options = { demoControl: boolean; hostArgs: string[] };
 
 export const test = base.extend<Fixtures & Options>({
   /** Opens the embedded demo gateway's fault-injection control API (the trader's-day test). */
   demoControl: [false, { option: true }],
-  host: async ({ demoControl }, use, testInfo) => {
-    const host = await startBuiltWebHost({ demoControl });
+  /** Extra command-line options of the web host (e.g. `--demo-accounts A,B` for several accounts). */
+  hostArgs: [[], { option: true }],
+  host: async ({ demoControl, hostArgs }, use, testInfo) => {
+    const host = await startBuiltWebHost({ demoControl, args: hostArgs });
     await use(host);
     await host.stop();
     await testInfo.attach('web-host.log', { body: host.output(), contentType: 'text/plain' });

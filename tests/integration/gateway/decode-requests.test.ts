@@ -132,6 +132,27 @@ describe.each(VERSIONS)('requests as @stoqey/ib writes them at %i', (v) => {
     });
   });
 
+  it('reads the *_MULTI account requests and their cancels (version 2 from @stoqey/ib, 1 from ibapi)', () => {
+    expect(decode(v, (e) => e.reqPositionsMulti(31, 'DU2222222', ''))).toEqual({
+      kind: 'reqPositionsMulti',
+      reqId: 31,
+      account: 'DU2222222',
+      modelCode: '',
+    });
+    expect(decode(v, (e) => e.cancelPositionsMulti(31))).toEqual({ kind: 'cancelPositionsMulti', reqId: 31 });
+    expect(decode(v, (e) => e.reqAccountUpdatesMulti(32, 'All', '', true))).toEqual({
+      kind: 'reqAccountUpdatesMulti',
+      reqId: 32,
+      account: 'All',
+      modelCode: '',
+      ledgerAndNLV: true,
+    });
+    expect(decode(v, (e) => e.cancelAccountUpdatesMulti(32))).toEqual({
+      kind: 'cancelAccountUpdatesMulti',
+      reqId: 32,
+    });
+  });
+
   it('reads order, account and connection requests', () => {
     const lmt = {
       action: 'BUY',

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionStatus } from '../../src-shared/domain/connection';
+import { defaultSettings, type Preferences, type Settings } from '../../src-shared/domain/settings';
+import { createFakeClient, settle } from '../test-support/fake-client';
+import { order } from '../test-support/fixtures';
+import { selectAccountView, selectTicketAccount } from './account-view';
+import { createAppStore } from './app-store';
+import { ordersIn, upsertOrders } from './orders-slice';
+
+const status = (accounts: string[], profileId = 'demo'): ConnectionStatus => ({
+  state: 'ready',
+  profileId,
+  profileName: 'Demo',
+  demo: true,
+  host: '127.0.0.1',
+  port: 4002,
+  clientId: 1,
+  readOnly: false,
+  live: false,
+  serverVersion: 193,
+  accounts,
+  reason: null,
+  twsCode: null,
+  nextRetryAt: null,
+  attempt: 0,
+  since: 0,
+  suggestedClientId: null,
+});
+
+function store() {
+  let settings: Settings = defaultSettings();
+  const client = createFakeClient({
+    'settings.set': (patch: Partial<Preferences>) => {
+      settings = { ...settings, preferences: { ...settings.preferences, ...patch } };
+      return settings;
+    },
+  });
+  const s = createAppStore(client);
+  s.setState({ settings });
+  return { s, client };
+}
+
+describe('account view', () => {
+  it('shows every account until one is picked, remembers the pick per profile, and forgets a stale one', async () => {
+    const { s, client } = store();
+    s.setState({ connection: status(['DU1111111', 'DU2222222']) });
+    expect(selectAccountView(s.getState())).toBe('all');
+    await s.getState().setAccountView('DU2222222');
+    expect(client.callsOf('settings.set')).toEqual([{ accounts: { demo: { view: 'DU2222222' } } }]);
+    expect(selectAccountView(s.getState())).toBe('DU2222222');
+    // Another profile keeps its own choice; a login that no longer lists the account shows everything.
+    s.setState({ connection: status(['DU1111111', 'DU2222222'], 'tws-paper') });
+    expect(selectAccountView(s.getState())).toBe('all');
+    s.setState({ connection: status(['DU1111111', 'DU3333333']) });
+    expect(selectAccountView(s.getState())).toBe('all');
+  });
+
+  it("defaults the ticket's account to the first, then to the one last picked for the profile", async () => {
+    const { s } = store();
+    s.setState({ connection: status(['DU1111111', 'DU2222222']) });
+    expect(selectTicketAccount(s.getState())).toBe('DU1111111');
+    await s.getState().setTicketAccount('DU2222222');
+    await settle();
+    expect(selectTicketAccount(s.getState())).toBe('DU2222222');
+    expect(s.getState().settings?.preferences.accounts?.demo).toEqual({ view: 'all', ticket: 'DU2222222' });
+  });
+
+  it('filters the blotter by account', () => {
+    const m = upsertOrders({}, [
+      order(1, { account: 'DU1111111', status: 'Submitted' }),
+      order(2, { account: 'DU2222222', status: 'Submitted' }),
+    ]);
+    expect(ordersIn(m, 'working', 'DU2222222').map((o) => o.orderId)).toEqual([2]);
+    expect(
+      ordersIn(m, 'working')
+        .map((o) => o.orderId)
+        .sort(),
+    ).toEqual([1, 2]);
+  });
+});
