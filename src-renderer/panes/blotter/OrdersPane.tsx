@@ -2,7 +2,7 @@
 // cancel every working order.
 import { useMemo, useState } from 'react';
 import type { Order } from '../../../src-shared/domain/order';
-import { isWorking } from '../../../src-shared/domain/order';
+import { APP_STATUS_HELP, isWorking } from '../../../src-shared/domain/order';
 import { ModalDialog } from '../../shell/ModalDialog';
 import { PaneTools } from '../../shell/PaneTools';
 import { ordersIn, orderBucket, type OrderFilter } from '../../stores/orders-slice';
@@ -124,7 +124,7 @@ export function OrdersPane() {
                 <td className="num">{fmtPrice(o.limitPrice)}</td>
                 <td className="num">{fmtPrice(o.stopPrice ?? o.trailingAmount)}</td>
                 <td className="status-cell">
-                  {o.status}
+                  <StatusLabel status={o.status} />
                   {o.message && (
                     <span className="order-message" title={o.message}>
                       {o.message}
@@ -200,6 +200,13 @@ export function OrdersPane() {
       </ModalDialog>
     </div>
   );
+}
+
+/** TWS's statuses as TWS names them; the app's own in plain words, with what they mean as the tooltip. */
+function StatusLabel({ status }: { status: Order['status'] }) {
+  const help = APP_STATUS_HELP[status];
+  if (!help) return <>{status}</>;
+  return <span title={help.meaning}>{help.label}</span>;
 }
 
 function ModifyForm({ order, onDone }: { order: Order; onDone: (message: string) => void }) {
