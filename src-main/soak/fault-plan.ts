@@ -16,6 +16,7 @@ export const FAULT_KINDS = [
   'slow-reader',
   'refuse',
   'accept-then-close',
+  'swallow-order',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -101,6 +102,14 @@ export function createFaultPlan(rng: Prng): { next(): PlannedFault } {
           },
         };
       }
+      case 'swallow-order':
+        // TWS loses the next new order on a live connection: the orders' watchdog must settle it, no reconnect.
+        return {
+          kind,
+          label: 'swallow the next new order',
+          durationMs: 0,
+          apply: (f) => f.swallowOrders(1),
+        };
       case 'accept-then-close': {
         const n = between(1, 3);
         return {
