@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src-main/core/clock';
 import { silentLogger } from '../../src-main/core/logger';
 import { createLink, type Link } from '../../src-main/ib/link';
+import { createTws } from '../../src-main/ib/tws';
 import { startMiniTws, type MiniTws } from '../support/mini-tws';
 import { maxInWindow, sleep, waitFor } from '../support/wait';
 
@@ -231,6 +232,23 @@ describe('link over TCP', () => {
     // Three connections: two failed handshakes, then the good one.
     expect(new Set(tws.received.filter((r) => r.fields[0] === '71').map((r) => r.conn)).size).toBe(1);
   }, 30_000);
+
+  it('completed orders on a TWS older than server version 150: refused here, the connection stays up', async () => {
+    // @stoqey/ib answers reqCompletedOrders below version 150 with error 503 ("TWS is out of date"), which stops
+    // the link for good; reconciliation asks for completed orders on every connect and for every late order.
+    tws = await startMiniTws({ serverVersion: 149 });
+    link = createLink({ clock: systemClock, log: silentLogger });
+    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
+    await waitFor(() => link!.status().state === 'ready', 'ready');
+    const adapter = createTws(link);
+    await expect(adapter.completedOrders()).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/server version 149.*150/),
+    });
+    await sleep(200);
+    expect(link.status().state).toBe('ready');
+    expect(tws.received.some((r) => r.fields[0] === '99')).toBe(false);
+  });
 
   it('1100 degrades; 1101 restores and resubscribes; 1102 restores and keeps', async () => {
     tws = await startMiniTws();
