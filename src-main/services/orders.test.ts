@@ -622,6 +622,34 @@ describe('orders: acknowledgment watchdog', () => {
     expect(fake.placed).toHaveLength(1);
   });
 
+  it('"cannot find the order" in answer to a cancel is no acknowledgment: the order is still reconciled', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket());
+    await orders.cancel(1);
+    fake.message({ code: 10147, message: 'OrderId 1 that needs to be cancelled is not found.', reqId: 1 });
+    clock.advance(5_000);
+    await orders.settled();
+    expect(orders.list()[0]!.status).toBe('NotReceived');
+  });
+
+  it('a warning naming a flagged order clears the flag: TWS has it', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket());
+    fake.tws.openOrders = () => new Promise(() => undefined); // the listing is still out when the warning comes
+    clock.advance(5_000);
+    expect(orders.list()[0]!.status).toBe('Unacknowledged');
+    fake.message({
+      code: 399,
+      message: 'Order Message: Warning: your order will not be placed at the exchange until 09:30',
+      reqId: 1,
+    });
+    expect(orders.list()[0]).toMatchObject({ status: 'PendingSubmit', twsCode: 399 });
+  });
+
   it('one reconciliation for a bracket whose three legs go unacknowledged together', async () => {
     const { clock, fake, orders } = await setup();
     fake.ready();

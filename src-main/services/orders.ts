@@ -320,7 +320,7 @@ export function createOrders(deps: {
       );
       return;
     }
-    acknowledged(info.orderId);
+    unwatch(info.orderId);
     if (info.status !== 'Unknown' && (known.status !== info.status || known.permId !== info.permId)) {
       recordReported({
         t: 'status',
@@ -344,8 +344,8 @@ export function createOrders(deps: {
     };
   }
 
-  /** TWS has shown it knows the order: its watchdog stops. */
-  function acknowledged(orderId: number): void {
+  /** TWS has shown it knows the order, or reconciliation settled it: its watchdog stops. */
+  function unwatch(orderId: number): void {
     const w = awaitingAck.get(orderId);
     if (!w) return;
     if (w.timer !== null) clock.clearTimeout(w.timer);
@@ -353,7 +353,7 @@ export function createOrders(deps: {
   }
 
   function watchAck(orderId: number): void {
-    acknowledged(orderId);
+    unwatch(orderId);
     const entry: { session: number; timer: Timer | null } = { session, timer: null };
     entry.timer = clock.setTimeout(() => {
       entry.timer = null;
@@ -425,7 +425,7 @@ export function createOrders(deps: {
   function onStatus(s: OrderStatusInfo): void {
     const o = orders.get(s.orderId);
     if (!o) return; // learnt through openOrder first
-    acknowledged(s.orderId);
+    unwatch(s.orderId);
     if (
       o.status === s.status &&
       o.filled === s.filled &&
@@ -465,7 +465,7 @@ export function createOrders(deps: {
   }
 
   function onExecution(e: ExecInfo): void {
-    if (orders.has(e.orderId)) acknowledged(e.orderId);
+    if (orders.has(e.orderId)) unwatch(e.orderId);
     if (!e.execId || executions.has(e.execId)) return;
     recordReported(execRecord(e));
   }
@@ -489,8 +489,10 @@ export function createOrders(deps: {
     if (m.reqId < 0) return;
     const o = orders.get(m.reqId);
     if (!o) return;
-    // An error or warning naming the order: TWS has read it.
-    acknowledged(o.orderId);
+    // An error or warning naming the order: TWS has read it. Except "cannot find the order" (135, 10147) in answer
+    // to a cancel: that says TWS has not got it, which the watchdog's reconciliation will establish.
+    const notFound = m.code === 135 || m.code === 10147;
+    if (!notFound) unwatch(o.orderId);
     const info = describeTwsCode(m.code);
     const text = plainTwsMessage(m.code, m.message);
     const level = info.severity === 'error' ? 'warn' : 'info';
@@ -508,7 +510,9 @@ export function createOrders(deps: {
           o.status === 'Unacknowledged' ||
           o.status === 'NotReceived')
           ? 'Inactive'
-          : o.status,
+          : !notFound && (o.status === 'Unacknowledged' || o.status === 'NotReceived')
+            ? 'PendingSubmit' // TWS has it after all; its own status follows
+            : o.status,
       filled: o.filled,
       remaining: o.remaining,
       avgFillPrice: o.avgFillPrice,
@@ -624,7 +628,7 @@ export function createOrders(deps: {
       // Sent moments ago and still within its acknowledgment time: its own watchdog will ask if need be.
       if (watch && watch.timer !== null && watch.session === on) continue;
       const tw = openIds.get(o.orderId);
-      if (tw || filledByOrder.has(o.orderId)) acknowledged(o.orderId);
+      if (tw || filledByOrder.has(o.orderId)) unwatch(o.orderId);
       if (tw) {
         // A change lost on the way (a half-open socket) leaves TWS on the old terms: the journal takes TWS's.
         const d = details.get(o.orderId);
@@ -687,7 +691,7 @@ export function createOrders(deps: {
           c.orderRef === refOf(o.orderId) ||
           c.orderRef?.endsWith(`[${refOf(o.orderId)}]`),
       );
-      if (done) acknowledged(o.orderId);
+      if (done) unwatch(o.orderId);
       if (done && done.status !== 'Unknown') {
         report.updated.push(o.orderId);
         records.push({
@@ -703,7 +707,7 @@ export function createOrders(deps: {
         });
         continue;
       }
-      acknowledged(o.orderId);
+      unwatch(o.orderId);
       if (o.status === 'Unacknowledged' && watch?.session === on && filled === 0) {
         // Sent on this very socket before the listings were asked for, and in none of them: TWS never got it.
         const note = `TWS did not receive order ${o.orderId}: it did not acknowledge it, and right after, on the same connection, it listed no such order (open or completed) and no fill. It was not sent again; it is safe to place it again (unless TWS shows an order confirmation dialog for it).`;
