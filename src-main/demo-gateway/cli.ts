@@ -20,7 +20,8 @@ const USAGE = `Usage: demo-gateway [options]
   --pacing MODE          historical pacing rules: small-bars (default), all, off
   --fault SPEC           inject a fault, repeatable: <name>[:arg][@delayMs][/everyMs]
                          names: drop-all, silence:ms, restart:downMs, connectivity:data-lost|data-maintained:ms,
-                         pacing:historical|rate, slow-reader:ms, malformed:kind, accept-then-close:n, reject:ms
+                         pacing:historical|rate, slow-reader:ms, malformed:kind, accept-then-close:n,
+                         swallow-order:n, reject:ms
   --verbose              debug logging
   --help                 this text`;
 

@@ -79,6 +79,7 @@ export async function startControlApi(
     '/faults/slow-reader': (b) => gw.faults.slowReader(RequiredMs.parse(b).ms),
     '/faults/malformed': (b) => gw.faults.malformedFrame(Malformed.parse(b).kind),
     '/faults/accept-then-close': (b) => gw.faults.acceptThenClose(Count.parse(b).count),
+    '/faults/swallow-order': (b) => gw.faults.swallowOrders(Count.parse(b).count),
     '/faults/reject': async (b) => gw.faults.rejectConnections(RequiredMs.parse(b).ms),
     '/faults/clear': () => gw.faults.clear(),
   };

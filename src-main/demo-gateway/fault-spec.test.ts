@@ -25,12 +25,15 @@ describe('--fault specs', () => {
       silence: vi.fn(),
       connectivityLoss: vi.fn(),
       acceptThenClose: vi.fn(),
+      swallowOrders: vi.fn(),
     } as unknown as FaultControls;
     applyFault(f, parseFaultSpec('silence:5000'));
     applyFault(f, parseFaultSpec('connectivity:data-maintained:200'));
     applyFault(f, parseFaultSpec('accept-then-close:3'));
+    applyFault(f, parseFaultSpec('swallow-order@20000'));
     expect(f.silence).toHaveBeenCalledWith(5000);
     expect(f.connectivityLoss).toHaveBeenCalledWith('data-maintained', 200);
     expect(f.acceptThenClose).toHaveBeenCalledWith(3);
+    expect(f.swallowOrders).toHaveBeenCalledWith(1);
   });
 });

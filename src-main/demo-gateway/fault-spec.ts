@@ -1,5 +1,6 @@
 // Fault schedules given on the command line: --fault <name>[:arg[:arg]][@delayMs][/everyMs], e.g.
-// "drop-all@30000", "silence:5000@10000", "connectivity:data-lost:3000/60000", "accept-then-close:3".
+// "drop-all@30000", "silence:5000@10000", "connectivity:data-lost:3000/60000", "accept-then-close:3",
+// "swallow-order:1@20000".
 import type { FaultControls } from './gateway';
 import type { MalformedKind, Restore } from './faults';
 
@@ -19,6 +20,7 @@ const NAMES = [
   'slow-reader',
   'malformed',
   'accept-then-close',
+  'swallow-order',
   'reject',
 ];
 
@@ -79,6 +81,9 @@ export function applyFault(f: FaultControls, spec: FaultSpec): void {
       return;
     case 'accept-then-close':
       f.acceptThenClose(n(0, 1));
+      return;
+    case 'swallow-order':
+      f.swallowOrders(n(0, 1));
       return;
     case 'reject':
       void f.rejectConnections(n(0, 5000));

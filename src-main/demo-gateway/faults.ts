@@ -28,6 +28,8 @@ export interface FaultStatus {
   rejecting: boolean;
   acceptThenClose: number;
   pacingViolationsArmed: number;
+  /** New orders still to be swallowed by swallowOrders(). */
+  ordersToSwallow: number;
 }
 
 export class Faults {
@@ -37,6 +39,7 @@ export class Faults {
   private rejecting = false;
   private acceptClose = 0;
   private pacingArmed = 0;
+  private swallow = 0;
   private readonly timers = new Set<Timer>();
 
   constructor(private readonly h: FaultHooks) {}
@@ -49,6 +52,7 @@ export class Faults {
       rejecting: this.rejecting,
       acceptThenClose: this.acceptClose,
       pacingViolationsArmed: this.pacingArmed,
+      ordersToSwallow: this.swallow,
     };
   }
 
@@ -72,6 +76,23 @@ export class Faults {
     if (this.pacingArmed <= 0) return false;
     this.pacingArmed--;
     return true;
+  }
+
+  /** Consumed by the order handler for a new order: true when it must be read and dropped unanswered. */
+  takeSwallowedOrder(): boolean {
+    if (this.swallow <= 0) return false;
+    this.swallow--;
+    return true;
+  }
+
+  /**
+   * The next `count` new orders are read and dropped without a word (no openOrder, orderStatus or error), while
+   * everything else, heartbeats and changes to known orders included, is answered: a TWS that lost one order on a
+   * connection that stays alive.
+   */
+  swallowOrders(count = 1): void {
+    this.h.log.warn(`fault: swallowing the next ${count} new order(s)`);
+    this.swallow += count;
   }
 
   /** Drops every connection at once (TWS crashed or was closed). */
@@ -197,6 +218,7 @@ export class Faults {
     this.silentFlag = false;
     this.acceptClose = 0;
     this.pacingArmed = 0;
+    this.swallow = 0;
     if (this.slow) this.endSlowReader();
     if (this.lost) {
       this.lost = false;

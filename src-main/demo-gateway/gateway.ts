@@ -126,6 +126,8 @@ export interface FaultControls {
   slowReader(ms: number): void;
   malformedFrame(kind: MalformedKind): void;
   acceptThenClose(count?: number): void;
+  /** The next `count` new orders are swallowed unanswered; the connection stays alive (see ordersIgnored). */
+  swallowOrders(count?: number): void;
   rejectConnections(ms: number): Promise<void>;
   clear(): void;
   status(): FaultStatus;
@@ -145,7 +147,7 @@ export interface DemoGateway {
   maxMessagesInWindow(clientId: number, windowMs?: number): number;
   /** Every placeOrder received, in order (exactly-once checks). */
   ordersReceived(): ReceivedOrder[];
-  /** Every placeOrder read and dropped unanswered while the gateway was silent (half-open fault). */
+  /** Every placeOrder read and dropped unanswered: while the gateway was silent (half-open), or swallowed. */
   ordersIgnored(): IgnoredOrder[];
   orders(account?: string): OrderView[];
   executions(account?: string): ExecutionView[];
@@ -405,6 +407,12 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       case 'cancelScannerSubscription':
         return scanner.cancel(s, req.reqId);
       case 'placeOrder':
+        // Only a new order is lost: a change to one TWS holds goes through (TWS lost an order, not a session).
+        if (engine.get(s.clientId, req.orderId) === undefined && faults.takeSwallowedOrder()) {
+          if (ignoredOrders.length < RECEIVED_CAP)
+            ignoredOrders.push({ time: now, clientId: s.clientId, orderId: req.orderId, session: s.seq });
+          return;
+        }
         return router.place(s, req.orderId, req.contract, req.ticket, req.warnings);
       case 'cancelOrder':
         return router.cancel(s, req.orderId);
@@ -583,6 +591,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     slowReader: (ms) => faults.slowReader(ms),
     malformedFrame: (kind) => faults.malformedFrame(kind),
     acceptThenClose: (count) => faults.acceptThenClose(count),
+    swallowOrders: (count) => faults.swallowOrders(count),
     rejectConnections: (ms) => faults.rejectConnections(ms),
     clear: () => faults.clear(),
     status: () => faults.status(),

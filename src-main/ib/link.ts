@@ -525,6 +525,24 @@ export function createLink(deps: LinkDeps): Link {
       });
       return;
     }
+    if ((code === 506 || code === 503) && state.state === 'connecting') {
+      // Before the server version, these are @stoqey/ib's verdict on the first frame, which it always takes for the
+      // version: a peer that sends anything else first (nextValidId "9|1|…" reads as version 9) fails the check.
+      // TWS itself answers a v100+ handshake only with a version inside the range we offered, so this is a broken
+      // handshake, not a TWS too old or too new for us: retry with back-off like any other failed handshake.
+      dispatch({
+        type: 'lost',
+        reason: `${endpoint.host}:${endpoint.port} did not start the API handshake with its server version (${message}); retrying`,
+      });
+      log.warn(
+        `The API handshake with ${endpoint.host}:${endpoint.port} failed: the first message was not the server version`,
+        {
+          twsCode: code,
+          action: 'reconnecting with back-off',
+        },
+      );
+      return;
+    }
     if (code === 506 || code === 503) {
       dispatch({ type: 'fatal', twsCode: code, reason: plainTwsMessage(code, message) });
       return;

@@ -335,6 +335,9 @@ export interface Tws {
   globalCancel(): Promise<void>;
 }
 
+/** reqCompletedOrders (MIN_SERVER_VER_COMPLETED_ORDERS in IB's server_versions.py). */
+const MIN_SERVER_VER_COMPLETED_ORDERS = 150;
+
 export function createTws(link: Link): Tws {
   const orderSinks = new Set<OrderEvents>();
 
@@ -928,6 +931,16 @@ export function createTws(link: Link): Tws {
     },
 
     completedOrders() {
+      const version = link.status().serverVersion;
+      // Below it @stoqey/ib does not send the request but reports error 503 ("TWS is out of date") without a
+      // request id, which the link must take as fatal: that would end the session for good.
+      if (version !== null && version < MIN_SERVER_VER_COMPLETED_ORDERS)
+        return Promise.reject(
+          new AppError(
+            'UNAVAILABLE',
+            `This TWS (server version ${version}) cannot list completed orders: that needs server version ${MIN_SERVER_VER_COMPLETED_ORDERS} or later`,
+          ),
+        );
       return new Promise<CompletedOrderInfo[]>((resolve, reject) => {
         const found: CompletedOrderInfo[] = [];
         let timer: ReturnType<typeof setTimeout> | null = null;

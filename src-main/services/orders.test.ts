@@ -6,7 +6,8 @@ import type { Order, OrderTicket } from '../../src-shared/domain/order';
 import { DEFAULT_LIMITS } from '../../src-shared/domain/settings';
 import { silentLogger } from '../core/logger';
 import { createManualClock } from '../core/manual-clock';
-import { createFakeTws, instrument } from '../../tests/support/fake-tws';
+import { createFakeTws, instrument, type FakeControl } from '../../tests/support/fake-tws';
+import type { OpenOrderInfo } from '../ib/tws';
 import { createContracts } from './contracts';
 import { createMarketData } from './market-data';
 import { createOrderJournal } from './order-journal';
@@ -77,6 +78,23 @@ async function readJournal(file: string) {
           order?: { orderId: number };
         },
     );
+}
+
+/** TWS's first answer to a new order (an orderStatus), which stops the order's acknowledgment watchdog. */
+function ack(fake: FakeControl, orderId: number, status: 'PreSubmitted' | 'Submitted' = 'Submitted'): void {
+  fake.orderEvents((s) =>
+    s.status?.({
+      orderId,
+      status,
+      filled: 0,
+      remaining: 10,
+      avgFillPrice: null,
+      permId: null,
+      parentId: null,
+      clientId: 1,
+      whyHeld: null,
+    }),
+  );
 }
 
 describe('orders', () => {
@@ -209,6 +227,8 @@ describe('orders', () => {
     fake.ready();
     await orders.place(ticket());
     await orders.place(ticket({ quantity: 5 }));
+    ack(fake, 1);
+    ack(fake, 2);
     fake.openOrders = [];
     fake.executions = [
       {
@@ -246,6 +266,7 @@ describe('orders', () => {
     const { fake, orders } = await setup();
     fake.ready();
     await orders.place(ticket());
+    ack(fake, 1);
     expect(fake.placed[0]!.spec.orderRef).toBe('ibdesk:1');
     fake.completed = [
       {
@@ -272,6 +293,7 @@ describe('orders', () => {
     const { fake, orders } = await setup();
     fake.ready();
     await orders.place(ticket());
+    ack(fake, 1, 'PreSubmitted');
     fake.openOrders = [
       {
         orderId: 1,
@@ -485,3 +507,208 @@ describe('orders: a journal that cannot be written', () => {
     expect(fake.globalCancels).toBe(0);
   });
 });
+
+describe('orders: acknowledgment watchdog', () => {
+  it('flags an order TWS has not acknowledged within 5 s, reconciles at once, and shows it not received; never re-sends', async () => {
+    const { clock, fake, orders, notices, emitted, journal } = await setup();
+    fake.ready();
+    await orders.settled();
+    const before = { ...fake.listings };
+    await orders.place(ticket());
+    clock.advance(4_900);
+    await orders.settled();
+    expect(orders.list()[0]!.status).toBe('PendingSubmit');
+    expect(fake.listings).toEqual(before);
+    clock.advance(100);
+    // The flag is shown before TWS answers the listings.
+    expect(emitted.flat().some((o) => o.orderId === 1 && o.status === 'Unacknowledged')).toBe(true);
+    await orders.settled();
+    expect(fake.listings).toEqual({
+      openOrders: before.openOrders + 1,
+      completedOrders: before.completedOrders + 1,
+      executions: before.executions + 1,
+    });
+    expect(orders.list()[0]).toMatchObject({
+      status: 'NotReceived',
+      message: expect.stringMatching(/TWS did not receive order 1.*not sent again.*safe to place it again/),
+    });
+    expect(notices.at(-1)!.message).toMatch(/never reached TWS/);
+    expect(fake.placed).toHaveLength(1);
+    const statuses = (await readJournal(journal.file))
+      .filter((l) => l.t === 'status')
+      .map((l) => (l as { status?: string }).status);
+    expect(statuses).toEqual(['Unacknowledged', 'NotReceived']);
+    // Nothing keeps ticking: no retry is scheduled for a settled order.
+    clock.advance(60_000);
+    await orders.settled();
+    expect(fake.listings.openOrders).toBe(before.openOrders + 1);
+  });
+
+  it('leaves an order alone that TWS acknowledges in time', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    const before = fake.listings.openOrders;
+    await orders.place(ticket());
+    clock.advance(1_000);
+    ack(fake, 1);
+    clock.advance(30_000);
+    await orders.settled();
+    expect(orders.list()[0]).toMatchObject({ status: 'Submitted', message: null });
+    expect(fake.listings.openOrders).toBe(before);
+  });
+
+  it('an error naming the order counts as an acknowledgment (TWS read it, and rejected it)', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket());
+    fake.message({ code: 201, message: 'Order rejected - reason: no trading permissions', reqId: 1 });
+    clock.advance(10_000);
+    await orders.settled();
+    expect(orders.list()[0]).toMatchObject({ status: 'Inactive', twsCode: 201 });
+  });
+
+  it('clears the flag when TWS lists the order after all, and says it was confirmed late', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket());
+    fake.openOrders = [openOrder(1, 'Submitted')];
+    clock.advance(5_000);
+    await orders.settled();
+    expect(orders.list()[0]).toMatchObject({
+      status: 'Submitted',
+      message: expect.stringMatching(/TWS confirmed order 1 .*Nothing was sent again/),
+    });
+    expect(fake.placed).toHaveLength(1);
+  });
+
+  it('a TWS report arriving after "not received" takes over: TWS has the order after all', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket());
+    clock.advance(5_000);
+    await orders.settled();
+    expect(orders.list()[0]!.status).toBe('NotReceived');
+    fake.orderEvents((s) => s.openOrder?.(openOrder(1, 'PreSubmitted')));
+    await orders.settled();
+    expect(orders.list()[0]).toMatchObject({
+      status: 'PreSubmitted',
+      message: expect.stringMatching(/TWS confirmed order 1/),
+    });
+    expect(orders.list()[0]!.external).toBe(false);
+  });
+
+  it('while TWS does not answer, the order stays flagged and is asked about again; after a reconnect it is Unknown, not "not received"', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    const answer = fake.tws.openOrders.bind(fake.tws);
+    fake.tws.openOrders = () => Promise.reject(new Error('TWS did not list the open orders within 20 s'));
+    await orders.place(ticket());
+    clock.advance(5_000);
+    await orders.settled();
+    expect(orders.list()[0]!.status).toBe('Unacknowledged');
+    const asked = fake.listings.executions;
+    clock.advance(5_000);
+    await orders.settled();
+    expect(fake.listings.executions).toBe(asked + 1);
+    expect(orders.list()[0]!.status).toBe('Unacknowledged');
+    // The connection drops; on the new one TWS answers, without the order. It was sent on the old socket, so
+    // whether TWS ever had it cannot be told any more.
+    fake.setState('reconnecting');
+    fake.tws.openOrders = answer;
+    fake.ready(true);
+    await orders.settled();
+    expect(orders.list()[0]).toMatchObject({ status: 'Unknown' });
+    expect(fake.placed).toHaveLength(1);
+    const listed = fake.listings.executions;
+    clock.advance(30_000);
+    await orders.settled();
+    expect(fake.listings.executions).toBe(listed);
+  });
+
+  it('refuses to modify an order TWS has not acknowledged (the change would place it), but lets it be cancelled', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket());
+    await expect(orders.modify({ orderId: 1, limitPrice: 99.5 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/not acknowledged/),
+    });
+    fake.tws.openOrders = () => new Promise(() => undefined); // TWS never answers the listing
+    clock.advance(5_000);
+    expect(orders.list()[0]!.status).toBe('Unacknowledged');
+    await expect(orders.modify({ orderId: 1, limitPrice: 99.5 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await orders.cancel(1);
+    expect(fake.cancels).toEqual([1]);
+    expect(fake.placed).toHaveLength(1);
+  });
+
+  it('"cannot find the order" in answer to a cancel is no acknowledgment: the order is still reconciled', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket());
+    await orders.cancel(1);
+    fake.message({ code: 10147, message: 'OrderId 1 that needs to be cancelled is not found.', reqId: 1 });
+    clock.advance(5_000);
+    await orders.settled();
+    expect(orders.list()[0]!.status).toBe('NotReceived');
+  });
+
+  it('a warning naming a flagged order clears the flag: TWS has it', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    await orders.place(ticket());
+    fake.tws.openOrders = () => new Promise(() => undefined); // the listing is still out when the warning comes
+    clock.advance(5_000);
+    expect(orders.list()[0]!.status).toBe('Unacknowledged');
+    fake.message({
+      code: 399,
+      message: 'Order Message: Warning: your order will not be placed at the exchange until 09:30',
+      reqId: 1,
+    });
+    expect(orders.list()[0]).toMatchObject({ status: 'PendingSubmit', twsCode: 399 });
+  });
+
+  it('one reconciliation for a bracket whose three legs go unacknowledged together', async () => {
+    const { clock, fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    const before = fake.listings.openOrders;
+    await orders.place(ticket({ bracket: { takeProfit: 105, stopLoss: 95 } }));
+    clock.advance(5_000);
+    await orders.settled();
+    expect(fake.listings.openOrders).toBe(before + 1);
+    expect(orders.list().map((o) => o.status)).toEqual(['NotReceived', 'NotReceived', 'NotReceived']);
+  });
+});
+
+function openOrder(orderId: number, status: 'PreSubmitted' | 'Submitted'): OpenOrderInfo {
+  return {
+    orderId,
+    permId: 5,
+    clientId: 1,
+    parentId: null,
+    account: 'DU111',
+    contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
+    action: 'BUY',
+    quantity: 10,
+    orderType: 'LMT',
+    limitPrice: 100,
+    stopPrice: null,
+    trailingPercent: null,
+    tif: 'DAY',
+    outsideRth: false,
+    ocaGroup: null,
+    status,
+    orderRef: `ibdesk:${orderId}`,
+  };
+}

@@ -1,7 +1,8 @@
 // Orders (ARCHITECTURE.md §5): ticket → checks (schema + the profile's precautionary limits) → journal the intent
 // (fsync) → placeOrder with transmit: true → statuses, executions and commissions journalled as TWS reports them.
 // Order entry needs a `ready` session; nothing is ever re-sent after a fault. On every connect the journal is
-// reconciled with TWS's open orders and executions, and whatever does not match is shown, not guessed.
+// reconciled with TWS's open orders and executions, and whatever does not match is shown, not guessed. An order TWS
+// does not acknowledge within a few seconds is flagged Unacknowledged and reconciled at once, on the same connection.
 import { isLiveSession } from '../../src-shared/domain/connection';
 import type { Instrument } from '../../src-shared/domain/instrument';
 import { checkTicket } from '../../src-shared/domain/order-checks';
@@ -58,12 +59,22 @@ export interface Orders {
 
 export type ReconcileReport = {
   unknown: number[];
+  /** Flagged Unacknowledged, and absent from TWS's answers on the connection they were sent on. */
+  notReceived: number[];
   external: number[];
   newExecutions: string[];
   updated: number[];
 };
 
 const REFERENCE_TIMEOUT_MS = 4_000;
+
+/**
+ * How long TWS gets to acknowledge a new order (openOrder, orderStatus, an execution or an error naming it) before
+ * the order is flagged Unacknowledged and reconciled. TWS answers a placeOrder within milliseconds locally and
+ * within a second or two when busy; 5 s is well past that, and well inside the heartbeat's 10 s, so a TWS that
+ * swallowed one order while the connection stays alive is caught without waiting for a reconnect.
+ */
+export const ACK_TIMEOUT_MS = 5_000;
 
 /** TWS orderRef of our orders: lets reconciliation recognise them among TWS's completed orders. */
 const refOf = (orderId: number) => `ibdesk:${orderId}`;
@@ -77,8 +88,11 @@ export function createOrders(deps: {
   emitOrders: (orders: Order[]) => void;
   emitExecutions: (executions: Execution[]) => void;
   notice: (n: Notice) => void;
+  /** Default ACK_TIMEOUT_MS. */
+  ackTimeoutMs?: number;
 }): Orders {
   const { tws, contracts, marketData, clock, log } = deps;
+  const ackTimeoutMs = deps.ackTimeoutMs ?? ACK_TIMEOUT_MS;
   const link = tws.link;
   let journal: OrderJournal | null = null;
   let profile: OrdersProfile | null = null;
@@ -93,6 +107,16 @@ export function createOrders(deps: {
   let lastExecTime = 0;
   let reconciling: Promise<unknown> = Promise.resolve();
   let pendingWrites: Promise<void> = Promise.resolve();
+  /** Orders between their intent and the end of their send: not TWS's to judge yet. */
+  const inFlight = new Set<number>();
+  /**
+   * Orders sent and not yet acknowledged by TWS, with the connection they were sent on and their watchdog. The
+   * connection matters: a reconciliation on the same socket is answered after TWS has read the order, so an order
+   * missing from its answer was never received; after a reconnect, that can no longer be told.
+   */
+  const awaitingAck = new Map<number, { session: number; timer: Timer | null }>();
+  /** Counts the connections that became ready (one per socket). */
+  let session = 0;
 
   // ---- journal ---------------------------------------------------------------------------------------------------
 
@@ -296,6 +320,7 @@ export function createOrders(deps: {
       );
       return;
     }
+    unwatch(info.orderId);
     if (info.status !== 'Unknown' && (known.status !== info.status || known.permId !== info.permId)) {
       recordReported({
         t: 'status',
@@ -306,13 +331,101 @@ export function createOrders(deps: {
         remaining: known.remaining,
         avgFillPrice: known.avgFillPrice,
         permId: info.permId,
+        ...lateNote(known),
       });
     }
+  }
+
+  /** An order flagged as not acknowledged or not received that TWS reports after all: say so, clear the flag. */
+  function lateNote(o: Order): { message?: string } {
+    if (o.status !== 'Unacknowledged' && o.status !== 'NotReceived') return {};
+    return {
+      message: `TWS confirmed order ${o.orderId} ${Math.round((clock.now() - o.createdAt) / 100) / 10} s after it was placed; it is working as TWS reports. Nothing was sent again.`,
+    };
+  }
+
+  /** TWS has shown it knows the order, or reconciliation settled it: its watchdog stops. */
+  function unwatch(orderId: number): void {
+    const w = awaitingAck.get(orderId);
+    if (!w) return;
+    if (w.timer !== null) clock.clearTimeout(w.timer);
+    awaitingAck.delete(orderId);
+  }
+
+  function watchAck(orderId: number): void {
+    unwatch(orderId);
+    const entry: { session: number; timer: Timer | null } = { session, timer: null };
+    entry.timer = clock.setTimeout(() => {
+      entry.timer = null;
+      overdue(orderId);
+    }, ackTimeoutMs);
+    awaitingAck.set(orderId, entry);
+  }
+
+  /** The watchdog fired: flag the order, then ask TWS at once what it has (never re-send). */
+  function overdue(orderId: number): void {
+    const o = orders.get(orderId);
+    if (!o || !awaitingAck.has(orderId) || !isWorking(o.status)) {
+      awaitingAck.delete(orderId);
+      return;
+    }
+    const message = `TWS has not acknowledged order ${orderId} within ${ackTimeoutMs / 1000} s of sending. Asking TWS for its open orders, completed orders and executions; nothing is sent again.`;
+    log.warn(message, { action: 'reconciling with TWS now' });
+    recordReported({
+      t: 'status',
+      at: clock.now(),
+      orderId,
+      status: 'Unacknowledged',
+      filled: o.filled,
+      remaining: o.remaining,
+      avgFillPrice: o.avgFillPrice,
+      permId: o.permId,
+      message,
+    });
+    reconcileUnacknowledged();
+  }
+
+  /**
+   * Reconciles for the flagged orders. One that cannot be settled this time (TWS does not answer the listings, as a
+   * half-open socket that has not yet tripped the heartbeat) is tried again after the same delay while the
+   * connection it was sent on lasts; after a reconnect, the reconciliation on ready takes it over.
+   */
+  function reconcileUnacknowledged(): void {
+    const startedOn = session;
+    reconciling = reconcile()
+      .catch((err: unknown) => {
+        log.warn(`Reconciliation of unacknowledged orders failed: ${(err as Error).message}`, {
+          action:
+            'the orders stay flagged Unacknowledged; trying again while the connection lasts, or on the next connect',
+        });
+      })
+      .then(() => {
+        const left = [...awaitingAck.entries()].some(
+          ([id, w]) =>
+            w.timer === null && w.session === startedOn && orders.get(id)?.status === 'Unacknowledged',
+        );
+        if (!left || session !== startedOn || !link.canSend()) return;
+        const retry = clock.setTimeout(() => {
+          retryTimers.delete(retry);
+          if (session === startedOn) reconcileUnacknowledged();
+        }, ackTimeoutMs);
+        retryTimers.add(retry);
+      });
+  }
+  const retryTimers = new Set<Timer>();
+
+  /** On a profile switch or close: the watchdogs belong to the journal that is going away. */
+  function stopWatching(): void {
+    for (const w of awaitingAck.values()) if (w.timer !== null) clock.clearTimeout(w.timer);
+    awaitingAck.clear();
+    for (const t of retryTimers) clock.clearTimeout(t);
+    retryTimers.clear();
   }
 
   function onStatus(s: OrderStatusInfo): void {
     const o = orders.get(s.orderId);
     if (!o) return; // learnt through openOrder first
+    unwatch(s.orderId);
     if (
       o.status === s.status &&
       o.filled === s.filled &&
@@ -329,6 +442,7 @@ export function createOrders(deps: {
       remaining: s.remaining,
       avgFillPrice: s.avgFillPrice,
       permId: s.permId,
+      ...lateNote(o),
     });
   }
 
@@ -351,6 +465,7 @@ export function createOrders(deps: {
   }
 
   function onExecution(e: ExecInfo): void {
+    if (orders.has(e.orderId)) unwatch(e.orderId);
     if (!e.execId || executions.has(e.execId)) return;
     recordReported(execRecord(e));
   }
@@ -374,6 +489,10 @@ export function createOrders(deps: {
     if (m.reqId < 0) return;
     const o = orders.get(m.reqId);
     if (!o) return;
+    // An error or warning naming the order: TWS has read it. Except "cannot find the order" (135, 10147) in answer
+    // to a cancel: that says TWS has not got it, which the watchdog's reconciliation will establish.
+    const notFound = m.code === 135 || m.code === 10147;
+    if (!notFound) unwatch(o.orderId);
     const info = describeTwsCode(m.code);
     const text = plainTwsMessage(m.code, m.message);
     const level = info.severity === 'error' ? 'warn' : 'info';
@@ -384,9 +503,16 @@ export function createOrders(deps: {
       at: clock.now(),
       orderId: o.orderId,
       status:
-        rejected && (o.status === 'Intent' || o.status === 'PendingSubmit' || o.status === 'ApiPending')
+        rejected &&
+        (o.status === 'Intent' ||
+          o.status === 'PendingSubmit' ||
+          o.status === 'ApiPending' ||
+          o.status === 'Unacknowledged' ||
+          o.status === 'NotReceived')
           ? 'Inactive'
-          : o.status,
+          : !notFound && (o.status === 'Unacknowledged' || o.status === 'NotReceived')
+            ? 'PendingSubmit' // TWS has it after all; its own status follows
+            : o.status,
       filled: o.filled,
       remaining: o.remaining,
       avgFillPrice: o.avgFillPrice,
@@ -396,6 +522,7 @@ export function createOrders(deps: {
     });
   });
   link.onReady(() => {
+    session++;
     reconciling = reconcile().catch((err: unknown) => {
       log.warn(`Reconciliation with TWS failed: ${(err as Error).message}`, {
         action: 'will try again on the next connect',
@@ -432,9 +559,38 @@ export function createOrders(deps: {
 
   // ---- reconciliation --------------------------------------------------------------------------------------------
 
-  async function reconcile(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { unknown: [], external: [], newExecutions: [], updated: [] };
+  let reconcileChain: Promise<unknown> = Promise.resolve();
+  let reconcileQueued: Promise<ReconcileReport> | null = null;
+
+  /**
+   * One reconciliation at a time: TWS ends every listing of open or completed orders with the same end marker, so
+   * two listings in flight would mix (the second could end early, and a missing order be called unknown). A call
+   * while one waits joins it: it starts after the call, so it sees everything up to then.
+   */
+  function reconcile(): Promise<ReconcileReport> {
+    if (reconcileQueued) return reconcileQueued;
+    const next = reconcileChain.then(() => {
+      reconcileQueued = null;
+      return reconcileOnce();
+    });
+    reconcileQueued = next;
+    reconcileChain = next.catch(() => undefined);
+    return next;
+  }
+
+  async function reconcileOnce(): Promise<ReconcileReport> {
+    const report: ReconcileReport = {
+      unknown: [],
+      notReceived: [],
+      external: [],
+      newExecutions: [],
+      updated: [],
+    };
     if (!journal || !link.canSend()) return report;
+    const on = session;
+    // Only orders already sent are judged: TWS reads a socket in order, so the listings below are answered after
+    // it has read each of them. An order still being sent, or sent after this point, is left for the next time.
+    const judged = new Set([...orders.keys()].filter((id) => !inFlight.has(id)));
     const since = lastExecTime > 0 ? lastExecTime - 60_000 : clock.now() - 7 * 86_400_000;
     const [open, execs, completed] = await Promise.all([
       tws.openOrders(),
@@ -445,6 +601,8 @@ export function createOrders(deps: {
         return [];
       }),
     ]);
+    if (session !== on)
+      throw new AppError('NOT_CONNECTED', 'The connection changed while TWS listed its orders');
     const now = clock.now();
     const records: JournalRecord[] = [];
     for (const e of execs.executions) {
@@ -464,9 +622,13 @@ export function createOrders(deps: {
     }
     const clientId = link.status().clientId;
     for (const o of orders.values()) {
-      if (o.external || !isWorking(o.status)) continue;
+      if (o.external || !isWorking(o.status) || !judged.has(o.orderId)) continue;
       if (o.clientId !== null && o.clientId !== clientId) continue; // another client id's orders are not listed
+      const watch = awaitingAck.get(o.orderId);
+      // Sent moments ago and still within its acknowledgment time: its own watchdog will ask if need be.
+      if (watch && watch.timer !== null && watch.session === on) continue;
       const tw = openIds.get(o.orderId);
+      if (tw || filledByOrder.has(o.orderId)) unwatch(o.orderId);
       if (tw) {
         // A change lost on the way (a half-open socket) leaves TWS on the old terms: the journal takes TWS's.
         const d = details.get(o.orderId);
@@ -502,6 +664,7 @@ export function createOrders(deps: {
             remaining: o.remaining,
             avgFillPrice: o.avgFillPrice,
             permId: tw.permId,
+            ...lateNote(o),
           });
         }
         continue;
@@ -518,6 +681,7 @@ export function createOrders(deps: {
           remaining: 0,
           avgFillPrice: o.avgFillPrice,
           permId: o.permId,
+          ...lateNote(o),
         });
         continue;
       }
@@ -527,6 +691,7 @@ export function createOrders(deps: {
           c.orderRef === refOf(o.orderId) ||
           c.orderRef?.endsWith(`[${refOf(o.orderId)}]`),
       );
+      if (done) unwatch(o.orderId);
       if (done && done.status !== 'Unknown') {
         report.updated.push(o.orderId);
         records.push({
@@ -540,6 +705,27 @@ export function createOrders(deps: {
           permId: done.permId ?? o.permId,
           message: done.completedStatus ? `TWS: ${done.completedStatus}` : null,
         });
+        continue;
+      }
+      unwatch(o.orderId);
+      if (o.status === 'Unacknowledged' && watch?.session === on && filled === 0) {
+        // Sent on this very socket before the listings were asked for, and in none of them: TWS never got it.
+        const note = `TWS did not receive order ${o.orderId}: it did not acknowledge it, and right after, on the same connection, it listed no such order (open or completed) and no fill. It was not sent again; it is safe to place it again (unless TWS shows an order confirmation dialog for it).`;
+        report.notReceived.push(o.orderId);
+        records.push(
+          {
+            t: 'status',
+            at: now,
+            orderId: o.orderId,
+            status: 'NotReceived',
+            filled: 0,
+            remaining: o.quantity,
+            avgFillPrice: null,
+            permId: o.permId,
+            message: note,
+          },
+          { t: 'reconcile', at: now, orderId: o.orderId, note },
+        );
         continue;
       }
       report.unknown.push(o.orderId);
@@ -583,13 +769,17 @@ export function createOrders(deps: {
     if (report.updated.length > 0) parts.push(`order(s) ${report.updated.join(', ')} changed state in TWS`);
     if (report.unknown.length > 0)
       parts.push(`order(s) ${report.unknown.join(', ')} are not known to TWS any more (not re-sent)`);
+    if (report.notReceived.length > 0)
+      parts.push(
+        `order(s) ${report.notReceived.join(', ')} never reached TWS (not re-sent; safe to place again)`,
+      );
     if (report.external.length > 0)
       parts.push(`order(s) ${report.external.join(', ')} are open in TWS but were not placed by this app`);
     if (parts.length > 0) {
       const message = `Journal and TWS compared: ${parts.join('; ')}.`;
       log.warn(message, { action: 'differences shown; nothing re-sent' });
       deps.notice({
-        level: report.unknown.length > 0 ? 'warn' : 'info',
+        level: report.unknown.length > 0 || report.notReceived.length > 0 ? 'warn' : 'info',
         title: 'Orders reconciled',
         message,
       });
@@ -685,6 +875,8 @@ export function createOrders(deps: {
       await record({ t: 'not-sent', at: clock.now(), orderId: o.orderId, reason }).catch(() => undefined);
       throw err;
     }
+    // Watched from the moment it is written: TWS's answer may arrive while the journal is still syncing.
+    watchAck(o.orderId);
     // The order is out: a journal that fails now must not make it look unsent (a retry would send it twice).
     // Reconciliation finds it at TWS by its order ref.
     await record({ t: 'sent', at: clock.now(), orderId: o.orderId }).catch(() => undefined);
@@ -782,6 +974,7 @@ export function createOrders(deps: {
       const [id] = allocateIds(1) as [number];
       legs.push({ ...base, orderId: id });
     }
+    for (const leg of legs) inFlight.add(leg.orderId);
     // Journal first: the intent is on disk before a byte goes to TWS.
     try {
       await record(...legs.map((order) => ({ t: 'intent' as const, at: clock.now(), order })), {
@@ -800,9 +993,14 @@ export function createOrders(deps: {
         return o ? [o] : [];
       });
       if (changed.length > 0) deps.emitOrders(changed);
+      for (const leg of legs) inFlight.delete(leg.orderId);
       throw journalError(err, 'The order was NOT sent');
     }
-    for (const leg of legs) await send(leg, contract);
+    try {
+      for (const leg of legs) await send(leg, contract);
+    } finally {
+      for (const leg of legs) inFlight.delete(leg.orderId);
+    }
     log.info(
       `Order ${legs.map((l) => l.orderId).join('/')} sent: ${ticket.action} ${ticket.quantity} ${instrument.symbol} ${ticket.orderType}${ticket.limitPrice ? ` @ ${ticket.limitPrice}` : ''}${ticket.stopPrice ? ` stop ${ticket.stopPrice}` : ''}${ticket.bracket ? ' (bracket)' : ''}`,
     );
@@ -821,6 +1019,12 @@ export function createOrders(deps: {
       );
     if (!isWorking(o.status) || o.status === 'Intent')
       throw new AppError('VALIDATION', `Order ${m.orderId} is ${o.status}: it cannot be modified`);
+    // A change goes out as the same placeOrder: to a TWS that never got the order, it would place it after all.
+    if (awaitingAck.has(m.orderId) || o.status === 'Unacknowledged')
+      throw new AppError(
+        'VALIDATION',
+        `TWS has not acknowledged order ${m.orderId} yet: modify it once TWS confirms it (nothing was sent)`,
+      );
     const changes: Partial<JournalOrder> = {
       ...(m.quantity !== undefined ? { quantity: m.quantity } : {}),
       ...(m.limitPrice !== undefined ? { limitPrice: m.limitPrice } : {}),
@@ -952,6 +1156,7 @@ export function createOrders(deps: {
     async open(j, prof) {
       await pendingWrites;
       await journal?.close();
+      stopWatching();
       orders.clear();
       details.clear();
       sent.clear();
@@ -987,6 +1192,7 @@ export function createOrders(deps: {
       await pendingWrites;
     },
     async close() {
+      stopWatching();
       await pendingWrites;
       await journal?.close();
       journal = null;

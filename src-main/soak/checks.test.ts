@@ -147,7 +147,7 @@ describe('the soak judge', () => {
     expect(judge(e).violations).toEqual(['order 2: LOST: journalled as sent, never reached the gateway']);
     e.ignored = [{ clientId: ME, orderId: 2 }];
     expect(judge(e).violations[0]).toMatch(
-      /order 2: swallowed by the silent gateway, but the journal shows Submitted/,
+      /order 2: swallowed by the gateway, but the journal shows Submitted/,
     );
     e.journal = [
       ...e.journal,
@@ -165,6 +165,33 @@ describe('the soak judge', () => {
     const v = judge(e);
     expect(v.violations).toEqual([]);
     expect(v.ordersSwallowed).toBe(1);
+    // The watchdog's verdict on the same connection is as good, and still unsettled is not.
+    const status = (st: string) => ({ ...e.journal.at(-1)!, status: st }) as (typeof e.journal)[number];
+    expect(judge({ ...e, journal: [...e.journal, status('NotReceived')] }).violations).toEqual([]);
+    expect(judge({ ...e, journal: [...e.journal, status('Unacknowledged')] }).violations).toEqual([
+      'order 2: swallowed by the gateway, but the journal shows Unacknowledged instead of flagging it NotReceived or Unknown',
+    ]);
+  });
+
+  it('catches an order flagged as not received by TWS that the gateway did receive', () => {
+    const e = clean();
+    e.journal = [
+      ...e.journal,
+      {
+        t: 'status',
+        at: 9000,
+        orderId: 2,
+        status: 'NotReceived',
+        filled: 0,
+        remaining: 10,
+        avgFillPrice: null,
+        permId: null,
+      },
+    ];
+    expect(judge(e).violations).toEqual([
+      'order 2: the journal says TWS did not receive it, yet the gateway did',
+      'order 2: journal NotReceived (filled 0) but the gateway has Submitted (filled 0)',
+    ]);
   });
 
   it('catches an order sent on a later connection than the one it was decided on, or sent though refused', () => {

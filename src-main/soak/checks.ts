@@ -196,17 +196,19 @@ export function judge(e: Evidence): Verdict {
       v.push(`order ${orderId}: intent journalled but never sent nor refused (left hanging)`);
       continue;
     }
+    const final = j.status.get(orderId)?.status;
     if (got.length === 0) {
       if (eaten > 0) {
         ordersSwallowed++;
-        const st = j.status.get(orderId)?.status;
-        if (st !== 'Unknown')
+        // NotReceived when the watchdog asked on the connection it was sent on; Unknown when a reconnect came first.
+        if (final !== 'Unknown' && final !== 'NotReceived')
           v.push(
-            `order ${orderId}: swallowed by the silent gateway, but the journal shows ${st} instead of flagging it Unknown`,
+            `order ${orderId}: swallowed by the gateway, but the journal shows ${final} instead of flagging it NotReceived or Unknown`,
           );
       } else v.push(`order ${orderId}: LOST: journalled as sent, never reached the gateway`);
-    } else if (got.length > 1)
-      v.push(`order ${orderId}: DUPLICATED: the gateway received it ${got.length} times`);
+    } else if (final === 'NotReceived')
+      v.push(`order ${orderId}: the journal says TWS did not receive it, yet the gateway did`);
+    if (got.length > 1) v.push(`order ${orderId}: DUPLICATED: the gateway received it ${got.length} times`);
     for (const r of got) {
       if (r.sessionStart !== undefined && r.sessionStart > intentAt)
         v.push(

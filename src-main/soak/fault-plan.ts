@@ -3,6 +3,7 @@
 import type { FaultControls } from '../demo-gateway/gateway';
 import type { MalformedKind } from '../demo-gateway/faults';
 import type { Prng } from '../demo-gateway/model/rng';
+import { ACK_TIMEOUT_MS } from '../services/orders';
 
 export const FAULT_KINDS = [
   'drop',
@@ -16,6 +17,7 @@ export const FAULT_KINDS = [
   'slow-reader',
   'refuse',
   'accept-then-close',
+  'swallow-order',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -101,6 +103,16 @@ export function createFaultPlan(rng: Prng): { next(): PlannedFault } {
           },
         };
       }
+      case 'swallow-order':
+        // TWS loses the next new order on a live connection: the orders' watchdog must settle it, no reconnect.
+        // It lasts until the driver's next order (within 2 s) has had its 5 s to be acknowledged and the reconcile
+        // that follows, so the next fault does not pre-empt the watchdog with a reconnect.
+        return {
+          kind,
+          label: 'swallow the next new order',
+          durationMs: 2_000 + ACK_TIMEOUT_MS + 1_000,
+          apply: (f) => f.swallowOrders(1),
+        };
       case 'accept-then-close': {
         const n = between(1, 3);
         return {

@@ -583,7 +583,7 @@ export function formatSummary(s: SoakSummary): string {
             .join(', ')})`
         : ''
     }`,
-    `checked: ${s.orders.checked} orders exactly once (${s.orders.swallowedBySilentGateway} swallowed by the silent gateway and flagged), ${s.orders.executionsChecked} executions, ${s.orders.positionsChecked} positions`,
+    `checked: ${s.orders.checked} orders exactly once (${s.orders.swallowedBySilentGateway} swallowed by the gateway and flagged), ${s.orders.executionsChecked} executions, ${s.orders.positionsChecked} positions`,
     `heap: start ${s.heapMb.start} MB, end ${s.heapMb.end} MB, peak ${s.heapMb.peak} MB, growth ${s.heapMb.growth} MB (limit ${s.heapMb.limit} MB)`,
     ...(s.violations.length > 0
       ? [`violations (${s.violations.length}):`, ...s.violations.slice(0, 50).map((v) => `  - ${v}`)]

@@ -6,14 +6,18 @@ import { AccountSelector } from './AccountSelector';
 import { useAppStore } from '../stores/use-app-store';
 import { accountBadge, countdown, stateLabel } from './format';
 
-function useNow(active: boolean): number {
+/**
+ * The countdown to the next reconnect attempt. `at` is an absolute time, so the clock it is compared with must be
+ * read when the deadline first shows, not kept from an earlier render: the component is keyed by the deadline and
+ * reads the time as it mounts (a bar mounted long before a drop once showed "retry in 36 s" for a 0.8 s back-off).
+ */
+function RetryCountdown({ at }: { at: number }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (!active) return;
     const t = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(t);
-  }, [active]);
-  return now;
+  }, []);
+  return <span className="retry">{countdown(at, now)}</span>;
 }
 
 export function StatusBar() {
@@ -21,7 +25,6 @@ export function StatusBar() {
   const transport = useAppStore((s) => s.transport);
   const gauges = useAppStore((s) => s.gauges);
   const reconnectNow = useAppStore((s) => s.reconnectNow);
-  const now = useNow(status?.state === 'reconnecting');
 
   if (!transport.connected) {
     return (
@@ -36,7 +39,7 @@ export function StatusBar() {
   }
   if (!status) return <footer className="statusbar" />;
   const badge = accountBadge(status);
-  const retry = status.state === 'reconnecting' ? countdown(status.nextRetryAt, now) : null;
+  const retryAt = status.state === 'reconnecting' ? status.nextRetryAt : null;
   return (
     <footer className="statusbar">
       <div role="status" aria-label="Connection" aria-live="polite" className="status-group">
@@ -45,7 +48,7 @@ export function StatusBar() {
           <span className="dot" aria-hidden="true" />
           {stateLabel(status.state)}
         </span>
-        {retry && <span className="retry">{retry}</span>}
+        {retryAt !== null && <RetryCountdown key={retryAt} at={retryAt} />}
         {status.reason && status.state !== 'ready' && <span className="reason">{status.reason}</span>}
       </div>
       {status.state === 'reconnecting' && (

@@ -118,9 +118,16 @@ export function ticketProblems(t: TicketShape): { path: string; message: string 
   return out;
 }
 
-/** TWS order statuses, plus the journal's own: `Intent` (written, not yet acknowledged by TWS) and `Unknown`. */
+/**
+ * TWS order statuses, plus the app's own: `Intent` (journalled, not yet sent), `Unacknowledged` (sent, but TWS has
+ * not confirmed it within a few seconds: the app is asking TWS for it), `NotReceived` (TWS, asked on the same
+ * connection, has no such order: it never got it) and `Unknown` (TWS no longer lists it after a reconnect or a
+ * restart, and cannot say what became of it).
+ */
 export const OrderStatus = z.enum([
   'Intent',
+  'Unacknowledged',
+  'NotReceived',
   'ApiPending',
   'PendingSubmit',
   'PendingCancel',
@@ -136,9 +143,36 @@ export type OrderStatus = z.infer<typeof OrderStatus>;
 
 export const FINAL_STATUSES: readonly OrderStatus[] = ['ApiCancelled', 'Cancelled', 'Filled', 'Inactive'];
 
+/** Working: possibly live at TWS. `Unknown` and `NotReceived` are not: there is nothing at TWS to modify or cancel. */
 export function isWorking(status: OrderStatus): boolean {
-  return !FINAL_STATUSES.includes(status) && status !== 'Unknown';
+  return !FINAL_STATUSES.includes(status) && status !== 'Unknown' && status !== 'NotReceived';
 }
+
+/**
+ * What the blotter shows for the app's own statuses: a label a trader reads at a glance, and what it means, what
+ * the app did and what the trader may do (the cell's tooltip). TWS's own statuses are shown as TWS names them.
+ */
+export const APP_STATUS_HELP: Partial<Record<OrderStatus, { label: string; meaning: string }>> = {
+  Intent: {
+    label: 'Sending',
+    meaning: 'Written to the order journal; about to be sent to TWS.',
+  },
+  Unacknowledged: {
+    label: 'Unacknowledged',
+    meaning:
+      'Sent, but TWS has not confirmed this order within a few seconds. IBDesk is asking TWS for its open orders, completed orders and executions to find out whether it has it. Nothing is sent again. Do not place it again until this changes.',
+  },
+  NotReceived: {
+    label: 'Not received by TWS',
+    meaning:
+      'TWS never got this order: asked right after, on the same connection, it has no such order (not open, not completed, no fills). IBDesk did not send it again. It is safe to place it again, unless TWS is showing an order confirmation dialog for it. If TWS reports it after all, its status here updates.',
+  },
+  Unknown: {
+    label: 'Unknown',
+    meaning:
+      'TWS no longer lists this order (after a reconnect or a restart): it may have been cancelled or rejected meanwhile, or never reached TWS. IBDesk did not send it again. Check it in TWS before placing it again.',
+  },
+};
 
 export const Order = z.object({
   orderId: z.number().int(),

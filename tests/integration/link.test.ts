@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src-main/core/clock';
 import { silentLogger } from '../../src-main/core/logger';
 import { createLink, type Link } from '../../src-main/ib/link';
+import { createTws } from '../../src-main/ib/tws';
 import { startMiniTws, type MiniTws } from '../support/mini-tws';
 import { maxInWindow, sleep, waitFor } from '../support/wait';
 
@@ -209,6 +210,44 @@ describe('link over TCP', () => {
     expect(tws.received.filter((r) => r.fields[0] === '71').length).toBe(before);
     link.connect({ host: '127.0.0.1', port: tws.port, clientId: 6 });
     await waitFor(() => link!.status().state === 'ready', 'ready with the suggested id');
+  });
+
+  it('a first frame that is not the version is a failed handshake: it retries with back-off, then connects', async () => {
+    tws = await startMiniTws();
+    // nextValidId ("9|1|1") ahead of the version: @stoqey/ib reads it as server version 9 and reports 506.
+    tws.nextValidIdFirst(2);
+    link = createLink({ clock: systemClock, log: silentLogger, random: () => 0.5 });
+    const seen: { state: string; attempt: number; reason: string | null; twsCode: number | null }[] = [];
+    link.onStatus((s) =>
+      seen.push({ state: s.state, attempt: s.attempt, reason: s.reason, twsCode: s.twsCode }),
+    );
+    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
+    await waitFor(() => link!.status().state === 'ready', 'ready once the peer behaves', 15_000);
+    const retries = seen.filter((s) => s.state === 'reconnecting');
+    expect(retries.map((s) => s.attempt)).toEqual([1, 2]);
+    expect(retries[0]!.reason).toMatch(/handshake/i);
+    expect(retries[0]!.reason).toMatch(/server version/i);
+    expect(seen.some((s) => s.state === 'disconnected')).toBe(false);
+    expect(link.status().serverVersion).toBe(176);
+    // Three connections: two failed handshakes, then the good one.
+    expect(new Set(tws.received.filter((r) => r.fields[0] === '71').map((r) => r.conn)).size).toBe(1);
+  }, 30_000);
+
+  it('completed orders on a TWS older than server version 150: refused here, the connection stays up', async () => {
+    // @stoqey/ib answers reqCompletedOrders below version 150 with error 503 ("TWS is out of date"), which stops
+    // the link for good; reconciliation asks for completed orders on every connect and for every late order.
+    tws = await startMiniTws({ serverVersion: 149 });
+    link = createLink({ clock: systemClock, log: silentLogger });
+    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
+    await waitFor(() => link!.status().state === 'ready', 'ready');
+    const adapter = createTws(link);
+    await expect(adapter.completedOrders()).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/server version 149.*150/),
+    });
+    await sleep(200);
+    expect(link.status().state).toBe('ready');
+    expect(tws.received.some((r) => r.fields[0] === '99')).toBe(false);
   });
 
   it('1100 degrades; 1101 restores and resubscribes; 1102 restores and keeps', async () => {

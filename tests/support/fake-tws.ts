@@ -55,6 +55,8 @@ export type FakeControl = {
   commissions: CommissionInfo[];
   /** Makes the next placeOrder calls fail as if the connection had dropped before they left. */
   dropOrders: boolean;
+  /** How often each of TWS's lists was asked for (reconciliation). */
+  listings: { openOrders: number; completedOrders: number; executions: number };
   setState(state: LinkStatus['state'], patch?: Partial<LinkStatus>): void;
   ready(reconnect?: boolean): void;
   message(m: TwsNotice): void;
@@ -206,12 +208,18 @@ export function createFakeTws(clock: Clock): FakeControl {
     pnl: () => stream({ kind: 'pnl', label: 'pnl' }),
     pnlSingle: () => stream({ kind: 'position-pnl', label: 'pnl single' }),
     async openOrders() {
+      if (!link.canSend()) throw notConnected();
+      ctl.listings.openOrders++;
       return ctl.openOrders;
     },
     async completedOrders() {
+      if (!link.canSend()) throw notConnected();
+      ctl.listings.completedOrders++;
       return ctl.completed;
     },
     async executions() {
+      if (!link.canSend()) throw notConnected();
+      ctl.listings.executions++;
       return { executions: ctl.executions, commissions: ctl.commissions };
     },
     onOrderEvents(sink) {
@@ -249,6 +257,7 @@ export function createFakeTws(clock: Clock): FakeControl {
     executions: [],
     commissions: [],
     dropOrders: false,
+    listings: { openOrders: 0, completedOrders: 0, executions: 0 },
     setState(state, patch = {}) {
       status = { ...status, ...patch, state };
       historyQueue.setEnabled(state === 'ready' || state === 'degraded');

@@ -1,6 +1,7 @@
 // A minimal TWS-protocol server for the connection layer's own tests: the V100 handshake, nextValidId, managed
-// accounts, current time, one tick per market-data request, and faults (silence, drop, info codes, 326). It is
-// not the demo gateway (#4): it exists so the link's timing rules can be tested over real TCP in isolation.
+// accounts, current time, one tick per market-data request, and faults (silence, drop, info codes, 326, a first
+// frame that is not the version). It is not the demo gateway (#4): it exists so the link's timing rules can be
+// tested over real TCP in isolation.
 import net from 'node:net';
 
 export type Received = { at: number; fields: string[]; conn: number };
@@ -19,6 +20,8 @@ export interface MiniTws {
   info(code: number, text: string): void;
   /** Refuses the next START_API with 326 as if the client id were taken. */
   rejectClientId(clientId: number | null): void;
+  /** The next `count` connections get nextValidId as their first frame, ahead of the server version. */
+  nextValidIdFirst(count: number): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function startMiniTws(
   const sockets = new Map<net.Socket, { id: number; clientId: number | null }>();
   let silent = false;
   let rejectId: number | null = null;
+  let idFirst = 0;
   let connSeq = 0;
 
   const server = net.createServer((socket) => {
@@ -56,7 +60,8 @@ export async function startMiniTws(
         if (buf.length < 8 + len) return;
         buf = buf.subarray(8 + len);
         handshaken = true;
-        socket.write(frame([version, '20261124 12:00:00 UTC']));
+        const early = idFirst > 0 ? (idFirst--, [frame([9, 1, 1])]) : [];
+        socket.write(Buffer.concat([...early, frame([version, '20261124 12:00:00 UTC'])]));
       }
       while (buf.length >= 4) {
         const len = buf.readUInt32BE(0);
@@ -133,6 +138,9 @@ export async function startMiniTws(
     },
     rejectClientId(id) {
       rejectId = id;
+    },
+    nextValidIdFirst(count) {
+      idFirst = count;
     },
     close() {
       for (const s of sockets.keys()) s.destroy();

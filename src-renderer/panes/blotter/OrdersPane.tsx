@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { ALL_ACCOUNTS, hasSeveralAccounts, inView } from '../../../src-shared/domain/accounts';
 import type { Order } from '../../../src-shared/domain/order';
-import { isWorking } from '../../../src-shared/domain/order';
+import { APP_STATUS_HELP, isWorking } from '../../../src-shared/domain/order';
 import { ModalDialog } from '../../shell/ModalDialog';
 import { PaneTools } from '../../shell/PaneTools';
 import { managedAccounts, selectAccountView } from '../../stores/account-view';
@@ -134,7 +134,7 @@ export function OrdersPane() {
                 <td className="num">{fmtPrice(o.limitPrice)}</td>
                 <td className="num">{fmtPrice(o.stopPrice ?? o.trailingAmount)}</td>
                 <td className="status-cell">
-                  {o.status}
+                  <StatusLabel status={o.status} />
                   {o.message && (
                     <span className="order-message" title={o.message}>
                       {o.message}
@@ -214,6 +214,13 @@ export function OrdersPane() {
       </ModalDialog>
     </div>
   );
+}
+
+/** TWS's statuses as TWS names them; the app's own in plain words, with what they mean as the tooltip. */
+function StatusLabel({ status }: { status: Order['status'] }) {
+  const help = APP_STATUS_HELP[status];
+  if (!help) return <>{status}</>;
+  return <span title={help.meaning}>{help.label}</span>;
 }
 
 function ModifyForm({ order, onDone }: { order: Order; onDone: (message: string) => void }) {

@@ -45,6 +45,42 @@ describe('faults', () => {
     await c.waitEvent(EventName.currentTime);
   });
 
+  it('swallow-order: exactly one new order goes unanswered while the connection keeps answering', async () => {
+    gw = await startGateway();
+    const c = await client(1);
+    const id = c.of(EventName.nextValidId)[0]?.[0] as number;
+    const lmt = (lmtPrice: number) =>
+      order({
+        action: 'BUY' as Order['action'],
+        orderType: 'LMT' as Order['orderType'],
+        totalQuantity: 1,
+        lmtPrice,
+      });
+    c.ib.placeOrder(id, stock('AAPL'), lmt(1));
+    await c.waitFor(() => c.of(EventName.orderStatus, id).length > 0, 'the first order answered');
+    gw.faults.swallowOrders(1);
+    expect(gw.faults.status().ordersToSwallow).toBe(1);
+    // A change to an order the gateway holds is not a new order: it goes through.
+    c.ib.placeOrder(id, stock('AAPL'), lmt(1.01));
+    c.ib.placeOrder(id + 1, stock('AAPL'), lmt(1));
+    c.ib.placeOrder(id + 2, stock('AAPL'), lmt(1));
+    await c.waitFor(() => c.of(EventName.orderStatus, id + 2).length > 0, 'the third order answered');
+    c.ib.reqCurrentTime();
+    await c.waitEvent(EventName.currentTime);
+    c.ib.reqOpenOrders();
+    await c.waitEvent(EventName.openOrderEnd);
+    expect(c.of(EventName.orderStatus, id + 1)).toEqual([]);
+    expect(c.of(EventName.openOrder, id + 1)).toEqual([]);
+    expect(gw.ordersIgnored()).toEqual([expect.objectContaining({ clientId: 1, orderId: id + 1 })]);
+    expect(gw.ordersReceived().map((r) => [r.orderId, r.modify])).toEqual([
+      [id, false],
+      [id, true],
+      [id + 2, false],
+    ]);
+    expect(gw.faults.status().ordersToSwallow).toBe(0);
+    expect(gw.connections()).toHaveLength(1);
+  });
+
   it('silence swallows orders (listed by ordersIgnored), and each order received names its connection', async () => {
     gw = await startGateway();
     const c = await client(1);
