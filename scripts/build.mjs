@@ -10,7 +10,12 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = new Set(process.argv.slice(2));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-/** Every main-process program: [source, output, format]. Electron's main and preload are CommonJS. */
+/**
+ * Every main-process program: [source, output, format]. Electron's main and preload are CommonJS. Electron's main
+ * keeps its npm packages in node_modules (electron-builder packs them); the programs run by plain Node carry theirs
+ * inside the bundle, because resolving and reading a few hundred package files cost the web host most of its
+ * start-up (about 0.5 s of a 1 s start on a quiet machine: `npm run bench -- start`).
+ */
 const entries = [
   ['src-main/electron/main.ts', 'dist/main/electron-main.cjs', 'cjs'],
   ['src-main/electron/preload.ts', 'dist/main/preload.cjs', 'cjs'],
@@ -35,10 +40,17 @@ async function buildMain() {
           target: 'node22',
           format,
           sourcemap: true,
-          // Runtime dependencies stay in node_modules (packed by electron-builder); the preload runs sandboxed,
-          // so it bundles everything it needs except electron itself.
-          packages: src.endsWith('preload.ts') ? undefined : 'external',
-          external: ['electron'],
+          // The preload runs sandboxed: it bundles everything but electron itself, as the Node programs do.
+          packages: src.endsWith('electron/main.ts') ? 'external' : undefined,
+          // ws's optional native speed-ups: absent here, ws falls back to JavaScript when they do not load.
+          external: ['electron', 'bufferutil', 'utf-8-validate'],
+          // Bundled CommonJS packages call require() for Node's built-ins, which an ES module lacks.
+          banner:
+            format === 'esm'
+              ? {
+                  js: "import { createRequire as __ibdeskRequire } from 'node:module'; const require = __ibdeskRequire(import.meta.url);",
+                }
+              : undefined,
           define: { __IBDESK_VERSION__: JSON.stringify(pkg.version) },
           logLevel: 'warning',
         }),

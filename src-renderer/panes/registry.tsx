@@ -1,12 +1,11 @@
 // The panes the dock can show: kind → title and component, whether several can be open and whether they follow a
 // link group; new panel ids; and the default arrangement of a first run (the trader's screen).
 import type { DockviewApi } from 'dockview-react';
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { AccountPane } from './blotter/AccountPane';
 import { ExecutionsPane } from './blotter/ExecutionsPane';
 import { OrdersPane } from './blotter/OrdersPane';
 import { PositionsPane } from './blotter/PositionsPane';
-import { ChartPane } from './chart/ChartPane';
 import { LogPane } from './log/LogPane';
 import { OrderTicketPane } from './order-entry/OrderTicketPane';
 import { ScannerPane } from './scanner/ScannerPane';
@@ -23,6 +22,9 @@ export type PaneDef = {
   /** Follows a color link group (new panes join red). */
   linkable: boolean;
 };
+
+// The chart and its library (lightweight-charts) load after the first paint: a start shows quotes first.
+const ChartPane = lazy(() => import('./chart/ChartPane').then((m) => ({ default: m.ChartPane })));
 
 const COMPONENTS: Record<PaneKind, ComponentType> = {
   scanner: ScannerPane,

@@ -1,7 +1,7 @@
 // The frame of a pane's content: gives the pane its id. The landmark itself (role="region" named by the pane's
 // title) is the dock group that holds it: dockview labels each group with its active panel's title, so we do not
 // add a second one. A torn-off window (no dock) asks for the region itself.
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { paneDef, paneTitle } from '../panes/registry';
 import { PaneIdContext } from '../panes/pane-context';
 import { useAppStoreApi } from '../stores/use-app-store';
@@ -19,14 +19,16 @@ export function PaneFrame({
   useEffect(() => {
     store.getState().ensurePane(paneId, { link: paneDef(paneId)?.linkable ? 'red' : 'none' });
   }, [store, paneId]);
+  // A pane whose code loads later (the chart) shows a line until it is there.
+  const body = <Suspense fallback={<p className="pane-loading dim">Loading…</p>}>{children}</Suspense>;
   return (
     <PaneIdContext.Provider value={paneId}>
       {region ? (
         <section className="pane" role="region" aria-label={paneTitle(paneId)}>
-          {children}
+          {body}
         </section>
       ) : (
-        <div className="pane">{children}</div>
+        <div className="pane">{body}</div>
       )}
     </PaneIdContext.Provider>
   );
