@@ -1,8 +1,8 @@
 // Composition root (STYLE.md rule 7): config → connection → services → hub. No Electron import: the Electron
 // shell and the web host both build the app here and only differ in how windows attach to the hub.
 import { AppError } from '../src-shared/result';
-import { systemClock, type Clock } from './core/clock';
-import { createLogBook, type LogBook, type LogSink } from './core/logger';
+import { systemClock, type Clock } from '../src-shared/clock';
+import { createLogBook, type LogBook, type LogSink } from './logging/log-book';
 import { createSettingsStore, type Notice, type SettingsStore } from './config/settings-store';
 import { createWorkspaceStore } from './config/workspace-store';
 import { createDispatcher, type Dispatcher } from './hub/dispatcher';

@@ -4,7 +4,7 @@
 import type { ConnectionStatus, Gauges } from '../src-shared/domain/connection';
 import type { LogEntry } from '../src-shared/domain/log';
 import type { Profile } from '../src-shared/domain/settings';
-import { formatLogLine } from './core/log-file';
+import { formatLogLine } from './logging/log-file';
 
 export type AppVersions = {
   version: string;

@@ -3,8 +3,8 @@
 import os from 'node:os';
 import type { SetupCheck } from '../src-shared/contract';
 import type { ConnectionStatus, Gauges } from '../src-shared/domain/connection';
-import type { Clock } from './core/clock';
-import type { LogBook } from './core/logger';
+import type { Clock } from '../src-shared/clock';
+import type { LogBook } from './logging/log-book';
 import type { SettingsStore } from './config/settings-store';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES, type AppVersions } from './diagnostics';
 import type { HandlerMap } from './hub/dispatcher';

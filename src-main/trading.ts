@@ -5,8 +5,8 @@ import type { Gauges } from '../src-shared/domain/connection';
 import type { Quote } from '../src-shared/domain/quote';
 import type { Preferences } from '../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
-import type { Clock, Timer } from './core/clock';
-import type { Logger } from './core/logger';
+import type { Clock, Timer } from '../src-shared/clock';
+import type { Logger } from '../src-shared/logger';
 import type { HandlerMap } from './hub/dispatcher';
 import { createLink, type Link, type LinkDeps } from './ib/link';
 import { createTws, type Tws } from './ib/tws';
@@ -94,12 +94,12 @@ export function createTrading(deps: {
   });
 
   // TWS messages no request claimed: farm status, notices, errors for orders (the orders service logs those).
-  const tws_log = log.child('tws');
+  const twsMessages = log.child('tws');
   link.onMessage((m) => {
     if (m.reqId >= 0 && orders.list().some((o) => o.orderId === m.reqId)) return;
     const info = describeTwsCode(m.code);
     const level = info.severity === 'error' ? 'error' : info.severity === 'warn' ? 'warn' : 'info';
-    tws_log[level](plainTwsMessage(m.code, m.message), { twsCode: m.code, action: info.action });
+    twsMessages[level](plainTwsMessage(m.code, m.message), { twsCode: m.code, action: info.action });
   });
   link.onSilentStreams((streams) => {
     outlet.broadcast('notice', {

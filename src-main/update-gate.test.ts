@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Order } from '../src-shared/domain/order';
-import { systemClock } from './core/clock';
-import { silentLogger } from './core/logger';
+import { systemClock } from '../src-shared/clock';
+import { silentLogger } from '../src-shared/logger';
 import { createUpdateSchedule, decideRestart, restartPrompt, workingFrom } from './update-gate';
 
 const order = (orderId: number, status: Order['status']): Order => ({

@@ -1,8 +1,8 @@
 // Updates: when to look for one (on start, then daily) and whether a downloaded update may restart the app. A
 // restart never happens while orders are working without asking, and the orders are looked at again when the user
 // answers: one may have been placed while the question was on screen.
-import type { Clock, Timer } from './core/clock';
-import type { Logger } from './core/logger';
+import type { Clock, Timer } from '../src-shared/clock';
+import type { Logger } from '../src-shared/logger';
 import { isWorking, type Order } from '../src-shared/domain/order';
 
 export const UPDATE_CHECK = {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState, ConnectionStatus } from '../src-shared/domain/connection';
-import { systemClock } from './core/clock';
-import { silentLogger } from './core/logger';
+import { systemClock } from '../src-shared/clock';
+import { silentLogger } from '../src-shared/logger';
 import { createNetworkWatch, createWakeCheck, networkSignature, wakeAction } from './wake-check';
 
 beforeEach(() => vi.useFakeTimers());

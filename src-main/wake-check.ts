@@ -4,8 +4,8 @@
 // jumping forward (the machine slept) on any host.
 import type { NetworkInterfaceInfo } from 'node:os';
 import type { ConnectionState, ConnectionStatus } from '../src-shared/domain/connection';
-import type { Clock, Timer } from './core/clock';
-import type { Logger } from './core/logger';
+import type { Clock, Timer } from '../src-shared/clock';
+import type { Logger } from '../src-shared/logger';
 
 export type WakeReason = 'resume' | 'unlock' | 'online' | 'network-change' | 'clock-jump';
 export type WakeAction = 'reconnect-now' | 'probe' | 'none';

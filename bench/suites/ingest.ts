@@ -7,8 +7,8 @@
 import type { IBApi } from '@stoqey/ib';
 import { EventName } from '@stoqey/ib';
 import { defaultSettings } from '../../src-shared/domain/settings';
-import { systemClock } from '../../src-main/core/clock';
-import { silentLogger } from '../../src-main/core/logger';
+import { systemClock } from '../../src-shared/clock';
+import { silentLogger } from '../../src-shared/logger';
 import { createHub } from '../../src-main/hub/hub';
 import { createIbApi } from '../../src-main/ib/link';
 import type { ResolvedContract } from '../../src-main/ib/tws';

@@ -3,8 +3,8 @@
 // being ready again to the gateway having received the last replayed request: market data type first, then every
 // subscription on a fresh request id, all through the pacer (≤ 45 messages in any second, checked gateway-side).
 import { defaultSettings } from '../../src-shared/domain/settings';
-import { systemClock } from '../../src-main/core/clock';
-import { silentLogger } from '../../src-main/core/logger';
+import { systemClock } from '../../src-shared/clock';
+import { silentLogger } from '../../src-shared/logger';
 import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
 import { Incoming } from '../../src-main/demo-gateway/wire/message-ids';
 import { createTrading } from '../../src-main/trading';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Preferences, defaultSettings } from '../../src-shared/domain/settings';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../../src-shared/logger';
 import { createSettingsStore, salvageSettings, type Notice } from './settings-store';
 
 let dir: string;

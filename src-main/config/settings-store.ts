@@ -12,7 +12,7 @@ import {
   type ProfileInput,
 } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/result';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../src-shared/logger';
 import { cleanTempFiles, readJson, setAside, writeJsonAtomic } from './json-file';
 
 export type Notice = { level: 'info' | 'warn' | 'error'; title: string; message: string };

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LayoutDoc, Watchlist } from '../../src-shared/domain/workspace';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../src-shared/logger';
 import { readJson, setAside, writeJsonAtomic } from './json-file';
 import type { Notice } from './settings-store';
 

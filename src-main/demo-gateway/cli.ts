@@ -1,7 +1,7 @@
 // `npm run demo-gateway -- --port 7497 …`: runs the demo gateway in the foreground, one log line per connection,
 // prints the control API's URL, stops cleanly on Ctrl+C / SIGTERM.
 import { parseArgs } from 'node:util';
-import { consoleSink, createLogBook } from '../core/logger';
+import { consoleSink, createLogBook } from '../logging/log-book';
 import { createDemoGateway } from './gateway';
 import { applyFault, parseFaultSpec } from './fault-spec';
 import type { FaultSpec } from './fault-spec';

@@ -1,6 +1,6 @@
 // What the request handlers share: the model, the books, the clock, the live sessions and the fault switches.
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import type { Universe } from './model/universe';
 import type { Market } from './model/market';
 import type { HistoryEngine } from './model/history';

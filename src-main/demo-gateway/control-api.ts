@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../src-shared/logger';
 import type { DemoGateway } from './gateway';
 
 export interface ControlApi {

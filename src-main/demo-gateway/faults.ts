@@ -1,7 +1,7 @@
 // Fault injection: the failures a TWS connection layer must survive, switchable from tests (in-process methods),
 // the HTTP control API and CLI flags. Each fault acts on the live gateway and ends on its own or with clear().
-import type { Clock, Timer } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import type { Session } from './session';
 import { frame } from './wire/framing';
 

@@ -3,10 +3,10 @@
 // inspection methods tests and soak runs read.
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
-import type { Clock, Timer } from '../core/clock';
-import { systemClock } from '../core/clock';
-import { silentLogger } from '../core/logger';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import { systemClock } from '../../src-shared/clock';
+import { silentLogger } from '../../src-shared/logger';
+import type { Logger } from '../../src-shared/logger';
 import type { GatewayContext } from './context';
 import type { DemoGatewayOptions, ResolvedOptions } from './options';
 import { Session } from './session';

@@ -1,6 +1,6 @@
 // Options of createDemoGateway and their defaults.
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 
 export interface DemoGatewayOptions {
   /** Interface to listen on; default 127.0.0.1 (binding elsewhere is the caller's explicit choice). */

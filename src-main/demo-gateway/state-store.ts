@@ -1,8 +1,8 @@
 // The optional state file (--state FILE): cash, positions, orders and executions survive a gateway restart.
 // Saves are debounced and atomic (temp file, fsync, rename).
 import { readJson, writeJsonAtomic } from '../config/json-file';
-import type { Logger } from '../core/logger';
-import type { Clock, Timer } from '../core/clock';
+import type { Logger } from '../../src-shared/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
 import type { LedgerSnapshot } from './accounts/ledger';
 import type { EngineSnapshot } from './orders/matching';
 

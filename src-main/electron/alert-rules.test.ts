@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/domain/connection';
 import type { Execution } from '../../src-shared/domain/order';
-import { systemClock } from '../core/clock';
+import { systemClock } from '../../src-shared/clock';
 import { createAlertRules, type Alert } from './alert-rules';
 
 vi.mock('electron', () => ({}));

@@ -3,7 +3,7 @@
 // glue (notifications.ts) only shows what this decides.
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/domain/connection';
 import type { Execution } from '../../src-shared/domain/order';
-import type { Clock, Timer } from '../core/clock';
+import type { Clock, Timer } from '../../src-shared/clock';
 
 export type Alert = { kind: 'connection-lost' | 'connection-back' | 'fill'; title: string; body: string };
 

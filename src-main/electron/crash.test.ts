@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../core/clock';
-import { silentLogger } from '../core/logger';
+import { systemClock } from '../../src-shared/clock';
+import { silentLogger } from '../../src-shared/logger';
 import {
   crashDialog,
   createReloadGuard,

@@ -1,8 +1,8 @@
 // Crash safety. An unhandled error or rejection in main is logged and shown in a dialog (keep running, or
 // restart) instead of a silent exit; a window whose renderer dies is reloaded — its layout comes back from main,
 // which keeps it — unless it keeps dying, then the user is asked.
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 
 export type CrashDialog = {
   title: string;

@@ -14,7 +14,7 @@ import {
 import type { RequestName, UiCommand } from '../../src-shared/contract';
 import type { Execution } from '../../src-shared/domain/order';
 import type { App } from '../app';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../../src-shared/clock';
 import { aboutText, type AppVersions } from '../diagnostics';
 import { workingFrom, type WorkingOrders } from '../update-gate';
 import { createNetworkWatch, createWakeCheck, networkSignature } from '../wake-check';

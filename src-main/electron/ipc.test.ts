@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain } from 'electron';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../../src-shared/logger';
 import { createDispatcher } from '../hub/dispatcher';
 import { isTrustedSender, registerIpc } from './ipc';
 

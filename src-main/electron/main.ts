@@ -4,9 +4,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell } from 'electron';
 import { createApp, type App } from '../app';
-import { systemClock } from '../core/clock';
-import { createLogFile, teeSink, type LogFile } from '../core/log-file';
-import { consoleSink, createLogBook, type Logger } from '../core/logger';
+import { systemClock } from '../../src-shared/clock';
+import { createLogFile, teeSink, type LogFile } from '../logging/log-file';
+import { consoleSink, createLogBook } from '../logging/log-book';
+import { type Logger } from '../../src-shared/logger';
 import { readJson, writeJsonAtomic } from '../config/json-file';
 import { createDemoEndpoint } from '../demo-endpoint';
 import { appVersion } from '../version';

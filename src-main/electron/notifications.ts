@@ -1,6 +1,6 @@
 // OS notifications (Electron's Notification) for what alert-rules.ts decides. A click brings IBDesk forward.
 import { Notification } from 'electron';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../src-shared/logger';
 import type { Alert } from './alert-rules';
 
 export function createNotifier(opts: {

@@ -2,8 +2,8 @@
 // on start and daily, downloaded in the background, installed on quit — or on a restart the user agrees to, asked
 // through the gate in ../update-gate.ts (never over working orders without asking).
 import { autoUpdater } from 'electron-updater';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import {
   createUpdateSchedule,
   decideRestart,

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../../src-shared/logger';
 import {
   createWindowManager,
   focusSteps,

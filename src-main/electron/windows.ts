@@ -5,7 +5,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/result';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../src-shared/logger';
 import { APP_URL } from './app-protocol';
 import { paneTitle } from './menu';
 import { mainWindowOptions } from './window-options';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/result';
-import { silentLogger } from '../core/logger';
+import { silentLogger } from '../../src-shared/logger';
 import { createDispatcher } from './dispatcher';
 
 const ctx = { clientId: 't' };

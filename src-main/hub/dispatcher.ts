@@ -9,7 +9,7 @@ import {
   type ResultOf,
 } from '../../src-shared/contract';
 import { AppError, type AppErrorData, type Result } from '../../src-shared/result';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../src-shared/logger';
 
 /** Who is asking: a window (Electron) or a WebSocket connection (web host). */
 export type RequestContext = { readonly clientId: string };

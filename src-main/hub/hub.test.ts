@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EventEnvelope } from '../../src-shared/contract';
 import { emptyQuote } from '../../src-shared/domain/quote';
-import type { Clock } from '../core/clock';
-import { silentLogger } from '../core/logger';
+import type { Clock } from '../../src-shared/clock';
+import { silentLogger } from '../../src-shared/logger';
 import { createHub, type HubTransport } from './hub';
 
 function fakeClock() {

@@ -5,8 +5,8 @@
 // at 500 live symbols no message grows past ~50 KB (issue #7, figure 3: < 64 KB each, ≤ 60 a second).
 import type { EventEnvelope, EventMap, EventName } from '../../src-shared/contract';
 import type { Quote } from '../../src-shared/domain/quote';
-import type { Clock, Timer } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 
 /** What a transport gives the hub for one window or WebSocket connection. */
 export interface HubTransport {

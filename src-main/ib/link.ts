@@ -6,8 +6,8 @@ import { EventName, IBApi } from '@stoqey/ib';
 import type { ConnectionState } from '../../src-shared/domain/connection';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
-import type { Clock, Timer } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import { cleanTwsText, guardFrames } from './frame-guard';
 import { createHistoryQueue, type HistoryQueue, type HistoryRules } from './history-pacing';
 import {

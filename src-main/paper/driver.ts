@@ -12,7 +12,7 @@ import type {
 } from '../../src-shared/contract';
 import type { AppErrorData } from '../../src-shared/result';
 import { createApp, type App } from '../app';
-import { formatLogLine } from '../core/log-file';
+import { formatLogLine } from '../logging/log-file';
 import { createDemoEndpoint, type RunningDemo } from '../demo-endpoint';
 import { createSocketDropper } from '../ib/socket-drop';
 import type { Trading } from '../trading';

@@ -2,7 +2,7 @@
 // and the CLI resolve an instrument once per session.
 import type { ContractRef, Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
 import { AppError } from '../../src-shared/result';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../../src-shared/logger';
 import type { HandlerMap } from '../hub/dispatcher';
 import type { Tws } from '../ib/tws';
 

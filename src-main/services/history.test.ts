@@ -31,8 +31,8 @@ describe('planPages', () => {
   });
 });
 
-import { silentLogger } from '../core/logger';
-import { createManualClock } from '../core/manual-clock';
+import { silentLogger } from '../../src-shared/logger';
+import { createManualClock } from '../../tests/support/manual-clock';
 import { createFakeTws } from '../../tests/support/fake-tws';
 import { createHistory } from './history';
 

@@ -14,8 +14,8 @@ import {
 } from '../../src-shared/domain/bar';
 import { plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
-import type { Clock, Timer } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import type { HandlerMap } from '../hub/dispatcher';
 import type { StreamHandle } from '../ib/link';
 import type { HistorySpec, ResolvedContract, Tws } from '../ib/tws';

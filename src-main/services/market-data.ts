@@ -7,8 +7,8 @@
 import { emptyQuote, type Quote, type QuoteState } from '../../src-shared/domain/quote';
 import type { MarketDataType } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
-import type { Clock, Timer } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import type { HandlerMap } from '../hub/dispatcher';
 import type { StreamHandle } from '../ib/link';
 import type { ResolvedContract, TickField, Tws } from '../ib/tws';

@@ -19,8 +19,8 @@ import {
 import type { OrderLimits } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
-import type { Clock, Timer } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import type { HandlerMap } from '../hub/dispatcher';
 import type {
   CommissionInfo,

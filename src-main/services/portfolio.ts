@@ -4,8 +4,8 @@
 // once the session is ready and replayed by the link after reconnects; windows get a `portfolio` snapshot at most
 // every 250 ms.
 import type { AccountSnapshot, PortfolioSnapshot, Position } from '../../src-shared/domain/portfolio';
-import type { Clock, Timer } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import type { HandlerMap } from '../hub/dispatcher';
 import type { StreamHandle } from '../ib/link';
 import type { Tws } from '../ib/tws';

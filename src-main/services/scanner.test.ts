@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanSnapshot } from '../../src-shared/domain/scanner';
-import { silentLogger } from '../core/logger';
-import { createManualClock } from '../core/manual-clock';
+import { silentLogger } from '../../src-shared/logger';
+import { createManualClock } from '../../tests/support/manual-clock';
 import { createFakeTws } from '../../tests/support/fake-tws';
 import { createMarketData } from './market-data';
 import { createScanner, MAX_SCANNER_SLOTS } from './scanner';

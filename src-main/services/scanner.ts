@@ -10,8 +10,8 @@ import {
 } from '../../src-shared/domain/scanner';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
-import type { Clock } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 import type { HandlerMap } from '../hub/dispatcher';
 import type { StreamHandle } from '../ib/link';
 import type { Tws } from '../ib/tws';

@@ -12,8 +12,8 @@ import { OrderModify, OrderTicket, isWorking } from '../../src-shared/domain/ord
 import type { Quote } from '../../src-shared/domain/quote';
 import { defaultSettings, DEFAULT_LIMITS } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/result';
-import { systemClock } from '../core/clock';
-import { createLogBook } from '../core/logger';
+import { systemClock } from '../../src-shared/clock';
+import { createLogBook } from '../logging/log-book';
 import { createDemoGateway, type DemoGateway } from '../demo-gateway/gateway';
 import { hash32, Prng } from '../demo-gateway/model/rng';
 import type { ResolvedContract } from '../ib/tws';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../core/manual-clock';
-import { createLogBook } from '../core/logger';
+import { createManualClock } from '../../tests/support/manual-clock';
+import { createLogBook } from '../logging/log-book';
 import { createRefusalLog } from './refusal-log';
 
 function setup() {

@@ -1,7 +1,7 @@
 // Refused connections are logged, but a local process that opens a thousand bad upgrades must not push a thousand
 // warnings to every window's Log pane: a few per window of time are written, the rest are counted in one summary.
-import type { Clock, Timer } from '../core/clock';
-import type { Logger } from '../core/logger';
+import type { Clock, Timer } from '../../src-shared/clock';
+import type { Logger } from '../../src-shared/logger';
 
 export interface RefusalLog {
   note(why: string): void;

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-shared/logger';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { createDispatcher, type Dispatcher } from '../../src-main/hub/dispatcher';
 import { startGateway, startTrading, type TradingHarness } from '../support/trading-harness';

@@ -2,8 +2,8 @@
 // detection, 326, 1100/1101/1102, 502 and the outgoing pacer measured on the server side.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src-main/core/clock';
-import { silentLogger } from '../../src-main/core/logger';
+import { systemClock } from '../../src-shared/clock';
+import { silentLogger } from '../../src-shared/logger';
 import { createLink, type Link } from '../../src-main/ib/link';
 import { createTws } from '../../src-main/ib/tws';
 import { startMiniTws, type MiniTws } from '../support/mini-tws';

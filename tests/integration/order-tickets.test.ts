@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-shared/logger';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { createDispatcher, type Dispatcher } from '../../src-main/hub/dispatcher';
 import { createOrderJournal } from '../../src-main/services/order-journal';

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src-main/core/manual-clock';
+import { createManualClock } from '../support/manual-clock';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { decodeLine, type JournalRecord } from '../../src-main/services/order-journal';
 import { bundle } from '../support/bundle';

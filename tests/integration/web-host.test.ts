@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { silentLogger } from '../../src-main/core/logger';
+import { silentLogger } from '../../src-shared/logger';
 import { startWebHost } from '../../src-main/web/web-host';
 import { ApiClient, startHarness, type Harness } from '../support/app-harness';
 import { linger, upgradeRequest } from '../support/hostile-client';

@@ -20,7 +20,7 @@ import type {
   SnapshotFields,
   Tws,
 } from '../../src-main/ib/tws';
-import type { Clock } from '../../src-main/core/clock';
+import type { Clock } from '../../src-shared/clock';
 
 export type FakeStream = {
   kind: string;

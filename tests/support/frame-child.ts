@@ -4,8 +4,8 @@
 // {ready: n} after each (re)connect, {log} for warnings and errors, {placed}/{error} for orders.
 import path from 'node:path';
 import readline from 'node:readline';
-import { systemClock } from '../../src-main/core/clock';
-import { createLogBook } from '../../src-main/core/logger';
+import { systemClock } from '../../src-shared/clock';
+import { createLogBook } from '../../src-main/logging/log-book';
 import { createOrderJournal } from '../../src-main/services/order-journal';
 import { createTrading } from '../../src-main/trading';
 import { AppError } from '../../src-shared/result';

@@ -1,8 +1,8 @@
 // Run in a child process by the crash test: connects, places one order through the real services, says so on
 // stdout, then waits to be killed (SIGKILL: no shutdown code runs, exactly like a crash).
 import path from 'node:path';
-import { systemClock } from '../../src-main/core/clock';
-import { createLogBook } from '../../src-main/core/logger';
+import { systemClock } from '../../src-shared/clock';
+import { createLogBook } from '../../src-main/logging/log-book';
 import { createOrderJournal } from '../../src-main/services/order-journal';
 import { createTrading } from '../../src-main/trading';
 import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';

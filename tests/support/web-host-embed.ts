@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createApp } from '../../src-main/app';
-import { consoleSink } from '../../src-main/core/logger';
+import { consoleSink } from '../../src-main/logging/log-book';
 import { startWebHost } from '../../src-main/web/web-host';
 
 const UNCAUGHT_EXIT = 70;

@@ -1,5 +1,5 @@
 // A Clock that only moves when told to: unit tests of timers (back-off, heartbeat, pacer) run exactly and fast.
-import type { Clock, Timer } from './clock';
+import type { Clock, Timer } from '../../src-shared/clock';
 
 type Pending = { id: number; at: number; fn: () => void; every: number | null };
 

@@ -1,16 +1,7 @@
 // Scoped, structured logging (STYLE.md rule 12). Entries feed the Log pane (`log` events), a ring buffer for
 // windows that open later, and a sink (console or file). Secrets never go in: callers log ids, not tokens.
 import { maskAccountIds, type LogEntry, type LogLevel } from '../../src-shared/domain/log';
-
-export type LogFields = { twsCode?: number; action?: string; [key: string]: unknown };
-
-export interface Logger {
-  debug(message: string, fields?: LogFields): void;
-  info(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
-  child(source: string): Logger;
-}
+import type { LogFields, Logger } from '../../src-shared/logger';
 
 export type LogSink = (entry: LogEntry, fields: Record<string, unknown>) => void;
 
@@ -106,12 +97,3 @@ export function consoleSink(stream: NodeJS.WritableStream = process.stderr): Log
     );
   };
 }
-
-/** A logger that drops everything: for tests that do not look at logs. */
-export const silentLogger: Logger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  child: () => silentLogger,
-};

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LogEntry } from '../../src-shared/domain/log';
-import type { LogSink } from './logger';
+import type { LogSink } from './log-book';
 
 export type LogFileOptions = {
   dir: string;
