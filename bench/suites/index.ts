@@ -8,6 +8,7 @@ import { run as memory } from './memory';
 import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
+import { run as studies } from './studies';
 
 export const suites: Record<string, Suite> = {
   ingest,
@@ -18,4 +19,5 @@ export const suites: Record<string, Suite> = {
   renderer,
   chart,
   'renderer-memory': rendererMemory,
+  studies,
 };

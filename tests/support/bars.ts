@@ -3,6 +3,7 @@
 // property shrinks to a short series.
 import fc from 'fast-check';
 import type { Bar } from '../../src-shared/domain/bar';
+import type { StudySeries } from '../../src-shared/domain/studies';
 
 const T0 = 1_700_000_040; // a whole minute, unix seconds
 
@@ -81,11 +82,12 @@ export const liveUpdatesArb = (maxLength = 60): fc.Arbitrary<Bar[]> =>
       return out;
     });
 
-/** |actual − expected| ≤ tol × max(1, |expected|) element-wise, null where expected is null. */
+/** |actual − expected| ≤ tol × max(floor, |expected|) element-wise, null where expected is null; null = all agree. */
 export function closeSeries(
   actual: readonly (number | null)[],
   expected: readonly (number | null)[],
   tol = 1e-9,
+  floor = 1,
 ): string | null {
   if (actual.length !== expected.length) return `length ${actual.length} ≠ ${expected.length}`;
   for (let i = 0; i < expected.length; i++) {
@@ -93,7 +95,14 @@ export function closeSeries(
     const e = expected[i] ?? null;
     if (e === null || a === null) {
       if (a !== e) return `[${i}]: ${a} ≠ ${e}`;
-    } else if (!(Math.abs(a - e) <= tol * Math.max(1, Math.abs(e)))) return `[${i}]: ${a} ≠ ${e}`;
+    } else if (!(Math.abs(a - e) <= tol * Math.max(floor, Math.abs(e)))) return `[${i}]: ${a} ≠ ${e}`;
   }
   return null;
+}
+
+/** One line of a computed series, NaN (no value) as null, to compare with references and live points. */
+export function column(series: StudySeries, line = 'value'): (number | null)[] {
+  const values = series.lines[line];
+  if (!values) throw new Error(`no line ${line}; lines: ${Object.keys(series.lines).join(', ')}`);
+  return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
 }

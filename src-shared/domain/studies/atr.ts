@@ -14,7 +14,7 @@ export function trueRange(bar: Bar, previousClose: number | null): number {
   return Math.max(range, Math.abs(bar.high - previousClose), Math.abs(bar.low - previousClose));
 }
 
-export const atr = defineStudy('atr', AtrParams, (p) => {
+export const atr = defineStudy('atr', AtrParams, ['value'], (p) => {
   const avg = new SeededAverage(p.period, wilderAlpha(p.period));
   let previousClose: number | null = null;
   return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb } from '../../../tests/support/bars';
+import { barSeriesArb, column } from '../../../tests/support/bars';
 import { AppError } from '../../result';
 import type { Bar } from '../bar';
 import { bollinger } from './bollinger';
@@ -27,14 +27,14 @@ const bar = (time: number, close: number): Bar => ({
 describe('bollinger', () => {
   it('is SMA ± k·σ with the population σ (divide by n)', () => {
     // Closes 2, 4, 4, 4, 5, 5, 7, 9: mean 5, population σ 2 (sample σ would be 2.138).
-    const points = bollinger.compute(
+    const series = bollinger.compute(
       [2, 4, 4, 4, 5, 5, 7, 9].map((c, i) => bar(i, c)),
       { period: 8, k: 2 },
     );
-    const v = points.at(-1)!.value!;
-    expect(v.middle).toBeCloseTo(5, 12);
-    expect(v.upper).toBeCloseTo(9, 12);
-    expect(v.lower).toBeCloseTo(1, 12);
+    expect(series.lines.middle![7]).toBeCloseTo(5, 12);
+    expect(series.lines.upper![7]).toBeCloseTo(9, 12);
+    expect(series.lines.lower![7]).toBeCloseTo(1, 12);
+    expect(column(series, 'upper').slice(0, 7)).toEqual(Array(7).fill(null));
   });
 
   it('matches two-pass window statistics on random series', () => {
@@ -47,15 +47,17 @@ describe('bollinger', () => {
           const closes = bars.map((b) => b.close);
           const ref = naiveBands(closes, period);
           const scale = Math.max(1, ...closes);
-          bollinger.compute(bars, { period, k }).forEach((p, i) => {
-            const r = ref[i]!;
-            if (r === null) return expect(p.value).toBe(null);
-            const v = p.value!;
-            expect(Math.abs(v.middle - r.mean)).toBeLessThanOrEqual(1e-12 * scale);
+          const series = bollinger.compute(bars, { period, k });
+          const [middle, upper, lower] = (['middle', 'upper', 'lower'] as const).map((l) =>
+            column(series, l),
+          );
+          ref.forEach((r, i) => {
+            if (r === null) return expect([middle![i], upper![i], lower![i]]).toEqual([null, null, null]);
+            expect(Math.abs(middle![i]! - r.mean)).toBeLessThanOrEqual(1e-12 * scale);
             // σ² from the band width: the running window's variance is within rounding of the two-pass one.
-            const sigma = (v.upper - v.lower) / (2 * k);
+            const sigma = (upper![i]! - lower![i]!) / (2 * k);
             expect(Math.abs(sigma * sigma - r.variance)).toBeLessThanOrEqual(1e-11 * scale * scale);
-            expect(v.upper - v.middle).toBeCloseTo(v.middle - v.lower, 9);
+            expect(upper![i]! - middle![i]!).toBeCloseTo(middle![i]! - lower![i]!, 9);
           });
         },
       ),

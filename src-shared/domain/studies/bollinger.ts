@@ -17,7 +17,7 @@ export type BollingerParams = z.infer<typeof BollingerParams>;
 
 export type BollingerValue = { readonly middle: number; readonly upper: number; readonly lower: number };
 
-export const bollinger = defineStudy('bollinger', BollingerParams, (p) => {
+export const bollinger = defineStudy('bollinger', BollingerParams, ['middle', 'upper', 'lower'], (p) => {
   const window = new RollingWindow(p.period - 1);
   const read = sourceOf(p.source);
   return {

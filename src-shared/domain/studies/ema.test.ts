@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, closeSeries } from '../../../tests/support/bars';
+import { barSeriesArb, closeSeries, column } from '../../../tests/support/bars';
 import { naiveEma } from '../../../tests/support/study-references';
 import type { Bar } from '../bar';
 import { ema } from './ema';
@@ -26,12 +26,12 @@ describe('ema', () => {
       22.22, 22.21, 22.24, 22.27, 22.33, 22.52, 22.8, 22.97, 23.13, 23.28, 23.34, 23.43, 23.51, 23.53, 23.47,
       23.4, 23.39, 23.26, 23.23, 23.08, 22.92,
     ];
-    const got = ema
-      .compute(
+    const got = column(
+      ema.compute(
         closes.map((c, i) => bar(i * 86_400, c)),
         { period: 10 },
-      )
-      .map((p) => p.value);
+      ),
+    );
     expect(got.slice(0, 9)).toEqual(Array(9).fill(null));
     got.slice(9).forEach((v, i) => expect(Math.abs(v! - published[i]!)).toBeLessThanOrEqual(0.005 + 1e-9));
   });
@@ -39,7 +39,7 @@ describe('ema', () => {
   it('matches the textbook recurrence on random series', () => {
     fc.assert(
       fc.property(barSeriesArb(), fc.integer({ min: 1, max: 30 }), (bars, period) => {
-        const got = ema.compute(bars, { period }).map((p) => p.value);
+        const got = column(ema.compute(bars, { period }));
         expect(
           closeSeries(
             got,
@@ -54,6 +54,6 @@ describe('ema', () => {
   });
 
   it('with period 1 is the price itself', () => {
-    expect(ema.compute([bar(0, 5), bar(1, 7)], { period: 1 }).map((p) => p.value)).toEqual([5, 7]);
+    expect(column(ema.compute([bar(0, 5), bar(1, 7)], { period: 1 }))).toEqual([5, 7]);
   });
 });

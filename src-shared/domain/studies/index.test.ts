@@ -36,12 +36,17 @@ describe('live studies', () => {
         const spec = parseStudySpec(input);
         const live = createStudy(spec);
         let series: Bar[] = [];
-        for (const u of updates) {
+        for (const [i, u] of updates.entries()) {
           series = mergeBar(series, u);
           const point = live.update(u);
           const batch = computeStudy(spec, series);
-          expect(point).toEqual(batch.at(-1));
-          expect(batch).toHaveLength(series.length);
+          const last = series.length - 1;
+          expect(batch.times).toEqual(Float64Array.from(series, (b) => b.time));
+          expect(point.time).toBe(batch.times[last]);
+          for (const line of studyLines[spec.kind])
+            expect(lineValue(point.value, line) ?? NaN).toBe(batch.lines[line]![last]);
+          // The updates themselves, revisions included, compute to the same series.
+          expect(computeStudy(spec, updates.slice(0, i + 1))).toEqual(batch);
         }
       }),
     );

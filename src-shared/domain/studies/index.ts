@@ -9,9 +9,9 @@ import { ema, EmaParams } from './ema';
 import { macd, MacdParams, type MacdValue } from './macd';
 import { rsi, RsiParams } from './rsi';
 import { sma, SmaParams } from './sma';
-import { computeWith, type Study, type StudyPoint } from './study';
+import type { Study, StudyDef, StudyOptions, StudySeries } from './study';
 import { volumeAverage, VolumeAverageParams } from './volume-average';
-import { vwap, VwapParams, type VwapOptions } from './vwap';
+import { vwap, VwapParams } from './vwap';
 
 export * from './atr';
 export * from './bollinger';
@@ -42,51 +42,34 @@ export type StudySpecInput = z.input<typeof StudySpec>;
 export type StudyKind = StudySpec['kind'];
 export type StudyValue = number | BollingerValue | MacdValue;
 
+const defs: Record<StudyKind, StudyDef<z.ZodType, StudyValue>> = {
+  sma,
+  ema,
+  vwap,
+  bollinger,
+  rsi,
+  macd,
+  atr,
+  'volume-average': volumeAverage,
+};
+
 /** The named lines of each study's value; the first is the default. Single-line studies have `value`. */
-export const studyLines = {
-  sma: ['value'],
-  ema: ['value'],
-  vwap: ['value'],
-  bollinger: ['middle', 'upper', 'lower'],
-  rsi: ['value'],
-  macd: ['macd', 'signal', 'histogram'],
-  atr: ['value'],
-  'volume-average': ['value'],
-} as const satisfies Record<StudyKind, readonly string[]>;
+export const studyLines: Readonly<Record<StudyKind, readonly string[]>> = Object.fromEntries(
+  Object.entries(defs).map(([kind, def]) => [kind, def.lines]),
+) as Record<StudyKind, readonly string[]>;
 
 /** Throws AppError('VALIDATION') for an unknown kind or bad params (a period of 0, k ≤ 0, fast ≥ slow…). */
 export function parseStudySpec(input: unknown): StudySpec {
   return parseOrThrow(StudySpec, input, 'study');
 }
 
-/** A live study from an already parsed spec. */
-export function createStudy(s: StudySpec, options?: VwapOptions): Study<StudyValue> {
-  switch (s.kind) {
-    case 'sma':
-      return sma.create(s.params);
-    case 'ema':
-      return ema.create(s.params);
-    case 'vwap':
-      return vwap.create(s.params, options);
-    case 'bollinger':
-      return bollinger.create(s.params);
-    case 'rsi':
-      return rsi.create(s.params);
-    case 'macd':
-      return macd.create(s.params);
-    case 'atr':
-      return atr.create(s.params);
-    case 'volume-average':
-      return volumeAverage.create(s.params);
-  }
+/** A live study from a parsed spec; `options.sessionOf` sets where VWAP sessions start. */
+export function createStudy(s: StudySpec, options?: StudyOptions): Study<StudyValue> {
+  return defs[s.kind].create(s.params, options);
 }
 
-export function computeStudy(
-  s: StudySpec,
-  bars: readonly Bar[],
-  options?: VwapOptions,
-): StudyPoint<StudyValue>[] {
-  return computeWith(createStudy(s, options), bars);
+export function computeStudy(s: StudySpec, bars: readonly Bar[], options?: StudyOptions): StudySeries {
+  return defs[s.kind].compute(bars, s.params, options);
 }
 
 /** One line of a study's value (e.g. Bollinger `upper`); null during warm-up or when that line is not warm yet. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, closeSeries } from '../../../tests/support/bars';
+import { barSeriesArb, closeSeries, column } from '../../../tests/support/bars';
 import { naiveEma } from '../../../tests/support/study-references';
 import { AppError } from '../../result';
 import { macd } from './macd';
@@ -21,27 +21,12 @@ describe('macd', () => {
           const line = closes.map((_, i) => (s[i] === null ? null : f[i]! - s[i]!));
           const sig = naiveEma(line, signal);
           const hist = line.map((m, i) => (sig[i] === null ? null : m! - sig[i]!));
-          const got = macd.compute(bars, { fast, slow, signal }).map((p) => p.value);
+          const got = macd.compute(bars, { fast, slow, signal });
           // Tolerance relative to the prices: the MACD line is a small difference of two large averages.
           const scale = Math.max(1, ...closes);
-          expect(
-            closeSeries(
-              got.map((v) => (v === null ? null : v.macd / scale)),
-              line.map((m) => (m === null ? null : m / scale)),
-            ),
-          ).toBe(null);
-          expect(
-            closeSeries(
-              got.map((v) => ((v?.signal ?? null) === null ? null : v!.signal! / scale)),
-              sig.map((m) => (m === null ? null : m / scale)),
-            ),
-          ).toBe(null);
-          expect(
-            closeSeries(
-              got.map((v) => ((v?.histogram ?? null) === null ? null : v!.histogram! / scale)),
-              hist.map((m) => (m === null ? null : m / scale)),
-            ),
-          ).toBe(null);
+          expect(closeSeries(column(got, 'macd'), line, 1e-9, scale)).toBe(null);
+          expect(closeSeries(column(got, 'signal'), sig, 1e-9, scale)).toBe(null);
+          expect(closeSeries(column(got, 'histogram'), hist, 1e-9, scale)).toBe(null);
         },
       ),
     );
@@ -56,9 +41,10 @@ describe('macd', () => {
       close: 10 + Math.sin(i),
       volume: 1,
     }));
-    const values = macd.compute(bars).map((p) => p.value);
-    expect(values.findIndex((v) => v !== null)).toBe(25);
-    expect(values.findIndex((v) => v?.signal != null)).toBe(33);
+    const series = macd.compute(bars);
+    expect(column(series, 'macd').findIndex((v) => v !== null)).toBe(25);
+    expect(column(series, 'signal').findIndex((v) => v !== null)).toBe(33);
+    expect(column(series, 'histogram').findIndex((v) => v !== null)).toBe(33);
   });
 
   it('refuses a fast period that is not shorter than the slow one', () => {

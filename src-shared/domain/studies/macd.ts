@@ -24,7 +24,7 @@ export type MacdValue = {
   readonly histogram: number | null;
 };
 
-export const macd = defineStudy('macd', MacdParams, (p) => {
+export const macd = defineStudy('macd', MacdParams, ['macd', 'signal', 'histogram'], (p) => {
   const fast = new SeededAverage(p.fast, emaAlpha(p.fast));
   const slow = new SeededAverage(p.slow, emaAlpha(p.slow));
   const signal = new SeededAverage(p.signal, emaAlpha(p.signal));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, closeSeries } from '../../../tests/support/bars';
+import { barSeriesArb, closeSeries, column } from '../../../tests/support/bars';
 import type { Bar } from '../bar';
 import { rsi } from './rsi';
 
@@ -51,12 +51,12 @@ describe('rsi (Wilder)', () => {
   ];
 
   it("follows StockCharts' published RSI(14) table", () => {
-    const got = rsi
-      .compute(
+    const got = column(
+      rsi.compute(
         closes.map((c, i) => bar(i * 86_400, c)),
         { period: 14 },
-      )
-      .map((p) => p.value);
+      ),
+    );
     expect(got.slice(0, 14)).toEqual(Array(14).fill(null));
     got.slice(14).forEach((v, i) => expect(Math.abs(v! - published[i]!)).toBeLessThan(0.1));
     // By hand from the printed closes: the first 14 changes gain 3.34 and lose 1.40 in all, so
@@ -67,7 +67,7 @@ describe('rsi (Wilder)', () => {
   it('matches the textbook computation on random series', () => {
     fc.assert(
       fc.property(barSeriesArb(), fc.integer({ min: 1, max: 30 }), (bars, period) => {
-        const got = rsi.compute(bars, { period }).map((p) => p.value);
+        const got = column(rsi.compute(bars, { period }));
         expect(
           closeSeries(
             got,
@@ -90,7 +90,7 @@ describe('rsi (Wilder)', () => {
       [4, 3, 2, 1].map((c, i) => bar(i, c)),
       { period: 3 },
     );
-    expect(up.at(-1)!.value).toBe(100);
-    expect(down.at(-1)!.value).toBe(0);
+    expect(column(up).at(-1)).toBe(100);
+    expect(column(down).at(-1)).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ export function rsiOf(avgGain: number, avgLoss: number): number {
   return 100 - 100 / (1 + avgGain / avgLoss);
 }
 
-export const rsi = defineStudy('rsi', RsiParams, (p) => {
+export const rsi = defineStudy('rsi', RsiParams, ['value'], (p) => {
   const gains = new SeededAverage(p.period, wilderAlpha(p.period));
   const losses = new SeededAverage(p.period, wilderAlpha(p.period));
   const read = sourceOf(p.source);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, closeSeries } from '../../../tests/support/bars';
+import { barSeriesArb, closeSeries, column } from '../../../tests/support/bars';
 import { AppError } from '../../result';
 import type { Bar } from '../bar';
 import { sma } from './sma';
@@ -26,31 +26,21 @@ const bar = (time: number, close: number): Bar => ({
 
 describe('sma', () => {
   it('is the mean of the last `period` closes, null before the window is full', () => {
-    const points = sma.compute(
-      [1, 2, 3, 4, 5].map((c, i) => bar(i, c)),
+    const series = sma.compute(
+      [1, 2, 3, 4, 5].map((c, i) => bar(i * 60, c)),
       { period: 3 },
     );
-    expect(points).toEqual([
-      { time: 0, value: null },
-      { time: 1, value: null },
-      { time: 2, value: 2 },
-      { time: 3, value: 3 },
-      { time: 4, value: 4 },
-    ]);
+    expect(series.times).toEqual(Float64Array.from([0, 60, 120, 180, 240]));
+    expect(column(series)).toEqual([null, null, 2, 3, 4]);
   });
 
   it('matches the naive window mean on random series, for every source', () => {
     fc.assert(
       fc.property(barSeriesArb(), fc.integer({ min: 1, max: 30 }), (bars, period) => {
         const closes = bars.map((b) => b.close);
-        expect(
-          closeSeries(
-            sma.compute(bars, { period }).map((p) => p.value),
-            naiveSma(closes, period),
-          ),
-        ).toBe(null);
+        expect(closeSeries(column(sma.compute(bars, { period })), naiveSma(closes, period))).toBe(null);
         const hl2 = bars.map((b) => (b.high + b.low) / 2);
-        const got = sma.compute(bars, { period, source: 'hl2' }).map((p) => p.value);
+        const got = column(sma.compute(bars, { period, source: 'hl2' }));
         expect(closeSeries(got, naiveSma(hl2, period))).toBe(null);
       }),
     );

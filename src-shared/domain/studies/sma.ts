@@ -16,4 +16,4 @@ export function smaKernel(period: number, read: (bar: Bar) => number): Kernel<nu
   };
 }
 
-export const sma = defineStudy('sma', SmaParams, (p) => smaKernel(p.period, sourceOf(p.source)));
+export const sma = defineStudy('sma', SmaParams, ['value'], (p) => smaKernel(p.period, sourceOf(p.source)));

@@ -27,40 +27,75 @@ export interface Kernel<V> {
   commit(bar: Bar): void;
 }
 
-export type StudyDef<S extends z.ZodType, V, O> = {
-  readonly kind: string;
-  readonly params: S;
-  /** A live state; throws AppError('VALIDATION') on bad params. */
-  create(params?: z.input<S>, options?: O): Study<V>;
-  /** One point per distinct bar time, in order. */
-  compute(bars: readonly Bar[], params?: z.input<S>, options?: O): StudyPoint<V>[];
+/**
+ * A whole series computed at once: the bars' distinct times and one column per line of the study's value, index
+ * for index; NaN where there is no value (the warm-up). Columns, not point objects: 100,000 bars × several studies
+ * would otherwise be a million objects for the collector to trace.
+ */
+export type StudySeries = {
+  readonly times: Float64Array;
+  readonly lines: Readonly<Record<string, Float64Array>>;
 };
 
-export function defineStudy<S extends z.ZodType, V, O = undefined>(
+/** Any value that is the same for every bar of one session and differs between sessions (e.g. its start time). */
+export type SessionOf = (time: number) => number;
+
+/** What a study may need beyond its params: where sessions start (VWAP); studies that need nothing ignore it. */
+export type StudyOptions = { readonly sessionOf?: SessionOf };
+
+export type StudyDef<S extends z.ZodType, V> = {
+  readonly kind: string;
+  readonly params: S;
+  /** The names of the value's lines: `value` for a number, the fields of an object value. */
+  readonly lines: readonly string[];
+  /** A live state; throws AppError('VALIDATION') on bad params. */
+  create(params?: z.input<S>, options?: StudyOptions): Study<V>;
+  /** The series for bars in time order; a repeated time revises the bar before it, an older time is ignored. */
+  compute(bars: readonly Bar[], params?: z.input<S>, options?: StudyOptions): StudySeries;
+};
+
+export function defineStudy<S extends z.ZodType, V>(
   kind: string,
   params: S,
-  kernel: (p: z.output<S>, options: O | undefined) => Kernel<V>,
-): StudyDef<S, V, O> {
-  const create = (input?: z.input<S>, options?: O): Study<V> =>
-    liveStudy(kernel(parseOrThrow(params, input ?? {}, `${kind} parameters`), options));
+  lines: readonly string[],
+  kernel: (p: z.output<S>, options: StudyOptions) => Kernel<V>,
+): StudyDef<S, V> {
+  const make = (input: z.input<S> | undefined, options: StudyOptions = {}): Kernel<V> =>
+    kernel(parseOrThrow(params, input ?? {}, `${kind} parameters`), options);
   return {
     kind,
     params,
-    create,
-    compute: (bars, input, options) => computeWith(create(input, options), bars),
+    lines,
+    create: (input, options) => liveStudy(make(input, options)),
+    compute: (bars, input, options) => computeSeries(make(input, options), lines, bars),
   };
 }
 
-/** Runs a fresh study over a series: one point per distinct time, revisions replacing the point they revise. */
-export function computeWith<V>(study: Study<V>, bars: readonly Bar[]): StudyPoint<V>[] {
-  const out: StudyPoint<V>[] = [];
-  for (const bar of bars) {
-    const point = study.update(bar);
-    const last = out[out.length - 1];
-    if (last && last.time === point.time) out[out.length - 1] = point;
-    else if (!last || point.time > last.time) out.push(point);
+/** Runs a fresh kernel over a series: the last version of each time is committed once, as a live chart would. */
+export function computeSeries<V>(
+  kernel: Kernel<V>,
+  lines: readonly string[],
+  bars: readonly Bar[],
+): StudySeries {
+  const kept: number[] = [];
+  for (let i = 0; i < bars.length; i++) {
+    const last = kept.length ? bars[kept[kept.length - 1]!]! : null;
+    if (last && bars[i]!.time === last.time) kept[kept.length - 1] = i;
+    else if (!last || bars[i]!.time > last.time) kept.push(i);
   }
-  return out;
+  const times = new Float64Array(kept.length);
+  const columns = lines.map(() => new Float64Array(kept.length).fill(NaN));
+  for (let k = 0; k < kept.length; k++) {
+    const bar = bars[kept[k]!]!;
+    times[k] = bar.time;
+    const value = kernel.peek(bar);
+    if (typeof value === 'number') columns[0]![k] = value;
+    else if (value !== null)
+      for (let j = 0; j < lines.length; j++)
+        columns[j]![k] = (value as Record<string, number | null>)[lines[j]!] ?? NaN;
+    kernel.commit(bar);
+  }
+  return { times, lines: Object.fromEntries(lines.map((l, j) => [l, columns[j]!])) };
 }
 
 export function liveStudy<V>(kernel: Kernel<V>): Study<V> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, closeSeries } from '../../../tests/support/bars';
+import { barSeriesArb, closeSeries, column } from '../../../tests/support/bars';
 import { volumeAverage } from './volume-average';
 
 describe('volume average', () => {
@@ -12,12 +12,7 @@ describe('volume average', () => {
             ? null
             : bars.slice(i - period + 1, i + 1).reduce((s, b) => s + b.volume, 0) / period,
         );
-        expect(
-          closeSeries(
-            volumeAverage.compute(bars, { period }).map((p) => p.value),
-            ref,
-          ),
-        ).toBe(null);
+        expect(closeSeries(column(volumeAverage.compute(bars, { period })), ref)).toBe(null);
       }),
     );
   });

@@ -6,6 +6,6 @@ import { defineStudy, Period } from './study';
 export const VolumeAverageParams = z.strictObject({ period: Period.default(20) });
 export type VolumeAverageParams = z.infer<typeof VolumeAverageParams>;
 
-export const volumeAverage = defineStudy('volume-average', VolumeAverageParams, (p) =>
+export const volumeAverage = defineStudy('volume-average', VolumeAverageParams, ['value'], (p) =>
   smaKernel(p.period, (bar) => bar.volume),
 );

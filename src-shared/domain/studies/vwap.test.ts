@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, closeSeries } from '../../../tests/support/bars';
+import { barSeriesArb, closeSeries, column } from '../../../tests/support/bars';
 import type { Bar } from '../bar';
-import { dailySession, vwap, type SessionOf } from './vwap';
+import type { SessionOf } from './study';
+import { dailySession, vwap } from './vwap';
 
 /** For each bar, walk back to its session's first bar and sum typical price × volume. */
 function naiveVwap(bars: readonly Bar[], sessionOf: SessionOf): (number | null)[] {
@@ -23,9 +24,9 @@ describe('vwap (session)', () => {
     const hourly: SessionOf = (t) => Math.floor(t / 3600);
     fc.assert(
       fc.property(barSeriesArb(), (bars) => {
-        const day = vwap.compute(bars).map((p) => p.value);
+        const day = column(vwap.compute(bars));
         expect(closeSeries(day, naiveVwap(bars, dailySession()))).toBe(null);
-        const hour = vwap.compute(bars, {}, { sessionOf: hourly }).map((p) => p.value);
+        const hour = column(vwap.compute(bars, {}, { sessionOf: hourly }));
         expect(closeSeries(hour, naiveVwap(bars, hourly))).toBe(null);
       }),
     );
@@ -40,12 +41,12 @@ describe('vwap (session)', () => {
       { time: at('2024-01-03T14:31:00Z'), open: 30, high: 30, low: 30, close: 30, volume: 300 },
     ];
     expect(nySession(bars[0]!.time)).not.toBe(nySession(bars[1]!.time));
-    const values = vwap.compute(bars, { utcOffsetMinutes: -300, startMinute: 570 }).map((p) => p.value);
+    const values = column(vwap.compute(bars, { utcOffsetMinutes: -300, startMinute: 570 }));
     expect(values).toEqual([10, 20, 27.5]);
   });
 
   it('is null until the session has volume', () => {
     const b: Bar = { time: 0, open: 1, high: 1, low: 1, close: 1, volume: 0 };
-    expect(vwap.compute([b]).map((p) => p.value)).toEqual([null]);
+    expect(column(vwap.compute([b]))).toEqual([null]);
   });
 });

@@ -1,10 +1,7 @@
 // Session VWAP: Σ(typical price × volume) / Σ volume from the start of the bar's session, reset at each new
 // session. Where sessions start is the caller's knowledge (time zone, DST, trading hours), so it is a function.
 import { z } from 'zod';
-import { defineStudy } from './study';
-
-/** Any value that is the same for every bar of one session and differs between sessions (e.g. its start time). */
-export type SessionOf = (time: number) => number;
+import { defineStudy, type SessionOf } from './study';
 
 /** Day sessions that start `startMinute` minutes after midnight at a fixed UTC offset (no DST). */
 export function dailySession(utcOffsetMinutes = 0, startMinute = 0): SessionOf {
@@ -13,16 +10,14 @@ export function dailySession(utcOffsetMinutes = 0, startMinute = 0): SessionOf {
 }
 
 export const VwapParams = z.strictObject({
-  /** Used when no `sessionOf` is given: the sessions' fixed UTC offset and start, in minutes. */
+  /** Used when no `sessionOf` option is given: the sessions' fixed UTC offset and start, in minutes. */
   utcOffsetMinutes: z.number().int().min(-720).max(840).default(0),
   startMinute: z.number().int().min(0).max(1439).default(0),
 });
 export type VwapParams = z.infer<typeof VwapParams>;
 
-export type VwapOptions = { sessionOf?: SessionOf };
-
-export const vwap = defineStudy('vwap', VwapParams, (p, options: VwapOptions | undefined) => {
-  const sessionOf = options?.sessionOf ?? dailySession(p.utcOffsetMinutes, p.startMinute);
+export const vwap = defineStudy('vwap', VwapParams, ['value'], (p, options) => {
+  const sessionOf = options.sessionOf ?? dailySession(p.utcOffsetMinutes, p.startMinute);
   let session: number | null = null;
   let priceVolume = 0;
   let volume = 0;
