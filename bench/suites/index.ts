@@ -1,5 +1,6 @@
 // The bench suites `npm run bench -- <name>` can run: a name → function map; add a suite by adding a line.
 import type { Suite } from '../figure';
+import { run as alerts } from './alerts';
 import { run as chart } from './chart';
 import { run as demoGateway } from './demo-gateway';
 import { run as ingest } from './ingest';
@@ -20,4 +21,5 @@ export const suites: Record<string, Suite> = {
   chart,
   'renderer-memory': rendererMemory,
   studies,
+  alerts,
 };
