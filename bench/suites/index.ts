@@ -1,5 +1,6 @@
 // The bench suites `npm run bench -- <name>` can run: a name → function map; add a suite by adding a line.
 import type { Suite } from '../figure';
+import { run as alerts } from './alerts';
 import { run as chart } from './chart';
 import { run as demoGateway } from './demo-gateway';
 import { run as ingest } from './ingest';
@@ -9,6 +10,7 @@ import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
 import { run as start } from './start';
+import { run as studies } from './studies';
 
 export const suites: Record<string, Suite> = {
   ingest,
@@ -20,4 +22,6 @@ export const suites: Record<string, Suite> = {
   renderer,
   chart,
   'renderer-memory': rendererMemory,
+  studies,
+  alerts,
 };
