@@ -65,9 +65,9 @@ function dayNoise(
   return 0.5 + unit(hash32(seed, inst.conId, e.day * 16384 + units * 2 + (right === 'C' ? 0 : 1), day));
 }
 
-/** Open interest held per unit of typical daily volume (3 … 15 days), stable per option. */
+/** Open interest held per unit of typical daily volume (2 … 8 days), stable per option. */
 function oiDays(inst: Instrument, e: Expiration, units: number, right: Right): number {
-  return 3 + 12 * unit(hash32(inst.conId, e.day, units * 2 + (right === 'C' ? 0 : 1), 43));
+  return 2 + 6 * unit(hash32(inst.conId, e.day, units * 2 + (right === 'C' ? 0 : 1), 43));
 }
 
 /** Listing ramp: open interest builds over the first ten days. */

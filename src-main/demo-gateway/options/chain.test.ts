@@ -51,7 +51,7 @@ describe('option chains', () => {
         expect(c.dollars(e.strikes[0]!), `${inst.symbol} ${e.expiration.ymd}`).toBeLessThan(spot);
         expect(c.dollars(e.strikes[e.strikes.length - 1]!)).toBeGreaterThan(spot);
         expect(e.strikes.length).toBeGreaterThanOrEqual(10);
-        expect(e.strikes.length).toBeLessThanOrEqual(400);
+        expect(e.strikes.length).toBeLessThanOrEqual(300);
       }
     }
   });

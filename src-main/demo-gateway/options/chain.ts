@@ -315,7 +315,8 @@ export class OptionChains {
   constructor(
     readonly universe: Universe,
     private readonly closes: Pick<PathModel, 'dayClose'>,
-    private readonly maxCached = 128,
+    /** One day of every underlying's chain fits. */
+    private readonly maxCached = 1024,
   ) {
     for (const inst of universe.instruments)
       if (this.isOptionable(inst)) this.byRoot.set(optionRoot(inst.symbol), inst);

@@ -4,6 +4,7 @@
 // calculateOptionPrice. Pure given (seed, time): no timers, no sockets; the caller passes the instant.
 import type { Instrument } from '../model/instrument';
 import type { Market, Quote } from '../model/market';
+import type { DayPath } from '../model/price-path';
 import { emptyQuote } from '../model/market';
 import { etTime } from '../wire/tws-time';
 import type { ActivityDay } from './activity';
@@ -235,14 +236,9 @@ export class OptionMarket {
     if (t <= s.rthStart) return 0;
     if (t >= s.rthEnd) return 1;
     const path = this.market.paths.dayPath(inst, s.day);
-    const cum = (at: number): number => {
-      const x = (at - path.t0) / MINUTE;
-      const i = Math.min(path.n - 1, Math.max(0, Math.floor(x)));
-      return (path.cumVol[i] as number) + (path.vol[i] as number) * Math.min(1, Math.max(0, x - i));
-    };
-    const open = cum(s.rthStart);
-    const total = cum(s.rthEnd) - open;
-    return total > 0 ? Math.min(1, Math.max(0, (cum(t) - open) / total)) : 0;
+    const open = volumeBefore(path, s.rthStart);
+    const total = volumeBefore(path, s.rthEnd) - open;
+    return total > 0 ? Math.min(1, Math.max(0, (volumeBefore(path, t) - open) / total)) : 0;
   }
 
   private realisedVol(inst: Instrument, day: number): number {
@@ -258,6 +254,13 @@ export class OptionMarket {
     const mean = sum / n;
     return Math.sqrt(Math.max(0, (sum2 - n * mean * mean) / (n - 1)) * 365);
   }
+}
+
+/** Volume of a day path traded before `at`, interpolated within the minute. */
+function volumeBefore(path: DayPath, at: number): number {
+  const x = (at - path.t0) / MINUTE;
+  const i = Math.min(path.n - 1, Math.max(0, Math.floor(x)));
+  return (path.cumVol[i] as number) + (path.vol[i] as number) * Math.min(1, Math.max(0, x - i));
 }
 
 function checkUnderPrice(p: number): void {

@@ -207,7 +207,7 @@ function surfaceVol(c: OptionContract, und: UnderlyingState, slice: VolSlice, ye
 function spreadOf(c: OptionContract, und: UnderlyingState, price: number, z: number, years: number): number {
   const thin = 1 - und.liquidity;
   const floor = c.tickClass === 'nickel' ? 0.05 + 0.1 * thin : 0.01 + 0.04 * thin;
-  const rel = 0.015 + 0.06 * thin;
+  const rel = 0.004 + 0.07 * thin;
   const base = floor + rel * Math.min(price, 10) + 0.006 * Math.max(0, price - 10);
   const shape = (1 + 0.15 * Math.min(Math.abs(z), 4)) * (1 + 0.3 * Math.min(years, 2));
   const jitter = 0.85 + 0.4 * unit(hash32(und.seed, c.conId, Math.floor(und.t / 1000), 50));

@@ -60,8 +60,8 @@ describe('strike grids', () => {
     }
     // Increments are in units: a $2.50-unit name that drifted below $200 keeps $2.50 strikes (one unit), as the
     // $1 grid is off its unit; a $0.50-unit name there gets $1 (two units).
-    expect(increments(150, { weekly: true, symbol: 'MSFT', unit: 2.5 }).near).toBe(1);
-    expect(increments(150, { weekly: true, symbol: 'AAPL', unit: 0.5 }).near).toBe(2);
+    expect(increments(150, { weekly: true, symbol: 'FICO', unit: 2.5, years: 0.1 }).near).toBe(1);
+    expect(increments(150, { weekly: true, symbol: 'AAPL', unit: 0.5, years: 0.1 }).near).toBe(2);
     const low = spec({ spot: 8, low: 8, high: 8, years: 1 });
     expect(Math.min(...dollars(low))).toBeGreaterThan(0);
   });
@@ -91,7 +91,8 @@ describe('strike grids', () => {
     const u = buildUniverse(Date.UTC(2026, 10, 24, 16));
     const unitOf = (s: string): number => strikeUnit(u.bySymbol(s)[0]!);
     expect(unitOf('AAPL')).toBe(0.5);
-    expect(unitOf('MSFT')).toBe(2.5);
+    expect(unitOf('SPY')).toBe(0.5);
+    expect(unitOf('FICO')).toBe(2.5);
     expect(unitOf('NVR')).toBe(5);
   });
 });

@@ -17,19 +17,19 @@ const BANDS: readonly (readonly [number, number, number, number])[] = [
   [Infinity, 100, 100, 500],
 ];
 
-/** Index ETFs list $1 strikes near the money in every series (SPY, QQQ, IWM …). */
-const DOLLAR_STRIKE_ETFS: ReadonlySet<string> = new Set(['SPY', 'IVV', 'VOO', 'QQQ', 'IWM', 'DIA']);
+/** Index ETFs list $1 strikes near the money in every series up to three months out (SPY, QQQ, IWM, DIA). */
+const DOLLAR_STRIKE_ETFS: ReadonlySet<string> = new Set(['SPY', 'QQQ', 'IWM', 'DIA']);
 
 /** Strikes are whole multiples of an underlying's unit (the conId scheme stores strike / unit). */
 export const MAX_STRIKE_UNITS = 8000;
 
 /**
- * The strike unit of an underlying, from its reference price (its price model reverts to it): $0.5 below $400,
- * $2.5 below $2,000, else $5. Increments are rounded up to a multiple of it, so a high-priced name that drifts
- * low keeps a coarser grid; strikes above MAX_STRIKE_UNITS units (8× to 20× the reference price) are not listed.
+ * The strike unit of an underlying, from its reference price (its price model reverts to it): $0.5 below $1,000,
+ * $2.5 below $2,500, else $5. Increments are rounded up to a multiple of it, so a high-priced name that drifts
+ * low keeps a coarser grid; strikes above MAX_STRIKE_UNITS units (4× to 16× the reference price) are not listed.
  */
 export function strikeUnit(inst: Instrument): number {
-  return inst.refPrice < 400 ? 0.5 : inst.refPrice < 2000 ? 2.5 : 5;
+  return inst.refPrice < 1000 ? 0.5 : inst.refPrice < 2500 ? 2.5 : 5;
 }
 
 /** Annualised volatility of the price model (its daily log-return deviation; the demo trades every day). */
@@ -56,12 +56,12 @@ export interface StrikeSpec {
 /** Near-the-money and far increments at a price level, as multiples of `unit`. */
 export function increments(
   spot: number,
-  spec: Pick<StrikeSpec, 'weekly' | 'symbol' | 'unit'>,
+  spec: Pick<StrikeSpec, 'weekly' | 'symbol' | 'unit' | 'years'>,
 ): { near: number; far: number } {
   const band = BANDS.find((b) => spot < b[0]) ?? (BANDS[BANDS.length - 1] as (typeof BANDS)[number]);
   let near = spec.weekly ? band[1] : band[2];
   let far = band[3];
-  if (DOLLAR_STRIKE_ETFS.has(spec.symbol) && spot < 1000) {
+  if (DOLLAR_STRIKE_ETFS.has(spec.symbol) && spot < 1000 && spec.years <= 0.25) {
     near = 1;
     far = 5;
   }
