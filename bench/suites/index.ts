@@ -6,6 +6,7 @@ import { run as demoGateway } from './demo-gateway';
 import { run as ingest } from './ingest';
 import { run as mainLoad } from './main-load';
 import { run as memory } from './memory';
+import { run as optionsModel } from './options-model';
 import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
@@ -18,6 +19,7 @@ export const suites: Record<string, Suite> = {
   'main-load': mainLoad,
   memory,
   'demo-gateway': demoGateway,
+  'options-model': optionsModel,
   start,
   renderer,
   chart,
