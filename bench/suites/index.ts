@@ -2,6 +2,7 @@
 import type { Suite } from '../figure';
 import { run as chart } from './chart';
 import { run as demoGateway } from './demo-gateway';
+import { run as depthModel } from './depth-model';
 import { run as ingest } from './ingest';
 import { run as mainLoad } from './main-load';
 import { run as memory } from './memory';
@@ -17,6 +18,7 @@ export const suites: Record<string, Suite> = {
   memory,
   'demo-gateway': demoGateway,
   start,
+  'depth-model': depthModel,
   renderer,
   chart,
   'renderer-memory': rendererMemory,

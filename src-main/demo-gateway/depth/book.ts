@@ -31,6 +31,8 @@ export interface VenueSize {
   readonly size: number;
   /** The part of `size` that is the demo clients' resting orders. */
   readonly own: number;
+  /** This venue's SMART depth row at the level (made once, shared by every subscriber). */
+  readonly row: DepthRow;
 }
 
 export interface BookLevel {
@@ -68,9 +70,32 @@ const PRESENCE = 0.88;
 /** A level's presence is redrawn every PRESENCE_EPOCHS size epochs. */
 const PRESENCE_EPOCHS = 4;
 const SQRT3 = Math.sqrt(3);
+/** Price slots remembered per instrument before the memo is dropped (the price wanders off the old ones). */
+const MAX_SLOTS = 600;
+
+/**
+ * What one price of one side shows during one epoch. A level only changes when its epoch does (every few hundred
+ * ms), so at 100 updates/s the slots are recomputed rarely and the level objects are reused.
+ */
+interface Slot {
+  readonly h: number;
+  readonly len: number;
+  readonly phase: number;
+  e: number;
+  present: boolean;
+  lots: number;
+  /** Venue indices (ascending) and their relative shares for this epoch. */
+  chosen: number[];
+  parts: number[];
+  level: BookLevel | undefined;
+  /** The level built with the L1 quote's size when this price is the touch. */
+  touchLots: number;
+  touch: BookLevel | undefined;
+}
 
 export class BookModel {
   private readonly params = new Map<number, Params>();
+  private readonly slots = new Map<number, Map<number, Slot>>();
   private readonly resting = new Map<number, readonly RestingOrder[]>();
   private readonly top: Top = emptyTop();
 
@@ -97,8 +122,13 @@ export class BookModel {
     const top = l1Top(this.market, inst, t, this.top);
     const p = this.paramsOf(inst);
     const te = top.te;
-    const bids = this.side(inst, p, 1, top.bid, top.bidSize, te);
-    const asks = this.side(inst, p, 0, top.ask, top.askSize, te);
+    let slots = this.slots.get(inst.conId);
+    if (!slots || slots.size > MAX_SLOTS) {
+      slots = new Map();
+      this.slots.set(inst.conId, slots);
+    }
+    const bids = this.side(inst, p, slots, 1, top.bid, top.bidSize, te);
+    const asks = this.side(inst, p, slots, 0, top.ask, top.askSize, te);
     const resting = this.resting.get(inst.conId);
     if (resting) addResting(inst, p.venues, resting, bids, asks);
     return { conId: inst.conId, time: t, te, live: top.live, bids, asks };
@@ -125,6 +155,7 @@ export class BookModel {
   private side(
     inst: Instrument,
     p: Params,
+    slots: Map<number, Slot>,
     side: DepthSide,
     touch: number,
     touchSize: number,
@@ -132,89 +163,132 @@ export class BookModel {
   ): BookLevel[] {
     const tick = inst.minTick;
     const lot = inst.lotSize;
-    const seed = this.market.seed;
     const n0 = Math.round(touch / tick);
     const dir = side === 1 ? -1 : 1;
     const out: BookLevel[] = [];
-    const h0 = levelHash(seed, inst, n0, side);
-    out.push(this.level(p, touch, Math.max(1, Math.round(touchSize / lot)), lot, h0, epochOf(p, h0, te)));
+    const s0 = this.slot(inst, p, slots, n0, side, te);
+    const touchLots = Math.max(1, Math.round(touchSize / lot));
+    if (!s0.touch || s0.touchLots !== touchLots) {
+      s0.touchLots = touchLots;
+      s0.touch = buildLevel(p, s0, touch, touchLots, lot);
+    }
+    out.push(s0.touch);
     for (let j = 1; out.length < p.levels && j <= p.levels * 3; j++) {
       const n = n0 + dir * j;
       if (n <= 0) break;
-      const h = levelHash(seed, inst, n, side);
-      const e = epochOf(p, h, te);
-      if (unit(hash32(h, Math.floor(e / PRESENCE_EPOCHS), 7)) >= PRESENCE) continue;
-      // Three overlapping normal draws: consecutive epochs share two, so a level's size wanders rather than jumps.
-      const z = normalOf(hash32(h, e)) + normalOf(hash32(h, e - 1)) + normalOf(hash32(h, e - 2));
-      const bump = inst.secType === 'STK' ? (n % 100 === 0 ? 2.2 : n % 50 === 0 ? 1.5 : 1) : 1;
-      const lots = Math.max(1, Math.round(p.meanLots * bump * Math.exp((0.55 * z) / SQRT3 - 0.15)));
-      const price = Math.round(n * tick * 1e8) / 1e8;
-      out.push(this.level(p, price, lots, lot, h, e));
+      const s = this.slot(inst, p, slots, n, side, te);
+      if (!s.present) continue;
+      if (!s.level) s.level = buildLevel(p, s, Math.round(n * tick * 1e8) / 1e8, s.lots, lot);
+      out.push(s.level);
     }
     return out;
   }
 
-  /** A level of `lots` lots split over one to four venues (the split is redrawn with the level's epoch). */
-  private level(p: Params, price: number, lots: number, lot: number, h: number, e: number): BookLevel {
-    const venues = p.venues.venues;
-    const nv = venues.length;
-    if (nv === 1) {
-      const size = lots * lot;
-      return { price, size, own: 0, venues: [{ venue: venues[0] as Venue, size, own: 0 }] };
+  /** The slot of price index `n` on `side`, brought to the epoch of `te`. */
+  private slot(
+    inst: Instrument,
+    p: Params,
+    slots: Map<number, Slot>,
+    n: number,
+    side: DepthSide,
+    te: number,
+  ): Slot {
+    const key = n * 2 + side;
+    let s = slots.get(key);
+    if (!s) {
+      const h = hash32(this.market.seed, inst.conId, key, 201);
+      const len = Math.floor(p.epochMs * (0.4 + 1.2 * unit(h)));
+      s = {
+        h,
+        len,
+        phase: (h >>> 9) % len,
+        e: Number.NaN,
+        present: false,
+        lots: 0,
+        chosen: [],
+        parts: [],
+        level: undefined,
+        touchLots: 0,
+        touch: undefined,
+      };
+      slots.set(key, s);
     }
-    const hv = hash32(h, e, 3);
-    const k = Math.min(lots, 1 + (hv % Math.min(4, nv)));
-    // Weighted choice of k venues without replacement: largest u^(1/w) keys (Efraimidis–Spirakis).
-    const chosen: number[] = [];
-    const keys: number[] = [];
-    const weights = p.venues.weights;
-    for (let i = 0; i < nv; i++) {
-      const key = Math.pow(
-        unit(mix32(hv + Math.imul(i + 1, 0x9e3779b9))) + 1e-12,
-        1 / (weights[i] as number),
-      );
-      let at = chosen.length;
-      while (at > 0 && (keys[at - 1] as number) < key) at--;
-      if (at >= k) continue;
-      chosen.splice(at, 0, i);
-      keys.splice(at, 0, key);
-      if (chosen.length > k) {
-        chosen.pop();
-        keys.pop();
-      }
-    }
-    chosen.sort((x, y) => x - y);
-    const parts: number[] = [];
-    let sum = 0;
-    for (let m = 0; m < k; m++) {
-      const w = 0.3 + unit(mix32(hv ^ Math.imul(m + 7, 0x85ebca6b)));
-      parts.push(w);
-      sum += w;
-    }
-    let left = lots - k;
-    const shares: number[] = [];
-    for (let m = 0; m < k; m++) {
-      const extra =
-        m === k - 1 ? left : Math.min(left, Math.floor(((lots - k) * (parts[m] as number)) / sum));
-      left -= extra;
-      shares.push((1 + extra) * lot);
-    }
-    const list: VenueSize[] = [];
-    for (let m = 0; m < k; m++) {
-      list.push({ venue: venues[chosen[m] as number] as Venue, size: shares[m] as number, own: 0 });
-    }
-    return { price, size: lots * lot, own: 0, venues: list };
+    const e = Math.floor((te + s.phase) / s.len);
+    if (e === s.e) return s;
+    const h = s.h;
+    s.e = e;
+    s.level = undefined;
+    s.touch = undefined;
+    s.present = unit(hash32(h, Math.floor(e / PRESENCE_EPOCHS), 7)) < PRESENCE;
+    // Three overlapping normal draws: consecutive epochs share two, so a level's size wanders rather than jumps.
+    const z = normalOf(hash32(h, e)) + normalOf(hash32(h, e - 1)) + normalOf(hash32(h, e - 2));
+    const bump = inst.secType === 'STK' ? (n % 100 === 0 ? 2.2 : n % 50 === 0 ? 1.5 : 1) : 1;
+    s.lots = Math.max(1, Math.round(p.meanLots * bump * Math.exp((0.55 * z) / SQRT3 - 0.15)));
+    chooseVenues(p, s, hash32(h, e, 3));
+    return s;
   }
 }
 
-/** The size epoch a level is in at `te`: each level has its own length (0.4–1.6 × the mean) and phase. */
-function epochOf(p: Params, h: number, te: number): number {
-  const len = Math.floor(p.epochMs * (0.4 + 1.2 * unit(h)));
-  return Math.floor((te + ((h >>> 9) % len)) / len);
+/**
+ * One to four venues for a level in this epoch, drawn by weight without replacement, with their shares; kept in
+ * the instrument's venue order so SMART rows at one price keep their order from update to update.
+ */
+function chooseVenues(p: Params, s: Slot, hv: number): void {
+  const weights = p.venues.weights;
+  const nv = weights.length;
+  s.chosen.length = 0;
+  s.parts.length = 0;
+  if (nv === 1) {
+    s.chosen.push(0);
+    s.parts.push(1);
+    return;
+  }
+  const k = 1 + (hv % Math.min(4, nv));
+  let total = 0;
+  for (let i = 0; i < nv; i++) total += weights[i] as number;
+  let taken = 0;
+  let x = hv;
+  for (let m = 0; m < k; m++) {
+    x = mix32(x + 0x9e3779b9);
+    let u = unit(x) * total;
+    let pick = -1;
+    for (let i = 0; i < nv; i++) {
+      if (taken & (1 << i)) continue;
+      u -= weights[i] as number;
+      pick = i;
+      if (u < 0) break;
+    }
+    taken |= 1 << pick;
+    total -= weights[pick] as number;
+  }
+  for (let i = 0; i < nv; i++) {
+    if (!(taken & (1 << i))) continue;
+    x = mix32(x + 0x85ebca6b);
+    s.chosen.push(i);
+    s.parts.push(0.3 + unit(x));
+  }
 }
 
-function levelHash(seed: number, inst: Instrument, n: number, side: DepthSide): number {
-  return hash32(seed, inst.conId, n * 2 + side, 201);
+function venueSize(venue: Venue, price: number, size: number, own: number): VenueSize {
+  return { venue, size, own, row: { price, size, marketMaker: venue.marketMaker } };
+}
+
+/** A level of `lots` lots split over the slot's venues (each at least one lot). */
+function buildLevel(p: Params, s: Slot, price: number, lots: number, lot: number): BookLevel {
+  const venues = p.venues.venues;
+  const k = Math.min(lots, s.chosen.length);
+  let sum = 0;
+  for (let m = 0; m < k; m++) sum += s.parts[m] as number;
+  let left = lots - k;
+  const list: VenueSize[] = [];
+  for (let m = 0; m < k; m++) {
+    const extra =
+      m === k - 1 ? left : Math.min(left, Math.floor(((lots - k) * (s.parts[m] as number)) / sum));
+    left -= extra;
+    const venue = venues[s.chosen[m] as number] as Venue;
+    list.push(venueSize(venue, price, (1 + extra) * lot, 0));
+  }
+  return { price, size: lots * lot, own: 0, venues: list };
 }
 
 /**
@@ -258,13 +332,13 @@ function addResting(
       const i = list.findIndex((v) => v.venue === home);
       if (i >= 0) {
         const v = list[i] as VenueSize;
-        list[i] = { venue: home, size: v.size + size, own: v.own + size };
+        list[i] = venueSize(home, price, v.size + size, v.own + size);
       } else {
-        list.unshift({ venue: home, size, own: size });
+        list.unshift(venueSize(home, price, size, size));
       }
       levels[at] = { price, size: existing.size + size, own: existing.own + size, venues: list };
     } else {
-      levels.splice(at, 0, { price, size, own: size, venues: [{ venue: home, size, own: size }] });
+      levels.splice(at, 0, { price, size, own: size, venues: [venueSize(home, price, size, size)] });
     }
   }
 }
@@ -302,7 +376,7 @@ export function smartRows(book: OrderBook, side: DepthSide, numRows: number): De
   for (const level of levels) {
     for (const v of level.venues) {
       if (rows.length >= numRows) return rows;
-      rows.push({ price: level.price, size: v.size, marketMaker: v.venue.marketMaker });
+      rows.push(v.row);
     }
   }
   return rows;
