@@ -9,6 +9,7 @@ import type { Instrument } from '../model/instrument';
 import type { Market } from '../model/market';
 import type { DayPath } from '../model/price-path';
 import { SessionExtremes, emptyTop, l1Top } from './l1-view';
+import type { Top } from './l1-view';
 import { Tape } from './tape';
 import type { Print } from './tape';
 
@@ -234,12 +235,7 @@ export class TickModel {
    * Calls `fn` with the L1 quote at every instant in [from, to) of live session time where it may change: the
    * 100 ms grid of Market.quote's spread/size draw and the instants the last price crosses a tick.
    */
-  private eachQuoteChange(
-    inst: Instrument,
-    from: number,
-    to: number,
-    fn: (t: number, q: ReturnType<typeof l1Top>) => void,
-  ): void {
+  private eachQuoteChange(inst: Instrument, from: number, to: number, fn: (t: number, q: Top) => void): void {
     const grid = this.grid;
     this.tape.eachSessionMinute(inst, from, to, (path: DayPath, i: number) => {
       const ms0 = path.t0 + i * 60_000;
