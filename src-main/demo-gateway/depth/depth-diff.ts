@@ -135,7 +135,7 @@ function op(position: number, operation: DepthOperation, side: DepthSide, row: D
 export type RowsOf<B> = (book: B, side: DepthSide, numRows: number) => DepthRow[];
 
 /** The RESET notice TWS sends before a depth subscription's rows are re-sent (ERR_MSG 4, code 317). */
-export const DEPTH_RESET = {
+const DEPTH_RESET = {
   code: 317,
   message:
     'Market depth data has been RESET. Please empty deep book contents before applying any new entries.',

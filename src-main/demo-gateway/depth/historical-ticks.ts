@@ -82,10 +82,10 @@ export class HistoricalTicksError extends Error {
   }
 }
 
-export const MAX_HISTORICAL_TICKS = 1000;
+const MAX_HISTORICAL_TICKS = 1000;
 const FIRST_MS = etMidnight(EPOCH_DAY);
 
-export function parseWhatToShow(text: string): HistoricalWhat | undefined {
+function parseWhatToShow(text: string): HistoricalWhat | undefined {
   const t = text.trim().toUpperCase();
   return t === 'TRADES' || t === 'BID_ASK' || t === 'MIDPOINT' ? t : undefined;
 }

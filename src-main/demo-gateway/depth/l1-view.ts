@@ -41,7 +41,7 @@ export function emptyTop(): Top {
 }
 
 /** Relative half-spread of the model (Market.quote's `rel`). */
-export function relativeSpread(inst: Instrument): number {
+function relativeSpread(inst: Instrument): number {
   return inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
 }
 

@@ -90,7 +90,7 @@ export function emptyCursor(): QuoteCursor {
   return { has: false, bid: 0, ask: 0, bidSize: 0, askSize: 0, mid: 0 };
 }
 
-export function tradeTick(p: Print): TradeTick {
+function tradeTick(p: Print): TradeTick {
   return {
     kind: 'trade',
     time: Math.floor(p.timeMs / 1000),
@@ -270,7 +270,7 @@ function midOf(bid: number, ask: number): number {
 }
 
 /** Ticks of one type in [from, to), continuing from `cursor` for the quote types. */
-export function ticksBetween(
+function ticksBetween(
   model: TickModel,
   inst: Instrument,
   type: TickByTickType,

@@ -19,7 +19,7 @@ export interface Venue {
 }
 
 /** US equity venues with displayed books (Cboe EDGX is DRCTEDGE in IB's codes, Cboe BZX is BATS). */
-export const STOCK_VENUES: readonly Venue[] = [
+const STOCK_VENUES: readonly Venue[] = [
   { exchange: 'ISLAND', marketMaker: 'NSDQ', printExchange: 'NASDAQ', group: 'NASDAQ' },
   { exchange: 'NYSE', marketMaker: 'NYSE', printExchange: 'NYSE', group: 'NYSE' },
   { exchange: 'ARCA', marketMaker: 'ARCA', printExchange: 'ARCA', group: 'NYSE' },
