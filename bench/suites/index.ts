@@ -3,6 +3,7 @@ import type { Suite } from '../figure';
 import { run as alerts } from './alerts';
 import { run as chart } from './chart';
 import { run as demoGateway } from './demo-gateway';
+import { run as depthModel } from './depth-model';
 import { run as ingest } from './ingest';
 import { run as mainLoad } from './main-load';
 import { run as memory } from './memory';
@@ -21,6 +22,7 @@ export const suites: Record<string, Suite> = {
   'demo-gateway': demoGateway,
   'options-model': optionsModel,
   start,
+  'depth-model': depthModel,
   renderer,
   chart,
   'renderer-memory': rendererMemory,
