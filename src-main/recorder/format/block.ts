@@ -1,0 +1,125 @@
+// One block on disk: a fixed 44-byte header (its own magic and CRC, so a reader can check it, skip the payload
+// without reading it, and find the next block after damage) followed by the compressed payload. A file cut
+// anywhere keeps every block before the cut whole.
+//
+//  0  "IBDB"            4  format version u8    5  codec u8 (0 none, 1 deflate-raw, 2 brotli)
+//  6  flags u8 (bit 0: end of file, written by close)     7  reserved 0
+//  8  first time i64 ms 16  last time i64 ms     24  record count u32
+// 28  payload length u32 (uncompressed)         32  stored length u32 (on disk, after the header)
+// 36  CRC32 of the stored bytes                 40  CRC32 of header bytes 0…39
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { RecordingError } from './errors';
+
+export const BLOCK_MAGIC = Buffer.from('IBDB', 'latin1');
+export const BLOCK_HEADER_BYTES = 44;
+export const BLOCK_VERSION = 1;
+export const FLAG_END = 1;
+
+export type Codec = 'none' | 'deflate-raw' | 'brotli';
+const CODEC_IDS: Record<Codec, number> = { none: 0, 'deflate-raw': 1, brotli: 2 };
+const CODECS: readonly Codec[] = ['none', 'deflate-raw', 'brotli'];
+
+export type BlockHeader = {
+  codec: Codec;
+  flags: number;
+  firstTime: number;
+  lastTime: number;
+  count: number;
+  rawLength: number;
+  storedLength: number;
+  crc: number;
+};
+
+export function encodeBlockHeader(h: BlockHeader): Buffer {
+  const b = Buffer.alloc(BLOCK_HEADER_BYTES);
+  BLOCK_MAGIC.copy(b, 0);
+  b[4] = BLOCK_VERSION;
+  b[5] = CODEC_IDS[h.codec];
+  b[6] = h.flags;
+  b.writeBigInt64LE(BigInt(h.firstTime), 8);
+  b.writeBigInt64LE(BigInt(h.lastTime), 16);
+  b.writeUInt32LE(h.count, 24);
+  b.writeUInt32LE(h.rawLength, 28);
+  b.writeUInt32LE(h.storedLength, 32);
+  b.writeUInt32LE(h.crc >>> 0, 36);
+  b.writeUInt32LE(zlib.crc32(b.subarray(0, 40)), 40);
+  return b;
+}
+
+/** The header at b[off…], or null when those 44 bytes are not a valid block header (wrong magic or CRC). */
+export function parseBlockHeader(b: Buffer, off = 0): BlockHeader | null {
+  if (off + BLOCK_HEADER_BYTES > b.length) return null;
+  if (b[off] !== 0x49 || b[off + 1] !== 0x42 || b[off + 2] !== 0x44 || b[off + 3] !== 0x42) return null;
+  if (zlib.crc32(b.subarray(off, off + 40)) !== b.readUInt32LE(off + 40)) return null;
+  const codec = CODECS[b[off + 5]!];
+  if (b[off + 4] !== BLOCK_VERSION || codec === undefined) return null;
+  const firstTime = Number(b.readBigInt64LE(off + 8));
+  const lastTime = Number(b.readBigInt64LE(off + 16));
+  return {
+    codec,
+    flags: b[off + 6]!,
+    firstTime,
+    lastTime,
+    count: b.readUInt32LE(off + 24),
+    rawLength: b.readUInt32LE(off + 28),
+    storedLength: b.readUInt32LE(off + 32),
+    crc: b.readUInt32LE(off + 36),
+  };
+}
+
+const brotliCompress = promisify(zlib.brotliCompress);
+const brotliDecompress = promisify(zlib.brotliDecompress);
+const deflateRaw = promisify(zlib.deflateRaw);
+const inflateRaw = promisify(zlib.inflateRaw);
+
+/**
+ * Brotli quality 2 and deflate level 1: the fastest settings that keep quote traffic far under 16 bytes a message
+ * (bench/suites/recorder.ts measures both). Compression runs in libuv's thread pool, off the caller's thread.
+ */
+export async function compress(codec: Codec, payload: Buffer): Promise<Buffer> {
+  if (codec === 'none') return payload;
+  if (codec === 'deflate-raw') return deflateRaw(payload, { level: 1 });
+  return brotliCompress(payload, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 2,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: payload.length,
+    },
+  });
+}
+
+export async function decompress(codec: Codec, stored: Buffer, rawLength: number): Promise<Buffer> {
+  let out: Buffer;
+  try {
+    if (codec === 'none') out = stored;
+    else if (codec === 'deflate-raw') out = await inflateRaw(stored, { maxOutputLength: rawLength + 1 });
+    else out = await brotliDecompress(stored, { maxOutputLength: rawLength + 1 });
+  } catch (e) {
+    throw new RecordingError('DAMAGED_BLOCK', `block does not decompress: ${(e as Error).message}`, undefined, {
+      cause: e,
+    });
+  }
+  if (out.length !== rawLength)
+    throw new RecordingError('DAMAGED_BLOCK', `block decompressed to ${out.length} bytes, header says ${rawLength}`);
+  return out;
+}
+
+/** A whole block (header + stored payload) ready to append to a file. */
+export async function buildBlock(
+  codec: Codec,
+  payload: Buffer,
+  meta: { firstTime: number; lastTime: number; count: number; flags?: number },
+): Promise<Buffer> {
+  const stored = await compress(codec, payload);
+  const header = encodeBlockHeader({
+    codec,
+    flags: meta.flags ?? 0,
+    firstTime: meta.firstTime,
+    lastTime: meta.lastTime,
+    count: meta.count,
+    rawLength: payload.length,
+    storedLength: stored.length,
+    crc: zlib.crc32(stored),
+  });
+  return Buffer.concat([header, stored]);
+}
