@@ -66,10 +66,16 @@ export function* quoteTraffic(opts: {
       const size = sizeText(r);
       volume[i]! += Number(size);
       const last = mid[i]! + (r() < 0.5 ? -spread[i]! : spread[i]!);
-      yield { t, fields: ['1', '6', id, '4', priceText(last), size, '0'] };
-      yield { t, fields: ['46', '6', id, '45', String(Math.floor(t / 1000))] };
-      yield { t, fields: ['2', '6', id, '8', String(volume[i]!)] };
-      produced += 3;
+      const trade = [
+        ['1', '6', id, '4', priceText(last), size, '0'],
+        ['46', '6', id, '45', String(Math.floor(t / 1000))],
+        ['2', '6', id, '8', String(volume[i]!)],
+      ];
+      for (const fields of trade) {
+        if (produced === opts.count) break;
+        yield { t, fields };
+        produced++;
+      }
     }
     // Arrivals at `rate` messages per second on average, clumped into ms as a socket delivers them.
     acc += (1000 / rate) * 2 * r() * (u < 0.8 ? 1 : 3);

@@ -19,18 +19,31 @@ const field = fc.oneof(
 );
 const message = fc.oneof(
   // tick-shaped: few streams, so deltas against the previous message of a stream are exercised
-  fc.tuple(
-    fc.constantFrom('1', '2', '46', '12'),
-    fc.constantFrom('6', '1'),
-    fc.constantFrom('1001', '1002'),
-    fc.constantFrom('1', '2', '4'),
-    fc.array(field, { maxLength: 4 }),
-  ).map(([a, b, c, d, rest]) => [a, b, c, d, ...rest]),
+  fc
+    .tuple(
+      fc.constantFrom('1', '2', '46', '12'),
+      fc.constantFrom('6', '1'),
+      fc.constantFrom('1001', '1002'),
+      fc.constantFrom('1', '2', '4'),
+      fc.array(field, { maxLength: 4 }),
+    )
+    .map(([a, b, c, d, rest]) => [a, b, c, d, ...rest]),
   fc.array(field, { minLength: 0, maxLength: 9 }),
 );
 const json = fc.jsonValue({ maxDepth: 2 });
-const entry: fc.Arbitrary<Omit<RecordingEntry, 't'> & { dt: number }> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ type: fc.constant('in' as const), fields: message, dt: fc.integer({ min: -5, max: 2000 }) }) },
+type Gen =
+  | { type: 'in'; dt: number; fields: string[] }
+  | { type: 'req'; dt: number; kind: string; reqId: number | null; contract: object; params: object }
+  | { type: 'gap'; dt: number; dropped: number; back: number; reason: 'queue-full' | 'damaged' };
+const entry: fc.Arbitrary<Gen> = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      type: fc.constant('in' as const),
+      fields: message,
+      dt: fc.integer({ min: -5, max: 2000 }),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -54,18 +67,15 @@ const entry: fc.Arbitrary<Omit<RecordingEntry, 't'> & { dt: number }> = fc.oneof
   },
 );
 
-/** Turns generated entries into records with absolute times (JSON values normalised as JSON would). */
-function materialise(gen: readonly (Omit<RecordingEntry, 't'> & { dt: number; back?: number })[]): RecordingEntry[] {
+/** Turns generated entries into records with absolute times (requests normalised as JSON would). */
+function materialise(gen: readonly Gen[]): RecordingEntry[] {
   let t = T0;
-  return gen.map((g) => {
+  return gen.map((g): RecordingEntry => {
     t += g.dt;
-    if (g.type === 'in') return { type: 'in', t, fields: (g as { fields: string[] }).fields };
-    if (g.type === 'gap') {
-      const x = g as unknown as { dropped: number; back: number; reason: 'queue-full' | 'damaged' };
-      return { type: 'gap', t, dropped: x.dropped, since: t - x.back, reason: x.reason };
-    }
-    const r = g as unknown as { kind: string; reqId: number | null; contract: object; params: object };
-    return JSON.parse(JSON.stringify({ type: 'req', t, kind: r.kind, reqId: r.reqId, contract: r.contract, params: r.params }));
+    if (g.type === 'in') return { type: 'in', t, fields: g.fields };
+    if (g.type === 'gap') return { type: 'gap', t, dropped: g.dropped, since: t - g.back, reason: g.reason };
+    const { kind, reqId, contract, params } = g;
+    return JSON.parse(JSON.stringify({ type: 'req', t, kind, reqId, contract, params })) as RecordingEntry;
   });
 }
 
@@ -86,7 +96,9 @@ describe('block codec', () => {
         const records = materialise(gen);
         // Lone surrogates cannot be UTF-8: compare against what UTF-8 makes of them.
         const expected = records.map((r) =>
-          r.type === 'in' ? { ...r, fields: r.fields.map((f) => Buffer.from(f, 'utf8').toString('utf8')) } : r,
+          r.type === 'in'
+            ? { ...r, fields: r.fields.map((f) => Buffer.from(f, 'utf8').toString('utf8')) }
+            : r,
         );
         expect(roundTrip(records)).toEqual(expected);
       }),
@@ -144,7 +156,10 @@ describe('block codec', () => {
     const payload = enc.finish();
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat(payload.length - 1), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(payload.length - 1), fc.integer({ min: 1, max: 255 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         (flips) => {
           const p = Buffer.from(payload);
           for (const [at, x] of flips) p[at]! ^= x;

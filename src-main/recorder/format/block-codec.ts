@@ -139,7 +139,8 @@ export class BlockEncoder {
   }
 
   private time(t: number): void {
-    if (!Number.isSafeInteger(t)) throw new RecordingError('BAD_RECORD', `record time ${t} is not an integer`);
+    if (!Number.isSafeInteger(t))
+      throw new RecordingError('BAD_RECORD', `record time ${t} is not an integer`);
     if (this.count === 0) {
       this.firstTime = t;
       this.lastTime = t;
@@ -203,8 +204,8 @@ export class BlockEncoder {
     for (let i = start; i < keyEnd; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
     h &= 0x3fffffff;
     const keyBytes = keyEnd - start;
-    let slots = this.slots;
-    let mask = slots.length - 1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
     let slot = h & mask;
     let meta = this.meta;
     let sid = -1;
@@ -245,10 +246,7 @@ export class BlockEncoder {
       meta[m + 2] = keyBytes;
       slots[slot] = sid + 1;
       // Keep the table at most half full.
-      if (this.streamCount * 2 > slots.length) {
-        slots = this.rehash();
-        mask = slots.length - 1;
-      }
+      if (this.streamCount * 2 > slots.length) this.rehash();
       H.len = putU(H.buf, H.len, TAG_NEW_STREAM);
       N.len = putU(N.buf, putU(N.buf, N.len, n), keyLen);
       from = 0;
@@ -363,7 +361,7 @@ export class BlockEncoder {
     meta[m + 4] = n;
   }
 
-  private rehash(): Int32Array {
+  private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let id = 0; id < this.streamCount; id++) {
@@ -372,7 +370,6 @@ export class BlockEncoder {
       slots[slot] = id + 1;
     }
     this.slots = slots;
-    return slots;
   }
 
   private growStreams(): Int32Array {
@@ -567,7 +564,8 @@ export function decodeBlock(payload: Buffer, firstTime: number): RecordingEntry[
       const n = N.uvar();
       if (n > payload.length) damaged('a field count larger than the block');
       const keyLen = tag === TAG_NEW_STREAM ? N.uvar() : 0;
-      if (tag === TAG_NEW_STREAM && (keyLen < 1 || keyLen > n)) damaged('a stream key longer than its message');
+      if (tag === TAG_NEW_STREAM && (keyLen < 1 || keyLen > n))
+        damaged('a stream key longer than its message');
       const fields: string[] = new Array(n);
       const st: DecStream = { keyLen, fields: [], mant: [], scale: [] };
       if (n > 0) readFields(st, fields, 0);

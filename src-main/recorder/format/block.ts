@@ -95,12 +95,20 @@ export async function decompress(codec: Codec, stored: Buffer, rawLength: number
     else if (codec === 'deflate-raw') out = await inflateRaw(stored, { maxOutputLength: rawLength + 1 });
     else out = await brotliDecompress(stored, { maxOutputLength: rawLength + 1 });
   } catch (e) {
-    throw new RecordingError('DAMAGED_BLOCK', `block does not decompress: ${(e as Error).message}`, undefined, {
-      cause: e,
-    });
+    throw new RecordingError(
+      'DAMAGED_BLOCK',
+      `block does not decompress: ${(e as Error).message}`,
+      undefined,
+      {
+        cause: e,
+      },
+    );
   }
   if (out.length !== rawLength)
-    throw new RecordingError('DAMAGED_BLOCK', `block decompressed to ${out.length} bytes, header says ${rawLength}`);
+    throw new RecordingError(
+      'DAMAGED_BLOCK',
+      `block decompressed to ${out.length} bytes, header says ${rawLength}`,
+    );
   return out;
 }
 

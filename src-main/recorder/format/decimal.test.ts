@@ -12,7 +12,18 @@ const parse = (s: string): { scale: number; m: number } => {
 
 describe('decimal', () => {
   it('parses the numbers TWS sends and formats them back exactly', () => {
-    for (const s of ['0', '1', '-1', '187.25', '187.3', '0.05', '-0.5', '100', '1783570118', '0.000000000000001']) {
+    for (const s of [
+      '0',
+      '1',
+      '-1',
+      '187.25',
+      '187.3',
+      '0.05',
+      '-0.5',
+      '100',
+      '1783570118',
+      '0.000000000000001',
+    ]) {
       const { scale, m } = parse(s);
       expect(scale, s).toBeGreaterThanOrEqual(0);
       expect(formatDecimal(m, scale)).toBe(s);
@@ -20,7 +31,21 @@ describe('decimal', () => {
   });
 
   it('refuses text that would not come back the same', () => {
-    for (const s of ['', '-', '-0', '00', '01', '1.', '.5', '1.50', '1e5', '1.7976931348623157E308', ' 1', '+1', '1,5'])
+    for (const s of [
+      '',
+      '-',
+      '-0',
+      '00',
+      '01',
+      '1.',
+      '.5',
+      '1.50',
+      '1e5',
+      '1.7976931348623157E308',
+      ' 1',
+      '+1',
+      '1,5',
+    ])
       expect(parse(s).scale, s).toBe(-1);
     expect(parse('1234567890123456').scale).toBe(-1); // 16 digits: past 2^53 once deltas are taken
   });

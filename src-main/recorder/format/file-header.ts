@@ -52,9 +52,13 @@ export function fileHeaderLength(b: Buffer): number {
   if (b.length < FIXED) throw new RecordingError('TRUNCATED', 'the file ends inside its header', b.length);
   const version = b.readUInt16LE(6);
   if (version !== FORMAT_VERSION)
-    throw new RecordingError('UNSUPPORTED_VERSION', `recording format version ${version}; this reader knows 1`);
+    throw new RecordingError(
+      'UNSUPPORTED_VERSION',
+      `recording format version ${version}; this reader knows 1`,
+    );
   const len = b.readUInt32LE(24);
-  if (len > MAX_META) throw new RecordingError('DAMAGED_HEADER', `file header claims ${len} bytes of metadata`);
+  if (len > MAX_META)
+    throw new RecordingError('DAMAGED_HEADER', `file header claims ${len} bytes of metadata`);
   return FIXED + len + 4;
 }
 
@@ -81,7 +85,11 @@ export function parseFileHeader(b: Buffer): FileMeta {
   }
   const o = (typeof meta === 'object' && meta !== null ? meta : {}) as Record<string, unknown>;
   if (typeof o.appVersion !== 'string' || typeof o.session !== 'string' || typeof o.part !== 'number')
-    throw new RecordingError('DAMAGED_HEADER', 'the file header metadata lacks appVersion, session or part', FIXED);
+    throw new RecordingError(
+      'DAMAGED_HEADER',
+      'the file header metadata lacks appVersion, session or part',
+      FIXED,
+    );
   return {
     created: Number(b.readBigInt64LE(12)),
     serverVersion: b.readUInt32LE(20),

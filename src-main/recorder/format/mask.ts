@@ -8,8 +8,9 @@ import type { ContractRef, Json, JsonObject } from './records';
 
 /** Message ids that never carry an account id or an order detail: they pass through unmasked. */
 const PASS_IDS = [
-  1, 2, 8, 9, 10, 12, 13, 14, 17, 18, 19, 20, 21, 45, 46, 47, 49, 50, 51, 52, 53, 55, 57, 58, 62, 64, 72, 74, 75,
-  76, 77, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 96, 97, 98, 99, 100, 102, 104, 105, 106,
+  1, 2, 8, 9, 10, 12, 13, 14, 17, 18, 19, 20, 21, 45, 46, 47, 49, 50, 51, 52, 53, 55, 57, 58, 62, 64, 72, 74,
+  75, 76, 77, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 96, 97, 98, 99, 100, 102, 104, 105,
+  106,
 ];
 const PASS = new Uint8Array(256);
 for (const id of PASS_IDS) PASS[id] = 1;
@@ -126,7 +127,8 @@ export function createMasker(): Masker {
     if (rule && (rule.version === undefined || out[1] === rule.version)) {
       for (const i of rule.accounts ?? []) if (i < out.length) out[i] = maskAccount(out[i]!);
       for (const i of rule.zero ?? []) if (i < out.length) out[i] = zero(out[i]!);
-      if (rule.zeroFrom !== undefined) for (let i = rule.zeroFrom; i < out.length; i++) out[i] = zero(out[i]!);
+      if (rule.zeroFrom !== undefined)
+        for (let i = rule.zeroFrom; i < out.length; i++) out[i] = zero(out[i]!);
     } else if (rule) {
       // An unexpected layout: no position can be trusted, so every number after the id goes.
       for (let i = 1; i < out.length; i++) out[i] = zero(out[i]!);

@@ -30,7 +30,8 @@ export type RecordingSource = {
 export function bufferSource(b: Buffer): RecordingSource {
   return {
     size: b.length,
-    read: async (buf, offset, length, position) => b.copy(buf, offset, position, Math.min(position + length, b.length)),
+    read: async (buf, offset, length, position) =>
+      b.copy(buf, offset, position, Math.min(position + length, b.length)),
     close: async () => undefined,
   };
 }
@@ -45,7 +46,9 @@ export async function fileSource(file: string): Promise<RecordingSource> {
       close: () => fh.close(),
     };
   } catch (e) {
-    throw new RecordingError('READ_FAILED', `cannot open ${file}: ${(e as Error).message}`, undefined, { cause: e });
+    throw new RecordingError('READ_FAILED', `cannot open ${file}: ${(e as Error).message}`, undefined, {
+      cause: e,
+    });
   }
 }
 
@@ -100,9 +103,14 @@ async function readAt(src: RecordingSource, position: number, length: number): P
       got += n;
     }
   } catch (e) {
-    throw new RecordingError('READ_FAILED', `reading the recording failed: ${(e as Error).message}`, position, {
-      cause: e,
-    });
+    throw new RecordingError(
+      'READ_FAILED',
+      `reading the recording failed: ${(e as Error).message}`,
+      position,
+      {
+        cause: e,
+      },
+    );
   }
   return got === length ? buf : buf.subarray(0, got);
 }
@@ -168,8 +176,12 @@ async function index(src: RecordingSource, strict: boolean): Promise<RecordingRe
       truncated = true;
       break;
     }
-    if (h.flags & FLAG_END) ended = true;
-    else blocks.push({ offset: off, firstTime: h.firstTime, lastTime: h.lastTime, count: h.count, header: h });
+    if (h.flags & FLAG_END) {
+      const stored = await readAt(src, off + BLOCK_HEADER_BYTES, h.storedLength);
+      if (zlib.crc32(stored) === h.crc) ended = true;
+      else damage.push({ offset: off, length: end - off, reason: 'block-crc' });
+    } else
+      blocks.push({ offset: off, firstTime: h.firstTime, lastTime: h.lastTime, count: h.count, header: h });
     off = end;
   }
   const validBytes = off;
@@ -188,9 +200,14 @@ async function index(src: RecordingSource, strict: boolean): Promise<RecordingRe
     const length = BLOCK_HEADER_BYTES + b.header.storedLength;
     if (!damage.some((d) => d.offset === b.offset)) damage.push({ offset: b.offset, length, reason });
     if (strict)
-      throw new RecordingError('DAMAGED_BLOCK', `block at byte ${b.offset} is damaged (${reason})`, b.offset, {
-        cause,
-      });
+      throw new RecordingError(
+        'DAMAGED_BLOCK',
+        `block at byte ${b.offset} is damaged (${reason})`,
+        b.offset,
+        {
+          cause,
+        },
+      );
     return [{ type: 'gap', t: b.lastTime, dropped: b.count, since: b.firstTime, reason: 'damaged' }];
   };
 

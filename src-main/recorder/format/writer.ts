@@ -108,9 +108,14 @@ function writeError(e: unknown): RecordingError {
       : code === 'EIO'
         ? 'the disk reported an I/O error'
         : `writing failed (${code ?? (e as Error).message})`;
-  return new RecordingError(code === 'ENOSPC' ? 'DISK_FULL' : 'WRITE_FAILED', `recording stopped: ${what}`, undefined, {
-    cause: e,
-  });
+  return new RecordingError(
+    code === 'ENOSPC' ? 'DISK_FULL' : 'WRITE_FAILED',
+    `recording stopped: ${what}`,
+    undefined,
+    {
+      cause: e,
+    },
+  );
 }
 
 export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWriter {
@@ -221,7 +226,12 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       fn();
     } catch (e) {
       if (e instanceof RecordingError && e.code === 'BAD_RECORD') rejected++;
-      else stop(new RecordingError('BAD_RECORD', `recording stopped: ${(e as Error).message}`, undefined, { cause: e }));
+      else
+        stop(
+          new RecordingError('BAD_RECORD', `recording stopped: ${(e as Error).message}`, undefined, {
+            cause: e,
+          }),
+        );
     }
   };
 
@@ -327,7 +337,8 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
   };
 
   const writeBlock = async (s: Sealed): Promise<void> => {
-    const data = await buildBlock(codec, s.payload, s);
+    // The end marker is an empty block stored as is: no payload byte that could be damaged unnoticed.
+    const data = await buildBlock(s.flags & FLAG_END ? 'none' : codec, s.payload, s);
     if (!file || (partBlocks > 0 && partSize + data.length > partBytes)) await openPart(clock.now());
     const f = file!;
     const good = partSize;
