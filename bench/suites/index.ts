@@ -5,6 +5,7 @@ import { run as demoGateway } from './demo-gateway';
 import { run as ingest } from './ingest';
 import { run as mainLoad } from './main-load';
 import { run as memory } from './memory';
+import { run as recorder } from './recorder';
 import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
@@ -18,4 +19,5 @@ export const suites: Record<string, Suite> = {
   renderer,
   chart,
   'renderer-memory': rendererMemory,
+  recorder,
 };

@@ -121,7 +121,7 @@ function writeError(e: unknown): RecordingError {
 export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWriter {
   const fs: WriterFs = opts.fs ?? (fsp as unknown as WriterFs);
   const clock = opts.clock;
-  const codec: Codec = opts.codec ?? 'brotli';
+  const codec: Codec = opts.codec ?? 'deflate-raw';
   const blockRecords = opts.blockRecords ?? 16_384;
   const blockBytes = opts.blockBytes ?? 1 << 20;
   const flushMs = opts.flushMs ?? 2_000;
