@@ -83,7 +83,14 @@ export type RecordingWriter = {
    * straddle chunks). Each message gets time `t`. The cheapest way in: no string per field is made.
    */
   incomingBytes(chunk: Uint8Array, t?: number): void;
+  /** One message body (its fields, each followed by NUL), without the length prefix. */
+  incomingBody(body: Uint8Array, t?: number): void;
   request(r: RequestBody, t?: number): void;
+  /**
+   * Records lost before they reached this writer (e.g. dropped on the app's thread when the worker fell behind):
+   * counted as dropped and written as part of the next gap record.
+   */
+  gap(dropped: number, since: number, t?: number): void;
   /** Seals the current block and resolves when everything accepted so far is on disk (or the writer stopped). */
   flush(): Promise<void>;
   /** Flushes, marks the end of the file and closes it. */
@@ -217,8 +224,12 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
 
   const afterAdd = (): void => {
     records++;
+    sealIfDue();
+  };
+
+  const sealIfDue = (): void => {
     if (enc.count >= blockRecords || enc.size() >= blockBytes) seal();
-    else if (timer === null) timer = clock.setTimeout(seal, flushMs);
+    else if (timer === null && enc.count > 0) timer = clock.setTimeout(seal, flushMs);
   };
 
   const guard = (fn: () => void): void => {
@@ -287,6 +298,26 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       }
       if (off < b.length) carry = Buffer.from(b.subarray(off));
     });
+  };
+
+  const incomingBody = (body: Uint8Array, t = clock.now()): void => {
+    if (!admit(t)) return;
+    guard(() => {
+      message(body, 0, body.length, t);
+      afterAdd();
+    });
+  };
+
+  const gap = (n: number, since: number, t = clock.now()): void => {
+    if (state !== 'recording' || !(n > 0)) return;
+    if (gapCount === 0 || since < gapSince) gapSince = since;
+    gapCount += n;
+    dropped += n;
+    // Written now if there is room, else with the next record that gets in (or at close).
+    if (pendingBytes < maxPendingBytes) {
+      writeGap(t);
+      sealIfDue();
+    }
   };
 
   const request = (r: RequestBody, t = clock.now()): void => {
@@ -412,5 +443,5 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
     ...(error ? { error } : {}),
   });
 
-  return { incoming, incomingBytes, request, flush, close, stats };
+  return { incoming, incomingBytes, incomingBody, request, gap, flush, close, stats };
 }
