@@ -132,3 +132,59 @@ export async function buildBlock(
   });
   return Buffer.concat([header, stored]);
 }
+
+/**
+ * Where each block of a part is, kept in the end marker's payload so a cleanly closed file opens without reading
+ * every block header: 32 bytes a block (offset, first time, last time, count, stored length), then the entry
+ * count, the end marker's total size and "IBDX". Those last 12 bytes are the file's last bytes, so a reader finds
+ * the marker from the end; they are inside the marker's CRC, so a damaged index is noticed and the reader scans.
+ */
+export type IndexEntry = {
+  readonly offset: number;
+  readonly firstTime: number;
+  readonly lastTime: number;
+  readonly count: number;
+  readonly storedLength: number;
+};
+
+export const INDEX_MAGIC = Buffer.from('IBDX', 'latin1');
+const ENTRY = 32;
+export const INDEX_TRAILER = 12;
+
+export function encodeIndex(entries: readonly IndexEntry[]): Buffer {
+  const b = Buffer.alloc(entries.length * ENTRY + INDEX_TRAILER);
+  entries.forEach((e, i) => {
+    const p = i * ENTRY;
+    b.writeDoubleLE(e.offset, p);
+    b.writeBigInt64LE(BigInt(e.firstTime), p + 8);
+    b.writeBigInt64LE(BigInt(e.lastTime), p + 16);
+    b.writeUInt32LE(e.count, p + 24);
+    b.writeUInt32LE(e.storedLength, p + 28);
+  });
+  const t = entries.length * ENTRY;
+  b.writeUInt32LE(entries.length, t);
+  b.writeUInt32LE(BLOCK_HEADER_BYTES + b.length, t + 4);
+  INDEX_MAGIC.copy(b, t + 8);
+  return b;
+}
+
+/** The entries of an end marker's payload, or null when it holds no (valid) index. */
+export function parseIndex(payload: Buffer): IndexEntry[] | null {
+  if (payload.length < INDEX_TRAILER) return null;
+  const t = payload.length - INDEX_TRAILER;
+  if (!payload.subarray(t + 8).equals(INDEX_MAGIC)) return null;
+  const n = payload.readUInt32LE(t);
+  if (n * ENTRY !== t || payload.readUInt32LE(t + 4) !== BLOCK_HEADER_BYTES + payload.length) return null;
+  const out: IndexEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = i * ENTRY;
+    out.push({
+      offset: payload.readDoubleLE(p),
+      firstTime: Number(payload.readBigInt64LE(p + 8)),
+      lastTime: Number(payload.readBigInt64LE(p + 16)),
+      count: payload.readUInt32LE(p + 24),
+      storedLength: payload.readUInt32LE(p + 28),
+    });
+  }
+  return out;
+}

@@ -11,9 +11,10 @@ import {
   BLOCK_HEADER_BYTES,
   BLOCK_MAGIC,
   FLAG_END,
+  INDEX_TRAILER,
   decompress,
   parseBlockHeader,
-  type BlockHeader,
+  parseIndex,
 } from './block';
 import { RecordingError } from './errors';
 import { checkMagic, fileHeaderLength, parseFileHeader, type FileMeta } from './file-header';
@@ -57,7 +58,8 @@ export type BlockInfo = {
   readonly firstTime: number;
   readonly lastTime: number;
   readonly count: number;
-  readonly header: BlockHeader;
+  /** Bytes after the 44-byte header. */
+  readonly storedLength: number;
 };
 
 export type Damage = {
@@ -128,6 +130,30 @@ export async function openRecording(
   }
 }
 
+/** The block list from the end marker's index, or null when the file does not end with a valid one. */
+async function readIndex(src: RecordingSource, headerLen: number): Promise<BlockInfo[] | null> {
+  const size = src.size;
+  if (size < headerLen + BLOCK_HEADER_BYTES + INDEX_TRAILER) return null;
+  const trailer = await readAt(src, size - INDEX_TRAILER, INDEX_TRAILER);
+  const total = trailer.readUInt32LE(4);
+  if (trailer.toString('latin1', 8) !== 'IBDX' || total > size - headerLen || total < BLOCK_HEADER_BYTES)
+    return null;
+  const end = await readAt(src, size - total, total);
+  const h = parseBlockHeader(end);
+  if (!h || !(h.flags & FLAG_END) || h.storedLength !== total - BLOCK_HEADER_BYTES) return null;
+  const payload = end.subarray(BLOCK_HEADER_BYTES);
+  if (zlib.crc32(payload) !== h.crc) return null;
+  const entries = parseIndex(payload);
+  if (!entries) return null;
+  // The entries must tile the file between its header and the end marker.
+  let at = headerLen;
+  for (const e of entries) {
+    if (e.offset !== at) return null;
+    at += BLOCK_HEADER_BYTES + e.storedLength;
+  }
+  return at === size - total ? entries : null;
+}
+
 async function index(src: RecordingSource, strict: boolean): Promise<RecordingReader> {
   const size = src.size;
   const head = await readAt(src, 0, Math.min(size, 28));
@@ -135,11 +161,19 @@ async function index(src: RecordingSource, strict: boolean): Promise<RecordingRe
   const headerLen = fileHeaderLength(head);
   const meta = parseFileHeader(await readAt(src, 0, Math.min(size, headerLen)));
 
-  const blocks: BlockInfo[] = [];
+  let blocks: BlockInfo[] = [];
   const damage: Damage[] = [];
   let truncated = false;
   let ended = false;
   let off = headerLen;
+
+  // A cleanly closed file ends with an end marker holding the block index: open without reading every header.
+  const indexed = await readIndex(src, headerLen);
+  if (indexed) {
+    blocks = indexed;
+    ended = true;
+    off = size;
+  }
 
   /** The next offset after `from` holding a valid block header whose block fits in the file, or -1. */
   const resync = async (from: number): Promise<number> => {
@@ -154,7 +188,7 @@ async function index(src: RecordingSource, strict: boolean): Promise<RecordingRe
     return -1;
   };
 
-  while (off < size) {
+  while (!indexed && off < size) {
     if (size - off < BLOCK_HEADER_BYTES) {
       truncated = true;
       break;
@@ -181,7 +215,13 @@ async function index(src: RecordingSource, strict: boolean): Promise<RecordingRe
       if (zlib.crc32(stored) === h.crc) ended = true;
       else damage.push({ offset: off, length: end - off, reason: 'block-crc' });
     } else
-      blocks.push({ offset: off, firstTime: h.firstTime, lastTime: h.lastTime, count: h.count, header: h });
+      blocks.push({
+        offset: off,
+        firstTime: h.firstTime,
+        lastTime: h.lastTime,
+        count: h.count,
+        storedLength: h.storedLength,
+      });
     off = end;
   }
   const validBytes = off;
@@ -197,7 +237,7 @@ async function index(src: RecordingSource, strict: boolean): Promise<RecordingRe
   }
 
   const damaged = (b: BlockInfo, reason: Damage['reason'], cause?: unknown): RecordingEntry[] => {
-    const length = BLOCK_HEADER_BYTES + b.header.storedLength;
+    const length = BLOCK_HEADER_BYTES + b.storedLength;
     if (!damage.some((d) => d.offset === b.offset)) damage.push({ offset: b.offset, length, reason });
     if (strict)
       throw new RecordingError(
@@ -214,8 +254,11 @@ async function index(src: RecordingSource, strict: boolean): Promise<RecordingRe
   const readBlock = async (i: number): Promise<RecordingEntry[]> => {
     const b = blocks[i];
     if (b === undefined) throw new RangeError(`no block ${i}`);
-    const h = b.header;
-    const stored = await readAt(src, b.offset + BLOCK_HEADER_BYTES, h.storedLength);
+    const whole = await readAt(src, b.offset, BLOCK_HEADER_BYTES + b.storedLength);
+    const h = parseBlockHeader(whole);
+    if (!h || h.storedLength !== b.storedLength || h.count !== b.count || h.flags & FLAG_END)
+      return damaged(b, 'block-header');
+    const stored = whole.subarray(BLOCK_HEADER_BYTES);
     if (stored.length !== h.storedLength || zlib.crc32(stored) !== h.crc) return damaged(b, 'block-crc');
     try {
       const records = decodeBlock(await decompress(h.codec, stored, h.rawLength), h.firstTime);

@@ -10,7 +10,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { BlockEncoder } from './block-codec';
-import { FLAG_END, buildBlock, type Codec } from './block';
+import { BLOCK_HEADER_BYTES, FLAG_END, buildBlock, encodeIndex, type Codec, type IndexEntry } from './block';
 import { RecordingError } from './errors';
 import { encodeFileHeader, type FileMeta } from './file-header';
 import { createMasker, passesUnmasked, type Masker, type RequestBody } from './mask';
@@ -159,6 +159,8 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
   let part = 0;
   let partSize = 0;
   let partBlocks = 0;
+  // Where this part's blocks are, for the index in its end marker.
+  let partIndex: IndexEntry[] = [];
   let firstKeptPart = 1;
   // A frame cut by the end of a chunk: its bytes so far.
   let carry: Buffer = Buffer.alloc(0);
@@ -339,8 +341,26 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
     }
   };
 
+  /** The end marker with the part's block index: written by close, and to a part before the next one starts. */
+  const writeEnd = async (f: WriterFile): Promise<void> => {
+    const now = clock.now();
+    const last = partIndex.at(-1)?.lastTime ?? now;
+    await writeAll(
+      f,
+      await buildBlock('none', encodeIndex(partIndex), {
+        firstTime: last,
+        lastTime: last,
+        count: 0,
+        flags: FLAG_END,
+      }),
+    );
+  };
+
   const openPart = async (created: number): Promise<void> => {
-    if (file) await file.close();
+    if (file) {
+      await writeEnd(file);
+      await file.close();
+    }
     file = null;
     part++;
     const name = path.join(opts.dir, partFileName(opts.base, part));
@@ -350,6 +370,7 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
     files.push(name);
     partSize = 0;
     partBlocks = 0;
+    partIndex = [];
     const meta: FileMeta = {
       created,
       serverVersion: opts.serverVersion,
@@ -368,8 +389,12 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
   };
 
   const writeBlock = async (s: Sealed): Promise<void> => {
-    // The end marker is an empty block stored as is: no payload byte that could be damaged unnoticed.
-    const data = await buildBlock(s.flags & FLAG_END ? 'none' : codec, s.payload, s);
+    if (s.flags & FLAG_END) {
+      if (!file) await openPart(clock.now());
+      await writeEnd(file!);
+      return;
+    }
+    const data = await buildBlock(codec, s.payload, s);
     if (!file || (partBlocks > 0 && partSize + data.length > partBytes)) await openPart(clock.now());
     const f = file!;
     const good = partSize;
@@ -380,8 +405,15 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       await f.truncate(good).catch(() => undefined);
       throw e;
     }
+    partIndex.push({
+      offset: good,
+      firstTime: s.firstTime,
+      lastTime: s.lastTime,
+      count: s.count,
+      storedLength: data.length - BLOCK_HEADER_BYTES,
+    });
     partBlocks++;
-    if (s.flags === 0) blocks++;
+    blocks++;
   };
 
   // A function, not an inline comparison: `state` changes under the awaits below (stop() runs in between).
