@@ -128,7 +128,7 @@ function writeError(e: unknown): RecordingError {
 export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWriter {
   const fs: WriterFs = opts.fs ?? (fsp as unknown as WriterFs);
   const clock = opts.clock;
-  const codec: Codec = opts.codec ?? 'deflate-raw';
+  const codec: Codec = opts.codec ?? 'brotli';
   const blockRecords = opts.blockRecords ?? 16_384;
   const blockBytes = opts.blockBytes ?? 1 << 20;
   const flushMs = opts.flushMs ?? 2_000;
@@ -186,6 +186,10 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       timer = null;
     }
     if (enc.count === 0) return;
+    if (state === 'stopped') {
+      enc.finish(); // nowhere to go: the disk failed
+      return;
+    }
     const s: Sealed = {
       firstTime: enc.firstTime,
       lastTime: enc.lastTime,
