@@ -8,6 +8,7 @@ import { run as ingest } from './ingest';
 import { run as mainLoad } from './main-load';
 import { run as memory } from './memory';
 import { run as optionsModel } from './options-model';
+import { run as recorder } from './recorder';
 import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
@@ -28,4 +29,5 @@ export const suites: Record<string, Suite> = {
   'renderer-memory': rendererMemory,
   studies,
   alerts,
+  recorder,
 };

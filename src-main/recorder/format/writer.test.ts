@@ -1,0 +1,335 @@
+// The writer: what goes in comes out (fields, socket bytes cut anywhere, requests), blocks are sealed by size and
+// by timer, parts rotate, a slow disk costs dropped records with a gap record instead of memory, and a failing
+// disk stops the writer with one error report while the caller never sees an exception.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../../tests/support/manual-clock';
+import { quoteTraffic } from '../../../tests/support/quote-traffic';
+import { RecordingError } from './errors';
+import { bufferSource, openRecording } from './reader';
+import type { RecordingEntry } from './records';
+import { createRecordingWriter, partFileName, type WriterFile, type WriterFs } from './writer';
+
+/** An in-memory disk: files as byte arrays, with a byte budget (ENOSPC past it) and writes that can be held. */
+function memFs(opts: { capacity?: number; failTruncate?: boolean; failOpen?: string } = {}) {
+  const files = new Map<string, Buffer>();
+  let used = 0;
+  let held: (() => void)[] | null = null;
+  const fs: WriterFs = {
+    mkdir: async () => undefined,
+    unlink: async (f) => {
+      const b = files.get(f);
+      if (b) used -= b.length;
+      files.delete(f);
+    },
+    open: async (name): Promise<WriterFile> => {
+      if (opts.failOpen) throw Object.assign(new Error(opts.failOpen), { code: opts.failOpen });
+      if (files.has(name)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+      files.set(name, Buffer.alloc(0));
+      return {
+        write: async (data) => {
+          if (held) await new Promise<void>((r) => held!.push(r));
+          const room = (opts.capacity ?? Infinity) - used;
+          if (room <= 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          const n = Math.min(room, data.length);
+          files.set(name, Buffer.concat([files.get(name)!, Buffer.from(data.subarray(0, n))]));
+          used += n;
+          return { bytesWritten: n };
+        },
+        truncate: async (len) => {
+          if (opts.failTruncate) throw Object.assign(new Error('io'), { code: 'EIO' });
+          const b = files.get(name)!;
+          used -= b.length - len;
+          files.set(name, b.subarray(0, len));
+        },
+        close: async () => undefined,
+      };
+    },
+  };
+  return {
+    fs,
+    files,
+    hold: () => {
+      held = [];
+    },
+    release: () => {
+      const h = held ?? [];
+      held = null;
+      for (const r of h) r();
+    },
+  };
+}
+
+async function readAll(file: Buffer): Promise<RecordingEntry[]> {
+  const r = await openRecording(bufferSource(file));
+  const out: RecordingEntry[] = [];
+  for await (const e of r.entries()) out.push(e);
+  return out;
+}
+
+const base = { dir: '/rec', base: 's', appVersion: '0.1.0', serverVersion: 176 };
+
+describe('recording writer', () => {
+  it('writes fields, socket bytes cut anywhere and requests, and reads them back in order (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat(200), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 50 }),
+        async (cuts, blockRecords) => {
+          const clock = createManualClock(Date.UTC(2026, 6, 9, 13, 30));
+          const m = memFs();
+          const w = createRecordingWriter({ ...base, clock, fs: m.fs, keep: true, blockRecords });
+          const msgs = [...quoteTraffic({ count: 150, symbols: 5 })];
+          const expected: RecordingEntry[] = [];
+          // The first half as field arrays, the second as one socket byte stream cut at the generated offsets.
+          for (const x of msgs.slice(0, 75)) {
+            w.incoming(x.fields, x.t);
+            expected.push({ type: 'in', t: x.t, fields: x.fields });
+          }
+          w.request(
+            { kind: 'reqMktData', reqId: 1001, contract: { conId: 265598, symbol: 'AAPL' } },
+            msgs[75]!.t,
+          );
+          expected.push({
+            type: 'req',
+            t: msgs[75]!.t,
+            kind: 'reqMktData',
+            reqId: 1001,
+            contract: { conId: 265598, symbol: 'AAPL' },
+          });
+          const t1 = msgs[75]!.t;
+          const stream = Buffer.concat(
+            msgs.slice(75).map((x) => {
+              const body = Buffer.from(x.fields.map((f) => `${f}\0`).join(''), 'latin1');
+              const len = Buffer.alloc(4);
+              len.writeUInt32BE(body.length);
+              expected.push({ type: 'in', t: t1, fields: x.fields });
+              return Buffer.concat([len, body]);
+            }),
+          );
+          let at = 0;
+          for (const c of [...cuts].sort((a, b) => a - b)) {
+            const to = Math.min(stream.length, c * 20);
+            w.incomingBytes(stream.subarray(at, Math.max(at, to)), t1);
+            at = Math.max(at, to);
+          }
+          w.incomingBytes(stream.subarray(at), t1);
+          const stats = await w.close();
+          expect(stats).toMatchObject({ state: 'closed', records: 151, dropped: 0, rejected: 0 });
+          const file = m.files.get(path.join('/rec', partFileName('s', 1)))!;
+          const r = await openRecording(bufferSource(file));
+          expect(r).toMatchObject({ ended: true, truncated: false, damage: [] });
+          expect(r.meta).toMatchObject({ serverVersion: 176, masked: false, appVersion: '0.1.0', part: 1 });
+          expect(await readAll(file)).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('seals a block after flushMs, so a crash loses at most that much', async () => {
+    const clock = createManualClock(1_000_000);
+    const m = memFs();
+    const w = createRecordingWriter({ ...base, clock, fs: m.fs, flushMs: 500 });
+    w.incoming(['1', '6', '1001', '1', '187.25', '100', '1']);
+    await new Promise((r) => setImmediate(r));
+    expect(m.files.size).toBe(0);
+    clock.advance(500);
+    await w.flush(); // nothing new to seal: waits for the timer's block to reach the disk
+    const file = m.files.get(path.join('/rec', partFileName('s', 1)))!;
+    const r = await openRecording(bufferSource(file));
+    expect(r).toMatchObject({ ended: false, truncated: false, recordCount: 1 });
+  });
+
+  it('rotates parts at partBytes and keeps the newest maxParts', async () => {
+    const clock = createManualClock(1_000_000);
+    const m = memFs();
+    const w = createRecordingWriter({
+      ...base,
+      clock,
+      fs: m.fs,
+      partBytes: 2000,
+      maxParts: 2,
+      blockRecords: 200,
+    });
+    const msgs = [...quoteTraffic({ count: 3000 })];
+    for (const x of msgs) w.incoming(x.fields, x.t);
+    const stats = await w.close();
+    expect(stats.files.length).toBeGreaterThan(3);
+    expect([...m.files.keys()]).toEqual(stats.files.slice(-2));
+    const parts = await Promise.all([...m.files.values()].map((b) => openRecording(bufferSource(b))));
+    expect(parts.map((p) => p.meta.part)).toEqual([stats.files.length - 1, stats.files.length]);
+    expect(parts[0]!.meta.session).toBe(parts[1]!.meta.session);
+    // Every part ends with its end marker (a part gets it before the next one starts).
+    for (const p of parts) expect(p).toMatchObject({ ended: true, truncated: false, damage: [] });
+    // Every kept part reads whole; together they end with the last message written.
+    const tail = [
+      ...(await readAll([...m.files.values()][0]!)),
+      ...(await readAll([...m.files.values()][1]!)),
+    ];
+    expect(tail.at(-1)).toEqual({ type: 'in', t: msgs.at(-1)!.t, fields: msgs.at(-1)!.fields });
+    for (const [i, e] of tail.entries()) if (i > 0) expect(e.t).toBeGreaterThanOrEqual(tail[i - 1]!.t);
+  });
+
+  it('stops on a full disk: one error report, no exception to the caller, the file readable to its last block', async () => {
+    for (const failTruncate of [false, true]) {
+      const clock = createManualClock(1_000_000);
+      const m = memFs({ capacity: 6000, failTruncate });
+      const errors: RecordingError[] = [];
+      const w = createRecordingWriter({
+        ...base,
+        clock,
+        fs: m.fs,
+        blockRecords: 100,
+        onError: (e) => {
+          errors.push(e);
+          throw new Error('a throwing notice must not reach the caller');
+        },
+      });
+      const msgs = [...quoteTraffic({ count: 5000 })];
+      for (const [i, x] of msgs.entries()) {
+        expect(() => w.incoming(x.fields, x.t)).not.toThrow();
+        // Let the disk work now and then, as the event loop would between socket reads.
+        if (i % 100 === 0) await new Promise((r) => setImmediate(r));
+      }
+      const stats = await w.close();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toBeInstanceOf(RecordingError);
+      expect(errors[0]!.code).toBe('DISK_FULL');
+      expect(stats.state).toBe('stopped');
+      expect(stats.rejected).toBeGreaterThan(0);
+      const file = m.files.get(path.join('/rec', partFileName('s', 1)))!;
+      const r = await openRecording(bufferSource(file));
+      // With the partial block cut off the file ends clean; without, it reads as truncated. Either way every
+      // complete block reads and nothing is reported damaged.
+      expect(r.truncated).toBe(failTruncate);
+      expect(r.ended).toBe(false);
+      expect(r.damage).toEqual([]);
+      const got = await readAll(file);
+      expect(got.length).toBe(r.recordCount);
+      expect(got.length).toBeGreaterThan(0);
+      expect(got).toEqual(msgs.slice(0, got.length).map((x) => ({ type: 'in', t: x.t, fields: x.fields })));
+    }
+  });
+
+  it('stops with WRITE_FAILED when the file cannot be opened', async () => {
+    const m = memFs({ failOpen: 'EACCES' });
+    const errors: RecordingError[] = [];
+    const w = createRecordingWriter({
+      ...base,
+      clock: createManualClock(),
+      fs: m.fs,
+      onError: (e) => errors.push(e),
+    });
+    w.incoming(['1', '6', '1', '1', '1', '1', '1']);
+    await w.flush();
+    w.incoming(['1', '6', '1', '1', '1', '1', '1']);
+    await w.close();
+    expect(errors.map((e) => e.code)).toEqual(['WRITE_FAILED']);
+    expect(w.stats()).toMatchObject({ state: 'stopped', rejected: 1 });
+  });
+
+  it('drops records with a counted gap when the disk falls behind, instead of growing without bound', async () => {
+    const clock = createManualClock(1_000_000);
+    const m = memFs();
+    const w = createRecordingWriter({
+      ...base,
+      clock,
+      fs: m.fs,
+      keep: true,
+      blockRecords: 100,
+      maxPendingBytes: 4000,
+    });
+    m.hold();
+    const msgs = [...quoteTraffic({ count: 3000 })];
+    for (const x of msgs.slice(0, 2000)) w.incoming(x.fields, x.t);
+    const dropped = w.stats().dropped;
+    expect(dropped).toBeGreaterThan(1000);
+    m.release();
+    await w.flush();
+    // Fewer than a block: nothing new is sealed before close, so nothing more can be dropped.
+    for (const x of msgs.slice(2000, 2050)) w.incoming(x.fields, x.t);
+    const stats = await w.close();
+    expect(stats.dropped).toBe(dropped);
+    const got = await readAll([...m.files.values()][0]!);
+    const gaps = got.filter((e) => e.type === 'gap');
+    expect(gaps).toEqual([
+      { type: 'gap', t: msgs[2000]!.t, dropped, since: expect.any(Number), reason: 'queue-full' },
+    ]);
+    // What was kept is the stream minus one contiguous run, and the gap sits where the run was.
+    const kept = got.filter((e) => e.type === 'in');
+    expect(kept.length + dropped).toBe(2050);
+    const gapAt = got.findIndex((e) => e.type === 'gap');
+    expect(got.slice(gapAt + 1).map((e) => (e.type === 'in' ? e.fields : null))).toEqual(
+      msgs.slice(2000, 2050).map((x) => x.fields),
+    );
+    expect(got.slice(0, gapAt).map((e) => (e.type === 'in' ? e.fields : null))).toEqual(
+      msgs.slice(0, gapAt).map((x) => x.fields),
+    );
+  });
+
+  it('refuses a record it cannot encode without throwing', async () => {
+    const m = memFs();
+    const w = createRecordingWriter({ ...base, clock: createManualClock(), fs: m.fs });
+    expect(() => w.incoming(['1', '6'], 1.5)).not.toThrow();
+    expect(() => w.incoming(['a\0b'], 1)).not.toThrow();
+    expect(w.stats()).toMatchObject({ state: 'recording', rejected: 2, records: 0 });
+  });
+
+  it('masks account ids and order details unless asked to keep them', async () => {
+    for (const keep of [false, true]) {
+      const m = memFs();
+      const w = createRecordingWriter({ ...base, clock: createManualClock(), fs: m.fs, keep });
+      w.incoming(['15', '1', 'DU1234567,DU7654321']);
+      w.incoming(['3', '7', 'Filled', '100', '0', '187.25', '99', '0', '187.25', '0', '', '0']);
+      const frame = Buffer.from('6\x002\x00NetLiquidation\x00125000.5\x00USD\x00DU1234567\x00', 'latin1');
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(frame.length);
+      w.incomingBytes(Buffer.concat([len, frame]));
+      w.request({
+        kind: 'placeOrder',
+        reqId: 7,
+        params: { account: 'DU7654321', lmtPrice: 187.25, totalQuantity: 100 },
+      });
+      await w.close();
+      const file = [...m.files.values()][0]!;
+      const r = await openRecording(bufferSource(file));
+      expect(r.meta.masked).toBe(!keep);
+      const text = JSON.stringify(await readAll(file));
+      expect(text.includes('DU1234567')).toBe(keep);
+      expect(text.includes('DU7654321')).toBe(keep);
+      expect(text.includes('125000.5')).toBe(keep);
+      expect(text.includes('187.25')).toBe(keep);
+      if (!keep) expect(text).toContain('DU0000001,DU0000002');
+    }
+  });
+});
+
+describe('recording writer on the real file system', () => {
+  let dir = '';
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes a part file a reader opens by path', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'ibdrec-'));
+    const w = createRecordingWriter({ ...base, dir, clock: createManualClock(), keep: true });
+    const msgs = [...quoteTraffic({ count: 20_000 })];
+    for (const x of msgs) w.incoming(x.fields, x.t);
+    const stats = await w.close();
+    expect(await readdir(dir)).toEqual([partFileName('s', 1)]);
+    expect((await readFile(stats.files[0]!)).length).toBe(stats.bytes);
+    const r = await openRecording(stats.files[0]!);
+    try {
+      expect(r.recordCount).toBe(20_000);
+      const from = msgs[12_345]!.t;
+      const first = await r.entries({ from }).next();
+      expect(first.value).toEqual({ type: 'in', t: from, fields: msgs.find((x) => x.t >= from)!.fields });
+    } finally {
+      await r.close();
+    }
+  });
+});

@@ -1,0 +1,483 @@
+// Streams a recording to disk without ever making its caller wait: records are encoded into the current block
+// on the caller's thread (a few hundred ns each), sealed blocks are compressed in libuv's thread pool and appended
+// by async writes. If the disk falls behind, records are dropped and counted (a gap record says so in the file)
+// rather than queued without bound; if the disk fails (ENOSPC, EIO, …) the writer stops, reports once, and the
+// file stays readable up to its last complete block.
+//
+// Files: `<dir>/<base>-0001.ibdrec`, `-0002` … — a new part when the current one would pass `partBytes`; with
+// `maxParts` the oldest part is deleted when a new one would exceed it. Every part has its own header (session id
+// and part number), so a reader can chain parts and see when the first ones were rotated away.
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { BlockEncoder } from './block-codec';
+import { BLOCK_HEADER_BYTES, FLAG_END, buildBlock, encodeIndex, type Codec, type IndexEntry } from './block';
+import { RecordingError } from './errors';
+import { encodeFileHeader, type FileMeta } from './file-header';
+import { createMasker, passesUnmasked, type Masker, type RequestBody } from './mask';
+
+/** The file operations the writer needs (node:fs/promises satisfies it; tests pass a failing one). */
+export type WriterFs = {
+  mkdir(dir: string, opts: { recursive: true }): Promise<unknown>;
+  open(file: string, flags: 'wx'): Promise<WriterFile>;
+  unlink(file: string): Promise<void>;
+};
+export type WriterFile = {
+  write(data: Uint8Array): Promise<{ bytesWritten: number }>;
+  truncate(len: number): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Time and timers, as the app's Clock provides them. */
+export type WriterClock = {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+};
+
+export type RecordingWriterOptions = {
+  dir: string;
+  /** File name stem of this session's parts, e.g. "2026-07-09T13-30-00Z". */
+  base: string;
+  appVersion: string;
+  serverVersion: number;
+  clock: WriterClock;
+  /** Keep account ids and order details as they are (off by default: recordings are things people share). */
+  keep?: boolean;
+  fs?: WriterFs;
+  /** Called once, when the writer stops because the disk failed; the app shows a notice. */
+  onError?: (error: RecordingError) => void;
+  codec?: Codec;
+  /** A block is sealed at this many records, this many payload bytes, or this long after its first record. */
+  blockRecords?: number;
+  blockBytes?: number;
+  flushMs?: number;
+  /** Sealed blocks waiting for the disk, in payload bytes; past it new records are dropped (and counted). */
+  maxPendingBytes?: number;
+  partBytes?: number;
+  maxParts?: number;
+};
+
+export type WriterState = 'recording' | 'stopped' | 'closed';
+
+export type WriterStats = {
+  state: WriterState;
+  /** Records accepted into blocks (gap records included). */
+  records: number;
+  /** Records dropped because the disk fell behind (each run of them is one gap record in the file). */
+  dropped: number;
+  /** Records refused as unencodable (e.g. a time that is not an integer) or arriving after a stop. */
+  rejected: number;
+  blocks: number;
+  /** Bytes written to disk, all parts. */
+  bytes: number;
+  /** Paths of the parts written, in order (rotated-away parts included). */
+  files: readonly string[];
+  error?: RecordingError;
+};
+
+export type RecordingWriter = {
+  /** A message as received, by its fields. Never throws, never waits. */
+  incoming(fields: readonly string[], t?: number): void;
+  /**
+   * Bytes as read from the TWS socket: 4-byte big-endian length-prefixed frames, cut anywhere (a frame may
+   * straddle chunks). Each message gets time `t`. The cheapest way in: no string per field is made.
+   */
+  incomingBytes(chunk: Uint8Array, t?: number): void;
+  /** One message body (its fields, each followed by NUL), without the length prefix. */
+  incomingBody(body: Uint8Array, t?: number): void;
+  request(r: RequestBody, t?: number): void;
+  /**
+   * Records lost before they reached this writer (e.g. dropped on the app's thread when the worker fell behind):
+   * counted as dropped and written as part of the next gap record.
+   */
+  gap(dropped: number, since: number, t?: number): void;
+  /** Seals the current block and resolves when everything accepted so far is on disk (or the writer stopped). */
+  flush(): Promise<void>;
+  /** Flushes, marks the end of the file and closes it. */
+  close(): Promise<WriterStats>;
+  stats(): WriterStats;
+};
+
+const PART_EXT = '.ibdrec';
+
+export function partFileName(base: string, part: number): string {
+  return `${base}-${String(part).padStart(4, '0')}${PART_EXT}`;
+}
+
+type Sealed = { payload: Buffer; firstTime: number; lastTime: number; count: number; flags: number };
+
+/** How an fs error reads in the notice: ENOSPC and EIO named, anything else by its code. */
+function writeError(e: unknown): RecordingError {
+  const code = (e as { code?: string }).code;
+  const what =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EIO'
+        ? 'the disk reported an I/O error'
+        : `writing failed (${code ?? (e as Error).message})`;
+  return new RecordingError(
+    code === 'ENOSPC' ? 'DISK_FULL' : 'WRITE_FAILED',
+    `recording stopped: ${what}`,
+    undefined,
+    {
+      cause: e,
+    },
+  );
+}
+
+export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWriter {
+  const fs: WriterFs = opts.fs ?? (fsp as unknown as WriterFs);
+  const clock = opts.clock;
+  const codec: Codec = opts.codec ?? 'brotli';
+  const blockRecords = opts.blockRecords ?? 16_384;
+  const blockBytes = opts.blockBytes ?? 1 << 20;
+  const flushMs = opts.flushMs ?? 2_000;
+  const maxPendingBytes = opts.maxPendingBytes ?? 32 << 20;
+  const partBytes = opts.partBytes ?? 256 << 20;
+  const maxParts = opts.maxParts ?? Infinity;
+  const masker: Masker | null = opts.keep ? null : createMasker();
+  const session = `${opts.base}-${clock.now().toString(36)}`;
+
+  const enc = new BlockEncoder();
+  const pending: Sealed[] = [];
+  let pendingBytes = 0;
+  let state: WriterState = 'recording';
+  let error: RecordingError | undefined;
+  let records = 0;
+  let dropped = 0;
+  let rejected = 0;
+  // The run of records being dropped now: how many, since when (written as one gap record when room comes back).
+  let gapCount = 0;
+  let gapSince = 0;
+  let blocks = 0;
+  let bytes = 0;
+  const files: string[] = [];
+  let timer: unknown = null;
+  let pumping: Promise<void> | null = null;
+  // The open part.
+  let file: WriterFile | null = null;
+  let part = 0;
+  let partSize = 0;
+  let partBlocks = 0;
+  // Where this part's blocks are, for the index in its end marker.
+  let partIndex: IndexEntry[] = [];
+  let firstKeptPart = 1;
+  // A frame cut by the end of a chunk: its bytes so far.
+  let carry: Buffer = Buffer.alloc(0);
+
+  const stop = (e: RecordingError): void => {
+    if (state !== 'recording') return;
+    state = 'stopped';
+    error = e;
+    pending.length = 0;
+    pendingBytes = 0;
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = null;
+    try {
+      opts.onError?.(e);
+    } catch {
+      // The notice is the app's business; a throwing callback must not reach the trading path.
+    }
+  };
+
+  const seal = (): void => {
+    if (timer !== null) {
+      clock.clearTimeout(timer);
+      timer = null;
+    }
+    if (enc.count === 0) return;
+    if (state === 'stopped') {
+      enc.finish(); // nowhere to go: the disk failed
+      return;
+    }
+    const s: Sealed = {
+      firstTime: enc.firstTime,
+      lastTime: enc.lastTime,
+      count: enc.count,
+      payload: enc.finish(),
+      flags: 0,
+    };
+    pending.push(s);
+    pendingBytes += s.payload.length;
+    pump();
+  };
+
+  /** Room for one more record? Otherwise it is dropped and counted; the gap is written when room comes back. */
+  const admit = (t: number): boolean => {
+    if (state !== 'recording') {
+      rejected++;
+      return false;
+    }
+    if (pendingBytes >= maxPendingBytes) {
+      if (gapCount === 0) gapSince = t;
+      gapCount++;
+      dropped++;
+      return false;
+    }
+    if (gapCount > 0) writeGap(t);
+    return true;
+  };
+
+  const writeGap = (t: number): void => {
+    try {
+      enc.addGap(t, gapCount, gapSince);
+      records++;
+    } catch {
+      // A time that is not an integer cannot be stored; the dropped count still shows in the stats.
+    }
+    gapCount = 0;
+  };
+
+  const afterAdd = (): void => {
+    records++;
+    sealIfDue();
+  };
+
+  const sealIfDue = (): void => {
+    if (enc.count >= blockRecords || enc.size() >= blockBytes) seal();
+    else if (timer === null && enc.count > 0) timer = clock.setTimeout(seal, flushMs);
+  };
+
+  const guard = (fn: () => void): void => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof RecordingError && e.code === 'BAD_RECORD') rejected++;
+      else
+        stop(
+          new RecordingError('BAD_RECORD', `recording stopped: ${(e as Error).message}`, undefined, {
+            cause: e,
+          }),
+        );
+    }
+  };
+
+  const incoming = (fields: readonly string[], t = clock.now()): void => {
+    if (!admit(t)) return;
+    guard(() => {
+      enc.addIncoming(t, masker ? masker.incoming(fields) : fields);
+      afterAdd();
+    });
+  };
+
+  /** One framed message body b[start, end). */
+  const message = (b: Uint8Array, start: number, end: number, t: number): void => {
+    if (masker) {
+      // Field 0 as a number: market data passes straight to the encoder; the rest goes through the masker.
+      let id = 0;
+      let i = start;
+      for (; i < end && b[i] !== 0 && id >= 0; i++) {
+        const c = b[i]! - 48;
+        id = c < 0 || c > 9 || i - start > 3 ? -1 : id * 10 + c;
+      }
+      if (!passesUnmasked(id) || i === start) {
+        const text = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
+        const fields = text === '' ? [] : text.split('\0');
+        if (text.endsWith('\0')) fields.pop();
+        enc.addIncoming(t, masker.incoming(fields));
+        return;
+      }
+    }
+    enc.addMessage(t, b, start, end);
+  };
+
+  const incomingBytes = (chunk: Uint8Array, t = clock.now()): void => {
+    if (state !== 'recording') {
+      rejected++;
+      return;
+    }
+    guard(() => {
+      let b: Uint8Array = chunk;
+      let off = 0;
+      if (carry.length > 0) {
+        b = Buffer.concat([carry, chunk]);
+        carry = Buffer.alloc(0);
+      }
+      while (b.length - off >= 4) {
+        const len = ((b[off]! << 24) | (b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!) >>> 0;
+        if (b.length - off - 4 < len) break;
+        if (admit(t)) {
+          message(b, off + 4, off + 4 + len, t);
+          afterAdd();
+        }
+        off += 4 + len;
+      }
+      if (off < b.length) carry = Buffer.from(b.subarray(off));
+    });
+  };
+
+  const incomingBody = (body: Uint8Array, t = clock.now()): void => {
+    if (!admit(t)) return;
+    guard(() => {
+      message(body, 0, body.length, t);
+      afterAdd();
+    });
+  };
+
+  const gap = (n: number, since: number, t = clock.now()): void => {
+    if (state !== 'recording' || !(n > 0)) return;
+    if (gapCount === 0 || since < gapSince) gapSince = since;
+    gapCount += n;
+    dropped += n;
+    // Written now if there is room, else with the next record that gets in (or at close).
+    if (pendingBytes < maxPendingBytes) {
+      writeGap(t);
+      sealIfDue();
+    }
+  };
+
+  const request = (r: RequestBody, t = clock.now()): void => {
+    if (!admit(t)) return;
+    guard(() => {
+      enc.addRequest(t, masker ? masker.request(r) : r);
+      afterAdd();
+    });
+  };
+
+  const writeAll = async (f: WriterFile, data: Buffer): Promise<void> => {
+    let off = 0;
+    while (off < data.length) {
+      const { bytesWritten } = await f.write(data.subarray(off));
+      if (bytesWritten <= 0) throw Object.assign(new Error('write wrote nothing'), { code: 'EIO' });
+      off += bytesWritten;
+      partSize += bytesWritten;
+      bytes += bytesWritten;
+    }
+  };
+
+  /** The end marker with the part's block index: written by close, and to a part before the next one starts. */
+  const writeEnd = async (f: WriterFile): Promise<void> => {
+    const now = clock.now();
+    const last = partIndex.at(-1)?.lastTime ?? now;
+    await writeAll(
+      f,
+      await buildBlock('none', encodeIndex(partIndex), {
+        firstTime: last,
+        lastTime: last,
+        count: 0,
+        flags: FLAG_END,
+      }),
+    );
+  };
+
+  const openPart = async (created: number): Promise<void> => {
+    if (file) {
+      await writeEnd(file);
+      await file.close();
+    }
+    file = null;
+    part++;
+    const name = path.join(opts.dir, partFileName(opts.base, part));
+    if (part === 1) await fs.mkdir(opts.dir, { recursive: true });
+    const f = await fs.open(name, 'wx');
+    file = f;
+    files.push(name);
+    partSize = 0;
+    partBlocks = 0;
+    partIndex = [];
+    const meta: FileMeta = {
+      created,
+      serverVersion: opts.serverVersion,
+      masked: masker !== null,
+      appVersion: opts.appVersion,
+      session,
+      part,
+    };
+    await writeAll(f, encodeFileHeader(meta));
+    while (part - firstKeptPart + 1 > maxParts) {
+      const old = path.join(opts.dir, partFileName(opts.base, firstKeptPart));
+      firstKeptPart++;
+      // A part that cannot be deleted only costs disk; recording goes on.
+      await fs.unlink(old).catch(() => undefined);
+    }
+  };
+
+  const writeBlock = async (s: Sealed): Promise<void> => {
+    if (s.flags & FLAG_END) {
+      if (!file) await openPart(clock.now());
+      await writeEnd(file!);
+      return;
+    }
+    const data = await buildBlock(codec, s.payload, s);
+    if (!file || (partBlocks > 0 && partSize + data.length > partBytes)) await openPart(clock.now());
+    const f = file!;
+    const good = partSize;
+    try {
+      await writeAll(f, data);
+    } catch (e) {
+      // Cut the partial block off, so the file ends on a whole block (best effort: the reader copes either way).
+      await f.truncate(good).catch(() => undefined);
+      throw e;
+    }
+    partIndex.push({
+      offset: good,
+      firstTime: s.firstTime,
+      lastTime: s.lastTime,
+      count: s.count,
+      storedLength: data.length - BLOCK_HEADER_BYTES,
+    });
+    partBlocks++;
+    blocks++;
+  };
+
+  // A function, not an inline comparison: `state` changes under the awaits below (stop() runs in between).
+  const stopped = (): boolean => state === 'stopped';
+
+  const pump = (): void => {
+    if (pumping || stopped()) return;
+    pumping = (async () => {
+      while (pending.length > 0 && !stopped()) {
+        const s = pending[0]!;
+        try {
+          await writeBlock(s);
+        } catch (e) {
+          stop(writeError(e));
+          break;
+        }
+        pending.shift();
+        pendingBytes -= s.payload.length;
+      }
+    })().finally(() => {
+      pumping = null;
+      if (pending.length > 0 && !stopped()) pump();
+    });
+  };
+
+  const flush = async (): Promise<void> => {
+    seal();
+    while (pumping) await pumping;
+  };
+
+  const close = async (): Promise<WriterStats> => {
+    if (state === 'recording') {
+      if (gapCount > 0) writeGap(clock.now());
+      await flush();
+    }
+    if (state === 'recording') {
+      const now = clock.now();
+      pending.push({ payload: Buffer.alloc(0), firstTime: now, lastTime: now, count: 0, flags: FLAG_END });
+      pump();
+    }
+    while (pumping) await pumping;
+    if (file) {
+      const f = file;
+      file = null;
+      await f.close().catch(() => undefined);
+    }
+    if (state === 'recording') state = 'closed';
+    return stats();
+  };
+
+  const stats = (): WriterStats => ({
+    state,
+    records,
+    dropped,
+    rejected,
+    blocks,
+    bytes,
+    files: [...files],
+    ...(error ? { error } : {}),
+  });
+
+  return { incoming, incomingBytes, incomingBody, request, gap, flush, close, stats };
+}
