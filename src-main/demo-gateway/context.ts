@@ -6,7 +6,7 @@ import type { Market } from './model/market';
 import type { HistoryEngine } from './model/history';
 import type { OrderEngine } from './orders/matching';
 import type { Ledger } from './accounts/ledger';
-import type { ResolvedOptions } from './options';
+import type { ResolvedOptions } from './gateway-options';
 import type { Session } from './session';
 
 export interface GatewayContext {

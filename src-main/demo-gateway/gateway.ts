@@ -8,7 +8,7 @@ import { systemClock } from '../../src-shared/clock';
 import { silentLogger } from '../../src-shared/logger';
 import type { Logger } from '../../src-shared/logger';
 import type { GatewayContext } from './context';
-import type { DemoGatewayOptions, ResolvedOptions } from './options';
+import type { DemoGatewayOptions, ResolvedOptions } from './gateway-options';
 import { Session } from './session';
 import type { SessionHost } from './session';
 import { buildUniverse } from './model/universe';

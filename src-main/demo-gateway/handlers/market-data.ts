@@ -18,7 +18,7 @@ import {
   tickString,
 } from '../wire/encoder';
 import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
-import { BENCH_STAMP_TICK } from '../options';
+import { BENCH_STAMP_TICK } from '../gateway-options';
 
 /** Tick ids (ibapi/ticktype.py). */
 export const Tick = {

@@ -4,7 +4,7 @@ import { IBApi, EventName } from '@stoqey/ib';
 import type { Contract, Order } from '@stoqey/ib';
 import { createDemoGateway } from '../../../src-main/demo-gateway/gateway';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
-import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/options';
+import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/gateway-options';
 
 export const VERSIONS = [157, 166, 176, 187, 193] as const;
 export const ACCOUNT = 'DU1234567';
