@@ -7,7 +7,7 @@ import type { HistoryEngine } from './model/history';
 import type { OrderEngine } from './orders/matching';
 import type { Ledger } from './accounts/ledger';
 import type { ResolvedOptions } from './gateway-options';
-import type { Session } from './session';
+import type { Session } from './connections/session';
 
 export interface GatewayContext {
   readonly clock: Clock;

@@ -2,7 +2,7 @@
 // the HTTP control API and CLI flags. Each fault acts on the live gateway and ends on its own or with clear().
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { Session } from './session';
+import type { Session } from './connections/session';
 import { frame } from './wire/framing';
 
 export type MalformedKind = 'garbage-fields' | 'extra-fields' | 'unknown-message' | 'bad-length';

@@ -3,7 +3,7 @@
 // that clients of advisor and linked logins send. Fills push position and portfolio updates at once; values
 // follow market moves every three minutes as TWS does, PnL every second.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import { emptyQuote } from '../model/market';
 import { accountUpdateValues, ledgerTags, summaryTags, valueAccount } from '../accounts/account-values';

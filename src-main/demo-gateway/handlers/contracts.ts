@@ -1,7 +1,7 @@
 // Contract requests: contract details (by conId, symbol, local symbol; error 200 for nothing found), matching
 // symbols and market rules; plus the resolution of a request's contract that every other handler uses.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import type { Universe } from '../model/universe';
 import type { ContractRequest } from '../orders/order-types';

@@ -2,7 +2,7 @@
 // TWS's pacing rules for small bars: no identical request within 15 s, at most 5 requests for one contract and
 // data type in 2 s, at most 60 requests in 10 minutes; a breach is answered with error 162 in TWS's words.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import type { ContractRequest } from '../orders/order-types';
 import { resolveOne } from './contracts';

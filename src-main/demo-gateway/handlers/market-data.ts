@@ -2,7 +2,7 @@
 // instrument and beat is computed for all subscribers; only changed fields go out (tickPrice carries the size for
 // bid/ask/last, tickSize alone when just a size changed), with the delayed tick ids 66-76 for delayed data.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import { emptyQuote } from '../model/market';
 import type { Quote } from '../model/market';

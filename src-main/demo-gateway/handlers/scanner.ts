@@ -1,7 +1,7 @@
 // Scanner requests: the parameters XML, and subscriptions that answer with a full snapshot (SCANNER_DATA) at once
 // and again at each refresh while subscribed.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { ScannerSubscription, TagValue } from '../wire/requests';
 import { scannerData } from '../wire/encode-contract';
 import { scannerParameters } from '../wire/encoder';
