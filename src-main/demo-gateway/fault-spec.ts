@@ -1,8 +1,7 @@
 // Fault schedules given on the command line: --fault <name>[:arg[:arg]][@delayMs][/everyMs], e.g.
 // "drop-all@30000", "silence:5000@10000", "connectivity:data-lost:3000/60000", "accept-then-close:3",
 // "swallow-order:1@20000".
-import type { FaultControls } from './gateway';
-import type { MalformedKind, Restore } from './faults';
+import type { FaultControls, MalformedKind, Restore } from './faults';
 
 export interface FaultSpec {
   name: string;
