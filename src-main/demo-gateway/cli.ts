@@ -1,9 +1,9 @@
 // `npm run demo-gateway -- --port 7497 …`: runs the demo gateway in the foreground, one log line per connection,
 // prints the control API's URL, stops cleanly on Ctrl+C / SIGTERM.
 import { parseArgs } from 'node:util';
-import { consoleSink, createLogBook } from '../logging/log-book';
 import { createDemoGateway } from './gateway';
 import { applyFault, parseFaultSpec } from './fault-spec';
+import { terminalLogger } from './terminal-log';
 import type { FaultSpec } from './fault-spec';
 
 const USAGE = `Usage: demo-gateway [options]
@@ -77,11 +77,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const book = createLogBook({
-    sink: consoleSink(process.stderr),
-    sinkLevel: args.verbose ? 'debug' : 'info',
+  const log = terminalLogger({
+    write: (line) => process.stderr.write(line),
+    now: Date.now,
+    level: args.verbose ? 'debug' : 'info',
+    source: 'cli',
   });
-  const log = book.logger('cli');
   let gw;
   try {
     gw = await createDemoGateway({
