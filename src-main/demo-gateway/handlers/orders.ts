@@ -5,7 +5,8 @@ import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import type { ContractRequest, OrderRecord, OrderTicket } from '../orders/order-types';
 import { isOpen, remaining } from '../orders/order-types';
-import type { EngineListener, Execution, WhatIfFigures } from '../orders/matching';
+import type { EngineListener, Execution } from '../orders/matching';
+import type { WhatIfFigures } from '../orders/margin';
 import type { ExecutionFilter } from '../wire/requests';
 import { resolveOne } from './contracts';
 import {
