@@ -8,7 +8,7 @@ import type { ContractRequest } from '../orders/order-types';
 import { resolveOne } from './contracts';
 import {
   LEGAL_BAR_SIZES,
-  durationSeconds,
+  longestSpanSeconds,
   isSmallBar,
   maxDurationSeconds,
   parseBarSize,
@@ -147,7 +147,7 @@ export class HistoryService {
       }
       end = Math.min(parsed, now);
     }
-    if (durationSeconds(duration) > maxDurationSeconds(bar))
+    if (longestSpanSeconds(duration) > maxDurationSeconds(bar))
       return s.error(reqId, 162, `${HMDS}Time length exceed max.`);
     if (this.paced(inst, bar, what, req, now)) {
       this.ctx.log.info('historical pacing violation', { clientId: s.clientId, reqId, twsCode: 162 });
