@@ -1,7 +1,7 @@
-// The demo universe's US stocks and ETFs: real symbols (S&P 500 constituents and popular ETFs) with plausible
-// reference prices and market caps (USD billions; AUM for ETFs), circa 2025. Not market data: the model moves
-// prices around these levels. Columns: symbol|name|sector|category|price|capB|listing (Q NASDAQ, N NYSE, A ARCA,
-// B BATS).
+// The demo universe's data tables (model/universe.ts builds the instruments from them). First its US stocks and
+// ETFs: real symbols (S&P 500 constituents and popular ETFs) with plausible reference prices and market caps (USD
+// billions; AUM for ETFs), circa 2025. Not market data: the model moves prices around these levels. Columns:
+// symbol|name|sector|category|price|capB|listing (Q NASDAQ, N NYSE, A ARCA, B BATS).
 export const EQUITY_TABLE = `
 AAPL|Apple Inc|IT|Computers|230|3450|Q
 MSFT|Microsoft Corp|IT|Software|420|3120|Q
