@@ -6,6 +6,7 @@ import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import type { ContractRequest } from '../orders/order-types';
 import { resolveOne } from './contracts';
+import { Subscriptions } from './subscriptions';
 import {
   LEGAL_BAR_SIZES,
   longestSpanSeconds,
@@ -56,19 +57,19 @@ interface Paced {
 }
 
 export class HistoryService {
-  private live: LiveBars[] = [];
-  private rt: RtBars[] = [];
+  private readonly live = new Subscriptions<LiveBars>();
+  private readonly rt = new Subscriptions<RtBars>();
   private readonly recent: Paced[] = [];
   private lastLiveBeat = 0;
 
   constructor(private readonly ctx: GatewayContext) {}
 
   hasWork(): boolean {
-    return this.live.length > 0 || this.rt.length > 0;
+    return this.live.size > 0 || this.rt.size > 0;
   }
 
   get counts(): { keepUpToDate: number; realTimeBars: number } {
-    return { keepUpToDate: this.live.length, realTimeBars: this.rt.length };
+    return { keepUpToDate: this.live.size, realTimeBars: this.rt.size };
   }
 
   request(
@@ -165,7 +166,7 @@ export class HistoryService {
     s.sendRaw(this.encodeFrame(s.version, reqId, inst, bars, start, end, req.formatDate));
     if (req.keepUpToDate) {
       const n = bars.time.length - 1;
-      this.live.push({
+      this.live.add({
         session: s,
         reqId,
         inst,
@@ -177,15 +178,12 @@ export class HistoryService {
         lastSentVolume: bars.volume[n] as number,
         lastSentLabel: '',
       });
-      s.onClose(() => (this.live = this.live.filter((x) => x.session !== s)));
       this.ctx.wake();
     }
   }
 
   cancel(s: Session, reqId: number): void {
-    const before = this.live.length;
-    this.live = this.live.filter((x) => !(x.session === s && x.reqId === reqId));
-    if (this.live.length !== before)
+    if (this.live.cancel(s, reqId))
       s.error(reqId, 162, `${HMDS}API historical data query cancelled: ${reqId}`);
   }
 
@@ -222,24 +220,23 @@ export class HistoryService {
       );
     }
     const now = this.ctx.clock.now();
-    this.rt.push({ session: s, reqId, inst: r.inst, what, useRth, next: Math.floor(now / 5000) * 5000 });
-    s.onClose(() => (this.rt = this.rt.filter((x) => x.session !== s)));
+    this.rt.add({ session: s, reqId, inst: r.inst, what, useRth, next: Math.floor(now / 5000) * 5000 });
     this.ctx.wake();
   }
 
   cancelRealTimeBars(s: Session, reqId: number): void {
-    this.rt = this.rt.filter((x) => !(x.session === s && x.reqId === reqId));
+    this.rt.cancel(s, reqId);
   }
 
   /** 1101 "data lost": live bars and real-time bars stop; clients must ask again. */
   dropAll(): void {
-    this.live = [];
-    this.rt = [];
+    this.live.clear();
+    this.rt.clear();
   }
 
   beat(now: number): void {
     if (this.ctx.dataPaused()) return;
-    for (const r of this.rt) {
+    for (const r of this.rt.all) {
       // A 5-second bar goes out once its interval has ended.
       while (r.next + 5000 <= now) {
         const b = this.ctx.history.bars(
@@ -271,7 +268,7 @@ export class HistoryService {
     }
     if (now - this.lastLiveBeat < 1000) return;
     this.lastLiveBeat = now;
-    for (const l of this.live) this.update(l, now);
+    for (const l of this.live.all) this.update(l, now);
   }
 
   /** keepUpToDate: the bar in progress, sent when it changed. */
