@@ -9,13 +9,19 @@ class Conn {
   }
 }
 
+/** A registry with two accepted connections that ask for the same client id. */
+function twoWithId(clientId: number): { r: SessionRegistry<Conn>; a: Conn; b: Conn } {
+  const r = new SessionRegistry<Conn>();
+  const a = new Conn(clientId);
+  const b = new Conn(clientId);
+  r.accepted(a);
+  r.accepted(b);
+  return { r, a, b };
+}
+
 describe('SessionRegistry', () => {
   it('refuses a second live connection with the same client id (TWS error 326)', () => {
-    const r = new SessionRegistry<Conn>();
-    const a = new Conn(5);
-    const b = new Conn(5);
-    r.accepted(a);
-    r.accepted(b);
+    const { r, a, b } = twoWithId(5);
     expect(r.register(a)).toBe('ok');
     expect(r.register(b)).toBe('duplicate');
     expect([...r.ready]).toEqual([a]);
@@ -23,13 +29,9 @@ describe('SessionRegistry', () => {
   });
 
   it('lets a client id in again once its holder is closed, and forgets the old holder cleanly', () => {
-    const r = new SessionRegistry<Conn>();
-    const a = new Conn(5);
-    const b = new Conn(5);
-    r.accepted(a);
+    const { r, a, b } = twoWithId(5);
     r.register(a);
     a.closed = true;
-    r.accepted(b);
     expect(r.register(b)).toBe('ok');
     expect(r.closed(a)).toBe(true);
     // a's late close must not take the id from b

@@ -5,6 +5,7 @@ import type { GatewayContext } from '../context';
 import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import type { ContractRequest } from '../orders/order-types';
+import type { Request } from '../wire/requests';
 import { resolveOne } from './contracts';
 import { Subscriptions } from './subscriptions';
 import {
@@ -72,20 +73,7 @@ export class HistoryService {
     return { keepUpToDate: this.live.size, realTimeBars: this.rt.size };
   }
 
-  request(
-    s: Session,
-    req: {
-      reqId: number;
-      contract: ContractRequest;
-      endDateTime: string;
-      barSize: string;
-      duration: string;
-      useRth: boolean;
-      whatToShow: string;
-      formatDate: number;
-      keepUpToDate: boolean;
-    },
-  ): void {
+  request(s: Session, req: Extract<Request, { kind: 'reqHistoricalData' }>): void {
     const { reqId } = req;
     const r = resolveOne(this.ctx.universe, req.contract);
     if (!r.ok) return s.error(reqId, r.code, r.text);
@@ -320,17 +308,10 @@ export class HistoryService {
 
   /** HISTORICAL_DATA (17): reqId, start, end, count, then date/open/high/low/close/volume/WAP/barCount per bar
    *  (no message version and no hasGaps from SYNT_REALTIME_BARS, 124). */
-  encode(
-    v: number,
-    reqId: number,
-    inst: Instrument,
-    bars: Bars,
-    start: number,
-    end: number,
-    formatDate: number,
-  ): string {
-    const f = this.encodeFrame(v, reqId, inst, bars, start, end, formatDate);
-    return f.subarray(4).toString('latin1');
+  encode(...args: Parameters<HistoryService['encodeFrame']>): string {
+    return this.encodeFrame(...args)
+      .subarray(4)
+      .toString('latin1');
   }
 
   /** The framed message, written straight into bytes (a 30-day minute request is ~43 000 bars, ~3 MB). */

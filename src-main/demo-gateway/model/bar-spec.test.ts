@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LEGAL_BAR_SIZES,
-  isSmallBar,
-  longestSpanSeconds,
-  maxDurationSeconds,
-  parseBarSize,
-  parseDuration,
-} from './bar-spec';
+import { LEGAL_BAR_SIZES, longestSpanSeconds, parseBarSize, parseDuration } from './bar-spec';
 import type { BarSize } from './bar-spec';
 
 describe('bar spec', () => {
@@ -58,15 +51,5 @@ describe('bar spec', () => {
     expect(longestSpanSeconds({ count: 2, unit: 'W' })).toBe(14 * 86_400);
     expect(longestSpanSeconds({ count: 1, unit: 'M' })).toBe(31 * 86_400);
     expect(longestSpanSeconds({ count: 1, unit: 'Y' })).toBe(366 * 86_400);
-  });
-
-  it('serves at most what TWS serves per bar size, and treats 30 seconds and less as small bars', () => {
-    const bar = (t: string): BarSize => parseBarSize(t) as BarSize;
-    expect(maxDurationSeconds(bar('1 secs'))).toBe(2_000);
-    expect(maxDurationSeconds(bar('1 min'))).toBe(31 * 86_400);
-    expect(maxDurationSeconds(bar('1 day'))).toBe(40 * 366 * 86_400);
-    expect(isSmallBar(bar('30 secs'))).toBe(true);
-    expect(isSmallBar(bar('1 min'))).toBe(false);
-    expect(isSmallBar(bar('1 day'))).toBe(false);
   });
 });

@@ -12,7 +12,9 @@ describe('fill rules', () => {
   it('puts a trailing stop the trail amount, or the trail percent, away from the last price', () => {
     expect(trailStopAt(t({ action: 'BUY', auxPrice: 1.5 }), 100, cents)).toBe(101.5);
     expect(trailStopAt(t({ action: 'SELL', auxPrice: 1.5 }), 100, cents)).toBe(98.5);
-    expect(trailStopAt(t({ action: 'SELL', auxPrice: undefined, trailingPercent: 2 }), 50.5, cents)).toBe(49.49);
+    expect(trailStopAt(t({ action: 'SELL', auxPrice: undefined, trailingPercent: 2 }), 50.5, cents)).toBe(
+      49.49,
+    );
   });
 
   it('ratchets a trailing stop toward the market only', () => {
@@ -31,7 +33,13 @@ describe('fill rules', () => {
   });
 
   it('turns elected stops into market or limit orders', () => {
-    expect(['STP', 'TRAIL', 'STP LMT', 'LMT', 'MKT'].map(activeType)).toEqual(['MKT', 'MKT', 'LMT', 'LMT', 'MKT']);
+    expect(['STP', 'TRAIL', 'STP LMT', 'LMT', 'MKT'].map(activeType)).toEqual([
+      'MKT',
+      'MKT',
+      'LMT',
+      'LMT',
+      'MKT',
+    ]);
   });
 
   it('fills a market order at the touch; a limit at the touch on arrival, else at its limit once marketable', () => {

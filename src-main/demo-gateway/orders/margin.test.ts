@@ -32,27 +32,39 @@ describe('margin', () => {
     expect(marginCheck(d, 'DU1', aapl, ticket({ totalQuantity: fits, lmtPrice: 100 }), T)).toBeUndefined();
     const r = marginCheck(d, 'DU1', aapl, ticket({ totalQuantity: 2100, lmtPrice: 100 }), T);
     expect(r?.code).toBe(201);
-    expect(r?.text).toContain('EQUITY WITH LOAN VALUE [100000.00 USD] MUST EXCEED THE INITIAL MARGIN [105000.00 USD]');
+    expect(r?.text).toContain(
+      'EQUITY WITH LOAN VALUE [100000.00 USD] MUST EXCEED THE INITIAL MARGIN [105000.00 USD]',
+    );
   });
 
   it('prices a market order at the last price, and a futures order at 8% of its notional', () => {
     const d = deps(10_000);
     const notional = last(es) * es.multiplier;
     const contracts = Math.floor(10_000 / (notional * 0.08));
-    expect(marginCheck(d, 'DU1', es, ticket({ orderType: 'MKT', totalQuantity: contracts }), T)).toBeUndefined();
-    expect(marginCheck(d, 'DU1', es, ticket({ orderType: 'MKT', totalQuantity: contracts + 1 }), T)?.code).toBe(201);
+    expect(
+      marginCheck(d, 'DU1', es, ticket({ orderType: 'MKT', totalQuantity: contracts }), T),
+    ).toBeUndefined();
+    expect(
+      marginCheck(d, 'DU1', es, ticket({ orderType: 'MKT', totalQuantity: contracts + 1 }), T)?.code,
+    ).toBe(201);
   });
 
   it('needs no margin for an order that only reduces a position, nor for an unknown account', () => {
     const d = deps(1_000);
     d.ledger.applyFill('DU1', aapl, 'BUY', 100, 10, 0, 1);
-    expect(marginCheck(d, 'DU1', aapl, ticket({ action: 'SELL', totalQuantity: 100, lmtPrice: 10 }), T)).toBeUndefined();
+    expect(
+      marginCheck(d, 'DU1', aapl, ticket({ action: 'SELL', totalQuantity: 100, lmtPrice: 10 }), T),
+    ).toBeUndefined();
     expect(marginCheck(d, 'DU9', aapl, ticket({ totalQuantity: 1e9, lmtPrice: 10 }), T)).toBeUndefined();
   });
 
   it('answers what-if with margin before, the change (initial and maintenance) and after, and the commission', () => {
     const d = deps(100_000);
-    const o = { account: 'DU1', inst: aapl, ticket: ticket({ totalQuantity: 200, lmtPrice: 50 }) } as OrderRecord;
+    const o = {
+      account: 'DU1',
+      inst: aapl,
+      ticket: ticket({ totalQuantity: 200, lmtPrice: 50 }),
+    } as OrderRecord;
     expect(whatIfFigures(d, o, T)).toEqual({
       initMarginBefore: 0,
       maintMarginBefore: 0,

@@ -8,7 +8,7 @@ import type { Market, Quote } from '../model/market';
 import { emptyQuote } from '../model/market';
 import type { Ledger } from '../accounts/ledger';
 import { incrementalCommission } from '../accounts/commission';
-import { isOpen, remaining } from './order-types';
+import { isOpen, newOrderRecord, remaining } from './order-types';
 import type { OrderRecord, OrderStatusText, OrderTicket } from './order-types';
 import { validateTicket } from './validation';
 import type { Rejection } from './validation';
@@ -194,27 +194,16 @@ export class OrderEngine {
 
     this.maxIdByClient.set(clientId, orderId);
     if (orderId > this.maxOrderId) this.maxOrderId = orderId;
-    const o: OrderRecord = {
+    const o = newOrderRecord({
       orderId,
       clientId,
       permId: ++this.permSeq,
       account,
       inst,
       ticket: { ...ticket, account, tif: ticket.tif || 'DAY' },
-      status: 'PendingSubmit',
-      filled: 0,
-      avgFillPrice: 0,
-      lastFillPrice: 0,
-      whyHeld: '',
-      commission: 0,
-      transmitted: false,
-      triggered: false,
-      trailStop: undefined,
       waitingForParent: parent !== undefined && parent.status !== 'Filled',
       createdAt: now,
-      completedAt: 0,
-      completedStatus: '',
-    };
+    });
     if (ticket.whatIf) {
       this.d.listener.whatIf(clientId, o, whatIfFigures(this.d, o, now));
       return;
