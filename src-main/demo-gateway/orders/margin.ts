@@ -1,11 +1,11 @@
-// Margin for a new order, Reg T style as the account values count it (stocks 50% initial / 25% maintenance, futures
-// 8% / 6.5%, FX 3% / 2.5% of notional): whether available funds cover what the order adds (else error 201), and
-// the what-if answer (margin before, change, after, and the commission).
+// Margin for a new order, at the rates the account values count (accounts/account-values.ts): whether available
+// funds cover what the order adds (else error 201), and the what-if answer (margin before, change, after, and the
+// commission).
 import type { Instrument } from '../model/instrument';
 import type { Market } from '../model/market';
 import { emptyQuote } from '../model/market';
 import type { Ledger } from '../accounts/ledger';
-import { valueAccount } from '../accounts/account-values';
+import { marginRates, valueAccount } from '../accounts/account-values';
 import type { PriceOf } from '../accounts/account-values';
 import { incrementalCommission } from '../accounts/commission';
 import type { OrderRecord, OrderTicket } from './order-types';
@@ -27,17 +27,6 @@ export interface MarginDeps {
   market: Market;
   ledger: Ledger;
   usdRate(currency: string, t: number): number;
-}
-
-/** [initial, maintenance] margin as a share of notional, by sec type. */
-const MARGIN: Record<string, [number, number]> = {
-  STK: [0.5, 0.25],
-  FUT: [0.08, 0.065],
-  CASH: [0.03, 0.025],
-};
-
-function rates(inst: Instrument): [number, number] {
-  return MARGIN[inst.secType] ?? [0.5, 0.25];
 }
 
 function priceOf(d: MarginDeps, now: number): PriceOf {
@@ -67,7 +56,7 @@ export function marginCheck(
   const added = Math.max(0, Math.abs(pos + signed) - Math.abs(pos));
   if (added === 0) return undefined;
   const px = orderPrice(d, inst, t, now);
-  const [init] = rates(inst);
+  const [init] = marginRates(inst);
   const required = added * px * inst.multiplier * d.usdRate(inst.currency, now) * init;
   const n = valueAccount(book, priceOf(d, now));
   if (n.availableFunds - required >= 0) return undefined;
@@ -78,7 +67,7 @@ export function whatIfFigures(d: MarginDeps, o: OrderRecord, now: number): WhatI
   const book = d.ledger.book(o.account);
   const n = book ? valueAccount(book, priceOf(d, now)) : undefined;
   const px = orderPrice(d, o.inst, o.ticket, now);
-  const [init, maint] = rates(o.inst);
+  const [init, maint] = marginRates(o.inst);
   const rate = d.usdRate(o.inst.currency, now);
   const notional = o.ticket.totalQuantity * px * o.inst.multiplier * rate;
   const im = n?.initMargin ?? 0;

@@ -25,31 +25,35 @@ export type JsonRead =
 
 /** Reads and parses a JSON file; one that does not parse is renamed to the first free `.bak`, `.bak.2`, …. */
 export async function readJsonFile(file: string): Promise<JsonRead> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+  const text = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
     throw err;
-  }
+  });
+  if (text === undefined) return { kind: 'missing' };
+  const parsed = parse(text);
+  if ('value' in parsed) return { kind: 'ok', value: parsed.value };
+  return { kind: 'corrupt', reason: parsed.reason, keptAs: await keepAside(file) };
+}
+
+function parse(text: string): { value: unknown } | { reason: string } {
+  if (text.trim() === '') return { reason: 'the file is empty' };
   try {
-    return { kind: 'ok', value: JSON.parse(text) as unknown };
+    return { value: JSON.parse(text) as unknown };
   } catch (err) {
-    const reason =
-      text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(err as Error).message})`;
-    let n = 1;
-    while (
-      await fs.access(backupName(file, n)).then(
-        () => true,
-        () => false,
-      )
-    )
-      n++;
-    await fs.rename(file, backupName(file, n));
-    return { kind: 'corrupt', reason, keptAs: backupName(file, n) };
+    return { reason: `it is not valid JSON (${(err as Error).message})` };
   }
 }
 
-function backupName(file: string, n: number): string {
-  return n === 1 ? `${file}.bak` : `${file}.bak.${n}`;
+/** Moves a damaged file to the first backup name not taken (an earlier damaged copy is never overwritten). */
+async function keepAside(file: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${file}.bak` : `${file}.bak.${n}`;
+    const taken = await fs.access(name).then(
+      () => true,
+      () => false,
+    );
+    if (taken) continue;
+    await fs.rename(file, name);
+    return name;
+  }
 }
