@@ -1,9 +1,9 @@
 // Conformance of orders at every negotiated version: MKT/LMT/STP/STP LMT/TRAIL, brackets with transmit flags, OCA,
 // modification, cancel, global cancel, partial fills, validation errors, open/completed orders and executions.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, Execution, Order, OrderState } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, order, startGateway, stock } from './helpers';
+import { ACCOUNT, VERSIONS, connect, expectCleanDecoding, gatewayForSuite, order, stock } from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
@@ -28,24 +28,13 @@ describe.each(VERSIONS)('server version %i', (version) => {
   };
   const tick = (x: number): number => Math.round(x * 100) / 100;
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 11 });
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  gatewayForSuite({ maxServerVersion: version, seed: 11 }, (g) => (gw = g));
+  expectCleanDecoding(() => c);
 
   it('fills a market order at the ask with an execution and a commission report', async () => {
     c = await connect(gw, 1);
     nextId = (c.of(EventName.nextValidId)[0]?.[0] as number) ?? 1;
-    const id = place(
-      stock('AAPL'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 100 }),
-    );
+    const id = place(stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 100 }));
     await waitStatus(id, 'Filled');
     const [reqId, contract, exec] = c
       .of(EventName.execDetails)
@@ -81,8 +70,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const id = place(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 10,
         lmtPrice: lmt,
       }),
@@ -92,8 +81,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
       id,
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 20,
         lmtPrice: tick(lmt - 1),
       }),
@@ -120,8 +109,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const stp = place(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'STP' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'STP',
         totalQuantity: 5,
         auxPrice: tick(p * 1.5),
       }),
@@ -130,8 +119,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const stpLmt = place(
       stock('AAPL'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'STP LMT' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'STP LMT',
         totalQuantity: 5,
         auxPrice: tick(p * 0.5),
         lmtPrice: tick(p * 0.49),
@@ -142,8 +131,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const elected = place(
       stock('AAPL'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'STP' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'STP',
         totalQuantity: 5,
         auxPrice: tick(p * 1.2),
       }),
@@ -152,8 +141,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const trail = place(
       stock('AAPL'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'TRAIL' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'TRAIL',
         totalQuantity: 5,
         trailingPercent: 10,
       }),
@@ -175,8 +164,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const parent = place(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 10,
         lmtPrice: tick(p * 1.05),
         transmit: false,
@@ -186,8 +175,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const tp = place(
       stock('AAPL'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'LMT',
         totalQuantity: 10,
         lmtPrice: tick(p * 1.5),
         parentId: parent,
@@ -199,8 +188,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const sl = place(
       stock('AAPL'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'STP' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'STP',
         totalQuantity: 10,
         auxPrice: tick(p * 0.5),
         parentId: parent,
@@ -224,8 +213,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const far = place(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 5,
         lmtPrice: tick(p * 0.7),
         ocaGroup: 'G1',
@@ -236,8 +225,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const near = place(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 5,
         lmtPrice: tick(p * 1.1),
         ocaGroup: 'G1',
@@ -249,8 +238,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const big = place(
       stock('MSFT'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'MKT',
         totalQuantity: 3_000,
       }),
     );
@@ -261,8 +250,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const ioc = place(
       stock('MSFT'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'MKT',
         totalQuantity: 5_000,
         tif: 'IOC',
       }),
@@ -285,65 +274,42 @@ describe.each(VERSIONS)('server version %i', (version) => {
       await expectCode(
         stock('AAPL'),
         order({
-          action: 'BUY' as Order['action'],
-          orderType: 'LMT' as Order['orderType'],
+          action: 'BUY',
+          orderType: 'LMT',
           totalQuantity: 1,
           lmtPrice: p + 0.001,
         }),
         110,
       ),
     ).toBe('The price does not conform to the minimum price variation for this contract.');
-    await expectCode(
-      stock('AAPL'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MOC' as Order['orderType'], totalQuantity: 1 }),
-      387,
-    );
-    await expectCode(
-      stock('AAPL'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 0 }),
-      434,
-    );
+    await expectCode(stock('AAPL'), order({ action: 'BUY', orderType: 'MOC', totalQuantity: 1 }), 387);
+    await expectCode(stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 0 }), 434);
     await expectCode(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'MKT',
         totalQuantity: 1,
         tif: 'GTD',
       }),
       201,
     );
-    await expectCode(
-      stock('NOPE'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 1 }),
-      200,
-    );
+    await expectCode(stock('NOPE'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 }), 200);
     await expectCode(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'MKT',
         totalQuantity: 1_000_000,
       }),
       201,
     );
     // Ids: a used id is a duplicate (103), a filled order cannot be modified (104).
-    const done = place(
-      stock('AAPL'),
-      order({ action: 'SELL' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 1 }),
-    );
+    const done = place(stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 1 }));
     await waitStatus(done, 'Filled');
-    c.ib.placeOrder(
-      done,
-      stock('AAPL'),
-      order({ action: 'SELL' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 2 }),
-    );
+    c.ib.placeOrder(done, stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 2 }));
     await c.waitCode(104, done);
-    c.ib.placeOrder(
-      1,
-      stock('AAPL'),
-      order({ action: 'SELL' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 2 }),
-    );
+    c.ib.placeOrder(1, stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 2 }));
     await c.waitCode(103, 1);
     c.ib.cancelOrder(999_999);
     await c.waitCode(10147, 999_999);
@@ -357,8 +323,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const working = place(
       stock('IBM'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 3,
         lmtPrice: tick(price(8314) * 0.5),
         tif: 'GTC',
@@ -367,8 +333,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const filled = place(
       stock('IBM'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'MKT',
         totalQuantity: 3,
         orderRef: 'ref-7',
       }),
@@ -411,14 +377,14 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const es = gw.universe.bySymbol('ES').find((i) => i.secType === 'FUT') as { conId: number };
     const fut = place(
       { conId: es.conId, exchange: 'CME' },
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 1 }),
+      order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 }),
     );
     await waitStatus(fut, 'Filled');
     const fx = place(
       { symbol: 'EUR', secType: 'CASH' as Contract['secType'], exchange: 'IDEALPRO', currency: 'USD' },
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'MKT',
         totalQuantity: 25_000,
       }),
     );

@@ -2,7 +2,6 @@
 // and client 0 seeing everything through reqAllOpenOrders / reqAutoOpenOrders(true).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Order } from '@stoqey/ib';
 import { connect, order, startGateway, stock, until } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
@@ -45,8 +44,8 @@ describe('several clients', () => {
       id1,
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 1,
         lmtPrice: Math.round(price * 50) / 100,
       }),
