@@ -25,25 +25,29 @@ const USAGE = `Usage: demo-gateway [options]
   --verbose              debug logging
   --help                 this text`;
 
+/** A flag that takes a value, and one that is on or off. */
+const VALUE = { type: 'string' } as const;
+const SWITCH = { type: 'boolean' } as const;
+
 async function main(): Promise<void> {
   let args;
   try {
     args = parseArgs({
       options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        seed: { type: 'string' },
-        'server-version': { type: 'string' },
-        accounts: { type: 'string' },
-        state: { type: 'string' },
-        'control-port': { type: 'string' },
-        'tick-rate': { type: 'string' },
-        'real-hours': { type: 'boolean' },
-        'no-live-data': { type: 'boolean' },
-        pacing: { type: 'string' },
+        host: VALUE,
+        port: VALUE,
+        seed: VALUE,
+        'server-version': VALUE,
+        accounts: VALUE,
+        state: VALUE,
+        'control-port': VALUE,
+        'tick-rate': VALUE,
+        'real-hours': SWITCH,
+        'no-live-data': SWITCH,
+        pacing: VALUE,
         fault: { type: 'string', multiple: true },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean' },
+        verbose: SWITCH,
+        help: SWITCH,
       },
       strict: true,
     }).values;

@@ -69,23 +69,13 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const lmt = tick(price() * 0.8);
     const id = place(
       stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'LMT',
-        totalQuantity: 10,
-        lmtPrice: lmt,
-      }),
+      order({ action: 'BUY', orderType: 'LMT', totalQuantity: 10, lmtPrice: lmt }),
     );
     await waitStatus(id, 'Submitted');
     c.ib.placeOrder(
       id,
       stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'LMT',
-        totalQuantity: 20,
-        lmtPrice: tick(lmt - 1),
-      }),
+      order({ action: 'BUY', orderType: 'LMT', totalQuantity: 20, lmtPrice: tick(lmt - 1) }),
     );
     await c.waitFor(
       () => c.of(EventName.openOrder, id).some((a) => (a[2] as Order).totalQuantity === 20),
@@ -108,12 +98,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const p = price();
     const stp = place(
       stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'STP',
-        totalQuantity: 5,
-        auxPrice: tick(p * 1.5),
-      }),
+      order({ action: 'BUY', orderType: 'STP', totalQuantity: 5, auxPrice: tick(p * 1.5) }),
     );
     await waitStatus(stp, 'PreSubmitted');
     const stpLmt = place(
@@ -130,22 +115,12 @@ describe.each(VERSIONS)('server version %i', (version) => {
     // A sell stop above the market elects at once and fills as a market order.
     const elected = place(
       stock('AAPL'),
-      order({
-        action: 'SELL',
-        orderType: 'STP',
-        totalQuantity: 5,
-        auxPrice: tick(p * 1.2),
-      }),
+      order({ action: 'SELL', orderType: 'STP', totalQuantity: 5, auxPrice: tick(p * 1.2) }),
     );
     await waitStatus(elected, 'Filled');
     const trail = place(
       stock('AAPL'),
-      order({
-        action: 'SELL',
-        orderType: 'TRAIL',
-        totalQuantity: 5,
-        trailingPercent: 10,
-      }),
+      order({ action: 'SELL', orderType: 'TRAIL', totalQuantity: 5, trailingPercent: 10 }),
     );
     await waitStatus(trail, 'PreSubmitted');
     const shown = c.of(EventName.openOrder, trail).at(-1)?.[2] as Order;
@@ -235,26 +210,14 @@ describe.each(VERSIONS)('server version %i', (version) => {
     );
     await waitStatus(near, 'Filled');
     await waitStatus(far, 'Cancelled');
-    const big = place(
-      stock('MSFT'),
-      order({
-        action: 'BUY',
-        orderType: 'MKT',
-        totalQuantity: 3_000,
-      }),
-    );
+    const big = place(stock('MSFT'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 3_000 }));
     await waitStatus(big, 'Filled');
     expect(
       c.of(EventName.execDetails).filter((a) => (a[2] as Execution).orderId === big).length,
     ).toBeGreaterThan(1);
     const ioc = place(
       stock('MSFT'),
-      order({
-        action: 'SELL',
-        orderType: 'MKT',
-        totalQuantity: 5_000,
-        tif: 'IOC',
-      }),
+      order({ action: 'SELL', orderType: 'MKT', totalQuantity: 5_000, tif: 'IOC' }),
     );
     await waitStatus(ioc, 'Cancelled');
     const [, , filled, remaining] = c.of(EventName.orderStatus, ioc).at(-1) as number[];
@@ -273,12 +236,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     expect(
       await expectCode(
         stock('AAPL'),
-        order({
-          action: 'BUY',
-          orderType: 'LMT',
-          totalQuantity: 1,
-          lmtPrice: p + 0.001,
-        }),
+        order({ action: 'BUY', orderType: 'LMT', totalQuantity: 1, lmtPrice: p + 0.001 }),
         110,
       ),
     ).toBe('The price does not conform to the minimum price variation for this contract.');
@@ -286,22 +244,13 @@ describe.each(VERSIONS)('server version %i', (version) => {
     await expectCode(stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 0 }), 434);
     await expectCode(
       stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'MKT',
-        totalQuantity: 1,
-        tif: 'GTD',
-      }),
+      order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1, tif: 'GTD' }),
       201,
     );
     await expectCode(stock('NOPE'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 }), 200);
     await expectCode(
       stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'MKT',
-        totalQuantity: 1_000_000,
-      }),
+      order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1_000_000 }),
       201,
     );
     // Ids: a used id is a duplicate (103), a filled order cannot be modified (104).
@@ -332,12 +281,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     );
     const filled = place(
       stock('IBM'),
-      order({
-        action: 'BUY',
-        orderType: 'MKT',
-        totalQuantity: 3,
-        orderRef: 'ref-7',
-      }),
+      order({ action: 'BUY', orderType: 'MKT', totalQuantity: 3, orderRef: 'ref-7' }),
     );
     await waitStatus(working, 'Submitted');
     await waitStatus(filled, 'Filled');
@@ -382,11 +326,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     await waitStatus(fut, 'Filled');
     const fx = place(
       { symbol: 'EUR', secType: 'CASH' as Contract['secType'], exchange: 'IDEALPRO', currency: 'USD' },
-      order({
-        action: 'SELL',
-        orderType: 'MKT',
-        totalQuantity: 25_000,
-      }),
+      order({ action: 'SELL', orderType: 'MKT', totalQuantity: 25_000 }),
     );
     await waitStatus(fx, 'Filled');
     const reports = c.of(EventName.commissionReport).map((a) => (a[0] as { commission: number }).commission);

@@ -84,11 +84,7 @@ describe('faults', () => {
     gw = await startGateway();
     const c = await client(1);
     const id = c.of(EventName.nextValidId)[0]?.[0] as number;
-    const mkt = order({
-      action: 'BUY',
-      orderType: 'MKT',
-      totalQuantity: 1,
-    });
+    const mkt = order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 });
     gw.faults.silence(800);
     c.ib.placeOrder(id, stock('AAPL'), mkt);
     await until(() => gw!.ordersIgnored().length > 0, 'the swallowed order');

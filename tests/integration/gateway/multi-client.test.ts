@@ -43,12 +43,7 @@ describe('several clients', () => {
     one.ib.placeOrder(
       id1,
       stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'LMT',
-        totalQuantity: 1,
-        lmtPrice: Math.round(price * 50) / 100,
-      }),
+      order({ action: 'BUY', orderType: 'LMT', totalQuantity: 1, lmtPrice: Math.round(price * 50) / 100 }),
     );
     await one.waitFor(() => one.of(EventName.orderStatus, id1).length > 0, 'status for owner');
     await master.waitFor(() => master.of(EventName.orderStatus, id1).length > 0, 'status for client 0');
