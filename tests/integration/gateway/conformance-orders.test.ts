@@ -27,6 +27,11 @@ describe.each(VERSIONS)('server version %i', (version) => {
     return id;
   };
   const tick = (x: number): number => Math.round(x * 100) / 100;
+  /** Connects client `clientId` for one test; its order ids continue from the nextValidId it was given. */
+  const connectAs = async (clientId: number): Promise<void> => {
+    c = await connect(gw, clientId);
+    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+  };
 
   gatewayForSuite({ maxServerVersion: version, seed: 11 }, (g) => (gw = g));
   expectCleanDecoding(() => c);
@@ -64,8 +69,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('keeps a limit order working, modifies it by re-placing the id, and cancels it (202)', async () => {
-    c = await connect(gw, 2);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(2);
     const lmt = tick(price() * 0.8);
     const id = place(
       stock('AAPL'),
@@ -93,8 +97,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('holds stops until elected and trails the stop of a trailing order', async () => {
-    c = await connect(gw, 3);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(3);
     const p = price();
     const stp = place(
       stock('AAPL'),
@@ -133,8 +136,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('holds a bracket parent until its last child transmits, then activates the children', async () => {
-    c = await connect(gw, 4);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(4);
     const p = price();
     const parent = place(
       stock('AAPL'),
@@ -182,8 +184,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('cancels the rest of an OCA group when one order fills, and fills large orders in pieces', async () => {
-    c = await connect(gw, 5);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(5);
     const p = price();
     const far = place(
       stock('AAPL'),
@@ -226,8 +227,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers bad orders with TWS error codes', async () => {
-    c = await connect(gw, 6);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(6);
     const p = price();
     const expectCode = async (contract: Contract, o: Order, code: number): Promise<string> => {
       const id = place(contract, o);
@@ -267,8 +267,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('lists open orders, executions (with a filter) and completed orders', async () => {
-    c = await connect(gw, 7);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(7);
     const working = place(
       stock('IBM'),
       order({
@@ -316,8 +315,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('trades futures and FX pairs', async () => {
-    c = await connect(gw, 8);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(8);
     const es = gw.universe.bySymbol('ES').find((i) => i.secType === 'FUT') as { conId: number };
     const fut = place(
       { conId: es.conId, exchange: 'CME' },
