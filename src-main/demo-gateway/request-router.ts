@@ -24,7 +24,7 @@ import {
   userInfo,
 } from './wire/encoder';
 
-export interface ContractHandlers {
+interface ContractHandlers {
   details(s: Session, reqId: number, contract: ContractRequest): void;
   matchingSymbols(s: Session, reqId: number, pattern: string): void;
   marketRule(s: Session, marketRuleId: number): void;

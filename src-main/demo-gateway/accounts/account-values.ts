@@ -4,7 +4,7 @@
 import type { AccountBook, Position } from './ledger';
 import type { Instrument } from '../model/instrument';
 
-export interface PositionValue {
+interface PositionValue {
   position: Position;
   marketPrice: number;
   /** qty × price × multiplier, in USD. */

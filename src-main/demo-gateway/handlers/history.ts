@@ -26,7 +26,7 @@ import { etMidnight, etStamp, parseTwsDateTime, utcDash, ymdOfDay } from '../wir
 import { AsciiWriter, decimalsOf } from '../wire/ascii-writer';
 
 const HMDS = 'Historical Market Data Service error message:';
-export const PACING_TEXT = `${HMDS}Historical data request pacing violation`;
+const PACING_TEXT = `${HMDS}Historical data request pacing violation`;
 
 interface LiveBars {
   session: Session;

@@ -21,7 +21,7 @@ import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import { BENCH_STAMP_TICK } from '../gateway-options';
 
 /** Tick ids (ibapi/ticktype.py). */
-export const Tick = {
+const Tick = {
   BID_SIZE: 0,
   BID: 1,
   ASK: 2,

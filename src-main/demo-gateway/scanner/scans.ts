@@ -9,7 +9,7 @@ import type { ScannerSubscription, TagValue } from '../wire/requests';
 import { SCAN_LOCATIONS, SCAN_TYPES } from './scan-catalog';
 import type { ScanLocation } from './scan-catalog';
 
-export const MAX_SCAN_ROWS = 50;
+const MAX_SCAN_ROWS = 50;
 
 export type ScanOutcome = { ok: true; rows: ScanRow[] } | { ok: false; code: number; text: string };
 

@@ -7,7 +7,7 @@ import type { EngineSnapshot, OrderEngine } from '../orders/matching';
 import type { Instrument } from '../model/instrument';
 import { readJsonFile, writeJsonFile } from './json-file';
 
-export interface GatewayState {
+interface GatewayState {
   format: 1;
   savedAt: number;
   ledger: LedgerSnapshot;
