@@ -12,6 +12,7 @@ import { silentLogger } from '../../src-shared/logger';
 import { createHub } from '../../src-main/hub/hub';
 import { createIbApi } from '../../src-main/ib/link';
 import type { ResolvedContract } from '../../src-main/ib/tws';
+import { stockContract } from '../../src-main/demo-gateway/index';
 import { createTrading } from '../../src-main/trading';
 import { figure, type Figure } from '../figure';
 import { buildTickStream, handshakeFrames, type TickStream } from '../support/tick-stream';
@@ -100,13 +101,9 @@ async function startApp(reqIdsOut?: number[]): Promise<{
   trading.link.connect({ host: '127.0.0.1', port: 1, clientId: 0 });
   for (let i = 0; i < 200 && !trading.link.isReady(); i++) await new Promise((r) => setTimeout(r, 5));
   if (!trading.link.isReady()) throw new Error('the offline link did not become ready');
-  const contracts: ResolvedContract[] = Array.from({ length: SYMBOLS }, (_, i) => ({
-    conId: 1000 + i,
-    symbol: `S${i}`,
-    secType: 'STK',
-    exchange: 'SMART',
-    currency: 'USD',
-  }));
+  const contracts: ResolvedContract[] = Array.from({ length: SYMBOLS }, (_, i) =>
+    stockContract({ conId: 1000 + i, symbol: `S${i}`, currency: 'USD' }),
+  );
   trading.marketData.subscribe({ key: 'w1', clientId: 'w1' }, contracts);
   const ids = trading.link
     .streams()

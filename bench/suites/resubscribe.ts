@@ -5,7 +5,7 @@
 import { defaultSettings } from '../../src-shared/domain/settings';
 import { systemClock } from '../../src-shared/clock';
 import { silentLogger } from '../../src-shared/logger';
-import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
+import { createDemoGateway, stockContract } from '../../src-main/demo-gateway/index';
 import { Incoming } from '../../src-main/demo-gateway/wire/message-ids';
 import { createTrading } from '../../src-main/trading';
 import { figure, type Figure } from '../figure';
@@ -36,16 +36,7 @@ async function once(n: number): Promise<Figure> {
     await waitUntil('the account streams', () => trading.link.queued() === 0);
     const others = trading.link.streams().length;
     const stocks = gw.universe.instruments.filter((i) => i.secType === 'STK').slice(0, n - others);
-    trading.marketData.subscribe(
-      { key: 'w', clientId: 'w' },
-      stocks.map((i) => ({
-        conId: i.conId,
-        symbol: i.symbol,
-        secType: 'STK' as const,
-        exchange: 'SMART',
-        currency: i.currency,
-      })),
-    );
+    trading.marketData.subscribe({ key: 'w', clientId: 'w' }, stocks.map(stockContract));
     await waitUntil(
       `${stocks.length} lines at the gateway`,
       () => gw.subscriptions().marketData === stocks.length,

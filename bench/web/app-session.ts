@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import { buildUniverse } from '../../src-main/demo-gateway/model/universe';
+import { stockContract } from '../../src-main/demo-gateway/index';
 import { chromiumArgs, provisionChromium } from '../../tools/chromium.mjs';
 import { startBuiltWebHost, type RunningHost } from '../../tests/e2e/support/web-host';
 
@@ -17,14 +18,7 @@ export const VIEWPORT = { width: 1600, height: 900 };
 export function demoStocks(n: number): WatchItem[] {
   const stocks = buildUniverse(Date.now()).instruments.filter((i) => i.secType === 'STK');
   if (stocks.length < n) throw new Error(`the demo universe has ${stocks.length} stocks, fewer than ${n}`);
-  return stocks.slice(0, n).map((i) => ({
-    conId: i.conId,
-    symbol: i.symbol,
-    secType: 'STK',
-    exchange: 'SMART',
-    primaryExchange: i.primaryExchange,
-    currency: i.currency,
-  }));
+  return stocks.slice(0, n).map(stockContract);
 }
 
 /** Writes settings.json and watchlists.json as the app would have saved them. */

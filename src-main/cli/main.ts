@@ -1,6 +1,6 @@
 // Entry of `ibdesk` / `npm run cli`: runs one command and exits with its code.
 import { runCli } from './run';
-import { startDemoGateway } from '../demo-endpoint';
+import { startDemoGateway } from '../demo-profile';
 
 const code = await runCli(
   process.argv.slice(2),

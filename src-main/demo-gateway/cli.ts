@@ -1,9 +1,9 @@
 // `npm run demo-gateway -- --port 7497 …`: runs the demo gateway in the foreground, one log line per connection,
 // prints the control API's URL, stops cleanly on Ctrl+C / SIGTERM.
 import { parseArgs } from 'node:util';
-import { consoleSink, createLogBook } from '../logging/log-book';
 import { createDemoGateway } from './gateway';
 import { applyFault, parseFaultSpec } from './fault-spec';
+import { terminalLogger } from './terminal-log';
 import type { FaultSpec } from './fault-spec';
 
 const USAGE = `Usage: demo-gateway [options]
@@ -25,25 +25,29 @@ const USAGE = `Usage: demo-gateway [options]
   --verbose              debug logging
   --help                 this text`;
 
+/** A flag that takes a value, and one that is on or off. */
+const VALUE = { type: 'string' } as const;
+const SWITCH = { type: 'boolean' } as const;
+
 async function main(): Promise<void> {
   let args;
   try {
     args = parseArgs({
       options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        seed: { type: 'string' },
-        'server-version': { type: 'string' },
-        accounts: { type: 'string' },
-        state: { type: 'string' },
-        'control-port': { type: 'string' },
-        'tick-rate': { type: 'string' },
-        'real-hours': { type: 'boolean' },
-        'no-live-data': { type: 'boolean' },
-        pacing: { type: 'string' },
+        host: VALUE,
+        port: VALUE,
+        seed: VALUE,
+        'server-version': VALUE,
+        accounts: VALUE,
+        state: VALUE,
+        'control-port': VALUE,
+        'tick-rate': VALUE,
+        'real-hours': SWITCH,
+        'no-live-data': SWITCH,
+        pacing: VALUE,
         fault: { type: 'string', multiple: true },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean' },
+        verbose: SWITCH,
+        help: SWITCH,
       },
       strict: true,
     }).values;
@@ -77,11 +81,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const book = createLogBook({
-    sink: consoleSink(process.stderr),
-    sinkLevel: args.verbose ? 'debug' : 'info',
+  const log = terminalLogger({
+    write: (line) => process.stderr.write(line),
+    now: Date.now,
+    level: args.verbose ? 'debug' : 'info',
+    source: 'cli',
   });
-  const log = book.logger('cli');
   let gw;
   try {
     gw = await createDemoGateway({

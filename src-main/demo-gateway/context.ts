@@ -6,8 +6,8 @@ import type { Market } from './model/market';
 import type { HistoryEngine } from './model/history';
 import type { OrderEngine } from './orders/matching';
 import type { Ledger } from './accounts/ledger';
-import type { ResolvedOptions } from './options';
-import type { Session } from './session';
+import type { ResolvedOptions } from './gateway-options';
+import type { Session } from './connections/session';
 
 export interface GatewayContext {
   readonly clock: Clock;

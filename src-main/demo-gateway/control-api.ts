@@ -4,7 +4,9 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Logger } from '../../src-shared/logger';
-import type { DemoGateway } from './gateway';
+import type { GatewayInspection } from './inspection';
+import type { FaultControls } from './faults';
+import type { ResolvedOptions } from './gateway-options';
 
 export interface ControlApi {
   readonly url: string;
@@ -30,8 +32,15 @@ const RequiredMs = z.object({ ms: z.number().int().min(1).max(600_000) });
 
 type Handler = (body: unknown, query: URLSearchParams) => unknown;
 
+/** What the control API serves: the gateway's inspection methods and its fault switches. */
+export interface Controlled extends GatewayInspection {
+  readonly port: number;
+  readonly options: Pick<ResolvedOptions, 'maxServerVersion' | 'accounts'>;
+  readonly faults: FaultControls;
+}
+
 export async function startControlApi(
-  gw: DemoGateway,
+  gw: Controlled,
   opts: { port?: number; host?: string; log: Logger },
 ): Promise<ControlApi> {
   const host = opts.host ?? '127.0.0.1';

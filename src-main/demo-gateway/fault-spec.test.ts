@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyFault, parseFaultSpec } from './fault-spec';
-import type { FaultControls } from './gateway';
+import type { FaultControls } from './faults';
 
 describe('--fault specs', () => {
   it('parses name, arguments, delay and period', () => {

@@ -2,7 +2,7 @@
 // the HTTP control API and CLI flags. Each fault acts on the live gateway and ends on its own or with clear().
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { Session } from './session';
+import type { Session } from './connections/session';
 import { frame } from './wire/framing';
 
 export type MalformedKind = 'garbage-fields' | 'extra-fields' | 'unknown-message' | 'bad-length';
@@ -30,6 +30,41 @@ export interface FaultStatus {
   pacingViolationsArmed: number;
   /** New orders still to be swallowed by swallowOrders(). */
   ordersToSwallow: number;
+}
+
+/** The fault switches a caller holds (tests in-process, the control API, CLI flags, soak runs). */
+export interface FaultControls {
+  dropAll(): number;
+  silence(ms?: number): void;
+  restart(downMs?: number): Promise<void>;
+  connectivityLoss(restore: Restore, afterMs: number): void;
+  pacingViolation(kind: 'historical' | 'rate', count?: number): void;
+  slowReader(ms: number): void;
+  malformedFrame(kind: MalformedKind): void;
+  acceptThenClose(count?: number): void;
+  /** The next `count` new orders are swallowed unanswered; the connection stays alive (see ordersIgnored). */
+  swallowOrders(count?: number): void;
+  rejectConnections(ms: number): Promise<void>;
+  clear(): void;
+  status(): FaultStatus;
+}
+
+/** The switches of `faults` as plain functions (callers may pass them around unbound); the take* hooks stay inside. */
+export function faultControls(faults: Faults): FaultControls {
+  return {
+    dropAll: () => faults.dropAll(),
+    silence: (ms) => faults.silence(ms),
+    restart: (ms) => faults.restart(ms),
+    connectivityLoss: (restore, ms) => faults.connectivityLoss(restore, ms),
+    pacingViolation: (kind, count) => faults.pacingViolation(kind, count),
+    slowReader: (ms) => faults.slowReader(ms),
+    malformedFrame: (kind) => faults.malformedFrame(kind),
+    acceptThenClose: (count) => faults.acceptThenClose(count),
+    swallowOrders: (count) => faults.swallowOrders(count),
+    rejectConnections: (ms) => faults.rejectConnections(ms),
+    clear: () => faults.clear(),
+    status: () => faults.status(),
+  };
 }
 
 export class Faults {

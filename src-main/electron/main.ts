@@ -9,7 +9,7 @@ import { createLogFile, teeSink, type LogFile } from '../logging/log-file';
 import { consoleSink, createLogBook } from '../logging/log-book';
 import { type Logger } from '../../src-shared/logger';
 import { readJson, writeJsonAtomic } from '../config/json-file';
-import { createDemoEndpoint } from '../demo-endpoint';
+import { createDemoEndpoint } from '../demo-profile';
 import { appVersion } from '../version';
 import { APP_SCHEME, serveAppRequest } from './app-protocol';
 import { createReloadGuard, installCrashHandlers, watchRenderer } from './crash';

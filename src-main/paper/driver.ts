@@ -13,7 +13,7 @@ import type {
 import type { AppErrorData } from '../../src-shared/result';
 import { createApp, type App } from '../app';
 import { formatLogLine } from '../logging/log-file';
-import { createDemoEndpoint, type RunningDemo } from '../demo-endpoint';
+import { createDemoEndpoint, type RunningDemo } from '../demo-profile';
 import { createSocketDropper } from '../ib/socket-drop';
 import type { Trading } from '../trading';
 

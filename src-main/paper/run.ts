@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RunningDemo } from '../demo-endpoint';
+import type { RunningDemo } from '../demo-profile';
 import { appVersion } from '../version';
 import { startDriver, type PaperDriver, type PaperTarget } from './driver';
 import { checkPort, parsePaperTarget } from './guard';

@@ -14,8 +14,7 @@ import { defaultSettings, DEFAULT_LIMITS } from '../../src-shared/domain/setting
 import { AppError } from '../../src-shared/result';
 import { systemClock } from '../../src-shared/clock';
 import { createLogBook } from '../logging/log-book';
-import { createDemoGateway, type DemoGateway } from '../demo-gateway/gateway';
-import { hash32, Prng } from '../demo-gateway/model/rng';
+import { createDemoGateway, hash32, Prng, stockContract, type DemoGateway } from '../demo-gateway/index';
 import type { ResolvedContract } from '../ib/tws';
 import { createOrderJournal } from '../services/order-journal';
 import { createTrading, type Trading } from '../trading';
@@ -178,13 +177,7 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
 
     // ---- subscriptions: 500 symbols, 3 scanners, 2 charts -----------------------------------------------------
     const stocks = gw.universe.instruments.filter((i) => i.secType === 'STK').slice(0, o.symbols);
-    const contracts: ResolvedContract[] = stocks.map((i) => ({
-      conId: i.conId,
-      symbol: i.symbol,
-      secType: 'STK',
-      exchange: 'SMART',
-      currency: i.currency,
-    }));
+    const contracts: ResolvedContract[] = stocks.map(stockContract);
     trading.marketData.subscribe({ key: 'soak', clientId: 'soak' }, contracts);
     const keys = contracts.map((c) => `quote ${c.conId}`);
     for (const scanCode of ['TOP_PERC_GAIN', 'MOST_ACTIVE', 'HOT_BY_VOLUME']) {
@@ -255,13 +248,7 @@ export async function runSoak(o: SoakOptions, io: Io): Promise<{ code: number; s
                     },
                   };
       const parsed = OrderTicket.safeParse({
-        contract: {
-          symbol: c.symbol,
-          conId: c.conId,
-          secType: 'STK',
-          exchange: 'SMART',
-          currency: c.currency,
-        },
+        contract: stockContract(c),
         action,
         quantity,
         tif: ticket.orderType !== 'MKT' && rng.next() < 0.5 ? 'GTC' : 'DAY',

@@ -9,7 +9,7 @@ import { systemClock } from '../../src-shared/clock';
 import { installCrashHandlers } from '../electron/crash';
 import { defaultDataDir } from '../config/data-dir';
 import { parseAccountList } from '../../src-shared/domain/accounts';
-import { createDemoEndpoint, startDemoGateway } from '../demo-endpoint';
+import { createDemoEndpoint, startDemoGateway } from '../demo-profile';
 import { appVersion } from '../version';
 import { createStartupTrace } from './startup-trace';
 import { startWebHost } from './web-host';

@@ -78,6 +78,25 @@ export function barSizeSeconds(size: BarSize): number {
   return SECONDS[size];
 }
 
+/** The other spellings TWS accepts in a barSizeSetting, and the bar size each names. */
+const OTHER_SPELLINGS: Record<string, BarSize> = {
+  '1 sec': '1 secs',
+  '1 mins': '1 min',
+  '1 hours': '1 hour',
+  '1 days': '1 day',
+  '1d': '1 day',
+  '1 weeks': '1 week',
+  '1w': '1 week',
+  '1 months': '1 month',
+  '1m': '1 month',
+};
+
+/** The bar size a barSizeSetting names, in any spelling TWS accepts (any case and spacing); undefined for none. */
+export function barSizeOf(text: string): BarSize | undefined {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return (BarSizes as readonly string[]).includes(t) ? (t as BarSize) : OTHER_SPELLINGS[t];
+}
+
 const UNIT_SECONDS = { S: 1, D: 86400, W: 604800, M: 2592000, Y: 31536000 } as const;
 
 /** Nominal length of a duration in seconds (M = 30 days, Y = 365 days). */

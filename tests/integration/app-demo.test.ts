@@ -2,7 +2,7 @@
 // demo gateway: every result is checked against its schema (validateResults).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../src-shared/contract';
-import { createDemoEndpoint, startDemoGateway } from '../../src-main/demo-endpoint';
+import { createDemoEndpoint, startDemoGateway } from '../../src-main/demo-profile';
 import { ApiClient, startHarness, type Harness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src-main/cli/run';
-import { startDemoGateway } from '../../src-main/demo-endpoint';
+import { startDemoGateway } from '../../src-main/demo-profile';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { cli } from '../support/cli-io';
 import { AAPL, startGateway } from '../support/trading-harness';

@@ -3,6 +3,7 @@
 // historical requests past the pacing rules queued rather than refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
+import { stockContract } from '../../src-main/demo-gateway/index';
 import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
 import { sleep, waitFor } from '../support/wait';
 
@@ -231,16 +232,7 @@ describe('the connection survives the demo gateway’s faults', () => {
     await h.connect(gw);
     const stocks = gw.universe.instruments.filter((i) => i.secType === 'STK').slice(0, 500);
     expect(stocks).toHaveLength(500);
-    h.trading.marketData.subscribe(
-      { key: 'w', clientId: 'w' },
-      stocks.map((i) => ({
-        conId: i.conId,
-        symbol: i.symbol,
-        secType: 'STK' as const,
-        exchange: 'SMART',
-        currency: i.currency,
-      })),
-    );
+    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, stocks.map(stockContract));
     await waitFor(
       () => gw!.subscriptions().marketData >= 500,
       '500 market data lines at the gateway',

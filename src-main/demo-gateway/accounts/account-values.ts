@@ -4,7 +4,7 @@
 import type { AccountBook, Position } from './ledger';
 import type { Instrument } from '../model/instrument';
 
-export interface PositionValue {
+interface PositionValue {
   position: Position;
   marketPrice: number;
   /** qty × price × multiplier, in USD. */
@@ -35,14 +35,27 @@ export interface AccountNumbers {
 
 export type PriceOf = (inst: Instrument) => { price: number; prevClose: number; usdRate: number };
 
+/** [initial, maintenance] margin as a share of notional: Reg T for stocks (and anything else), futures, FX. */
+const MARGIN: Record<string, readonly [number, number]> = {
+  STK: [0.5, 0.25],
+  FUT: [0.08, 0.065],
+  CASH: [0.03, 0.025],
+};
+
+export function marginRates(inst: Instrument): readonly [initial: number, maintenance: number] {
+  return MARGIN[inst.secType] ?? [0.5, 0.25];
+}
+
 export function valueAccount(book: AccountBook, priceOf: PriceOf): AccountNumbers {
-  let stockValue = 0;
-  let gross = 0;
-  let futuresPnl = 0;
-  let unrealized = 0;
-  let initMargin = 0;
-  let maintMargin = 0;
-  let daily = 0;
+  const sum = {
+    stockValue: 0,
+    gross: 0,
+    futuresPnl: 0,
+    unrealized: 0,
+    initMargin: 0,
+    maintMargin: 0,
+    daily: 0,
+  };
   const positions: PositionValue[] = [];
   for (const p of book.positions.values()) {
     if (p.qty === 0) continue;
@@ -61,25 +74,22 @@ export function valueAccount(book: AccountBook, priceOf: PriceOf): AccountNumber
       unrealized: upnl,
       daily: pd + p.realizedToday,
     });
-    unrealized += upnl;
-    daily += pd;
+    sum.unrealized += upnl;
+    sum.daily += pd;
     const notional = Math.abs(marketValue);
+    const [init, maint] = marginRates(p.inst);
+    sum.initMargin += notional * init;
+    sum.maintMargin += notional * maint;
     if (p.inst.secType === 'STK') {
-      stockValue += marketValue;
-      gross += notional;
-      initMargin += notional * 0.5;
-      maintMargin += notional * 0.25;
-    } else if (p.inst.secType === 'FUT') {
-      // Margin-style: the open trade's value is the price move since entry (commissions already left the cash).
-      futuresPnl += marketValue - p.qty * p.avgPrice * usdRate;
-      initMargin += notional * 0.08;
-      maintMargin += notional * 0.065;
+      sum.stockValue += marketValue;
+      sum.gross += notional;
     } else {
-      futuresPnl += marketValue - p.qty * p.avgPrice * usdRate;
-      initMargin += notional * 0.03;
-      maintMargin += notional * 0.025;
+      // Futures and FX are margin-style: the open trade's value is the price move since entry (commissions
+      // already left the cash).
+      sum.futuresPnl += marketValue - p.qty * p.avgPrice * usdRate;
     }
   }
+  const { stockValue, gross, futuresPnl, unrealized, initMargin, maintMargin, daily } = sum;
   const netLiquidation = book.cash + stockValue + futuresPnl;
   const availableFunds = netLiquidation - initMargin;
   return {

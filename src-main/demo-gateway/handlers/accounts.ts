@@ -3,7 +3,7 @@
 // that clients of advisor and linked logins send. Fills push position and portfolio updates at once; values
 // follow market moves every three minutes as TWS does, PnL every second.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import { emptyQuote } from '../model/market';
 import { accountUpdateValues, ledgerTags, summaryTags, valueAccount } from '../accounts/account-values';
@@ -25,6 +25,7 @@ import {
   positionMultiEnd,
 } from '../wire/encoder';
 import { etHourMinute } from '../wire/tws-time';
+import { Subscriptions } from './subscriptions';
 
 interface SummarySub {
   session: Session;
@@ -84,11 +85,11 @@ const LIGHT_KEYS: ReadonlySet<string> = new Set([
 
 export class AccountService {
   private positionSubs = new Set<Session>();
-  private summaries: SummarySub[] = [];
-  private updates: UpdatesSub[] = [];
-  private pnls: PnlSub[] = [];
-  private positionsMulti: MultiSub[] = [];
-  private updatesMulti: MultiSub[] = [];
+  private readonly summaries = new Subscriptions<SummarySub>();
+  private readonly updates = new Subscriptions<UpdatesSub>();
+  private readonly pnls = new Subscriptions<PnlSub>();
+  private readonly positionsMulti = new Subscriptions<MultiSub>();
+  private readonly updatesMulti = new Subscriptions<MultiSub>();
   private readonly dirty = new Map<string, Set<Instrument>>();
   private lastRefresh = 0;
   private lastPnl = 0;
@@ -97,10 +98,10 @@ export class AccountService {
 
   hasWork(): boolean {
     return (
-      this.summaries.length > 0 ||
-      this.updates.length > 0 ||
-      this.pnls.length > 0 ||
-      this.updatesMulti.length > 0 ||
+      this.summaries.size > 0 ||
+      this.updates.size > 0 ||
+      this.pnls.size > 0 ||
+      this.updatesMulti.size > 0 ||
       this.dirty.size > 0
     );
   }
@@ -158,19 +159,18 @@ export class AccountService {
       else if (t.startsWith('$LEDGER:')) continue;
       else sub.tags.add(raw === 'Leverage-S' ? 'Leverage' : raw);
     }
-    this.summaries.push(sub);
-    s.onClose(() => (this.summaries = this.summaries.filter((x) => x.session !== s)));
+    this.summaries.add(sub);
     this.sendSummary(sub, this.ctx.clock.now(), true);
     s.send(accountSummaryEnd(reqId));
     this.ctx.wake();
   }
 
   cancelSummary(s: Session, reqId: number): void {
-    this.summaries = this.summaries.filter((x) => !(x.session === s && x.reqId === reqId));
+    this.summaries.cancel(s, reqId);
   }
 
   accountUpdates(s: Session, subscribe: boolean, account: string): void {
-    this.updates = this.updates.filter((x) => x.session !== s);
+    this.updates.removeWhere((x) => x.session === s);
     if (!subscribe) return;
     const acct = account.trim() || (this.ctx.options.accounts[0] as string);
     if (!this.ctx.ledger.book(acct)) {
@@ -178,8 +178,7 @@ export class AccountService {
       return;
     }
     const sub: UpdatesSub = { session: s, account: acct, sent: new Map() };
-    this.updates.push(sub);
-    s.onClose(() => (this.updates = this.updates.filter((x) => x.session !== s)));
+    this.updates.add(sub);
     const now = this.ctx.clock.now();
     const n = this.numbers(acct, now);
     if (n) {
@@ -220,8 +219,7 @@ export class AccountService {
     if (!accounts) return;
     this.cancelPositionsMulti(s, reqId);
     const sub = this.newMulti(s, reqId, accounts, modelCode, false);
-    this.positionsMulti.push(sub);
-    s.onClose(() => (this.positionsMulti = this.positionsMulti.filter((x) => x.session !== s)));
+    this.positionsMulti.add(sub);
     for (const a of accounts)
       for (const p of this.ctx.ledger.positions(a))
         s.send(positionMulti(reqId, a, p.inst, p.qty, round(p.avgCost), modelCode));
@@ -229,7 +227,7 @@ export class AccountService {
   }
 
   cancelPositionsMulti(s: Session, reqId: number): void {
-    this.positionsMulti = this.positionsMulti.filter((x) => !(x.session === s && x.reqId === reqId));
+    this.positionsMulti.cancel(s, reqId);
   }
 
   accountUpdatesMultiStart(
@@ -243,8 +241,7 @@ export class AccountService {
     if (!accounts) return;
     this.cancelAccountUpdatesMulti(s, reqId);
     const sub = this.newMulti(s, reqId, accounts, modelCode, ledgerAndNLV);
-    this.updatesMulti.push(sub);
-    s.onClose(() => (this.updatesMulti = this.updatesMulti.filter((x) => x.session !== s)));
+    this.updatesMulti.add(sub);
     const now = this.ctx.clock.now();
     for (const a of accounts) {
       const n = this.numbers(a, now);
@@ -255,7 +252,7 @@ export class AccountService {
   }
 
   cancelAccountUpdatesMulti(s: Session, reqId: number): void {
-    this.updatesMulti = this.updatesMulti.filter((x) => !(x.session === s && x.reqId === reqId));
+    this.updatesMulti.cancel(s, reqId);
   }
 
   pnl(s: Session, reqId: number, account: string, conId?: number): void {
@@ -264,14 +261,13 @@ export class AccountService {
       return;
     }
     const sub: PnlSub = { session: s, reqId, account, conId, last: '' };
-    this.pnls.push(sub);
-    s.onClose(() => (this.pnls = this.pnls.filter((x) => x.session !== s)));
+    this.pnls.add(sub);
     this.sendPnl(sub, this.numbers(account));
     this.ctx.wake();
   }
 
   cancelPnl(s: Session, reqId: number): void {
-    this.pnls = this.pnls.filter((x) => !(x.session === s && x.reqId === reqId));
+    this.pnls.cancel(s, reqId);
   }
 
   beat(now: number): void {
@@ -288,12 +284,12 @@ export class AccountService {
           const p = this.ctx.ledger.position(account, inst.conId);
           for (const s of this.positionSubs)
             s.send(position(account, inst, p?.qty ?? 0, round(p?.avgCost ?? 0)));
-          for (const m of this.positionsMulti)
+          for (const m of this.positionsMulti.all)
             if (m.accounts.includes(account))
               m.session.send(
                 positionMulti(m.reqId, account, inst, p?.qty ?? 0, round(p?.avgCost ?? 0), m.modelCode),
               );
-          for (const u of this.updates) {
+          for (const u of this.updates.all) {
             const n = u.account === account ? nums(account) : undefined;
             if (n) this.sendPortfolio(u.session, account, inst, n);
           }
@@ -302,23 +298,23 @@ export class AccountService {
       for (const account of this.dirty.keys()) {
         const n = nums(account);
         if (!n) continue;
-        for (const u of this.updates) if (u.account === account) this.sendValues(u, n, false);
-        for (const m of this.updatesMulti)
+        for (const u of this.updates.all) if (u.account === account) this.sendValues(u, n, false);
+        for (const m of this.updatesMulti.all)
           if (m.accounts.includes(account)) this.sendMultiValues(m, n, false);
-        for (const sub of this.summaries) this.sendSummary(sub, now, false, account);
+        for (const sub of this.summaries.all) this.sendSummary(sub, now, false, account);
       }
       this.dirty.clear();
     }
     if (refresh) {
-      for (const u of this.updates) {
+      for (const u of this.updates.all) {
         const n = nums(u.account);
         if (!n) continue;
         this.sendValues(u, n, false);
         for (const pv of n.positions) this.sendPortfolio(u.session, u.account, pv.position.inst, n);
         u.session.send(accountUpdateTime(etHourMinute(now)));
       }
-      for (const sub of this.summaries) this.sendSummary(sub, now, false);
-      for (const m of this.updatesMulti)
+      for (const sub of this.summaries.all) this.sendSummary(sub, now, false);
+      for (const m of this.updatesMulti.all)
         for (const a of m.accounts) {
           const n = nums(a);
           if (n) this.sendMultiValues(m, n, false);
@@ -326,7 +322,7 @@ export class AccountService {
     }
     if (now - this.lastPnl >= 1000) {
       this.lastPnl = now;
-      for (const p of this.pnls) this.sendPnl(p, nums(p.account));
+      for (const p of this.pnls.all) this.sendPnl(p, nums(p.account));
     }
   }
 

@@ -1,7 +1,7 @@
 // Contract requests: contract details (by conId, symbol, local symbol; error 200 for nothing found), matching
 // symbols and market rules; plus the resolution of a request's contract that every other handler uses.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import type { Universe } from '../model/universe';
 import type { ContractRequest } from '../orders/order-types';
@@ -9,7 +9,7 @@ import { contractData, contractDataEnd, symbolSamples } from '../wire/encode-con
 import { marketRule } from '../wire/encoder';
 import { ruleIncrements } from '../model/market-rules';
 
-export const NO_SECURITY_DEFINITION = 'No security definition has been found for the request';
+const NO_SECURITY_DEFINITION = 'No security definition has been found for the request';
 
 const EXCHANGE_ALIASES: Record<string, string> = {
   ISLAND: 'NASDAQ',
@@ -19,7 +19,7 @@ const EXCHANGE_ALIASES: Record<string, string> = {
 };
 
 /** Every instrument a request's contract could mean. */
-export function resolveContracts(universe: Universe, c: ContractRequest): Instrument[] {
+function resolveContracts(universe: Universe, c: ContractRequest): Instrument[] {
   if (c.conId > 0) {
     const hit = universe.byConId(c.conId);
     return hit ? [hit] : [];

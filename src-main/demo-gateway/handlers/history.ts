@@ -2,13 +2,15 @@
 // TWS's pacing rules for small bars: no identical request within 15 s, at most 5 requests for one contract and
 // data type in 2 s, at most 60 requests in 10 minutes; a breach is answered with error 162 in TWS's words.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import type { ContractRequest } from '../orders/order-types';
+import type { Request } from '../wire/requests';
 import { resolveOne } from './contracts';
+import { Subscriptions } from './subscriptions';
 import {
   LEGAL_BAR_SIZES,
-  durationSeconds,
+  longestSpanSeconds,
   isSmallBar,
   maxDurationSeconds,
   parseBarSize,
@@ -24,7 +26,7 @@ import { etMidnight, etStamp, parseTwsDateTime, utcDash, ymdOfDay } from '../wir
 import { AsciiWriter, decimalsOf } from '../wire/ascii-writer';
 
 const HMDS = 'Historical Market Data Service error message:';
-export const PACING_TEXT = `${HMDS}Historical data request pacing violation`;
+const PACING_TEXT = `${HMDS}Historical data request pacing violation`;
 
 interface LiveBars {
   session: Session;
@@ -56,35 +58,22 @@ interface Paced {
 }
 
 export class HistoryService {
-  private live: LiveBars[] = [];
-  private rt: RtBars[] = [];
+  private readonly live = new Subscriptions<LiveBars>();
+  private readonly rt = new Subscriptions<RtBars>();
   private readonly recent: Paced[] = [];
   private lastLiveBeat = 0;
 
   constructor(private readonly ctx: GatewayContext) {}
 
   hasWork(): boolean {
-    return this.live.length > 0 || this.rt.length > 0;
+    return this.live.size > 0 || this.rt.size > 0;
   }
 
   get counts(): { keepUpToDate: number; realTimeBars: number } {
-    return { keepUpToDate: this.live.length, realTimeBars: this.rt.length };
+    return { keepUpToDate: this.live.size, realTimeBars: this.rt.size };
   }
 
-  request(
-    s: Session,
-    req: {
-      reqId: number;
-      contract: ContractRequest;
-      endDateTime: string;
-      barSize: string;
-      duration: string;
-      useRth: boolean;
-      whatToShow: string;
-      formatDate: number;
-      keepUpToDate: boolean;
-    },
-  ): void {
+  request(s: Session, req: Extract<Request, { kind: 'reqHistoricalData' }>): void {
     const { reqId } = req;
     const r = resolveOne(this.ctx.universe, req.contract);
     if (!r.ok) return s.error(reqId, r.code, r.text);
@@ -147,7 +136,7 @@ export class HistoryService {
       }
       end = Math.min(parsed, now);
     }
-    if (durationSeconds(duration) > maxDurationSeconds(bar))
+    if (longestSpanSeconds(duration) > maxDurationSeconds(bar))
       return s.error(reqId, 162, `${HMDS}Time length exceed max.`);
     if (this.paced(inst, bar, what, req, now)) {
       this.ctx.log.info('historical pacing violation', { clientId: s.clientId, reqId, twsCode: 162 });
@@ -165,7 +154,7 @@ export class HistoryService {
     s.sendRaw(this.encodeFrame(s.version, reqId, inst, bars, start, end, req.formatDate));
     if (req.keepUpToDate) {
       const n = bars.time.length - 1;
-      this.live.push({
+      this.live.add({
         session: s,
         reqId,
         inst,
@@ -177,15 +166,12 @@ export class HistoryService {
         lastSentVolume: bars.volume[n] as number,
         lastSentLabel: '',
       });
-      s.onClose(() => (this.live = this.live.filter((x) => x.session !== s)));
       this.ctx.wake();
     }
   }
 
   cancel(s: Session, reqId: number): void {
-    const before = this.live.length;
-    this.live = this.live.filter((x) => !(x.session === s && x.reqId === reqId));
-    if (this.live.length !== before)
+    if (this.live.cancel(s, reqId))
       s.error(reqId, 162, `${HMDS}API historical data query cancelled: ${reqId}`);
   }
 
@@ -222,24 +208,23 @@ export class HistoryService {
       );
     }
     const now = this.ctx.clock.now();
-    this.rt.push({ session: s, reqId, inst: r.inst, what, useRth, next: Math.floor(now / 5000) * 5000 });
-    s.onClose(() => (this.rt = this.rt.filter((x) => x.session !== s)));
+    this.rt.add({ session: s, reqId, inst: r.inst, what, useRth, next: Math.floor(now / 5000) * 5000 });
     this.ctx.wake();
   }
 
   cancelRealTimeBars(s: Session, reqId: number): void {
-    this.rt = this.rt.filter((x) => !(x.session === s && x.reqId === reqId));
+    this.rt.cancel(s, reqId);
   }
 
   /** 1101 "data lost": live bars and real-time bars stop; clients must ask again. */
   dropAll(): void {
-    this.live = [];
-    this.rt = [];
+    this.live.clear();
+    this.rt.clear();
   }
 
   beat(now: number): void {
     if (this.ctx.dataPaused()) return;
-    for (const r of this.rt) {
+    for (const r of this.rt.all) {
       // A 5-second bar goes out once its interval has ended.
       while (r.next + 5000 <= now) {
         const b = this.ctx.history.bars(
@@ -271,7 +256,7 @@ export class HistoryService {
     }
     if (now - this.lastLiveBeat < 1000) return;
     this.lastLiveBeat = now;
-    for (const l of this.live) this.update(l, now);
+    for (const l of this.live.all) this.update(l, now);
   }
 
   /** keepUpToDate: the bar in progress, sent when it changed. */
@@ -323,17 +308,10 @@ export class HistoryService {
 
   /** HISTORICAL_DATA (17): reqId, start, end, count, then date/open/high/low/close/volume/WAP/barCount per bar
    *  (no message version and no hasGaps from SYNT_REALTIME_BARS, 124). */
-  encode(
-    v: number,
-    reqId: number,
-    inst: Instrument,
-    bars: Bars,
-    start: number,
-    end: number,
-    formatDate: number,
-  ): string {
-    const f = this.encodeFrame(v, reqId, inst, bars, start, end, formatDate);
-    return f.subarray(4).toString('latin1');
+  encode(...args: Parameters<HistoryService['encodeFrame']>): string {
+    return this.encodeFrame(...args)
+      .subarray(4)
+      .toString('latin1');
   }
 
   /** The framed message, written straight into bytes (a 30-day minute request is ~43 000 bars, ~3 MB). */

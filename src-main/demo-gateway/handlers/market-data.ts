@@ -2,7 +2,7 @@
 // instrument and beat is computed for all subscribers; only changed fields go out (tickPrice carries the size for
 // bid/ask/last, tickSize alone when just a size changed), with the delayed tick ids 66-76 for delayed data.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import { emptyQuote } from '../model/market';
 import type { Quote } from '../model/market';
@@ -18,10 +18,10 @@ import {
   tickString,
 } from '../wire/encoder';
 import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
-import { BENCH_STAMP_TICK } from '../options';
+import { BENCH_STAMP_TICK } from '../gateway-options';
 
 /** Tick ids (ibapi/ticktype.py). */
-export const Tick = {
+const Tick = {
   BID_SIZE: 0,
   BID: 1,
   ASK: 2,
@@ -56,13 +56,28 @@ const DELAYED: Record<number, number> = {
   45: 88,
 };
 
+/** Bid and ask: a price tick carrying its size, and a size tick when only the size moved. */
+const QUOTE_SIDES = [
+  { price: 'bid', size: 'bidSize', priceTick: Tick.BID, sizeTick: Tick.BID_SIZE },
+  { price: 'ask', size: 'askSize', priceTick: Tick.ASK, sizeTick: Tick.ASK_SIZE },
+] as const;
+
+/** The session's prices, in the order TWS sends them. */
+const SESSION_PRICES = [
+  ['high', Tick.HIGH],
+  ['low', Tick.LOW],
+  ['close', Tick.CLOSE],
+  ['open', Tick.OPEN],
+] as const;
+
 const DELAY_MS = 15 * 60_000;
 const G_RT_VOLUME = 1;
 const G_SHORTABLE = 2;
 const G_MARK = 4;
 const G_STATS = 8;
 
-interface Sub {
+/** A market-data line; its quote fields hold what was last sent on it (only changes go out). */
+interface Sub extends Omit<Quote, 'lastTime' | 'trades' | 'live'> {
   session: Session;
   reqId: number;
   inst: Instrument;
@@ -73,17 +88,6 @@ interface Sub {
   generic: number;
   mdoff: boolean;
   lot: number;
-  bid: number;
-  ask: number;
-  last: number;
-  bidSize: number;
-  askSize: number;
-  lastSize: number;
-  volume: number;
-  high: number;
-  low: number;
-  open: number;
-  close: number;
 }
 
 export class MarketDataService {
@@ -295,29 +299,19 @@ export class MarketDataService {
     const fx = sub.inst.secType === 'CASH';
     let sent = false;
     if (!sub.mdoff) {
-      const bidSize = Math.round(q.bidSize / lot);
-      const askSize = Math.round(q.askSize / lot);
-      if (initial || q.bid !== sub.bid) {
-        s.send(tickPrice(id, t(Tick.BID), q.bid, bidSize, 1));
-        if (initial) s.send(tickSize(id, t(Tick.BID_SIZE), bidSize));
-        sub.bid = q.bid;
-        sub.bidSize = bidSize;
-        sent = true;
-      } else if (bidSize !== sub.bidSize) {
-        s.send(tickSize(id, t(Tick.BID_SIZE), bidSize));
-        sub.bidSize = bidSize;
-        sent = true;
-      }
-      if (initial || q.ask !== sub.ask) {
-        s.send(tickPrice(id, t(Tick.ASK), q.ask, askSize, 1));
-        if (initial) s.send(tickSize(id, t(Tick.ASK_SIZE), askSize));
-        sub.ask = q.ask;
-        sub.askSize = askSize;
-        sent = true;
-      } else if (askSize !== sub.askSize) {
-        s.send(tickSize(id, t(Tick.ASK_SIZE), askSize));
-        sub.askSize = askSize;
-        sent = true;
+      for (const side of QUOTE_SIDES) {
+        const size = Math.round(q[side.size] / lot);
+        if (initial || q[side.price] !== sub[side.price]) {
+          s.send(tickPrice(id, t(side.priceTick), q[side.price], size, 1));
+          if (initial) s.send(tickSize(id, t(side.sizeTick), size));
+          sub[side.price] = q[side.price];
+          sub[side.size] = size;
+          sent = true;
+        } else if (size !== sub[side.size]) {
+          s.send(tickSize(id, t(side.sizeTick), size));
+          sub[side.size] = size;
+          sent = true;
+        }
       }
       // IDEALPRO has no trades: TWS sends no last, last size or volume for FX.
       if (!fx) {
@@ -351,25 +345,12 @@ export class MarketDataService {
           sent = true;
         }
       }
-      if (initial || q.high !== sub.high) {
-        s.send(tickPrice(id, t(Tick.HIGH), q.high, 0, 0));
-        sub.high = q.high;
-        sent = true;
-      }
-      if (initial || q.low !== sub.low) {
-        s.send(tickPrice(id, t(Tick.LOW), q.low, 0, 0));
-        sub.low = q.low;
-        sent = true;
-      }
-      if (initial || q.close !== sub.close) {
-        s.send(tickPrice(id, t(Tick.CLOSE), q.close, 0, 0));
-        sub.close = q.close;
-        sent = true;
-      }
-      if (initial || q.open !== sub.open) {
-        s.send(tickPrice(id, t(Tick.OPEN), q.open, 0, 0));
-        sub.open = q.open;
-        sent = true;
+      for (const [field, tick] of SESSION_PRICES) {
+        if (initial || q[field] !== sub[field]) {
+          s.send(tickPrice(id, t(tick), q[field], 0, 0));
+          sub[field] = q[field];
+          sent = true;
+        }
       }
     }
     if (initial) {

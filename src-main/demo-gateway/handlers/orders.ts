@@ -1,11 +1,12 @@
 // Order requests and the order events that follow: routed to the client that placed the order (orders are bound
 // to its clientId, as in TWS) and to client 0 when it asked for reqAutoOpenOrders(true).
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
 import type { ContractRequest, OrderRecord, OrderTicket } from '../orders/order-types';
 import { isOpen, remaining } from '../orders/order-types';
-import type { EngineListener, Execution, WhatIfFigures } from '../orders/matching';
+import type { EngineListener, Execution } from '../orders/matching';
+import type { WhatIfFigures } from '../orders/margin';
 import type { ExecutionFilter } from '../wire/requests';
 import { resolveOne } from './contracts';
 import {

@@ -1,12 +1,13 @@
 // Scanner requests: the parameters XML, and subscriptions that answer with a full snapshot (SCANNER_DATA) at once
 // and again at each refresh while subscribed.
 import type { GatewayContext } from '../context';
-import type { Session } from '../session';
+import type { Session } from '../connections/session';
 import type { ScannerSubscription, TagValue } from '../wire/requests';
 import { scannerData } from '../wire/encode-contract';
 import { scannerParameters } from '../wire/encoder';
 import { scannerParametersXml } from '../scanner/params-xml';
 import { runScan } from '../scanner/scans';
+import { Subscriptions } from './subscriptions';
 
 interface ScanSub {
   session: Session;
@@ -17,16 +18,16 @@ interface ScanSub {
 }
 
 export class ScannerService {
-  private subs: ScanSub[] = [];
+  private readonly subs = new Subscriptions<ScanSub>();
 
   constructor(private readonly ctx: GatewayContext) {}
 
   hasWork(): boolean {
-    return this.subs.length > 0;
+    return this.subs.size > 0;
   }
 
   get count(): number {
-    return this.subs.length;
+    return this.subs.size;
   }
 
   parameters(s: Session): void {
@@ -34,7 +35,7 @@ export class ScannerService {
   }
 
   subscribe(s: Session, reqId: number, subscription: ScannerSubscription, filters: TagValue[]): void {
-    if (this.subs.some((x) => x.session === s && x.reqId === reqId)) {
+    if (this.subs.has(s, reqId)) {
       s.error(reqId, 322, "Error processing request.-'cc' : cause - Duplicate ticker id");
       return;
     }
@@ -52,22 +53,21 @@ export class ScannerService {
       filters,
       next: now + this.ctx.options.scannerRefreshMs,
     };
-    this.subs.push(sub);
-    s.onClose(() => (this.subs = this.subs.filter((x) => x.session !== s)));
+    this.subs.add(sub);
     this.ctx.wake();
   }
 
   cancel(s: Session, reqId: number): void {
-    this.subs = this.subs.filter((x) => !(x.session === s && x.reqId === reqId));
+    this.subs.cancel(s, reqId);
   }
 
   dropAll(): void {
-    this.subs = [];
+    this.subs.clear();
   }
 
   beat(now: number): void {
     if (this.ctx.dataPaused()) return;
-    for (const sub of this.subs) {
+    for (const sub of this.subs.all) {
       if (now < sub.next) continue;
       sub.next = now + this.ctx.options.scannerRefreshMs;
       const out = runScan(this.ctx.market, this.ctx.universe, sub.subscription, sub.filters, now);

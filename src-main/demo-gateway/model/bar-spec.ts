@@ -1,11 +1,14 @@
-// Parsing of reqHistoricalData's barSizeSetting and durationStr, with the limits the gateway enforces.
+// reqHistoricalData's barSizeSetting and durationStr as the gateway reads them, and the limits it enforces. The bar
+// sizes themselves (names, spellings, lengths) are src-shared/domain/bar.ts's; this adds how the model steps
+// through them and TWS's limits.
+import { BarSizes, barSizeOf, barSizeSeconds } from '../../../src-shared/domain/bar';
 
-/** The bar sizes TWS lists as legal, in its own spelling. */
-export const LEGAL_BAR_SIZES =
-  '1 secs, 5 secs, 10 secs, 15 secs, 30 secs, 1 min, 2 mins, 3 mins, 5 mins, 10 mins, 15 mins, 20 mins, 30 mins, ' +
-  '1 hour, 2 hours, 3 hours, 4 hours, 8 hours, 1 day, 1W, 1M';
+/** The bar sizes TWS lists as legal in its error 321 text, in its own spelling (1W, 1M). */
+export const LEGAL_BAR_SIZES = BarSizes.map((s) => (s === '1 week' ? '1W' : s === '1 month' ? '1M' : s)).join(
+  ', ',
+);
 
-export type BarUnit = 'sec' | 'day' | 'week' | 'month';
+type BarUnit = 'sec' | 'day' | 'week' | 'month';
 
 export interface BarSize {
   readonly text: string;
@@ -15,38 +18,13 @@ export interface BarSize {
   readonly seconds: number;
 }
 
-const SECONDS: Record<string, number> = {
-  '1 sec': 1,
-  '1 secs': 1,
-  '5 secs': 5,
-  '10 secs': 10,
-  '15 secs': 15,
-  '30 secs': 30,
-  '1 min': 60,
-  '1 mins': 60,
-  '2 mins': 120,
-  '3 mins': 180,
-  '5 mins': 300,
-  '10 mins': 600,
-  '15 mins': 900,
-  '20 mins': 1200,
-  '30 mins': 1800,
-  '1 hour': 3600,
-  '1 hours': 3600,
-  '2 hours': 7200,
-  '3 hours': 10800,
-  '4 hours': 14400,
-  '8 hours': 28800,
-};
+const CALENDAR: Partial<Record<string, BarUnit>> = { '1 day': 'day', '1 week': 'week', '1 month': 'month' };
 
 export function parseBarSize(text: string): BarSize | undefined {
-  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  const s = SECONDS[t];
-  if (s !== undefined) return { text, unit: 'sec', seconds: s };
-  if (t === '1 day' || t === '1 days' || t === '1d') return { text, unit: 'day', seconds: 1 };
-  if (t === '1 week' || t === '1w' || t === '1 weeks') return { text, unit: 'week', seconds: 1 };
-  if (t === '1 month' || t === '1m' || t === '1 months') return { text, unit: 'month', seconds: 1 };
-  return undefined;
+  const size = barSizeOf(text);
+  if (size === undefined) return undefined;
+  const unit = CALENDAR[size];
+  return unit ? { text, unit, seconds: 1 } : { text, unit: 'sec', seconds: barSizeSeconds(size) };
 }
 
 export interface Duration {
@@ -62,8 +40,8 @@ export function parseDuration(text: string): Duration | undefined {
   return { count, unit: (m[2] as string).toUpperCase() as Duration['unit'] };
 }
 
-/** Approximate length of a duration in seconds (for limits). */
-export function durationSeconds(d: Duration): number {
+/** The longest span a duration can cover (a month as 31 days, a year as 366): what the limits compare. */
+export function longestSpanSeconds(d: Duration): number {
   switch (d.unit) {
     case 'S':
       return d.count;

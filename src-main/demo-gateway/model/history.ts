@@ -29,7 +29,7 @@ export interface Bars {
   daily: boolean;
 }
 
-export function emptyBars(daily: boolean): Bars {
+function emptyBars(daily: boolean): Bars {
   return { time: [], open: [], high: [], low: [], close: [], volume: [], wap: [], count: [], daily };
 }
 

@@ -1,7 +1,7 @@
 // One tradable instrument of the demo universe: what contract details report, plus the parameters that drive its
 // simulated price and volume.
 
-export type SecType = 'STK' | 'FUT' | 'CASH';
+type SecType = 'STK' | 'FUT' | 'CASH';
 
 export interface Instrument {
   /** Position in the universe's arrays (market state is kept in typed arrays indexed by it). */

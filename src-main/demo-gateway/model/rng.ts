@@ -63,7 +63,7 @@ export class Prng {
 }
 
 /** Acklam's inverse normal CDF (relative error < 1.2e-9). */
-export function invNorm(p: number): number {
+function invNorm(p: number): number {
   const a = [
     -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
     2.506628277459239,

@@ -1,7 +1,7 @@
-// The demo universe's US stocks and ETFs: real symbols (S&P 500 constituents and popular ETFs) with plausible
-// reference prices and market caps (USD billions; AUM for ETFs), circa 2025. Not market data: the model moves
-// prices around these levels. Columns: symbol|name|sector|category|price|capB|listing (Q NASDAQ, N NYSE, A ARCA,
-// B BATS).
+// The demo universe's data tables (model/universe.ts builds the instruments from them). First its US stocks and
+// ETFs: real symbols (S&P 500 constituents and popular ETFs) with plausible reference prices and market caps (USD
+// billions; AUM for ETFs), circa 2025. Not market data: the model moves prices around these levels. Columns:
+// symbol|name|sector|category|price|capB|listing (Q NASDAQ, N NYSE, A ARCA, B BATS).
 export const EQUITY_TABLE = `
 AAPL|Apple Inc|IT|Computers|230|3450|Q
 MSFT|Microsoft Corp|IT|Software|420|3120|Q
@@ -549,6 +549,22 @@ SQQQ|ProShares UltraPro Short QQQ|ETF|Leveraged Equity|8|3|Q
 SCHD|Schwab US Dividend Equity ETF|ETF|Large Cap Value|28|65|A
 IWF|iShares Russell 1000 Growth ETF|ETF|Large Cap Growth|400|100|A
 IWD|iShares Russell 1000 Value ETF|ETF|Large Cap Value|195|60|A
+`;
+
+// The demo universe's futures roots (two expiries of each are listed): root|name|exchange|multiplier|tick|reference
+// price|daily vol|average daily volume|contract months|last trading day ("third-friday", or monthOffset/dayOfMonth,
+// moved back off weekends)|conId of the underlying index.
+export const FUTURES_TABLE = `
+ES|E-mini S&P 500|CME|50|0.25|6000|0.01|1500000|3,6,9,12|third-friday|11004968
+NQ|E-mini Nasdaq-100|CME|20|0.25|21000|0.013|600000|3,6,9,12|third-friday|11004958
+YM|E-mini Dow Jones Industrial Average ($5)|CBOT|5|1|44000|0.009|150000|3,6,9,12|third-friday|11004966
+RTY|E-mini Russell 2000|CME|50|0.1|2300|0.014|200000|3,6,9,12|third-friday|416888
+CL|Light Sweet Crude Oil|NYMEX|1000|0.01|70|0.022|350000|1,2,3,4,5,6,7,8,9,10,11,12|-1/20|17340715
+NG|Henry Hub Natural Gas|NYMEX|10000|0.001|3.2|0.035|150000|1,2,3,4,5,6,7,8,9,10,11,12|-1/26|17340723
+GC|Gold|COMEX|100|0.1|2650|0.01|200000|2,4,6,8,10,12|0/26|11004987
+SI|Silver|COMEX|5000|0.005|31|0.018|60000|3,5,7,9,12|0/26|11004995
+ZN|10-Year T-Note|CBOT|1000|0.015625|110.5|0.004|1200000|3,6,9,12|third-friday|11004984
+ZB|30-Year U.S. Treasury Bond|CBOT|1000|0.03125|117|0.008|350000|3,6,9,12|third-friday|11004981
 `;
 
 /** Contract ids that real TWS users will recognise; every other conId is derived from the symbol. */

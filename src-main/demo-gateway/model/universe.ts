@@ -1,7 +1,7 @@
 // The demo universe: ~500 US stocks and ETFs with real symbols, front-month futures and major FX pairs. Built once
 // per gateway (futures expiries depend on the date); conIds are stable across runs and seeds.
-import type { Instrument, SecType } from './instrument';
-import { EQUITY_TABLE, KNOWN_CONIDS } from './universe-data';
+import type { Instrument } from './instrument';
+import { EQUITY_TABLE, FUTURES_TABLE, KNOWN_CONIDS } from './universe-data';
 import { hashString, unit } from './rng';
 import { dayOfWeek, etDay, ymdOfDay } from '../wire/tws-time';
 import { ruleIdForTick } from './market-rules';
@@ -70,138 +70,26 @@ interface FutureRoot {
   under: [string, string, number];
 }
 
-const FUTURES: FutureRoot[] = [
-  {
-    root: 'ES',
-    name: 'E-mini S&P 500',
-    exchange: 'CME',
-    multiplier: 50,
-    tick: 0.25,
-    price: 6000,
-    vol: 0.01,
-    adv: 1_500_000,
-    months: [3, 6, 9, 12],
-    expiry: 'third-friday',
-    under: ['ES', 'IND', 11004968],
-  },
-  {
-    root: 'NQ',
-    name: 'E-mini Nasdaq-100',
-    exchange: 'CME',
-    multiplier: 20,
-    tick: 0.25,
-    price: 21000,
-    vol: 0.013,
-    adv: 600_000,
-    months: [3, 6, 9, 12],
-    expiry: 'third-friday',
-    under: ['NQ', 'IND', 11004958],
-  },
-  {
-    root: 'YM',
-    name: 'E-mini Dow Jones Industrial Average ($5)',
-    exchange: 'CBOT',
-    multiplier: 5,
-    tick: 1,
-    price: 44000,
-    vol: 0.009,
-    adv: 150_000,
-    months: [3, 6, 9, 12],
-    expiry: 'third-friday',
-    under: ['YM', 'IND', 11004966],
-  },
-  {
-    root: 'RTY',
-    name: 'E-mini Russell 2000',
-    exchange: 'CME',
-    multiplier: 50,
-    tick: 0.1,
-    price: 2300,
-    vol: 0.014,
-    adv: 200_000,
-    months: [3, 6, 9, 12],
-    expiry: 'third-friday',
-    under: ['RTY', 'IND', 416888],
-  },
-  {
-    root: 'CL',
-    name: 'Light Sweet Crude Oil',
-    exchange: 'NYMEX',
-    multiplier: 1000,
-    tick: 0.01,
-    price: 70,
-    vol: 0.022,
-    adv: 350_000,
-    months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-    expiry: [-1, 20],
-    under: ['CL', 'IND', 17340715],
-  },
-  {
-    root: 'NG',
-    name: 'Henry Hub Natural Gas',
-    exchange: 'NYMEX',
-    multiplier: 10000,
-    tick: 0.001,
-    price: 3.2,
-    vol: 0.035,
-    adv: 150_000,
-    months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-    expiry: [-1, 26],
-    under: ['NG', 'IND', 17340723],
-  },
-  {
-    root: 'GC',
-    name: 'Gold',
-    exchange: 'COMEX',
-    multiplier: 100,
-    tick: 0.1,
-    price: 2650,
-    vol: 0.01,
-    adv: 200_000,
-    months: [2, 4, 6, 8, 10, 12],
-    expiry: [0, 26],
-    under: ['GC', 'IND', 11004987],
-  },
-  {
-    root: 'SI',
-    name: 'Silver',
-    exchange: 'COMEX',
-    multiplier: 5000,
-    tick: 0.005,
-    price: 31,
-    vol: 0.018,
-    adv: 60_000,
-    months: [3, 5, 7, 9, 12],
-    expiry: [0, 26],
-    under: ['SI', 'IND', 11004995],
-  },
-  {
-    root: 'ZN',
-    name: '10-Year T-Note',
-    exchange: 'CBOT',
-    multiplier: 1000,
-    tick: 0.015625,
-    price: 110.5,
-    vol: 0.004,
-    adv: 1_200_000,
-    months: [3, 6, 9, 12],
-    expiry: 'third-friday',
-    under: ['ZN', 'IND', 11004984],
-  },
-  {
-    root: 'ZB',
-    name: '30-Year U.S. Treasury Bond',
-    exchange: 'CBOT',
-    multiplier: 1000,
-    tick: 0.03125,
-    price: 117,
-    vol: 0.008,
-    adv: 350_000,
-    months: [3, 6, 9, 12],
-    expiry: 'third-friday',
-    under: ['ZB', 'IND', 11004981],
-  },
-];
+const FUTURES: readonly FutureRoot[] = FUTURES_TABLE.trim()
+  .split('\n')
+  .map((line) => {
+    const [root, name, exchange, multiplier, tick, price, vol, adv, months, expiry, underConId] = line.split(
+      '|',
+    ) as [string, string, string, string, string, string, string, string, string, string, string];
+    return {
+      root,
+      name,
+      exchange,
+      multiplier: Number(multiplier),
+      tick: Number(tick),
+      price: Number(price),
+      vol: Number(vol),
+      adv: Number(adv),
+      months: months.split(',').map(Number),
+      expiry: expiry === 'third-friday' ? expiry : (expiry.split('/').map(Number) as [number, number]),
+      under: [root, 'IND', Number(underConId)],
+    };
+  });
 const MONTH_CODES = 'FGHJKMNQUVXZ';
 
 const FX: [string, string, number, number, string][] = [
@@ -456,9 +344,4 @@ function lastTradingDay(f: FutureRoot, year: number, month: number): number {
   let day = Math.floor(Date.UTC(year, month - 1 + monthOffset, dom, 12) / 86_400_000);
   while (dayOfWeek(day) === 0 || dayOfWeek(day) === 6) day--;
   return day;
-}
-
-/** Sec types clients may ask for that resolve to this universe ("STK", "FUT", "CASH"). */
-export function isKnownSecType(s: string): s is SecType {
-  return s === 'STK' || s === 'FUT' || s === 'CASH';
 }

@@ -7,14 +7,15 @@ import type { Instrument } from '../model/instrument';
 import type { Market, Quote } from '../model/market';
 import { emptyQuote } from '../model/market';
 import type { Ledger } from '../accounts/ledger';
-import { valueAccount } from '../accounts/account-values';
-import type { PriceOf } from '../accounts/account-values';
 import { incrementalCommission } from '../accounts/commission';
-import { isOpen, remaining } from './order-types';
+import { isOpen, newOrderRecord, remaining } from './order-types';
 import type { OrderRecord, OrderStatusText, OrderTicket } from './order-types';
-import { marginRejection, validateTicket } from './validation';
+import { validateTicket } from './validation';
 import type { Rejection } from './validation';
 import { hash32 } from '../model/rng';
+import { marginCheck, whatIfFigures } from './margin';
+import { activeType, elects, executionExchange, fillPrice, ratchet, trailStopAt } from './fill-rules';
+import type { WhatIfFigures } from './margin';
 
 export interface Execution {
   execId: string;
@@ -74,17 +75,6 @@ export interface EngineListener {
   whatIf(clientId: number, o: OrderRecord, figures: WhatIfFigures): void;
 }
 
-export interface WhatIfFigures {
-  initMarginBefore: number;
-  maintMarginBefore: number;
-  equityWithLoanBefore: number;
-  initMarginChange: number;
-  maintMarginChange: number;
-  initMarginAfter: number;
-  maintMarginAfter: number;
-  commission: number;
-}
-
 export interface EngineDeps {
   market: Market;
   ledger: Ledger;
@@ -93,12 +83,6 @@ export interface EngineDeps {
   listener: EngineListener;
   usdRate(currency: string, t: number): number;
 }
-
-const MARGIN: Record<string, [number, number]> = {
-  STK: [0.5, 0.25],
-  FUT: [0.08, 0.065],
-  CASH: [0.03, 0.025],
-};
 
 export class OrderEngine {
   private readonly orders = new Map<string, OrderRecord>();
@@ -205,34 +189,23 @@ export class OrderEngine {
       if (!parent || !isOpen(parent))
         return fail({ code: 201, text: 'Order rejected - reason:Parent order is not active.' });
     }
-    const margin = this.marginCheck(account, inst, ticket, now);
+    const margin = marginCheck(this.d, account, inst, ticket, now);
     if (margin && !ticket.whatIf) return fail(margin);
 
     this.maxIdByClient.set(clientId, orderId);
     if (orderId > this.maxOrderId) this.maxOrderId = orderId;
-    const o: OrderRecord = {
+    const o = newOrderRecord({
       orderId,
       clientId,
       permId: ++this.permSeq,
       account,
       inst,
       ticket: { ...ticket, account, tif: ticket.tif || 'DAY' },
-      status: 'PendingSubmit',
-      filled: 0,
-      avgFillPrice: 0,
-      lastFillPrice: 0,
-      whyHeld: '',
-      commission: 0,
-      transmitted: false,
-      triggered: false,
-      trailStop: undefined,
       waitingForParent: parent !== undefined && parent.status !== 'Filled',
       createdAt: now,
-      completedAt: 0,
-      completedStatus: '',
-    };
+    });
     if (ticket.whatIf) {
-      this.d.listener.whatIf(clientId, o, this.whatIfFigures(o, now));
+      this.d.listener.whatIf(clientId, o, whatIfFigures(this.d, o, now));
       return;
     }
     this.orders.set(key(clientId, orderId), o);
@@ -343,13 +316,7 @@ export class OrderEngine {
 
   private initialTrailStop(o: OrderRecord, now: number): number {
     const q = this.d.market.quote(o.inst, now, this.scratch);
-    const amt = this.trailAmount(o, q.last);
-    return this.d.market.roundPrice(o.inst, o.ticket.action === 'BUY' ? q.last + amt : q.last - amt);
-  }
-
-  private trailAmount(o: OrderRecord, last: number): number {
-    const t = o.ticket;
-    return t.auxPrice !== undefined && t.auxPrice > 0 ? t.auxPrice : (last * (t.trailingPercent ?? 0)) / 100;
+    return trailStopAt(o.ticket, q.last, (p) => this.d.market.roundPrice(o.inst, p));
   }
 
   /** Tries to fill `o` at `now`; `arriving` is true on placement (marketable orders take the touch). */
@@ -366,47 +333,27 @@ export class OrderEngine {
     if (!q.live) return;
     const buy = o.ticket.action === 'BUY';
     const t = o.ticket;
-    let type = t.orderType;
-    if (type === 'TRAIL' && !o.triggered) {
-      const amt = this.trailAmount(o, q.last);
-      const candidate = this.d.market.roundPrice(o.inst, buy ? q.last + amt : q.last - amt);
-      if (o.trailStop === undefined || (buy ? candidate < o.trailStop : candidate > o.trailStop)) {
-        o.trailStop = candidate;
-      }
+    if (t.orderType === 'TRAIL' && !o.triggered) {
+      const candidate = trailStopAt(t, q.last, (p) => this.d.market.roundPrice(o.inst, p));
+      o.trailStop = ratchet(t.action, o.trailStop, candidate);
     }
-    if ((type === 'STP' || type === 'STP LMT' || type === 'TRAIL') && !o.triggered) {
-      const stop = type === 'TRAIL' ? (o.trailStop as number) : (t.auxPrice as number);
-      const elect = buy ? q.last >= stop : q.last <= stop;
-      if (!elect) return;
+    if ((t.orderType === 'STP' || t.orderType === 'STP LMT' || t.orderType === 'TRAIL') && !o.triggered) {
+      const stop = t.orderType === 'TRAIL' ? (o.trailStop as number) : (t.auxPrice as number);
+      if (!elects(t.action, q.last, stop)) return;
       o.triggered = true;
       this.refreshStatus(o);
       this.d.listener.orderChanged(o);
       arriving = true;
     }
-    if (type === 'STP' || type === 'TRAIL') type = 'MKT';
-    if (type === 'STP LMT') type = 'LMT';
     if (o.status !== 'Submitted') {
       this.refreshStatus(o);
       if ((o.status as OrderStatusText) === 'Submitted') this.d.listener.orderChanged(o);
     }
 
-    const touch = buy ? q.ask : q.bid;
-    const touchSize = buy ? q.askSize : q.bidSize;
-    let price: number | undefined;
-    let liquidity: 1 | 2 = 2;
-    if (type === 'MKT') {
-      price = touch;
-    } else {
-      const lmt = t.lmtPrice as number;
-      const marketable = buy ? touch <= lmt : touch >= lmt;
-      if (marketable) {
-        price = arriving ? touch : lmt;
-        liquidity = arriving ? 2 : 1;
-      }
-    }
-    if (price !== undefined) {
-      const qty = Math.min(remaining(o), touchSize);
-      if (qty > 0) this.fill(o, qty, price, now, liquidity);
+    const fill = fillPrice(activeType(t.orderType), t, buy ? q.ask : q.bid, arriving);
+    if (fill) {
+      const qty = Math.min(remaining(o), buy ? q.askSize : q.bidSize);
+      if (qty > 0) this.fill(o, qty, fill.price, now, fill.liquidity);
     }
     if (t.tif === 'IOC' && isOpen(o)) this.cancelOrder(o, now, 'Cancelled: IOC remainder');
   }
@@ -435,12 +382,7 @@ export class OrderEngine {
       cumQty: o.filled,
       avgPrice: Math.round(o.avgFillPrice * 1e6) / 1e6,
       orderRef: o.ticket.orderRef,
-      exchange:
-        inst.secType === 'STK'
-          ? inst.primaryExchange === 'NASDAQ'
-            ? 'ISLAND'
-            : inst.primaryExchange
-          : inst.exchange,
+      exchange: executionExchange(inst),
       commission,
       realized,
       liquidity,
@@ -494,58 +436,6 @@ export class OrderEngine {
     const hex = (n: number, w: number): string => (n >>> 0).toString(16).padStart(w, '0');
     this.execSeq++;
     return `0000${hex(hash32(this.d.seed, 13) & 0xffff, 4)}.${hex(Math.floor(now / 1000), 8)}.${hex(this.execSeq & 0xff, 2)}.01`;
-  }
-
-  private priceOf(now: number): PriceOf {
-    return (inst) => {
-      const q = this.d.market.quote(inst, now, emptyQuote());
-      return { price: q.last, prevClose: q.close, usdRate: this.d.usdRate(inst.currency, now) };
-    };
-  }
-
-  /** Margin needed to add this order's exposure, against the account's available funds. */
-  private marginCheck(account: string, inst: Instrument, t: OrderTicket, now: number): Rejection | undefined {
-    const book = this.d.ledger.book(account);
-    if (!book) return undefined;
-    const pos = book.positions.get(inst.conId)?.qty ?? 0;
-    const signed = t.action === 'BUY' ? t.totalQuantity : -t.totalQuantity;
-    const added = Math.max(0, Math.abs(pos + signed) - Math.abs(pos));
-    if (added === 0) return undefined;
-    const q = this.d.market.quote(inst, now, this.scratch);
-    const px = t.lmtPrice ?? q.last;
-    const [init] = MARGIN[inst.secType] ?? [0.5, 0.25];
-    const required = added * px * inst.multiplier * this.d.usdRate(inst.currency, now) * init;
-    const n = valueAccount(book, this.priceOf(now));
-    if (n.availableFunds - required >= 0) return undefined;
-    return marginRejection(n.netLiquidation, n.initMargin + required);
-  }
-
-  private whatIfFigures(o: OrderRecord, now: number): WhatIfFigures {
-    const book = this.d.ledger.book(o.account);
-    const n = book ? valueAccount(book, this.priceOf(now)) : undefined;
-    const q = this.d.market.quote(o.inst, now, this.scratch);
-    const px = o.ticket.lmtPrice ?? q.last;
-    const [init, maint] = MARGIN[o.inst.secType] ?? [0.5, 0.25];
-    const notional = o.ticket.totalQuantity * px * o.inst.multiplier * this.d.usdRate(o.inst.currency, now);
-    const im = n?.initMargin ?? 0;
-    const mm = n?.maintMargin ?? 0;
-    return {
-      initMarginBefore: im,
-      maintMarginBefore: mm,
-      equityWithLoanBefore: n?.netLiquidation ?? 0,
-      initMarginChange: notional * init,
-      maintMarginChange: notional * maint,
-      initMarginAfter: im + notional * init,
-      maintMarginAfter: mm + notional * maint,
-      commission: incrementalCommission(
-        o.inst,
-        0,
-        o.ticket.totalQuantity,
-        px,
-        this.d.usdRate(o.inst.currency, now),
-        0,
-      ),
-    };
   }
 
   /** Plain data for the state file: open orders, today's executions, id counters. */

@@ -181,6 +181,37 @@ export interface OrderRecord {
   completedStatus: string;
 }
 
+/** What a new order is made of; the rest of its record starts empty (see newOrderRecord). */
+export type NewOrder = Pick<OrderRecord, 'orderId' | 'clientId' | 'permId' | 'account' | 'inst' | 'ticket'> &
+  Partial<OrderRecord>;
+
+/** An order as the engine books it on arrival: pending, nothing filled, not transmitted, not completed. */
+export function newOrderRecord(o: NewOrder): OrderRecord {
+  const { orderId, clientId, permId, account, inst, ticket, ...rest } = o;
+  return {
+    orderId,
+    clientId,
+    permId,
+    account,
+    inst,
+    ticket,
+    status: 'PendingSubmit',
+    filled: 0,
+    avgFillPrice: 0,
+    lastFillPrice: 0,
+    whyHeld: '',
+    commission: 0,
+    transmitted: false,
+    triggered: false,
+    trailStop: undefined,
+    waitingForParent: false,
+    createdAt: 0,
+    completedAt: 0,
+    completedStatus: '',
+    ...rest,
+  };
+}
+
 export function remaining(o: OrderRecord): number {
   return Math.max(0, o.ticket.totalQuantity - o.filled);
 }

@@ -9,8 +9,8 @@ export interface Rejection {
   text: string;
 }
 
-export const SUPPORTED_ORDER_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL']);
-export const SUPPORTED_TIFS = new Set(['DAY', 'GTC', 'IOC']);
+const SUPPORTED_ORDER_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL']);
+const SUPPORTED_TIFS = new Set(['DAY', 'GTC', 'IOC']);
 
 const reject = (reason: string): Rejection => ({ code: 201, text: `Order rejected - reason:${reason}` });
 

@@ -9,7 +9,7 @@ import type { ScannerSubscription, TagValue } from '../wire/requests';
 import { SCAN_LOCATIONS, SCAN_TYPES } from './scan-catalog';
 import type { ScanLocation } from './scan-catalog';
 
-export const MAX_SCAN_ROWS = 50;
+const MAX_SCAN_ROWS = 50;
 
 export type ScanOutcome = { ok: true; rows: ScanRow[] } | { ok: false; code: number; text: string };
 
@@ -30,9 +30,14 @@ function findLocation(
   return undefined;
 }
 
-/** Legacy market-cap fields: values above 1e6 are taken as USD, smaller ones as millions (TWS's filter unit). */
-function capUsd(x: number): number {
-  return x > 1e6 ? x : x * 1e6;
+/**
+ * A market-cap bound in USD: the filter tag (in millions, TWS's filter unit), else the legacy subscription field,
+ * whose values above 1e6 are taken as USD and smaller ones as millions.
+ */
+function capUsd(tagMillions: number | undefined, legacy: number | undefined): number | undefined {
+  if (tagMillions !== undefined) return tagMillions * 1e6;
+  if (legacy === undefined) return undefined;
+  return legacy > 1e6 ? legacy : legacy * 1e6;
 }
 
 function num(tags: readonly TagValue[], name: string): number | undefined {
@@ -83,20 +88,8 @@ export function runScan(
   const volumeBelow = num(filterTags, 'volumeBelow');
   const usdVolumeAbove = num(filterTags, 'usdVolumeAbove');
   const avgVolumeAbove = num(filterTags, 'avgVolumeAbove');
-  const capAboveTag = num(filterTags, 'marketCapAbove1e6');
-  const capBelowTag = num(filterTags, 'marketCapBelow1e6');
-  const capAbove =
-    capAboveTag !== undefined
-      ? capAboveTag * 1e6
-      : sub.marketCapAbove !== undefined
-        ? capUsd(sub.marketCapAbove)
-        : undefined;
-  const capBelow =
-    capBelowTag !== undefined
-      ? capBelowTag * 1e6
-      : sub.marketCapBelow !== undefined
-        ? capUsd(sub.marketCapBelow)
-        : undefined;
+  const capAbove = capUsd(num(filterTags, 'marketCapAbove1e6'), sub.marketCapAbove);
+  const capBelow = capUsd(num(filterTags, 'marketCapBelow1e6'), sub.marketCapBelow);
   const changeAbove = num(filterTags, 'changePercAbove');
   const changeBelow = num(filterTags, 'changePercBelow');
   const stockType = (

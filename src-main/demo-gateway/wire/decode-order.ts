@@ -21,7 +21,8 @@ import {
   MIN_SERVER_VER_RFQ_FIELDS,
   MIN_SERVER_VER_UNDO_RFQ_FIELDS,
 } from './server-versions';
-import { defaultTicket, emptyContractRequest } from '../orders/order-types';
+import { defaultTicket } from '../orders/order-types';
+import { readContract } from './decode-contract';
 import type { ContractRequest, OrderTicket } from '../orders/order-types';
 import type { Request } from './requests';
 
@@ -31,19 +32,7 @@ const MIN_SERVER_VER_ORDER_COMBO_LEGS_PRICE = 61;
 export function decodePlaceOrder(r: FieldReader, v: number): Extract<Request, { kind: 'placeOrder' }> {
   if (v < MIN_SERVER_VER_ORDER_CONTAINER) r.int(); // message version
   const orderId = r.int();
-  const c: ContractRequest = emptyContractRequest();
-  c.conId = r.int();
-  c.symbol = r.str();
-  c.secType = r.str();
-  c.lastTradeDateOrContractMonth = r.str();
-  c.strike = r.float();
-  c.right = r.str();
-  c.multiplier = r.str();
-  c.exchange = r.str();
-  c.primaryExchange = r.str();
-  c.currency = r.str();
-  c.localSymbol = r.str();
-  c.tradingClass = r.str();
+  const c: ContractRequest = readContract(r);
   c.secIdType = r.str();
   c.secId = r.str();
 

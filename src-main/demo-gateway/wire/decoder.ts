@@ -12,9 +12,85 @@ import {
   MIN_SERVER_VER_UNDO_RFQ_FIELDS,
 } from './server-versions';
 import { decodePlaceOrder } from './decode-order';
-import { emptyContractRequest } from '../orders/order-types';
-import type { ContractRequest } from '../orders/order-types';
+import { readContract } from './decode-contract';
 import type { Request, ScannerSubscription } from './requests';
+
+/** Requests that are a version field and a request id. */
+const ID_AFTER_VERSION = {
+  [I.CANCEL_MKT_DATA]: 'cancelMktData',
+  [I.CANCEL_SCANNER_SUBSCRIPTION]: 'cancelScannerSubscription',
+  [I.CANCEL_HISTORICAL_DATA]: 'cancelHistoricalData',
+  [I.CANCEL_REAL_TIME_BARS]: 'cancelRealTimeBars',
+  [I.CANCEL_ACCOUNT_SUMMARY]: 'cancelAccountSummary',
+  [I.CANCEL_POSITIONS_MULTI]: 'cancelPositionsMulti',
+  [I.CANCEL_ACCOUNT_UPDATES_MULTI]: 'cancelAccountUpdatesMulti',
+  [I.QUERY_DISPLAY_GROUPS]: 'queryDisplayGroups',
+} as const;
+
+/** Requests that are a request id alone (messages newer than version fields). */
+const ID_ONLY = {
+  [I.CANCEL_HEAD_TIMESTAMP]: 'cancelHeadTimestamp',
+  [I.CANCEL_PNL]: 'cancelPnL',
+  [I.CANCEL_PNL_SINGLE]: 'cancelPnLSingle',
+  [I.REQ_SOFT_DOLLAR_TIERS]: 'reqSoftDollarTiers',
+  [I.REQ_SMART_COMPONENTS]: 'reqSmartComponents',
+  [I.REQ_USER_INFO]: 'reqUserInfo',
+  [I.REQ_SEC_DEF_OPT_PARAMS]: 'reqSecDefOptParams',
+} as const;
+
+/** Requests with no fields but a version that some clients leave out. */
+const BARE_AFTER_OPTIONAL_VERSION = {
+  [I.REQ_OPEN_ORDERS]: 'reqOpenOrders',
+  [I.REQ_ALL_OPEN_ORDERS]: 'reqAllOpenOrders',
+  [I.REQ_MANAGED_ACCTS]: 'reqManagedAccts',
+  [I.REQ_POSITIONS]: 'reqPositions',
+  [I.CANCEL_POSITIONS]: 'cancelPositions',
+  [I.REQ_SCANNER_PARAMETERS]: 'reqScannerParameters',
+  [I.REQ_CURRENT_TIME]: 'reqCurrentTime',
+} as const;
+
+/** Requests with no fields at all. */
+const BARE = {
+  [I.REQ_FAMILY_CODES]: 'reqFamilyCodes',
+  [I.REQ_MKT_DEPTH_EXCHANGES]: 'reqMktDepthExchanges',
+  [I.REQ_NEWS_PROVIDERS]: 'reqNewsProviders',
+} as const;
+
+type SimpleRequest = Extract<
+  Request,
+  {
+    kind:
+      | (typeof ID_AFTER_VERSION)[keyof typeof ID_AFTER_VERSION]
+      | (typeof ID_ONLY)[keyof typeof ID_ONLY]
+      | (typeof BARE_AFTER_OPTIONAL_VERSION)[keyof typeof BARE_AFTER_OPTIONAL_VERSION]
+      | (typeof BARE)[keyof typeof BARE];
+  }
+>;
+type ById<R> = Partial<Record<number, R>>;
+type IdKind = ById<Extract<SimpleRequest, { reqId: number }>['kind']>;
+type BareKind = ById<Exclude<SimpleRequest, { reqId: number }>['kind']>;
+const idAfterVersion: IdKind = ID_AFTER_VERSION;
+const idOnly: IdKind = ID_ONLY;
+const bareAfterOptionalVersion: BareKind = BARE_AFTER_OPTIONAL_VERSION;
+const bare: BareKind = BARE;
+
+/** The requests of the tables above, or undefined for any other message id. */
+function decodeSimple(r: FieldReader, id: number): SimpleRequest | undefined {
+  const versioned = idAfterVersion[id];
+  if (versioned) {
+    r.int();
+    return { kind: versioned, reqId: r.int() };
+  }
+  const withId = idOnly[id];
+  if (withId) return { kind: withId, reqId: r.int() };
+  const optional = bareAfterOptionalVersion[id];
+  if (optional) {
+    r.skipOpt();
+    return { kind: optional };
+  }
+  const none = bare[id];
+  return none ? { kind: none } : undefined;
+}
 
 /** Decodes one request; `fields[0]` is the message id. */
 export function decodeRequest(fields: readonly string[], v: number): Request {
@@ -35,6 +111,8 @@ function decodeFields(r: FieldReader, v: number): Request {
   const idText = r.msgId.trim();
   if (!/^\d+$/.test(idText)) throw new DecodeError(`For input string: "${idText}"`, 0);
   const id = Number(idText);
+  const simple = decodeSimple(r, id);
+  if (simple) return simple;
   switch (id) {
     case I.START_API: {
       r.int(); // version 2
@@ -44,7 +122,7 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.REQ_MKT_DATA: {
       r.int(); // version 11
       const reqId = r.int();
-      const contract = readContract(r, { conId: true, primaryExchange: true, tradingClass: true });
+      const contract = readContract(r);
       if (contract.secType === 'BAG') {
         const n = r.int();
         r.skip(4 * n);
@@ -56,9 +134,6 @@ function decodeFields(r: FieldReader, v: number): Request {
       r.strOpt(); // mktDataOptions (LINKING, 70)
       return { kind: 'reqMktData', reqId, contract, genericTickList, snapshot, regulatorySnapshot };
     }
-    case I.CANCEL_MKT_DATA:
-      r.int();
-      return { kind: 'cancelMktData', reqId: r.int() };
     case I.PLACE_ORDER:
       return decodePlaceOrder(r, v);
     case I.CANCEL_ORDER: {
@@ -70,9 +145,6 @@ function decodeFields(r: FieldReader, v: number): Request {
       if (v >= MIN_SERVER_VER_CME_TAGGING_FIELDS) r.skipOpt(2);
       return { kind: 'cancelOrder', orderId, manualOrderCancelTime };
     }
-    case I.REQ_OPEN_ORDERS:
-      r.skipOpt(); // version
-      return { kind: 'reqOpenOrders' };
     case I.REQ_ACCT_DATA: {
       r.int();
       const subscribe = r.bool();
@@ -98,19 +170,7 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.REQ_CONTRACT_DATA: {
       r.int(); // version 8
       const reqId = r.int();
-      const c = emptyContractRequest();
-      c.conId = r.int();
-      c.symbol = r.str();
-      c.secType = r.str();
-      c.lastTradeDateOrContractMonth = r.str();
-      c.strike = r.float();
-      c.right = r.str();
-      c.multiplier = r.str();
-      c.exchange = r.str();
-      c.primaryExchange = r.str(); // PRIMARYEXCH (75)
-      c.currency = r.str();
-      c.localSymbol = r.str();
-      c.tradingClass = r.str();
+      const c = readContract(r);
       c.includeExpired = r.bool();
       c.secIdType = r.str();
       c.secId = r.str();
@@ -120,17 +180,11 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.REQ_AUTO_OPEN_ORDERS:
       r.int();
       return { kind: 'reqAutoOpenOrders', autoBind: r.bool() };
-    case I.REQ_ALL_OPEN_ORDERS:
-      r.skipOpt(); // version
-      return { kind: 'reqAllOpenOrders' };
-    case I.REQ_MANAGED_ACCTS:
-      r.skipOpt(); // version
-      return { kind: 'reqManagedAccts' };
     case I.REQ_HISTORICAL_DATA: {
       // No version field from SYNT_REALTIME_BARS (124), which also added keepUpToDate.
       if (v < MIN_SERVER_VER_SYNT_REALTIME_BARS) r.int();
       const reqId = r.int();
-      const contract = readContract(r, { conId: true, primaryExchange: true, tradingClass: true });
+      const contract = readContract(r);
       contract.includeExpired = r.bool();
       const endDateTime = r.str();
       const barSize = r.str();
@@ -186,31 +240,16 @@ function decodeFields(r: FieldReader, v: number): Request {
       const options = parseTagValues(r.strOpt());
       return { kind: 'reqScannerSubscription', reqId, subscription, filterOptions, options };
     }
-    case I.CANCEL_SCANNER_SUBSCRIPTION:
-      r.int();
-      return { kind: 'cancelScannerSubscription', reqId: r.int() };
-    case I.REQ_SCANNER_PARAMETERS:
-      r.skipOpt(); // version
-      return { kind: 'reqScannerParameters' };
-    case I.CANCEL_HISTORICAL_DATA:
-      r.int();
-      return { kind: 'cancelHistoricalData', reqId: r.int() };
-    case I.REQ_CURRENT_TIME:
-      r.skipOpt(); // version
-      return { kind: 'reqCurrentTime' };
     case I.REQ_REAL_TIME_BARS: {
       r.int(); // version 3
       const reqId = r.int();
-      const contract = readContract(r, { conId: true, primaryExchange: true, tradingClass: true });
+      const contract = readContract(r);
       const barSize = r.int();
       const whatToShow = r.str();
       const useRth = r.bool();
       r.strOpt(); // realTimeBarsOptions
       return { kind: 'reqRealTimeBars', reqId, contract, barSize, whatToShow, useRth };
     }
-    case I.CANCEL_REAL_TIME_BARS:
-      r.int();
-      return { kind: 'cancelRealTimeBars', reqId: r.int() };
     case I.REQ_GLOBAL_CANCEL:
       // Version field until CME_TAGGING_FIELDS (192), then extOperator and manualOrderIndicator.
       r.skipOpt(v < MIN_SERVER_VER_CME_TAGGING_FIELDS ? 1 : 2);
@@ -218,21 +257,12 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.REQ_MARKET_DATA_TYPE:
       r.int();
       return { kind: 'reqMarketDataType', marketDataType: r.int() };
-    case I.REQ_POSITIONS:
-      r.skipOpt(); // version
-      return { kind: 'reqPositions' };
-    case I.CANCEL_POSITIONS:
-      r.skipOpt(); // version
-      return { kind: 'cancelPositions' };
     case I.REQ_ACCOUNT_SUMMARY: {
       r.int();
       const reqId = r.int();
       const group = r.str();
       return { kind: 'reqAccountSummary', reqId, group, tags: r.str() };
     }
-    case I.CANCEL_ACCOUNT_SUMMARY:
-      r.int();
-      return { kind: 'cancelAccountSummary', reqId: r.int() };
     // The *_MULTI requests (MODELS_SUPPORT, 103): version 1 from ibapi (@stoqey/ib writes 2 for the account
     // updates pair), reqId, account, modelCode, and ledgerAndNLV for account updates.
     case I.REQ_POSITIONS_MULTI: {
@@ -241,9 +271,6 @@ function decodeFields(r: FieldReader, v: number): Request {
       const account = r.str();
       return { kind: 'reqPositionsMulti', reqId, account, modelCode: r.str() };
     }
-    case I.CANCEL_POSITIONS_MULTI:
-      r.int();
-      return { kind: 'cancelPositionsMulti', reqId: r.int() };
     case I.REQ_ACCOUNT_UPDATES_MULTI: {
       r.int();
       const reqId = r.int();
@@ -251,62 +278,36 @@ function decodeFields(r: FieldReader, v: number): Request {
       const modelCode = r.str();
       return { kind: 'reqAccountUpdatesMulti', reqId, account, modelCode, ledgerAndNLV: r.bool() };
     }
-    case I.CANCEL_ACCOUNT_UPDATES_MULTI:
-      r.int();
-      return { kind: 'cancelAccountUpdatesMulti', reqId: r.int() };
     case I.REQ_MATCHING_SYMBOLS: {
       const reqId = r.int();
       return { kind: 'reqMatchingSymbols', reqId, pattern: r.str() };
     }
     case I.REQ_HEAD_TIMESTAMP: {
       const reqId = r.int();
-      const contract = readContract(r, { conId: true, primaryExchange: true, tradingClass: true });
+      const contract = readContract(r);
       contract.includeExpired = r.bool();
       const useRth = r.bool();
       const whatToShow = r.str();
       return { kind: 'reqHeadTimestamp', reqId, contract, whatToShow, useRth, formatDate: r.int() };
     }
-    case I.CANCEL_HEAD_TIMESTAMP:
-      return { kind: 'cancelHeadTimestamp', reqId: r.int() };
     case I.REQ_PNL: {
       const reqId = r.int();
       const account = r.str();
       return { kind: 'reqPnL', reqId, account, modelCode: r.strOpt() };
     }
-    case I.CANCEL_PNL:
-      return { kind: 'cancelPnL', reqId: r.int() };
     case I.REQ_PNL_SINGLE: {
       const reqId = r.int();
       const account = r.str();
       const modelCode = r.str();
       return { kind: 'reqPnLSingle', reqId, account, modelCode, conId: r.int() };
     }
-    case I.CANCEL_PNL_SINGLE:
-      return { kind: 'cancelPnLSingle', reqId: r.int() };
     case I.REQ_COMPLETED_ORDERS:
       return { kind: 'reqCompletedOrders', apiOnly: r.bool() };
     case I.SET_SERVER_LOGLEVEL:
       r.int();
       return { kind: 'setServerLogLevel', level: r.int() };
-    case I.REQ_FAMILY_CODES:
-      return { kind: 'reqFamilyCodes' };
-    case I.REQ_SOFT_DOLLAR_TIERS:
-      return { kind: 'reqSoftDollarTiers', reqId: r.int() };
-    case I.REQ_MKT_DEPTH_EXCHANGES:
-      return { kind: 'reqMktDepthExchanges' };
-    case I.REQ_SMART_COMPONENTS:
-      return { kind: 'reqSmartComponents', reqId: r.int() };
-    case I.REQ_NEWS_PROVIDERS:
-      return { kind: 'reqNewsProviders' };
-    case I.REQ_USER_INFO:
-      return { kind: 'reqUserInfo', reqId: r.int() };
     case I.REQ_MARKET_RULE:
       return { kind: 'reqMarketRule', marketRuleId: r.int() };
-    case I.REQ_SEC_DEF_OPT_PARAMS:
-      return { kind: 'reqSecDefOptParams', reqId: r.int() };
-    case I.QUERY_DISPLAY_GROUPS:
-      r.int();
-      return { kind: 'queryDisplayGroups', reqId: r.int() };
     case I.REQ_NEWS_BULLETINS:
     case I.CANCEL_NEWS_BULLETINS:
     case I.CANCEL_MKT_DEPTH:
@@ -386,25 +387,4 @@ function notServed(msgId: number, id: number, what: string): Request {
     321,
     `Error validating request.-'a${msgId}' : cause - The demo gateway does not serve ${what}.`,
   );
-}
-
-/** The common contract block: [conId] symbol secType ltd strike right multiplier exchange [primaryExch] currency localSymbol [tradingClass]. */
-function readContract(
-  r: FieldReader,
-  opts: { conId: boolean; primaryExchange: boolean; tradingClass: boolean },
-): ContractRequest {
-  const c = emptyContractRequest();
-  if (opts.conId) c.conId = r.int();
-  c.symbol = r.str();
-  c.secType = r.str();
-  c.lastTradeDateOrContractMonth = r.str();
-  c.strike = r.float();
-  c.right = r.str();
-  c.multiplier = r.str();
-  c.exchange = r.str();
-  if (opts.primaryExchange) c.primaryExchange = r.str();
-  c.currency = r.str();
-  c.localSymbol = r.str();
-  if (opts.tradingClass) c.tradingClass = r.str();
-  return c;
 }

@@ -191,8 +191,7 @@ export interface ExecutionFields {
 export function execDetails(v: number, reqId: number, inst: Instrument, e: ExecutionFields): string {
   const m = new Msg(O.EXECUTION_DATA);
   m.int(reqId).int(e.orderId);
-  m.int(inst.conId).str(inst.symbol).str(inst.secType).str(inst.lastTradeDate).num(0).str('');
-  m.str(multiplierText(inst)).str(e.exchange).str(inst.currency).str(inst.localSymbol).str(inst.tradingClass);
+  heldContract(m, inst, e.exchange);
   m.str(e.execId).str(e.time).str(e.account).str(e.exchange).str(e.side).num(e.shares).num(e.price);
   m.int(e.permId).int(e.clientId).int(0);
   m.num(e.cumQty).num(e.avgPrice).str(e.orderRef);
@@ -227,23 +226,8 @@ export function commissionReport(
 
 /** POSITION_DATA (61), version 3 (tradingClass from 2, avgCost from 3). */
 export function position(account: string, inst: Instrument, pos: number, avgCost: number): string {
-  return new Msg(O.POSITION_DATA)
-    .int(3)
-    .str(account)
-    .int(inst.conId)
-    .str(inst.symbol)
-    .str(inst.secType)
-    .str(inst.lastTradeDate)
-    .num(0)
-    .str('')
-    .str(multiplierText(inst))
-    .str(inst.primaryExchange)
-    .str(inst.currency)
-    .str(inst.localSymbol)
-    .str(inst.tradingClass)
-    .num(pos)
-    .num(avgCost)
-    .done();
+  const m = new Msg(O.POSITION_DATA).int(3).str(account);
+  return heldContract(m, inst, inst.primaryExchange).num(pos).num(avgCost).done();
 }
 
 export function positionEnd(): string {
@@ -262,25 +246,8 @@ export function positionMulti(
   avgCost: number,
   modelCode: string,
 ): string {
-  return new Msg(O.POSITION_MULTI)
-    .int(1)
-    .int(reqId)
-    .str(account)
-    .int(inst.conId)
-    .str(inst.symbol)
-    .str(inst.secType)
-    .str(inst.lastTradeDate)
-    .num(0)
-    .str('')
-    .str(multiplierText(inst))
-    .str(inst.primaryExchange)
-    .str(inst.currency)
-    .str(inst.localSymbol)
-    .str(inst.tradingClass)
-    .num(pos)
-    .num(avgCost)
-    .str(modelCode)
-    .done();
+  const m = new Msg(O.POSITION_MULTI).int(1).int(reqId).str(account);
+  return heldContract(m, inst, inst.primaryExchange).num(pos).num(avgCost).str(modelCode).done();
 }
 
 /** POSITION_MULTI_END (72), version 1: reqId. */
@@ -342,19 +309,7 @@ export function portfolioValue(
   realized: number,
   account: string,
 ): string {
-  return new Msg(O.PORTFOLIO_VALUE)
-    .int(8)
-    .int(inst.conId)
-    .str(inst.symbol)
-    .str(inst.secType)
-    .str(inst.lastTradeDate)
-    .num(0)
-    .str('')
-    .str(multiplierText(inst))
-    .str(inst.primaryExchange)
-    .str(inst.currency)
-    .str(inst.localSymbol)
-    .str(inst.tradingClass)
+  return heldContract(new Msg(O.PORTFOLIO_VALUE).int(8), inst, inst.primaryExchange)
     .num(pos)
     .num(marketPrice)
     .num(marketValue)
@@ -444,6 +399,21 @@ export function displayGroupList(reqId: number, groups: string): string {
 /** Contract multiplier as TWS reports it: empty for stocks and FX, the number for futures. */
 export function multiplierText(inst: Instrument): string {
   return inst.multiplier === 1 ? '' : String(inst.multiplier);
+}
+
+/**
+ * The contract of a held position or a fill (POSITION_DATA, POSITION_MULTI, PORTFOLIO_VALUE, EXECUTION_DATA): conId,
+ * symbol, secType, lastTradeDate, strike 0, right '', multiplier, `exchange` (the listing exchange, or where the
+ * fill was reported), currency, localSymbol, tradingClass.
+ */
+function heldContract(m: Msg, inst: Instrument, exchange: string): Msg {
+  m.int(inst.conId).str(inst.symbol).str(inst.secType).str(inst.lastTradeDate).num(0).str('');
+  return m
+    .str(multiplierText(inst))
+    .str(exchange)
+    .str(inst.currency)
+    .str(inst.localSymbol)
+    .str(inst.tradingClass);
 }
 
 /** Prices on the hot path: already rounded to the tick; integers print without a decimal point. */

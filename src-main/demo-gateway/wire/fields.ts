@@ -2,12 +2,12 @@
 // (numbers in decimal text, booleans as 1/0, unset values either empty or Java's MAX constants).
 
 /** Java's Double.MAX_VALUE as TWS prints it: clients read it as "unset" (Python compares this exact text). */
-export const DOUBLE_MAX_TEXT = '1.7976931348623157E308';
+const DOUBLE_MAX_TEXT = '1.7976931348623157E308';
 /** Java's Integer.MAX_VALUE: the "unset" int (UNSET_INTEGER in ibapi/const.py). */
-export const INT_MAX_TEXT = '2147483647';
+const INT_MAX_TEXT = '2147483647';
 
 /** Shortest decimal text for a double, with binary noise (0.1+0.2) rounded away at 8 decimals. */
-export function fmtNum(x: number): string {
+function fmtNum(x: number): string {
   if (Number.isInteger(x)) return String(x);
   if (!Number.isFinite(x)) return Number.isNaN(x) ? '' : x > 0 ? 'Infinity' : '-Infinity';
   if (Math.abs(x) >= 1e12) return String(x);

@@ -2,7 +2,7 @@
 // a 4-byte big-endian length followed by that many bytes of NUL-terminated fields.
 
 /** TWS drops a connection whose frame claims more than this (MAX_MSG_LEN in ibapi/const.py: 0xFFFFFF). */
-export const MAX_FRAME_LENGTH = 0xffffff;
+const MAX_FRAME_LENGTH = 0xffffff;
 
 const API_PREFIX = Buffer.from('API\0', 'latin1');
 

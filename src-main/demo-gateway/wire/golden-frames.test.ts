@@ -23,7 +23,7 @@ import {
 import { contractData, scannerData, symbolSamples } from './encode-contract';
 import { completedOrder, openOrder } from './encode-order';
 import type { Instrument } from '../model/instrument';
-import { defaultTicket } from '../orders/order-types';
+import { defaultTicket, newOrderRecord } from '../orders/order-types';
 import type { OrderRecord } from '../orders/order-types';
 import { HistoryService } from '../handlers/history';
 import type { GatewayContext } from '../context';
@@ -66,8 +66,18 @@ const AAPL: Instrument = {
 };
 const HOURS = { tradingHours: '20261124:0000-20261125:0000', liquidHours: '20261124:0000-20261125:0000' };
 
+/** The order state of a working order with no commission yet (openOrder's OrderState fields). */
+const SUBMITTED = {
+  status: 'Submitted',
+  commission: undefined,
+  minCommission: undefined,
+  maxCommission: undefined,
+  commissionCurrency: '',
+  warningText: '',
+};
+
 function lmtOrder(): OrderRecord {
-  return {
+  return newOrderRecord({
     orderId: 12,
     clientId: 3,
     permId: 1234567890,
@@ -84,19 +94,8 @@ function lmtOrder(): OrderRecord {
       orderRef: 'r1',
     },
     status: 'Submitted',
-    filled: 0,
-    avgFillPrice: 0,
-    lastFillPrice: 0,
-    whyHeld: '',
-    commission: 0,
     transmitted: true,
-    triggered: false,
-    trailStop: undefined,
-    waitingForParent: false,
-    createdAt: 0,
-    completedAt: 0,
-    completedStatus: '',
-  };
+  });
 }
 
 const M = '1.7976931348623157E308';
@@ -216,15 +215,7 @@ describe('golden frames', () => {
   });
 
   it('openOrder at 193 (field by field through orderdecoder.py)', () => {
-    const state = {
-      status: 'Submitted',
-      commission: undefined,
-      minCommission: undefined,
-      maxCommission: undefined,
-      commissionCurrency: '',
-      warningText: '',
-    };
-    const fields = splitBody(openOrder(193, lmtOrder(), state));
+    const fields = splitBody(openOrder(193, lmtOrder(), SUBMITTED));
     // prettier-ignore
     const expected = [
       '5', '12',
@@ -279,18 +270,10 @@ describe('golden frames', () => {
   });
 
   it('openOrder across versions: faProfile below 177, tails per version', () => {
-    const state = {
-      status: 'Submitted',
-      commission: undefined,
-      minCommission: undefined,
-      maxCommission: undefined,
-      commissionCurrency: '',
-      warningText: '',
-    };
-    const at193 = splitBody(openOrder(193, lmtOrder(), state));
-    const at187 = splitBody(openOrder(187, lmtOrder(), state));
-    const at176 = splitBody(openOrder(176, lmtOrder(), state));
-    const at157 = splitBody(openOrder(157, lmtOrder(), state));
+    const at193 = splitBody(openOrder(193, lmtOrder(), SUBMITTED));
+    const at187 = splitBody(openOrder(187, lmtOrder(), SUBMITTED));
+    const at176 = splitBody(openOrder(176, lmtOrder(), SUBMITTED));
+    const at157 = splitBody(openOrder(157, lmtOrder(), SUBMITTED));
     expect(at187).toEqual(at193.slice(0, -3)); // no includeOvernight (189), no CME tagging (193)
     // 176: faProfile after faPercentage; no customerAccount (183), professionalCustomer (184), bondAccruedInterest (185)
     expect(at176.length).toBe(at187.length + 1 - 3);

@@ -4,7 +4,7 @@
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-export const ET_ZONE = 'US/Eastern';
+const ET_ZONE = 'US/Eastern';
 
 const dstCache = new Map<number, [number, number]>();
 
@@ -112,14 +112,6 @@ export function connTime(utcMs: number): string {
 export function etStamp(utcMs: number): string {
   const w = etWall(utcMs);
   return `${ymd(w)} ${hms(w)} ${ET_ZONE}`;
-}
-
-/** Fast variant for bar loops: the wall time of `utcMs` given its ET day, seconds into that day. */
-export function etStampFast(day: number, secondOfDay: number): string {
-  const h = Math.floor(secondOfDay / 3600);
-  const mi = Math.floor((secondOfDay % 3600) / 60);
-  const s = secondOfDay % 60;
-  return `${ymdOfDay(day)} ${p2(h)}:${p2(mi)}:${p2(s)} ${ET_ZONE}`;
 }
 
 /** UTC in TWS's "yyyyMMdd-HH:mm:ss" form (head timestamp, UTC end dates). */

@@ -1,9 +1,9 @@
 // Conformance of account requests at every negotiated version: positions, account summary (with $LEDGER), account
 // updates with portfolio, PnL and single-position PnL, and that fills move them.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Contract, Order } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, order, startGateway, stock } from './helpers';
+import type { Contract } from '@stoqey/ib';
+import { ACCOUNT, VERSIONS, connect, expectCleanDecoding, gatewayForSuite, order, stock } from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
@@ -11,29 +11,22 @@ describe.each(VERSIONS)('server version %i', (version) => {
   let gw: DemoGateway;
   let c: Client;
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 5 });
-    // Give the account a position to report.
-    const setup = await connect(gw, 99);
-    const id = setup.of(EventName.nextValidId)[0]?.[0] as number;
-    setup.ib.placeOrder(
-      id,
-      stock('AAPL'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 200 }),
-    );
-    await setup.waitFor(
-      () => setup.of(EventName.orderStatus, id).some((a) => a[1] === 'Filled'),
-      'setup fill',
-    );
-    setup.close();
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  gatewayForSuite(
+    { maxServerVersion: version, seed: 5 },
+    (g) => (gw = g),
+    async (gw) => {
+      // Give the account a position to report.
+      const setup = await connect(gw, 99);
+      const id = setup.of(EventName.nextValidId)[0]?.[0] as number;
+      setup.ib.placeOrder(id, stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 200 }));
+      await setup.waitFor(
+        () => setup.of(EventName.orderStatus, id).some((a) => a[1] === 'Filled'),
+        'setup fill',
+      );
+      setup.close();
+    },
+  );
+  expectCleanDecoding(() => c);
 
   it('reports positions and streams position changes after fills', async () => {
     c = await connect(gw, 1);
@@ -47,11 +40,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     expect(pos).toBe(200);
     expect(avgCost).toBeGreaterThan(0);
     const id = c.of(EventName.nextValidId)[0]?.[0] as number;
-    c.ib.placeOrder(
-      id,
-      stock('AAPL'),
-      order({ action: 'SELL' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 50 }),
-    );
+    c.ib.placeOrder(id, stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 50 }));
     await c.waitFor(() => c.of(EventName.position).some((a) => a[2] === 150), 'position update');
     const report = await c.waitFor(
       () => c.of(EventName.commissionReport)[0]?.[0] as { realizedPNL?: number } | undefined,

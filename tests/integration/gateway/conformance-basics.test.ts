@@ -1,9 +1,17 @@
 // Conformance at every negotiated version: the connect sequence, current time, contract details, matching symbols
 // and level-1 market data, all decoded by @stoqey/ib's IBApi without a decoding error.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, ContractDetails, ContractDescription } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, startGateway, stock } from './helpers';
+import {
+  ACCOUNT,
+  VERSIONS,
+  connect,
+  expectCleanDecoding,
+  gatewayForSuite,
+  startGateway,
+  stock,
+} from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
@@ -11,16 +19,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
   let gw: DemoGateway;
   let c: Client;
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 7 });
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  gatewayForSuite({ maxServerVersion: version, seed: 7 }, (g) => (gw = g));
+  expectCleanDecoding(() => c);
 
   it('negotiates the version and sends managedAccounts, nextValidId and the farm notices as TWS does', async () => {
     c = await connect(gw, 1);

@@ -1,9 +1,9 @@
 // Conformance of historical data at every negotiated version: bar sizes, durations, data types, date formats,
 // useRTH, keepUpToDate updates, head timestamp, cancellation, pacing (162) and real-time 5-second bars.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
-import { VERSIONS, connect, startGateway, stock } from './helpers';
+import { VERSIONS, connect, expectCleanDecoding, gatewayForSuite, stock } from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
@@ -69,16 +69,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
   let gw: DemoGateway;
   let c: Client;
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 3 });
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  gatewayForSuite({ maxServerVersion: version, seed: 3 }, (g) => (gw = g));
+  expectCleanDecoding(() => c);
 
   it('serves every bar size with well-formed bars, and the last bar agrees with the live quote', async () => {
     c = await connect(gw, 1);

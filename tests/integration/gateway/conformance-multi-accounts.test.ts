@@ -1,10 +1,10 @@
 // Conformance of a login with several (linked) accounts, over TCP at both ends of the negotiated range: the
 // *_MULTI requests and their cancels as @stoqey/ib sends them (and, byte for byte, as ibapi writes them), the
 // account on orders and executions, reqExecutions' account filter, and what the single-account requests report.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, Execution, Order } from '@stoqey/ib';
-import { connect, order, startGateway, stock, until } from './helpers';
+import { connect, expectCleanDecoding, gatewayForSuite, order, stock, until } from './helpers';
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
@@ -43,8 +43,8 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
       id,
       stock(symbol),
       order({
-        action: (qty > 0 ? 'BUY' : 'SELL') as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
+        action: qty > 0 ? 'BUY' : 'SELL',
+        orderType: 'MKT',
         totalQuantity: Math.abs(qty),
         ...(account ? { account } : {}),
       }),
@@ -52,25 +52,23 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
     return id;
   }
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 7, accounts: [A1, A2] });
-    const setup = await connect(gw, 99);
-    const a = await fill(setup, A1, 'AAPL', 100);
-    const b = await fill(setup, A2, 'MSFT', 40);
-    await setup.waitFor(
-      () =>
-        [a, b].every((id) => setup.of(EventName.orderStatus, id).some((x) => x[1] === 'Filled')) || undefined,
-      'setup fills',
-    );
-    setup.close();
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  gatewayForSuite(
+    { maxServerVersion: version, seed: 7, accounts: [A1, A2] },
+    (g) => (gw = g),
+    async (gw) => {
+      const setup = await connect(gw, 99);
+      const a = await fill(setup, A1, 'AAPL', 100);
+      const b = await fill(setup, A2, 'MSFT', 40);
+      await setup.waitFor(
+        () =>
+          [a, b].every((id) => setup.of(EventName.orderStatus, id).some((x) => x[1] === 'Filled')) ||
+          undefined,
+        'setup fills',
+      );
+      setup.close();
+    },
+  );
+  expectCleanDecoding(() => c);
 
   it('lists both accounts, and refuses an order without one (321) while one with DU2 fills into DU2', async () => {
     c = await connect(gw, 1);

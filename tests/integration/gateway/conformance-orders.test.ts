@@ -1,9 +1,9 @@
 // Conformance of orders at every negotiated version: MKT/LMT/STP/STP LMT/TRAIL, brackets with transmit flags, OCA,
 // modification, cancel, global cancel, partial fills, validation errors, open/completed orders and executions.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, Execution, Order, OrderState } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, order, startGateway, stock } from './helpers';
+import { ACCOUNT, VERSIONS, connect, expectCleanDecoding, gatewayForSuite, order, stock } from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
@@ -27,25 +27,19 @@ describe.each(VERSIONS)('server version %i', (version) => {
     return id;
   };
   const tick = (x: number): number => Math.round(x * 100) / 100;
+  /** Connects client `clientId` for one test; its order ids continue from the nextValidId it was given. */
+  const connectAs = async (clientId: number): Promise<void> => {
+    c = await connect(gw, clientId);
+    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+  };
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 11 });
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  gatewayForSuite({ maxServerVersion: version, seed: 11 }, (g) => (gw = g));
+  expectCleanDecoding(() => c);
 
   it('fills a market order at the ask with an execution and a commission report', async () => {
     c = await connect(gw, 1);
     nextId = (c.of(EventName.nextValidId)[0]?.[0] as number) ?? 1;
-    const id = place(
-      stock('AAPL'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 100 }),
-    );
+    const id = place(stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 100 }));
     await waitStatus(id, 'Filled');
     const [reqId, contract, exec] = c
       .of(EventName.execDetails)
@@ -75,28 +69,17 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('keeps a limit order working, modifies it by re-placing the id, and cancels it (202)', async () => {
-    c = await connect(gw, 2);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(2);
     const lmt = tick(price() * 0.8);
     const id = place(
       stock('AAPL'),
-      order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
-        totalQuantity: 10,
-        lmtPrice: lmt,
-      }),
+      order({ action: 'BUY', orderType: 'LMT', totalQuantity: 10, lmtPrice: lmt }),
     );
     await waitStatus(id, 'Submitted');
     c.ib.placeOrder(
       id,
       stock('AAPL'),
-      order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
-        totalQuantity: 20,
-        lmtPrice: tick(lmt - 1),
-      }),
+      order({ action: 'BUY', orderType: 'LMT', totalQuantity: 20, lmtPrice: tick(lmt - 1) }),
     );
     await c.waitFor(
       () => c.of(EventName.openOrder, id).some((a) => (a[2] as Order).totalQuantity === 20),
@@ -114,24 +97,18 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('holds stops until elected and trails the stop of a trailing order', async () => {
-    c = await connect(gw, 3);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(3);
     const p = price();
     const stp = place(
       stock('AAPL'),
-      order({
-        action: 'BUY' as Order['action'],
-        orderType: 'STP' as Order['orderType'],
-        totalQuantity: 5,
-        auxPrice: tick(p * 1.5),
-      }),
+      order({ action: 'BUY', orderType: 'STP', totalQuantity: 5, auxPrice: tick(p * 1.5) }),
     );
     await waitStatus(stp, 'PreSubmitted');
     const stpLmt = place(
       stock('AAPL'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'STP LMT' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'STP LMT',
         totalQuantity: 5,
         auxPrice: tick(p * 0.5),
         lmtPrice: tick(p * 0.49),
@@ -141,22 +118,12 @@ describe.each(VERSIONS)('server version %i', (version) => {
     // A sell stop above the market elects at once and fills as a market order.
     const elected = place(
       stock('AAPL'),
-      order({
-        action: 'SELL' as Order['action'],
-        orderType: 'STP' as Order['orderType'],
-        totalQuantity: 5,
-        auxPrice: tick(p * 1.2),
-      }),
+      order({ action: 'SELL', orderType: 'STP', totalQuantity: 5, auxPrice: tick(p * 1.2) }),
     );
     await waitStatus(elected, 'Filled');
     const trail = place(
       stock('AAPL'),
-      order({
-        action: 'SELL' as Order['action'],
-        orderType: 'TRAIL' as Order['orderType'],
-        totalQuantity: 5,
-        trailingPercent: 10,
-      }),
+      order({ action: 'SELL', orderType: 'TRAIL', totalQuantity: 5, trailingPercent: 10 }),
     );
     await waitStatus(trail, 'PreSubmitted');
     const shown = c.of(EventName.openOrder, trail).at(-1)?.[2] as Order;
@@ -169,14 +136,13 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('holds a bracket parent until its last child transmits, then activates the children', async () => {
-    c = await connect(gw, 4);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(4);
     const p = price();
     const parent = place(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 10,
         lmtPrice: tick(p * 1.05),
         transmit: false,
@@ -186,8 +152,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const tp = place(
       stock('AAPL'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'LMT',
         totalQuantity: 10,
         lmtPrice: tick(p * 1.5),
         parentId: parent,
@@ -199,8 +165,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const sl = place(
       stock('AAPL'),
       order({
-        action: 'SELL' as Order['action'],
-        orderType: 'STP' as Order['orderType'],
+        action: 'SELL',
+        orderType: 'STP',
         totalQuantity: 10,
         auxPrice: tick(p * 0.5),
         parentId: parent,
@@ -218,14 +184,13 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('cancels the rest of an OCA group when one order fills, and fills large orders in pieces', async () => {
-    c = await connect(gw, 5);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(5);
     const p = price();
     const far = place(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 5,
         lmtPrice: tick(p * 0.7),
         ocaGroup: 'G1',
@@ -236,8 +201,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const near = place(
       stock('AAPL'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 5,
         lmtPrice: tick(p * 1.1),
         ocaGroup: 'G1',
@@ -246,26 +211,14 @@ describe.each(VERSIONS)('server version %i', (version) => {
     );
     await waitStatus(near, 'Filled');
     await waitStatus(far, 'Cancelled');
-    const big = place(
-      stock('MSFT'),
-      order({
-        action: 'BUY' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
-        totalQuantity: 3_000,
-      }),
-    );
+    const big = place(stock('MSFT'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 3_000 }));
     await waitStatus(big, 'Filled');
     expect(
       c.of(EventName.execDetails).filter((a) => (a[2] as Execution).orderId === big).length,
     ).toBeGreaterThan(1);
     const ioc = place(
       stock('MSFT'),
-      order({
-        action: 'SELL' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
-        totalQuantity: 5_000,
-        tif: 'IOC',
-      }),
+      order({ action: 'SELL', orderType: 'MKT', totalQuantity: 5_000, tif: 'IOC' }),
     );
     await waitStatus(ioc, 'Cancelled');
     const [, , filled, remaining] = c.of(EventName.orderStatus, ioc).at(-1) as number[];
@@ -274,8 +227,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers bad orders with TWS error codes', async () => {
-    c = await connect(gw, 6);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(6);
     const p = price();
     const expectCode = async (contract: Contract, o: Order, code: number): Promise<string> => {
       const id = place(contract, o);
@@ -284,66 +236,29 @@ describe.each(VERSIONS)('server version %i', (version) => {
     expect(
       await expectCode(
         stock('AAPL'),
-        order({
-          action: 'BUY' as Order['action'],
-          orderType: 'LMT' as Order['orderType'],
-          totalQuantity: 1,
-          lmtPrice: p + 0.001,
-        }),
+        order({ action: 'BUY', orderType: 'LMT', totalQuantity: 1, lmtPrice: p + 0.001 }),
         110,
       ),
     ).toBe('The price does not conform to the minimum price variation for this contract.');
+    await expectCode(stock('AAPL'), order({ action: 'BUY', orderType: 'MOC', totalQuantity: 1 }), 387);
+    await expectCode(stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 0 }), 434);
     await expectCode(
       stock('AAPL'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MOC' as Order['orderType'], totalQuantity: 1 }),
-      387,
-    );
-    await expectCode(
-      stock('AAPL'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 0 }),
-      434,
-    );
-    await expectCode(
-      stock('AAPL'),
-      order({
-        action: 'BUY' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
-        totalQuantity: 1,
-        tif: 'GTD',
-      }),
+      order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1, tif: 'GTD' }),
       201,
     );
-    await expectCode(
-      stock('NOPE'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 1 }),
-      200,
-    );
+    await expectCode(stock('NOPE'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 }), 200);
     await expectCode(
       stock('AAPL'),
-      order({
-        action: 'BUY' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
-        totalQuantity: 1_000_000,
-      }),
+      order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1_000_000 }),
       201,
     );
     // Ids: a used id is a duplicate (103), a filled order cannot be modified (104).
-    const done = place(
-      stock('AAPL'),
-      order({ action: 'SELL' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 1 }),
-    );
+    const done = place(stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 1 }));
     await waitStatus(done, 'Filled');
-    c.ib.placeOrder(
-      done,
-      stock('AAPL'),
-      order({ action: 'SELL' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 2 }),
-    );
+    c.ib.placeOrder(done, stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 2 }));
     await c.waitCode(104, done);
-    c.ib.placeOrder(
-      1,
-      stock('AAPL'),
-      order({ action: 'SELL' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 2 }),
-    );
+    c.ib.placeOrder(1, stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 2 }));
     await c.waitCode(103, 1);
     c.ib.cancelOrder(999_999);
     await c.waitCode(10147, 999_999);
@@ -352,13 +267,12 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('lists open orders, executions (with a filter) and completed orders', async () => {
-    c = await connect(gw, 7);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(7);
     const working = place(
       stock('IBM'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 3,
         lmtPrice: tick(price(8314) * 0.5),
         tif: 'GTC',
@@ -366,12 +280,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     );
     const filled = place(
       stock('IBM'),
-      order({
-        action: 'BUY' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
-        totalQuantity: 3,
-        orderRef: 'ref-7',
-      }),
+      order({ action: 'BUY', orderType: 'MKT', totalQuantity: 3, orderRef: 'ref-7' }),
     );
     await waitStatus(working, 'Submitted');
     await waitStatus(filled, 'Filled');
@@ -406,21 +315,16 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('trades futures and FX pairs', async () => {
-    c = await connect(gw, 8);
-    nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
+    await connectAs(8);
     const es = gw.universe.bySymbol('ES').find((i) => i.secType === 'FUT') as { conId: number };
     const fut = place(
       { conId: es.conId, exchange: 'CME' },
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 1 }),
+      order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 }),
     );
     await waitStatus(fut, 'Filled');
     const fx = place(
       { symbol: 'EUR', secType: 'CASH' as Contract['secType'], exchange: 'IDEALPRO', currency: 'USD' },
-      order({
-        action: 'SELL' as Order['action'],
-        orderType: 'MKT' as Order['orderType'],
-        totalQuantity: 25_000,
-      }),
+      order({ action: 'SELL', orderType: 'MKT', totalQuantity: 25_000 }),
     );
     await waitStatus(fx, 'Filled');
     const reports = c.of(EventName.commissionReport).map((a) => (a[0] as { commission: number }).commission);

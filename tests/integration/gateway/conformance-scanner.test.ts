@@ -1,9 +1,9 @@
 // Conformance of the scanner at every negotiated version: the parameters XML, scans computed from the model with
 // legacy and tag filters, the 50-row cap, refreshes while subscribed, cancel, and errors.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName, ScanCode } from '@stoqey/ib';
 import type { ContractDetails, ScannerSubscription, TagValue } from '@stoqey/ib';
-import { VERSIONS, connect, startGateway } from './helpers';
+import { VERSIONS, connect, expectCleanDecoding, gatewayForSuite } from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
@@ -21,16 +21,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
   let gw: DemoGateway;
   let c: Client;
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 9, scannerRefreshMs: 400 });
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  gatewayForSuite({ maxServerVersion: version, seed: 9, scannerRefreshMs: 400 }, (g) => (gw = g));
+  expectCleanDecoding(() => c);
 
   const scan = async (
     sub: Partial<ScannerSubscription>,

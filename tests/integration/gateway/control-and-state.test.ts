@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Order } from '@stoqey/ib';
 import { connect, order, startGateway, stock } from './helpers';
 
 describe('control API', () => {
@@ -20,11 +19,7 @@ describe('control API', () => {
       };
       expect(status.connections.map((x) => x.clientId)).toEqual([3]);
       const id = c.of(EventName.nextValidId)[0]?.[0] as number;
-      c.ib.placeOrder(
-        id,
-        stock('AAPL'),
-        order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 5 }),
-      );
+      c.ib.placeOrder(id, stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 5 }));
       await c.waitFor(() => c.of(EventName.orderStatus, id).some((a) => a[1] === 'Filled'), 'fill');
       const received = (await (await fetch(`${api.url}/orders-received`)).json()) as {
         orderId: number;
@@ -76,18 +71,14 @@ describe('state file', () => {
     const first = await startGateway({ statePath, seed: 4 });
     const c = await connect(first, 1);
     const id = c.of(EventName.nextValidId)[0]?.[0] as number;
-    c.ib.placeOrder(
-      id,
-      stock('MSFT'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 7 }),
-    );
+    c.ib.placeOrder(id, stock('MSFT'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 7 }));
     const price = first.quote(272093)?.last as number;
     c.ib.placeOrder(
       id + 1,
       stock('MSFT'),
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 1,
         lmtPrice: Math.round(price * 50) / 100,
         tif: 'GTC',

@@ -2,7 +2,6 @@
 // 1101/1102, pacing violations, slow reader, malformed frames, accept-then-close and refused connections.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Order } from '@stoqey/ib';
 import { connect, order, startGateway, stock, until } from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
@@ -51,8 +50,8 @@ describe('faults', () => {
     const id = c.of(EventName.nextValidId)[0]?.[0] as number;
     const lmt = (lmtPrice: number) =>
       order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
+        action: 'BUY',
+        orderType: 'LMT',
         totalQuantity: 1,
         lmtPrice,
       });
@@ -85,11 +84,7 @@ describe('faults', () => {
     gw = await startGateway();
     const c = await client(1);
     const id = c.of(EventName.nextValidId)[0]?.[0] as number;
-    const mkt = order({
-      action: 'BUY' as Order['action'],
-      orderType: 'MKT' as Order['orderType'],
-      totalQuantity: 1,
-    });
+    const mkt = order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 });
     gw.faults.silence(800);
     c.ib.placeOrder(id, stock('AAPL'), mkt);
     await until(() => gw!.ordersIgnored().length > 0, 'the swallowed order');
@@ -108,11 +103,7 @@ describe('faults', () => {
     gw = await startGateway();
     const c = await client(1);
     const id = c.of(EventName.nextValidId)[0]?.[0] as number;
-    c.ib.placeOrder(
-      id,
-      stock('AAPL'),
-      order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 10 }),
-    );
+    c.ib.placeOrder(id, stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 10 }));
     await c.waitFor(() => c.of(EventName.orderStatus, id).some((a) => a[1] === 'Filled'), 'fill');
     const restarted = gw.faults.restart(700);
     await c.disconnected();

@@ -1,10 +1,11 @@
 // Test harness: a demo gateway on 127.0.0.1:0 and @stoqey/ib IBApi clients whose every event is recorded, with
 // event-driven waits (no sleeps). A decoding error (505) from @stoqey/ib means our bytes were off by a field.
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { IBApi, EventName } from '@stoqey/ib';
 import type { Contract, Order } from '@stoqey/ib';
 import { createDemoGateway } from '../../../src-main/demo-gateway/gateway';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
-import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/options';
+import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/gateway-options';
 
 export const VERSIONS = [157, 166, 176, 187, 193] as const;
 export const ACCOUNT = 'DU1234567';
@@ -176,6 +177,35 @@ export async function startGateway(opts: DemoGatewayOptions = {}): Promise<DemoG
   return createDemoGateway({ port: 0, ...opts });
 }
 
+/**
+ * A gateway for one describe block: started before its tests (then `prepare`d, e.g. with a position to report) and
+ * closed after them; `ready` hands it to the block.
+ */
+export function gatewayForSuite(
+  opts: DemoGatewayOptions,
+  ready: (gw: DemoGateway) => void,
+  prepare?: (gw: DemoGateway) => Promise<void>,
+): void {
+  let gw: DemoGateway | undefined;
+  beforeAll(async () => {
+    gw = await startGateway(opts);
+    await prepare?.(gw);
+    ready(gw);
+  });
+  afterAll(async () => {
+    await gw?.close();
+  });
+}
+
+/** After each test: the client it used decoded every message (a decoding error means our bytes were off). */
+export function expectCleanDecoding(client: () => Client): void {
+  afterEach(() => {
+    const c = client();
+    expect(c.decodeErrors()).toEqual([]);
+    c.close();
+  });
+}
+
 /** Connects an IBApi (raw) client and waits for nextValidId, as the app's connection layer does. */
 export async function connect(
   gw: DemoGateway,
@@ -196,7 +226,14 @@ export function stock(symbol: string): Contract {
   return { symbol, secType: 'STK' as Contract['secType'], exchange: 'SMART', currency: 'USD' };
 }
 
-export function order(o: Partial<Order> & Pick<Order, 'action' | 'orderType' | 'totalQuantity'>): Order {
+/** An order as a client fills it in: action and order type as TWS spells them, DAY and transmitted by default. */
+export function order(
+  o: Omit<Partial<Order>, 'action' | 'orderType'> & {
+    action: string;
+    orderType: string;
+    totalQuantity: number;
+  },
+): Order {
   return { transmit: true, tif: 'DAY', ...o } as Order;
 }
 

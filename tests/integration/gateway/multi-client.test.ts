@@ -2,7 +2,6 @@
 // and client 0 seeing everything through reqAllOpenOrders / reqAutoOpenOrders(true).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Order } from '@stoqey/ib';
 import { connect, order, startGateway, stock, until } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
@@ -44,12 +43,7 @@ describe('several clients', () => {
     one.ib.placeOrder(
       id1,
       stock('AAPL'),
-      order({
-        action: 'BUY' as Order['action'],
-        orderType: 'LMT' as Order['orderType'],
-        totalQuantity: 1,
-        lmtPrice: Math.round(price * 50) / 100,
-      }),
+      order({ action: 'BUY', orderType: 'LMT', totalQuantity: 1, lmtPrice: Math.round(price * 50) / 100 }),
     );
     await one.waitFor(() => one.of(EventName.orderStatus, id1).length > 0, 'status for owner');
     await master.waitFor(() => master.of(EventName.orderStatus, id1).length > 0, 'status for client 0');

@@ -1,7 +1,7 @@
-// The Demo profile's endpoint: the embedded demo gateway (#4), started once per process on 127.0.0.1:0 and shared
+// The Demo profile: the embedded demo gateway (#4), started once per process on 127.0.0.1:0 and shared
 // by the Electron shell, the web host and the CLI's --demo.
-import { createDemoGateway } from './demo-gateway/gateway';
-import type { DemoGatewayOptions } from './demo-gateway/options';
+import { createDemoGateway } from './demo-gateway/index';
+import type { DemoGatewayOptions } from './demo-gateway/index';
 import type { DemoEndpoint } from './services/session';
 
 export type RunningDemo = { host: string; port: number; close(): Promise<void> };

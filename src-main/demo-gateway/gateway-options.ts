@@ -1,6 +1,7 @@
-// Options of createDemoGateway and their defaults.
+// Options of createDemoGateway, their defaults and their limits (a bad option is an error at start, not later).
 import type { Clock } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
+import { MAX_SUPPORTED_SERVER_VERSION, MIN_SUPPORTED_SERVER_VERSION } from './wire/server-versions';
 
 export interface DemoGatewayOptions {
   /** Interface to listen on; default 127.0.0.1 (binding elsewhere is the caller's explicit choice). */
@@ -55,3 +56,36 @@ export interface ResolvedOptions {
 
 /** Private tick type of bench stamps: tickString(9901, "<seq>;<epoch ms>"). Never sent unless enabled. */
 export const BENCH_STAMP_TICK = 9901;
+
+export function resolveOptions(o: DemoGatewayOptions): ResolvedOptions {
+  const maxServerVersion = o.maxServerVersion ?? MAX_SUPPORTED_SERVER_VERSION;
+  if (
+    !Number.isInteger(maxServerVersion) ||
+    maxServerVersion < MIN_SUPPORTED_SERVER_VERSION ||
+    maxServerVersion > MAX_SUPPORTED_SERVER_VERSION
+  ) {
+    throw new Error(
+      `maxServerVersion must be ${MIN_SUPPORTED_SERVER_VERSION}…${MAX_SUPPORTED_SERVER_VERSION}, got ${maxServerVersion}`,
+    );
+  }
+  const accounts = o.accounts && o.accounts.length > 0 ? o.accounts : ['DU1234567'];
+  for (const a of accounts) if (!/^[A-Za-z0-9]+$/.test(a)) throw new Error(`invalid account id "${a}"`);
+  const tickRate = o.tickRate ?? 4;
+  if (!(tickRate > 0 && tickRate <= 100)) throw new Error(`tickRate must be in (0, 100], got ${tickRate}`);
+  return {
+    host: o.host ?? '127.0.0.1',
+    port: o.port ?? 0,
+    seed: o.seed ?? 1,
+    maxServerVersion,
+    accounts,
+    startingCash: o.startingCash ?? 1_000_000,
+    statePath: o.statePath,
+    tickRate,
+    realHours: o.realHours ?? false,
+    liveData: o.liveData ?? true,
+    historicalPacing: o.historicalPacing ?? 'small-bars',
+    maxRequestsPerSecond: o.maxRequestsPerSecond ?? 50,
+    scannerRefreshMs: o.scannerRefreshMs ?? 10_000,
+    benchStamps: o.benchStamps ?? false,
+  };
+}

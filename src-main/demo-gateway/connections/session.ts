@@ -2,14 +2,14 @@
 // handed to the gateway; replies are batched into one socket write per event-loop turn. Bad input never throws out
 // of here: unreadable requests get error 320, broken framing closes the connection, as TWS does.
 import type { Socket } from 'node:net';
-import type { Logger } from '../../src-shared/logger';
-import { FrameBatch, FrameReader, frame, payloadFields } from './wire/framing';
-import { negotiate } from './wire/handshake';
-import { decodeRequest } from './wire/decoder';
-import { DecodeError } from './wire/field-reader';
-import { errorMessage, managedAccounts, nextValidId, serverVersionFrame } from './wire/encoder';
-import { incomingName } from './wire/message-ids';
-import type { Request } from './wire/requests';
+import type { Logger } from '../../../src-shared/logger';
+import { FrameBatch, FrameReader, frame, payloadFields } from '../wire/framing';
+import { negotiate } from '../wire/handshake';
+import { decodeRequest } from '../wire/decoder';
+import { DecodeError } from '../wire/field-reader';
+import { errorMessage, managedAccounts, nextValidId, serverVersionFrame } from '../wire/encoder';
+import { incomingName } from '../wire/message-ids';
+import type { Request } from '../wire/requests';
 
 export type SessionState = 'handshake' | 'awaiting-start' | 'ready' | 'closed';
 

@@ -1,0 +1,200 @@
+import { createServer, connect } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src-shared/logger';
+import { createManualClock } from '../../tests/support/manual-clock';
+import { Session } from './connections/session';
+import type { SessionHost } from './connections/session';
+import type { IgnoredOrder } from './connections/received-log';
+import { FrameReader, payloadFields } from './wire/framing';
+import { defaultTicket, emptyContractRequest } from './orders/order-types';
+import type { Request } from './wire/requests';
+import { createRequestRouter } from './request-router';
+import type { RouteTargets } from './request-router';
+
+const host: SessionHost = {
+  log: silentLogger,
+  now: () => 0,
+  maxServerVersion: () => 176,
+  connTime: () => '',
+  accounts: () => [],
+  nextOrderId: () => 1,
+  silent: () => false,
+  register: () => 'ok',
+  dispatch: () => undefined,
+  closed: () => undefined,
+  received: () => undefined,
+  maxRequestsPerSecond: () => 0,
+};
+
+/** A Session on a real loopback socket, and the frames its client side receives. */
+async function session(): Promise<{ s: Session; frames: string[][]; server: Server; client: Socket }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
+  const client = connect({ host: '127.0.0.1', port });
+  const s = new Session(await accepted, host);
+  s.clientId = 3;
+  const frames: string[][] = [];
+  const reader = new FrameReader({ expectApiPrefix: false });
+  client.on('data', (chunk: Buffer) => {
+    for (const ev of reader.push(chunk)) if (ev.kind === 'frame') frames.push(payloadFields(ev.payload));
+  });
+  return { s, frames, server, client };
+}
+
+function targets(calls: unknown[][], over: Partial<RouteTargets> = {}): RouteTargets {
+  const rec =
+    (name: string) =>
+    (...args: unknown[]): void => {
+      calls.push([name, ...args.filter((a) => !(a instanceof Session))]);
+    };
+  return {
+    clock: createManualClock(1_700_000_123_456),
+    log: silentLogger,
+    accountIds: ['DU1', 'DU2'],
+    isKnownOrder: () => false,
+    takeSwallowedOrder: () => false,
+    ignore: rec('ignore'),
+    contracts: {
+      details: rec('details'),
+      matchingSymbols: rec('matchingSymbols'),
+      marketRule: rec('marketRule'),
+    },
+    marketData: { setType: rec('setType'), subscribe: rec('subscribe'), cancel: rec('cancelMktData') },
+    history: {
+      request: rec('history'),
+      cancel: rec('cancelHistory'),
+      headTimestamp: rec('headTimestamp'),
+      realTimeBars: rec('realTimeBars'),
+      cancelRealTimeBars: rec('cancelRealTimeBars'),
+    },
+    scanner: { parameters: rec('scanParams'), subscribe: rec('scan'), cancel: rec('cancelScan') },
+    accounts: {
+      positions: rec('positions'),
+      cancelPositions: rec('cancelPositions'),
+      summary: rec('summary'),
+      cancelSummary: rec('cancelSummary'),
+      positionsMultiStart: rec('positionsMulti'),
+      cancelPositionsMulti: rec('cancelPositionsMulti'),
+      accountUpdatesMultiStart: rec('updatesMulti'),
+      cancelAccountUpdatesMulti: rec('cancelUpdatesMulti'),
+      accountUpdates: rec('accountUpdates'),
+      pnl: rec('pnl'),
+      cancelPnl: rec('cancelPnl'),
+    },
+    orders: {
+      ids: rec('ids'),
+      place: rec('place'),
+      cancel: rec('cancelOrder'),
+      globalCancel: rec('globalCancel'),
+      openOrders: rec('openOrders'),
+      autoOpenOrders: rec('autoOpenOrders'),
+      executions: rec('executions'),
+      completedOrders: rec('completedOrders'),
+    },
+    ...over,
+  };
+}
+
+const placeOrder = (orderId: number): Request => ({
+  kind: 'placeOrder',
+  orderId,
+  contract: emptyContractRequest(),
+  ticket: defaultTicket(),
+  warnings: [],
+});
+
+describe('createRequestRouter', () => {
+  const open: { server: Server; client: Socket; s: Session }[] = [];
+  afterEach(() => {
+    for (const o of open.splice(0)) {
+      o.s.destroy();
+      o.client.destroy();
+      o.server.close();
+    }
+  });
+
+  it('answers the fixed requests itself: current time, managed accounts, display groups', async () => {
+    const o = await session();
+    open.push(o);
+    const route = createRequestRouter(targets([]));
+    route(o.s, { kind: 'reqCurrentTime' });
+    route(o.s, { kind: 'reqManagedAccts' });
+    route(o.s, { kind: 'queryDisplayGroups', reqId: 9 });
+    await expect.poll(() => o.frames.length).toBe(3);
+    expect(o.frames).toEqual([
+      ['49', '1', '1700000123'],
+      ['15', '1', 'DU1,DU2'],
+      ['67', '1', '9', '1|2|3|4|5|6|7'],
+    ]);
+  });
+
+  it('answers an unsupported request with its error code and text', async () => {
+    const o = await session();
+    open.push(o);
+    createRequestRouter(targets([]))(o.s, {
+      kind: 'unsupported',
+      msgId: 10,
+      id: 42,
+      what: 'market depth',
+      code: 354,
+      text: 'Requested market data is not subscribed.',
+    });
+    await expect.poll(() => o.frames.length).toBe(1);
+    // ERR_MSG at server version 0 (no advanced-reject field): version 2, id, code, text.
+    expect(o.frames[0]).toEqual(['4', '2', '42', '354', 'Requested market data is not subscribed.']);
+  });
+
+  it('hands each request to its handler with the request fields', async () => {
+    const o = await session();
+    open.push(o);
+    const calls: unknown[][] = [];
+    const route = createRequestRouter(targets(calls));
+    const c = emptyContractRequest();
+    route(o.s, {
+      kind: 'reqMktData',
+      reqId: 5,
+      contract: c,
+      genericTickList: '233',
+      snapshot: false,
+      regulatorySnapshot: false,
+    });
+    route(o.s, { kind: 'reqPnLSingle', reqId: 6, account: 'DU1', modelCode: '', conId: 265598 });
+    route(o.s, { kind: 'cancelPnLSingle', reqId: 6 });
+    route(o.s, { kind: 'reqAllOpenOrders' });
+    route(o.s, { kind: 'reqContractDetails', reqId: 7, contract: c });
+    route(o.s, { kind: 'ignored', msgId: 11 });
+    expect(calls).toEqual([
+      ['subscribe', 5, c, '233', false, false],
+      ['pnl', 6, 'DU1', 265598],
+      ['cancelPnl', 6],
+      ['openOrders', true],
+      ['details', 7, c],
+    ]);
+  });
+
+  it('swallows a new order while the fault is armed, never a change to a known one', async () => {
+    const o = await session();
+    open.push(o);
+    const calls: unknown[][] = [];
+    let armed = 1;
+    const route = createRequestRouter(
+      targets(calls, {
+        isKnownOrder: (_clientId, orderId) => orderId === 1,
+        takeSwallowedOrder: () => armed-- > 0,
+        ignore: (ig: IgnoredOrder) => calls.push(['ignore', ig]),
+      }),
+    );
+    route(o.s, placeOrder(1));
+    route(o.s, placeOrder(2));
+    route(o.s, placeOrder(3));
+    expect(calls.map((c) => [c[0], c[0] === 'ignore' ? (c[1] as IgnoredOrder).orderId : c[1]])).toEqual([
+      ['place', 1],
+      ['ignore', 2],
+      ['place', 3],
+    ]);
+    expect(calls[1]?.[1]).toEqual({ time: 1_700_000_123_456, clientId: 3, orderId: 2, session: o.s.seq });
+  });
+});
