@@ -1,9 +1,9 @@
 // The soak's faults: a seeded shuffle of every kind the demo gateway can inject (each kind once per round, so a
 // short run sees them all), each with random parameters and the time its effect lasts.
-import type { FaultControls } from '../demo-gateway/gateway';
-import type { MalformedKind } from '../demo-gateway/faults';
-import type { Prng } from '../demo-gateway/model/rng';
-import { ACK_TIMEOUT_MS } from '../services/orders';
+import type { FaultControls } from '../../src-main/demo-gateway/gateway';
+import type { MalformedKind } from '../../src-main/demo-gateway/faults';
+import type { Prng } from '../../src-main/demo-gateway/model/rng';
+import { ACK_TIMEOUT_MS } from '../../src-main/services/orders';
 
 export const FAULT_KINDS = [
   'drop',
