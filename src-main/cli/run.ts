@@ -21,8 +21,8 @@ import { zodIssues } from '../hub/dispatcher';
 import type { ResolvedContract } from '../ib/tws';
 import { createOrderJournal } from '../services/order-journal';
 import { createTrading, type Outlet, type Trading } from '../trading';
-import { fmt, fmtInt, fmtPct, table } from './format';
-import { formatScanTable, scanResultRows } from './scan-result';
+import { fmt, fmtInt, fmtPct, table } from '../../src-shared/text-table';
+import { formatScanTable, scanResultRows } from '../reports/scan-result';
 
 export const EXIT = { ok: 0, unexpected: 1, usage: 2, unreachable: 3, rejected: 4, aborted: 5 } as const;
 

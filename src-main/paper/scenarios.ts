@@ -16,7 +16,7 @@ import { roundToTick, type Execution, type Order } from '../../src-shared/domain
 import type { PortfolioSnapshot } from '../../src-shared/domain/portfolio';
 import type { Quote, QuoteState } from '../../src-shared/domain/quote';
 import type { ScanSnapshot } from '../../src-shared/domain/scanner';
-import { formatScanTable, scanResultRows } from '../cli/scan-result';
+import { formatScanTable, scanResultRows } from '../reports/scan-result';
 import type { ResolvedContract } from '../ib/tws';
 import type { PaperDriver, PaperTarget } from './driver';
 import { checkAccounts } from './guard';
