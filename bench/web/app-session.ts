@@ -9,7 +9,7 @@ import { defaultSettings } from '../../src-shared/domain/settings';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import { buildUniverse } from '../../src-main/demo-gateway/model/universe';
 import { chromiumArgs, provisionChromium } from '../../tools/chromium.mjs';
-import { startBuiltWebHost, type RunningHost } from '../../tests/e2e/support/web-host';
+import { startBuiltWebHost, type RunningHost } from '../../tools/web-host-process';
 
 export const VIEWPORT = { width: 1600, height: 900 };
 
