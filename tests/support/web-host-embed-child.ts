@@ -18,7 +18,7 @@ for (const kind of ['uncaughtException', 'unhandledRejection'] as const) {
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
-  if (!dataDir) throw new Error('usage: web-host-embed <dataDir>');
+  if (!dataDir) throw new Error('usage: web-host-embed-child <dataDir>');
   const staticDir = path.join(dataDir, 'renderer');
   await mkdir(staticDir, { recursive: true });
   await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>IBDesk embed</title>');
