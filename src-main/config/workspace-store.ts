@@ -21,7 +21,7 @@ export interface WorkspaceStore {
   resetLayout(profileId: string): Promise<void>;
 }
 
-export function defaultWatchlists(): Watchlist[] {
+function defaultWatchlists(): Watchlist[] {
   return [{ id: 'main', name: 'Main', items: [] }];
 }
 

@@ -21,7 +21,7 @@ import type { Trading } from '../trading';
 export type PaperTarget = { kind: 'demo' } | { kind: 'tws'; host: string; port: number; clientId: number };
 
 /** A request the product answered with an error: the contract's error data, kept whole for the report. */
-export class RequestFailed extends Error {
+class RequestFailed extends Error {
   constructor(
     readonly method: string,
     readonly error: AppErrorData,
@@ -32,7 +32,7 @@ export class RequestFailed extends Error {
   }
 }
 
-export type Seen<E extends EventName> = { at: number; payload: EventMap[E] };
+type Seen<E extends EventName> = { at: number; payload: EventMap[E] };
 
 export interface PaperDriver {
   readonly app: App;

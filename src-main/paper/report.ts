@@ -24,9 +24,9 @@ export type PaperReport = {
 
 const WORD = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' } as const;
 
-export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-export function counts(results: readonly ScenarioResult[]): { pass: number; fail: number; skip: number } {
+function counts(results: readonly ScenarioResult[]): { pass: number; fail: number; skip: number } {
   return {
     pass: results.filter((r) => r.outcome === 'pass').length,
     fail: results.filter((r) => r.outcome === 'fail').length,

@@ -27,7 +27,7 @@ export type PaperDeps = {
   now?: () => number;
 };
 
-export const USAGE = `Usage: npm run test:paper [-- options]
+const USAGE = `Usage: npm run test:paper [-- options]
 
 Runs IBDesk's acceptance scenarios against a TWS or IB Gateway paper account when IBDESK_PAPER is set
 (host:port[:clientId], client id 99 unless given), else against the embedded demo gateway.

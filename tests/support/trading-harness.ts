@@ -13,7 +13,7 @@ import { createOrderJournal } from '../../src-main/services/order-journal';
 import { createTrading, type Trading } from '../../src-main/trading';
 import { waitFor } from './wait';
 
-export type Recorded = { at: number; event: EventName; payload: unknown; clientId?: string };
+type Recorded = { at: number; event: EventName; payload: unknown; clientId?: string };
 
 export type TradingHarness = {
   trading: Trading;

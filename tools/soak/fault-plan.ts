@@ -19,7 +19,7 @@ export const FAULT_KINDS = [
   'accept-then-close',
   'swallow-order',
 ] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 export type PlannedFault = {
   kind: FaultKind;
