@@ -10,7 +10,8 @@ import { appVersion } from '../version';
 import { startDriver, type PaperDriver, type PaperTarget } from './driver';
 import { checkPort, parsePaperTarget } from './guard';
 import { progressLine, renderReport, summaryLine, type PaperReport } from './report';
-import { SCENARIOS, cleanUp, initialState, type PaperCtx } from './scenarios';
+import { initialState, type PaperCtx } from './context';
+import { SCENARIOS, cleanUp } from './scenarios';
 import { PAPER_EXIT, runScenarios, selectScenarios } from './suite';
 
 export type PaperIo = {
