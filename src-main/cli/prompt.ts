@@ -1,4 +1,4 @@
-// Asks one question on stderr (stdout stays the command's output) and reads one line of answer from stdin: an order's confirmation.
+// Asks one question on stderr (stdout stays the command's output) and reads one line of answer: a confirmation.
 import { createInterface } from 'node:readline/promises';
 import type { CliIo } from './command-context';
 
