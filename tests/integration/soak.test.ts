@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { SoakSummary } from '../../tools/soak/run';
+import type { SoakSummary } from '../../tools/soak/summary';
 import { bundle } from '../support/bundle';
 
 let child: ChildProcess | null = null;
