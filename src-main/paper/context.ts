@@ -3,6 +3,7 @@
 import type { Instrument } from '../../src-shared/domain/instrument';
 import type { PortfolioSnapshot } from '../../src-shared/domain/portfolio';
 import type { PaperDriver, PaperTarget } from './driver';
+import type { Scenario } from './suite';
 
 export type PaperState = {
   serverVersion: number | null;
@@ -70,3 +71,11 @@ export const INSTRUMENTS = {
   /** Quoted with a one-off snapshot only (no streaming line of its own). */
   snapshot: { symbol: 'MSFT', secType: 'STK', exchange: 'SMART', currency: 'USD' },
 } as const;
+
+/** One of this suite's scenarios: its id, title and prerequisites, and what it does with the shared context. */
+export function paperScenario(
+  spec: Omit<Scenario<PaperCtx>, 'run'>,
+  run: Scenario<PaperCtx>['run'],
+): Scenario<PaperCtx> {
+  return { ...spec, run };
+}

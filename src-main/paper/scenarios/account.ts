@@ -1,16 +1,12 @@
 // The account before the trading scenarios and after them: values and positions through the contract, and the
 // suite's promise that a position it opened and closed is back where it was.
-import type { PaperCtx } from '../context';
+import { paperScenario } from '../context';
 import { accountLine, positionOf } from '../observe';
 import { money } from '../report';
-import type { Scenario } from '../suite';
 
-export const accountBefore: Scenario<PaperCtx> = {
-  id: 'account-before',
-  title: 'Positions and account summary (before)',
-  needs: ['connect'],
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const accountBefore = paperScenario(
+  { id: 'account-before', title: 'Positions and account summary (before)', needs: ['connect'] },
+  async ({ driver: d, state }, note) => {
     // The contract has no "loaded" signal: the portfolio service's own one says the first values are in.
     await d.trading.portfolio.loaded(30_000);
     const snap = await d.until(
@@ -27,14 +23,11 @@ export const accountBefore: Scenario<PaperCtx> = {
     for (const a of state.accounts) note(accountLine(viaContract, a));
     if (snap.accounts.length === 0) throw new Error('no account values');
   },
-};
+);
 
-export const accountAfter: Scenario<PaperCtx> = {
-  id: 'account-after',
-  title: 'Positions and account summary (after)',
-  needs: ['account-before'],
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const accountAfter = paperScenario(
+  { id: 'account-after', title: 'Positions and account summary (after)', needs: ['account-before'] },
+  async ({ driver: d, state }, note) => {
     await d.trading.portfolio.loaded(30_000);
     const snap = await d.call('portfolio.get', {});
     state.after = snap;
@@ -58,4 +51,4 @@ export const accountAfter: Scenario<PaperCtx> = {
         `net liquidation ${money(nb)} → ${money(first.netLiquidation)} (${money(first.netLiquidation - nb)})`,
       );
   },
-};
+);

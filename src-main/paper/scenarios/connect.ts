@@ -1,16 +1,13 @@
 // The first scenario: connect (the demo gateway, or a profile for the TWS / IB Gateway paper target), read the server
 // version and accounts, and stop the whole suite unless every account is a paper account.
 import type { ConnectionStatus } from '../../../src-shared/domain/connection';
-import type { PaperCtx } from '../context';
+import { paperScenario } from '../context';
 import { checkAccounts } from '../guard';
-import { Abort, PAPER_EXIT, type Scenario } from '../suite';
+import { Abort, PAPER_EXIT } from '../suite';
 
-export const connect: Scenario<PaperCtx> = {
-  id: 'connect',
-  title: 'Connect: server version and accounts',
-  timeoutMs: 60_000,
-  async run(ctx, note) {
-    const { driver: d, target, state } = ctx;
+export const connect = paperScenario(
+  { id: 'connect', title: 'Connect: server version and accounts', timeoutMs: 60_000 },
+  async ({ driver: d, target, state }, note) => {
     let status: ConnectionStatus;
     if (target.kind === 'demo') {
       status = await d.call('connection.connect', {});
@@ -63,4 +60,4 @@ export const connect: Scenario<PaperCtx> = {
     const info = await d.call('app.info', {});
     note(`IBDesk ${info.version} (${info.host} host, Node ${info.node})`);
   },
-};
+);

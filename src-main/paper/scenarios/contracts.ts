@@ -1,15 +1,15 @@
 // Contract details for the four kinds the suite trades and quotes (stock, ETF, the front month of a future, an FX
 // pair), and the symbol search; the resolved instruments go into the state for the scenarios after it.
 import { instrumentLabel, type Instrument } from '../../../src-shared/domain/instrument';
-import { INSTRUMENTS, type PaperCtx } from '../context';
-import type { Scenario } from '../suite';
+import { INSTRUMENTS, paperScenario } from '../context';
 
-export const contracts: Scenario<PaperCtx> = {
-  id: 'contracts',
-  title: 'Contract details: stock, ETF, future (front month), FX pair',
-  needs: ['connect'],
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const contracts = paperScenario(
+  {
+    id: 'contracts',
+    title: 'Contract details: stock, ETF, future (front month), FX pair',
+    needs: ['connect'],
+  },
+  async ({ driver: d, state }, note) => {
     const matches = await d.call('contracts.search', { pattern: INSTRUMENTS.stock.symbol });
     if (!matches.some((m) => m.symbol === INSTRUMENTS.stock.symbol && m.secType === 'STK'))
       throw new Error(`symbol search for ${INSTRUMENTS.stock.symbol} did not find the stock`);
@@ -63,4 +63,4 @@ export const contracts: Scenario<PaperCtx> = {
     note(`FX ${instrumentLabel(fx)}: conId ${fx.conId}, ${fx.exchange}, min tick ${fx.minTick}`);
     note(`symbol search "${INSTRUMENTS.stock.symbol}": ${matches.length} match(es), the stock among them`);
   },
-};
+);

@@ -2,10 +2,9 @@
 // reconnect scenario.
 import type { BarSize, Duration } from '../../../src-shared/domain/bar';
 import { checkBars } from '../bars-check';
-import type { PaperCtx } from '../context';
+import { paperScenario } from '../context';
 import { need, px, refOf } from '../observe';
 import { seconds as secs } from '../report';
-import type { Scenario } from '../suite';
 
 const HISTORY: readonly { barSize: BarSize; duration: Duration }[] = [
   { barSize: '1 min', duration: '1 D' },
@@ -13,13 +12,14 @@ const HISTORY: readonly { barSize: BarSize; duration: Duration }[] = [
   { barSize: '1 day', duration: '6 M' },
 ];
 
-export const history: Scenario<PaperCtx> = {
-  id: 'history',
-  title: 'History at three bar sizes, and live bars',
-  needs: ['contracts'],
-  timeoutMs: 180_000,
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const history = paperScenario(
+  {
+    id: 'history',
+    title: 'History at three bar sizes, and live bars',
+    needs: ['contracts'],
+    timeoutMs: 180_000,
+  },
+  async ({ driver: d, state }, note) => {
     const stock = need(state.stock, 'the stock');
     const contract = refOf(stock);
     for (const h of HISTORY) {
@@ -64,4 +64,4 @@ export const history: Scenario<PaperCtx> = {
         : 'no live bar update within 15 s (normal while the market is quiet or closed)',
     );
   },
-};
+);

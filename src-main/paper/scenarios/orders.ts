@@ -2,7 +2,7 @@
 // market is open, a 1-share market order filled and closed again, with its executions and commissions.
 import type { Instrument } from '../../../src-shared/domain/instrument';
 import { roundToTick, type Execution, type Order } from '../../../src-shared/domain/order';
-import type { PaperCtx, PaperState } from '../context';
+import { paperScenario, type PaperState } from '../context';
 import type { PaperDriver } from '../driver';
 import { fillGate } from '../market-hours';
 import {
@@ -17,19 +17,20 @@ import {
   refOf,
 } from '../observe';
 import { money, seconds as secs } from '../report';
-import { Skip, type Scenario } from '../suite';
+import { Skip } from '../suite';
 
 /** The working limit order sits this far under the market (then further), well inside the default 10 % band. */
 const LIMIT_OFFSETS = [0.06, 0.07] as const;
 const WORKING = ['PreSubmitted', 'Submitted'];
 const SUITE_NOTE = 'ibdesk paper suite';
 
-export const limitOrder: Scenario<PaperCtx> = {
-  id: 'order-limit',
-  title: 'LMT order far from the market: placed, working, modified, cancelled',
-  needs: ['quotes'],
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const limitOrder = paperScenario(
+  {
+    id: 'order-limit',
+    title: 'LMT order far from the market: placed, working, modified, cancelled',
+    needs: ['quotes'],
+  },
+  async ({ driver: d, state }, note) => {
     const stock = need(state.stock, 'the stock');
     const q = latestQuote(d, stock.conId, 0)?.q;
     const ref = q ? (q.bid !== null && q.bid > 0 ? q.bid : priceOf(q)) : null;
@@ -107,7 +108,7 @@ export const limitOrder: Scenario<PaperCtx> = {
       throw new Error(`order ${id} filled ${cancelled.filled} before it was cancelled`);
     note(`cancelled: ${cancelled.status} after ${secs(Date.now() - cancelAt)}, nothing filled`);
   },
-};
+);
 
 async function marketFill(
   d: PaperDriver,
@@ -147,15 +148,16 @@ async function marketFill(
   return { order, executions, ms: Date.now() - started };
 }
 
-export const fill: Scenario<PaperCtx> = {
-  id: 'order-fill',
-  title: '1-share MKT order filled (execution, commission), then closed',
-  needs: ['contracts', 'account-before'],
-  timeoutMs: 240_000,
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const fill = paperScenario(
+  {
+    id: 'order-fill',
+    title: '1-share MKT order filled (execution, commission), then closed',
+    needs: ['contracts', 'account-before'],
+    timeoutMs: 240_000,
+  },
+  async ({ driver: d, state, now }, note) => {
     const stock = need(state.stock, 'the stock');
-    const gate = fillGate(stock, ctx.now());
+    const gate = fillGate(stock, now());
     if (!gate.run) {
       state.market = gate.line;
       throw new Skip(gate.line);
@@ -192,4 +194,4 @@ export const fill: Scenario<PaperCtx> = {
     );
     note(`position ${stock.symbol}: back to ${start}`);
   },
-};
+);

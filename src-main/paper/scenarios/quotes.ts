@@ -1,17 +1,13 @@
 // Streaming quotes for the four instruments (labelled live or delayed, counted against the line budget) and a
 // one-off snapshot that keeps no line of its own.
 import { instrumentLabel } from '../../../src-shared/domain/instrument';
-import { INSTRUMENTS, type PaperCtx } from '../context';
+import { INSTRUMENTS, paperScenario } from '../context';
 import { closedNow, LABELLED, latestQuote, need, priceOf, px, refOf } from '../observe';
 import { seconds as secs } from '../report';
-import type { Scenario } from '../suite';
 
-export const quotes: Scenario<PaperCtx> = {
-  id: 'quotes',
-  title: 'Streaming and snapshot quotes',
-  needs: ['contracts'],
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const quotes = paperScenario(
+  { id: 'quotes', title: 'Streaming and snapshot quotes', needs: ['contracts'] },
+  async ({ driver: d, state, now }, note) => {
     const list = [state.stock, state.etf, state.future, state.fx].map((i, n) =>
       need(i, ['stock', 'ETF', 'future', 'FX pair'][n]!),
     );
@@ -33,7 +29,7 @@ export const quotes: Scenario<PaperCtx> = {
           30_000,
         )
         .catch((err: unknown) => {
-          if (closedNow(i, ctx.now()) && !/refused|TWS \d/.test((err as Error).message)) return null;
+          if (closedNow(i, now()) && !/refused|TWS \d/.test((err as Error).message)) return null;
           throw err;
         });
       if (!seen) {
@@ -60,7 +56,7 @@ export const quotes: Scenario<PaperCtx> = {
     if (!msft) throw new Error('no contract details for MSFT');
     const snap = await d.trading.marketData.snapshot(refOf(msft));
     const price = priceOf(snap);
-    if (price === null && !closedNow(msft, ctx.now()))
+    if (price === null && !closedNow(msft, now()))
       throw new Error(`the MSFT snapshot has no price (${snap.state})`);
     if (!LABELLED.includes(snap.state)) throw new Error(`the MSFT snapshot is ${snap.state}`);
     const after = (await d.call('gauges.get', {})).lines.used;
@@ -69,4 +65,4 @@ export const quotes: Scenario<PaperCtx> = {
       `snapshot MSFT: ${snap.state}${snap.state.startsWith('delayed') ? ' (labelled as delayed)' : ''}, price ${px(price)}; lines in use stay ${after}`,
     );
   },
-};
+);

@@ -1,18 +1,18 @@
 // The reconnect scenario: the suite drops its own socket; the link must notice, come back with back-off, replay every
 // subscription on fresh request ids, and the window must receive quotes, scans, bars and portfolio values again.
 import { instrumentLabel } from '../../../src-shared/domain/instrument';
-import type { PaperCtx } from '../context';
+import { paperScenario } from '../context';
 import { closedNow, LABELLED, latestQuote, priceOf } from '../observe';
 import { seconds as secs } from '../report';
-import type { Scenario } from '../suite';
 
-export const reconnect: Scenario<PaperCtx> = {
-  id: 'reconnect',
-  title: 'Reconnect: the suite drops its socket, every subscription comes back',
-  needs: ['connect'],
-  timeoutMs: 150_000,
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const reconnect = paperScenario(
+  {
+    id: 'reconnect',
+    title: 'Reconnect: the suite drops its socket, every subscription comes back',
+    needs: ['connect'],
+    timeoutMs: 150_000,
+  },
+  async ({ driver: d, state, now }, note) => {
     const link = d.trading.link;
     const before = link.streams();
     const reqIdsBefore = new Set(before.map((s) => s.reqId));
@@ -97,7 +97,7 @@ export const reconnect: Scenario<PaperCtx> = {
                 (q) => `${instrumentLabel(i)} ${q.state}`,
                 (err: unknown) => {
                   // The line itself was replayed and answered (checked above); a closed market sends no prices.
-                  if (closedNow(i, ctx.now())) return `${instrumentLabel(i)} (market closed: no prices)`;
+                  if (closedNow(i, now())) return `${instrumentLabel(i)} (market closed: no prices)`;
                   throw err;
                 },
               ),
@@ -145,4 +145,4 @@ export const reconnect: Scenario<PaperCtx> = {
       off();
     }
   },
-};
+);

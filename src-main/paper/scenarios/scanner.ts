@@ -4,21 +4,21 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScanSnapshot } from '../../../src-shared/domain/scanner';
 import { formatScanTable, scanResultRows } from '../../reports/scan-result';
-import type { PaperCtx } from '../context';
+import { paperScenario } from '../context';
 import { seconds as secs } from '../report';
-import type { Scenario } from '../suite';
 
 const SCANS = ['TOP_PERC_GAIN', 'MOST_ACTIVE', 'HOT_BY_VOLUME'] as const;
 const SCAN_LOCATION = 'STK.US.MAJOR';
 const SCAN_ROWS = 10;
 
-export const scanner: Scenario<PaperCtx> = {
-  id: 'scanner',
-  title: 'Scanner parameters and three scans (result.txt)',
-  needs: ['connect'],
-  timeoutMs: 180_000,
-  async run(ctx, note) {
-    const { driver: d, state } = ctx;
+export const scanner = paperScenario(
+  {
+    id: 'scanner',
+    title: 'Scanner parameters and three scans (result.txt)',
+    needs: ['connect'],
+    timeoutMs: 180_000,
+  },
+  async ({ driver: d, state, outDir }, note) => {
     const params = await d.call('scanner.params', {});
     const codes = new Set(params.scanTypes.map((s) => s.code));
     const missing = SCANS.filter((c) => !codes.has(c));
@@ -74,9 +74,9 @@ export const scanner: Scenario<PaperCtx> = {
           .join(', ')}${rows.length > 5 ? '…' : ''}`,
       );
     }
-    const file = path.join(ctx.outDir, 'result.txt');
+    const file = path.join(outDir, 'result.txt');
     await writeFile(file, sections.join('\n'), 'utf8');
     state.files.push(file);
     note(`the three scans are written to ${file}`);
   },
-};
+);
