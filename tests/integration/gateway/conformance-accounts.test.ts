@@ -1,18 +1,15 @@
 // Conformance of account requests at every negotiated version: positions, account summary (with $LEDGER), account
 // updates with portfolio, PnL and single-position PnL, and that fills move them.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, Order } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, order, startGateway, stock } from './helpers';
+import { ACCOUNT, VERSIONS, connect, order, stock, versionFixture } from './helpers';
 import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 describe.each(VERSIONS)('server version %i', (version) => {
-  let gw: DemoGateway;
   let c: Client;
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 5 });
+  const v = versionFixture({ maxServerVersion: version, seed: 5 }, async (gw) => {
     // Give the account a position to report.
     const setup = await connect(gw, 99);
     const id = setup.of(EventName.nextValidId)[0]?.[0] as number;
@@ -27,16 +24,9 @@ describe.each(VERSIONS)('server version %i', (version) => {
     );
     setup.close();
   });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
 
   it('reports positions and streams position changes after fills', async () => {
-    c = await connect(gw, 1);
+    c = await v.connect(1);
     c.ib.reqPositions();
     await c.waitEvent(EventName.positionEnd);
     const [account, contract, pos, avgCost] = c
@@ -62,7 +52,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers the account summary with the tags asked for and $LEDGER cash balances', async () => {
-    c = await connect(gw, 2);
+    c = await v.connect(2);
     const id = c.nextReqId();
     c.ib.reqAccountSummary(
       id,
@@ -82,7 +72,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('streams account updates: values, portfolio, update time, download end', async () => {
-    c = await connect(gw, 3);
+    c = await v.connect(3);
     c.ib.reqAccountUpdates(true, ACCOUNT);
     await c.waitEvent(EventName.accountDownloadEnd);
     const values = c.of(EventName.updateAccountValue) as [string, string, string, string][];
@@ -101,7 +91,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('streams PnL for the account and for one position', async () => {
-    c = await connect(gw, 4);
+    c = await v.connect(4);
     const a = c.nextReqId();
     c.ib.reqPnL(a, ACCOUNT, '');
     const [, daily, unrealized, realized] = (await c.waitEvent(EventName.pnl, (x) => x[0] === a)) as number[];

@@ -1,20 +1,18 @@
 // Conformance of orders at every negotiated version: MKT/LMT/STP/STP LMT/TRAIL, brackets with transmit flags, OCA,
 // modification, cancel, global cancel, partial fills, validation errors, open/completed orders and executions.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, Execution, Order, OrderState } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, order, startGateway, stock } from './helpers';
+import { ACCOUNT, VERSIONS, order, stock, versionFixture } from './helpers';
 import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 const AAPL = 265598;
 
 describe.each(VERSIONS)('server version %i', (version) => {
-  let gw: DemoGateway;
   let c: Client;
   let nextId = 1;
 
-  const price = (conId = AAPL): number => gw.quote(conId)?.last as number;
+  const price = (conId = AAPL): number => v.gw.quote(conId)?.last as number;
   const status = (id: number): string | undefined => {
     const list = c.of(EventName.orderStatus, id);
     return list.length ? (list[list.length - 1]?.[1] as string) : undefined;
@@ -28,19 +26,10 @@ describe.each(VERSIONS)('server version %i', (version) => {
   };
   const tick = (x: number): number => Math.round(x * 100) / 100;
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 11 });
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  const v = versionFixture({ maxServerVersion: version, seed: 11 });
 
   it('fills a market order at the ask with an execution and a commission report', async () => {
-    c = await connect(gw, 1);
+    c = await v.connect(1);
     nextId = (c.of(EventName.nextValidId)[0]?.[0] as number) ?? 1;
     const id = place(
       stock('AAPL'),
@@ -71,11 +60,11 @@ describe.each(VERSIONS)('server version %i', (version) => {
     ];
     expect([fq, rem]).toEqual([100, 0]);
     expect(avg).toBeCloseTo(exec.price as number, 6);
-    expect(gw.positions(ACCOUNT).find((p) => p.conId === AAPL)?.position).toBeGreaterThanOrEqual(100);
+    expect(v.gw.positions(ACCOUNT).find((p) => p.conId === AAPL)?.position).toBeGreaterThanOrEqual(100);
   });
 
   it('keeps a limit order working, modifies it by re-placing the id, and cancels it (202)', async () => {
-    c = await connect(gw, 2);
+    c = await v.connect(2);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
     const lmt = tick(price() * 0.8);
     const id = place(
@@ -103,7 +92,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
       'modified',
     );
     expect(
-      gw
+      v.gw
         .ordersReceived()
         .filter((o) => o.orderId === id && o.clientId === 2)
         .map((o) => o.modify),
@@ -114,7 +103,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('holds stops until elected and trails the stop of a trailing order', async () => {
-    c = await connect(gw, 3);
+    c = await v.connect(3);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
     const p = price();
     const stp = place(
@@ -169,7 +158,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('holds a bracket parent until its last child transmits, then activates the children', async () => {
-    c = await connect(gw, 4);
+    c = await v.connect(4);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
     const p = price();
     const parent = place(
@@ -218,7 +207,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('cancels the rest of an OCA group when one order fills, and fills large orders in pieces', async () => {
-    c = await connect(gw, 5);
+    c = await v.connect(5);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
     const p = price();
     const far = place(
@@ -274,7 +263,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers bad orders with TWS error codes', async () => {
-    c = await connect(gw, 6);
+    c = await v.connect(6);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
     const p = price();
     const expectCode = async (contract: Contract, o: Order, code: number): Promise<string> => {
@@ -352,7 +341,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('lists open orders, executions (with a filter) and completed orders', async () => {
-    c = await connect(gw, 7);
+    c = await v.connect(7);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
     const working = place(
       stock('IBM'),
@@ -406,9 +395,9 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('trades futures and FX pairs', async () => {
-    c = await connect(gw, 8);
+    c = await v.connect(8);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
-    const es = gw.universe.bySymbol('ES').find((i) => i.secType === 'FUT') as { conId: number };
+    const es = v.gw.universe.bySymbol('ES').find((i) => i.secType === 'FUT') as { conId: number };
     const fut = place(
       { conId: es.conId, exchange: 'CME' },
       order({ action: 'BUY' as Order['action'], orderType: 'MKT' as Order['orderType'], totalQuantity: 1 }),

@@ -1,11 +1,10 @@
 // Conformance of the scanner at every negotiated version: the parameters XML, scans computed from the model with
 // legacy and tag filters, the 50-row cap, refreshes while subscribed, cancel, and errors.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName, ScanCode } from '@stoqey/ib';
 import type { ContractDetails, ScannerSubscription, TagValue } from '@stoqey/ib';
-import { VERSIONS, connect, startGateway } from './helpers';
+import { VERSIONS, versionFixture } from './helpers';
 import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 // @stoqey/ib sends ScanCode[scanCode]: codes it does not know go through a patched enum entry (see the notes).
 const codes = ScanCode as unknown as Record<number, string>;
@@ -18,19 +17,9 @@ function code(name: string): ScanCode {
 }
 
 describe.each(VERSIONS)('server version %i', (version) => {
-  let gw: DemoGateway;
   let c: Client;
 
-  beforeAll(async () => {
-    gw = await startGateway({ maxServerVersion: version, seed: 9, scannerRefreshMs: 400 });
-  });
-  afterAll(async () => {
-    await gw.close();
-  });
-  afterEach(() => {
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
+  const v = versionFixture({ maxServerVersion: version, seed: 9, scannerRefreshMs: 400 });
 
   const scan = async (
     sub: Partial<ScannerSubscription>,
@@ -51,7 +40,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   };
 
   it('returns a ScanParameterResponse XML with instruments, locations, scan types and filters', async () => {
-    c = await connect(gw, 1);
+    c = await v.connect(1);
     c.ib.reqScannerParameters();
     const [xml] = (await c.waitEvent(EventName.scannerParameters)) as [string];
     expect(xml.startsWith('<?xml')).toBe(true);
@@ -70,7 +59,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('runs the standard scans and ranks rows from 0', async () => {
-    c = await connect(gw, 2);
+    c = await v.connect(2);
     for (const name of [
       'TOP_PERC_GAIN',
       'TOP_PERC_LOSE',
@@ -90,22 +79,22 @@ describe.each(VERSIONS)('server version %i', (version) => {
       c.ib.cancelScannerSubscription(id);
     }
     const { rows } = await scan({ scanCode: code('MOST_ACTIVE'), numberOfRows: 5 });
-    const volumes = rows.map((r) => gw.quote(r.d.contract.conId as number)?.volume as number);
+    const volumes = rows.map((r) => v.gw.quote(r.d.contract.conId as number)?.volume as number);
     expect(volumes[0]).toBeGreaterThanOrEqual(volumes[4] as number);
   });
 
   it('honours price, volume and market-cap filters (legacy fields and filter tags) and caps rows at 50', async () => {
-    c = await connect(gw, 3);
+    c = await v.connect(3);
     const tagged = await scan({ scanCode: code('TOP_PERC_GAIN'), numberOfRows: 50 }, [
       { tag: 'priceAbove', value: '100' },
       { tag: 'priceBelow', value: '400' },
       { tag: 'marketCapAbove1e6', value: '50000' },
     ]);
     for (const r of tagged.rows) {
-      const q = gw.quote(r.d.contract.conId as number);
+      const q = v.gw.quote(r.d.contract.conId as number);
       expect(q?.last).toBeGreaterThan(99);
       expect(q?.last).toBeLessThan(401);
-      expect(gw.universe.byConId(r.d.contract.conId as number)?.marketCap).toBeGreaterThan(50e9);
+      expect(v.gw.universe.byConId(r.d.contract.conId as number)?.marketCap).toBeGreaterThan(50e9);
     }
     const legacy = await scan({
       scanCode: code('MOST_ACTIVE'),
@@ -113,7 +102,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
       abovePrice: 300,
       aboveVolume: 1000,
     });
-    for (const r of legacy.rows) expect(gw.quote(r.d.contract.conId as number)?.last).toBeGreaterThan(299);
+    for (const r of legacy.rows) expect(v.gw.quote(r.d.contract.conId as number)?.last).toBeGreaterThan(299);
     const many = await scan({ scanCode: code('MOST_ACTIVE'), numberOfRows: 200 });
     expect(many.rows.length).toBe(50);
     const etfs = await scan({
@@ -126,7 +115,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('refreshes while subscribed and stops after cancel; unknown scan codes get 162', async () => {
-    c = await connect(gw, 4);
+    c = await v.connect(4);
     const { id } = await scan({ scanCode: code('TOP_PERC_GAIN'), numberOfRows: 5 });
     await c.waitFor(() => c.of(EventName.scannerDataEnd, id).length >= 2, 'a refresh');
     c.ib.cancelScannerSubscription(id);

@@ -1,5 +1,6 @@
 // Test harness: a demo gateway on 127.0.0.1:0 and @stoqey/ib IBApi clients whose every event is recorded, with
 // event-driven waits (no sleeps). A decoding error (505) from @stoqey/ib means our bytes were off by a field.
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { IBApi, EventName } from '@stoqey/ib';
 import type { Contract, Order } from '@stoqey/ib';
 import { createDemoGateway } from '../../../src-main/demo-gateway/gateway';
@@ -190,6 +191,45 @@ export async function connect(
     await c.waitFor(() => c.of(EventName.nextValidId).length > 0, 'nextValidId');
   }
   return c;
+}
+
+/**
+ * The fixture of a conformance block: one gateway for the block's tests (started with `opts`, then `setup` run
+ * against it), and the test's client, checked for decoding errors and closed after each test.
+ */
+export function versionFixture(
+  opts: DemoGatewayOptions,
+  setup?: (gw: DemoGateway) => Promise<void>,
+): { readonly gw: DemoGateway; connect(clientId: number): Promise<Client> } {
+  let gateway: DemoGateway | null = null;
+  let client: Client | null = null;
+  beforeAll(async () => {
+    gateway = await startGateway(opts);
+    await setup?.(gateway);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+  });
+  afterEach(() => {
+    const c = client;
+    client = null;
+    if (!c) return;
+    expect(c.decodeErrors()).toEqual([]);
+    c.close();
+  });
+  const gw = (): DemoGateway => {
+    if (!gateway) throw new Error('the gateway of this block has not started');
+    return gateway;
+  };
+  return {
+    get gw() {
+      return gw();
+    },
+    async connect(clientId) {
+      client = await connect(gw(), clientId);
+      return client;
+    },
+  };
 }
 
 export function stock(symbol: string): Contract {
