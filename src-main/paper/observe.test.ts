@@ -6,6 +6,7 @@ import type { Instrument } from '../../src-shared/domain/instrument';
 import type { Execution, Order } from '../../src-shared/domain/order';
 import type { PortfolioSnapshot } from '../../src-shared/domain/portfolio';
 import { emptyQuote } from '../../src-shared/domain/quote';
+import { executionFixture, orderFixture } from '../../tests/support/domain-fixtures';
 import type { PaperDriver } from './driver';
 import {
   accountLine,
@@ -33,50 +34,11 @@ function seenDriver(frames: { at: number; event: EventName; payload: unknown }[]
   return d as unknown as PaperDriver;
 }
 
-const order = (orderId: number, status: Order['status'], extra: Partial<Order> = {}): Order => ({
-  orderId,
-  permId: null,
-  parentId: null,
-  clientId: 0,
-  account: 'DU1',
-  contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-  action: 'BUY',
-  quantity: 1,
-  orderType: 'LMT',
-  limitPrice: 100,
-  stopPrice: null,
-  trailingAmount: null,
-  trailingPercent: null,
-  tif: 'DAY',
-  outsideRth: false,
-  ocaGroup: null,
-  status,
-  filled: 0,
-  remaining: 1,
-  avgFillPrice: null,
-  message: null,
-  twsCode: null,
-  createdAt: 0,
-  updatedAt: 0,
-  external: false,
-  ...extra,
-});
+const order = (orderId: number, status: Order['status'], extra: Partial<Order> = {}): Order =>
+  orderFixture({ orderId, status, ...extra });
 
-const execution = (execId: string, orderId: number, shares: number): Execution => ({
-  execId,
-  orderId,
-  permId: null,
-  account: 'DU1',
-  contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-  side: 'BUY',
-  shares,
-  price: 100,
-  time: 0,
-  exchange: 'NASDAQ',
-  commission: null,
-  commissionCurrency: null,
-  realizedPnl: null,
-});
+const execution = (execId: string, orderId: number, shares: number): Execution =>
+  executionFixture({ execId, orderId, shares });
 
 describe('what the window received', () => {
   it('latestQuote: the last state of one instrument since a time, and how many updates it had', () => {
