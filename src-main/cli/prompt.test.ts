@@ -1,18 +1,19 @@
 // The confirmation prompt: the question goes to stderr (stdout stays the command's output), the answer is one line.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { capturedStream } from '../../tests/support/captured-stream';
 import { ask } from './prompt';
 
 function io(input: string) {
   const stdin = new PassThrough();
-  const stderr = new PassThrough();
-  const stdout = new PassThrough();
-  let err = '';
-  let out = '';
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const stderr = capturedStream();
+  const stdout = capturedStream();
   stdin.write(input);
-  return { io: { stdin, stderr, stdout, cwd: '/', env: {} }, err: () => err, out: () => out };
+  return {
+    io: { stdin, stderr: stderr.stream, stdout: stdout.stream, cwd: '/', env: {} },
+    err: stderr.text,
+    out: stdout.text,
+  };
 }
 
 describe('ask', () => {
