@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyQuote, type Quote } from '../../src-shared/domain/quote';
 import type { ScanRow } from '../../src-shared/domain/scanner';
 import type { Trading } from '../trading';
-import { formatScanTable, scanResultRows } from './scan-result';
+import { formatScanTable, scanResultRows, type ScanResultRow } from './scan-result';
 
 const row = (rank: number, conId: number, symbol: string, primaryExchange?: string): ScanRow => ({
   rank,
@@ -43,6 +43,26 @@ function fakeTrading(quotes: Map<number, Quote>, listings: Map<number, string>) 
   return { t: t as unknown as Pick<Trading, 'marketData' | 'contracts'>, asked };
 }
 
+/** AAPL quoted at 110 against a close of 100, listed on NASDAQ. */
+const AAPL_ROW: ScanResultRow = {
+  rank: 1,
+  symbol: 'AAPL',
+  exchange: 'NASDAQ',
+  currency: 'USD',
+  last: 110,
+  changePct: 10,
+  volume: 1_234_567,
+};
+const unquoted = (rank: number, symbol: string, exchange: string): ScanResultRow => ({
+  rank,
+  symbol,
+  exchange,
+  currency: 'USD',
+  last: null,
+  changePct: null,
+  volume: null,
+});
+
 describe('scanResultRows', () => {
   it('ranks from 1, quotes each row, and looks up the listing exchange only where the row lacks it', async () => {
     const aapl = { ...emptyQuote(1, 'live'), last: 110, close: 100, volume: 1_234_567 };
@@ -50,51 +70,17 @@ describe('scanResultRows', () => {
     const rows = await scanResultRows(t, [row(0, 1, 'AAPL', 'NASDAQ'), row(1, 2, 'SPY'), row(2, 3, 'XYZ')]);
     expect(asked).toEqual([2, 3]);
     expect(rows).toEqual([
-      {
-        rank: 1,
-        symbol: 'AAPL',
-        exchange: 'NASDAQ',
-        currency: 'USD',
-        last: 110,
-        changePct: 10,
-        volume: 1_234_567,
-      },
-      {
-        rank: 2,
-        symbol: 'SPY',
-        exchange: 'ARCA',
-        currency: 'USD',
-        last: null,
-        changePct: null,
-        volume: null,
-      },
+      AAPL_ROW,
+      unquoted(2, 'SPY', 'ARCA'),
       // Neither a snapshot nor details: the row's own (routing) exchange and no numbers.
-      {
-        rank: 3,
-        symbol: 'XYZ',
-        exchange: 'SMART',
-        currency: 'USD',
-        last: null,
-        changePct: null,
-        volume: null,
-      },
+      unquoted(3, 'XYZ', 'SMART'),
     ]);
   });
 });
 
 describe('formatScanTable', () => {
   it('prints the seed script’s columns in its order', () => {
-    const text = formatScanTable([
-      {
-        rank: 1,
-        symbol: 'AAPL',
-        exchange: 'NASDAQ',
-        currency: 'USD',
-        last: 110,
-        changePct: 10,
-        volume: 1_234_567,
-      },
-    ]);
+    const text = formatScanTable([AAPL_ROW]);
     expect(text.split('\n')).toEqual([
       'Rank  Symbol  Exchange  Currency    Last  Change %     Volume',
       '----  ------  --------  --------  ------  --------  ---------',
