@@ -14,6 +14,7 @@ import {
   type Instrument,
   type SymbolMatch,
 } from '../../src-shared/domain/instrument';
+import { zonedParts } from '../../src-shared/zoned-time';
 
 export function toIbContract(ref: Partial<ContractRef> & { conId?: number | undefined }): Contract {
   const c: Contract = {};
@@ -141,26 +142,8 @@ export function parseExecTime(text: string | undefined): number | null {
 /** Offset of an IANA zone from UTC at a given instant, via Intl (no tz database of our own). */
 function zoneOffsetMs(zone: string, at: number): number {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).formatToParts(new Date(at));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    const asUtc = Date.UTC(
-      get('year'),
-      get('month') - 1,
-      get('day'),
-      get('hour'),
-      get('minute'),
-      get('second'),
-    );
-    return asUtc - at;
+    const p = zonedParts(at, zone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
   } catch {
     return 0;
   }

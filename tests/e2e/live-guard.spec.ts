@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { createDemoGateway, type DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { defaultSettings, type Profile } from '../../src-shared/domain/settings';
 import { test, expect } from './support/fixtures';
-import { startBuiltWebHost, type RunningHost } from './support/web-host';
+import { startBuiltWebHost, type RunningHost } from '../../tools/web-host-process';
 
 const LIVE_ACCOUNT = 'U7654321';
 const LIVE_TIMEOUT = 30_000;

@@ -22,7 +22,7 @@ import type {
 } from '../../src-main/ib/tws';
 import type { Clock } from '../../src-shared/clock';
 
-export type FakeStream = {
+type FakeStream = {
   kind: string;
   label: string;
   closed: boolean;

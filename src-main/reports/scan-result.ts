@@ -3,7 +3,7 @@
 import { quoteChange, type Quote } from '../../src-shared/domain/quote';
 import type { ScanRow } from '../../src-shared/domain/scanner';
 import type { Trading } from '../trading';
-import { fmt, fmtInt, fmtPct, table } from './format';
+import { fmt, fmtInt, fmtPct, table } from '../../src-shared/text-table';
 
 export type ScanResultRow = {
   rank: number;

@@ -1,6 +1,6 @@
 // The soak's command line and its fault plan: reproducible from the seed, every kind within one round.
 import { describe, expect, it } from 'vitest';
-import { Prng } from '../demo-gateway/index';
+import { Prng } from '../../src-main/demo-gateway/index';
 import { createFaultPlan, FAULT_KINDS } from './fault-plan';
 import { parseSoakArgs } from './options';
 

@@ -1,11 +1,9 @@
 // A program that embeds startWebHost with no global crash handler, as a test, the bench or a service mode would:
 // any uncaught exception or unhandled rejection ends it with code 70, so a test sees what a crash handler hides.
 // argv: dataDir. Prints "IBDesk web host: <url>" when listening; SIGTERM closes the host and exits 0.
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createApp } from '../../src-main/app';
 import { consoleSink } from '../../src-main/logging/log-book';
-import { startWebHost } from '../../src-main/web/web-host';
+import { startAppWebHost } from './app-web-host';
 
 const UNCAUGHT_EXIT = 70;
 
@@ -18,26 +16,19 @@ for (const kind of ['uncaughtException', 'unhandledRejection'] as const) {
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
-  if (!dataDir) throw new Error('usage: web-host-embed <dataDir>');
-  const staticDir = path.join(dataDir, 'renderer');
-  await mkdir(staticDir, { recursive: true });
-  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>IBDesk embed</title>');
-  const app = await createApp({
-    dataDir,
-    host: 'web',
-    version: '0.0.0-embed',
-    logSink: consoleSink(),
-    demoEndpoint: () => Promise.reject(new Error('no demo gateway here')),
-    autoConnect: false,
+  if (!dataDir) throw new Error('usage: web-host-embed-child <dataDir>');
+  const { app, host } = await startAppWebHost({
+    app: {
+      dataDir,
+      host: 'web',
+      version: '0.0.0-embed',
+      logSink: consoleSink(),
+      demoEndpoint: () => Promise.reject(new Error('no demo gateway here')),
+      autoConnect: false,
+    },
+    staticDir: path.join(dataDir, 'renderer'),
+    title: 'IBDesk embed',
   });
-  const host = await startWebHost({
-    dispatcher: app.dispatcher,
-    hub: app.hub,
-    log: app.logBook.logger('web-host'),
-    staticDir,
-    port: 0,
-  });
-  await app.start();
   console.log(`IBDesk web host: ${host.url}`);
   process.once('SIGTERM', () => {
     void host

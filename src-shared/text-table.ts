@@ -1,4 +1,5 @@
-// Plain-text tables for the CLI: right-aligned numbers, a header and a rule. Pure.
+// Plain-text tables (right-aligned numbers, a header and a rule) and their number cells: what `ibdesk` prints,
+// what result.txt holds and what the paper suite writes. Pure, so either process may use it.
 
 export type Column<T> = { title: string; value: (row: T) => string; align?: 'left' | 'right' };
 

@@ -1,7 +1,7 @@
 // The soak's faults: a seeded shuffle of every kind the demo gateway can inject (each kind once per round, so a
 // short run sees them all), each with random parameters and the time its effect lasts.
-import type { FaultControls, MalformedKind, Prng } from '../demo-gateway/index';
-import { ACK_TIMEOUT_MS } from '../services/orders';
+import type { FaultControls, MalformedKind, Prng } from '../../src-main/demo-gateway/index';
+import { ACK_TIMEOUT_MS } from '../../src-main/services/orders';
 
 export const FAULT_KINDS = [
   'drop',
@@ -17,7 +17,7 @@ export const FAULT_KINDS = [
   'accept-then-close',
   'swallow-order',
 ] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 export type PlannedFault = {
   kind: FaultKind;

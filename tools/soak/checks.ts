@@ -1,9 +1,9 @@
 // The soak's verdict, as a pure function of what it recorded: the order journal (read back from disk), what the
 // demo gateway received, holds and swallowed, the client's place() calls and every recovery it timed. Each broken
 // promise of issue #8 becomes one line in `violations`; an empty list is a pass.
-import type { JournalRecord } from '../services/order-journal';
+import type { JournalRecord } from '../../src-main/services/order-journal';
 
-export type GatewayReceived = {
+type GatewayReceived = {
   time: number;
   clientId: number;
   orderId: number;
@@ -11,7 +11,7 @@ export type GatewayReceived = {
   rejectedWith?: number | undefined;
   sessionStart?: number | undefined;
 };
-export type GatewayOrder = {
+type GatewayOrder = {
   orderId: number;
   clientId: number;
   status: string;
@@ -20,7 +20,7 @@ export type GatewayOrder = {
   lmtPrice?: number | undefined;
   auxPrice?: number | undefined;
 };
-export type GatewayExecution = {
+type GatewayExecution = {
   execId: string;
   orderId: number;
   clientId: number;
@@ -29,7 +29,7 @@ export type GatewayExecution = {
   shares: number;
   price: number;
 };
-export type GatewayPosition = { conId: number; position: number };
+type GatewayPosition = { conId: number; position: number };
 
 /** One call of orders.place() by the soak's driver. */
 export type PlaceCall = {
@@ -99,7 +99,7 @@ type Folded = {
 };
 
 /** Replays the journal into the last known state per order and the executions. */
-export function foldJournal(records: readonly JournalRecord[]): Folded {
+function foldJournal(records: readonly JournalRecord[]): Folded {
   const f: Folded = {
     intents: new Map(),
     sent: new Set(),

@@ -1,5 +1,5 @@
-// Starts the built web host (`node dist/main/web.js`) on port 0 with its own data dir, as a user would run it,
-// and stops it after the test. Its output is kept for the failure report.
+// Starts the built web host (`node dist/main/web.js`) on port 0 with its own data dir, as a user would run it
+// (the E2E tests and the bench both drive it), and stops it afterwards. Its output is kept for the failure report.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,7 +15,7 @@ export type RunningHost = {
   stop(): Promise<void>;
 };
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 export async function startBuiltWebHost(
   opts: {

@@ -16,7 +16,7 @@ export type SoakOptions = {
   overlap: boolean;
 };
 
-export const SOAK_USAGE =
+const SOAK_USAGE =
   'usage: npm run soak -- --minutes N [--seed S] [--fault-every MIN-MAX (seconds, default 5-60)] [--symbols 500] [--recovery-limit-s 15] [--max-heap-growth-mb 64] [--out DIR] [--overlap] [--quiet]';
 
 export function parseSoakArgs(argv: readonly string[]): SoakOptions {

@@ -1,8 +1,11 @@
 // Cuts the link's current socket from inside the process, as a network drop would (the paper suite's reconnect
 // scenario). It rides on the link's `createApi` hook, so the link itself has no test-only method and cannot tell
-// this drop from any other: it sees its client disconnected and reconnects with back-off.
-import type { IBApi } from '@stoqey/ib';
-import { createIbApi, type Endpoint } from './link';
+// this drop from any other: it sees its client disconnected and reconnects with back-off. It lives with the paper
+// suite, its one product user: the suite ships (`npm run test:paper`), so it may not reach into tests/.
+import { createIbApi, type Endpoint } from '../ib/link';
+
+/** The client the link makes; named through the link so only src-main/ib imports @stoqey/ib. */
+type IBApi = ReturnType<typeof createIbApi>;
 
 export interface SocketDropper {
   /** Pass as the link's `createApi`. */
