@@ -7,7 +7,7 @@ import type { Clock } from '../src-shared/clock';
 import type { LogBook } from './logging/log-book';
 import type { SettingsStore } from './config/settings-store';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES, type AppVersions } from './diagnostics';
-import type { HandlerMap } from './hub/dispatcher';
+import type { HandlerMap } from './api/dispatcher';
 import { probeSetup, type SetupEndpoint } from './ib/setup-check';
 
 export type SupportDeps = {

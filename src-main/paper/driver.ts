@@ -14,7 +14,7 @@ import type { AppErrorData } from '../../src-shared/result';
 import { createApp, type App } from '../app';
 import { formatLogLine } from '../logging/log-file';
 import { createDemoEndpoint, type RunningDemo } from '../demo-endpoint';
-import { createSocketDropper } from '../ib/socket-drop';
+import { createSocketDropper } from '../ib/connection/socket-drop';
 import type { Trading } from '../trading';
 
 /** Where the suite connects: the embedded demo gateway, or a TWS / IB Gateway (IBDESK_PAPER). */

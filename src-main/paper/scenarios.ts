@@ -17,7 +17,7 @@ import type { PortfolioSnapshot } from '../../src-shared/domain/portfolio';
 import type { Quote, QuoteState } from '../../src-shared/domain/quote';
 import type { ScanSnapshot } from '../../src-shared/domain/scanner';
 import { formatScanTable, scanResultRows } from '../cli/scan-result';
-import type { ResolvedContract } from '../ib/tws';
+import type { ResolvedContract } from '../ib/adapter';
 import type { PaperDriver, PaperTarget } from './driver';
 import { checkAccounts } from './guard';
 import { fillGate, marketState } from './market-hours';

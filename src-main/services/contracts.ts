@@ -3,8 +3,8 @@
 import type { ContractRef, Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
 import { AppError } from '../../src-shared/result';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { Tws } from '../ib/tws';
+import type { HandlerMap } from '../api/dispatcher';
+import type { Tws } from '../ib/adapter';
 
 export interface Contracts {
   handlers: HandlerMap;

@@ -16,9 +16,9 @@ import { plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { StreamHandle } from '../ib/link';
-import type { HistorySpec, ResolvedContract, Tws } from '../ib/tws';
+import type { HandlerMap } from '../api/dispatcher';
+import type { StreamHandle } from '../ib/connection';
+import type { HistorySpec, ResolvedContract, Tws } from '../ib/adapter';
 
 /** Bars per TWS request: ~40 ms of decoding at most. */
 export const MAX_BARS_PER_PAGE = 3000;

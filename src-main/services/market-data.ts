@@ -9,9 +9,9 @@ import type { MarketDataType } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { StreamHandle } from '../ib/link';
-import type { ResolvedContract, TickField, Tws } from '../ib/tws';
+import type { HandlerMap } from '../api/dispatcher';
+import type { StreamHandle } from '../ib/connection';
+import type { ResolvedContract, TickField, Tws } from '../ib/adapter';
 
 /** Who holds a line: a window (its client id) or something acting for one (a scan's rows). */
 export type Holder = { key: string; clientId: string };

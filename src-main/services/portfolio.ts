@@ -6,9 +6,9 @@
 import type { AccountSnapshot, PortfolioSnapshot, Position } from '../../src-shared/domain/portfolio';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { StreamHandle } from '../ib/link';
-import type { Tws } from '../ib/tws';
+import type { HandlerMap } from '../api/dispatcher';
+import type { StreamHandle } from '../ib/connection';
+import type { Tws } from '../ib/adapter';
 
 const SUMMARY_TAGS =
   'NetLiquidation,BuyingPower,AvailableFunds,TotalCashValue,GrossPositionValue,ExcessLiquidity,MaintMarginReq,InitMarginReq';

@@ -12,9 +12,9 @@ import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
 import type { Clock } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { StreamHandle } from '../ib/link';
-import type { Tws } from '../ib/tws';
+import type { HandlerMap } from '../api/dispatcher';
+import type { StreamHandle } from '../ib/connection';
+import type { Tws } from '../ib/adapter';
 import type { MarketData } from './market-data';
 import { parseScannerXml } from './scanner-params';
 

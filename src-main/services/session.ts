@@ -8,10 +8,10 @@ import type { Profile } from '../../src-shared/domain/settings';
 import type { Clock } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
 import type { SettingsStore } from '../config/settings-store';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { Link, LinkStatus } from '../ib/link';
+import type { HandlerMap } from '../api/dispatcher';
+import type { Link, LinkStatus } from '../ib/connection';
 import type { Orders } from './orders';
-import { createOrderJournal } from './order-journal';
+import { createOrderJournal } from './orders/journal';
 
 /** Starts (once) the in-process demo gateway and tells where it listens. */
 export type DemoEndpoint = () => Promise<{ host: string; port: number }>;

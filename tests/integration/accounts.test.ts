@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-shared/logger';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
-import { createDispatcher, type Dispatcher } from '../../src-main/hub/dispatcher';
+import { createDispatcher, type Dispatcher } from '../../src-main/api/dispatcher';
 import { startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 

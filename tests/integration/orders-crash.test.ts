@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../support/manual-clock';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
-import { decodeLine, type JournalRecord } from '../../src-main/services/order-journal';
+import { decodeLine, type JournalRecord } from '../../src-main/services/orders/journal';
 import { bundle } from '../support/bundle';
 import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
 import { sleep, waitFor } from '../support/wait';

@@ -2,7 +2,7 @@
 // the process; the link takes it for a drop, reconnects with back-off and replays its streams on fresh ids.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
-import { createSocketDropper } from '../../src-main/ib/socket-drop';
+import { createSocketDropper } from '../../src-main/ib/connection/socket-drop';
 import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 

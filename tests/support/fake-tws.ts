@@ -3,8 +3,8 @@
 import type { Bar } from '../../src-shared/domain/bar';
 import type { Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
 import { AppError } from '../../src-shared/result';
-import { createHistoryQueue } from '../../src-main/ib/history-pacing';
-import type { Link, LinkStatus, StreamHandle, StreamInfo, TwsNotice } from '../../src-main/ib/link';
+import { createHistoryQueue } from '../../src-main/ib/connection/history-pacing';
+import type { Link, LinkStatus, StreamHandle, StreamInfo, TwsNotice } from '../../src-main/ib/connection';
 import type {
   CommissionInfo,
   CompletedOrderInfo,
@@ -19,7 +19,7 @@ import type {
   ScanSpec,
   SnapshotFields,
   Tws,
-} from '../../src-main/ib/tws';
+} from '../../src-main/ib/adapter';
 import type { Clock } from '../../src-shared/clock';
 
 export type FakeStream = {

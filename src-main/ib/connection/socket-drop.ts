@@ -2,7 +2,7 @@
 // scenario). It rides on the link's `createApi` hook, so the link itself has no test-only method and cannot tell
 // this drop from any other: it sees its client disconnected and reconnects with back-off.
 import type { IBApi } from '@stoqey/ib';
-import { createIbApi, type Endpoint } from './link';
+import { createIbApi, type Endpoint } from './';
 
 export interface SocketDropper {
   /** Pass as the link's `createApi`. */

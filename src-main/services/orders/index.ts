@@ -3,9 +3,9 @@
 // Order entry needs a `ready` session; nothing is ever re-sent after a fault. On every connect the journal is
 // reconciled with TWS's open orders and executions, and whatever does not match is shown, not guessed. An order TWS
 // does not acknowledge within a few seconds is flagged Unacknowledged and reconciled at once, on the same connection.
-import { isLiveSession } from '../../src-shared/domain/connection';
-import type { Instrument } from '../../src-shared/domain/instrument';
-import { checkTicket } from '../../src-shared/domain/order-checks';
+import { isLiveSession } from '../../../src-shared/domain/connection';
+import type { Instrument } from '../../../src-shared/domain/instrument';
+import { checkTicket } from '../../../src-shared/domain/order-checks';
 import {
   FINAL_STATUSES,
   isWorking,
@@ -15,13 +15,13 @@ import {
   type OrderStatus,
   type OrderTicket,
   type PlaceResult,
-} from '../../src-shared/domain/order';
-import type { OrderLimits } from '../../src-shared/domain/settings';
-import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
-import { AppError } from '../../src-shared/result';
-import type { Clock, Timer } from '../../src-shared/clock';
-import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
+} from '../../../src-shared/domain/order';
+import type { OrderLimits } from '../../../src-shared/domain/settings';
+import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
+import { AppError } from '../../../src-shared/result';
+import type { Clock, Timer } from '../../../src-shared/clock';
+import type { Logger } from '../../../src-shared/logger';
+import type { HandlerMap } from '../../api/dispatcher';
 import type {
   CommissionInfo,
   ExecInfo,
@@ -30,10 +30,10 @@ import type {
   OrderStatusInfo,
   ResolvedContract,
   Tws,
-} from '../ib/tws';
-import type { Contracts } from './contracts';
-import type { MarketData } from './market-data';
-import type { JournalOrder, JournalRecord, OrderJournal } from './order-journal';
+} from '../../ib/adapter';
+import type { Contracts } from '../contracts';
+import type { MarketData } from '../market-data';
+import type { JournalOrder, JournalRecord, OrderJournal } from './journal';
 
 export type OrdersProfile = { id: string; readOnly: boolean; limits: OrderLimits; demo: boolean };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../tests/support/manual-clock';
+import { createManualClock } from '../../../tests/support/manual-clock';
 import { createPacer, Priority, SendWindow } from './pacer';
 
 function maxInAnyWindow(times: number[], windowMs: number): number {

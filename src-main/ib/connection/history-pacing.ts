@@ -2,7 +2,7 @@
 // any 10 minutes, no identical request within 15 s, at most 5 requests for the same contract/exchange/data type
 // within 2 s. A request that would break a rule waits in our queue (with an ETA) instead of earning a 162.
 // `earliestStart` is the pure arithmetic; `createHistoryQueue` adds a clock and runs the jobs.
-import type { Clock, Timer } from '../../src-shared/clock';
+import type { Clock, Timer } from '../../../src-shared/clock';
 
 export const HISTORY_RULES = {
   maxOpen: 50,

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ContractRef } from '../../src-shared/domain/instrument';
-import type { OrderAction, OrderStatus } from '../../src-shared/domain/order';
+import type { ContractRef } from '../../../src-shared/domain/instrument';
+import type { OrderAction, OrderStatus } from '../../../src-shared/domain/order';
 
 export type JournalOrder = {
   orderId: number;

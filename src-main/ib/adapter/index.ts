@@ -23,11 +23,11 @@ import {
   type BarSize,
   type Duration,
   type WhatToShow,
-} from '../../src-shared/domain/bar';
-import type { ContractRef, Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
-import type { OrderAction as Side, OrderStatus } from '../../src-shared/domain/order';
-import { describeTwsCode, isPacingViolation, plainTwsMessage } from '../../src-shared/errors';
-import { AppError } from '../../src-shared/result';
+} from '../../../src-shared/domain/bar';
+import type { ContractRef, Instrument, SymbolMatch } from '../../../src-shared/domain/instrument';
+import type { OrderAction as Side, OrderStatus } from '../../../src-shared/domain/order';
+import { describeTwsCode, isPacingViolation, plainTwsMessage } from '../../../src-shared/errors';
+import { AppError } from '../../../src-shared/result';
 import {
   formatTwsUtc,
   fromIbContract,
@@ -38,8 +38,8 @@ import {
   toInstrument,
   toSymbolMatch,
 } from './convert';
-import type { GlobalEventName, Link, StreamHandle } from './link';
-import { Priority } from './pacer';
+import type { GlobalEventName, Link, StreamHandle } from '../connection';
+import { Priority } from '../connection/pacer';
 
 export type ResolvedContract = ContractRef & { conId: number };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../tests/support/manual-clock';
+import { createManualClock } from '../../../tests/support/manual-clock';
 import { createHistoryQueue, earliestStart, HISTORY_RULES, type HistoryStamp } from './history-pacing';
 
 const m = HISTORY_RULES.marginMs;

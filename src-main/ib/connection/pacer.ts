@@ -1,7 +1,7 @@
 // The outgoing pacer: every message to TWS (requests, cancels, orders, heartbeats) leaves through here, at most
 // `limit` in any sliding window (TWS closes a connection above 50 msg/s; we stay at 45). Jobs wait in priority
 // order. The window arithmetic is a pure class; the driver only adds a clock and a timer.
-import type { Clock, Timer } from '../../src-shared/clock';
+import type { Clock, Timer } from '../../../src-shared/clock';
 
 export const PACER_DEFAULTS = {
   limit: 45,

@@ -3,11 +3,11 @@
 // the historical pacing queue and the stream registry that is replayed after every reconnect (ARCHITECTURE.md §4).
 // Services never see this module's @stoqey types: tws.ts builds the domain-level adapter on top of it.
 import { EventName, IBApi } from '@stoqey/ib';
-import type { ConnectionState } from '../../src-shared/domain/connection';
-import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
-import { AppError } from '../../src-shared/result';
-import type { Clock, Timer } from '../../src-shared/clock';
-import type { Logger } from '../../src-shared/logger';
+import type { ConnectionState } from '../../../src-shared/domain/connection';
+import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
+import { AppError } from '../../../src-shared/result';
+import type { Clock, Timer } from '../../../src-shared/clock';
+import type { Logger } from '../../../src-shared/logger';
 import { cleanTwsText, guardFrames } from './frame-guard';
 import { createHistoryQueue, type HistoryQueue, type HistoryRules } from './history-pacing';
 import {
@@ -17,11 +17,11 @@ import {
   type LinkEffect,
   type LinkEvent,
   type LinkState,
-} from './link-state';
+} from './state-machine';
 import { createPacer, Priority, type Pacer } from './pacer';
 import { createRequestIds } from './request-ids';
 
-export type { Endpoint } from './link-state';
+export type { Endpoint } from './state-machine';
 
 export type LinkStatus = {
   state: ConnectionState;

@@ -2,16 +2,16 @@ import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Order, OrderTicket } from '../../src-shared/domain/order';
-import { DEFAULT_LIMITS } from '../../src-shared/domain/settings';
-import { silentLogger } from '../../src-shared/logger';
-import { createManualClock } from '../../tests/support/manual-clock';
-import { createFakeTws, instrument, type FakeControl } from '../../tests/support/fake-tws';
-import type { OpenOrderInfo } from '../ib/tws';
-import { createContracts } from './contracts';
-import { createMarketData } from './market-data';
-import { createOrderJournal } from './order-journal';
-import { createOrders, type Notice } from './orders';
+import type { Order, OrderTicket } from '../../../src-shared/domain/order';
+import { DEFAULT_LIMITS } from '../../../src-shared/domain/settings';
+import { silentLogger } from '../../../src-shared/logger';
+import { createManualClock } from '../../../tests/support/manual-clock';
+import { createFakeTws, instrument, type FakeControl } from '../../../tests/support/fake-tws';
+import type { OpenOrderInfo } from '../../ib/adapter';
+import { createContracts } from '../contracts';
+import { createMarketData } from '../market-data';
+import { createOrderJournal } from './journal';
+import { createOrders, type Notice } from './';
 
 let dir = '';
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialLinkState, reduceLink, type LinkEvent, type LinkState } from './link-state';
+import { initialLinkState, reduceLink, type LinkEvent, type LinkState } from './state-machine';
 
 const ep = { host: '127.0.0.1', port: 7497, clientId: 1 };
 

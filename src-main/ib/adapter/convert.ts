@@ -7,13 +7,13 @@ import {
   type ContractDetails,
   type SecType as IbSecType,
 } from '@stoqey/ib';
-import type { Bar } from '../../src-shared/domain/bar';
+import type { Bar } from '../../../src-shared/domain/bar';
 import {
   SecType,
   type ContractRef,
   type Instrument,
   type SymbolMatch,
-} from '../../src-shared/domain/instrument';
+} from '../../../src-shared/domain/instrument';
 
 export function toIbContract(ref: Partial<ContractRef> & { conId?: number | undefined }): Contract {
   const c: Contract = {};

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, appendFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOrderJournal, decodeLine, encodeLine, type JournalRecord } from './order-journal';
+import { createOrderJournal, decodeLine, encodeLine, type JournalRecord } from './journal';
 
 let dir = '';
 afterEach(async () => {
