@@ -7,7 +7,6 @@ import type { Preferences } from '../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
 import type { Clock, Timer } from '../src-shared/clock';
 import type { Logger } from '../src-shared/logger';
-import type { HandlerMap } from './api/dispatcher';
 import { createLink, type Link, type LinkDeps } from './ib/connection';
 import { createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
@@ -33,7 +32,6 @@ export interface Trading {
   readonly scanner: Scanner;
   readonly orders: Orders;
   readonly portfolio: Portfolio;
-  readonly handlers: HandlerMap;
   gauges(): Gauges;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
@@ -147,15 +145,6 @@ export function createTrading(deps: {
     orders,
     portfolio,
     gauges,
-    handlers: {
-      ...contracts.handlers,
-      ...marketData.handlers,
-      ...history.handlers,
-      ...scanner.handlers,
-      ...orders.handlers,
-      ...portfolio.handlers,
-      'gauges.get': () => gauges(),
-    },
     releaseClient(clientId) {
       marketData.releaseClient(clientId);
       history.releaseClient(clientId);

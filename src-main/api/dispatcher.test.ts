@@ -27,6 +27,8 @@ describe('dispatcher', () => {
     expect(r.error.issues?.[0]?.path).toBe('id');
     const extra = await d.dispatch('profiles.delete', { id: 'x', evil: true }, ctx);
     expect(extra.ok).toBe(false);
+    // An issue about the params as a whole (an unknown key) is placed at "(params)".
+    expect(!extra.ok && extra.error.issues?.[0]?.path).toBe('(params)');
   });
 
   it('passes parsed params (with defaults) to the handler and wraps its value', async () => {

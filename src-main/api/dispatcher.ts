@@ -1,6 +1,7 @@
 // The one place requests enter main (STYLE.md rule 3): the method must be in the contract, the params must parse
 // with its schema, and whatever the handler throws comes back as a typed error, never as an exception.
 import type { z } from 'zod';
+import { zodIssues } from '../../src-shared/domain/validate';
 import {
   isRequestName,
   requests,
@@ -30,8 +31,9 @@ export interface Dispatcher {
   missing(): RequestName[];
 }
 
-export function zodIssues(error: z.ZodError): NonNullable<AppErrorData['issues']> {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(params)', message: i.message }));
+/** The issues of a request's params (or result) that did not parse: an issue about the whole is at `(params)`. */
+export function paramIssues(error: z.ZodError): NonNullable<AppErrorData['issues']> {
+  return zodIssues(error, '(params)');
 }
 
 export function createDispatcher(opts: { log: Logger; validateResults?: boolean }): Dispatcher {
@@ -65,7 +67,7 @@ export function createDispatcher(opts: { log: Logger; validateResults?: boolean 
       }
       const parsed = requests[method].params.safeParse(params ?? {});
       if (!parsed.success) {
-        const issues = zodIssues(parsed.error);
+        const issues = paramIssues(parsed.error);
         const summary = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
         return {
           ok: false,
@@ -78,7 +80,7 @@ export function createDispatcher(opts: { log: Logger; validateResults?: boolean 
           const checked = requests[method].result.safeParse(value);
           if (!checked.success) {
             log.error(`${method} returned a result outside the contract`, {
-              issues: zodIssues(checked.error),
+              issues: paramIssues(checked.error),
             });
             return {
               ok: false,

@@ -17,7 +17,7 @@ import { AppError } from '../../src-shared/result';
 import { systemClock } from '../../src-shared/clock';
 import { defaultDataDir } from '../config/data-dir';
 import { consoleSink, createLogBook } from '../logging/log-book';
-import { zodIssues } from '../api/dispatcher';
+import { paramIssues as zodIssues } from '../api/dispatcher';
 import type { ResolvedContract } from '../ib/adapter';
 import { createOrderJournal } from '../services/orders/journal';
 import { createTrading, type Outlet, type Trading } from '../trading';

@@ -105,6 +105,8 @@ describe('history service', () => {
     history.unsubscribe(c.subId);
     clock.advance(10 * 60_000);
     expect(live.closed).toBe(true);
+    // A subscription ended once is gone: ending it again says so.
+    expect(() => history.unsubscribe(c.subId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
   it('hands charts the bars they missed after a reconnect', async () => {

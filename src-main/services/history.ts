@@ -16,7 +16,6 @@ import { plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../api/dispatcher';
 import type { StreamHandle } from '../ib/connection';
 import type { HistorySpec, ResolvedContract, Tws } from '../ib/adapter';
 
@@ -76,7 +75,6 @@ type Live = {
 export type BarsEvent = { subId: string; bars: Bar[] };
 
 export interface History {
-  handlers: HandlerMap;
   get(p: {
     contract: ResolvedContract;
     barSize: BarSize;
@@ -95,6 +93,7 @@ export interface History {
       useRTH: boolean;
     },
   ): Promise<{ subId: string; bars: Bar[] }>;
+  /** Ends a bar subscription of a window; NOT_FOUND when there is no such subscription. */
   unsubscribe(subId: string): void;
   releaseClient(clientId: string): void;
   stop(): void;
@@ -291,12 +290,17 @@ export function createHistory(deps: {
       if (s.from > start) await fetchPages(s, { ...p, duration: durationFor(s.from - start) }, s.from);
       return { subId, bars: slice(s, start, Number.POSITIVE_INFINITY) };
     } catch (err) {
-      unsubscribe(subId);
+      release(subId);
       throw err;
     }
   }
 
   function unsubscribe(subId: string): void {
+    if (!subs.has(subId)) throw new AppError('NOT_FOUND', `There is no bar subscription ${subId}`);
+    release(subId);
+  }
+
+  function release(subId: string): void {
     const sub = subs.get(subId);
     if (!sub) return;
     subs.delete(subId);
@@ -319,7 +323,7 @@ export function createHistory(deps: {
     subscribe,
     unsubscribe,
     releaseClient(clientId) {
-      for (const [subId, sub] of [...subs]) if (sub.clientId === clientId) unsubscribe(subId);
+      for (const [subId, sub] of [...subs]) if (sub.clientId === clientId) release(subId);
     },
     stop() {
       for (const s of series.values()) {
@@ -327,15 +331,6 @@ export function createHistory(deps: {
         s.live?.stream.close();
         s.live = null;
       }
-    },
-    handlers: {
-      'history.get': (p) => get(p as Parameters<History['get']>[0]),
-      'history.subscribe': (p, ctx) => subscribe(ctx.clientId, p as Parameters<History['subscribe']>[1]),
-      'history.unsubscribe': ({ subId }) => {
-        if (!subs.has(subId)) throw new AppError('NOT_FOUND', `There is no bar subscription ${subId}`);
-        unsubscribe(subId);
-        return null;
-      },
     },
   };
 }

@@ -9,7 +9,6 @@ import type { MarketDataType } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../api/dispatcher';
 import type { StreamHandle } from '../ib/connection';
 import type { ResolvedContract, TickField, Tws } from '../ib/adapter';
 
@@ -40,7 +39,6 @@ type Line = {
 };
 
 export interface MarketData {
-  handlers: HandlerMap;
   subscribe(holder: Holder, contracts: readonly ResolvedContract[]): Quote[];
   unsubscribe(holder: Holder, conIds: readonly number[]): void;
   /** Drops every line a window held (it closed). */
@@ -335,15 +333,6 @@ export function createMarketData(deps: {
       offStatus();
       clock.clearInterval(staleTimer);
       for (const [conId, line] of [...lines]) drop(conId, line);
-    },
-    handlers: {
-      'quotes.subscribe': ({ contracts }, ctx) => ({
-        quotes: subscribe({ key: ctx.clientId, clientId: ctx.clientId }, contracts as ResolvedContract[]),
-      }),
-      'quotes.unsubscribe': ({ conIds }, ctx) => {
-        unsubscribe({ key: ctx.clientId, clientId: ctx.clientId }, conIds);
-        return null;
-      },
     },
   };
 }

@@ -6,7 +6,6 @@
 import type { AccountSnapshot, PortfolioSnapshot, Position } from '../../src-shared/domain/portfolio';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../api/dispatcher';
 import type { StreamHandle } from '../ib/connection';
 import type { Tws } from '../ib/adapter';
 
@@ -27,7 +26,6 @@ type AccountState = {
 };
 
 export interface Portfolio {
-  handlers: HandlerMap;
   snapshot(): PortfolioSnapshot;
   /** Resolves when the positions and the account summary have been received once on this connection. */
   loaded(timeoutMs?: number): Promise<void>;
@@ -275,7 +273,6 @@ export function createPortfolio(deps: {
       if (emitTimer !== null) clock.clearTimeout(emitTimer);
       closeAll();
     },
-    handlers: { 'portfolio.get': () => snapshot() },
   };
 }
 

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-shared/logger';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { createDispatcher, type Dispatcher } from '../../src-main/api/dispatcher';
+import { tradingRequests } from '../../src-main/api/request-table';
 import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { DEFAULT_LIMITS } from '../../src-shared/domain/settings';
 import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
@@ -52,7 +53,7 @@ async function setup(profile: { readOnly?: boolean; demo?: boolean; accounts?: s
   await h.connect(gw);
   await h.trading.orders.settled();
   const d = createDispatcher({ log: silentLogger, validateResults: true });
-  d.register(h.trading.handlers);
+  d.register(tradingRequests(h.trading));
   // A live quote, so the price band and the stop side are checked against a known last price.
   h.trading.marketData.subscribe({ key: 'w1', clientId: 'w1' }, [AAPL]);
   const q = await waitFor(

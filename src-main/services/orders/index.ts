@@ -21,7 +21,6 @@ import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
 import { AppError } from '../../../src-shared/result';
 import type { Clock, Timer } from '../../../src-shared/clock';
 import type { Logger } from '../../../src-shared/logger';
-import type { HandlerMap } from '../../api/dispatcher';
 import type {
   CommissionInfo,
   ExecInfo,
@@ -40,7 +39,6 @@ export type OrdersProfile = { id: string; readOnly: boolean; limits: OrderLimits
 export type Notice = { level: 'info' | 'warn' | 'error'; title: string; message: string };
 
 export interface Orders {
-  handlers: HandlerMap;
   /** Loads the journal of a profile (on start and on profile switch). */
   open(journal: OrderJournal, profile: OrdersProfile): Promise<void>;
   place(ticket: OrderTicket): Promise<PlaceResult>;
@@ -1196,27 +1194,6 @@ export function createOrders(deps: {
       await pendingWrites;
       await journal?.close();
       journal = null;
-    },
-    handlers: {
-      'orders.place': (t) => place(t as OrderTicket),
-      'orders.modify': async (m) => {
-        await modify(m);
-        return null;
-      },
-      'orders.cancel': async ({ orderId }) => {
-        await cancel(orderId);
-        return null;
-      },
-      'orders.cancelAll': async () => {
-        await cancelAll();
-        return null;
-      },
-      'orders.list': () => list(),
-      'orders.confirmLive': ({ typed }) => {
-        confirmLive(typed);
-        return null;
-      },
-      'executions.list': () => [...executions.values()].sort((a, b) => b.time - a.time),
     },
   };
 }

@@ -1,13 +1,12 @@
-// Support requests both hosts serve: `app.diagnostics` (the "Copy diagnostics" text) and `connection.test` (the
-// setup checker). Wired in app.ts next to the other handlers.
+// What both hosts tell about themselves: the app's versions (`app.info`), the "Copy diagnostics" text
+// (`app.diagnostics`) and the setup checker (`connection.test`), one probe at a time.
 import os from 'node:os';
-import type { SetupCheck } from '../src-shared/contract';
+import type { ResultOf, SetupCheck } from '../src-shared/contract';
 import type { ConnectionStatus, Gauges } from '../src-shared/domain/connection';
 import type { Clock } from '../src-shared/clock';
 import type { LogBook } from './logging/log-book';
 import type { SettingsStore } from './config/settings-store';
 import { diagnosticsText, DIAGNOSTICS_LOG_LINES, type AppVersions } from './diagnostics';
-import type { HandlerMap } from './api/dispatcher';
 import { probeSetup, type SetupEndpoint } from './ib/setup-check';
 
 export type SupportDeps = {
@@ -39,7 +38,14 @@ function heldByUs(s: ConnectionStatus, e: SetupEndpoint): boolean {
   );
 }
 
-export function createSupportHandlers(deps: SupportDeps): HandlerMap {
+export interface Support {
+  info(): ResultOf<'app.info'>;
+  diagnostics(): { text: string };
+  /** Probes a TWS endpoint (or answers at once for the one this session holds). */
+  testConnection(endpoint: SetupEndpoint): SetupCheck | Promise<SetupCheck>;
+}
+
+export function createSupport(deps: SupportDeps): Support {
   const log = deps.logBook.logger('support');
   const versions: AppVersions = {
     version: deps.app.version,
@@ -56,7 +62,9 @@ export function createSupportHandlers(deps: SupportDeps): HandlerMap {
   let queue: Promise<unknown> = Promise.resolve();
 
   return {
-    'app.diagnostics': () => ({
+    info: () => ({ ...versions, dataDir: deps.app.dataDir }),
+
+    diagnostics: () => ({
       text: diagnosticsText({
         app: { ...versions, dataDir: deps.app.dataDir },
         os: { platform: process.platform, arch: process.arch, release: os.release() },
@@ -70,7 +78,7 @@ export function createSupportHandlers(deps: SupportDeps): HandlerMap {
       }),
     }),
 
-    'connection.test': (endpoint) => {
+    testConnection(endpoint) {
       const status = deps.status();
       if (heldByUs(status, endpoint)) {
         return {
