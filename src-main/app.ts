@@ -36,6 +36,8 @@ export type AppOptions = {
   logDir?: string | null;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: (pane: string) => void | Promise<void>;
+  /** Carries the demo gateway's bench stamps to windows as the `probe` of quotes events (npm run bench only). */
+  benchProbe?: boolean;
 };
 
 export interface App {
@@ -69,6 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log: logBook.logger('ib'),
     outlet: hub,
     prefs: settings.get().preferences,
+    benchProbe: opts.benchProbe ?? false,
     ...(opts.link ? { link: opts.link } : {}),
   });
   const session = createSession({

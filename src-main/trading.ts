@@ -1,6 +1,7 @@
 // The trading core shared by every host (Electron, web host, CLI): the TWS link and the services on top of it,
 // wired with injected outputs. app.ts adds settings, profiles and the hub; the CLI uses it as it is.
 import type { EventMap, EventName } from '../src-shared/contract';
+import type { QuoteProbe } from '../src-shared/bench-probe';
 import type { Gauges } from '../src-shared/domain/connection';
 import type { Quote } from '../src-shared/domain/quote';
 import type { Preferences } from '../src-shared/domain/settings';
@@ -21,6 +22,8 @@ export interface Outlet {
   broadcast<E extends EventName>(event: E, payload: EventMap[E]): void;
   emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void;
   quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
+  /** Bench stamps beside the quotes just given (only with `benchProbe`). */
+  probe?(stamps: readonly QuoteProbe[], clientIds: Iterable<string>): void;
 }
 
 export interface Trading {
@@ -47,16 +50,20 @@ export function createTrading(deps: {
   link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
   /** Gauges are pushed this often while they change (0 = never; tests). */
   gaugesEveryMs?: number;
+  /** Reads the demo gateway's bench stamps and passes them to `outlet.probe` (npm run bench only). */
+  benchProbe?: boolean;
 }): Trading {
   const { clock, log, outlet } = deps;
   const link = createLink({ clock, log: log.child('connection'), ...deps.link });
-  const tws = createTws(link);
+  const benchProbe = (deps.benchProbe ?? false) && outlet.probe !== undefined;
+  const tws = createTws(link, { benchProbe });
   const contracts = createContracts({ tws, log: log.child('contracts') });
   const marketData = createMarketData({
     tws,
     clock,
     log: log.child('market-data'),
     publish: (quotes, clientIds) => outlet.quotes(quotes, clientIds),
+    probe: benchProbe ? (stamps, clientIds) => outlet.probe?.(stamps, clientIds) : undefined,
     prefs: deps.prefs,
   });
   const history = createHistory({

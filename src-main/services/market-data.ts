@@ -4,6 +4,8 @@
 // state per quote (live, frozen, delayed, stale…) with the time of its last tick.
 // Ticks are the hot path (tens of thousands a second): they update a per-line draft in place and every line that
 // changed is published once per socket read (a microtask), with one clock read per read, not one per tick.
+// With a `probe` output (npm run bench only), the demo gateway's bench stamps go out beside the quotes they close.
+import type { QuoteProbe } from '../../src-shared/bench-probe';
 import { emptyQuote, type Quote, type QuoteState } from '../../src-shared/domain/quote';
 import type { MarketDataType } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
@@ -36,6 +38,8 @@ type Line = {
   draft: boolean;
   /** The windows of this line's holders, kept until the holders change. */
   clients: Set<string> | null;
+  /** The bench stamp that closed this batch of ticks, published right after the quote. */
+  probe: QuoteProbe | null;
 };
 
 export interface MarketData {
@@ -59,6 +63,8 @@ export function createMarketData(deps: {
   clock: Clock;
   log: Logger;
   publish: (quotes: readonly Quote[], clientIds: Iterable<string>) => void;
+  /** Where bench stamps go (npm run bench); without it the lines ask the adapter for none. */
+  probe?: ((stamps: readonly QuoteProbe[], clientIds: Iterable<string>) => void) | undefined;
   prefs: { marketDataLines: number; marketDataType: MarketDataType };
   staleAfterMs?: number;
 }): MarketData {
@@ -92,11 +98,19 @@ export function createMarketData(deps: {
     batch = [];
     batchAt = null;
     for (const line of lines) {
-      if (!line.draft) continue; // emitted since, or dropped
-      line.draft = false;
-      deps.publish([line.quote], clientsOf(line));
+      if (line.draft) {
+        line.draft = false;
+        deps.publish([line.quote], clientsOf(line));
+      }
+      // The stamp follows its quote (published here, or emitted since) in the same task, so in the same frame.
+      if (line.probe !== null) {
+        if (line.stream !== null) probeOut?.([line.probe], clientsOf(line));
+        line.probe = null;
+      }
     }
   }
+
+  const probeOut = deps.probe;
 
   /** The quote of a line, as a draft of the current batch that ticks may change in place. */
   function draftOf(line: Line): Quote {
@@ -139,11 +153,14 @@ export function createMarketData(deps: {
           q[field] = value;
           q.updatedAt = now;
         },
-        stamp: (tickId, tickAt) => {
-          const q = draftOf(line);
-          q.tickId = tickId;
-          q.tickAt = tickAt;
-        },
+        ...(probeOut
+          ? {
+              probe: (tickId: number, tickAt: number) => {
+                draftOf(line);
+                line.probe = { conId: line.contract.conId, tickId, tickAt };
+              },
+            }
+          : {}),
         dataType: (t) => {
           line.dataType = t;
           const state = TYPE_STATE[t] ?? 'live';
@@ -217,6 +234,7 @@ export function createMarketData(deps: {
           lastTickAt: null,
           draft: false,
           clients: null,
+          probe: null,
         };
         lines.set(contract.conId, line);
         if (used() < budget) open(line);

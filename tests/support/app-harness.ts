@@ -21,6 +21,7 @@ export async function startHarness(
     autoConnect?: boolean;
     web?: Partial<WebHostOptions>;
     hub?: AppOptions['hub'];
+    benchProbe?: boolean;
   } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-it-')));
@@ -35,6 +36,7 @@ export async function startHarness(
     autoConnect: opts.autoConnect ?? false,
     validateResults: true,
     ...(opts.hub ? { hub: opts.hub } : {}),
+    ...(opts.benchProbe ? { benchProbe: true } : {}),
   });
   const host = await startWebHost({
     dispatcher: app.dispatcher,

@@ -15,6 +15,15 @@ import {
   type SymbolMatch,
 } from '../../../src-shared/domain/instrument';
 
+/** A contract TWS has resolved: its conId is known. */
+export type ResolvedContract = ContractRef & { conId: number };
+
+/** A number TWS sent (as a number or as text); null when empty, unreadable or TWS's "unset" (≈ 1.8e308). */
+export function numberOrNull(v: unknown): number | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) && Math.abs(n) < 1e300 ? n : null;
+}
+
 export function toIbContract(ref: Partial<ContractRef> & { conId?: number | undefined }): Contract {
   const c: Contract = {};
   if (ref.conId) c.conId = ref.conId;
@@ -31,13 +40,10 @@ export function toIbContract(ref: Partial<ContractRef> & { conId?: number | unde
 }
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-const num = (v: unknown): number | undefined => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : NaN;
-  return Number.isFinite(n) && Math.abs(n) < 1e300 ? n : undefined;
-};
+const num = (v: unknown): number | undefined => numberOrNull(v) ?? undefined;
 
 /** A contract as TWS sent it (positions, executions, scanner rows) → the app's reference. */
-export function fromIbContract(c: Contract | undefined): ContractRef & { conId: number } {
+export function fromIbContract(c: Contract | undefined): ResolvedContract {
   const secType = SecType.safeParse(c?.secType);
   const multiplier = num(c?.multiplier);
   const ltd = str(c?.lastTradeDateOrContractMonth || c?.lastTradeDate);

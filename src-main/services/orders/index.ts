@@ -5,11 +5,13 @@
 // does not acknowledge within a few seconds is flagged Unacknowledged and reconciled at once, on the same connection.
 import { isLiveSession } from '../../../src-shared/domain/connection';
 import type { Instrument } from '../../../src-shared/domain/instrument';
+import { referencePrice } from '../../../src-shared/domain/quote';
 import { checkTicket } from '../../../src-shared/domain/order-checks';
 import {
   FINAL_STATUSES,
   isWorking,
   type Execution,
+  type JournalOrder,
   type Order,
   type OrderModify,
   type OrderStatus,
@@ -25,14 +27,14 @@ import type {
   CommissionInfo,
   ExecInfo,
   OpenOrderInfo,
-  OrderSpec,
   OrderStatusInfo,
   ResolvedContract,
   Tws,
 } from '../../ib/adapter';
+import { refersTo } from '../../ib/adapter/order-mapping';
 import type { Contracts } from '../contracts';
 import type { MarketData } from '../market-data';
-import type { JournalOrder, JournalRecord, OrderJournal } from './journal';
+import type { JournalRecord, OrderJournal } from './journal';
 
 export type OrdersProfile = { id: string; readOnly: boolean; limits: OrderLimits; demo: boolean };
 
@@ -73,9 +75,6 @@ const REFERENCE_TIMEOUT_MS = 4_000;
  * swallowed one order while the connection stays alive is caught without waiting for a reconnect.
  */
 export const ACK_TIMEOUT_MS = 5_000;
-
-/** TWS orderRef of our orders: lets reconciliation recognise them among TWS's completed orders. */
-const refOf = (orderId: number) => `ibdesk:${orderId}`;
 
 export function createOrders(deps: {
   tws: Tws;
@@ -533,26 +532,10 @@ export function createOrders(deps: {
 
   const isFinal = (s: OrderStatus) => FINAL_STATUSES.includes(s);
 
+  /** An order TWS reports, as the journal records it: its terms without TWS's status (kept beside them). */
   function journalOrderFrom(info: OpenOrderInfo): JournalOrder {
-    return {
-      orderId: info.orderId,
-      parentId: info.parentId,
-      clientId: info.clientId ?? -1,
-      account: info.account,
-      contract: info.contract,
-      action: info.action,
-      quantity: info.quantity,
-      orderType: info.orderType,
-      limitPrice: info.limitPrice,
-      stopPrice: info.stopPrice,
-      trailingAmount: null,
-      trailingPercent: info.trailingPercent,
-      tif: info.tif,
-      outsideRth: info.outsideRth,
-      ocaGroup: info.ocaGroup,
-      transmit: true,
-      note: info.orderRef,
-    };
+    const { permId: _permId, status: _status, ...order } = info;
+    return order;
   }
 
   // ---- reconciliation --------------------------------------------------------------------------------------------
@@ -684,10 +667,7 @@ export function createOrders(deps: {
         continue;
       }
       const done = completed.find(
-        (c) =>
-          (o.permId !== null && c.permId === o.permId) ||
-          c.orderRef === refOf(o.orderId) ||
-          c.orderRef?.endsWith(`[${refOf(o.orderId)}]`),
+        (c) => (o.permId !== null && c.permId === o.permId) || refersTo(c.orderRef, o.orderId),
       );
       if (done) unwatch(o.orderId);
       if (done && done.status !== 'Unknown') {
@@ -818,11 +798,8 @@ export function createOrders(deps: {
     return ids;
   }
 
-  async function referencePrice(instrument: Instrument): Promise<number | null> {
-    const pick = (
-      q: { last: number | null; close: number | null; bid: number | null; ask: number | null } | undefined,
-    ) => q?.last ?? (q && q.bid !== null && q.ask !== null ? (q.bid + q.ask) / 2 : null) ?? q?.close ?? null;
-    const live = pick(marketData.quote(instrument.conId));
+  async function referenceOf(instrument: Instrument): Promise<number | null> {
+    const live = referencePrice(marketData.quote(instrument.conId));
     if (live !== null) return live;
     const contract: ResolvedContract = {
       conId: instrument.conId,
@@ -839,7 +816,7 @@ export function createOrders(deps: {
           timer = clock.setTimeout(() => r(null), REFERENCE_TIMEOUT_MS);
         }),
       ]);
-      return q ? pick(q) : null;
+      return q ? referencePrice(q) : null;
     } catch {
       return null;
     } finally {
@@ -847,27 +824,9 @@ export function createOrders(deps: {
     }
   }
 
-  function specOf(o: JournalOrder): OrderSpec {
-    return {
-      action: o.action,
-      quantity: o.quantity,
-      orderType: o.orderType as OrderSpec['orderType'],
-      limitPrice: o.limitPrice ?? undefined,
-      auxPrice: o.orderType === 'TRAIL' ? (o.trailingAmount ?? undefined) : (o.stopPrice ?? undefined),
-      trailingPercent: o.trailingPercent ?? undefined,
-      tif: o.tif as OrderSpec['tif'],
-      outsideRth: o.outsideRth,
-      parentId: o.parentId ?? undefined,
-      ocaGroup: o.ocaGroup ?? undefined,
-      transmit: o.transmit,
-      account: o.account || undefined,
-      orderRef: o.note ? `${o.note} [${refOf(o.orderId)}]` : refOf(o.orderId),
-    };
-  }
-
-  async function send(o: JournalOrder, contract: ResolvedContract): Promise<void> {
+  async function send(o: JournalOrder): Promise<void> {
     try {
-      await tws.placeOrder(o.orderId, contract, specOf(o));
+      await tws.placeOrder(o);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       await record({ t: 'not-sent', at: clock.now(), orderId: o.orderId, reason }).catch(() => undefined);
@@ -883,7 +842,7 @@ export function createOrders(deps: {
   async function place(ticket: OrderTicket): Promise<PlaceResult> {
     const p = requireEntry();
     const instrument = await contracts.resolve(ticket.contract);
-    const reference = await referencePrice(instrument);
+    const reference = await referenceOf(instrument);
     const check = checkTicket(ticket, instrument, p.limits, reference);
     if (check.problems.length > 0) {
       const code = check.problems.some((x) => x.code === 'LIMIT') ? 'LIMIT' : 'VALIDATION';
@@ -995,7 +954,7 @@ export function createOrders(deps: {
       throw journalError(err, 'The order was NOT sent');
     }
     try {
-      for (const leg of legs) await send(leg, contract);
+      for (const leg of legs) await send(leg);
     } finally {
       for (const leg of legs) inFlight.delete(leg.orderId);
     }
@@ -1030,8 +989,13 @@ export function createOrders(deps: {
       ...(m.trailingAmount !== undefined ? { trailingAmount: m.trailingAmount } : {}),
       ...(m.tif !== undefined ? { tif: m.tif } : {}),
     };
-    const next = { ...d, ...changes, transmit: true };
     const instrument = await contracts.resolve(d.contract);
+    const next: JournalOrder = {
+      ...d,
+      ...changes,
+      transmit: true,
+      contract: { ...d.contract, conId: d.contract.conId ?? instrument.conId },
+    };
     const check = checkTicket(
       {
         quantity: next.quantity,
@@ -1044,7 +1008,7 @@ export function createOrders(deps: {
       },
       instrument,
       p.limits,
-      await referencePrice(instrument),
+      await referenceOf(instrument),
     );
     if (check.problems.length > 0)
       throw new AppError('LIMIT', `Change refused: ${check.problems.map((x) => x.message).join('; ')}`, {
@@ -1062,11 +1026,7 @@ export function createOrders(deps: {
       throw journalError(err, 'The change was NOT sent');
     }
     try {
-      await tws.placeOrder(
-        m.orderId,
-        { ...d.contract, conId: d.contract.conId ?? instrument.conId } as ResolvedContract,
-        specOf(next),
-      );
+      await tws.placeOrder(next);
     } catch (err) {
       // The change never left: the journal goes back to what TWS has.
       const previous = Object.fromEntries(

@@ -7,27 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ContractRef } from '../../../src-shared/domain/instrument';
-import type { OrderAction, OrderStatus } from '../../../src-shared/domain/order';
-
-export type JournalOrder = {
-  orderId: number;
-  parentId: number | null;
-  clientId: number;
-  account: string;
-  contract: ContractRef & { conId?: number | undefined };
-  action: OrderAction;
-  quantity: number;
-  orderType: string;
-  limitPrice: number | null;
-  stopPrice: number | null;
-  trailingAmount: number | null;
-  trailingPercent: number | null;
-  tif: string;
-  outsideRth: boolean;
-  ocaGroup: string | null;
-  transmit: boolean;
-  note: string | null;
-};
+import type { JournalOrder, OrderAction, OrderStatus } from '../../../src-shared/domain/order';
 
 export type JournalRecord =
   | { t: 'intent'; at: number; order: JournalOrder }

@@ -115,12 +115,12 @@ describe('orders', () => {
     await orders.settled();
     const r = await orders.place(ticket());
     expect(r.orderIds).toEqual([1]);
-    expect(fake.placed[0]!.spec).toMatchObject({
+    expect(fake.placed[0]!.ib).toMatchObject({
       transmit: true,
       action: 'BUY',
-      quantity: 10,
+      totalQuantity: 10,
       orderType: 'LMT',
-      limitPrice: 100,
+      lmtPrice: 100,
     });
     const lines = await readJournal(journal.file);
     expect(lines.map((l) => l.t)).toEqual(['intent', 'ids', 'sent']);
@@ -140,6 +140,18 @@ describe('orders', () => {
     expect(fake.placed).toHaveLength(0);
   });
 
+  it('takes no zero price as the reference: a market order is checked against the mid instead', async () => {
+    const { fake, orders } = await setup();
+    fake.ready();
+    await orders.settled();
+    // TWS's last is 0 (no trade yet): 600 × 200 (the mid) is over the 100,000 limit, 600 × 0 would pass.
+    fake.snapshots.set(265598, { last: 0, bid: 199, ask: 201, delayed: false });
+    await expect(
+      orders.place(ticket({ orderType: 'MKT', limitPrice: undefined, quantity: 600 })),
+    ).rejects.toMatchObject({ code: 'LIMIT', message: expect.stringContaining('120000.00') });
+    expect(fake.placed).toHaveLength(0);
+  });
+
   it('places into the account the ticket names, the first managed one by default, and refuses any other', async () => {
     const { fake, orders, journal } = await setup();
     fake.setState('disconnected', { accounts: ['DU1111111', 'DU2222222'] });
@@ -147,7 +159,7 @@ describe('orders', () => {
     await orders.settled();
     await orders.place(ticket({ account: 'DU2222222' }));
     await orders.place(ticket());
-    expect(fake.placed.map((p) => p.spec.account)).toEqual(['DU2222222', 'DU1111111']);
+    expect(fake.placed.map((p) => p.ib.account)).toEqual(['DU2222222', 'DU1111111']);
     expect(
       orders
         .list()
@@ -183,13 +195,13 @@ describe('orders', () => {
     fake.ready();
     const r = await orders.place(ticket({ bracket: { takeProfit: 105, stopLoss: 95 } }));
     expect(r.orderIds).toEqual([1, 2, 3]);
-    const [parent, tp, sl] = fake.placed.map((p) => p.spec);
+    const [parent, tp, sl] = fake.placed.map((p) => p.ib);
     expect(parent).toMatchObject({ transmit: false, action: 'BUY', orderType: 'LMT' });
     expect(tp).toMatchObject({
       transmit: false,
       action: 'SELL',
       orderType: 'LMT',
-      limitPrice: 105,
+      lmtPrice: 105,
       parentId: 1,
     });
     expect(sl).toMatchObject({ transmit: true, action: 'SELL', orderType: 'STP', auxPrice: 95, parentId: 1 });
@@ -267,7 +279,7 @@ describe('orders', () => {
     fake.ready();
     await orders.place(ticket());
     ack(fake, 1);
-    expect(fake.placed[0]!.spec.orderRef).toBe('ibdesk:1');
+    expect(fake.placed[0]!.ib.orderRef).toBe('ibdesk:1');
     fake.completed = [
       {
         permId: 44,
@@ -312,7 +324,9 @@ describe('orders', () => {
         outsideRth: false,
         ocaGroup: null,
         status: 'Submitted',
-        orderRef: 'ibdesk:1',
+        trailingAmount: null,
+        transmit: true,
+        note: 'ibdesk:1',
       },
     ];
     expect((await orders.reconcile()).updated).toEqual([1]); // status only
@@ -344,7 +358,9 @@ describe('orders', () => {
         outsideRth: false,
         ocaGroup: null,
         status: 'Submitted',
-        orderRef: null,
+        trailingAmount: null,
+        transmit: true,
+        note: null,
       },
     ];
     fake.ready();
@@ -408,7 +424,7 @@ describe('orders: modify', () => {
       }),
     );
     await orders.modify({ orderId: 1, limitPrice: 99.5 });
-    expect(fake.placed.at(-1)).toMatchObject({ orderId: 1, spec: { limitPrice: 99.5, transmit: true } });
+    expect(fake.placed.at(-1)).toMatchObject({ orderId: 1, ib: { lmtPrice: 99.5, transmit: true } });
     expect(orders.list()[0]!.limitPrice).toBe(99.5);
     fake.dropOrders = true;
     await expect(orders.modify({ orderId: 1, limitPrice: 99 })).rejects.toMatchObject({
@@ -709,6 +725,8 @@ function openOrder(orderId: number, status: 'PreSubmitted' | 'Submitted'): OpenO
     outsideRth: false,
     ocaGroup: null,
     status,
-    orderRef: `ibdesk:${orderId}`,
+    trailingAmount: null,
+    transmit: true,
+    note: `ibdesk:${orderId}`,
   };
 }
