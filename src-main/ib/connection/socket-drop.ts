@@ -2,7 +2,8 @@
 // scenario). It rides on the link's `createApi` hook, so the link itself has no test-only method and cannot tell
 // this drop from any other: it sees its client disconnected and reconnects with back-off.
 import type { IBApi } from '@stoqey/ib';
-import { createIbApi, type Endpoint } from './';
+import { createIbApi } from './socket';
+import type { Endpoint } from './state-machine';
 
 export interface SocketDropper {
   /** Pass as the link's `createApi`. */

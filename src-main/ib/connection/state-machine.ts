@@ -1,6 +1,7 @@
 // The connection state machine of ARCHITECTURE.md §4 as a pure reducer: (state, event, now, random) → (state,
 // effects). `disconnected → connecting → handshaking → ready ⇄ degraded`, `→ reconnecting` on any loss, back-off
-// forever unless retrying cannot help (326, unsupported version). The driver (link.ts) performs the effects.
+// forever unless retrying cannot help (326, unsupported version). The connection manager (index.ts) performs the
+// effects.
 import type { ConnectionState } from '../../../src-shared/domain/connection';
 import { backoffDelay } from './backoff';
 
