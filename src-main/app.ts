@@ -12,7 +12,7 @@ import { createRequestTable } from './api/request-table';
 import { createSupport } from './support';
 import { createTrading, type Trading } from './trading';
 
-export type AppHost = 'electron' | 'web';
+type AppHost = 'electron' | 'web';
 
 export type AppOptions = {
   dataDir: string;

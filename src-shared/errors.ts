@@ -2,9 +2,9 @@
 // the app does about it. Pure and shared: main classifies with it, the renderer's Log pane shows the same words.
 // Codes from IB's "Message Codes" reference (TWS API), the ones IB Gateway/TWS 10.x actually send to API clients.
 
-export type TwsSeverity = 'info' | 'warn' | 'error';
+type TwsSeverity = 'info' | 'warn' | 'error';
 
-export type TwsCategory =
+type TwsCategory =
   | 'connection' // the socket, the handshake, TWS ↔ IB servers
   | 'farm' // market-data / HMDS / security-definition farm status
   | 'market-data'
@@ -18,7 +18,7 @@ export type TwsCategory =
   | 'other';
 
 /** What the app does when the code arrives; the driver and services branch on this, the Log pane shows `action`. */
-export type TwsReaction =
+type TwsReaction =
   | 'none' // informational: shown in the log only
   | 'reconnect' // the socket is unusable: reconnect with back-off
   | 'stop-retrying' // retrying cannot help (client id in use, unsupported version)

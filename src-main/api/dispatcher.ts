@@ -13,14 +13,14 @@ import { AppError, type AppErrorData, type Result } from '../../src-shared/resul
 import type { Logger } from '../../src-shared/logger';
 
 /** Who is asking: a window (Electron) or a WebSocket connection (web host). */
-export type RequestContext = { readonly clientId: string };
+type RequestContext = { readonly clientId: string };
 
 export type Handler<K extends RequestName> = (
   params: ParsedParams<K>,
   ctx: RequestContext,
 ) => Promise<ResultOf<K>> | ResultOf<K>;
 
-export type HandlerMap = { [K in RequestName]?: Handler<K> };
+type HandlerMap = { [K in RequestName]?: Handler<K> };
 
 export interface Dispatcher {
   /** Adds handlers; a method may have one handler only. */

@@ -11,7 +11,8 @@ function recorder(target: string, calls: Call[], answer: (method: string) => unk
   return new Proxy(
     {},
     {
-      get: (_t, method: string) =>
+      get:
+        (_t, method: string) =>
         (...args: unknown[]) => {
           calls.push({ target, method, args });
           return answer(method);
@@ -64,8 +65,14 @@ describe('request table', () => {
       ok: true,
       value: { quotes: [] },
     });
-    expect(await d.dispatch('quotes.unsubscribe', { conIds: [265598] }, ctx)).toEqual({ ok: true, value: null });
-    expect(await d.dispatch('history.unsubscribe', { subId: 'bars-2' }, ctx)).toEqual({ ok: true, value: null });
+    expect(await d.dispatch('quotes.unsubscribe', { conIds: [265598] }, ctx)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await d.dispatch('history.unsubscribe', { subId: 'bars-2' }, ctx)).toEqual({
+      ok: true,
+      value: null,
+    });
     await d.dispatch('scanner.start', { scanCode: 'MOST_ACTIVE' }, ctx);
     expect(calls.map((c) => `${c.target}.${c.method}`)).toEqual([
       'marketData.subscribe',

@@ -15,8 +15,8 @@ import type { Handler } from './dispatcher';
 export type RequestTable = { [K in RequestName]: Handler<K> };
 
 type TradingRequest =
-  | `${'contracts' | 'quotes' | 'history' | 'scanner' | 'orders' | 'executions' | 'portfolio' | 'gauges'}.${string}`
-  & RequestName;
+  `${'contracts' | 'quotes' | 'history' | 'scanner' | 'orders' | 'executions' | 'portfolio' | 'gauges'}.${string}` &
+    RequestName;
 
 /** The requests the trading core answers on its own (the CLI-sized part of the table). */
 export function tradingRequests(trading: Trading): Pick<RequestTable, TradingRequest> {

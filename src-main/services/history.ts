@@ -20,11 +20,11 @@ import type { StreamHandle } from '../ib/connection';
 import type { HistorySpec, ResolvedContract, Tws } from '../ib/adapter';
 
 /** Bars per TWS request: ~40 ms of decoding at most. */
-export const MAX_BARS_PER_PAGE = 3000;
+const MAX_BARS_PER_PAGE = 3000;
 /** At most this many pages for one call (each page is one request against TWS's 60-per-10-minutes rule). */
 export const MAX_PAGES = 12;
 export { durationFor };
-export const LINGER_MS = 5 * 60_000;
+const LINGER_MS = 5 * 60_000;
 const MAX_CACHED_BARS = 1_000_000;
 
 export type Page = { duration: Duration; endTime: number | undefined };

@@ -15,9 +15,9 @@ import type { StreamHandle } from '../ib/connection';
 import type { ResolvedContract, TickField, Tws } from '../ib/adapter';
 
 /** Who holds a line: a window (its client id) or something acting for one (a scan's rows). */
-export type Holder = { key: string; clientId: string };
+type Holder = { key: string; clientId: string };
 
-export const MD_TYPE_NUMBER: Record<MarketDataType, 1 | 2 | 3 | 4> = {
+const MD_TYPE_NUMBER: Record<MarketDataType, 1 | 2 | 3 | 4> = {
   live: 1,
   frozen: 2,
   delayed: 3,
@@ -56,7 +56,7 @@ export interface MarketData {
   stop(): void;
 }
 
-export const STALE_AFTER_MS = 60_000;
+const STALE_AFTER_MS = 60_000;
 
 export function createMarketData(deps: {
   tws: Tws;

@@ -30,7 +30,7 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-export function toConnectionStatus(profile: Profile, link: LinkStatus): ConnectionStatus {
+function toConnectionStatus(profile: Profile, link: LinkStatus): ConnectionStatus {
   const demo = profile.kind === 'demo';
   const port = link.port || profile.port;
   return {

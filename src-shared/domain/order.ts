@@ -61,7 +61,7 @@ type TicketShape = Pick<
 > & { contract: { secType?: string | undefined } };
 
 /** The structural rules of a ticket (prices each order type needs, bracket sides). Pure. */
-export function ticketProblems(t: TicketShape): { path: string; message: string }[] {
+function ticketProblems(t: TicketShape): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const needsLimit = t.orderType === 'LMT' || t.orderType === 'STP LMT';
   const needsStop = t.orderType === 'STP' || t.orderType === 'STP LMT';

@@ -17,7 +17,7 @@ export type {
 } from './order-mapping';
 export type { OrderEvents } from './orders';
 export type { SnapshotFields } from './reference-data';
-export type { MarketDataSink, PortfolioInfo, PositionInfo, RawScanRow, ScanSpec } from './streams';
+export type { MarketDataSink, RawScanRow, ScanSpec } from './streams';
 export type { TickField } from './ticks';
 
 export interface Tws extends ReferenceData, Streams, OrderChannel {

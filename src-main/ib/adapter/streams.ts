@@ -54,8 +54,8 @@ export type ScanSpec = {
   filters: Record<string, string | number | boolean>;
 };
 
-export type PositionInfo = { account: string; contract: ResolvedContract; position: number; avgCost: number };
-export type PortfolioInfo = {
+type PositionInfo = { account: string; contract: ResolvedContract; position: number; avgCost: number };
+type PortfolioInfo = {
   account: string;
   contract: ResolvedContract;
   position: number;

@@ -8,7 +8,7 @@
 import type { IBApi } from '@stoqey/ib';
 
 /** TWS's own limit (Java EClient's MAX_MSG_LEN, 16 MB − 1); a larger prefix is never a real message. */
-export const MAX_FRAME_BYTES = 0xffffff;
+const MAX_FRAME_BYTES = 0xffffff;
 
 /** How much of a bad frame goes into the log. */
 const PREVIEW_BYTES = 96;
@@ -45,7 +45,7 @@ function readerOf(api: IBApi): ReaderSocket | null {
  * fields block the main thread for seconds, a 16 MB frame of empty fields for about an hour. The largest frame the app
  * asks for is a history page (3,000 bars × 8 fields); the limit leaves eight times that.
  */
-export const MAX_FRAME_FIELDS = 200_000;
+const MAX_FRAME_FIELDS = 200_000;
 
 export type GuardLimits = { maxFrameBytes?: number; maxFrameFields?: number };
 
@@ -147,7 +147,7 @@ export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, limits: 
 }
 
 /** Longest TWS message text passed on: real ones are a sentence or two; a decoder notice quotes whole frames. */
-export const MAX_TWS_TEXT = 600;
+const MAX_TWS_TEXT = 600;
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

@@ -52,7 +52,7 @@ export function earliestStart(
   return at;
 }
 
-export type HistoryJob = {
+type HistoryJob = {
   signature: string;
   contractKey: string;
   /** Sends the request; `done` must be called exactly once when it completes or fails. */

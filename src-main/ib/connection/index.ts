@@ -33,19 +33,7 @@ import type {
 } from './types';
 
 export { createIbApi } from './socket';
-export type { Endpoint } from './state-machine';
-export type {
-  GlobalEventName,
-  Link,
-  LinkStatus,
-  RequestSpec,
-  SendJob,
-  StreamCtx,
-  StreamHandle,
-  StreamInfo,
-  StreamSpec,
-  TwsNotice,
-} from './types';
+export type { GlobalEventName, Link, LinkStatus, StreamHandle, StreamInfo, TwsNotice } from './types';
 
 const LINK_TIMING = {
   heartbeatEveryMs: 5_000,

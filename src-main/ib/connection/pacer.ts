@@ -3,7 +3,7 @@
 // order. The window arithmetic is a pure class; the driver only adds a clock and a timer.
 import type { Clock, Timer } from '../../../src-shared/clock';
 
-export const PACER_DEFAULTS = {
+const PACER_DEFAULTS = {
   limit: 45,
   windowMs: 1000,
   /**
@@ -39,7 +39,7 @@ export const Priority = {
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
 /** Pure token bucket: `burst` messages at once, refilled at `perMs` messages per millisecond. */
-export class SendBucket {
+class SendBucket {
   private tokens: number;
   private at: number;
 
@@ -123,7 +123,7 @@ export class SendWindow {
   }
 }
 
-export type PacerJob = {
+type PacerJob = {
   priority: Priority;
   /** Number of TWS messages the job writes (a delayed-data request is three). */
   cost?: number;

@@ -6,7 +6,7 @@
 export const FIRST_REQUEST_ID = 1_000_000_000;
 const LAST_REQUEST_ID = 2_147_483_647;
 
-export type Route<T> = { readonly reqId: number; readonly owner: T; readonly generation: number };
+type Route<T> = { readonly reqId: number; readonly owner: T; readonly generation: number };
 
 export interface RequestIds<T> {
   /** A fresh id bound to `owner` for connection `generation`. */

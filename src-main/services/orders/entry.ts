@@ -29,8 +29,6 @@ export type OrdersProfile = { id: string; readOnly: boolean; limits: OrderLimits
 /** How long a ticket waits for a quote snapshot to check its price against. */
 const REFERENCE_TIMEOUT_MS = 4_000;
 
-export type OrderEntry = ReturnType<typeof createOrderEntry>;
-
 export function createOrderEntry(deps: {
   tws: Tws;
   contracts: Contracts;

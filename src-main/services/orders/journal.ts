@@ -57,7 +57,7 @@ export type JournalRecord =
   | { t: 'reconcile'; at: number; orderId: number | null; note: string }
   | { t: 'ids'; at: number; highWater: number };
 
-export type LoadReport = { records: JournalRecord[]; damaged: number[] };
+type LoadReport = { records: JournalRecord[]; damaged: number[] };
 
 export interface OrderJournal {
   readonly file: string;
