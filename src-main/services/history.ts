@@ -10,14 +10,13 @@ import {
   type Bar,
   type BarSize,
   type Duration,
-  type WhatToShow,
 } from '../../src-shared/domain/bar';
 import { plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
 import type { StreamHandle } from '../ib/connection';
-import type { HistorySpec, ResolvedContract, Tws } from '../ib/adapter';
+import type { HistorySpec, Tws } from '../ib/adapter';
 
 /** Bars per TWS request: ~40 ms of decoding at most. */
 const MAX_BARS_PER_PAGE = 3000;
@@ -74,25 +73,12 @@ type Live = {
 
 export type BarsEvent = { subId: string; bars: Bar[] };
 
+/** A series up to now: what a live chart subscribes to. */
+type LiveSpec = Omit<HistorySpec, 'endTime'>;
+
 export interface History {
-  get(p: {
-    contract: ResolvedContract;
-    barSize: BarSize;
-    duration: Duration;
-    endTime?: number | undefined;
-    whatToShow: WhatToShow;
-    useRTH: boolean;
-  }): Promise<{ bars: Bar[]; fromCache: boolean }>;
-  subscribe(
-    clientId: string,
-    p: {
-      contract: ResolvedContract;
-      barSize: BarSize;
-      duration: Duration;
-      whatToShow: WhatToShow;
-      useRTH: boolean;
-    },
-  ): Promise<{ subId: string; bars: Bar[] }>;
+  get(p: HistorySpec): Promise<{ bars: Bar[]; fromCache: boolean }>;
+  subscribe(clientId: string, p: LiveSpec): Promise<{ subId: string; bars: Bar[] }>;
   /** Ends a bar subscription of a window; NOT_FOUND when there is no such subscription. */
   unsubscribe(subId: string): void;
   releaseClient(clientId: string): void;
@@ -114,12 +100,7 @@ export function createHistory(deps: {
   const lingerMs = deps.lingerMs ?? LINGER_MS;
 
   const nowSec = () => Math.floor(clock.now() / 1000);
-  const keyOf = (p: {
-    contract: ResolvedContract;
-    barSize: BarSize;
-    whatToShow: WhatToShow;
-    useRTH: boolean;
-  }) => `${p.contract.conId}|${p.barSize}|${p.whatToShow}|${p.useRTH ? 1 : 0}`;
+  const keyOf = (p: LiveSpec) => `${p.contract.conId}|${p.barSize}|${p.whatToShow}|${p.useRTH ? 1 : 0}`;
 
   function seriesFor(key: string): Series {
     let s = series.get(key);
@@ -157,17 +138,7 @@ export function createHistory(deps: {
 
   const slice = (s: Series, from: number, to: number) => s.bars.filter((b) => b.time >= from && b.time < to);
 
-  async function fetchPages(
-    s: Series,
-    p: {
-      contract: ResolvedContract;
-      barSize: BarSize;
-      duration: Duration;
-      whatToShow: WhatToShow;
-      useRTH: boolean;
-    },
-    endTime: number | undefined,
-  ): Promise<void> {
+  async function fetchPages(s: Series, p: LiveSpec, endTime: number | undefined): Promise<void> {
     const now = nowSec();
     const pages = planPages(p.barSize, p.duration, endTime, now);
     for (const page of pages) {
@@ -188,7 +159,7 @@ export function createHistory(deps: {
     }
   }
 
-  async function get(p: Parameters<History['get']>[0]): Promise<{ bars: Bar[]; fromCache: boolean }> {
+  async function get(p: HistorySpec): Promise<{ bars: Bar[]; fromCache: boolean }> {
     const s = seriesFor(keyOf(p));
     const end = p.endTime ?? nowSec();
     const start = end - durationSeconds(p.duration);
@@ -204,7 +175,7 @@ export function createHistory(deps: {
     for (const [subId, clientId] of s.live.holders) deps.emitTo(clientId, { subId, bars });
   }
 
-  function startLive(s: Series, p: Parameters<History['subscribe']>[1]): Live {
+  function startLive(s: Series, p: LiveSpec): Live {
     const liveDuration = planPages(p.barSize, p.duration, undefined, nowSec())[0]!.duration;
     let resolveReady!: () => void;
     let rejectReady!: (e: Error) => void;
@@ -269,7 +240,7 @@ export function createHistory(deps: {
 
   async function subscribe(
     clientId: string,
-    p: Parameters<History['subscribe']>[1],
+    p: LiveSpec,
   ): Promise<{ subId: string; bars: Bar[] }> {
     const s = seriesFor(keyOf(p));
     let live = s.live;

@@ -240,6 +240,9 @@ export const Order = z.object({
 });
 export type Order = z.infer<typeof Order>;
 
+/** Where an order stands at TWS: what an orderStatus message and the journal's `status` record both carry. */
+export type OrderProgress = Pick<Order, 'status' | 'filled' | 'remaining' | 'avgFillPrice' | 'permId'>;
+
 export const Execution = z.object({
   execId: z.string(),
   orderId: z.number().int(),

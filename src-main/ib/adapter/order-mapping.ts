@@ -15,6 +15,7 @@ import {
   TwsOrderStatus,
   type JournalOrder,
   type OrderAction as Side,
+  type OrderProgress,
   type OrderStatus,
 } from '../../../src-shared/domain/order';
 import { fromIbContract, numberOrNull as num, parseExecTime, type ResolvedContract } from './convert';
@@ -22,17 +23,11 @@ import { fromIbContract, numberOrNull as num, parseExecTime, type ResolvedContra
 /** An order TWS lists or reports (openOrder): its terms as the journal records them, with TWS's status. */
 export type OpenOrderInfo = JournalOrder & { permId: number | null; status: OrderStatus };
 
-export type OrderStatusInfo = {
-  orderId: number;
-  status: OrderStatus;
-  filled: number;
-  remaining: number;
-  avgFillPrice: number | null;
-  permId: number | null;
-  parentId: number | null;
-  clientId: number | null;
-  whyHeld: string | null;
-};
+export type OrderStatusInfo = { orderId: number } & OrderProgress & {
+    parentId: number | null;
+    clientId: number | null;
+    whyHeld: string | null;
+  };
 
 export type ExecInfo = {
   execId: string;

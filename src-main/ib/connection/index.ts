@@ -273,9 +273,13 @@ export function createLink(deps: LinkDeps): Link {
     }
   }
 
-  function close(reason: string): void {
+  function stopHandshakeTimer(): void {
     if (handshakeTimer !== null) clock.clearTimeout(handshakeTimer);
     handshakeTimer = null;
+  }
+
+  function close(reason: string): void {
+    stopHandshakeTimer();
     heartbeat.stop();
     streams.stopConfirming();
     pacer.close(reason);
@@ -323,8 +327,7 @@ export function createLink(deps: LinkDeps): Link {
   // ---- ready: heartbeat, market data type, replay ------------------------------------------------------------
 
   function onSessionReady(reconnect: boolean): void {
-    if (handshakeTimer !== null) clock.clearTimeout(handshakeTimer);
-    handshakeTimer = null;
+    stopHandshakeTimer();
     heartbeat.start();
     pacer.open();
     historyQueue.setEnabled(true);

@@ -26,15 +26,21 @@ describe('SendWindow', () => {
   });
 });
 
+/** Submits `n` subscriptions at once to an open pacer and lets `ms` pass: the times each one was sent. */
+function storm(n: number, ms: number): number[] {
+  const clock = createManualClock(0);
+  const pacer = createPacer({ clock });
+  const sent: number[] = [];
+  pacer.open();
+  for (let i = 0; i < n; i++)
+    pacer.submit({ priority: Priority.subscribe, label: `s${i}`, run: () => sent.push(clock.now()) });
+  clock.advance(ms);
+  return sent;
+}
+
 describe('createPacer', () => {
   it('never sends more than 45 messages in any one-second window, whatever the storm', () => {
-    const clock = createManualClock(0);
-    const pacer = createPacer({ clock });
-    const sent: number[] = [];
-    pacer.open();
-    for (let i = 0; i < 500; i++)
-      pacer.submit({ priority: Priority.subscribe, label: `s${i}`, run: () => sent.push(clock.now()) });
-    clock.advance(20_000);
+    const sent = storm(500, 20_000);
     expect(sent).toHaveLength(500);
     expect(maxInAnyWindow(sent, 1000)).toBeLessThanOrEqual(45);
     // It still moves close to the limit: 500 messages in about 11.8 s (42.9/s steady), within N/45 + 1 s.
@@ -44,13 +50,7 @@ describe('createPacer', () => {
   });
 
   it('spreads a storm evenly instead of sending 45 at once', () => {
-    const clock = createManualClock(0);
-    const pacer = createPacer({ clock });
-    const sent: number[] = [];
-    pacer.open();
-    for (let i = 0; i < 200; i++)
-      pacer.submit({ priority: Priority.subscribe, label: `s${i}`, run: () => sent.push(clock.now()) });
-    clock.advance(10_000);
+    const sent = storm(200, 10_000);
     expect(sent).toHaveLength(200);
     // One message every 23 ms, bursts of 2 at most: never more than 7 in any 100 ms (not 45 at once).
     expect(maxInAnyWindow(sent, 100)).toBeLessThanOrEqual(7);

@@ -2,25 +2,16 @@
 // reconnect, raw sends through the pacer, and TWS's messages that no request claimed. The parts of this folder
 // share these shapes; the adapter (ib/adapter) is the only user of the IBApi they hand out.
 import { EventName, type IBApi } from '@stoqey/ib';
-import type { ConnectionState } from '../../../src-shared/domain/connection';
 import type { AppError } from '../../../src-shared/result';
 import type { HistoryQueue } from './history-pacing';
 import type { Priority } from './pacer';
-import type { Endpoint } from './state-machine';
+import type { Endpoint, LinkState } from './state-machine';
 
-export type LinkStatus = {
-  state: ConnectionState;
+/** The state machine's state as others see it: the endpoint spelled out, the handshake's progress left out. */
+export type LinkStatus = Omit<LinkState, 'endpoint' | 'gotNextValidId' | 'wasReady'> & {
   host: string;
   port: number;
   clientId: number;
-  serverVersion: number | null;
-  accounts: string[];
-  reason: string | null;
-  twsCode: number | null;
-  nextRetryAt: number | null;
-  attempt: number;
-  since: number;
-  suggestedClientId: number | null;
 };
 
 /** Events without a request id: orders, positions, account updates. Delivered to global listeners. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Execution, Order } from '../../../src-shared/domain/order';
 import { silentLogger } from '../../../src-shared/logger';
 import { createManualClock } from '../../../tests/support/manual-clock';
-import { createMemoryJournal, journalOrder as terms } from '../../../tests/support/memory-journal';
+import { createMemoryJournal, journalOrder as terms } from '../../../tests/support/orders-fixtures';
 import { createOrderBook, type Notice } from './book';
 import type { JournalRecord } from './journal';
 

@@ -48,6 +48,12 @@ function orderFrom(o: JournalOrder, at: number, external: boolean): Order {
   };
 }
 
+const commissionOf = (e: Execution | undefined) => ({
+  commission: e?.commission ?? null,
+  commissionCurrency: e?.commissionCurrency ?? null,
+  realizedPnl: e?.realizedPnl ?? null,
+});
+
 export function createOrderBook(deps: BookDeps) {
   const { log } = deps;
   let journal: OrderJournal | null = null;
@@ -154,21 +160,11 @@ export function createOrderBook(deps: BookDeps) {
       case 'cancel-request':
         return null;
       case 'exec': {
-        const prev = executions.get(r.execId);
-        executions.set(r.execId, {
-          execId: r.execId,
-          orderId: r.orderId,
-          permId: r.permId,
-          account: r.account,
-          contract: r.contract,
-          side: r.side,
-          shares: r.shares,
-          price: r.price,
-          time: r.time,
-          exchange: r.exchange,
-          commission: prev?.commission ?? null,
-          commissionCurrency: prev?.commissionCurrency ?? null,
-          realizedPnl: prev?.realizedPnl ?? null,
+        const { execId, orderId, permId, account, contract, side, shares, price, time, exchange } = r;
+        // A commission report may come first (TWS does not promise the order): it is kept.
+        executions.set(execId, {
+          ...{ execId, orderId, permId, account, contract, side, shares, price, time, exchange },
+          ...commissionOf(executions.get(execId)),
         });
         lastExecTime = Math.max(lastExecTime, r.time);
         return null;

@@ -1,41 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderTicket } from '../../../src-shared/domain/order';
 import { DEFAULT_LIMITS } from '../../../src-shared/domain/settings';
 import { silentLogger } from '../../../src-shared/logger';
-import { createFakeTws, instrument } from '../../../tests/support/fake-tws';
 import { createManualClock } from '../../../tests/support/manual-clock';
-import { createMemoryJournal, journalOrder } from '../../../tests/support/memory-journal';
-import { createContracts } from '../contracts';
-import { createMarketData } from '../market-data';
-import { createOrderBook } from './book';
+import {
+  fakeTwsWithServices,
+  journalOrder,
+  memoryBook,
+  ticket,
+} from '../../../tests/support/orders-fixtures';
 import { createOrderEntry } from './entry';
 import type { AckWatch, AckWatchdog } from './watchdog';
 
-const ticket = (over: Partial<OrderTicket> = {}): OrderTicket => ({
-  contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-  action: 'BUY',
-  quantity: 10,
-  orderType: 'LMT',
-  limitPrice: 100,
-  tif: 'DAY',
-  outsideRth: false,
-  ...over,
-});
-
 async function setup(opts: { readOnly?: boolean } = {}) {
   const clock = createManualClock();
-  const fake = createFakeTws(clock);
-  fake.instruments.set('AAPL', instrument('AAPL', 265598));
-  fake.snapshots.set(265598, { last: 101, delayed: false });
-  const book = createOrderBook({
-    clock,
-    log: silentLogger,
-    emitOrders: () => undefined,
-    emitExecutions: () => undefined,
-    notice: () => undefined,
-  });
-  const mem = createMemoryJournal();
-  await book.load(mem.journal);
+  const { fake, contracts, marketData } = fakeTwsWithServices(clock);
+  const { book, mem } = await memoryBook(clock);
   const watches = new Map<number, AckWatch>();
   const watchdog = {
     watch: (id: number) => void watches.set(id, { session: 1, timer: null }),
@@ -43,14 +22,8 @@ async function setup(opts: { readOnly?: boolean } = {}) {
   } as unknown as AckWatchdog;
   const entry = createOrderEntry({
     tws: fake.tws,
-    contracts: createContracts({ tws: fake.tws, log: silentLogger }),
-    marketData: createMarketData({
-      tws: fake.tws,
-      clock,
-      log: silentLogger,
-      publish: () => undefined,
-      prefs: { marketDataLines: 100, marketDataType: 'live' },
-    }),
+    contracts,
+    marketData,
     book,
     watchdog,
     clock,

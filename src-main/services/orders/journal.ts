@@ -7,25 +7,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ContractRef } from '../../../src-shared/domain/instrument';
-import type { JournalOrder, OrderAction, OrderStatus } from '../../../src-shared/domain/order';
+import type { JournalOrder, OrderAction, OrderProgress, OrderStatus } from '../../../src-shared/domain/order';
 
 export type JournalRecord =
   | { t: 'intent'; at: number; order: JournalOrder }
   | { t: 'sent'; at: number; orderId: number }
   /** The order never left: the connection dropped first. It is never sent later. */
   | { t: 'not-sent'; at: number; orderId: number; reason: string }
-  | {
-      t: 'status';
-      at: number;
-      orderId: number;
-      status: OrderStatus;
-      filled: number;
-      remaining: number;
-      avgFillPrice: number | null;
-      permId: number | null;
-      message?: string | null;
-      twsCode?: number | null;
-    }
+  | ({ t: 'status'; at: number; orderId: number } & OrderProgress & {
+        message?: string | null;
+        twsCode?: number | null;
+      })
   | { t: 'modify'; at: number; orderId: number; changes: Partial<JournalOrder> }
   | { t: 'cancel-request'; at: number; orderId: number }
   | {

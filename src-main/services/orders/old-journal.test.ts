@@ -8,11 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src-shared/domain/settings';
 import { silentLogger } from '../../../src-shared/logger';
-import { createFakeTws, instrument } from '../../../tests/support/fake-tws';
 import { createManualClock } from '../../../tests/support/manual-clock';
+import { fakeTwsWithServices, ticket } from '../../../tests/support/orders-fixtures';
 import { ibOrderOf } from '../../ib/adapter/order-mapping';
-import { createContracts } from '../contracts';
-import { createMarketData } from '../market-data';
 import { createOrderJournal } from './journal';
 import { createOrders } from './';
 
@@ -28,17 +26,7 @@ async function openOld() {
   dir = await mkdtemp(path.join(os.tmpdir(), 'old-journal-'));
   await copyFile(FIXTURE, path.join(dir, 'demo.jsonl'));
   const clock = createManualClock(1_767_000_100_000);
-  const fake = createFakeTws(clock);
-  fake.instruments.set('AAPL', instrument('AAPL', 265598));
-  fake.snapshots.set(265598, { last: 101, delayed: false });
-  const contracts = createContracts({ tws: fake.tws, log: silentLogger });
-  const marketData = createMarketData({
-    tws: fake.tws,
-    clock,
-    log: silentLogger,
-    publish: () => undefined,
-    prefs: { marketDataLines: 100, marketDataType: 'live' },
-  });
+  const { fake, contracts, marketData } = fakeTwsWithServices(clock);
   const orders = createOrders({
     tws: fake.tws,
     contracts,
@@ -125,15 +113,7 @@ describe('an order journal of IBDesk 0.1.0', () => {
       account: 'DU1111111',
       orderRef: 'ibdesk:45',
     });
-    const r = await orders.place({
-      contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-      action: 'BUY',
-      quantity: 1,
-      orderType: 'LMT',
-      limitPrice: 100,
-      tif: 'DAY',
-      outsideRth: false,
-    });
+    const r = await orders.place(ticket({ quantity: 1 }));
     expect(r.orderIds).toEqual([47]);
   });
 

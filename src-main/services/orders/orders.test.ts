@@ -2,14 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Order, OrderTicket } from '../../../src-shared/domain/order';
+import type { Order, OrderStatus } from '../../../src-shared/domain/order';
 import { DEFAULT_LIMITS } from '../../../src-shared/domain/settings';
 import { silentLogger } from '../../../src-shared/logger';
 import { createManualClock } from '../../../tests/support/manual-clock';
-import { createFakeTws, instrument, type FakeControl } from '../../../tests/support/fake-tws';
-import type { OpenOrderInfo } from '../../ib/adapter';
-import { createContracts } from '../contracts';
-import { createMarketData } from '../market-data';
+import type { FakeControl } from '../../../tests/support/fake-tws';
+import { fakeTwsWithServices, journalOrder, ticket } from '../../../tests/support/orders-fixtures';
+import type { OpenOrderInfo, OrderStatusInfo } from '../../ib/adapter';
 import { createOrderJournal } from './journal';
 import { createOrders, type Notice } from './';
 
@@ -19,31 +18,10 @@ afterEach(async () => {
   dir = '';
 });
 
-const ticket = (over: Partial<OrderTicket> = {}): OrderTicket => ({
-  contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-  action: 'BUY',
-  quantity: 10,
-  orderType: 'LMT',
-  limitPrice: 100,
-  tif: 'DAY',
-  outsideRth: false,
-  ...over,
-});
-
 async function setup(opts: { readOnly?: boolean; port?: number; demo?: boolean } = {}) {
   dir ||= await mkdtemp(path.join(os.tmpdir(), 'orders-'));
   const clock = createManualClock();
-  const fake = createFakeTws(clock);
-  fake.instruments.set('AAPL', instrument('AAPL', 265598));
-  fake.snapshots.set(265598, { last: 101, delayed: false });
-  const contracts = createContracts({ tws: fake.tws, log: silentLogger });
-  const md = createMarketData({
-    tws: fake.tws,
-    clock,
-    log: silentLogger,
-    publish: () => undefined,
-    prefs: { marketDataLines: 100, marketDataType: 'live' },
-  });
+  const { fake, contracts, marketData: md } = fakeTwsWithServices(clock);
   const emitted: Order[][] = [];
   const notices: Notice[] = [];
   const orders = createOrders({
@@ -80,8 +58,13 @@ async function readJournal(file: string) {
     );
 }
 
-/** TWS's first answer to a new order (an orderStatus), which stops the order's acknowledgment watchdog. */
-function ack(fake: FakeControl, orderId: number, status: 'PreSubmitted' | 'Submitted' = 'Submitted'): void {
+/** TWS's answer about an order (an orderStatus): by default its first one, which stops the order's watchdog. */
+function ack(
+  fake: FakeControl,
+  orderId: number,
+  status: OrderStatus = 'Submitted',
+  progress: Partial<OrderStatusInfo> = {},
+): void {
   fake.orderEvents((s) =>
     s.status?.({
       orderId,
@@ -93,6 +76,7 @@ function ack(fake: FakeControl, orderId: number, status: 'PreSubmitted' | 'Submi
       parentId: null,
       clientId: 1,
       whyHeld: null,
+      ...progress,
     }),
   );
 }
@@ -306,29 +290,7 @@ describe('orders', () => {
     fake.ready();
     await orders.place(ticket());
     ack(fake, 1, 'PreSubmitted');
-    fake.openOrders = [
-      {
-        orderId: 1,
-        permId: 5,
-        clientId: 1,
-        parentId: null,
-        account: 'DU111',
-        contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-        action: 'BUY',
-        quantity: 10,
-        orderType: 'LMT',
-        limitPrice: 100,
-        stopPrice: null,
-        trailingPercent: null,
-        tif: 'DAY',
-        outsideRth: false,
-        ocaGroup: null,
-        status: 'Submitted',
-        trailingAmount: null,
-        transmit: true,
-        note: 'ibdesk:1',
-      },
-    ];
+    fake.openOrders = [openOrder(1, 'Submitted')];
     expect((await orders.reconcile()).updated).toEqual([1]); // status only
     expect(orders.list()[0]).toMatchObject({ status: 'Submitted', limitPrice: 100 });
     fake.openOrders = [{ ...fake.openOrders[0]!, limitPrice: 98.5, quantity: 7 }];
@@ -342,25 +304,9 @@ describe('orders', () => {
     const { fake, orders } = await setup();
     fake.openOrders = [
       {
-        orderId: 77,
+        ...journalOrder(77, { clientId: 0, action: 'SELL', quantity: 3, limitPrice: 120, tif: 'GTC' }),
         permId: 5,
-        clientId: 0,
-        parentId: null,
-        account: 'DU111',
-        contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-        action: 'SELL',
-        quantity: 3,
-        orderType: 'LMT',
-        limitPrice: 120,
-        stopPrice: null,
-        trailingPercent: null,
-        tif: 'GTC',
-        outsideRth: false,
-        ocaGroup: null,
         status: 'Submitted',
-        trailingAmount: null,
-        transmit: true,
-        note: null,
       },
     ];
     fake.ready();
@@ -372,32 +318,8 @@ describe('orders', () => {
     const { fake, orders, journal } = await setup();
     fake.ready();
     await orders.place(ticket());
-    fake.orderEvents((s) =>
-      s.status?.({
-        orderId: 1,
-        status: 'Submitted',
-        filled: 0,
-        remaining: 10,
-        avgFillPrice: null,
-        permId: 3,
-        parentId: null,
-        clientId: 1,
-        whyHeld: null,
-      }),
-    );
-    fake.orderEvents((s) =>
-      s.status?.({
-        orderId: 1,
-        status: 'Filled',
-        filled: 10,
-        remaining: 0,
-        avgFillPrice: 100,
-        permId: 3,
-        parentId: null,
-        clientId: 1,
-        whyHeld: null,
-      }),
-    );
+    ack(fake, 1, 'Submitted', { filled: 0, remaining: 10, avgFillPrice: null, permId: 3 });
+    ack(fake, 1, 'Filled', { filled: 10, remaining: 0, avgFillPrice: 100, permId: 3 });
     await orders.settled();
     expect(orders.list()[0]).toMatchObject({ status: 'Filled', filled: 10, avgFillPrice: 100, permId: 3 });
     expect((await readJournal(journal.file)).filter((l) => l.t === 'status')).toHaveLength(2);
@@ -410,19 +332,7 @@ describe('orders: modify', () => {
     const { fake, orders } = await setup();
     fake.ready();
     await orders.place(ticket());
-    fake.orderEvents((s) =>
-      s.status?.({
-        orderId: 1,
-        status: 'Submitted',
-        filled: 0,
-        remaining: 10,
-        avgFillPrice: null,
-        permId: 3,
-        parentId: null,
-        clientId: 1,
-        whyHeld: null,
-      }),
-    );
+    ack(fake, 1, 'Submitted', { filled: 0, remaining: 10, avgFillPrice: null, permId: 3 });
     await orders.modify({ orderId: 1, limitPrice: 99.5 });
     expect(fake.placed.at(-1)).toMatchObject({ orderId: 1, ib: { lmtPrice: 99.5, transmit: true } });
     expect(orders.list()[0]!.limitPrice).toBe(99.5);
@@ -708,25 +618,5 @@ describe('orders: acknowledgment watchdog', () => {
 });
 
 function openOrder(orderId: number, status: 'PreSubmitted' | 'Submitted'): OpenOrderInfo {
-  return {
-    orderId,
-    permId: 5,
-    clientId: 1,
-    parentId: null,
-    account: 'DU111',
-    contract: { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-    action: 'BUY',
-    quantity: 10,
-    orderType: 'LMT',
-    limitPrice: 100,
-    stopPrice: null,
-    trailingPercent: null,
-    tif: 'DAY',
-    outsideRth: false,
-    ocaGroup: null,
-    status,
-    trailingAmount: null,
-    transmit: true,
-    note: `ibdesk:${orderId}`,
-  };
+  return { ...journalOrder(orderId, { note: `ibdesk:${orderId}` }), permId: 5, status };
 }

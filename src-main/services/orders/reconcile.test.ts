@@ -3,8 +3,8 @@ import type { OrderStatus } from '../../../src-shared/domain/order';
 import { silentLogger } from '../../../src-shared/logger';
 import { createFakeTws } from '../../../tests/support/fake-tws';
 import { createManualClock } from '../../../tests/support/manual-clock';
-import { createMemoryJournal, journalOrder } from '../../../tests/support/memory-journal';
-import { createOrderBook, type Notice } from './book';
+import { journalOrder, memoryBook } from '../../../tests/support/orders-fixtures';
+import type { Notice } from './book';
 import { createReconciler } from './reconcile';
 import type { AckWatch, AckWatchdog } from './watchdog';
 
@@ -12,14 +12,7 @@ async function setup() {
   const clock = createManualClock(1_800_000_000_000);
   const fake = createFakeTws(clock);
   fake.ready();
-  const book = createOrderBook({
-    clock,
-    log: silentLogger,
-    emitOrders: () => undefined,
-    emitExecutions: () => undefined,
-    notice: () => undefined,
-  });
-  await book.load(createMemoryJournal().journal);
+  const { book } = await memoryBook(clock);
   for (const id of [1, 2, 3])
     await book.record({ t: 'intent', at: 0, order: journalOrder(id) }, { t: 'sent', at: 0, orderId: id });
   const watches = new Map<number, AckWatch>();

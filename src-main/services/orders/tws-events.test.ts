@@ -2,23 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-shared/logger';
 import { createFakeTws } from '../../../tests/support/fake-tws';
 import { createManualClock } from '../../../tests/support/manual-clock';
-import { createMemoryJournal, journalOrder } from '../../../tests/support/memory-journal';
-import { createOrderBook } from './book';
+import { journalOrder, memoryBook } from '../../../tests/support/orders-fixtures';
 import { followTwsOrders, lateNote } from './tws-events';
 import type { AckWatchdog } from './watchdog';
 
 async function setup() {
   const clock = createManualClock(10_000);
   const fake = createFakeTws(clock);
-  const book = createOrderBook({
-    clock,
-    log: silentLogger,
-    emitOrders: () => undefined,
-    emitExecutions: () => undefined,
-    notice: () => undefined,
-  });
-  const mem = createMemoryJournal();
-  await book.load(mem.journal);
+  const { book, mem } = await memoryBook(clock);
   await book.record({ t: 'intent', at: 0, order: journalOrder(1) }, { t: 'sent', at: 0, orderId: 1 });
   const unwatched: number[] = [];
   const watchdog = { unwatch: (id: number) => void unwatched.push(id) } as unknown as AckWatchdog;

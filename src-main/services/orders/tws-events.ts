@@ -1,7 +1,12 @@
 // What TWS reports about orders as it happens, journalled: open orders (ours, or external ones shown as such),
 // statuses, executions, commissions, and TWS's errors and warnings that name an order. Any of these shows TWS has
 // the order, which stops its acknowledgment watchdog.
-import { FINAL_STATUSES, type JournalOrder, type Order } from '../../../src-shared/domain/order';
+import {
+  FINAL_STATUSES,
+  type JournalOrder,
+  type Order,
+  type OrderProgress,
+} from '../../../src-shared/domain/order';
 import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
 import type { Clock } from '../../../src-shared/clock';
 import type { Logger } from '../../../src-shared/logger';
@@ -42,6 +47,15 @@ export function journalOrderOf(info: OpenOrderInfo): JournalOrder {
   return order;
 }
 
+/** Where an order stands, alone (a status message or an order carries more). */
+const progressOf = ({ status, filled, remaining, avgFillPrice, permId }: OrderProgress): OrderProgress => ({
+  status,
+  filled,
+  remaining,
+  avgFillPrice,
+  permId,
+});
+
 export function followTwsOrders(deps: {
   tws: Tws;
   book: OrderBook;
@@ -51,6 +65,14 @@ export function followTwsOrders(deps: {
 }): void {
   const { tws, book, watchdog, clock, log } = deps;
   const isFinal = (o: Order) => FINAL_STATUSES.includes(o.status);
+  /** A status record; an order flagged as unconfirmed that TWS reports after all gets the late note. */
+  const reported = (o: Order, progress: OrderProgress): JournalRecord => ({
+    t: 'status',
+    at: clock.now(),
+    orderId: o.orderId,
+    ...progress,
+    ...lateNote(o, clock.now()),
+  });
 
   function onOpenOrder(info: OpenOrderInfo): void {
     const known = book.orders.get(info.orderId);
@@ -71,19 +93,10 @@ export function followTwsOrders(deps: {
       return;
     }
     watchdog.unwatch(info.orderId);
-    if (info.status !== 'Unknown' && (known.status !== info.status || known.permId !== info.permId)) {
-      book.recordReported({
-        t: 'status',
-        at: clock.now(),
-        orderId: info.orderId,
-        status: info.status,
-        filled: known.filled,
-        remaining: known.remaining,
-        avgFillPrice: known.avgFillPrice,
-        permId: info.permId,
-        ...lateNote(known, clock.now()),
-      });
-    }
+    if (info.status !== 'Unknown' && (known.status !== info.status || known.permId !== info.permId))
+      book.recordReported(
+        reported(known, { ...progressOf(known), status: info.status, permId: info.permId }),
+      );
   }
 
   function onStatus(s: OrderStatusInfo): void {
@@ -97,17 +110,7 @@ export function followTwsOrders(deps: {
       o.permId === s.permId
     )
       return;
-    book.recordReported({
-      t: 'status',
-      at: clock.now(),
-      orderId: s.orderId,
-      status: s.status,
-      filled: s.filled,
-      remaining: s.remaining,
-      avgFillPrice: s.avgFillPrice,
-      permId: s.permId,
-      ...lateNote(o, clock.now()),
-    });
+    book.recordReported(reported(o, progressOf(s)));
   }
 
   function onExecution(e: ExecInfo): void {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-shared/logger';
 import { createManualClock } from '../../../tests/support/manual-clock';
-import { createMemoryJournal, journalOrder } from '../../../tests/support/memory-journal';
-import { createOrderBook } from './book';
+import { journalOrder, memoryBook } from '../../../tests/support/orders-fixtures';
 import { createAckWatchdog } from './watchdog';
 
 async function setup() {
   const clock = createManualClock(0);
-  const book = createOrderBook({
-    clock,
-    log: silentLogger,
-    emitOrders: () => undefined,
-    emitExecutions: () => undefined,
-    notice: () => undefined,
-  });
-  await book.load(createMemoryJournal().journal);
+  const { book } = await memoryBook(clock);
   await book.record({ t: 'intent', at: 0, order: journalOrder(1) }, { t: 'sent', at: 0, orderId: 1 });
   let session = 1;
   let connected = true;
