@@ -238,10 +238,7 @@ export function createHistory(deps: {
     return live;
   }
 
-  async function subscribe(
-    clientId: string,
-    p: LiveSpec,
-  ): Promise<{ subId: string; bars: Bar[] }> {
+  async function subscribe(clientId: string, p: LiveSpec): Promise<{ subId: string; bars: Bar[] }> {
     const s = seriesFor(keyOf(p));
     let live = s.live;
     if (!live) {
