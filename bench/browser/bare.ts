@@ -13,10 +13,12 @@ client.on('quotes', (batch) => {
     const r = rows.get(q.conId);
     if (!r) continue;
     r.cell.textContent = q.last === null ? '—' : q.last.toFixed(2);
-    if (q.tickId !== undefined && q.tickAt !== undefined) {
-      r.row.setAttribute('data-tick-at', String(q.tickAt));
-      r.row.setAttribute('data-tick-id', String(q.tickId));
-    }
+  }
+  for (const p of batch.probe ?? []) {
+    const r = rows.get(p.conId);
+    if (!r) continue;
+    r.row.setAttribute('data-tick-at', String(p.tickAt));
+    r.row.setAttribute('data-tick-id', String(p.tickId));
   }
 });
 

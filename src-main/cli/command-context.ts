@@ -2,7 +2,7 @@
 // commands share (a symbol resolved to a contract, an order waited for).
 import type { ScanSnapshot } from '../../src-shared/domain/scanner';
 import type { Order } from '../../src-shared/domain/order';
-import type { ResolvedContract } from '../ib/tws';
+import type { ResolvedContract } from '../ib/adapter/index';
 import type { Trading } from '../trading';
 
 export type CliIo = {

@@ -12,7 +12,7 @@ import { AppError } from '../../src-shared/result';
 import { systemClock } from '../../src-shared/clock';
 import { defaultDataDir } from '../config/data-dir';
 import { consoleSink, createLogBook } from '../logging/log-book';
-import { createOrderJournal } from '../services/order-journal';
+import { createOrderJournal } from '../services/orders/journal';
 import { createTrading, type Outlet, type Trading } from '../trading';
 import type { CliIo, Plan } from './command-context';
 import { planCommand } from './commands';

@@ -4,7 +4,7 @@ import type { Execution, Order } from '../../src-shared/domain/order';
 import type { Instrument } from '../../src-shared/domain/instrument';
 import type { PortfolioSnapshot } from '../../src-shared/domain/portfolio';
 import type { Quote, QuoteState } from '../../src-shared/domain/quote';
-import type { ResolvedContract } from '../ib/tws';
+import type { ResolvedContract } from '../ib/adapter/index';
 import type { PaperDriver } from './driver';
 import { marketState } from './market-hours';
 import { money } from './report';

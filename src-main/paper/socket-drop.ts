@@ -2,7 +2,7 @@
 // scenario). It rides on the link's `createApi` hook, so the link itself has no test-only method and cannot tell
 // this drop from any other: it sees its client disconnected and reconnects with back-off. It lives with the paper
 // suite, its one product user: the suite ships (`npm run test:paper`), so it may not reach into tests/.
-import { createIbApi, type Endpoint } from '../ib/link';
+import { createIbApi, type Endpoint } from '../ib/connection';
 
 /** The client the link makes; named through the link so only src-main/ib imports @stoqey/ib. */
 type IBApi = ReturnType<typeof createIbApi>;

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       return endpoint;
     },
     autoConnect: !args['no-connect'],
+    benchProbe: bench?.benchStamps ?? false,
   });
   trace('app');
   app.session.onStatus((s) => {

@@ -8,8 +8,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-shared/logger';
-import { createDispatcher, type Dispatcher } from '../../src-main/hub/dispatcher';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import { createDispatcher, type Dispatcher } from '../../src-main/api/dispatcher';
+import { tradingRequests } from '../../src-main/api/request-table';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { DEFAULT_LIMITS } from '../../src-shared/domain/settings';
 import { AAPL, tradingScene, type TradingHarness } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
@@ -41,7 +42,7 @@ async function setup(profile: { readOnly?: boolean; demo?: boolean; accounts?: s
   await h.connect(gw);
   await h.trading.orders.settled();
   const d = createDispatcher({ log: silentLogger, validateResults: true });
-  d.register(h.trading.handlers);
+  d.register(tradingRequests(h.trading));
   // A live quote, so the price band and the stop side are checked against a known last price.
   h.trading.marketData.subscribe({ key: 'w1', clientId: 'w1' }, [AAPL]);
   const q = await waitFor(

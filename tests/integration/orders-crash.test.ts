@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../support/manual-clock';
-import { decodeLine, type JournalRecord } from '../../src-main/services/order-journal';
+import { decodeLine, type JournalRecord } from '../../src-main/services/orders/journal';
 import { bundle } from '../support/bundle';
 import { AAPL, startGateway, tradingScene } from '../support/trading-harness';
 import { sleep, waitFor } from '../support/wait';

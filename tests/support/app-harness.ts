@@ -22,6 +22,7 @@ export async function startHarness(
     autoConnect?: boolean;
     web?: Partial<WebHostOptions>;
     hub?: AppOptions['hub'];
+    benchProbe?: boolean;
   } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-it-')));
@@ -34,6 +35,7 @@ export async function startHarness(
       autoConnect: opts.autoConnect ?? false,
       validateResults: true,
       ...(opts.hub ? { hub: opts.hub } : {}),
+      ...(opts.benchProbe ? { benchProbe: true } : {}),
     },
     staticDir: path.join(dataDir, '__static'),
     title: 'IBDesk test',

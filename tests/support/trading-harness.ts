@@ -10,8 +10,8 @@ import { systemClock } from '../../src-shared/clock';
 import { createLogBook, type LogBook } from '../../src-main/logging/log-book';
 import { createDemoGateway, type DemoGateway } from '../../src-main/demo-gateway/gateway';
 import type { DemoGatewayOptions } from '../../src-main/demo-gateway/gateway-options';
-import type { LinkDeps } from '../../src-main/ib/link';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import type { LinkDeps } from '../../src-main/ib/connection/index';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { createTrading, type Trading } from '../../src-main/trading';
 import { waitFor } from './wait';
 

@@ -1,7 +1,8 @@
 // The soak's judge catches what it exists to catch: a lost, a duplicated, a late-sent order, a journal that
 // disagrees with the gateway, a subscription that never came back, an unhandled rejection, a growing heap.
 import { describe, expect, it } from 'vitest';
-import type { JournalOrder, JournalRecord } from '../../src-main/services/order-journal';
+import type { JournalOrder } from '../../src-shared/domain/order';
+import type { JournalRecord } from '../../src-main/services/orders/journal';
 import { judge, type Evidence } from './checks';
 
 const ME = 7;

@@ -1,7 +1,7 @@
 // The soak's verdict, as a pure function of what it recorded: the order journal (read back from disk), what the
 // demo gateway received, holds and swallowed, the client's place() calls and every recovery it timed. Each broken
 // promise of issue #8 becomes one line in `violations`; an empty list is a pass.
-import type { JournalRecord } from '../../src-main/services/order-journal';
+import type { JournalRecord } from '../../src-main/services/orders/journal';
 
 type GatewayReceived = {
   time: number;

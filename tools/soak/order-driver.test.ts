@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrderTicket } from '../../src-shared/domain/order';
 import { Prng } from '../../src-main/demo-gateway/model/rng';
-import type { ResolvedContract } from '../../src-main/ib/tws';
+import type { ResolvedContract } from '../../src-main/ib/adapter/index';
 import { drawTicket } from './order-driver';
 
 const AAPL: ResolvedContract = {

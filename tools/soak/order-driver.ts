@@ -4,7 +4,7 @@
 import { OrderModify, OrderTicket, isWorking } from '../../src-shared/domain/order';
 import { AppError } from '../../src-shared/result';
 import { stockContract, type Prng } from '../../src-main/demo-gateway/index';
-import type { ResolvedContract } from '../../src-main/ib/tws';
+import type { ResolvedContract } from '../../src-main/ib/adapter/index';
 import type { Trading } from '../../src-main/trading';
 import type { ModifyCall, PlaceCall } from './checks';
 import { sleep } from './until';

@@ -18,8 +18,8 @@ import {
   stockContract,
   type DemoGateway,
 } from '../../src-main/demo-gateway/index';
-import type { ResolvedContract } from '../../src-main/ib/tws';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import type { ResolvedContract } from '../../src-main/ib/adapter';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { createTrading, type Trading } from '../../src-main/trading';
 import { judge, type Recovery, type Verdict } from './checks';
 import { createFaultPlan, FAULT_KINDS } from './fault-plan';

@@ -3,7 +3,7 @@
 import { isLiveSession } from '../../../src-shared/domain/connection';
 import { OrderTicket } from '../../../src-shared/domain/order';
 import { fmt } from '../../../src-shared/text-table';
-import { zodIssues } from '../../hub/dispatcher';
+import { paramIssues as zodIssues } from '../../api/dispatcher';
 import { str, waitOrder, type Ctx, type Plan, type Values } from '../command-context';
 import { CliError, EXIT } from '../exit';
 import { ask } from '../prompt';

@@ -314,7 +314,6 @@ const ScanRowView = memo(function ScanRowView({
       aria-selected={selected}
       tabIndex={0}
       data-conid={row.contract.conId}
-      data-tick-id={q?.tickId}
       onClick={onPick}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {

@@ -289,8 +289,6 @@ const WatchRow = memo(function WatchRow({
       aria-selected={selected}
       tabIndex={0}
       data-conid={item.conId}
-      data-tick-id={q?.tickId}
-      data-tick-at={q?.tickAt}
       onClick={() => onPick(paneId, item)}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
