@@ -10,12 +10,12 @@ import { emptyQuote, type Quote } from '../../src-shared/domain/quote';
 import type { Watchlist, WatchItem } from '../../src-shared/domain/workspace';
 import { bindEvents } from '../../src-renderer/api/bind-events';
 import { ChartPane } from '../../src-renderer/panes/chart/ChartPane';
-import { PaneIdContext } from '../../src-renderer/panes/pane-context';
+import { PaneIdContext } from '../../src-renderer/ui/pane-context';
 import { WatchlistPane } from '../../src-renderer/panes/watchlist/WatchlistPane';
 import { createAppStore } from '../../src-renderer/stores/app-store';
 import { buildWorkspace } from '../../src-renderer/stores/workspace-doc';
 import { AppStoreContext } from '../../src-renderer/stores/use-app-store';
-import { createFakeClient } from '../../src-renderer/test-support/fake-client';
+import { createFakeClient } from '../../tests/support/renderer/fake-client';
 import '../../src-renderer/shell/theme.css';
 import { afterNextPaint } from './probe';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
 import { createAppStore } from '../stores/app-store';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { bar, item, quote } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { bar, item, quote } from '../../tests/support/renderer/fixtures';
 import { bindEvents } from './bind-events';
 import { fillText } from './fill-notifier';
 

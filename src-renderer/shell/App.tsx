@@ -5,7 +5,7 @@ import { canAskForNotifications } from '../api/fill-notifier';
 import { PANES, paneTitle } from '../panes/registry';
 import { useAppStore } from '../stores/use-app-store';
 import { DockLayout } from './DockLayout';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { Notices } from './Notices';
 import { PaneFrame } from './PaneFrame';
 import { ProfileDialog } from './ProfileDialog';

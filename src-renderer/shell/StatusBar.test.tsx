@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
 import { createAppStore, type AppStore } from '../stores/app-store';
 import { AppStoreContext } from '../stores/use-app-store';
-import { createFakeClient } from '../test-support/fake-client';
+import { createFakeClient } from '../../tests/support/renderer/fake-client';
 import { StatusBar } from './StatusBar';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

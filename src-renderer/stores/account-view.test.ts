@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
 import { defaultSettings, type Preferences, type Settings } from '../../src-shared/domain/settings';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { order } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { order } from '../../tests/support/renderer/fixtures';
 import { selectAccountView, selectTicketAccount } from './account-view';
 import { createAppStore } from './app-store';
 import { ordersIn, upsertOrders } from './orders-slice';

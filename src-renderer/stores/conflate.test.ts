@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeClient } from '../test-support/fake-client';
-import { quote } from '../test-support/fixtures';
+import { createFakeClient } from '../../tests/support/renderer/fake-client';
+import { quote } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
 import { createConflator } from './conflate';
 import { applyQuoteBatch } from './quotes-slice';

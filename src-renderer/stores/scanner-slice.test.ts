@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindEvents } from '../api/bind-events';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { row } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { row } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
 import { applyScanSnapshot, idleScan, scanConfigOf, ENTERED_HIGHLIGHT_MS } from './scanner-slice';
 

@@ -18,12 +18,12 @@ import {
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import type { BarSize } from '../../../src-shared/domain/bar';
-import { PaneTools } from '../../shell/PaneTools';
-import { SymbolPicker } from '../../shell/SymbolPicker';
+import { PaneTools } from '../../ui/PaneTools';
+import { SymbolPicker } from '../../ui/SymbolPicker';
 import { barsSince } from '../../stores/chart-slice';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
-import { usePaneId } from '../pane-context';
+import { usePaneId } from '../../ui/pane-context';
 import {
   CHART_BAR_SIZES,
   legendText,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execution, order } from '../../test-support/fixtures';
+import { execution, order } from '../../../tests/support/renderer/fixtures';
 import { legendText, localTickLabel, localTimeLabel, priceLinesFor, toVolume } from './chart-view';
 
 describe('chart view', () => {

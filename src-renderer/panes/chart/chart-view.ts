@@ -3,7 +3,7 @@
 import type { Bar, BarSize } from '../../../src-shared/domain/bar';
 import type { Execution, Order } from '../../../src-shared/domain/order';
 import { isWorking } from '../../../src-shared/domain/order';
-import { fmtPrice, fmtSize } from '../format';
+import { fmtPrice, fmtSize } from '../../ui/format';
 
 export const CHART_BAR_SIZES: readonly BarSize[] = [
   '1 min',

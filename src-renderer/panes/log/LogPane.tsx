@@ -1,7 +1,7 @@
 // Log pane: every message in plain words, with its TWS code and what the app did about it.
 import { useAppStore } from '../../stores/use-app-store';
 import { formatTime } from '../../shell/format';
-import { PaneTools } from '../../shell/PaneTools';
+import { PaneTools } from '../../ui/PaneTools';
 
 export function LogPane() {
   const log = useAppStore((s) => s.log);

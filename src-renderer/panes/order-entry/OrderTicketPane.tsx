@@ -7,15 +7,15 @@ import { useEffect, useState } from 'react';
 import { hasSeveralAccounts } from '../../../src-shared/domain/accounts';
 import type { OrderAction, OrderType, TimeInForce } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
-import { ModalDialog } from '../../shell/ModalDialog';
-import { PaneTools } from '../../shell/PaneTools';
-import { SymbolPicker } from '../../shell/SymbolPicker';
+import { ModalDialog } from '../../ui/ModalDialog';
+import { PaneTools } from '../../ui/PaneTools';
+import { SymbolPicker } from '../../ui/SymbolPicker';
 import { managedAccounts, selectTicketAccount } from '../../stores/account-view';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
-import { fmtMoney, fmtPrice } from '../format';
-import { usePaneId } from '../pane-context';
+import { fmtMoney, fmtPrice } from '../../ui/format';
+import { usePaneId } from '../../ui/pane-context';
 import {
   buildTicket,
   initialForm,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item, quote } from '../../test-support/fixtures';
+import { item, quote } from '../../../tests/support/renderer/fixtures';
 import {
   buildTicket,
   initialForm,

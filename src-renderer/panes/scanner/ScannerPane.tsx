@@ -4,13 +4,13 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { quoteChange } from '../../../src-shared/domain/quote';
 import type { ScanRow } from '../../../src-shared/domain/scanner';
-import { downloadText } from '../../shell/download';
-import { PaneTools } from '../../shell/PaneTools';
+import { downloadText } from '../../ui/download';
+import { PaneTools } from '../../ui/PaneTools';
 import { symbolOf } from '../../stores/panes-slice';
 import { scanConfigOf, scanInputOf, type ScanConfig } from '../../stores/scanner-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
-import { fmtClock, fmtPct, fmtPrice, fmtSize, signClass } from '../format';
-import { usePaneId } from '../pane-context';
+import { fmtClock, fmtPct, fmtPrice, fmtSize, signClass } from '../../ui/format';
+import { usePaneId } from '../../ui/pane-context';
 import {
   displayRank,
   filtersFor,

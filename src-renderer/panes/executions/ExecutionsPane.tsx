@@ -2,10 +2,10 @@
 // of the one picked in the status bar).
 import { useMemo } from 'react';
 import { inView } from '../../../src-shared/domain/accounts';
-import { PaneTools } from '../../shell/PaneTools';
+import { PaneTools } from '../../ui/PaneTools';
 import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
-import { fmtClock, fmtMoney, fmtPrice, signClass } from '../format';
+import { fmtClock, fmtMoney, fmtPrice, signClass } from '../../ui/format';
 
 export function ExecutionsPane() {
   const executions = useAppStore((s) => s.executions);

@@ -2,7 +2,7 @@
 import type { LinkGroup } from '../../src-shared/domain/workspace';
 import { LINK_GROUPS } from '../stores/panes-slice';
 import { useAppStore } from '../stores/use-app-store';
-import { usePaneId } from '../panes/pane-context';
+import { usePaneId } from './pane-context';
 
 const GROUP_NAMES: Record<LinkGroup, string> = {
   none: 'Not linked',

@@ -1,9 +1,9 @@
 // Domain objects for renderer tests.
-import type { Bar } from '../../src-shared/domain/bar';
-import type { Execution, Order } from '../../src-shared/domain/order';
-import { emptyQuote, type Quote } from '../../src-shared/domain/quote';
-import type { ScanRow } from '../../src-shared/domain/scanner';
-import type { WatchItem } from '../../src-shared/domain/workspace';
+import type { Bar } from '../../../src-shared/domain/bar';
+import type { Execution, Order } from '../../../src-shared/domain/order';
+import { emptyQuote, type Quote } from '../../../src-shared/domain/quote';
+import type { ScanRow } from '../../../src-shared/domain/scanner';
+import type { WatchItem } from '../../../src-shared/domain/workspace';
 
 export function item(conId: number, symbol: string): WatchItem {
   return { conId, symbol, secType: 'STK', exchange: 'SMART', currency: 'USD' };

@@ -1,10 +1,10 @@
 // Positions pane: every position with its average cost, market value and unrealized/realized/daily PnL, of every
 // account or of the one picked in the status bar.
 import { ALL_ACCOUNTS, inView } from '../../../src-shared/domain/accounts';
-import { PaneTools } from '../../shell/PaneTools';
+import { PaneTools } from '../../ui/PaneTools';
 import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
-import { fmtMoney, fmtPrice, signClass } from '../format';
+import { fmtMoney, fmtPrice, signClass } from '../../ui/format';
 
 export function PositionsPane() {
   const positions = useAppStore((s) => s.portfolio?.positions);

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APP_STATUS_HELP, type Order } from '../../../src-shared/domain/order';
 import { createAppStore } from '../../stores/app-store';
 import { AppStoreContext } from '../../stores/use-app-store';
-import { createFakeClient } from '../../test-support/fake-client';
-import { PaneIdContext } from '../pane-context';
+import { createFakeClient } from '../../../tests/support/renderer/fake-client';
+import { PaneIdContext } from '../../ui/pane-context';
 import { OrdersPane } from './OrdersPane';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -2,10 +2,10 @@
 // in the status bar).
 import { inView } from '../../../src-shared/domain/accounts';
 import type { AccountSnapshot } from '../../../src-shared/domain/portfolio';
-import { PaneTools } from '../../shell/PaneTools';
+import { PaneTools } from '../../ui/PaneTools';
 import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
-import { fmtClock, fmtMoney, signClass } from '../format';
+import { fmtClock, fmtMoney, signClass } from '../../ui/format';
 
 const ROWS: { key: keyof AccountSnapshot; label: string; signed?: boolean }[] = [
   { key: 'netLiquidation', label: 'Net liquidation' },

@@ -4,12 +4,12 @@ import { useMemo, useState } from 'react';
 import { ALL_ACCOUNTS, hasSeveralAccounts, inView } from '../../../src-shared/domain/accounts';
 import type { Order } from '../../../src-shared/domain/order';
 import { APP_STATUS_HELP, isWorking } from '../../../src-shared/domain/order';
-import { ModalDialog } from '../../shell/ModalDialog';
-import { PaneTools } from '../../shell/PaneTools';
+import { ModalDialog } from '../../ui/ModalDialog';
+import { PaneTools } from '../../ui/PaneTools';
 import { managedAccounts, selectAccountView } from '../../stores/account-view';
 import { ordersIn, orderBucket, type OrderFilter } from '../../stores/orders-slice';
 import { useAppStore } from '../../stores/use-app-store';
-import { fmtClock, fmtPrice } from '../format';
+import { fmtClock, fmtPrice } from '../../ui/format';
 
 const FILTERS: { id: OrderFilter; label: string }[] = [
   { id: 'working', label: 'Working' },
