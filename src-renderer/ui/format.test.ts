@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { fmtAge, fmtChange, fmtMoney, fmtPct, fmtPrice, fmtSize, signClass } from './format';
+import {
+  accountBadge,
+  countdown,
+  fmtAge,
+  fmtChange,
+  fmtClock,
+  fmtLocalClock,
+  fmtMoney,
+  fmtPct,
+  fmtPrice,
+  fmtSize,
+  signClass,
+  stateLabel,
+} from './format';
 
 describe('formatting', () => {
   it('formats prices by tick size and unknowns as a dash', () => {
@@ -28,5 +41,22 @@ describe('formatting', () => {
     expect(fmtAge(0, 42_000)).toBe('42 s');
     expect(fmtAge(0, 180_000)).toBe('3 min');
     expect(fmtAge(null, 0)).toBe('—');
+  });
+
+  it('shows clock times on the 24-hour clock', () => {
+    const afternoon = new Date(2026, 0, 2, 15, 4, 5).getTime();
+    expect(fmtClock(afternoon)).toBe('15:04:05');
+    expect(fmtLocalClock(afternoon)).toMatch(/15.04.05/);
+  });
+
+  it('words the connection: its state, what money is at stake, the retry countdown', () => {
+    expect(stateLabel('ready')).toBe('Connected');
+    expect(stateLabel('connecting')).toBe('Connecting…');
+    expect(accountBadge({ demo: true, live: true })).toBe('DEMO');
+    expect(accountBadge({ demo: false, live: true })).toBe('LIVE');
+    expect(accountBadge({ demo: false, live: false })).toBe('PAPER');
+    expect(countdown(null, 0)).toBeNull();
+    expect(countdown(4_200, 1_000)).toBe('retry in 4 s');
+    expect(countdown(1_000, 5_000)).toBe('retry in 0 s');
   });
 });

@@ -1,4 +1,7 @@
-// Pure number formatting for the panes: prices, changes, sizes, money and tick age, with "—" for unknown.
+// The renderer's one formatter: what every pane and the shell show for a number, a time or a connection state
+// (prices, changes, sizes, money and tick age with "—" for unknown; clock times; state words and countdowns).
+import type { ConnectionState, ConnectionStatus } from '../../src-shared/domain/connection';
+
 export const DASH = '—';
 
 export function fmtPrice(v: number | null | undefined, minTick?: number): string {
@@ -53,6 +56,39 @@ export function signClass(v: number | null | undefined): 'up' | 'down' | 'flat' 
   return v > 0 ? 'up' : 'down';
 }
 
+/** A clock time on the 24-hour clock, the same on every machine (blotter and scanner times). */
 export function fmtClock(ms: number): string {
   return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+}
+
+/** A clock time in the user's own locale, 24-hour (the log). */
+export function fmtLocalClock(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour12: false });
+}
+
+const STATE_LABELS: Record<ConnectionState, string> = {
+  disconnected: 'Disconnected',
+  connecting: 'Connecting…',
+  handshaking: 'Handshaking…',
+  ready: 'Connected',
+  degraded: 'Degraded',
+  reconnecting: 'Reconnecting',
+};
+
+/** The connection state in words. */
+export function stateLabel(state: ConnectionState): string {
+  return STATE_LABELS[state];
+}
+
+/** DEMO, PAPER or LIVE: what money is at stake. */
+export function accountBadge(status: Pick<ConnectionStatus, 'demo' | 'live'>): 'DEMO' | 'PAPER' | 'LIVE' {
+  if (status.demo) return 'DEMO';
+  return status.live ? 'LIVE' : 'PAPER';
+}
+
+/** "retry in 4 s" until an epoch-ms instant, never negative. */
+export function countdown(until: number | null, now: number): string | null {
+  if (until === null) return null;
+  const s = Math.max(0, Math.ceil((until - now) / 1000));
+  return `retry in ${s} s`;
 }

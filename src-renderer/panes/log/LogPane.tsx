@@ -1,6 +1,6 @@
 // Log pane: every message in plain words, with its TWS code and what the app did about it.
 import { useAppStore } from '../../stores/use-app-store';
-import { formatTime } from '../../shell/format';
+import { fmtLocalClock } from '../../ui/format';
 import { PaneTools } from '../../ui/PaneTools';
 
 export function LogPane() {
@@ -27,7 +27,7 @@ export function LogPane() {
           <tbody>
             {rows.map((e) => (
               <tr key={e.seq} className={`level-${e.level}`}>
-                <td>{formatTime(e.time)}</td>
+                <td>{fmtLocalClock(e.time)}</td>
                 <td>{e.level}</td>
                 <td>{e.twsCode ?? ''}</td>
                 <td>

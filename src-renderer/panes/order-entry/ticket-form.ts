@@ -15,7 +15,7 @@ import {
 import type { Quote } from '../../../src-shared/domain/quote';
 import type { OrderLimits } from '../../../src-shared/domain/settings';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
-import { stateLabel } from '../../shell/format';
+import { stateLabel } from '../../ui/format';
 
 export type TicketForm = {
   quantity: string;
