@@ -92,3 +92,8 @@ export function countdown(until: number | null, now: number): string | null {
   const s = Math.max(0, Math.ceil((until - now) / 1000));
   return `retry in ${s} s`;
 }
+
+/** An error as the trader reads it: its message, and the TWS code when TWS sent one. */
+export function fmtError(e: { message: string; twsCode?: number | undefined }): string {
+  return `${e.message}${e.twsCode !== undefined ? ` (TWS ${e.twsCode})` : ''}`;
+}

@@ -2,12 +2,15 @@
 // in the status bar).
 import { inView } from '../../../src-shared/domain/accounts';
 import type { AccountSnapshot } from '../../../src-shared/domain/portfolio';
-import { PaneTools } from '../../ui/PaneTools';
 import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { fmtClock, fmtMoney, signClass } from '../../ui/format';
+import { PaneToolbar } from '../../ui/PaneTools';
 
-const ROWS: { key: keyof AccountSnapshot; label: string; signed?: boolean }[] = [
+type Line = { key: keyof AccountSnapshot; label: string; signed?: boolean };
+
+const LINES: readonly Line[] = [
   { key: 'netLiquidation', label: 'Net liquidation' },
   { key: 'buyingPower', label: 'Buying power' },
   { key: 'availableFunds', label: 'Available funds' },
@@ -18,42 +21,41 @@ const ROWS: { key: keyof AccountSnapshot; label: string; signed?: boolean }[] = 
   { key: 'realizedPnl', label: 'Realized PnL', signed: true },
 ];
 
+/** One account's table: a line per value, headed by the account id and its currency. */
+function columnsOf(a: AccountSnapshot): Column<Line>[] {
+  const value = (l: Line) => a[l.key] as number | null;
+  return [
+    { title: a.account, rowHeader: true, cell: (l) => l.label },
+    {
+      title: a.currency,
+      num: true,
+      className: (l) => (l.signed ? signClass(value(l)) : ''),
+      cell: (l) => fmtMoney(value(l)),
+    },
+  ];
+}
+
 export function AccountPane() {
   const all = useAppStore((s) => s.portfolio?.accounts);
   const view = useAppStore(selectAccountView);
   const accounts = all && inView(all, view);
   return (
     <div className="pane-body">
-      <div className="pane-toolbar" role="toolbar" aria-label="Account tools">
+      <PaneToolbar label="Account tools" linkable={false}>
         <span className="dim">
           {accounts?.[0] ? `updated ${fmtClock(accounts[0].updatedAt)}` : 'Waiting for the account…'}
         </span>
-        <span className="spacer" />
-        <PaneTools linkable={false} />
-      </div>
+      </PaneToolbar>
       <div className="table-wrap">
         {(accounts ?? []).map((a) => (
-          <table key={a.account} className="grid account-table" aria-label={`Account ${a.account}`}>
-            <thead>
-              <tr>
-                <th scope="col">{a.account}</th>
-                <th scope="col" className="num">
-                  {a.currency}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map((r) => {
-                const v = a[r.key] as number | null;
-                return (
-                  <tr key={r.key}>
-                    <th scope="row">{r.label}</th>
-                    <td className={`num ${r.signed ? signClass(v) : ''}`}>{fmtMoney(v)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            key={a.account}
+            label={`Account ${a.account}`}
+            className="account-table"
+            columns={columnsOf(a)}
+            rows={LINES}
+            rowKey={(l) => l.key}
+          />
         ))}
       </div>
     </div>

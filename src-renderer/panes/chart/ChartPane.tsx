@@ -18,7 +18,7 @@ import {
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import type { BarSize } from '../../../src-shared/domain/bar';
-import { PaneTools } from '../../ui/PaneTools';
+import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
 import { barsSince } from '../../stores/chart-slice';
 import { symbolOf } from '../../stores/panes-slice';
@@ -283,7 +283,7 @@ export function ChartPane() {
 
   return (
     <div className="pane-body chart" data-theme={theme}>
-      <div className="pane-toolbar" role="toolbar" aria-label="Chart settings">
+      <PaneToolbar label="Chart settings">
         <strong className="chart-symbol">{symbol?.symbol ?? 'No symbol'}</strong>
         <SymbolPicker
           label="Chart symbol"
@@ -307,9 +307,7 @@ export function ChartPane() {
             `${barCount.toLocaleString('en-US')} bars${loadingOlder ? ' · loading older…' : ''}`}
         </span>
         {message && <span className="error">{message}</span>}
-        <span className="spacer" />
-        <PaneTools />
-      </div>
+      </PaneToolbar>
       <div className="chart-area">
         <div ref={legendRef} className="chart-legend" role="note" aria-label="Chart legend" />
         <div

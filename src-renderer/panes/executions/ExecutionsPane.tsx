@@ -2,10 +2,34 @@
 // of the one picked in the status bar).
 import { useMemo } from 'react';
 import { inView } from '../../../src-shared/domain/accounts';
-import { PaneTools } from '../../ui/PaneTools';
+import type { Execution } from '../../../src-shared/domain/order';
 import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { fmtClock, fmtMoney, fmtPrice, signClass } from '../../ui/format';
+import { PaneToolbar } from '../../ui/PaneTools';
+
+const COLUMNS: readonly Column<Execution>[] = [
+  { title: 'Time', className: 'dim', cell: (e) => fmtClock(e.time) },
+  { title: 'Symbol', cell: (e) => <strong>{e.contract.symbol}</strong> },
+  { title: 'Side', className: (e) => (e.side === 'BUY' ? 'up' : 'down'), cell: (e) => e.side },
+  { title: 'Shares', num: true, cell: (e) => e.shares },
+  { title: 'Price', num: true, cell: (e) => fmtPrice(e.price) },
+  { title: 'Exchange', cell: (e) => e.exchange },
+  {
+    title: 'Commission',
+    num: true,
+    cell: (e) => (e.commission === null ? '…' : fmtMoney(e.commission, e.commissionCurrency ?? undefined)),
+  },
+  {
+    title: 'Realized PnL',
+    num: true,
+    className: (e) => signClass(e.realizedPnl),
+    cell: (e) => fmtMoney(e.realizedPnl),
+  },
+  { title: 'Order', num: true, cell: (e) => e.orderId },
+  { title: 'Account', className: 'dim', cell: (e) => e.account },
+];
 
 export function ExecutionsPane() {
   const executions = useAppStore((s) => s.executions);
@@ -16,58 +40,11 @@ export function ExecutionsPane() {
   );
   return (
     <div className="pane-body">
-      <div className="pane-toolbar" role="toolbar" aria-label="Execution tools">
+      <PaneToolbar label="Execution tools" linkable={false}>
         <span className="dim">{rows.length} executions</span>
-        <span className="spacer" />
-        <PaneTools linkable={false} />
-      </div>
+      </PaneToolbar>
       <div className="table-wrap">
-        <table className="grid" aria-label="Executions">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Symbol</th>
-              <th scope="col">Side</th>
-              <th scope="col" className="num">
-                Shares
-              </th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col">Exchange</th>
-              <th scope="col" className="num">
-                Commission
-              </th>
-              <th scope="col" className="num">
-                Realized PnL
-              </th>
-              <th scope="col" className="num">
-                Order
-              </th>
-              <th scope="col">Account</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.execId}>
-                <td className="dim">{fmtClock(e.time)}</td>
-                <td>
-                  <strong>{e.contract.symbol}</strong>
-                </td>
-                <td className={e.side === 'BUY' ? 'up' : 'down'}>{e.side}</td>
-                <td className="num">{e.shares}</td>
-                <td className="num">{fmtPrice(e.price)}</td>
-                <td>{e.exchange}</td>
-                <td className="num">
-                  {e.commission === null ? '…' : fmtMoney(e.commission, e.commissionCurrency ?? undefined)}
-                </td>
-                <td className={`num ${signClass(e.realizedPnl)}`}>{fmtMoney(e.realizedPnl)}</td>
-                <td className="num">{e.orderId}</td>
-                <td className="dim">{e.account}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="Executions" columns={COLUMNS} rows={rows} rowKey={(e) => e.execId} />
         {rows.length === 0 && <p className="empty">No executions yet today.</p>}
       </div>
     </div>

@@ -8,7 +8,7 @@ import { hasSeveralAccounts } from '../../../src-shared/domain/accounts';
 import type { OrderAction, OrderType, TimeInForce } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { ModalDialog } from '../../ui/ModalDialog';
-import { PaneTools } from '../../ui/PaneTools';
+import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
 import { managedAccounts, selectTicketAccount } from '../../stores/account-view';
 import { symbolOf } from '../../stores/panes-slice';
@@ -38,15 +38,13 @@ export function OrderTicketPane() {
   const live = useAppStore((s) => s.connection?.live ?? false);
   return (
     <div className="pane-body ticket">
-      <div className="pane-toolbar" role="toolbar" aria-label="Ticket symbol">
+      <PaneToolbar label="Ticket symbol">
         <SymbolPicker
           label="Ticket symbol"
           placeholder="Symbol…"
           onPick={(item) => setSymbol(paneId, item)}
         />
-        <span className="spacer" />
-        <PaneTools />
-      </div>
+      </PaneToolbar>
       {live && (
         <div className="ticket-live" role="alert">
           LIVE ACCOUNT — this ticket trades real money

@@ -1,15 +1,18 @@
 // Orders pane: working, filled and cancelled orders (of every account or of the one picked in the status bar);
 // modify a working order's quantity or prices, cancel it, or cancel every working order.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { ALL_ACCOUNTS, hasSeveralAccounts, inView } from '../../../src-shared/domain/accounts';
 import type { Order } from '../../../src-shared/domain/order';
 import { APP_STATUS_HELP, isWorking } from '../../../src-shared/domain/order';
-import { ModalDialog } from '../../ui/ModalDialog';
-import { PaneTools } from '../../ui/PaneTools';
+import type { Result } from '../../../src-shared/result';
 import { managedAccounts, selectAccountView } from '../../stores/account-view';
 import { ordersIn, orderBucket, type OrderFilter } from '../../stores/orders-slice';
 import { useAppStore } from '../../stores/use-app-store';
-import { fmtClock, fmtPrice } from '../../ui/format';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { fmtClock, fmtError, fmtPrice } from '../../ui/format';
+import { ModalDialog } from '../../ui/ModalDialog';
+import { PaneToolbar } from '../../ui/PaneTools';
+import { ModifyOrderForm } from './ModifyOrderForm';
 
 const FILTERS: { id: OrderFilter; label: string }[] = [
   { id: 'working', label: 'Working' },
@@ -17,6 +20,62 @@ const FILTERS: { id: OrderFilter; label: string }[] = [
   { id: 'cancelled', label: 'Cancelled' },
   { id: 'all', label: 'All' },
 ];
+
+/** TWS's statuses as TWS names them; the app's own in plain words, with what they mean as the tooltip. */
+function StatusLabel({ status }: { status: Order['status'] }) {
+  const help = APP_STATUS_HELP[status];
+  if (!help) return <>{status}</>;
+  return <span title={help.meaning}>{help.label}</span>;
+}
+
+/** The blotter's columns; the Account column only when TWS manages several accounts. */
+function orderColumns(several: boolean, actions: (o: Order) => ReactNode): Column<Order>[] {
+  const columns: (Column<Order> | false)[] = [
+    // Right-aligned ids under a left-aligned header, as the blotter always showed them.
+    { title: 'Id', className: 'num', cell: (o) => o.orderId },
+    { title: 'Time', className: 'dim', cell: (o) => fmtClock(o.createdAt) },
+    {
+      title: 'Symbol',
+      cell: (o) => (
+        <>
+          <strong>{o.contract.symbol}</strong>
+          {o.external && <span className="tag">external</span>}
+        </>
+      ),
+    },
+    { title: 'Side', className: (o) => (o.action === 'BUY' ? 'up' : 'down'), cell: (o) => o.action },
+    { title: 'Qty', num: true, cell: (o) => o.quantity },
+    {
+      title: 'Type · TIF',
+      cell: (o) => (
+        <>
+          {o.orderType} <span className="dim">{o.tif}</span>
+        </>
+      ),
+    },
+    { title: 'Limit', num: true, cell: (o) => fmtPrice(o.limitPrice) },
+    { title: 'Stop', num: true, cell: (o) => fmtPrice(o.stopPrice ?? o.trailingAmount) },
+    {
+      title: 'Status',
+      className: 'status-cell',
+      cell: (o) => (
+        <>
+          <StatusLabel status={o.status} />
+          {o.message && (
+            <span className="order-message" title={o.message}>
+              {o.message}
+            </span>
+          )}
+        </>
+      ),
+    },
+    { title: 'Filled', num: true, cell: (o) => o.filled },
+    { title: 'Avg price', num: true, cell: (o) => fmtPrice(o.avgFillPrice) },
+    several && { title: 'Account', className: 'dim', cell: (o) => o.account },
+    { title: 'Actions', titleHidden: true, className: 'row-actions', cell: actions },
+  ];
+  return columns.filter((c) => c !== false);
+}
 
 export function OrdersPane() {
   const orders = useAppStore((s) => s.orders);
@@ -44,19 +103,35 @@ export function OrdersPane() {
     [orders],
   );
 
-  const report = (
-    r: { ok: boolean; error?: { message: string; twsCode?: number | undefined } },
-    done: string,
-  ) =>
-    setMessage(
-      r.ok
-        ? done
-        : `${r.error?.message ?? 'failed'}${r.error?.twsCode !== undefined ? ` (TWS ${r.error.twsCode})` : ''}`,
+  const report = (r: Result<unknown>, done: string) => setMessage(r.ok ? done : fmtError(r.error));
+
+  const actions = (o: Order) =>
+    isWorking(o.status) && (
+      <>
+        <button
+          type="button"
+          disabled={!canTrade}
+          aria-label={`Modify order ${o.orderId}`}
+          onClick={() => setEditing(o)}
+        >
+          Modify
+        </button>
+        <button
+          type="button"
+          disabled={!canTrade}
+          aria-label={`Cancel order ${o.orderId}`}
+          onClick={() =>
+            void cancelOrder(o.orderId).then((r) => report(r, `Cancel of order ${o.orderId} sent`))
+          }
+        >
+          Cancel
+        </button>
+      </>
     );
 
   return (
     <div className="pane-body orders">
-      <div className="pane-toolbar" role="toolbar" aria-label="Order tools">
+      <PaneToolbar label="Order tools" linkable={false}>
         <div role="radiogroup" aria-label="Show orders" className="segmented">
           {FILTERS.map((f) => (
             <button
@@ -83,97 +158,15 @@ export function OrdersPane() {
             {message}
           </span>
         )}
-        <span className="spacer" />
-        <PaneTools linkable={false} />
-      </div>
+      </PaneToolbar>
       <div className="table-wrap">
-        <table className="grid" aria-label="Orders">
-          <thead>
-            <tr>
-              <th scope="col">Id</th>
-              <th scope="col">Time</th>
-              <th scope="col">Symbol</th>
-              <th scope="col">Side</th>
-              <th scope="col" className="num">
-                Qty
-              </th>
-              <th scope="col">Type · TIF</th>
-              <th scope="col" className="num">
-                Limit
-              </th>
-              <th scope="col" className="num">
-                Stop
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Filled
-              </th>
-              <th scope="col" className="num">
-                Avg price
-              </th>
-              {several && <th scope="col">Account</th>}
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((o) => (
-              <tr key={o.orderId} data-order-id={o.orderId}>
-                <td className="num">{o.orderId}</td>
-                <td className="dim">{fmtClock(o.createdAt)}</td>
-                <td>
-                  <strong>{o.contract.symbol}</strong>
-                  {o.external && <span className="tag">external</span>}
-                </td>
-                <td className={o.action === 'BUY' ? 'up' : 'down'}>{o.action}</td>
-                <td className="num">{o.quantity}</td>
-                <td>
-                  {o.orderType} <span className="dim">{o.tif}</span>
-                </td>
-                <td className="num">{fmtPrice(o.limitPrice)}</td>
-                <td className="num">{fmtPrice(o.stopPrice ?? o.trailingAmount)}</td>
-                <td className="status-cell">
-                  <StatusLabel status={o.status} />
-                  {o.message && (
-                    <span className="order-message" title={o.message}>
-                      {o.message}
-                    </span>
-                  )}
-                </td>
-                <td className="num">{o.filled}</td>
-                <td className="num">{fmtPrice(o.avgFillPrice)}</td>
-                {several && <td className="dim">{o.account}</td>}
-                <td className="row-actions">
-                  {isWorking(o.status) && (
-                    <>
-                      <button
-                        type="button"
-                        disabled={!canTrade}
-                        aria-label={`Modify order ${o.orderId}`}
-                        onClick={() => setEditing(o)}
-                      >
-                        Modify
-                      </button>
-                      <button
-                        type="button"
-                        disabled={!canTrade}
-                        aria-label={`Cancel order ${o.orderId}`}
-                        onClick={() =>
-                          void cancelOrder(o.orderId).then((r) =>
-                            report(r, `Cancel of order ${o.orderId} sent`),
-                          )
-                        }
-                      >
-                        Cancel
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Orders"
+          columns={orderColumns(several, actions)}
+          rows={rows}
+          rowKey={(o) => o.orderId}
+          rowProps={(o) => ({ 'data-order-id': o.orderId })}
+        />
         {rows.length === 0 && <p className="empty">No {filter === 'all' ? '' : `${filter} `}orders.</p>}
       </div>
       <ModalDialog
@@ -182,7 +175,7 @@ export function OrdersPane() {
         onClose={() => setEditing(null)}
       >
         {editing && (
-          <ModifyForm
+          <ModifyOrderForm
             order={editing}
             onDone={(text) => {
               setEditing(null);
@@ -213,97 +206,5 @@ export function OrdersPane() {
         </div>
       </ModalDialog>
     </div>
-  );
-}
-
-/** TWS's statuses as TWS names them; the app's own in plain words, with what they mean as the tooltip. */
-function StatusLabel({ status }: { status: Order['status'] }) {
-  const help = APP_STATUS_HELP[status];
-  if (!help) return <>{status}</>;
-  return <span title={help.meaning}>{help.label}</span>;
-}
-
-function ModifyForm({ order, onDone }: { order: Order; onDone: (message: string) => void }) {
-  const modifyOrder = useAppStore((s) => s.modifyOrder);
-  const minTick =
-    useAppStore((s) => (order.contract.conId ? s.instruments[order.contract.conId]?.minTick : undefined)) ??
-    0.01;
-  const [quantity, setQuantity] = useState(String(order.quantity));
-  const [limit, setLimit] = useState(order.limitPrice === null ? '' : String(order.limitPrice));
-  const [stop, setStop] = useState(order.stopPrice === null ? '' : String(order.stopPrice));
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const q = Number(quantity);
-        const l = limit.trim() === '' ? undefined : Number(limit);
-        const s = stop.trim() === '' ? undefined : Number(stop);
-        if (!(q > 0) || (l !== undefined && !(l > 0)) || (s !== undefined && !(s > 0))) {
-          setError('Quantity and prices must be numbers above zero');
-          return;
-        }
-        void modifyOrder({
-          orderId: order.orderId,
-          ...(q !== order.quantity ? { quantity: q } : {}),
-          ...(l !== undefined && l !== order.limitPrice ? { limitPrice: l } : {}),
-          ...(s !== undefined && s !== order.stopPrice ? { stopPrice: s } : {}),
-        }).then((r) => {
-          if (r.ok) onDone(`Modification of order ${order.orderId} sent`);
-          else
-            setError(`${r.error.message}${r.error.twsCode !== undefined ? ` (TWS ${r.error.twsCode})` : ''}`);
-        });
-      }}
-    >
-      <p>
-        {order.action} {order.contract.symbol} {order.orderType}
-      </p>
-      <label className="field">
-        <span>Quantity</span>
-        <input
-          type="number"
-          min={1}
-          step={1}
-          value={quantity}
-          onChange={(e) => setQuantity(e.target.value)}
-        />
-      </label>
-      {order.limitPrice !== null && (
-        <label className="field">
-          <span>Limit price</span>
-          <input
-            type="number"
-            step={minTick}
-            min={0}
-            value={limit}
-            onChange={(e) => setLimit(e.target.value)}
-            autoFocus
-          />
-        </label>
-      )}
-      {order.stopPrice !== null && (
-        <label className="field">
-          <span>Stop price</span>
-          <input
-            type="number"
-            step={minTick}
-            min={0}
-            value={stop}
-            onChange={(e) => setStop(e.target.value)}
-          />
-        </label>
-      )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit">Send modification</button>
-        <button type="button" onClick={() => onDone('')}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }

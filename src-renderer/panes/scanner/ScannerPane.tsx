@@ -5,8 +5,10 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { quoteChange } from '../../../src-shared/domain/quote';
 import type { ScanRow } from '../../../src-shared/domain/scanner';
 import { downloadText } from '../../ui/download';
-import { PaneTools } from '../../ui/PaneTools';
+import { PaneToolbar } from '../../ui/PaneTools';
+import { DataCells, DataTable, type Column } from '../../ui/DataTable';
 import { symbolOf } from '../../stores/panes-slice';
+import type { QuoteView } from '../../stores/quotes-slice';
 import { scanConfigOf, scanInputOf, type ScanConfig } from '../../stores/scanner-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { fmtClock, fmtPct, fmtPrice, fmtSize, signClass } from '../../ui/format';
@@ -100,7 +102,7 @@ export function ScannerPane() {
 
   return (
     <div className="pane-body scanner">
-      <div className="pane-toolbar" role="toolbar" aria-label="Scanner settings">
+      <PaneToolbar label="Scanner settings">
         <input
           type="search"
           aria-label="Find a scan"
@@ -181,9 +183,7 @@ export function ScannerPane() {
         <button type="button" onClick={() => exportAs('txt')} disabled={!view?.rows.length}>
           Export result.txt
         </button>
-        <span className="spacer" />
-        <PaneTools />
-      </div>
+      </PaneToolbar>
       <details className="scan-filters">
         <summary>
           Filters{Object.keys(form.filters).length > 0 ? ` (${Object.keys(form.filters).length})` : ''}
@@ -243,36 +243,21 @@ export function ScannerPane() {
       </div>
       <div className="scanner-split">
         <div className="table-wrap">
-          <table className="grid" aria-label="Scan results">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Symbol</th>
-                <th scope="col">Exchange</th>
-                <th scope="col" className="num">
-                  Last
-                </th>
-                <th scope="col" className="num">
-                  Change %
-                </th>
-                <th scope="col" className="num">
-                  Volume
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(view?.rows ?? []).map((r) => (
-                <ScanRowView
-                  key={r.contract.conId}
-                  row={r}
-                  prevRank={view?.prevRanks[r.contract.conId]}
-                  entered={view?.enteredAt[r.contract.conId] !== undefined}
-                  selected={r.contract.conId === selectedConId}
-                  onPick={() => setSymbol(paneId, r.contract)}
-                />
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Scan results"
+            columns={SCAN_COLUMNS}
+            rows={view?.rows ?? NO_ROWS}
+            rowKey={(r) => r.contract.conId}
+            renderRow={(r) => (
+              <ScanRowView
+                row={r}
+                prevRank={view?.prevRanks[r.contract.conId]}
+                entered={view?.enteredAt[r.contract.conId] !== undefined}
+                selected={r.contract.conId === selectedConId}
+                onPick={() => setSymbol(paneId, r.contract)}
+              />
+            )}
+          />
         </div>
         <div className="activity" role="log" aria-label="Scanner activity">
           <h3>Activity</h3>
@@ -292,6 +277,56 @@ export function ScannerPane() {
   );
 }
 
+/** What a scan row shows: the row, its instrument's quote, its move in the ranking and whether it just entered. */
+type ScanLine = { row: ScanRow; q: QuoteView | undefined; move: 'up' | 'down' | ''; entered: boolean };
+
+const NO_ROWS: readonly ScanRow[] = [];
+
+const SCAN_COLUMNS: readonly Column<ScanLine>[] = [
+  {
+    title: '#',
+    // Right-aligned ranks under a left-aligned header, as the scanner always showed them.
+    className: 'num',
+    cell: ({ row, move }) => (
+      <>
+        {displayRank(row.rank)}
+        {move && (
+          <span className={`move ${move}`} aria-label={move === 'up' ? 'moved up' : 'moved down'}>
+            {move === 'up' ? '▲' : '▼'}
+          </span>
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'Symbol',
+    cell: ({ row, entered }) => (
+      <>
+        <strong>{row.contract.symbol}</strong>
+        {entered && <span className="tag-new">new</span>}
+      </>
+    ),
+  },
+  {
+    title: 'Exchange',
+    className: 'dim',
+    cell: ({ row }) => row.contract.primaryExchange || row.contract.exchange,
+  },
+  { title: 'Last', num: true, cell: ({ q }) => fmtPrice(q?.last) },
+  {
+    title: 'Change %',
+    num: true,
+    className: ({ q }) => signClass(changePctOf(q)),
+    cell: ({ q }) => fmtPct(changePctOf(q)),
+  },
+  { title: 'Volume', num: true, cell: ({ q }) => fmtSize(q?.volume) },
+];
+
+function changePctOf(q: QuoteView | undefined): number | null {
+  return q ? quoteChange(q).changePct : null;
+}
+
+/** One scan row: it reads its own instrument's quote, so a tick repaints this row only. */
 const ScanRowView = memo(function ScanRowView({
   row,
   prevRank,
@@ -306,15 +341,13 @@ const ScanRowView = memo(function ScanRowView({
   onPick: () => void;
 }) {
   const q = useAppStore((s) => s.quotes[row.contract.conId]);
-  const move = rankMove(prevRank, row.rank);
-  const pct = q ? quoteChange(q).changePct : null;
+  const line: ScanLine = { row, q, move: rankMove(prevRank, row.rank), entered };
   return (
     <tr
       className={`clickable${entered ? ' entered' : ''}${selected ? ' selected' : ''}`}
       aria-selected={selected}
       tabIndex={0}
       data-conid={row.contract.conId}
-      data-tick-id={q?.tickId}
       onClick={onPick}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -323,22 +356,7 @@ const ScanRowView = memo(function ScanRowView({
         }
       }}
     >
-      <td className="num">
-        {displayRank(row.rank)}
-        {move && (
-          <span className={`move ${move}`} aria-label={move === 'up' ? 'moved up' : 'moved down'}>
-            {move === 'up' ? '▲' : '▼'}
-          </span>
-        )}
-      </td>
-      <td>
-        <strong>{row.contract.symbol}</strong>
-        {entered && <span className="tag-new">new</span>}
-      </td>
-      <td className="dim">{row.contract.primaryExchange || row.contract.exchange}</td>
-      <td className="num">{fmtPrice(q?.last)}</td>
-      <td className={`num ${signClass(pct)}`}>{fmtPct(pct)}</td>
-      <td className="num">{fmtSize(q?.volume)}</td>
+      <DataCells columns={SCAN_COLUMNS} row={line} />
     </tr>
   );
 });
