@@ -36,6 +36,8 @@ export type ChartSlice = {
   reopenChart(paneId: string): Promise<void>;
   loadOlder(paneId: string): Promise<void>;
   closeChart(paneId: string): void;
+  /** A `bars` event: live bars of the pane whose subscription it is (none: a chart already closed). */
+  barsArrived(e: { subId: string; bars: readonly Bar[] }): void;
 };
 
 export function chartKey(conId: number, barSize: BarSize): string {
@@ -101,7 +103,7 @@ export function barsSince(bars: readonly Bar[], lastDrawnTime: number | null): r
   return bars.slice(i + 1);
 }
 
-export function paneOfSub(charts: Readonly<Record<string, ChartView>>, subId: string): string | undefined {
+function paneOfSub(charts: Readonly<Record<string, ChartView>>, subId: string): string | undefined {
   for (const [paneId, v] of Object.entries(charts)) if (v.subId === subId) return paneId;
   return undefined;
 }
@@ -226,5 +228,12 @@ export const createChartSlice: Slice<ChartSlice> = (set, get) => {
       });
       unsubscribe(v.subId);
     },
+    barsArrived: (e) =>
+      set((s) => {
+        const paneId = paneOfSub(s.charts, e.subId);
+        const view = paneId ? s.charts[paneId] : undefined;
+        if (!paneId || !view) return {};
+        return { charts: { ...s.charts, [paneId]: applyBarsEvent(view, e.bars) } };
+      }),
   };
 };

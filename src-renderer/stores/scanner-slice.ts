@@ -76,6 +76,8 @@ export type ScannerSlice = {
   restartScan(paneId: string): Promise<void>;
   /** Forgets a pane's scan (the pane closed), stopping it in main. */
   dropScan(paneId: string): void;
+  /** A `scan` event: the snapshot goes to the pane whose scan it is (none: a scan already forgotten). */
+  scanArrived(snap: ScanSnapshot): void;
 };
 
 export const ACTIVITY_CAPACITY = 100;
@@ -162,7 +164,7 @@ export function applyScanSnapshot(view: ScanView, snap: ScanSnapshot): ScanView 
 }
 
 /** Which pane a scan id belongs to. */
-export function paneOfScan(scans: Readonly<Record<string, ScanView>>, scanId: string): string | undefined {
+function paneOfScan(scans: Readonly<Record<string, ScanView>>, scanId: string): string | undefined {
   for (const [paneId, v] of Object.entries(scans)) if (v.scanId === scanId) return paneId;
   return undefined;
 }
@@ -222,5 +224,12 @@ export const createScannerSlice: Slice<ScannerSlice> = (set, get) => {
       });
       if (v.scanId) void stopInMain(v.scanId);
     },
+    scanArrived: (snap) =>
+      set((s) => {
+        const paneId = paneOfScan(s.scans, snap.scanId);
+        const view = paneId ? s.scans[paneId] : undefined;
+        if (!paneId || !view) return {};
+        return { scans: { ...s.scans, [paneId]: applyScanSnapshot(view, snap) } };
+      }),
   };
 };
