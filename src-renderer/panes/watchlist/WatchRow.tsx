@@ -193,8 +193,6 @@ export const WatchRow = memo(function WatchRow({
       aria-selected={selected}
       tabIndex={0}
       data-conid={item.conId}
-      data-tick-id={q?.tickId}
-      data-tick-at={q?.tickAt}
       onClick={() => onPick(paneId, item)}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
