@@ -12,6 +12,7 @@ import { ProfileDialog } from './ProfileDialog';
 import { StatusBar } from './StatusBar';
 import { SymbolSearchDialog } from './SymbolSearchDialog';
 import { paneDef } from '../panes/registry';
+import './shell.css';
 
 export function App() {
   const theme = useAppStore((s) => s.settings?.preferences.theme ?? 'dark');

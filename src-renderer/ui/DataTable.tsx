@@ -4,6 +4,7 @@
 // <DataCells>.
 import type { HTMLAttributes, Key, ReactNode } from 'react';
 import type { RowsInView } from './use-rows-in-view';
+import './data-table.css';
 
 /** What the header row needs of a column. */
 export type ColumnHead = {

@@ -5,6 +5,7 @@ import type { LinkGroup } from '../../src-shared/domain/workspace';
 import { LINK_GROUPS } from '../stores/panes-slice';
 import { useAppStore } from '../stores/use-app-store';
 import { usePaneId } from './pane-context';
+import './pane-tools.css';
 
 const GROUP_NAMES: Record<LinkGroup, string> = {
   none: 'Not linked',

@@ -7,6 +7,7 @@ import { useAppStore } from '../../stores/use-app-store';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { fmtClock, fmtMoney, signClass } from '../../ui/format';
 import { PaneToolbar } from '../../ui/PaneTools';
+import './account.css';
 
 type Line = { key: keyof AccountSnapshot; label: string; signed?: boolean };
 

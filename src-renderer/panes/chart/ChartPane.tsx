@@ -34,6 +34,7 @@ import {
   toVolume,
   type PriceLineSpec,
 } from './chart-view';
+import './chart.css';
 
 /**
  * The chart's colors, read from the theme's CSS variables as they apply to `el`. The pane body carries the theme

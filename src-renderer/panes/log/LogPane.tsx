@@ -4,6 +4,7 @@ import { useAppStore } from '../../stores/use-app-store';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { fmtLocalClock } from '../../ui/format';
 import { PaneToolbar } from '../../ui/PaneTools';
+import './log.css';
 
 const COLUMNS: readonly Column<LogEntry>[] = [
   { title: 'Time', cell: (e) => fmtLocalClock(e.time) },

@@ -28,6 +28,7 @@ import {
   type TicketForm,
   type TicketInput,
 } from './ticket-form';
+import './order-entry.css';
 
 export function OrderTicketPane() {
   const paneId = usePaneId();

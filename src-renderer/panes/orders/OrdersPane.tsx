@@ -13,6 +13,7 @@ import { fmtClock, fmtError, fmtPrice } from '../../ui/format';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { ModifyOrderForm } from './ModifyOrderForm';
+import './orders.css';
 
 const FILTERS: { id: OrderFilter; label: string }[] = [
   { id: 'working', label: 'Working' },

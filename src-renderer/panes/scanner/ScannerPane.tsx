@@ -23,6 +23,7 @@ import {
   scanResultTxt,
   scanTypesFor,
 } from './scanner-view';
+import './scanner.css';
 
 export function ScannerPane() {
   const paneId = usePaneId();

@@ -12,6 +12,7 @@ import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
 import { useRowsInView } from '../../ui/use-rows-in-view';
 import { WATCH_COLUMNS, WatchRow } from './WatchRow';
+import './watchlist.css';
 
 const ROW_HEIGHT = 24;
 const NO_ITEMS: readonly WatchItem[] = [];
