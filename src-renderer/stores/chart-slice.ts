@@ -5,6 +5,7 @@ import type { Bar, BarSize, Duration } from '../../src-shared/domain/bar';
 import { barSizeSeconds } from '../../src-shared/domain/bar';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
+import { withoutKey } from './records';
 
 /** Above this many bars the oldest are dropped (and scroll-back stops). */
 export const MAX_LIVE_BARS = 20_000;
@@ -222,10 +223,7 @@ export const createChartSlice: Slice<ChartSlice> = (set, get) => {
     closeChart(paneId) {
       const v = get().charts[paneId];
       if (!v) return;
-      set((s) => {
-        const { [paneId]: _gone, ...rest } = s.charts;
-        return { charts: rest };
-      });
+      set((s) => ({ charts: withoutKey(s.charts, paneId) }));
       unsubscribe(v.subId);
     },
     barsArrived: (e) =>

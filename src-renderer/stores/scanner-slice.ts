@@ -9,6 +9,7 @@ import type {
 } from '../../src-shared/domain/scanner';
 import type { AppErrorData } from '../../src-shared/result';
 import type { Slice } from './app-store';
+import { withoutKey } from './records';
 
 export type ScanActivity = {
   id: number;
@@ -218,10 +219,7 @@ export const createScannerSlice: Slice<ScannerSlice> = (set, get) => {
     dropScan(paneId) {
       const v = get().scans[paneId];
       if (!v) return;
-      set((s) => {
-        const { [paneId]: _gone, ...rest } = s.scans;
-        return { scans: rest };
-      });
+      set((s) => ({ scans: withoutKey(s.scans, paneId) }));
       if (v.scanId) void stopInMain(v.scanId);
     },
     scanArrived: (snap) =>
