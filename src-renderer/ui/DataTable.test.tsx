@@ -19,6 +19,9 @@ const fills = (n: number): Fill[] =>
 
 const texts = (els: NodeListOf<Element>) => [...els].map((e) => e.textContent);
 
+/** What every table of these tests shares: its name, two fills, keyed by id. */
+const twoFills = { label: 'Fills', rows: fills(2), rowKey: (f: Fill) => f.id };
+
 describe('DataTable', () => {
   it('is a real table named by its label, with a column header per column and a cell per column in each row', () => {
     const host = render(
@@ -52,10 +55,8 @@ describe('DataTable', () => {
   it('puts each row’s own attributes on its <tr>', () => {
     const host = render(
       <DataTable
-        label="Fills"
+        {...twoFills}
         columns={COLUMNS}
-        rows={fills(2)}
-        rowKey={(f) => f.id}
         rowProps={(f, i) => ({ className: `row-${i}`, 'data-fill': f.id })}
       />,
     );
@@ -70,10 +71,8 @@ describe('DataTable', () => {
     const sized: Column<Fill>[] = COLUMNS.map((c, i) => ({ ...c, widthEm: i + 1 }));
     const host = render(
       <DataTable
-        label="Fills"
+        {...twoFills}
         columns={sized}
-        rows={fills(2)}
-        rowKey={(f) => f.id}
         renderRow={(f) => (
           <tr data-own="yes">
             <DataCells columns={sized} row={{ ...f, symbol: `${f.symbol}!` }} />

@@ -4,7 +4,9 @@ import {
   countdown,
   fmtAge,
   fmtChange,
+  fieldMessages,
   fmtClock,
+  fmtError,
   fmtLocalClock,
   fmtMoney,
   fmtPct,
@@ -58,5 +60,21 @@ describe('formatting', () => {
     expect(countdown(null, 0)).toBeNull();
     expect(countdown(4_200, 1_000)).toBe('retry in 4 s');
     expect(countdown(1_000, 5_000)).toBe('retry in 0 s');
+  });
+
+  it('words a refused request: its message with the TWS code, and its issues by field', () => {
+    expect(fmtError({ message: 'No trading permission', twsCode: 201 })).toBe(
+      'No trading permission (TWS 201)',
+    );
+    expect(fmtError({ message: 'Not connected' })).toBe('Not connected');
+    expect(
+      fieldMessages({
+        issues: [
+          { path: 'bracket.stopLoss', message: 'below the entry' },
+          { path: 'quantity', message: 'too many' },
+        ],
+      }),
+    ).toEqual({ stopLoss: 'below the entry', quantity: 'too many' });
+    expect(fieldMessages({})).toEqual({});
   });
 });

@@ -97,3 +97,12 @@ export function countdown(until: number | null, now: number): string | null {
 export function fmtError(e: { message: string; twsCode?: number | undefined }): string {
   return `${e.message}${e.twsCode !== undefined ? ` (TWS ${e.twsCode})` : ''}`;
 }
+
+/** The messages of a refused request by field, as forms show them under each field (`form` when it names none). */
+export function fieldMessages(e: {
+  issues?: readonly { path: string; message: string }[] | undefined;
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of e.issues ?? []) out[i.path.split('.').pop() ?? 'form'] = i.message;
+  return out;
+}

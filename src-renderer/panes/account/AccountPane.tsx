@@ -6,7 +6,7 @@ import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { fmtClock, fmtMoney, signClass } from '../../ui/format';
-import { PaneToolbar } from '../../ui/PaneTools';
+import { TablePane } from '../../ui/TablePane';
 import './account.css';
 
 type Line = { key: keyof AccountSnapshot; label: string; signed?: boolean };
@@ -41,24 +41,20 @@ export function AccountPane() {
   const view = useAppStore(selectAccountView);
   const accounts = all && inView(all, view);
   return (
-    <div className="pane-body">
-      <PaneToolbar label="Account tools" linkable={false}>
-        <span className="dim">
-          {accounts?.[0] ? `updated ${fmtClock(accounts[0].updatedAt)}` : 'Waiting for the account…'}
-        </span>
-      </PaneToolbar>
-      <div className="table-wrap">
-        {(accounts ?? []).map((a) => (
-          <DataTable
-            key={a.account}
-            label={`Account ${a.account}`}
-            className="account-table"
-            columns={columnsOf(a)}
-            rows={LINES}
-            rowKey={(l) => l.key}
-          />
-        ))}
-      </div>
-    </div>
+    <TablePane
+      tools="Account tools"
+      status={accounts?.[0] ? `updated ${fmtClock(accounts[0].updatedAt)}` : 'Waiting for the account…'}
+    >
+      {(accounts ?? []).map((a) => (
+        <DataTable
+          key={a.account}
+          label={`Account ${a.account}`}
+          className="account-table"
+          columns={columnsOf(a)}
+          rows={LINES}
+          rowKey={(l) => l.key}
+        />
+      ))}
+    </TablePane>
   );
 }

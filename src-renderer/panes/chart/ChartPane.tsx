@@ -18,6 +18,7 @@ import {
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import type { BarSize } from '../../../src-shared/domain/bar';
+import { Options } from '../../ui/Options';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
 import { barsSince } from '../../stores/chart-slice';
@@ -296,11 +297,7 @@ export function ChartPane() {
           value={barSize}
           onChange={(e) => setPaneConfig(paneId, { barSize: e.target.value })}
         >
-          {CHART_BAR_SIZES.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
+          <Options values={CHART_BAR_SIZES} />
         </select>
         <span className="dim">
           {status === 'loading' && 'Loading…'}

@@ -7,7 +7,7 @@ import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { fmtClock, fmtMoney, fmtPrice, signClass } from '../../ui/format';
-import { PaneToolbar } from '../../ui/PaneTools';
+import { TablePane } from '../../ui/TablePane';
 
 const COLUMNS: readonly Column<Execution>[] = [
   { title: 'Time', className: 'dim', cell: (e) => fmtClock(e.time) },
@@ -39,14 +39,12 @@ export function ExecutionsPane() {
     [executions, view],
   );
   return (
-    <div className="pane-body">
-      <PaneToolbar label="Execution tools" linkable={false}>
-        <span className="dim">{rows.length} executions</span>
-      </PaneToolbar>
-      <div className="table-wrap">
-        <DataTable label="Executions" columns={COLUMNS} rows={rows} rowKey={(e) => e.execId} />
-        {rows.length === 0 && <p className="empty">No executions yet today.</p>}
-      </div>
-    </div>
+    <TablePane
+      tools="Execution tools"
+      status={`${rows.length} executions`}
+      empty={rows.length === 0 && 'No executions yet today.'}
+    >
+      <DataTable label="Executions" columns={COLUMNS} rows={rows} rowKey={(e) => e.execId} />
+    </TablePane>
   );
 }

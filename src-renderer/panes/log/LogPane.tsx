@@ -3,7 +3,7 @@ import type { LogEntry } from '../../../src-shared/domain/log';
 import { useAppStore } from '../../stores/use-app-store';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { fmtLocalClock } from '../../ui/format';
-import { PaneToolbar } from '../../ui/PaneTools';
+import { TablePane } from '../../ui/TablePane';
 import './log.css';
 
 const COLUMNS: readonly Column<LogEntry>[] = [
@@ -25,20 +25,15 @@ export function LogPane() {
   const log = useAppStore((s) => s.log);
   const rows = log.slice(-500).reverse();
   return (
-    <div className="pane-body">
-      <PaneToolbar label="Log tools" linkable={false}>
-        <span className="dim">{log.length} messages</span>
-      </PaneToolbar>
-      <div className="table-wrap">
-        <DataTable
-          label="Log"
-          className="log-table"
-          columns={COLUMNS}
-          rows={rows}
-          rowKey={(e) => e.seq}
-          rowProps={(e) => ({ className: `level-${e.level}` })}
-        />
-      </div>
-    </div>
+    <TablePane tools="Log tools" status={`${log.length} messages`}>
+      <DataTable
+        label="Log"
+        className="log-table"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(e) => e.seq}
+        rowProps={(e) => ({ className: `level-${e.level}` })}
+      />
+    </TablePane>
   );
 }

@@ -136,6 +136,23 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
     });
   }
 
+  /** Buy or Sell, with its Alt hotkey. */
+  const sideButton = (action: OrderAction) => {
+    const key = action === 'BUY' ? 'B' : 'S';
+    return (
+      <button
+        type="button"
+        className={action === 'BUY' ? 'buy' : 'sell'}
+        disabled={!!blocked || sending}
+        onClick={() => submit(action)}
+        title={`Alt+${key}`}
+        aria-keyshortcuts={`Alt+${key}`}
+      >
+        {action === 'BUY' ? 'Buy' : 'Sell'}
+      </button>
+    );
+  };
+
   return (
     <>
       <form
@@ -192,26 +209,8 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
         )}
         {errors.form && <p className="field-error">{errors.form}</p>}
         <div className="ticket-actions">
-          <button
-            type="button"
-            className="buy"
-            disabled={!!blocked || sending}
-            onClick={() => submit('BUY')}
-            title="Alt+B"
-            aria-keyshortcuts="Alt+B"
-          >
-            Buy
-          </button>
-          <button
-            type="button"
-            className="sell"
-            disabled={!!blocked || sending}
-            onClick={() => submit('SELL')}
-            title="Alt+S"
-            aria-keyshortcuts="Alt+S"
-          >
-            Sell
-          </button>
+          {sideButton('BUY')}
+          {sideButton('SELL')}
           <label className="checkbox confirm-pref">
             <input
               type="checkbox"

@@ -1,6 +1,7 @@
 // The order ticket's fields: account (when TWS manages several), quantity, order type and the prices it needs,
 // TIF, outside RTH and a bracket, each with its own error under it. The flow (ticket-flow.ts) owns the values.
 import type { OrderType, TimeInForce } from '../../../src-shared/domain/order';
+import { Options } from '../../ui/Options';
 import type { TicketForm } from './ticket-form';
 
 const ORDER_TYPES: readonly OrderType[] = ['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL'];
@@ -24,6 +25,9 @@ export function invalidProps(errors: Errors, k: string) {
   return errors[k] ? { 'aria-invalid': true as const, 'aria-describedby': `err-${k}` } : {};
 }
 
+/** The ticket's fields typed as text (numbers as the trader types them). */
+type NumberKey = 'quantity' | 'limitPrice' | 'stopPrice' | 'trail' | 'takeProfit' | 'stopLoss';
+
 export function TicketFields({
   form,
   errors,
@@ -43,9 +47,21 @@ export function TicketFields({
   edit<K extends keyof TicketForm>(k: K, v: TicketForm[K]): void;
 }) {
   const t = form.orderType;
-  const needsLimit = t === 'LMT' || t === 'STP LMT';
-  const needsStop = t === 'STP' || t === 'STP LMT';
-  const stepAttr = { step: minTick, min: 0 };
+  /** A number field with its message; prices step by the min tick. */
+  const numberField = (label: string, key: NumberKey, step = minTick, min = 0) => (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={min}
+        step={step}
+        value={form[key]}
+        onChange={(e) => edit(key, e.target.value)}
+        {...invalidProps(errors, key)}
+      />
+      {fieldError(errors, key)}
+    </label>
+  );
   return (
     <div className="ticket-grid">
       {accounts && (
@@ -56,63 +72,20 @@ export function TicketFields({
             onChange={(e) => onAccount(e.target.value)}
             {...invalidProps(errors, 'account')}
           >
-            {accounts.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            <Options values={accounts} />
           </select>
           {fieldError(errors, 'account')}
         </label>
       )}
-      <label>
-        Quantity
-        <input
-          type="number"
-          min={1}
-          step={1}
-          value={form.quantity}
-          onChange={(e) => edit('quantity', e.target.value)}
-          {...invalidProps(errors, 'quantity')}
-        />
-        {fieldError(errors, 'quantity')}
-      </label>
+      {numberField('Quantity', 'quantity', 1, 1)}
       <label>
         Order type
         <select value={form.orderType} onChange={(e) => edit('orderType', e.target.value as OrderType)}>
-          {ORDER_TYPES.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
+          <Options values={ORDER_TYPES} />
         </select>
       </label>
-      {needsLimit && (
-        <label>
-          Limit price
-          <input
-            type="number"
-            {...stepAttr}
-            value={form.limitPrice}
-            onChange={(e) => edit('limitPrice', e.target.value)}
-            {...invalidProps(errors, 'limitPrice')}
-          />
-          {fieldError(errors, 'limitPrice')}
-        </label>
-      )}
-      {needsStop && (
-        <label>
-          Stop price
-          <input
-            type="number"
-            {...stepAttr}
-            value={form.stopPrice}
-            onChange={(e) => edit('stopPrice', e.target.value)}
-            {...invalidProps(errors, 'stopPrice')}
-          />
-          {fieldError(errors, 'stopPrice')}
-        </label>
-      )}
+      {(t === 'LMT' || t === 'STP LMT') && numberField('Limit price', 'limitPrice')}
+      {(t === 'STP' || t === 'STP LMT') && numberField('Stop price', 'stopPrice')}
       {t === 'TRAIL' && (
         <>
           <label>
@@ -125,18 +98,9 @@ export function TicketFields({
               <option value="percent">percent</option>
             </select>
           </label>
-          <label>
-            {form.trailMode === 'amount' ? 'Trailing amount' : 'Trailing percent'}
-            <input
-              type="number"
-              step={form.trailMode === 'amount' ? minTick : 0.1}
-              min={0}
-              value={form.trail}
-              onChange={(e) => edit('trail', e.target.value)}
-              {...invalidProps(errors, 'trail')}
-            />
-            {fieldError(errors, 'trail')}
-          </label>
+          {form.trailMode === 'amount'
+            ? numberField('Trailing amount', 'trail')
+            : numberField('Trailing percent', 'trail', 0.1)}
         </>
       )}
       <label>
@@ -146,11 +110,7 @@ export function TicketFields({
           onChange={(e) => edit('tif', e.target.value as TimeInForce)}
           {...invalidProps(errors, 'tif')}
         >
-          {TIFS.map((x) => (
-            <option key={x} value={x}>
-              {x}
-            </option>
-          ))}
+          <Options values={TIFS} />
         </select>
         {fieldError(errors, 'tif')}
       </label>
@@ -168,28 +128,8 @@ export function TicketFields({
       </label>
       {form.bracket && (
         <>
-          <label>
-            Take-profit
-            <input
-              type="number"
-              {...stepAttr}
-              value={form.takeProfit}
-              onChange={(e) => edit('takeProfit', e.target.value)}
-              {...invalidProps(errors, 'takeProfit')}
-            />
-            {fieldError(errors, 'takeProfit')}
-          </label>
-          <label>
-            Stop-loss
-            <input
-              type="number"
-              {...stepAttr}
-              value={form.stopLoss}
-              onChange={(e) => edit('stopLoss', e.target.value)}
-              {...invalidProps(errors, 'stopLoss')}
-            />
-            {fieldError(errors, 'stopLoss')}
-          </label>
+          {numberField('Take-profit', 'takeProfit')}
+          {numberField('Stop-loss', 'stopLoss')}
         </>
       )}
     </div>

@@ -3,7 +3,8 @@
 // and what came back. The pane dispatches events and carries out the sending itself (placeOrder, confirmLive).
 import type { PlaceResult } from '../../../src-shared/domain/order';
 import type { Result } from '../../../src-shared/result';
-import { fmtError } from '../../ui/format';
+import { withoutKey } from '../../stores/records';
+import { fieldMessages, fmtError } from '../../ui/format';
 import { seedPrices, ticketSummary, type TicketForm, type TicketInput } from './ticket-form';
 
 export type TicketFlow = {
@@ -65,9 +66,7 @@ export function nextStep(opts: {
 }
 
 function withoutError(errors: TicketFlow['errors'], field: string): TicketFlow['errors'] {
-  if (!errors[field]) return errors;
-  const { [field]: _gone, ...rest } = errors;
-  return rest;
+  return errors[field] ? withoutKey(errors, field) : errors;
 }
 
 export function ticketFlow(state: TicketFlow, event: TicketEvent): TicketFlow {
@@ -117,7 +116,5 @@ export function placeOutcome(r: Result<PlaceResult>, ticket: TicketInput, symbol
       text: `Order ${r.value.orderIds.join(', ')} sent: ${ticketSummary(ticket, symbol)}${warnings}`,
     };
   }
-  const errors: Record<string, string> = {};
-  for (const i of r.error.issues ?? []) errors[i.path.split('.').pop() ?? 'form'] = i.message;
-  return { type: 'refused', errors, text: `Not sent: ${fmtError(r.error)}` };
+  return { type: 'refused', errors: fieldMessages(r.error), text: `Not sent: ${fmtError(r.error)}` };
 }

@@ -38,40 +38,12 @@ export function ModifyOrderForm({ order, onDone }: { order: Order; onDone: (mess
       <p>
         {order.action} {order.contract.symbol} {order.orderType}
       </p>
-      <label className="field">
-        <span>Quantity</span>
-        <input
-          type="number"
-          min={1}
-          step={1}
-          value={quantity}
-          onChange={(e) => setQuantity(e.target.value)}
-        />
-      </label>
+      <NumberField label="Quantity" value={quantity} onChange={setQuantity} step={1} min={1} />
       {order.limitPrice !== null && (
-        <label className="field">
-          <span>Limit price</span>
-          <input
-            type="number"
-            step={minTick}
-            min={0}
-            value={limit}
-            onChange={(e) => setLimit(e.target.value)}
-            autoFocus
-          />
-        </label>
+        <NumberField label="Limit price" value={limit} onChange={setLimit} step={minTick} autoFocus />
       )}
       {order.stopPrice !== null && (
-        <label className="field">
-          <span>Stop price</span>
-          <input
-            type="number"
-            step={minTick}
-            min={0}
-            value={stop}
-            onChange={(e) => setStop(e.target.value)}
-          />
-        </label>
+        <NumberField label="Stop price" value={stop} onChange={setStop} step={minTick} />
       )}
       {error && (
         <p className="field-error" role="alert">
@@ -85,5 +57,36 @@ export function ModifyOrderForm({ order, onDone }: { order: Order; onDone: (mess
         </button>
       </div>
     </form>
+  );
+}
+
+/** A labelled number field of the dialog. */
+function NumberField({
+  label,
+  value,
+  onChange,
+  step,
+  min = 0,
+  autoFocus = false,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  step: number;
+  min?: number;
+  autoFocus?: boolean;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="number"
+        step={step}
+        min={min}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        autoFocus={autoFocus}
+      />
+    </label>
   );
 }

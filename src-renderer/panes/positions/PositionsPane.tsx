@@ -6,7 +6,7 @@ import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { fmtMoney, fmtPrice, signClass } from '../../ui/format';
-import { PaneToolbar } from '../../ui/PaneTools';
+import { TablePane } from '../../ui/TablePane';
 
 /** A money column coloured by its sign. */
 const pnl = (title: string, value: (p: Position) => number | null): Column<Position> => ({
@@ -33,23 +33,17 @@ export function PositionsPane() {
   const view = useAppStore(selectAccountView);
   const rows = inView(positions ?? [], view).filter((p) => p.position !== 0);
   return (
-    <div className="pane-body">
-      <PaneToolbar label="Position tools" linkable={false}>
-        <span className="dim">
-          {rows.length} positions{view === ALL_ACCOUNTS ? '' : ` · ${view}`}
-        </span>
-      </PaneToolbar>
-      <div className="table-wrap">
-        <DataTable
-          label="Positions"
-          columns={COLUMNS}
-          rows={rows}
-          rowKey={(p) => `${p.account}:${p.contract.conId}`}
-        />
-        {rows.length === 0 && (
-          <p className="empty">{positions ? 'No open positions.' : 'Waiting for the account…'}</p>
-        )}
-      </div>
-    </div>
+    <TablePane
+      tools="Position tools"
+      status={`${rows.length} positions${view === ALL_ACCOUNTS ? '' : ` · ${view}`}`}
+      empty={rows.length === 0 && (positions ? 'No open positions.' : 'Waiting for the account…')}
+    >
+      <DataTable
+        label="Positions"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(p) => `${p.account}:${p.contract.conId}`}
+      />
+    </TablePane>
   );
 }

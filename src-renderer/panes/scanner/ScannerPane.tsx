@@ -1,24 +1,20 @@
 // Scanner pane: pick a scan (grouped, searchable), instrument, location, filters and rows; live ranked rows with
 // last, change % and volume; entered rows highlighted, an activity list of entries and exits; export to CSV and
 // to the CLI's result.txt table. A click on a row sets the symbol of the pane's link group.
-import { memo, useEffect, useMemo, useState } from 'react';
-import { quoteChange } from '../../../src-shared/domain/quote';
-import type { ScanRow } from '../../../src-shared/domain/scanner';
+import { useEffect, useMemo, useState } from 'react';
 import { downloadText } from '../../ui/download';
+import { CodeOptions } from '../../ui/Options';
 import { PaneToolbar } from '../../ui/PaneTools';
-import { DataCells, DataTable, type Column } from '../../ui/DataTable';
-import { symbolOf } from '../../stores/panes-slice';
-import type { QuoteView } from '../../stores/quotes-slice';
+import { withoutKey } from '../../stores/records';
 import { scanConfigOf, scanInputOf, type ScanConfig } from '../../stores/scanner-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
-import { fmtClock, fmtPct, fmtPrice, fmtSize, signClass } from '../../ui/format';
+import { fmtClock } from '../../ui/format';
 import { usePaneId } from '../../ui/pane-context';
+import { ScanResults } from './ScanResults';
 import {
-  displayRank,
   filtersFor,
   locationsFor,
   parseFilterValue,
-  rankMove,
   scanCsv,
   scanResultTxt,
   scanTypesFor,
@@ -36,8 +32,6 @@ export function ScannerPane() {
   const startScan = useAppStore((s) => s.startScan);
   const stopScan = useAppStore((s) => s.stopScan);
   const setPaneConfig = useAppStore((s) => s.setPaneConfig);
-  const setSymbol = useAppStore((s) => s.setSymbol);
-  const selectedConId = useAppStore((s) => symbolOf(s, paneId)?.conId ?? null);
   const connected = useAppStore((s) => s.connection?.state === 'ready' || s.connection?.state === 'degraded');
 
   const [form, setForm] = useState<ScanConfig>(() => scanConfigOf(savedConfig));
@@ -122,11 +116,7 @@ export function ScannerPane() {
           )}
           {groups.map((g) => (
             <optgroup key={g.group} label={g.group}>
-              {g.types.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.name}
-                </option>
-              ))}
+              <CodeOptions items={g.types} />
             </optgroup>
           ))}
         </select>
@@ -139,11 +129,7 @@ export function ScannerPane() {
             setForm({ ...form, instrument, location: first ?? form.location, filters: {} });
           }}
         >
-          {(params?.instruments ?? [{ code: form.instrument, name: form.instrument }]).map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.name}
-            </option>
-          ))}
+          <CodeOptions items={params?.instruments ?? [{ code: form.instrument, name: form.instrument }]} />
         </select>
         <select
           aria-label="Location"
@@ -153,11 +139,7 @@ export function ScannerPane() {
           {!locations.some((l) => l.code === form.location) && (
             <option value={form.location}>{form.location}</option>
           )}
-          {locations.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.name}
-            </option>
-          ))}
+          <CodeOptions items={locations} />
         </select>
         <label className="inline">
           Rows
@@ -192,11 +174,7 @@ export function ScannerPane() {
         <div className="filter-editor">
           <select aria-label="Filter" value={filterCode} onChange={(e) => setFilterCode(e.target.value)}>
             <option value="">Choose a filter…</option>
-            {filters.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.name}
-              </option>
-            ))}
+            <CodeOptions items={filters} />
           </select>
           <input
             aria-label="Filter value"
@@ -215,12 +193,7 @@ export function ScannerPane() {
                 <button
                   type="button"
                   aria-label={`Remove filter ${code}`}
-                  onClick={() =>
-                    setForm((f) => {
-                      const { [code]: _gone, ...rest } = f.filters;
-                      return { ...f, filters: rest };
-                    })
-                  }
+                  onClick={() => setForm((f) => ({ ...f, filters: withoutKey(f.filters, code) }))}
                 >
                   ×
                 </button>
@@ -242,122 +215,7 @@ export function ScannerPane() {
         {view?.status === 'stopped' && <span>Stopped{view.message ? `: ${view.message}` : ''}</span>}
         {!view && !connected && <span>Connect to scan.</span>}
       </div>
-      <div className="scanner-split">
-        <div className="table-wrap">
-          <DataTable
-            label="Scan results"
-            columns={SCAN_COLUMNS}
-            rows={view?.rows ?? NO_ROWS}
-            rowKey={(r) => r.contract.conId}
-            renderRow={(r) => (
-              <ScanRowView
-                row={r}
-                prevRank={view?.prevRanks[r.contract.conId]}
-                entered={view?.enteredAt[r.contract.conId] !== undefined}
-                selected={r.contract.conId === selectedConId}
-                onPick={() => setSymbol(paneId, r.contract)}
-              />
-            )}
-          />
-        </div>
-        <div className="activity" role="log" aria-label="Scanner activity">
-          <h3>Activity</h3>
-          <ol>
-            {(view?.activity ?? []).map((a) => (
-              <li key={a.id} className={a.kind}>
-                <span className="dim">{fmtClock(a.at)}</span> {a.symbol}{' '}
-                {a.kind === 'entered'
-                  ? `entered at #${displayRank(a.rank)}`
-                  : `left (was #${displayRank(a.rank)})`}
-              </li>
-            ))}
-          </ol>
-        </div>
-      </div>
+      <ScanResults paneId={paneId} view={view} />
     </div>
   );
 }
-
-/** What a scan row shows: the row, its instrument's quote, its move in the ranking and whether it just entered. */
-type ScanLine = { row: ScanRow; q: QuoteView | undefined; move: 'up' | 'down' | ''; entered: boolean };
-
-const NO_ROWS: readonly ScanRow[] = [];
-
-const SCAN_COLUMNS: readonly Column<ScanLine>[] = [
-  {
-    title: '#',
-    // Right-aligned ranks under a left-aligned header, as the scanner always showed them.
-    className: 'num',
-    cell: ({ row, move }) => (
-      <>
-        {displayRank(row.rank)}
-        {move && (
-          <span className={`move ${move}`} aria-label={move === 'up' ? 'moved up' : 'moved down'}>
-            {move === 'up' ? '▲' : '▼'}
-          </span>
-        )}
-      </>
-    ),
-  },
-  {
-    title: 'Symbol',
-    cell: ({ row, entered }) => (
-      <>
-        <strong>{row.contract.symbol}</strong>
-        {entered && <span className="tag-new">new</span>}
-      </>
-    ),
-  },
-  {
-    title: 'Exchange',
-    className: 'dim',
-    cell: ({ row }) => row.contract.primaryExchange || row.contract.exchange,
-  },
-  { title: 'Last', num: true, cell: ({ q }) => fmtPrice(q?.last) },
-  {
-    title: 'Change %',
-    num: true,
-    className: ({ q }) => signClass(changePctOf(q)),
-    cell: ({ q }) => fmtPct(changePctOf(q)),
-  },
-  { title: 'Volume', num: true, cell: ({ q }) => fmtSize(q?.volume) },
-];
-
-function changePctOf(q: QuoteView | undefined): number | null {
-  return q ? quoteChange(q).changePct : null;
-}
-
-/** One scan row: it reads its own instrument's quote, so a tick repaints this row only. */
-const ScanRowView = memo(function ScanRowView({
-  row,
-  prevRank,
-  entered,
-  selected,
-  onPick,
-}: {
-  row: ScanRow;
-  prevRank: number | undefined;
-  entered: boolean;
-  selected: boolean;
-  onPick: () => void;
-}) {
-  const q = useAppStore((s) => s.quotes[row.contract.conId]);
-  const line: ScanLine = { row, q, move: rankMove(prevRank, row.rank), entered };
-  return (
-    <tr
-      className={`clickable${entered ? ' entered' : ''}${selected ? ' selected' : ''}`}
-      aria-selected={selected}
-      tabIndex={0}
-      data-conid={row.contract.conId}
-      onClick={onPick}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onPick();
-        }
-      }}
-    >
-      <DataCells columns={SCAN_COLUMNS} row={line} />
-    </tr>
-  );
-});

@@ -80,19 +80,26 @@ function RowButton({
   );
 }
 
-/** The widths (em) make a fixed table layout: a tick re-lays out its cell, not the table's columns. */
-export const WATCH_COLUMNS: readonly Column<WatchLine>[] = [
-  { title: 'Symbol', widthEm: 6, cell: (l) => <strong>{l.item.symbol}</strong> },
-  {
-    title: 'Last',
+/** A price that flashes up or down when it changes. */
+function flashing(title: string, price: 'last' | 'bid' | 'ask'): Column<WatchLine> {
+  const dir = `${price}Dir` as const;
+  const at = `${price}At` as const;
+  return {
+    title,
     num: true,
     widthEm: 5.5,
     cell: ({ q }) => (
-      <Flash dir={q?.lastDir ?? 0} at={q?.lastAt ?? null}>
-        {fmtPrice(q?.last)}
+      <Flash dir={q?.[dir] ?? 0} at={q?.[at] ?? null}>
+        {fmtPrice(q?.[price])}
       </Flash>
     ),
-  },
+  };
+}
+
+/** The widths (em) make a fixed table layout: a tick re-lays out its cell, not the table's columns. */
+export const WATCH_COLUMNS: readonly Column<WatchLine>[] = [
+  { title: 'Symbol', widthEm: 6, cell: (l) => <strong>{l.item.symbol}</strong> },
+  flashing('Last', 'last'),
   {
     title: 'Change',
     num: true,
@@ -108,26 +115,8 @@ export const WATCH_COLUMNS: readonly Column<WatchLine>[] = [
     cell: (l) => fmtPct(l.changePct),
   },
   { title: 'Bid size', num: true, widthEm: 5, className: 'dim', cell: ({ q }) => fmtSize(q?.bidSize) },
-  {
-    title: 'Bid',
-    num: true,
-    widthEm: 5.5,
-    cell: ({ q }) => (
-      <Flash dir={q?.bidDir ?? 0} at={q?.bidAt ?? null}>
-        {fmtPrice(q?.bid)}
-      </Flash>
-    ),
-  },
-  {
-    title: 'Ask',
-    num: true,
-    widthEm: 5.5,
-    cell: ({ q }) => (
-      <Flash dir={q?.askDir ?? 0} at={q?.askAt ?? null}>
-        {fmtPrice(q?.ask)}
-      </Flash>
-    ),
-  },
+  flashing('Bid', 'bid'),
+  flashing('Ask', 'ask'),
   { title: 'Ask size', num: true, widthEm: 5, className: 'dim', cell: ({ q }) => fmtSize(q?.askSize) },
   { title: 'Volume', num: true, widthEm: 5.5, cell: ({ q }) => fmtSize(q?.volume) },
   { title: 'High', num: true, widthEm: 5.5, cell: ({ q }) => fmtPrice(q?.high) },

@@ -43,6 +43,15 @@ export function WatchlistPane() {
   const [naming, setNaming] = useState<null | 'new' | 'rename'>(null);
   const [name, setName] = useState('');
 
+  function startRename(current: string): void {
+    setName(current);
+    setNaming('rename');
+  }
+
+  function confirmDelete(l: { id: string; name: string }): void {
+    if (window.confirm(`Delete the list "${l.name}"?`)) deleteWatchlist(l.id);
+  }
+
   function submitName(): void {
     const n = name.trim();
     if (!n) return;
@@ -92,23 +101,10 @@ export function WatchlistPane() {
             <button type="button" onClick={() => setNaming('new')}>
               New list
             </button>
-            <button
-              type="button"
-              disabled={!list}
-              onClick={() => {
-                setName(list?.name ?? '');
-                setNaming('rename');
-              }}
-            >
+            <button type="button" disabled={!list} onClick={() => list && startRename(list.name)}>
               Rename list
             </button>
-            <button
-              type="button"
-              disabled={!list}
-              onClick={() => {
-                if (list && window.confirm(`Delete the list "${list.name}"?`)) deleteWatchlist(list.id);
-              }}
-            >
+            <button type="button" disabled={!list} onClick={() => list && confirmDelete(list)}>
               Delete list
             </button>
           </>
