@@ -53,7 +53,7 @@ export function paneTitle(paneId: string): string {
 }
 
 /** A free panel id for a new pane of this kind. Pure. */
-export function newPaneId(kind: string, taken: readonly string[]): string {
+function newPaneId(kind: string, taken: readonly string[]): string {
   if (!taken.includes(kind)) return kind;
   for (let n = 2; ; n++) if (!taken.includes(`${kind}-${n}`)) return `${kind}-${n}`;
 }

@@ -10,9 +10,9 @@ import { withoutKey } from './records';
 /** Above this many bars the oldest are dropped (and scroll-back stops). */
 export const MAX_LIVE_BARS = 20_000;
 /** Bars asked per request: a first load and every scroll-back page. */
-export const BARS_PER_PAGE = 1000;
+const BARS_PER_PAGE = 1000;
 
-export type ChartView = {
+type ChartView = {
   /** conId and bar size of what is loaded. */
   key: string;
   contract: WatchItem;
@@ -41,7 +41,7 @@ export type ChartSlice = {
   barsArrived(e: { subId: string; bars: readonly Bar[] }): void;
 };
 
-export function chartKey(conId: number, barSize: BarSize): string {
+function chartKey(conId: number, barSize: BarSize): string {
   return `${conId}|${barSize}`;
 }
 
@@ -110,7 +110,7 @@ function paneOfSub(charts: Readonly<Record<string, ChartView>>, subId: string): 
 }
 
 /** Pure: a chart after a `bars` event. */
-export function applyBarsEvent(view: ChartView, bars: readonly Bar[]): ChartView {
+function applyBarsEvent(view: ChartView, bars: readonly Bar[]): ChartView {
   const merged = mergeLiveBars(view.bars, bars);
   const bounded = boundSeries(merged);
   return bounded.trimmed

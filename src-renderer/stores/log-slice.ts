@@ -3,9 +3,9 @@ import type { EventMap } from '../../src-shared/contract';
 import type { LogEntry } from '../../src-shared/domain/log';
 import type { Slice } from './app-store';
 
-export const LOG_CAPACITY = 2000;
+const LOG_CAPACITY = 2000;
 
-export type Notice = EventMap['notice'] & { id: number };
+type Notice = EventMap['notice'] & { id: number };
 
 const NOTICES_KEPT = 20;
 

@@ -5,7 +5,7 @@ import type { Quote, QuoteBatch } from '../../src-shared/domain/quote';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
 
-export type Dir = -1 | 0 | 1;
+type Dir = -1 | 0 | 1;
 
 /**
  * A quote plus what the flash needs, per price: the direction of its last change, a counter that bumps on every

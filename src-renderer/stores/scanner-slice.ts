@@ -11,7 +11,7 @@ import type { AppErrorData } from '../../src-shared/result';
 import type { Slice } from './app-store';
 import { withoutKey } from './records';
 
-export type ScanActivity = {
+type ScanActivity = {
   id: number;
   at: number;
   kind: 'entered' | 'left';
@@ -81,7 +81,7 @@ export type ScannerSlice = {
   scanArrived(snap: ScanSnapshot): void;
 };
 
-export const ACTIVITY_CAPACITY = 100;
+const ACTIVITY_CAPACITY = 100;
 /** How long a row that entered stays highlighted. */
 export const ENTERED_HIGHLIGHT_MS = 10_000;
 

@@ -7,7 +7,7 @@ import type { RowsInView } from './use-rows-in-view';
 import './data-table.css';
 
 /** What the header row needs of a column. */
-export type ColumnHead = {
+type ColumnHead = {
   /** What the header says (and the column's key). */
   title: string;
   /** The title is for screen readers only (a column of buttons). */
@@ -27,7 +27,7 @@ export type Column<R> = ColumnHead & {
 };
 
 /** What a row's <tr> carries besides its cells: class, data attributes, click and keyboard handlers. */
-export type RowProps = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number };
+type RowProps = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number };
 
 type Common<R> = {
   label: string;

@@ -2,7 +2,7 @@
 // (prices, changes, sizes, money and tick age with "—" for unknown; clock times; state words and countdowns).
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/domain/connection';
 
-export const DASH = '—';
+const DASH = '—';
 
 export function fmtPrice(v: number | null | undefined, minTick?: number): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
