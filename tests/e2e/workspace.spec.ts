@@ -79,8 +79,8 @@ test('the ↗ button opens a pane in a tab of its own', async ({ app }) => {
 });
 
 test('the theme switches between dark and light', async ({ app }) => {
-  await app.getByRole('button', { name: 'Switch to light theme' }).click();
+  await app.getByRole('button', { name: 'Light', exact: true }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'light');
-  await app.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await app.getByRole('button', { name: 'Dark', exact: true }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
