@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountBadge,
-  countdown,
-  fmtAge,
-  fmtChange,
-  fieldMessages,
-  fmtClock,
-  fmtError,
-  fmtLocalClock,
-  fmtMoney,
-  fmtPct,
-  fmtPrice,
-  fmtSize,
-  signClass,
-  stateLabel,
-} from './format';
+import { accountBadge, countdown, fieldMessages, fmtAge, fmtChange, fmtClock, fmtError } from './format';
+import { fmtLocalClock, fmtMoney, fmtPct, fmtPrice, fmtSize, signClass, stateLabel } from './format';
 
 describe('formatting', () => {
   it('formats prices by tick size and unknowns as a dash', () => {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { item } from '../../../tests/support/renderer/fixtures';
-import { initialForm, type TicketInput } from './ticket-form';
-import {
-  nextStep,
-  placeOutcome,
-  startFlow,
-  ticketFlow,
-  type TicketEvent,
-  type TicketFlow,
-} from './ticket-flow';
+import { buildTicket, initialForm } from './ticket-form';
+import { nextStep, placeOutcome, startFlow, ticketFlow } from './ticket-flow';
+import type { TicketEvent, TicketFlow } from './ticket-flow';
 
-const ticket: TicketInput = {
-  contract: item(1, 'AAPL'),
-  action: 'BUY',
-  quantity: 10,
-  orderType: 'LMT',
-  limitPrice: 100,
-  tif: 'DAY',
-  outsideRth: false,
-};
+/** BUY 10 AAPL LMT @ 100, DAY, as the ticket's form builds it. */
+const built = buildTicket({ ...initialForm(100, 0.01), quantity: '10' }, item(1, 'AAPL'), 'BUY');
+if (!built.ok) throw new Error('the test ticket does not build');
+const ticket = built.ticket;
 
 const run = (state: TicketFlow, ...events: TicketEvent[]) => events.reduce(ticketFlow, state);
 
