@@ -1,5 +1,8 @@
-// Pure number formatting for the panes: prices, changes, sizes, money and tick age, with "—" for unknown.
-export const DASH = '—';
+// The renderer's one formatter: what every pane and the shell show for a number, a time or a connection state
+// (prices, changes, sizes, money and tick age with "—" for unknown; clock times; state words and countdowns).
+import type { ConnectionState, ConnectionStatus } from '../../src-shared/domain/connection';
+
+const DASH = '—';
 
 export function fmtPrice(v: number | null | undefined, minTick?: number): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
@@ -53,6 +56,53 @@ export function signClass(v: number | null | undefined): 'up' | 'down' | 'flat' 
   return v > 0 ? 'up' : 'down';
 }
 
+/** A clock time on the 24-hour clock, the same on every machine (blotter and scanner times). */
 export function fmtClock(ms: number): string {
   return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+}
+
+/** A clock time in the user's own locale, 24-hour (the log). */
+export function fmtLocalClock(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour12: false });
+}
+
+const STATE_LABELS: Record<ConnectionState, string> = {
+  disconnected: 'Disconnected',
+  connecting: 'Connecting…',
+  handshaking: 'Handshaking…',
+  ready: 'Connected',
+  degraded: 'Degraded',
+  reconnecting: 'Reconnecting',
+};
+
+/** The connection state in words. */
+export function stateLabel(state: ConnectionState): string {
+  return STATE_LABELS[state];
+}
+
+/** DEMO, PAPER or LIVE: what money is at stake. */
+export function accountBadge(status: Pick<ConnectionStatus, 'demo' | 'live'>): 'DEMO' | 'PAPER' | 'LIVE' {
+  if (status.demo) return 'DEMO';
+  return status.live ? 'LIVE' : 'PAPER';
+}
+
+/** "retry in 4 s" until an epoch-ms instant, never negative. */
+export function countdown(until: number | null, now: number): string | null {
+  if (until === null) return null;
+  const s = Math.max(0, Math.ceil((until - now) / 1000));
+  return `retry in ${s} s`;
+}
+
+/** An error as the trader reads it: its message, and the TWS code when TWS sent one. */
+export function fmtError(e: { message: string; twsCode?: number | undefined }): string {
+  return `${e.message}${e.twsCode !== undefined ? ` (TWS ${e.twsCode})` : ''}`;
+}
+
+/** The messages of a refused request by field, as forms show them under each field (`form` when it names none). */
+export function fieldMessages(e: {
+  issues?: readonly { path: string; message: string }[] | undefined;
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of e.issues ?? []) out[i.path.split('.').pop() ?? 'form'] = i.message;
+  return out;
 }

@@ -1,8 +1,8 @@
 // A fake contract client for store tests: answers requests from handlers (UNAVAILABLE otherwise), records every
 // call, and pushes events as the transports do.
-import type { EventMap, EventName, Params, RequestName, ResultOf } from '../../src-shared/contract';
-import type { AppErrorData, Result } from '../../src-shared/result';
-import { EventListeners, type IbdeskClient, type TransportState } from '../api/client';
+import type { EventMap, EventName, Params, RequestName, ResultOf } from '../../../src-shared/contract';
+import type { AppErrorData, Result } from '../../../src-shared/result';
+import { EventListeners, type IbdeskClient, type TransportState } from '../../../src-renderer/api/client';
 
 type Handler<K extends RequestName> = (params: Params<K>) => ResultOf<K> | { error: AppErrorData };
 export type FakeHandlers = { [K in RequestName]?: Handler<K> };

@@ -1,5 +1,6 @@
 // A modal <dialog> driven by `open`: Esc and the close button call onClose; focus stays inside while open.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './dialog.css';
 
 export function ModalDialog({
   open,

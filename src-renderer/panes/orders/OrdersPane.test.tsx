@@ -1,70 +1,20 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_STATUS_HELP, type Order } from '../../../src-shared/domain/order';
 import { createAppStore } from '../../stores/app-store';
-import { AppStoreContext } from '../../stores/use-app-store';
-import { createFakeClient } from '../../test-support/fake-client';
-import { PaneIdContext } from '../pane-context';
+import { createFakeClient } from '../../../tests/support/renderer/fake-client';
+import { order as orderOf } from '../../../tests/support/renderer/fixtures';
+import { render as mount } from '../../../tests/support/renderer/render';
 import { OrdersPane } from './OrdersPane';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
-  host = null;
-});
-
-const order = (orderId: number, status: Order['status'], message: string | null = null): Order => ({
-  orderId,
-  permId: null,
-  parentId: null,
-  clientId: 1,
-  account: 'DU1',
-  contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD', conId: 265598 },
-  action: 'BUY',
-  quantity: 10,
-  orderType: 'LMT',
-  limitPrice: 100,
-  stopPrice: null,
-  trailingAmount: null,
-  trailingPercent: null,
-  tif: 'DAY',
-  outsideRth: false,
-  ocaGroup: null,
-  status,
-  filled: 0,
-  remaining: 10,
-  avgFillPrice: null,
-  message,
-  twsCode: null,
-  createdAt: 1_700_000_000_000 + orderId,
-  updatedAt: 1_700_000_000_000 + orderId,
-  external: false,
-});
+const order = (orderId: number, status: Order['status'], message: string | null = null): Order =>
+  orderOf(orderId, { status, message, quantity: 10, remaining: 10, account: 'DU1' });
 
 function render(orders: Order[]): HTMLElement {
   const store = createAppStore(createFakeClient());
   store.setState({ orders: Object.fromEntries(orders.map((o) => [o.orderId, o])) });
-  host = document.createElement('div');
-  document.body.append(host);
-  const r = createRoot(host);
-  root = r;
-  act(() =>
-    r.render(
-      <AppStoreContext.Provider value={store}>
-        <PaneIdContext.Provider value="orders">
-          <OrdersPane />
-        </PaneIdContext.Provider>
-      </AppStoreContext.Provider>,
-    ),
-  );
-  return host;
+  return mount(<OrdersPane />, { store, paneId: 'orders' });
 }
 
 const statusCell = (h: HTMLElement, orderId: number) =>

@@ -1,8 +1,11 @@
-// The controls every pane carries at the end of its toolbar: its color link group and "open in a new window".
+// A pane's toolbar, and the controls every pane carries at its end: its color link group and "open in a new
+// window".
+import type { ReactNode } from 'react';
 import type { LinkGroup } from '../../src-shared/domain/workspace';
 import { LINK_GROUPS } from '../stores/panes-slice';
 import { useAppStore } from '../stores/use-app-store';
-import { usePaneId } from '../panes/pane-context';
+import { usePaneId } from './pane-context';
+import './pane-tools.css';
 
 const GROUP_NAMES: Record<LinkGroup, string> = {
   none: 'Not linked',
@@ -12,7 +15,7 @@ const GROUP_NAMES: Record<LinkGroup, string> = {
   yellow: 'Yellow',
 };
 
-export function PaneTools({ linkable = true }: { linkable?: boolean }) {
+function PaneTools({ linkable }: { linkable: boolean }) {
   const paneId = usePaneId();
   const link = useAppStore((s) => s.paneStates[paneId]?.link ?? 'none');
   const setLink = useAppStore((s) => s.setLink);
@@ -51,5 +54,25 @@ export function PaneTools({ linkable = true }: { linkable?: boolean }) {
         </button>
       )}
     </span>
+  );
+}
+
+/** A pane's toolbar: the pane's own controls, then its link group and tear-off at the far end. */
+export function PaneToolbar({
+  label,
+  linkable = true,
+  children,
+}: {
+  label: string;
+  /** Follows a color link group (panes that show one symbol). */
+  linkable?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="pane-toolbar" role="toolbar" aria-label={label}>
+      {children}
+      <span className="spacer" />
+      <PaneTools linkable={linkable} />
+    </div>
   );
 }

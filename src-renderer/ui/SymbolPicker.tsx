@@ -6,6 +6,7 @@ import type { SymbolMatch } from '../../src-shared/domain/instrument';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import { useAppStore } from '../stores/use-app-store';
 import { exactTicker, onAnswerAfterEnter, onEnter, type EnterOutcome, type Lookup } from './symbol-entry';
+import './symbol-picker.css';
 
 const DEBOUNCE_MS = 180;
 

@@ -1,9 +1,10 @@
 // Domain objects for renderer tests.
-import type { Bar } from '../../src-shared/domain/bar';
-import type { Execution, Order } from '../../src-shared/domain/order';
-import { emptyQuote, type Quote } from '../../src-shared/domain/quote';
-import type { ScanRow } from '../../src-shared/domain/scanner';
-import type { WatchItem } from '../../src-shared/domain/workspace';
+import type { Bar } from '../../../src-shared/domain/bar';
+import type { ConnectionStatus } from '../../../src-shared/domain/connection';
+import type { Execution, Order } from '../../../src-shared/domain/order';
+import { emptyQuote, type Quote } from '../../../src-shared/domain/quote';
+import type { ScanRow } from '../../../src-shared/domain/scanner';
+import type { WatchItem } from '../../../src-shared/domain/workspace';
 
 export function item(conId: number, symbol: string): WatchItem {
   return { conId, symbol, secType: 'STK', exchange: 'SMART', currency: 'USD' };
@@ -67,6 +68,30 @@ export function execution(execId: string, patch: Partial<Execution> = {}): Execu
     commission: null,
     commissionCurrency: null,
     realizedPnl: null,
+    ...patch,
+  };
+}
+
+/** The status of a Demo connection, ready unless patched. */
+export function connectionStatus(patch: Partial<ConnectionStatus> = {}): ConnectionStatus {
+  return {
+    state: 'ready',
+    profileId: 'demo',
+    profileName: 'Demo',
+    demo: true,
+    host: '127.0.0.1',
+    port: 7497,
+    clientId: 1,
+    readOnly: false,
+    live: false,
+    serverVersion: 176,
+    accounts: ['DU1'],
+    reason: null,
+    twsCode: null,
+    nextRetryAt: null,
+    attempt: 0,
+    since: 0,
+    suggestedClientId: null,
     ...patch,
   };
 }
