@@ -59,6 +59,17 @@ describe('rsi (Wilder)', () => {
     agreesWithReference(rsi.compute, naiveRsi);
   });
 
+  it('reads 0 after a fall too small to survive value + α(x − value) (fast-check found it at period 1)', () => {
+    const closes = [3.000000000000004, 1.0000000000000033, 1.000000000000003];
+    const got = column(
+      rsi.compute(
+        closes.map((c, i) => bar(i * 60, c)),
+        { period: 1 },
+      ),
+    );
+    expect(got).toEqual([null, 0, 0]);
+  });
+
   it('reads 100 when nothing fell, 0 when nothing rose', () => {
     const up = rsi.compute(
       [1, 2, 3, 4].map((c, i) => bar(i, c)),
