@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodeLine, type JournalRecord } from '../../src-main/services/orders/journal';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import { ApiClient, startHarness } from '../support/app-harness';
+import { journalOrder } from '../support/orders-fixtures';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -150,25 +151,7 @@ describe('damaged files at start', () => {
     const intent = (orderId: number): JournalRecord => ({
       t: 'intent',
       at: 1_700_000_000_000,
-      order: {
-        orderId,
-        parentId: null,
-        clientId: 1,
-        account: 'DU1',
-        contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD', conId: 265598 },
-        action: 'BUY',
-        quantity: 5,
-        orderType: 'LMT',
-        limitPrice: 100,
-        stopPrice: null,
-        trailingAmount: null,
-        trailingPercent: null,
-        tif: 'DAY',
-        outsideRth: false,
-        ocaGroup: null,
-        transmit: true,
-        note: null,
-      },
+      order: journalOrder(orderId, { account: 'DU1', quantity: 5 }),
     });
     const withSum = (v: unknown) => encodeLine(v as JournalRecord);
     const lines = [

@@ -3,6 +3,7 @@
 // whose sends the test lets through, and a link for the TWS adapter that records its requests and streams and
 // lets the test deliver TWS's answers.
 import type { ManualClock } from './manual-clock';
+import { connectionStatusFixture } from './domain-fixtures';
 import { createHistoryQueue } from '../../src-main/ib/connection/history-pacing';
 import { createRequestIds } from '../../src-main/ib/connection/request-ids';
 import type {
@@ -93,21 +94,16 @@ type Recorded<S> = { spec: S; reqId: number; calls: ApiCall[] };
 
 /** A Link for the TWS adapter: requests and streams are recorded with their calls; the test plays TWS. */
 export function createRecordingLink(initial: Partial<LinkStatus> = {}) {
-  let status: LinkStatus = {
-    state: 'ready',
-    host: '127.0.0.1',
-    port: 7497,
-    clientId: 1,
-    serverVersion: 176,
-    accounts: ['DU111'],
-    reason: null,
-    twsCode: null,
-    nextRetryAt: null,
-    attempt: 0,
-    since: 0,
-    suggestedClientId: null,
-    ...initial,
-  };
+  // A ready paper connection as the app sees it, less the profile fields the link does not know.
+  const {
+    profileId: _profileId,
+    profileName: _profileName,
+    demo: _demo,
+    readOnly: _readOnly,
+    live: _live,
+    ...ready
+  } = connectionStatusFixture({ serverVersion: 176, accounts: ['DU111'] });
+  let status: LinkStatus = { ...ready, ...initial };
   let nextId = 1;
   const globalL = new Set<(name: GlobalEventName, args: readonly unknown[]) => void>();
   const statusL = new Set<(s: LinkStatus) => void>();

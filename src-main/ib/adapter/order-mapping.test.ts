@@ -11,29 +11,9 @@ import {
   sideOf,
   statusOf,
 } from './order-mapping';
+import { journalOrder } from '../../../tests/support/orders-fixtures';
 
-const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
-
-const order = (over: Partial<JournalOrder> = {}): JournalOrder => ({
-  orderId: 12,
-  parentId: null,
-  clientId: 1,
-  account: 'DU111',
-  contract: AAPL,
-  action: 'BUY',
-  quantity: 10,
-  orderType: 'LMT',
-  limitPrice: 100,
-  stopPrice: null,
-  trailingAmount: null,
-  trailingPercent: null,
-  tif: 'DAY',
-  outsideRth: false,
-  ocaGroup: null,
-  transmit: true,
-  note: null,
-  ...over,
-});
+const order = (over: Partial<JournalOrder> = {}): JournalOrder => journalOrder(12, over);
 
 describe("the journal's order → TWS's order", () => {
   it('maps a limit order, transmit explicit, with our orderRef', () => {
