@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyQuote, type Quote } from '../../src-shared/domain/quote';
 import type { ScanRow } from '../../src-shared/domain/scanner';
 import type { Trading } from '../trading';
-import { formatScanTable, scanResultRows, type ScanResultRow } from './scan-result';
+import { scanResultRows } from './scan-result';
+import { formatScanTable, type ScanResultRow } from '../../src-shared/scan-table';
 
 const row = (rank: number, conId: number, symbol: string, primaryExchange?: string): ScanRow => ({
   rank,

@@ -3,17 +3,7 @@
 import { quoteChange, type Quote } from '../../src-shared/domain/quote';
 import type { ScanRow } from '../../src-shared/domain/scanner';
 import type { Trading } from '../trading';
-import { fmt, fmtInt, fmtPct, table } from '../../src-shared/text-table';
-
-export type ScanResultRow = {
-  rank: number;
-  symbol: string;
-  exchange: string;
-  currency: string;
-  last: number | null;
-  changePct: number | null;
-  volume: number | null;
-};
+import type { ScanResultRow } from '../../src-shared/scan-table';
 
 async function snapshotOrNull(t: Pick<Trading, 'marketData'>, row: ScanRow): Promise<Quote | null> {
   try {
@@ -52,16 +42,4 @@ export async function scanResultRows(
       volume: q?.volume ?? null,
     };
   });
-}
-
-export function formatScanTable(rows: readonly ScanResultRow[]): string {
-  return table(rows, [
-    { title: 'Rank', value: (r) => String(r.rank), align: 'right' },
-    { title: 'Symbol', value: (r) => r.symbol },
-    { title: 'Exchange', value: (r) => r.exchange },
-    { title: 'Currency', value: (r) => r.currency },
-    { title: 'Last', value: (r) => fmt(r.last), align: 'right' },
-    { title: 'Change %', value: (r) => fmtPct(r.changePct), align: 'right' },
-    { title: 'Volume', value: (r) => fmtInt(r.volume), align: 'right' },
-  ]);
 }

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScanSnapshot } from '../../../src-shared/domain/scanner';
 import { AppError } from '../../../src-shared/result';
-import { formatScanTable, scanResultRows } from '../../reports/scan-result';
+import { scanResultRows } from '../../reports/scan-result';
+import { formatScanTable } from '../../../src-shared/scan-table';
 import { str, type Ctx, type Plan, type Values } from '../command-context';
 import { CliError, EXIT } from '../exit';
 

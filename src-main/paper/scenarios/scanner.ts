@@ -3,7 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScanSnapshot } from '../../../src-shared/domain/scanner';
-import { formatScanTable, scanResultRows } from '../../reports/scan-result';
+import { scanResultRows } from '../../reports/scan-result';
+import { formatScanTable } from '../../../src-shared/scan-table';
 import { paperScenario } from '../context';
 import { seconds as secs } from '../report';
 

@@ -1,6 +1,7 @@
 // Pure view logic of the scanner pane: the scan picker's groups and search, locations and filters for an
 // instrument, re-rank arrows, and the exports (CSV, and the CLI's result.txt table).
 import { quoteChange, type Quote } from '../../../src-shared/domain/quote';
+import { formatScanTable } from '../../../src-shared/scan-table';
 import type {
   ScanFilter,
   ScanLocation,
@@ -102,37 +103,7 @@ export function scanCsv(rows: readonly ScanRow[], quotes: Readonly<Record<number
 
 /** The CLI's `scan` table as written to result.txt (`npm run cli -- scan`): same columns, rule and number formats. */
 export function scanResultTxt(rows: readonly ScanRow[], quotes: Readonly<Record<number, Quote>>): string {
-  const dash = (n: number | null, f: (n: number) => string) =>
-    n === null || !Number.isFinite(n) ? '-' : f(n);
-  const columns: { title: string; right?: boolean; value: (l: Line) => string }[] = [
-    { title: 'Rank', right: true, value: (l) => String(l.rank) },
-    { title: 'Symbol', value: (l) => l.symbol },
-    { title: 'Exchange', value: (l) => l.exchange },
-    { title: 'Currency', value: (l) => l.currency },
-    { title: 'Last', right: true, value: (l) => dash(l.last, (n) => n.toFixed(2)) },
-    {
-      title: 'Change %',
-      right: true,
-      value: (l) => dash(l.changePct, (n) => `${n >= 0 ? '+' : ''}${n.toFixed(2)}%`),
-    },
-    {
-      title: 'Volume',
-      right: true,
-      value: (l) => dash(l.volume, (n) => Math.round(n).toLocaleString('en-US')),
-    },
-  ];
-  const cells = lines(rows, quotes).map((l) => columns.map((c) => c.value(l)));
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((r) => r[i]!.length)));
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => (columns[i]!.right ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return (
-    [line(columns.map((c) => c.title)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join(
-      '\n',
-    ) + '\n'
-  );
+  return formatScanTable(lines(rows, quotes));
 }
 
 /** Parses a filter value as typed: numbers for numeric filters, true/false for boolean ones. */
