@@ -1,8 +1,8 @@
 // CLI behaviour that needs no market: usage errors, help, an unreachable TWS, a client id in use.
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src-main/cli/exit';
 import { cli } from '../support/cli-io';
+import { freePort } from '../support/ports';
 import { startMiniTws, type MiniTws } from '../support/mini-tws';
 
 let tws: MiniTws | null = null;
@@ -10,14 +10,6 @@ afterEach(async () => {
   await tws?.close();
   tws = null;
 });
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 describe('ibdesk CLI basics', () => {
   it('prints help with exit 0, and usage with exit 2', async () => {

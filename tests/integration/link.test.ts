@@ -1,12 +1,12 @@
 // The connection layer over real TCP against a minimal TWS: handshake, back-off, replay with fresh ids, half-open
 // detection, 326, 1100/1101/1102, 502 and the outgoing pacer measured on the server side.
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src-shared/clock';
 import { silentLogger } from '../../src-shared/logger';
 import { createLink, type Link } from '../../src-main/ib/connection';
 import { createTws } from '../../src-main/ib/adapter';
 import { startMiniTws, type MiniTws } from '../support/mini-tws';
+import { freePort } from '../support/ports';
 import { maxInWindow, sleep, waitFor } from '../support/wait';
 
 let tws: MiniTws | null = null;
@@ -38,12 +38,15 @@ function quoteStream(l: Link, ticks: number[]) {
   });
 }
 
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
+/** A mini TWS and a link to it as client 7, ready; the test's afterEach closes both. */
+async function readyLink(
+  extra: Partial<Parameters<typeof createLink>[0]> = {},
+): Promise<{ tws: MiniTws; link: Link }> {
+  const t = await startMiniTws();
+  const l = createLink({ clock: systemClock, log: silentLogger, ...extra });
+  l.connect({ host: '127.0.0.1', port: t.port, clientId: 7 });
+  await waitFor(() => l.status().state === 'ready', 'ready');
+  return { tws: t, link: l };
 }
 
 describe('link over TCP', () => {
@@ -89,10 +92,7 @@ describe('link over TCP', () => {
   });
 
   it('reconnects after a drop and replays each stream with a fresh request id', async () => {
-    tws = await startMiniTws();
-    link = createLink({ clock: systemClock, log: silentLogger });
-    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
-    await waitFor(() => link!.status().state === 'ready', 'ready');
+    ({ tws, link } = await readyLink());
     const ticks: number[] = [];
     quoteStream(link, ticks);
     await waitFor(() => ticks.length === 1, 'first tick');
@@ -112,10 +112,7 @@ describe('link over TCP', () => {
   });
 
   it('replays quote lines after the other streams and per-position PnL after the quotes', async () => {
-    tws = await startMiniTws();
-    link = createLink({ clock: systemClock, log: silentLogger });
-    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
-    await waitFor(() => link!.status().state === 'ready', 'ready');
+    ({ tws, link } = await readyLink());
     const ticks: number[] = [];
     link.stream({
       kind: 'position-pnl',
@@ -156,10 +153,7 @@ describe('link over TCP', () => {
   });
 
   it('reports a stream that does not deliver again after a reconnect', async () => {
-    tws = await startMiniTws();
-    link = createLink({ clock: systemClock, log: silentLogger, timing: { confirmMs: 1500 } });
-    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
-    await waitFor(() => link!.status().state === 'ready', 'ready');
+    ({ tws, link } = await readyLink({ timing: { confirmMs: 1500 } }));
     const ticks: number[] = [];
     quoteStream(link, ticks);
     // A stream TWS never answers (here: a request the mini TWS ignores).
@@ -179,10 +173,7 @@ describe('link over TCP', () => {
   });
 
   it('detects a half-open socket within 15 s', async () => {
-    tws = await startMiniTws();
-    link = createLink({ clock: systemClock, log: silentLogger });
-    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
-    await waitFor(() => link!.status().state === 'ready', 'ready');
+    ({ tws, link } = await readyLink());
     await sleep(500);
     const silentAt = Date.now();
     tws.silence(true);
@@ -251,10 +242,7 @@ describe('link over TCP', () => {
   });
 
   it('1100 degrades; 1101 restores and resubscribes; 1102 restores and keeps', async () => {
-    tws = await startMiniTws();
-    link = createLink({ clock: systemClock, log: silentLogger });
-    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
-    await waitFor(() => link!.status().state === 'ready', 'ready');
+    ({ tws, link } = await readyLink());
     const ticks: number[] = [];
     quoteStream(link, ticks);
     await waitFor(() => ticks.length === 1, 'tick');
@@ -276,10 +264,7 @@ describe('link over TCP', () => {
   });
 
   it('never sends more than 45 messages in any one-second window (500 subscriptions, measured server-side)', async () => {
-    tws = await startMiniTws();
-    link = createLink({ clock: systemClock, log: silentLogger });
-    link.connect({ host: '127.0.0.1', port: tws.port, clientId: 7 });
-    await waitFor(() => link!.status().state === 'ready', 'ready');
+    ({ tws, link } = await readyLink());
     const ticks: number[] = [];
     for (let i = 0; i < 500; i++) quoteStream(link, ticks);
     await waitFor(
