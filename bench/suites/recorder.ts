@@ -14,7 +14,7 @@ import type { IBApi } from '@stoqey/ib';
 import { EventName } from '@stoqey/ib';
 import { systemClock } from '../../src-shared/clock';
 import { createIbApi } from '../../src-main/ib/connection/index';
-import { BlockEncoder } from '../../src-main/recorder/format/block-codec';
+import { BlockEncoder } from '../../src-main/recorder/format/block-encoder';
 import { compress, type Codec } from '../../src-main/recorder/format/block';
 import { createRecordingWriter, fileSource, openRecording } from '../../src-main/recorder/format';
 import type { FromWorker, ToWorker } from '../../src-main/recorder/format/handoff';
@@ -269,7 +269,8 @@ async function dayRecording(): Promise<{ file: string; seconds: number }> {
   const src = path.join(process.cwd(), 'src-main', 'recorder', 'format');
   const h = createHash('sha256');
   for (const f of [
-    'block-codec.ts',
+    'block-codes.ts',
+    'block-encoder.ts',
     'block.ts',
     'byte-io.ts',
     'decimal.ts',

@@ -6,7 +6,7 @@
 // says `truncated`.
 import fsp from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { decodeBlock } from './block-codec';
+import { decodeBlock } from './block-decoder';
 import {
   BLOCK_HEADER_BYTES,
   BLOCK_MAGIC,

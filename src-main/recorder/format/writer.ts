@@ -9,7 +9,7 @@
 // and part number), so a reader can chain parts and see when the first ones were rotated away.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { BlockEncoder } from './block-codec';
+import { BlockEncoder } from './block-encoder';
 import { BLOCK_HEADER_BYTES, FLAG_END, buildBlock, encodeIndex, type Codec, type IndexEntry } from './block';
 import { RecordingError } from './errors';
 import { encodeFileHeader, type FileMeta } from './file-header';

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quoteTraffic } from '../../../tests/support/quote-traffic';
-import { BlockEncoder, decodeBlock } from './block-codec';
+import { decodeBlock } from './block-decoder';
+import { BlockEncoder } from './block-encoder';
 import { RecordingError } from './errors';
 import type { RecordingEntry } from './records';
 

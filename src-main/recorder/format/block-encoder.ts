@@ -1,39 +1,25 @@
-// The uncompressed payload of one block: records split into column streams, each TWS message coded field by field
-// against the previous message of its stream (same message id, request id and tick type), so a quote tick costs a
-// few bytes before compression: "same as before" for unchanged fields, a small integer delta for a price or size
-// that moved. The encoder works on message bytes as they come off the socket (no string per field), the decoder
-// gives strings. Every block starts from empty state, so any block decodes on its own.
-//
-// Payload = uvar(count) uvar(start) uvar(len T) uvar(len H) uvar(len O) uvar(len N) uvar(len S) T H O N S, where
-//   start  ms from the block's earliest time (its header's first time) to its first record's time
-//   T  time deltas (zigzag ms) from the previous record (the first from the first record's time: 0)
-//   H  one tag per record: 0 request, 1 gap, 2 message opening a new stream, 3 message outside any stream,
-//      4 + k message of stream k (streams numbered in order of first appearance in the block)
-//   O  per message 4-bit ops, two a byte, each message starting on a byte: for a message of a known stream first a
-//      count op (0 same field count as before, 1 count in N), then one op per field after the stream's key fields
-//   N  numbers: field counts, key lengths, mantissas, deltas, scales, gap counts
-//   S  strings: varint byte length + the bytes (UTF-8)
-import { ByteReader, ByteWriter } from './byte-io';
-import { POW10, formatDecimal, parseDecimalBytes, parsedMantissa } from './decimal';
+// The encoding half of the block payload format (block-codes.ts): records in, one block's payload out.
+import { ByteWriter } from './byte-io';
+import { POW10, parseDecimalBytes, parsedMantissa } from './decimal';
 import { RecordingError } from './errors';
 import type { ContractRef, GapRecord, JsonObject, RecordingEntry, RequestRecord } from './records';
-
-const TAG_REQUEST = 0;
-const TAG_GAP = 1;
-const TAG_NEW_STREAM = 2;
-const TAG_UNKEYED = 3;
-const TAG_STREAM = 4;
-
-const OP_SAME = 0;
-const OP_DELTA = 1; // delta of the mantissa, same scale as the previous value
-const OP_EMPTY = 2;
-const OP_STR = 3;
-const OP_NUM0 = 4; // literal number of scale 0, 1, 2 (ops 4, 5, 6)
-const OP_NUM_N = 7; // literal number, scale in N
-const OP_DELTA_S0 = 8; // delta at a new scale 0, 1, 2 (ops 8, 9, 10), taken at the finer of the two scales
-const OP_DELTA_S_N = 11; // delta at a new scale given in N
-const COUNT_SAME = 0;
-const COUNT_NEW = 1;
+import {
+  COUNT_NEW,
+  COUNT_SAME,
+  OP_DELTA,
+  OP_DELTA_S0,
+  OP_DELTA_S_N,
+  OP_EMPTY,
+  OP_NUM0,
+  OP_NUM_N,
+  OP_SAME,
+  OP_STR,
+  TAG_GAP,
+  TAG_NEW_STREAM,
+  TAG_REQUEST,
+  TAG_STREAM,
+  TAG_UNKEYED,
+} from './block-codes';
 
 /**
  * How many leading fields name a message's stream, by message id. Ticks are keyed by (id, version, reqId,
@@ -456,160 +442,4 @@ export class BlockEncoder {
     this.streamCount = 0;
     return out;
   }
-}
-
-function damaged(what: string): never {
-  throw new RecordingError('DAMAGED_BLOCK', `block payload is inconsistent: ${what}`);
-}
-
-/** A stream's previous message on the decoding side, as strings. */
-type DecStream = { keyLen: number; fields: string[]; mant: number[]; scale: number[] };
-
-/** Decodes one block's payload (firstTime from its header); any inconsistency is a DAMAGED_BLOCK error. */
-export function decodeBlock(payload: Buffer, firstTime: number): RecordingEntry[] {
-  const head = new ByteReader(payload);
-  const count = head.uvar();
-  const startOffset = head.uvar();
-  const lens = [head.uvar(), head.uvar(), head.uvar(), head.uvar(), head.uvar()];
-  let p = head.pos;
-  const readers: ByteReader[] = [];
-  for (const len of lens) {
-    if (p + len > payload.length) damaged('a stream runs past the payload');
-    readers.push(new ByteReader(payload, p, p + len));
-    p += len;
-  }
-  if (p !== payload.length) damaged('bytes after the last stream');
-  // Every record takes at least one byte of T and H: a count beyond that is damage, not a reason to allocate.
-  if (count > lens[0]!) damaged('more records than time deltas');
-  const [T, H, O, N, S] = readers as [ByteReader, ByteReader, ByteReader, ByteReader, ByteReader];
-  const streams: DecStream[] = [];
-  const out: RecordingEntry[] = new Array(count);
-  let t = firstTime + startOffset;
-  let half = -1;
-  const op = (): number => {
-    if (half >= 0) {
-      const x = half;
-      half = -1;
-      return x;
-    }
-    const byte = O.byte();
-    half = byte >> 4;
-    return byte & 15;
-  };
-
-  const readFields = (st: DecStream, fields: string[], from: number): void => {
-    const prevLen = st.fields.length;
-    const n = fields.length;
-    for (let i = from; i < n; i++) {
-      const o = op();
-      const has = i < prevLen;
-      if (o === OP_SAME) {
-        if (!has) damaged('"same" without a previous field');
-        fields[i] = st.fields[i]!;
-        continue;
-      }
-      if (o === OP_EMPTY || o === OP_STR) {
-        const v = o === OP_EMPTY ? '' : S.str();
-        fields[i] = v;
-        st.fields[i] = v;
-        st.scale[i] = -1;
-        continue;
-      }
-      let m: number;
-      let s: number;
-      if (o === OP_DELTA) {
-        if (!has || st.scale[i]! < 0) damaged('a delta without a previous number');
-        s = st.scale[i]!;
-        m = st.mant[i]! + N.svar();
-      } else if (o >= OP_NUM0 && o <= OP_NUM_N) {
-        s = o === OP_NUM_N ? N.uvar() : o - OP_NUM0;
-        if (s >= POW10.length) damaged(`scale ${s}`);
-        m = N.svar();
-      } else if (o >= OP_DELTA_S0 && o <= OP_DELTA_S_N) {
-        if (!has || st.scale[i]! < 0) damaged('a delta without a previous number');
-        s = o === OP_DELTA_S_N ? N.uvar() : o - OP_DELTA_S0;
-        if (s >= POW10.length) damaged(`scale ${s}`);
-        const ps = st.scale[i]!;
-        const c = s > ps ? s : ps;
-        m = (st.mant[i]! * POW10[c - ps]! + N.svar()) / POW10[c - s]!;
-      } else damaged(`unknown op ${o}`);
-      if (!Number.isSafeInteger(m)) damaged('a number out of range');
-      const v = formatDecimal(m, s);
-      fields[i] = v;
-      st.fields[i] = v;
-      st.mant[i] = m;
-      st.scale[i] = s;
-    }
-    if (half >= 0) {
-      if (half !== 0) damaged('a stray op');
-      half = -1;
-    }
-    st.fields.length = n;
-    st.mant.length = n;
-    st.scale.length = n;
-  };
-
-  for (let r = 0; r < count; r++) {
-    t += T.svar();
-    const tag = H.uvar();
-    if (tag === TAG_REQUEST) {
-      out[r] = requestFromJson(t, S.str());
-    } else if (tag === TAG_GAP) {
-      const dropped = N.uvar();
-      const since = t - N.svar();
-      const reason = N.uvar();
-      if (reason > 1) damaged(`gap reason ${reason}`);
-      out[r] = { type: 'gap', t, dropped, since, reason: reason === 1 ? 'damaged' : 'queue-full' };
-    } else if (tag === TAG_NEW_STREAM || tag === TAG_UNKEYED) {
-      const n = N.uvar();
-      if (n > payload.length) damaged('a field count larger than the block');
-      const keyLen = tag === TAG_NEW_STREAM ? N.uvar() : 0;
-      if (tag === TAG_NEW_STREAM && (keyLen < 1 || keyLen > n))
-        damaged('a stream key longer than its message');
-      const fields: string[] = new Array(n);
-      const st: DecStream = { keyLen, fields: [], mant: [], scale: [] };
-      if (n > 0) readFields(st, fields, 0);
-      if (tag === TAG_NEW_STREAM) streams.push(st);
-      out[r] = { type: 'in', t, fields };
-    } else {
-      const st = streams[tag - TAG_STREAM];
-      if (st === undefined) damaged(`stream ${tag - TAG_STREAM} was never opened`);
-      const c = op();
-      let n: number;
-      if (c === COUNT_SAME) n = st.fields.length;
-      else if (c === COUNT_NEW) n = N.uvar();
-      else damaged(`unknown count op ${c}`);
-      if (n < st.keyLen || n > payload.length) damaged('a field count that does not fit its stream');
-      const fields: string[] = new Array(n);
-      for (let i = 0; i < st.keyLen; i++) fields[i] = st.fields[i]!;
-      readFields(st, fields, st.keyLen);
-      out[r] = { type: 'in', t, fields };
-    }
-  }
-  for (const x of readers) if (!x.atEnd()) damaged('bytes left in a stream');
-  return out;
-}
-
-function requestFromJson(t: number, text: string): RequestRecord {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    damaged('a request that is not JSON');
-  }
-  if (typeof v !== 'object' || v === null) damaged('a request that is not an object');
-  const o = v as { kind?: unknown; reqId?: unknown; contract?: unknown; params?: unknown };
-  if (typeof o.kind !== 'string' || !(o.reqId === null || typeof o.reqId === 'number'))
-    damaged('a request without kind or reqId');
-  const r: {
-    type: 'req';
-    t: number;
-    kind: string;
-    reqId: number | null;
-    contract?: ContractRef;
-    params?: JsonObject;
-  } = { type: 'req', t, kind: o.kind, reqId: o.reqId };
-  if (o.contract !== undefined) r.contract = o.contract as ContractRef;
-  if (o.params !== undefined) r.params = o.params as JsonObject;
-  return r;
 }
