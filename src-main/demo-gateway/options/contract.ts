@@ -82,6 +82,12 @@ export const OPTION_MARKET_RULES: Readonly<
   },
 };
 
+/** reqMarketRule of an option rule id ([lowEdge, increment] pairs), or undefined for any other id. */
+export function optionRuleIncrements(id: number): [number, number][] | undefined {
+  const rule = Object.values(OPTION_MARKET_RULES).find((r) => r.id === id);
+  return rule?.increments.map(([low, inc]): [number, number] => [low, inc]);
+}
+
 /** The price increment at `price` for a class (premiums of $3 and above use the wider increment). */
 export function optionTick(cls: TickClass, price: number): number {
   if (cls === 'penny-all') return 0.01;
