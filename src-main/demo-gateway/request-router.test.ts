@@ -10,6 +10,7 @@ import { FrameReader, payloadFields } from './wire/framing';
 import { defaultTicket, emptyContractRequest } from './orders/order-types';
 import type { Request } from './wire/requests';
 import { createRequestRouter } from './request-router';
+import { decodeRequest } from './wire/decoder';
 import type { RouteTargets } from './request-router';
 
 const host: SessionHost = {
@@ -181,14 +182,7 @@ describe('createRequestRouter', () => {
     open.push(o);
     const calls: unknown[][] = [];
     const route = createRequestRouter(targets(calls));
-    const params: Request = {
-      kind: 'reqSecDefOptParams',
-      reqId: 3,
-      underlyingSymbol: 'AAPL',
-      futFopExchange: '',
-      underlyingSecType: 'STK',
-      underlyingConId: 265598,
-    };
+    const params = decodeRequest(['78', '3', 'AAPL', '', 'STK', '265598'], 176);
     const calc: Request = {
       kind: 'calculateOptionPrice',
       reqId: 4,

@@ -55,6 +55,19 @@ export function optionInstrument(c: OptionContract): Instrument {
   };
 }
 
+/** The fields an option's quote and a stock's quote have in common. */
+const SHARED_FIELDS = [
+  'bid',
+  'ask',
+  'last',
+  'bidSize',
+  'askSize',
+  'lastSize',
+  'volume',
+  'close',
+  'lastTime',
+] as const satisfies readonly (keyof Quote & keyof OptionQuote)[];
+
 interface Entry {
   readonly inst: Instrument;
   readonly contract: OptionContract;
@@ -112,18 +125,10 @@ export class OptionInstruments implements DerivativeQuotes {
    */
   quote(inst: Instrument, t: number, out: Quote, lane: 0 | 1): Quote {
     const { quote: q, live } = this.optionQuote(inst, t, lane);
-    out.bid = q.bid;
-    out.ask = q.ask;
-    out.last = q.last;
-    out.bidSize = q.bidSize;
-    out.askSize = q.askSize;
-    out.lastSize = q.lastSize;
-    out.volume = q.volume;
+    for (const k of SHARED_FIELDS) out[k] = q[k];
     out.high = Number.NaN;
     out.low = Number.NaN;
     out.open = Number.NaN;
-    out.close = q.close;
-    out.lastTime = q.lastTime;
     out.trades = 0;
     out.live = live;
     return out;

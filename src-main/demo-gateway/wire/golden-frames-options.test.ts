@@ -13,47 +13,25 @@ import { openOrder } from './encode-order';
 import type { Instrument } from '../model/instrument';
 import { defaultTicket, newOrderRecord } from '../orders/order-types';
 import { emptyComputation } from '../options/quotes';
+import { buildUniverse } from '../model/universe';
+import { Market } from '../model/market';
+import { OptionChains } from '../options/chain';
+import type { OptionContract } from '../options/contract';
+import { optionInstrument } from '../options/option-instruments';
 
 const VERSIONS = [157, 176, 193] as const;
 
-// The option of the notes' worked example (AAPL 16 Jan 2026 150 call), as the option registry builds it.
+// The option of the notes' worked example (AAPL 16 Jan 2026 150 call) as the option model lists it, with a
+// shorter exchange list and fewer order types to keep the frames readable.
 const ORDER_TYPES = 'ACTIVETIM,AD,ADJUST,ALERT,ALLOC,LMT,MKT,STP,STPLMT,TRAIL';
+const T = Date.UTC(2026, 0, 5, 15); // Monday 5 Jan 2026, 10:00 ET
+const universe = buildUniverse(T);
+const chains = new OptionChains(universe, new Market(universe, 1, false).paths);
+const [listed] = chains.find('AAPL', { expiry: '20260116', right: 'C', strike: 150 }, T);
 const OPTION: Instrument = {
-  index: -1,
-  conId: 700000001,
-  symbol: 'AAPL',
-  secType: 'OPT',
-  currency: 'USD',
-  exchange: 'SMART',
-  primaryExchange: '',
-  localSymbol: 'AAPL  260116C00150000',
-  tradingClass: 'AAPL',
-  marketName: 'AAPL',
-  multiplier: 100,
-  minTick: 0.01,
-  longName: 'APPLE INC',
-  industry: '',
-  category: '',
-  subcategory: '',
-  stockType: '',
-  lastTradeDate: '20260116',
-  contractMonth: '202601',
-  underConId: 265598,
-  underSymbol: 'AAPL',
-  underSecType: 'STK',
+  ...optionInstrument(listed as OptionContract),
   validExchanges: 'SMART,AMEX,CBOE,PHLX,ISE,BOX',
   orderTypes: ORDER_TYPES,
-  marketRuleId: 32,
-  timeZoneId: 'US/Eastern',
-  sector: 'IT',
-  refPrice: 0,
-  dailyVol: 0,
-  avgVolume: 0,
-  marketCap: 0,
-  avgTradeSize: 1,
-  lotSize: 1,
-  strike: 150,
-  right: 'C',
 };
 const H = '20260115:0930-20260115:1600;20260116:0930-20260116:1600';
 const HOURS = { tradingHours: H, liquidHours: H };
@@ -135,10 +113,10 @@ describe.each(VERSIONS)('option golden frames at server version %i', (v) => {
   it('CONTRACT_DATA (10) of an option: strike, right, multiplier 100, OCC symbol, aggGroup 2, sizes 1', () => {
     const head = ['AAPL', 'OPT', '20260116'];
     // prettier-ignore
-    const ident = ['150', 'C', 'SMART', 'USD', 'AAPL  260116C00150000', 'AAPL', 'AAPL', '700000001', '0.01'];
+    const ident = ['150', 'C', 'SMART', 'USD', 'AAPL  260116C00150000', 'AAPL', 'AAPL', '701376300', '0.01'];
     // prettier-ignore
     const rest = [
-      '100', ORDER_TYPES, 'SMART,AMEX,CBOE,PHLX,ISE,BOX', '1', '265598', 'APPLE INC', '', '202601', '', '', '',
+      '100', ORDER_TYPES, 'SMART,AMEX,CBOE,PHLX,ISE,BOX', '1', '265598', 'Apple Inc', '', '202601', '', '', '',
       'US/Eastern', H, H, '', '', '0', '2', 'AAPL', 'STK', '32,32,32,32,32,32', '20260116', '',
     ];
     const body = splitBody(contractData(v, 7, OPTION, HOURS));
@@ -155,7 +133,7 @@ describe.each(VERSIONS)('option golden frames at server version %i', (v) => {
   });
 
   it('positions, portfolio, executions and open orders carry the option’s strike, right and multiplier', () => {
-    const contract = ['700000001', 'AAPL', 'OPT', '20260116', '150', 'C', '100'];
+    const contract = ['701376300', 'AAPL', 'OPT', '20260116', '150', 'C', '100'];
     const tail = ['USD', 'AAPL  260116C00150000', 'AAPL'];
     // POSITION_MULTI (71): version, reqId, account, conId … tradingClass (exchange: the listing one, none for an
     // option), position, avgCost, modelCode.
@@ -233,12 +211,13 @@ describe.each(VERSIONS)('option golden frames at server version %i', (v) => {
         tif: 'DAY',
       },
     });
+    // A filled order reports its commission: $0.65 a contract.
     const state = {
-      status: 'Submitted',
-      commission: undefined,
+      status: 'Filled',
+      commission: 1.3,
       minCommission: undefined,
       maxCommission: undefined,
-      commissionCurrency: '',
+      commissionCurrency: 'USD',
       warningText: '',
     };
     expect(splitBody(openOrder(v, o, state)).slice(0, 17)).toEqual([

@@ -194,7 +194,19 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
     );
     expect(c.of(EventName.tickGeneric, id).map((a) => a[1])).toEqual([24]);
     const [model] = greeks(13) as [unknown[]];
-    const [, , attrib, iv, delta, optPrice, pvDividend, gamma, vega, theta, undPrice] = model as number[];
+    const [, , attrib, iv, delta, optPrice, pvDividend, gamma, vega, theta, undPrice] = model as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     expect(attrib).toBe(0);
     expect(iv).toBeGreaterThan(0.05);
     expect(delta).toBeGreaterThan(0.2);

@@ -154,12 +154,9 @@ describe.each(VERSIONS)('requests as @stoqey/ib writes them at %i', (v) => {
   });
 
   it('reads the option requests: chains, option contracts, the calculations and their cancels', () => {
-    expect(decode(v, (e) => e.reqSecDefOptParams(3, 'AAPL', '', 'STK', 265598))).toEqual({
-      kind: 'reqSecDefOptParams',
-      reqId: 3,
-      underlyingSymbol: 'AAPL',
-      futFopExchange: '',
-      underlyingSecType: 'STK',
+    // Every field read (decode() checks nothing is left over; the layout is pinned in wire/decode-options.test.ts).
+    expect(decode(v, (e) => e.reqSecDefOptParams(3, 'AAPL', 'CBOE', 'STK', 265598))).toMatchObject({
+      futFopExchange: 'CBOE',
       underlyingConId: 265598,
     });
     const month = {
@@ -175,15 +172,13 @@ describe.each(VERSIONS)('requests as @stoqey/ib writes them at %i', (v) => {
       contract: { secType: 'OPT', lastTradeDateOrContractMonth: '202601', strike: 0, right: '' },
     });
     const option = {
-      conId: 700000001,
-      symbol: 'AAPL',
+      ...stock('AAPL'),
       secType: 'OPT',
+      conId: 700000001,
       lastTradeDateOrContractMonth: '20260116',
       strike: 150,
       right: 'C',
       multiplier: 100,
-      exchange: 'SMART',
-      currency: 'USD',
       localSymbol: 'AAPL  260116C00150000',
       tradingClass: 'AAPL',
     } as Contract;
