@@ -1,15 +1,25 @@
 // Option orders at server versions 157, 176 and 193, driven by @stoqey/ib over TCP: a market order fills at the
 // option's own ask and everything after it carries the option contract (openOrder, execution, position,
 // portfolio) with the multiplier applied (commission per contract, cash and values × 100, PnL); a limit rests
-// until it is marketable; an underspecified or unlisted option is refused with TWS's codes.
-import { describe, expect, it } from 'vitest';
+// until it is marketable; an underspecified or unlisted option is refused with TWS's codes; an option position
+// survives a restart with the state file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Contract, ContractDetails, Execution, Order } from '@stoqey/ib';
-import { ACCOUNT, connect, expectCleanDecoding, gatewayForSuite, order } from './helpers';
+import type { Contract, Execution, Order } from '@stoqey/ib';
+import {
+  ACCOUNT,
+  connect,
+  expectCleanDecoding,
+  gatewayForSuite,
+  optionsNearTheMoney,
+  order,
+  startGateway,
+} from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
-
-const AAPL = 265598;
 
 describe.each([157, 176, 193])('option orders at server version %i', (version) => {
   let gw: DemoGateway;
@@ -30,31 +40,7 @@ describe.each([157, 176, 193])('option orders at server version %i', (version) =
     return id;
   };
 
-  /** Calls of the fourth expiry, nearest the money first (a premium of a few dollars, never expiring mid-test). */
-  async function calls(): Promise<Contract[]> {
-    const chainId = c.nextReqId();
-    c.ib.reqSecDefOptParams(chainId, 'AAPL', '', 'STK', AAPL);
-    const [, , , , , expirations] = (await c.waitEvent(
-      EventName.securityDefinitionOptionParameter,
-      (a) => a[0] === chainId,
-    )) as [number, string, number, string, number, string[]];
-    const id = c.nextReqId();
-    const expiry = expirations[3] as string;
-    c.ib.reqContractDetails(id, {
-      symbol: 'AAPL',
-      secType: 'OPT',
-      lastTradeDateOrContractMonth: expiry,
-      right: 'C',
-      exchange: 'SMART',
-      currency: 'USD',
-    } as Contract);
-    await c.waitEvent(EventName.contractDetailsEnd, (a) => a[0] === id);
-    const spot = gw.quote(AAPL)?.last as number;
-    return c
-      .of(EventName.contractDetails, id)
-      .map((a) => (a[1] as ContractDetails).contract)
-      .sort((a, b) => Math.abs((a.strike as number) - spot) - Math.abs((b.strike as number) - spot));
-  }
+  const calls = async (): Promise<Contract[]> => (await optionsNearTheMoney(c, gw)).map((d) => d.contract);
 
   it('fills a market order at the option’s ask; execution, commission, position, portfolio and PnL use × 100', async () => {
     await connectAs(1);
@@ -189,5 +175,37 @@ describe.each([157, 176, 193])('option orders at server version %i', (version) =
       order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 }),
     );
     await c.waitCode(200, missing);
+  });
+});
+
+describe('option positions in the state file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ibdesk-gw-opt-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keep an option position and its cash across a gateway restart', async () => {
+    const statePath = path.join(dir, 'state.json');
+    const first = await startGateway({ statePath, seed: 4 });
+    const c = await connect(first, 1);
+    try {
+      const [put] = await optionsNearTheMoney(c, first, 'P', 4);
+      const id = c.of(EventName.nextValidId)[0]?.[0] as number;
+      const contract = { conId: put?.contract.conId, exchange: 'SMART' } as Contract;
+      c.ib.placeOrder(id, contract, order({ action: 'BUY', orderType: 'MKT', totalQuantity: 3 }));
+      await c.waitFor(() => c.of(EventName.orderStatus, id).some((a) => a[1] === 'Filled'), 'filled');
+    } finally {
+      c.close();
+    }
+    const held = first.positions();
+    const cash = first.accountValues(ACCOUNT).TotalCashValue;
+    await first.close();
+
+    const second = await startGateway({ statePath, seed: 4 });
+    try {
+      expect(held).toEqual([expect.objectContaining({ symbol: 'AAPL', secType: 'OPT', position: 3 })]);
+      expect(second.positions()).toEqual(held);
+      expect(second.accountValues(ACCOUNT).TotalCashValue).toBe(cash);
+    } finally {
+      await second.close();
+    }
   });
 });

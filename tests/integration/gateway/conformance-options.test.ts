@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, ContractDescription, ContractDetails } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, s } from './helpers';
+import { connect, expectCleanDecoding, gatewayForSuite, optionsNearTheMoney, s } from './helpers';
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
@@ -64,20 +64,6 @@ async function detailsOf(c: Client, contract: Contract): Promise<ContractDetails
 
 const opt = (over: Partial<Contract>): Contract =>
   ({ symbol: 'AAPL', secType: 'OPT', exchange: 'SMART', currency: 'USD', ...over }) as Contract;
-
-/** Calls of the fourth expiry (a few weeks out: never expiring during a test), the one nearest the money first. */
-async function nearTheMoney(c: Client, gw: DemoGateway): Promise<ContractDetails[]> {
-  const [row] = await chainOf(c, 'AAPL', AAPL);
-  const expiry = row?.expirations[3] as string;
-  const list = (await detailsOf(
-    c,
-    opt({ lastTradeDateOrContractMonth: expiry, right: 'C' as never }),
-  )) as ContractDetails[];
-  const spot = gw.quote(AAPL)?.last as number;
-  return [...list].sort(
-    (a, b) => Math.abs((a.contract.strike as number) - spot) - Math.abs((b.contract.strike as number) - spot),
-  );
-}
 
 describe.each([157, 176, 193])('options at server version %i', (version) => {
   let gw: DemoGateway;
@@ -176,7 +162,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
 
   it('streams an option line: quote ticks, greeks 10-13 with tickAttrib, generic 100/101/106; stops on cancel', async () => {
     c = await connect(gw, 4);
-    const [atm] = await nearTheMoney(c, gw);
+    const [atm] = await optionsNearTheMoney(c, gw);
     const contract = atm?.contract as Contract;
     const id = c.nextReqId();
     c.ib.reqMktData(id, { conId: contract.conId, exchange: 'SMART' }, '100,101,106', false, false);
@@ -246,7 +232,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
 
   it('answers the calculations with tick 53 and serves the option market rules', async () => {
     c = await connect(gw, 6);
-    const [atm] = await nearTheMoney(c, gw);
+    const [atm] = await optionsNearTheMoney(c, gw);
     const contract = { ...(atm?.contract as Contract), exchange: 'SMART' };
     const priceId = c.nextReqId();
     c.ib.calculateOptionPrice(priceId, contract, 0.3, 230);
@@ -286,7 +272,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
 
   it('sends the bytes IB’s client reads (raw client): 75, option CONTRACT_DATA, 21, TICK_REQ_PARAMS', async () => {
     c = await connect(gw, 7);
-    const [atm] = await nearTheMoney(c, gw);
+    const [atm] = await optionsNearTheMoney(c, gw);
     const o = atm?.contract as Contract;
     const raw = await RawClient.open(gw.port);
     try {
@@ -359,7 +345,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
     it('sends delayed quote ticks and greeks 80-83 to a delayed line, and a snapshot ends with 57', async () => {
       c = await connect(delayedGw, 8);
       c.ib.reqMarketDataType(3);
-      const [atm] = await nearTheMoney(c, delayedGw);
+      const [atm] = await optionsNearTheMoney(c, delayedGw);
       const conId = atm?.contract.conId as number;
       const id = c.nextReqId();
       c.ib.reqMktData(id, { conId, exchange: 'SMART' }, '', false, false);
