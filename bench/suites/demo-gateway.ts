@@ -5,10 +5,9 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
-import path from 'node:path';
-import { build } from 'esbuild';
 import { figure } from '../figure';
 import type { Figure } from '../figure';
+import { bundle } from '../support/child';
 import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
 import { buildUniverse } from '../../src-main/demo-gateway/model/universe';
 import { Market } from '../../src-main/demo-gateway/model/market';
@@ -19,8 +18,6 @@ import type { BarSize, Duration } from '../../src-main/demo-gateway/model/bar-sp
 import type { GatewayContext } from '../../src-main/demo-gateway/context';
 import { OptionChains } from '../../src-main/demo-gateway/options/chain';
 import type { OptionContract } from '../../src-main/demo-gateway/options/contract';
-
-const root = process.cwd();
 
 export async function run(): Promise<Figure[]> {
   return [...(await stocks()), ...(await optionChain()), ...(await history())];
@@ -85,16 +82,7 @@ async function streaming(
   clients: number,
 ): Promise<{ pct: number; note: string; seconds: number }> {
   const seconds = Number(process.env.BENCH_STREAM_SECONDS ?? 60);
-  const child = path.join(root, 'node_modules', '.cache', 'ibdesk-bench', 'stream-clients.mjs');
-  await build({
-    entryPoints: [path.join(root, 'bench', 'clients', 'stream-clients.ts')],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    logLevel: 'warning',
-  });
+  const child = await bundle('stream-clients');
   const proc = spawn(process.execPath, [child, String(gw.port), String(clients), conIds.join(',')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, ContractDescription, ContractDetails } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, optionsNearTheMoney, s } from './helpers';
+import { connect, expectCleanDecoding, gatewayForSuite, optionsNearTheMoney } from './helpers';
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
@@ -206,7 +206,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
     // Greeks from the bid are price-based (tickAttrib 1).
     expect((greeks(10)[0] as number[])[2]).toBe(1);
     // Streaming at the gateway's tick rate: more computations follow, and none after the cancel.
-    await c.waitFor(() => greeks(13).length >= 3, 'streaming greeks', s(10));
+    await c.waitFor(() => greeks(13).length >= 3, 'streaming greeks', 10_000);
     c.ib.cancelMktData(id);
     await new Promise((r) => setTimeout(r, 300));
     const after = c.of(EventName.tickOptionComputation, id).length;
