@@ -8,6 +8,7 @@ import type { OrderEngine } from './orders/matching';
 import type { Ledger } from './accounts/ledger';
 import type { ResolvedOptions } from './gateway-options';
 import type { Session } from './connections/session';
+import type { OptionInstruments } from './options/option-instruments';
 
 export interface GatewayContext {
   readonly clock: Clock;
@@ -18,6 +19,8 @@ export interface GatewayContext {
   readonly engine: OrderEngine;
   readonly ledger: Ledger;
   readonly options: ResolvedOptions;
+  /** The listed options (chains, quotes and greeks through `.model`) and their instruments. */
+  readonly optionInstruments: OptionInstruments;
   /** Sessions past START_API. */
   sessions(): Iterable<Session>;
   /** Starts the gateway's single timer if it is idle. */

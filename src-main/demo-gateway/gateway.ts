@@ -27,6 +27,9 @@ import { ScannerService } from './handlers/scanner';
 import { AccountService } from './handlers/accounts';
 import { OrderRouter } from './handlers/orders';
 import { handleContractDetails, handleMarketRule, handleMatchingSymbols } from './handlers/contracts';
+import { handleCalculation, handleOptionDetails, handleSecDefOptParams } from './handlers/options';
+import { createOptionMarket } from './options/option-market';
+import { OptionInstruments } from './options/option-instruments';
 import { createRequestRouter } from './request-router';
 import { BeatLoop, beatIntervalMs } from './beat';
 import type { BeatPart } from './beat';
@@ -67,10 +70,15 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
   const log: Logger = (input.log ?? silentLogger).child('demo-gateway');
   const universe = buildUniverse(clock.now());
   const market = new Market(universe, opts.seed, opts.realHours);
+  const optionInstruments = new OptionInstruments(createOptionMarket({ market, seed: opts.seed }), market);
+  market.attachDerivatives(optionInstruments);
   const history = new HistoryEngine(market);
   const ledger = new Ledger(opts.accounts, opts.startingCash);
   const usdRate = createUsdRates(universe, market);
   const sessions = new SessionRegistry<Session>();
+  /** A universe instrument or a listed option (state file, inspection). */
+  const instrumentOf = (conId: number) =>
+    universe.byConId(conId) ?? optionInstruments.byConId(conId, clock.now());
   const receivedLog = new ReceivedLog();
   let closed = false;
 
@@ -113,6 +121,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     engine,
     ledger,
     options: opts,
+    optionInstruments,
     sessions: () => sessions.ready,
     wake: () => beat.wake(),
     usdRate,
@@ -127,12 +136,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
   const router = new OrderRouter(ctx, (a, i) => accountsSvc.changed(a, i));
 
   const saver = opts.statePath
-    ? await openStateFile(
-        opts.statePath,
-        { ledger, engine, byConId: (id) => universe.byConId(id) },
-        clock,
-        log,
-      )
+    ? await openStateFile(opts.statePath, { ledger, engine, byConId: (id) => instrumentOf(id) }, clock, log)
     : undefined;
   ledger.rollDay(market.etDayOf(clock.now()), (b) => b.cash);
 
@@ -144,9 +148,15 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     takeSwallowedOrder: () => faults.takeSwallowedOrder(),
     ignore: (o) => receivedLog.ignore(o),
     contracts: {
-      details: (s, reqId, c) => handleContractDetails(ctx, s, reqId, c),
+      details: (s, reqId, c) => {
+        if (!handleOptionDetails(ctx, s, reqId, c)) handleContractDetails(ctx, s, reqId, c);
+      },
       matchingSymbols: (s, reqId, pattern) => handleMatchingSymbols(ctx, s, reqId, pattern),
       marketRule: (s, id) => handleMarketRule(s, id),
+    },
+    options: {
+      secDefOptParams: (s, req) => handleSecDefOptParams(ctx, s, req),
+      calculate: (s, req) => handleCalculation(ctx, s, req),
     },
     marketData,
     history: historySvc,
@@ -270,7 +280,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     accountValues: (account) => accountValueView(accountsSvc.numbers(account)),
     subscriptions: () => ({ marketData: marketData.count, ...historySvc.counts, scanners: scanner.count }),
     quote(conId) {
-      const inst = universe.byConId(conId);
+      const inst = instrumentOf(conId);
       return inst ? market.quote(inst, clock.now(), emptyQuote()) : undefined;
     },
     async startControlApi(port = 0) {

@@ -10,6 +10,7 @@ import { FrameReader, payloadFields } from './wire/framing';
 import { defaultTicket, emptyContractRequest } from './orders/order-types';
 import type { Request } from './wire/requests';
 import { createRequestRouter } from './request-router';
+import { decodeRequest } from './wire/decoder';
 import type { RouteTargets } from './request-router';
 
 const host: SessionHost = {
@@ -62,6 +63,7 @@ function targets(calls: unknown[][], over: Partial<RouteTargets> = {}): RouteTar
       matchingSymbols: rec('matchingSymbols'),
       marketRule: rec('marketRule'),
     },
+    options: { secDefOptParams: rec('secDefOptParams'), calculate: rec('calculate') },
     marketData: { setType: rec('setType'), subscribe: rec('subscribe'), cancel: rec('cancelMktData') },
     history: {
       request: rec('history'),
@@ -173,6 +175,31 @@ describe('createRequestRouter', () => {
       ['openOrders', true],
       ['details', 7, c],
     ]);
+  });
+
+  it('hands the option requests to the option handlers and accepts their cancels silently', async () => {
+    const o = await session();
+    open.push(o);
+    const calls: unknown[][] = [];
+    const route = createRequestRouter(targets(calls));
+    const params = decodeRequest(['78', '3', 'AAPL', '', 'STK', '265598'], 176);
+    const calc: Request = {
+      kind: 'calculateOptionPrice',
+      reqId: 4,
+      contract: emptyContractRequest(),
+      value: 0.3,
+      underPrice: 150,
+    };
+    route(o.s, params);
+    route(o.s, calc);
+    route(o.s, { kind: 'cancelCalculateOptionPrice', reqId: 4 });
+    route(o.s, { kind: 'cancelCalculateImpliedVolatility', reqId: 5 });
+    expect(calls).toEqual([
+      ['secDefOptParams', params],
+      ['calculate', calc],
+    ]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(o.frames).toEqual([]);
   });
 
   it('swallows a new order while the fault is armed, never a change to a known one', async () => {

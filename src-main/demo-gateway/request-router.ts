@@ -18,7 +18,6 @@ import {
   managedAccounts,
   mktDepthExchanges,
   newsProviders,
-  secDefOptParamsEnd,
   smartComponents,
   softDollarTiers,
   userInfo,
@@ -28,6 +27,14 @@ interface ContractHandlers {
   details(s: Session, reqId: number, contract: ContractRequest): void;
   matchingSymbols(s: Session, reqId: number, pattern: string): void;
   marketRule(s: Session, marketRuleId: number): void;
+}
+
+interface OptionHandlers {
+  secDefOptParams(s: Session, req: Extract<Request, { kind: 'reqSecDefOptParams' }>): void;
+  calculate(
+    s: Session,
+    req: Extract<Request, { kind: 'calculateImpliedVolatility' | 'calculateOptionPrice' }>,
+  ): void;
 }
 
 export interface RouteTargets {
@@ -41,6 +48,7 @@ export interface RouteTargets {
   takeSwallowedOrder(): boolean;
   ignore(order: IgnoredOrder): void;
   contracts: ContractHandlers;
+  options: OptionHandlers;
   marketData: Pick<MarketDataService, 'setType' | 'subscribe' | 'cancel'>;
   history: Pick<
     HistoryService,
@@ -75,7 +83,7 @@ export interface RouteTargets {
 }
 
 export function createRequestRouter(t: RouteTargets): (s: Session, req: Request) => void {
-  const { marketData, history, scanner, accounts, orders, contracts } = t;
+  const { marketData, history, scanner, accounts, orders, contracts, options } = t;
   return (s, req) => {
     const now = t.clock.now();
     switch (req.kind) {
@@ -185,7 +193,14 @@ export function createRequestRouter(t: RouteTargets): (s: Session, req: Request)
       case 'reqUserInfo':
         return s.send(userInfo(req.reqId, ''));
       case 'reqSecDefOptParams':
-        return s.send(secDefOptParamsEnd(req.reqId));
+        return options.secDefOptParams(s, req);
+      case 'calculateImpliedVolatility':
+      case 'calculateOptionPrice':
+        return options.calculate(s, req);
+      case 'cancelCalculateImpliedVolatility':
+      case 'cancelCalculateOptionPrice':
+        // A calculation is answered at once (handlers/options.ts): nothing is left running to stop.
+        return;
       case 'queryDisplayGroups':
         return s.send(displayGroupList(req.reqId, '1|2|3|4|5|6|7'));
       case 'ignored':

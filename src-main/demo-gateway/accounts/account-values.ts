@@ -1,6 +1,7 @@
 // Account values derived from the ledger and the market: the tags of reqAccountSummary and the keys of
 // reqAccountUpdates. Margin is simplified Reg T: stocks 50% initial / 25% maintenance, futures 8% / 6.5% and FX
-// 3% / 2.5% of notional; BuyingPower is 4x AvailableFunds (intraday leverage of a margin account).
+// 3% / 2.5% of notional; options 100% of their market value, long or short (no loan value; the demo does not
+// model Reg T's short-option formula); BuyingPower is 4x AvailableFunds (intraday leverage of a margin account).
 import type { AccountBook, Position } from './ledger';
 import type { Instrument } from '../model/instrument';
 
@@ -19,6 +20,7 @@ export interface AccountNumbers {
   cash: number;
   netLiquidation: number;
   stockMarketValue: number;
+  optionMarketValue: number;
   grossPositionValue: number;
   futuresPnl: number;
   unrealized: number;
@@ -40,6 +42,7 @@ const MARGIN: Record<string, readonly [number, number]> = {
   STK: [0.5, 0.25],
   FUT: [0.08, 0.065],
   CASH: [0.03, 0.025],
+  OPT: [1, 1],
 };
 
 export function marginRates(inst: Instrument): readonly [initial: number, maintenance: number] {
@@ -49,6 +52,7 @@ export function marginRates(inst: Instrument): readonly [initial: number, mainte
 export function valueAccount(book: AccountBook, priceOf: PriceOf): AccountNumbers {
   const sum = {
     stockValue: 0,
+    optionValue: 0,
     gross: 0,
     futuresPnl: 0,
     unrealized: 0,
@@ -83,20 +87,25 @@ export function valueAccount(book: AccountBook, priceOf: PriceOf): AccountNumber
     if (p.inst.secType === 'STK') {
       sum.stockValue += marketValue;
       sum.gross += notional;
+    } else if (p.inst.secType === 'OPT') {
+      // Cash-settled like stocks: the premium left the cash, the position's value counts instead.
+      sum.optionValue += marketValue;
+      sum.gross += notional;
     } else {
       // Futures and FX are margin-style: the open trade's value is the price move since entry (commissions
       // already left the cash).
       sum.futuresPnl += marketValue - p.qty * p.avgPrice * usdRate;
     }
   }
-  const { stockValue, gross, futuresPnl, unrealized, initMargin, maintMargin, daily } = sum;
-  const netLiquidation = book.cash + stockValue + futuresPnl;
+  const { stockValue, optionValue, gross, futuresPnl, unrealized, initMargin, maintMargin, daily } = sum;
+  const netLiquidation = book.cash + stockValue + optionValue + futuresPnl;
   const availableFunds = netLiquidation - initMargin;
   return {
     account: book.account,
     cash: book.cash,
     netLiquidation,
     stockMarketValue: stockValue,
+    optionMarketValue: optionValue,
     grossPositionValue: gross,
     futuresPnl,
     unrealized,
@@ -157,7 +166,7 @@ export function ledgerTags(n: AccountNumbers): [tag: string, value: string][] {
     ['TotalCashBalance', money(n.cash)],
     ['AccruedCash', money(0)],
     ['StockMarketValue', money(n.stockMarketValue)],
-    ['OptionMarketValue', money(0)],
+    ['OptionMarketValue', money(n.optionMarketValue)],
     ['FutureOptionValue', money(0)],
     ['FuturesPNL', money(n.futuresPnl)],
     ['NetLiquidationByCurrency', money(n.netLiquidation)],

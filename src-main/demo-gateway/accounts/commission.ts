@@ -1,5 +1,7 @@
 // IB-like fixed-rate commissions: stocks $0.005/share (min $1.00, max 1% of trade value), futures $2.25 per
-// contract (commission plus typical exchange fees), FX 0.2 basis points of the USD value (min $2.00).
+// contract (commission plus typical exchange fees), FX 0.2 basis points of the USD value (min $2.00), US equity
+// options as IB's fixed schedule: $0.65 per contract ($0.50 at premiums of $0.05-$0.10, $0.25 below $0.05), $1.00
+// minimum per order.
 import type { Instrument } from '../model/instrument';
 
 export function commissionFor(
@@ -15,6 +17,8 @@ export function commissionFor(
     c = Math.min(Math.max(qty * 0.005, 1), qty * price * 0.01);
   } else if (inst.secType === 'FUT') {
     c = qty * 2.25;
+  } else if (inst.secType === 'OPT') {
+    c = Math.max(qty * (price >= 0.1 ? 0.65 : price >= 0.05 ? 0.5 : 0.25), 1);
   } else {
     c = Math.max(qty * price * usdPerQuoteUnit * 0.00002, 2);
   }

@@ -1,5 +1,5 @@
-// Cash, positions and realized P&L per account. Stocks and ETFs settle their full value in cash; futures and FX
-// pairs are carried margin-style (cash moves only by commissions and realized P&L, converted to USD), which keeps
+// Cash, positions and realized P&L per account. Stocks, ETFs and options settle their full value in cash (an
+// option's premium × quantity × multiplier 100); futures and FX pairs are carried margin-style (cash moves only by commissions and realized P&L, converted to USD), which keeps
 // a single-currency (USD) account. Average costs include commissions, as TWS reports them.
 import type { Instrument } from '../model/instrument';
 
@@ -86,7 +86,7 @@ export class Ledger {
       pos = { account, inst, qty: 0, avgCost: 0, avgPrice: 0, realizedToday: 0 };
       book.positions.set(inst.conId, pos);
     }
-    const cashSettled = inst.secType === 'STK';
+    const cashSettled = inst.secType === 'STK' || inst.secType === 'OPT';
     if (cashSettled) book.cash -= signed * price * mult * usdRate;
     book.cash -= commission;
     book.commissionsToday += commission;

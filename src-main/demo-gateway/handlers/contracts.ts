@@ -8,8 +8,9 @@ import type { ContractRequest } from '../orders/order-types';
 import { contractData, contractDataEnd, symbolSamples } from '../wire/encode-contract';
 import { marketRule } from '../wire/encoder';
 import { ruleIncrements } from '../model/market-rules';
+import { optionRuleIncrements } from '../options/contract';
 
-const NO_SECURITY_DEFINITION = 'No security definition has been found for the request';
+export const NO_SECURITY_DEFINITION = 'No security definition has been found for the request';
 
 const EXCHANGE_ALIASES: Record<string, string> = {
   ISLAND: 'NASDAQ',
@@ -126,5 +127,5 @@ export function handleMatchingSymbols(ctx: GatewayContext, s: Session, reqId: nu
 }
 
 export function handleMarketRule(s: Session, id: number): void {
-  s.send(marketRule(id, ruleIncrements(id)));
+  s.send(marketRule(id, optionRuleIncrements(id) ?? ruleIncrements(id)));
 }

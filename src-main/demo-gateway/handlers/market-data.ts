@@ -1,6 +1,7 @@
 // Level-1 market data: reqMktData/cancelMktData, snapshots, market data types and the tick stream. One quote per
 // instrument and beat is computed for all subscribers; only changed fields go out (tickPrice carries the size for
 // bid/ask/last, tickSize alone when just a size changed), with the delayed tick ids 66-76 for delayed data.
+// Options are lines like any other (same ticker ids, errors and types) with their own parts (option-ticks.ts).
 import type { GatewayContext } from '../context';
 import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
@@ -8,6 +9,15 @@ import { emptyQuote } from '../model/market';
 import type { Quote } from '../model/market';
 import type { ContractRequest } from '../orders/order-types';
 import { resolveOne } from './contracts';
+import { resolveOption } from './options';
+import {
+  OPTION_GENERIC_TICKS,
+  OPTION_STATS,
+  emitOptionTicks,
+  emitUnderlyingStats,
+  newOptionTickState,
+} from './option-ticks';
+import type { OptionTickState } from './option-ticks';
 import {
   marketDataType,
   tickGeneric,
@@ -88,6 +98,8 @@ interface Sub extends Omit<Quote, 'lastTime' | 'trades' | 'live'> {
   generic: number;
   mdoff: boolean;
   lot: number;
+  /** Options, and underlyings asked for option statistics: what the option parts last sent. */
+  optionTicks: OptionTickState | undefined;
 }
 
 export class MarketDataService {
@@ -97,6 +109,8 @@ export class MarketDataService {
   private readonly quoteBeat: [Int32Array, Int32Array];
   private beatNo = 0;
   private stampSeq = 0;
+  /** The quote view an option line is emitted from (filled and read within one emit). */
+  private readonly optionView = emptyQuote();
 
   constructor(private readonly ctx: GatewayContext) {
     const n = ctx.universe.instruments.length;
@@ -134,7 +148,7 @@ export class MarketDataService {
       s.error(reqId, 322, `Error processing request.-'cc' : cause - Duplicate ticker id`);
       return;
     }
-    const r = resolveOne(this.ctx.universe, c);
+    const r = resolveOption(this.ctx, c) ?? resolveOne(this.ctx.universe, c);
     if (!r.ok) {
       s.error(reqId, r.code, r.text);
       return;
@@ -170,6 +184,7 @@ export class MarketDataService {
       else if (n === 236) generic |= G_SHORTABLE;
       else if (n === 221) generic |= G_MARK;
       else if (n === 165) generic |= G_STATS;
+      else generic |= OPTION_GENERIC_TICKS[n] ?? 0;
     }
     const inst = r.inst;
     const requested = s.marketDataType;
@@ -189,6 +204,11 @@ export class MarketDataService {
       generic,
       mdoff,
       lot: inst.secType === 'STK' && s.version < MIN_SERVER_VER_MARKET_DATA_IN_SHARES ? 100 : 1,
+      optionTicks:
+        inst.secType === 'OPT' ||
+        ((generic & OPTION_STATS) !== 0 && this.ctx.optionInstruments.model.chains.isOptionable(inst))
+          ? newOptionTickState()
+          : undefined,
       bid: NaN,
       ask: NaN,
       last: NaN,
@@ -209,7 +229,7 @@ export class MarketDataService {
     if (s.mdTypeSet || type !== 1) s.send(marketDataType(reqId, type));
     if (delayed)
       s.error(reqId, 10167, 'Requested market data is not subscribed. Displaying delayed market data.');
-    if (!this.ctx.dataPaused()) this.emit(sub, q, true);
+    if (!this.ctx.dataPaused()) this.emit(sub, q, true, now);
     if (snapshot || regulatory) {
       s.send(tickSnapshotEnd(reqId));
       return;
@@ -259,7 +279,7 @@ export class MarketDataService {
         sub.reportedType = type;
         sub.session.send(marketDataType(sub.reqId, type));
       }
-      const sent = this.emit(sub, q, false);
+      const sent = this.emit(sub, q, false, now);
       if (stamps && sent && !stamps.has(sub.session)) {
         stamps.add(sub.session);
         sub.session.send(
@@ -274,6 +294,9 @@ export class MarketDataService {
   }
 
   private quoteFor(inst: Instrument, lane: 0 | 1, now: number, beat: number): Quote {
+    // Options are outside the universe's arrays; their registry keeps one quote per (option, lane, instant).
+    if (inst.index < 0)
+      return this.ctx.market.quote(inst, lane === 1 ? now - DELAY_MS : now, this.optionView, lane);
     const q = this.quotes[lane][inst.index] as Quote;
     const stamp = this.quoteBeat[lane];
     if (beat < 0 || stamp[inst.index] !== beat) {
@@ -290,13 +313,14 @@ export class MarketDataService {
   }
 
   /** Sends what changed since the last emission (everything when `initial`); returns whether anything went out. */
-  private emit(sub: Sub, q: Quote, initial: boolean): boolean {
+  private emit(sub: Sub, q: Quote, initial: boolean, now: number): boolean {
     const s = sub.session;
     const id = sub.reqId;
     const d = sub.delayed;
     const t = (x: number): number => (d ? (DELAYED[x] ?? x) : x);
     const lot = sub.lot;
     const fx = sub.inst.secType === 'CASH';
+    const option = sub.inst.secType === 'OPT';
     let sent = false;
     if (!sub.mdoff) {
       for (const side of QUOTE_SIDES) {
@@ -319,7 +343,8 @@ export class MarketDataService {
         if (initial || q.last !== sub.last) {
           s.send(tickPrice(id, t(Tick.LAST), q.last, lastSize, 0));
           if (initial) s.send(tickSize(id, t(Tick.LAST_SIZE), lastSize));
-          s.send(tickString(id, t(Tick.LAST_TIMESTAMP), String(q.lastTime)));
+          // An option that has not traded today has no last-trade time to report.
+          if (q.lastTime > 0) s.send(tickString(id, t(Tick.LAST_TIMESTAMP), String(q.lastTime)));
           if (sub.generic & G_RT_VOLUME) {
             s.send(
               tickString(
@@ -346,6 +371,8 @@ export class MarketDataService {
         }
       }
       for (const [field, tick] of SESSION_PRICES) {
+        // The option model keeps no session range: an option line sends its previous close only.
+        if (option && field !== 'close') continue;
         if (initial || q[field] !== sub[field]) {
           s.send(tickPrice(id, t(tick), q[field], 0, 0));
           sub[field] = q[field];
@@ -357,6 +384,22 @@ export class MarketDataService {
       if (sub.generic & G_SHORTABLE) s.send(tickGeneric(id, Tick.SHORTABLE, 3));
       if (sub.generic & G_STATS) s.send(tickSize(id, Tick.AVG_VOLUME, Math.round(sub.inst.avgVolume / lot)));
     }
+    if (sub.optionTicks) sent = this.emitOptionParts(sub, sub.optionTicks, initial, now) || sent;
     return sent;
+  }
+
+  /** The option parts of a line (option-ticks.ts), priced at the instant the line's quote is for. */
+  private emitOptionParts(sub: Sub, st: OptionTickState, initial: boolean, now: number): boolean {
+    const lane = sub.delayed ? 1 : 0;
+    const t = sub.delayed ? now - DELAY_MS : now;
+    const options = this.ctx.optionInstruments;
+    const inst = sub.inst;
+    if (inst.right) {
+      const { quote } = options.optionQuote(inst, t, lane);
+      const opts = { delayed: sub.delayed, mdoff: sub.mdoff, generic: sub.generic, initial };
+      return emitOptionTicks(sub.session, sub.reqId, quote, inst.right, opts, st);
+    }
+    const stats = options.model.underlyingStats(inst, t, lane);
+    return emitUnderlyingStats(sub.session, sub.reqId, stats, sub.generic, initial, st);
   }
 }

@@ -9,6 +9,7 @@ import type { EngineListener, Execution } from '../orders/matching';
 import type { WhatIfFigures } from '../orders/margin';
 import type { ExecutionFilter } from '../wire/requests';
 import { resolveOne } from './contracts';
+import { resolveOption } from './options';
 import {
   commissionReport,
   execDetails,
@@ -46,8 +47,10 @@ export class OrderRouter implements EngineListener {
     warnings: string[],
   ): void {
     for (const w of warnings) this.ctx.log.debug(`placeOrder ${orderId}: ${w}`, { clientId: s.clientId });
-    const r = resolveOne(this.ctx.universe, contract);
-    if (!r.ok && r.code === 200 && r.text.includes('ambiguous')) {
+    const r = resolveOption(this.ctx, contract) ?? resolveOne(this.ctx.universe, contract);
+    // A contract that is not found goes to the engine (it logs the order and answers 200); an ambiguous or
+    // underspecified one (321, options) is answered here.
+    if (!r.ok && (r.code !== 200 || r.text.includes('ambiguous'))) {
       s.error(orderId, r.code, r.text);
       return;
     }

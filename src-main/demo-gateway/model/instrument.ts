@@ -1,10 +1,11 @@
 // One tradable instrument of the demo universe: what contract details report, plus the parameters that drive its
-// simulated price and volume.
+// simulated price and volume. Options are instruments too (secType OPT, built on demand by options/option-
+// instruments.ts, outside the universe's arrays): orders, positions and the encoders treat them alike.
 
-type SecType = 'STK' | 'FUT' | 'CASH';
+type SecType = 'STK' | 'FUT' | 'CASH' | 'OPT';
 
 export interface Instrument {
-  /** Position in the universe's arrays (market state is kept in typed arrays indexed by it). */
+  /** Position in the universe's arrays (market state is kept in typed arrays indexed by it); -1 for an option. */
   readonly index: number;
   readonly conId: number;
   readonly symbol: string;
@@ -49,4 +50,7 @@ export interface Instrument {
   readonly avgTradeSize: number;
   /** Granularity of quoted sizes (100 shares, 1 contract, 100k units). */
   readonly lotSize: number;
+  /** Options only: the strike and right every contract block carries (stocks, futures and FX send 0 and ""). */
+  readonly strike?: number;
+  readonly right?: 'C' | 'P';
 }

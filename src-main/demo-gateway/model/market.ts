@@ -69,6 +69,11 @@ interface Stats {
 
 const MINUTE = 60_000;
 
+/** Quotes of instruments outside the universe's arrays (options, index -1): their own model prices them. */
+export interface DerivativeQuotes {
+  quote(inst: Instrument, t: number, out: Quote, lane: 0 | 1): Quote;
+}
+
 export class Market {
   readonly paths: PathModel;
   readonly calendar: SessionCalendar;
@@ -77,6 +82,7 @@ export class Market {
   private dayStart = 0;
   private dayEnd = 0;
   private day = 0;
+  private derivatives: DerivativeQuotes | undefined;
 
   constructor(
     readonly universe: Universe,
@@ -140,8 +146,21 @@ export class Market {
     return { t: Math.min(t, last.end - 1), session: last, live: false };
   }
 
+  /**
+   * The option model reads this market for its underlyings, so it is attached once both exist; from then on the
+   * matching engine, margin and account values quote an option through `quote` like any instrument.
+   */
+  attachDerivatives(d: DerivativeQuotes): void {
+    this.derivatives = d;
+  }
+
   /** Fills `out` with the quote at `t` and returns it (no allocation on the hot path). Lane 1 is for delayed data. */
   quote(inst: Instrument, t: number, out: Quote, lane: 0 | 1 = 0): Quote {
+    if (inst.index < 0) {
+      if (!this.derivatives)
+        throw new Error(`${inst.localSymbol} has no quotes: no option model is attached`);
+      return this.derivatives.quote(inst, t, out, lane);
+    }
     const eff = this.effectiveTime(inst, t);
     const te = eff.t;
     const tick = inst.minTick;

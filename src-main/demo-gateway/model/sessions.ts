@@ -1,6 +1,7 @@
 // Trading sessions. By default the demo trades around the clock (every ET calendar day is one session, regular
 // hours included), so demo users and CI can fill orders at night; `realHours` switches to US hours: stocks 04:00-
-// 20:00 ET (regular 09:30-16:00) on weekdays, futures 18:00-17:00 ET Sunday-Friday, FX 17:15-17:00 ET.
+// 20:00 ET (regular 09:30-16:00) on weekdays, equity options 09:30-16:00 only, futures 18:00-17:00 ET Sunday-
+// Friday, FX 17:15-17:00 ET.
 // Exchange holidays are not modelled.
 import type { Instrument } from './instrument';
 import { dayOfWeek, etTime, ymdOfDay } from '../wire/tws-time';
@@ -27,6 +28,8 @@ const ALL_DAY: Window = { start: 0, end: 1440, rthStart: 0, rthEnd: 1440 };
 const STOCK: Window = { start: 240, end: 1200, rthStart: 570, rthEnd: 960 };
 const FUTURE: Window = { start: -360, end: 1020, rthStart: 570, rthEnd: 960 };
 const FOREX: Window = { start: -405, end: 1020, rthStart: -405, rthEnd: 1020 };
+const OPTION: Window = { start: 570, end: 960, rthStart: 570, rthEnd: 960 };
+const WINDOWS = [ALL_DAY, STOCK, FUTURE, FOREX, OPTION];
 
 export class SessionCalendar {
   private readonly cache = new Map<number, Session>();
@@ -35,6 +38,7 @@ export class SessionCalendar {
 
   private window(inst: Instrument): Window {
     if (!this.realHours) return ALL_DAY;
+    if (inst.secType === 'OPT') return OPTION;
     return inst.secType === 'STK' ? STOCK : inst.secType === 'FUT' ? FUTURE : FOREX;
   }
 
@@ -48,7 +52,7 @@ export class SessionCalendar {
   session(inst: Instrument, day: number): Session | undefined {
     if (!this.isTradingDay(inst, day)) return undefined;
     const w = this.window(inst);
-    const key = day * 4 + (w === ALL_DAY ? 0 : w === STOCK ? 1 : w === FUTURE ? 2 : 3);
+    const key = day * WINDOWS.length + WINDOWS.indexOf(w);
     let s = this.cache.get(key);
     if (!s) {
       s = {

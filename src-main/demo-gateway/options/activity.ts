@@ -35,7 +35,7 @@ export function optionVolumeRatio(inst: Instrument): number {
 }
 
 /** Relative weight of one option in its underlying's option volume on `day` (without the daily noise). */
-export function activityWeight(
+function activityWeight(
   e: Expiration,
   strike: number,
   right: Right,

@@ -7,13 +7,13 @@ import { dayOfWeek, etTime, ymdOfDay } from '../wire/tws-time';
 
 const DAY_MS = 86_400_000;
 /** Weeklies are listed this many days before their Friday: 9 Fridays ahead, never fewer than 8. */
-export const WEEKLY_WINDOW_DAYS = 62;
+const WEEKLY_WINDOW_DAYS = 62;
 /** Monthlies of months outside the underlying's cycle are listed this many months ahead… */
-export const MONTHLY_MONTHS = 5;
+const MONTHLY_MONTHS = 5;
 /** …monthlies of its cycle months and quarterlies this many. */
-export const LONG_MONTHS = 12;
+const LONG_MONTHS = 12;
 /** Options stop trading at 16:00 ET on their last trading day (minutes after midnight). */
-export const EXPIRY_MINUTE = 16 * 60;
+const EXPIRY_MINUTE = 16 * 60;
 
 /** Expiration cycle of an underlying: 1 = Jan/Apr/Jul/Oct, 2 = Feb/May/Aug/Nov, 3 = Mar/Jun/Sep/Dec. */
 export type ExpiryCycle = 1 | 2 | 3;
@@ -41,7 +41,7 @@ export function dayOfDate(year: number, month: number, date: number): number {
 }
 
 /** Calendar date of a day number. */
-export function dateOfDay(day: number): { year: number; month: number; date: number } {
+function dateOfDay(day: number): { year: number; month: number; date: number } {
   const d = new Date(day * DAY_MS);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate() };
 }
@@ -106,17 +106,17 @@ export function exchangeHolidays(year: number): ReadonlySet<number> {
   return set;
 }
 
-export function isExchangeHoliday(day: number): boolean {
+function isExchangeHoliday(day: number): boolean {
   return exchangeHolidays(dateOfDay(day).year).has(day);
 }
 
-export function isBusinessDay(day: number): boolean {
+function isBusinessDay(day: number): boolean {
   const dow = dayOfWeek(day);
   return dow !== 0 && dow !== 6 && !isExchangeHoliday(day);
 }
 
 /** `day` if it is a business day, else the closest business day before it. */
-export function businessDayOnOrBefore(day: number): number {
+function businessDayOnOrBefore(day: number): number {
   let d = day;
   while (!isBusinessDay(d)) d--;
   return d;

@@ -260,7 +260,7 @@ function hasStrike(a: Int32Array, k: number): boolean {
 }
 
 /** The underlying's expiration cycle (stable per symbol). */
-export function expiryCycle(inst: Instrument): ExpiryCycle {
+function expiryCycle(inst: Instrument): ExpiryCycle {
   return ((hashString(`${inst.symbol}/cycle`) % 3) + 1) as ExpiryCycle;
 }
 
@@ -268,7 +268,7 @@ export function expiryCycle(inst: Instrument): ExpiryCycle {
  * Builds one underlying's chain as listed on `day`: each expiry's strikes are centred on the close of the day
  * before its listing, with strikes added where the underlying has closed since (up to the day before `day`).
  */
-export function buildChain(inst: Instrument, day: number, closes: Pick<PathModel, 'dayClose'>): OptionChain {
+function buildChain(inst: Instrument, day: number, closes: Pick<PathModel, 'dayClose'>): OptionChain {
   const unit = strikeUnit(inst);
   const vol = modelVolatility(inst);
   const listed = listedExpirations(day, expiryCycle(inst));

@@ -31,7 +31,7 @@ export const OPTION_EXCHANGES: readonly string[] = [
   'SAPPHIRE',
 ];
 
-export const OPTION_ORDER_TYPES =
+const OPTION_ORDER_TYPES =
   'ACTIVETIM,AD,ADJUST,ALERT,ALLOC,AVGCOST,BASKET,COND,CONDORDER,DAY,DEACT,DEACTDIS,DEACTEOD,DIS,GAT,GTC,GTD,' +
   'GTT,HID,ICE,IOC,LIT,LMT,MIT,MKT,MTL,NGCOMB,NONALGO,OCA,OPENCLOSE,PEGMIDVOL,PEGMKTVOL,PEGPRMVOL,PEGSRFVOL,' +
   'POSTONLY,PRICECHK,REL,REL2MID,RELPCTOFS,RELSTK,SCALE,SCALERST,SIZECHK,SMARTSTG,SNAPMID,SNAPMKT,SNAPREL,STP,' +
@@ -59,7 +59,7 @@ export function tickClass(symbol: string): TickClass {
 }
 
 /** Market rule of each class as reqMarketRule reports it: [lowEdge, increment] pairs. */
-export const OPTION_MARKET_RULES: Readonly<
+const OPTION_MARKET_RULES: Readonly<
   Record<TickClass, { readonly id: number; readonly increments: readonly (readonly [number, number])[] }>
 > = {
   // 26 is the gateway's flat $0.01 rule (model/market-rules.ts).
@@ -81,6 +81,12 @@ export const OPTION_MARKET_RULES: Readonly<
     ],
   },
 };
+
+/** reqMarketRule of an option rule id ([lowEdge, increment] pairs), or undefined for any other id. */
+export function optionRuleIncrements(id: number): [number, number][] | undefined {
+  const rule = Object.values(OPTION_MARKET_RULES).find((r) => r.id === id);
+  return rule?.increments.map(([low, inc]): [number, number] => [low, inc]);
+}
 
 /** The price increment at `price` for a class (premiums of $3 and above use the wider increment). */
 export function optionTick(cls: TickClass, price: number): number {

@@ -7,8 +7,8 @@ import type { Right } from './occ';
 
 export const YEAR_MS = 365 * 86_400_000;
 /** Bounds of the implied-volatility search: 0.01 % to 1,000 %. */
-export const MIN_VOL = 1e-4;
-export const MAX_VOL = 10;
+const MIN_VOL = 1e-4;
+const MAX_VOL = 10;
 
 export interface Greeks {
   price: number;
@@ -27,10 +27,6 @@ export function emptyGreeks(): Greeks {
 }
 
 const INV_SQRT_2PI = 0.3989422804014327;
-
-export function normPdf(x: number): number {
-  return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
-}
 
 /** Standard normal CDF, Hart's double-precision algorithm as given by West (2005): absolute error < 1e-14. */
 export function normCdf(x: number): number {

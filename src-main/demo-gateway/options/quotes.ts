@@ -14,8 +14,8 @@ import type { VolSlice } from './vol-surface';
 import { volAt } from './vol-surface';
 
 /** tickOptionComputation sentinels at server versions ≥ 156 (notes §4.1): −1 for values, −2 for greeks. */
-export const NOT_COMPUTED_VALUE = -1;
-export const NOT_COMPUTED_GREEK = -2;
+const NOT_COMPUTED_VALUE = -1;
+const NOT_COMPUTED_GREEK = -2;
 /** tickAttrib: 0 return-based (the model's volatility), 1 price-based (implied from a traded/quoted price). */
 export const RETURN_BASED = 0;
 export const PRICE_BASED = 1;

@@ -59,5 +59,9 @@ describe('fill rules', () => {
     expect(executionExchange(one((i) => i.symbol === 'MSFT'))).toBe('ISLAND');
     expect(executionExchange(one((i) => i.symbol === 'IBM'))).toBe('NYSE');
     expect(executionExchange(one((i) => i.secType === 'FUT' && i.symbol === 'ES'))).toBe('CME');
+    // TWS reports an option fill on the exchange that filled it, never SMART.
+    expect(executionExchange({ ...one((i) => i.symbol === 'MSFT'), secType: 'OPT', exchange: 'SMART' })).toBe(
+      'CBOE',
+    );
   });
 });

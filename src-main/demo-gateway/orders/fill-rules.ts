@@ -49,8 +49,12 @@ export function fillPrice(
   return arriving ? { price: touch, liquidity: 2 } : { price: lmt, liquidity: 1 };
 }
 
-/** Where an execution is reported: a stock's listing exchange (NASDAQ as ISLAND), else the contract's exchange. */
+/**
+ * Where an execution is reported: a stock's listing exchange (NASDAQ as ISLAND), an option's CBOE (TWS never
+ * reports SMART as an execution venue), else the contract's exchange.
+ */
 export function executionExchange(inst: Instrument): string {
+  if (inst.secType === 'OPT') return 'CBOE';
   if (inst.secType !== 'STK') return inst.exchange;
   return inst.primaryExchange === 'NASDAQ' ? 'ISLAND' : inst.primaryExchange;
 }

@@ -8,6 +8,8 @@ import { Ledger } from '../accounts/ledger';
 import { buildUniverse } from '../model/universe';
 import { Market, emptyQuote } from '../model/market';
 import type { Instrument } from '../model/instrument';
+import { createOptionMarket } from '../options/option-market';
+import { OptionInstruments } from '../options/option-instruments';
 
 const T = Date.UTC(2026, 10, 24, 16, 0, 0);
 const universe = buildUniverse(T);
@@ -228,5 +230,62 @@ describe('matching engine', () => {
       text: "Error validating request.-'rd' : cause - You must specify an account.",
     });
     expect(validateTicket(ticket({ account: 'DU2' }), aapl, ['DU1', 'DU2'])).toBeUndefined();
+  });
+});
+
+describe('matching engine with options', () => {
+  function withOptions(): ReturnType<typeof setup> & { options: OptionInstruments; atm: Instrument } {
+    const s = setup();
+    const options = new OptionInstruments(createOptionMarket({ market: s.market, seed: 1 }), s.market);
+    s.market.attachDerivatives(options);
+    const spot = price(s.market);
+    const calls = options.model.chains.find('AAPL', { expiry: '20261218', right: 'C' }, T);
+    const atm = calls.reduce((a, b) => (Math.abs(b.strike - spot) < Math.abs(a.strike - spot) ? b : a));
+    return { ...s, options, atm: options.instrument(atm) };
+  }
+
+  it('fills a market order at the option’s own ask; cash moves by price × quantity × 100', () => {
+    const { engine, ledger, fills, market, atm } = withOptions();
+    const q = market.quote(atm, T, emptyQuote());
+    engine.place(1, 1, atm, ticket({ totalQuantity: 2 }), T);
+    expect(engine.get(1, 1)?.status).toBe('Filled');
+    expect(fills.map((f) => [f.price, f.shares, f.exchange, f.commission])).toEqual([
+      [q.ask, 2, 'CBOE', 1.3],
+    ]);
+    expect(ledger.book('DU1')?.cash).toBeCloseTo(1_000_000 - q.ask * 200 - 1.3, 6);
+    expect(ledger.position('DU1', atm.conId)).toMatchObject({ qty: 2, avgCost: q.ask * 100 + 0.65 });
+  });
+
+  it('rests a limit at the option’s bid until its ask comes down to it, then fills at the limit', () => {
+    const { engine, market, atm } = withOptions();
+    const lmt = market.quote(atm, T, emptyQuote()).bid;
+    engine.place(1, 2, atm, ticket({ orderType: 'LMT', lmtPrice: lmt, totalQuantity: 1 }), T);
+    expect(engine.get(1, 2)?.status).toBe('Submitted');
+    const q = emptyQuote();
+    for (let t = T + 1000; t < T + 2 * 3_600_000 && engine.get(1, 2)?.status !== 'Filled'; t += 1000) {
+      engine.step(t);
+      market.quote(atm, t, q);
+      expect(engine.get(1, 2)?.status, `ask ${q.ask} vs limit ${lmt}`).toBe(
+        q.ask <= lmt ? 'Filled' : 'Submitted',
+      );
+    }
+    // Seed 1 brings the ask down to the limit within the two hours.
+    expect(engine.get(1, 2)).toMatchObject({ status: 'Filled', avgFillPrice: lmt });
+  });
+
+  it('does not sell into a zero bid, and validates prices on the option’s grid (110)', () => {
+    const { engine, market, options, atm } = withOptions();
+    const far = options.model.chains
+      .find('AAPL', { expiry: '20261127', right: 'C' }, T)
+      .map((c) => options.instrument(c))
+      .find((i) => market.quote(i, T, emptyQuote()).bid === 0)!;
+    engine.place(1, 3, far, ticket({ action: 'SELL', totalQuantity: 1 }), T);
+    engine.step(T + 1000);
+    expect(engine.get(1, 3)?.status).toBe('Submitted');
+    // AAPL is a penny class: $0.01 below $3, $0.05 from $3.
+    const v = (lmtPrice: number): number | undefined =>
+      validateTicket(ticket({ orderType: 'LMT', lmtPrice, totalQuantity: 1 }), atm, ['DU1'])?.code;
+    expect([v(2.99), v(3.01), v(3.05), v(12.35)]).toEqual([undefined, 110, undefined, undefined]);
+    expect(validateTicket(ticket({ totalQuantity: 1.5 }), atm, ['DU1'])?.code).toBe(201);
   });
 });

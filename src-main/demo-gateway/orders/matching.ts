@@ -350,7 +350,9 @@ export class OrderEngine {
       if ((o.status as OrderStatusText) === 'Submitted') this.d.listener.orderChanged(o);
     }
 
-    const fill = fillPrice(activeType(t.orderType), t, buy ? q.ask : q.bid, arriving);
+    // An option with no bid (worthless far from the money) has nothing to sell into.
+    const touch = buy ? q.ask : q.bid;
+    const fill = touch > 0 ? fillPrice(activeType(t.orderType), t, touch, arriving) : undefined;
     if (fill) {
       const qty = Math.min(remaining(o), buy ? q.askSize : q.bidSize);
       if (qty > 0) this.fill(o, qty, fill.price, now, fill.liquidity);

@@ -1,8 +1,9 @@
 // Order validation, answered with the error codes and (as far as known) the words TWS uses: 110 price not on the
-// tick grid, 387 unsupported order type, 434 zero size, 321 missing or unknown account, 201 rejections with a
+// tick grid (an option's grid widens from $3, see options/contract.ts), 387 unsupported order type, 434 zero size, 321 missing or unknown account, 201 rejections with a
 // reason.
 import type { OrderTicket } from './order-types';
 import type { Instrument } from '../model/instrument';
+import { optionTick, tickClass } from '../options/contract';
 
 export interface Rejection {
   code: number;
@@ -14,7 +15,8 @@ const SUPPORTED_TIFS = new Set(['DAY', 'GTC', 'IOC']);
 
 const reject = (reason: string): Rejection => ({ code: 201, text: `Order rejected - reason:${reason}` });
 
-function onTick(price: number, tick: number): boolean {
+function onTick(price: number, inst: Instrument): boolean {
+  const tick = inst.secType === 'OPT' ? optionTick(tickClass(inst.symbol), price) : inst.minTick;
   const n = price / tick;
   return Math.abs(n - Math.round(n)) < 1e-6;
 }
@@ -59,10 +61,10 @@ export function validateTicket(
     const amount = t.auxPrice !== undefined && t.auxPrice > 0;
     const pct = t.trailingPercent !== undefined && t.trailingPercent > 0;
     if (!amount && !pct) return reject('A trailing amount or trailing percent must be specified.');
-    if (amount && !onTick(t.auxPrice as number, inst.minTick)) return priceVariation();
+    if (amount && !onTick(t.auxPrice as number, inst)) return priceVariation();
   }
-  if (needsLimit && !onTick(t.lmtPrice as number, inst.minTick)) return priceVariation();
-  if (needsStop && !onTick(t.auxPrice as number, inst.minTick)) return priceVariation();
+  if (needsLimit && !onTick(t.lmtPrice as number, inst)) return priceVariation();
+  if (needsStop && !onTick(t.auxPrice as number, inst)) return priceVariation();
   return undefined;
 }
 

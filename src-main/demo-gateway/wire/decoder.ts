@@ -13,6 +13,7 @@ import {
 } from './server-versions';
 import { decodePlaceOrder } from './decode-order';
 import { readContract } from './decode-contract';
+import { decodeCalculation, decodeSecDefOptParams } from './decode-options';
 import type { Request, ScannerSubscription } from './requests';
 
 /** Requests that are a version field and a request id. */
@@ -25,6 +26,8 @@ const ID_AFTER_VERSION = {
   [I.CANCEL_POSITIONS_MULTI]: 'cancelPositionsMulti',
   [I.CANCEL_ACCOUNT_UPDATES_MULTI]: 'cancelAccountUpdatesMulti',
   [I.QUERY_DISPLAY_GROUPS]: 'queryDisplayGroups',
+  [I.CANCEL_CALC_IMPLIED_VOLAT]: 'cancelCalculateImpliedVolatility',
+  [I.CANCEL_CALC_OPTION_PRICE]: 'cancelCalculateOptionPrice',
 } as const;
 
 /** Requests that are a request id alone (messages newer than version fields). */
@@ -35,7 +38,6 @@ const ID_ONLY = {
   [I.REQ_SOFT_DOLLAR_TIERS]: 'reqSoftDollarTiers',
   [I.REQ_SMART_COMPONENTS]: 'reqSmartComponents',
   [I.REQ_USER_INFO]: 'reqUserInfo',
-  [I.REQ_SEC_DEF_OPT_PARAMS]: 'reqSecDefOptParams',
 } as const;
 
 /** Requests with no fields but a version that some clients leave out. */
@@ -312,8 +314,6 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.CANCEL_NEWS_BULLETINS:
     case I.CANCEL_MKT_DEPTH:
     case I.CANCEL_FUNDAMENTAL_DATA:
-    case I.CANCEL_CALC_IMPLIED_VOLAT:
-    case I.CANCEL_CALC_OPTION_PRICE:
     case I.SUBSCRIBE_TO_GROUP_EVENTS:
     case I.UPDATE_DISPLAY_GROUP:
     case I.UNSUBSCRIBE_FROM_GROUP_EVENTS:
@@ -343,11 +343,14 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.REQ_MKT_DEPTH:
       r.int();
       return unsupported(id, r.int(), 'market depth', 354, 'Requested market data is not subscribed.');
+    case I.REQ_SEC_DEF_OPT_PARAMS:
+      return decodeSecDefOptParams(r);
     case I.REQ_CALC_IMPLIED_VOLAT:
     case I.REQ_CALC_OPTION_PRICE:
+      return decodeCalculation(r, id === I.REQ_CALC_IMPLIED_VOLAT);
     case I.EXERCISE_OPTIONS:
       r.int();
-      return notServed(id, r.int(), 'option calculations and exercise');
+      return notServed(id, r.int(), 'option exercise');
     case I.REQ_NEWS_ARTICLE:
     case I.REQ_HISTORICAL_NEWS:
       return notServed(id, r.int(), 'news');

@@ -31,7 +31,7 @@ export function contractData(v: number, reqId: number, inst: Instrument, extras:
   m.int(reqId);
   m.str(inst.symbol).str(inst.secType).str(inst.lastTradeDate);
   if (v >= MIN_SERVER_VER_LAST_TRADE_DATE) m.str(inst.lastTradeDate);
-  m.num(0).str('');
+  m.num(inst.strike ?? 0).str(inst.right ?? ''); // an option's strike and right; 0 and '' for the rest
   m.str(inst.exchange).str(inst.currency).str(inst.localSymbol).str(inst.marketName).str(inst.tradingClass);
   m.int(inst.conId).num(inst.minTick);
   // mdSizeMultiplier existed from MD_SIZE_MULTIPLIER (110) until SIZE_RULES (164): 100 for US stocks while sizes
@@ -47,7 +47,8 @@ export function contractData(v: number, reqId: number, inst: Instrument, extras:
   m.str(extras.tradingHours).str(extras.liquidHours);
   m.str('').str(''); // evRule, evMultiplier
   m.int(0); // secIdList count
-  if (v >= MIN_SERVER_VER_AGG_GROUP) m.int(1);
+  // aggGroup: 2 in the live OPT frame, 1 for the rest.
+  if (v >= MIN_SERVER_VER_AGG_GROUP) m.int(inst.secType === 'OPT' ? 2 : 1);
   if (v >= MIN_SERVER_VER_UNDERLYING_INFO) m.str(inst.underSymbol).str(inst.underSecType);
   if (v >= MIN_SERVER_VER_MARKET_RULES) m.str(marketRuleIds(inst));
   if (v >= MIN_SERVER_VER_REAL_EXPIRATION_DATE) m.str(inst.lastTradeDate);

@@ -43,7 +43,8 @@ export interface OrderStateFields {
 
 function contractFields(m: Msg, o: OrderRecord): void {
   const i = o.inst;
-  m.int(i.conId).str(i.symbol).str(i.secType).str(i.lastTradeDate).num(0).str('');
+  m.int(i.conId).str(i.symbol).str(i.secType).str(i.lastTradeDate);
+  m.num(i.strike ?? 0).str(i.right ?? ''); // an option's strike and right; 0 and '' for the rest
   m.str(multiplierText(i))
     .str(i.secType === 'STK' ? 'SMART' : i.exchange)
     .str(i.currency)

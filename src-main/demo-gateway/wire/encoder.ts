@@ -396,18 +396,19 @@ export function displayGroupList(reqId: number, groups: string): string {
   return new Msg(O.DISPLAY_GROUP_LIST).int(1).int(reqId).str(groups).done();
 }
 
-/** Contract multiplier as TWS reports it: empty for stocks and FX, the number for futures. */
+/** Contract multiplier as TWS reports it: empty for stocks and FX, the number for futures and options. */
 export function multiplierText(inst: Instrument): string {
   return inst.multiplier === 1 ? '' : String(inst.multiplier);
 }
 
 /**
  * The contract of a held position or a fill (POSITION_DATA, POSITION_MULTI, PORTFOLIO_VALUE, EXECUTION_DATA): conId,
- * symbol, secType, lastTradeDate, strike 0, right '', multiplier, `exchange` (the listing exchange, or where the
- * fill was reported), currency, localSymbol, tradingClass.
+ * symbol, secType, lastTradeDate, strike and right (0 and '' but for options), multiplier, `exchange` (the listing
+ * exchange, or where the fill was reported), currency, localSymbol, tradingClass.
  */
 function heldContract(m: Msg, inst: Instrument, exchange: string): Msg {
-  m.int(inst.conId).str(inst.symbol).str(inst.secType).str(inst.lastTradeDate).num(0).str('');
+  m.int(inst.conId).str(inst.symbol).str(inst.secType).str(inst.lastTradeDate);
+  m.num(inst.strike ?? 0).str(inst.right ?? '');
   return m
     .str(multiplierText(inst))
     .str(exchange)

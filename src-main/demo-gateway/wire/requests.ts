@@ -129,7 +129,25 @@ export type Request =
   | { kind: 'reqNewsProviders' }
   | { kind: 'reqUserInfo'; reqId: number }
   | { kind: 'reqMarketRule'; marketRuleId: number }
-  | { kind: 'reqSecDefOptParams'; reqId: number }
+  | {
+      kind: 'reqSecDefOptParams';
+      reqId: number;
+      underlyingSymbol: string;
+      /** "" for stock underlyings ("all exchanges"); an exchange narrows the rows to it. */
+      futFopExchange: string;
+      underlyingSecType: string;
+      underlyingConId: number;
+    }
+  | {
+      kind: 'calculateImpliedVolatility' | 'calculateOptionPrice';
+      reqId: number;
+      contract: ContractRequest;
+      /** The option price (54) or the volatility (55). */
+      value: number;
+      underPrice: number;
+    }
+  | { kind: 'cancelCalculateImpliedVolatility'; reqId: number }
+  | { kind: 'cancelCalculateOptionPrice'; reqId: number }
   | { kind: 'queryDisplayGroups'; reqId: number }
   /** A request TWS accepts without answering (news bulletins, display-group events, cancels of unsupported). */
   | { kind: 'ignored'; msgId: number }

@@ -153,6 +153,57 @@ describe.each(VERSIONS)('requests as @stoqey/ib writes them at %i', (v) => {
     });
   });
 
+  it('reads the option requests: chains, option contracts, the calculations and their cancels', () => {
+    // Every field read (decode() checks nothing is left over; the layout is pinned in wire/decode-options.test.ts).
+    expect(decode(v, (e) => e.reqSecDefOptParams(3, 'AAPL', 'CBOE', 'STK', 265598))).toMatchObject({
+      futFopExchange: 'CBOE',
+      underlyingConId: 265598,
+    });
+    const month = {
+      symbol: 'AAPL',
+      secType: 'OPT',
+      lastTradeDateOrContractMonth: '202601',
+      exchange: 'SMART',
+    };
+    expect(
+      decode(v, (e) => e.reqContractDetails(7, { ...month, currency: 'USD' } as Contract)),
+    ).toMatchObject({
+      kind: 'reqContractDetails',
+      contract: { secType: 'OPT', lastTradeDateOrContractMonth: '202601', strike: 0, right: '' },
+    });
+    const option = {
+      ...stock('AAPL'),
+      secType: 'OPT',
+      conId: 700000001,
+      lastTradeDateOrContractMonth: '20260116',
+      strike: 150,
+      right: 'C',
+      multiplier: 100,
+      localSymbol: 'AAPL  260116C00150000',
+      tradingClass: 'AAPL',
+    } as Contract;
+    // @stoqey/ib writes version 2: the options string follows the underlying's price without a count.
+    expect(decode(v, (e) => e.calculateImpliedVolatility(11, option, 3.1, 150.25))).toMatchObject({
+      kind: 'calculateImpliedVolatility',
+      reqId: 11,
+      value: 3.1,
+      underPrice: 150.25,
+      contract: { conId: 700000001, strike: 150, right: 'C', multiplier: '100' },
+    });
+    expect(decode(v, (e) => e.calculateOptionPrice(12, option, 0.3, 150.25))).toMatchObject({
+      kind: 'calculateOptionPrice',
+      value: 0.3,
+    });
+    expect(decode(v, (e) => e.cancelCalculateImpliedVolatility(11))).toEqual({
+      kind: 'cancelCalculateImpliedVolatility',
+      reqId: 11,
+    });
+    expect(decode(v, (e) => e.cancelCalculateOptionPrice(12))).toEqual({
+      kind: 'cancelCalculateOptionPrice',
+      reqId: 12,
+    });
+  });
+
   it('reads order, account and connection requests', () => {
     const lmt = {
       action: 'BUY',

@@ -2,7 +2,7 @@
 // event-driven waits (no sleeps). A decoding error (505) from @stoqey/ib means our bytes were off by a field.
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { IBApi, EventName } from '@stoqey/ib';
-import type { Contract, Order } from '@stoqey/ib';
+import type { Contract, ContractDetails, Order } from '@stoqey/ib';
 import { createDemoGateway } from '../../../src-main/demo-gateway/gateway';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/gateway-options';
@@ -224,6 +224,37 @@ export async function connect(
 
 export function stock(symbol: string): Contract {
   return { symbol, secType: 'STK' as Contract['secType'], exchange: 'SMART', currency: 'USD' };
+}
+
+/**
+ * The AAPL options of one right at the `nth` expiry of the chain (the fourth by default: a few weeks out, never
+ * expiring during a test), as reqSecDefOptParams and reqContractDetails list them, nearest the money first.
+ */
+export async function optionsNearTheMoney(
+  c: Client,
+  gw: DemoGateway,
+  right: 'C' | 'P' = 'C',
+  nth = 3,
+): Promise<ContractDetails[]> {
+  const aapl = 265598;
+  const chainId = c.nextReqId();
+  c.ib.reqSecDefOptParams(chainId, 'AAPL', 'SMART', 'STK', aapl);
+  const row = await c.waitEvent(EventName.securityDefinitionOptionParameter, (a) => a[0] === chainId);
+  const id = c.nextReqId();
+  const expiry = (row[5] as string[])[nth] as string;
+  c.ib.reqContractDetails(id, {
+    ...stock('AAPL'),
+    secType: 'OPT',
+    lastTradeDateOrContractMonth: expiry,
+    right,
+  } as Contract);
+  await c.waitEvent(EventName.contractDetailsEnd, (a) => a[0] === id);
+  const spot = gw.quote(aapl)?.last as number;
+  const strike = (d: ContractDetails): number => d.contract.strike as number;
+  return c
+    .of(EventName.contractDetails, id)
+    .map((a) => a[1] as ContractDetails)
+    .sort((a, b) => Math.abs(strike(a) - spot) - Math.abs(strike(b) - spot));
 }
 
 /** An order as a client fills it in: action and order type as TWS spells them, DAY and transmitted by default. */
