@@ -26,6 +26,10 @@ import { HistoryService } from './handlers/history';
 import { ScannerService } from './handlers/scanner';
 import { AccountService } from './handlers/accounts';
 import { OrderRouter } from './handlers/orders';
+import { DepthService } from './handlers/depth';
+import { TickByTickService } from './handlers/tick-by-tick';
+import { HistoricalTicksService } from './handlers/historical-ticks';
+import { TickModel } from './depth/ticks';
 import { handleContractDetails, handleMarketRule, handleMatchingSymbols } from './handlers/contracts';
 import { createRequestRouter } from './request-router';
 import { BeatLoop, beatIntervalMs } from './beat';
@@ -81,7 +85,10 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     seed: opts.seed,
     usdRate,
     listener: {
-      orderChanged: (o) => router.orderChanged(o),
+      orderChanged: (o) => {
+        router.orderChanged(o);
+        depth.ordersChanged();
+      },
       executed: (o, e) => router.executed(o, e),
       orderError: (c, id, code, text) => router.orderError(c, id, code, text),
       accountChanged: (a, i) => router.accountChanged(a, i),
@@ -101,6 +108,8 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       marketData.dropAll();
       historySvc.dropAll();
       scanner.dropAll();
+      depth.dropAll();
+      tickByTick.dropAll();
     },
   });
 
@@ -125,6 +134,10 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
   const scanner = new ScannerService(ctx);
   const accountsSvc = new AccountService(ctx);
   const router = new OrderRouter(ctx, (a, i) => accountsSvc.changed(a, i));
+  const depth = new DepthService(ctx);
+  const ticks = new TickModel(market);
+  const tickByTick = new TickByTickService(ctx, ticks);
+  const historicalTicks = new HistoricalTicksService(ctx, ticks, (...a) => historySvc.pace(...a));
 
   const saver = opts.statePath
     ? await openStateFile(
@@ -153,6 +166,9 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     scanner,
     accounts: accountsSvc,
     orders: router,
+    depth,
+    tickByTick,
+    historicalTicks,
   });
 
   const host: SessionHost = {
@@ -229,6 +245,8 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     historySvc,
     scanner,
     matching,
+    depth,
+    tickByTick,
     accountsSvc,
   ]);
 
@@ -268,7 +286,13 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     executions: (account) => ofAccount(engine.executions, account).map(executionView),
     positions: (account) => positionViews(ledger.positions(account)),
     accountValues: (account) => accountValueView(accountsSvc.numbers(account)),
-    subscriptions: () => ({ marketData: marketData.count, ...historySvc.counts, scanners: scanner.count }),
+    subscriptions: () => ({
+      marketData: marketData.count,
+      ...historySvc.counts,
+      scanners: scanner.count,
+      depth: depth.count,
+      tickByTick: tickByTick.count,
+    }),
     quote(conId) {
       const inst = universe.byConId(conId);
       return inst ? market.quote(inst, clock.now(), emptyQuote()) : undefined;
