@@ -188,6 +188,10 @@ describe.each([157, 176, 193])('market depth at server version %i', (v) => {
     await c.waitCode(10092, 7038);
     c.ib.reqMktDepth(7039, stock('NOPE'), 10, true);
     expect(await c.waitCode(200, 7039)).toBe('No security definition has been found for the request');
+    c.ib.reqMktDepth(7040, stock('AAPL'), 0, true);
+    expect(await c.waitCode(321, 7040)).toBe(
+      "Error validating request.-'bY' : cause - numRows must be an integer from 1 to 100: 0",
+    );
     c.ib.cancelMktDepth(7999, true);
     expect(await c.waitCode(310, 7999)).toBe("Can't find the subscribed market depth with tickerId:7999");
     for (const id of [7031, 7033, 7036]) c.ib.cancelMktDepth(id, id !== 7033);
@@ -217,6 +221,7 @@ describe.each([157, 176, 193])('market depth at server version %i', (v) => {
     c = await connect(gw, 9);
     const inst = aapl(gw);
     c.ib.reqMktDepth(7050, stock('AAPL'), 10, true);
+    await sync(c);
     await step(clock, c, 500);
     c.close();
     await c.disconnected();
@@ -262,6 +267,7 @@ describe.each([157, 193])('market depth RESET (317) at server version %i', (v) =
     try {
       const inst = aapl(gw);
       c.ib.reqMktDepth(7070, stock('AAPL'), 10, true);
+      await sync(c);
       await step(clock, c, 250);
       gw.faults.connectivityLoss('data-maintained', 2000);
       const during = c.of(EventName.updateMktDepthL2, 7070).length;
