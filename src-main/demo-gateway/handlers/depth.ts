@@ -20,7 +20,7 @@ import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import type { DepthRequest } from '../wire/decode-depth';
 
 /** TWS's limit on distinct market depth requests of a user with the standard market data lines (error 309). */
-export const MAX_DEPTH_REQUESTS = 3;
+const MAX_DEPTH_REQUESTS = 3;
 
 interface DepthSub {
   readonly session: Session;

@@ -17,7 +17,7 @@ import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import type { DepthRequest } from '../wire/decode-depth';
 
 /** TWS's limit on distinct tick-by-tick requests of a user with the standard market data lines (error 10190). */
-export const MAX_TICK_BY_TICK_REQUESTS = 3;
+const MAX_TICK_BY_TICK_REQUESTS = 3;
 
 const FAILED = 'Failed to request tick-by-tick data';
 
@@ -140,7 +140,7 @@ export class TickByTickService {
 }
 
 /** "ISLAND STK": the listing venue and security type TWS names when permissions are missing. */
-export function permissionName(inst: Instrument): string {
+function permissionName(inst: Instrument): string {
   const v = venuesOf(inst);
   return `${(v.venues[v.home] as { exchange: string }).exchange} ${inst.secType}`;
 }

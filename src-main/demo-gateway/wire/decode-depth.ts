@@ -7,7 +7,6 @@ import type { FieldReader } from './field-reader';
 import { Incoming as I } from './message-ids';
 import { readContract } from './decode-contract';
 import type { ContractRequest } from '../orders/order-types';
-import type { TagValue } from './requests';
 
 export type DepthRequest =
   | {
@@ -16,7 +15,8 @@ export type DepthRequest =
       contract: ContractRequest;
       numRows: number;
       isSmartDepth: boolean;
-      options: TagValue[];
+      /** mktDepthOptions (LINKING, 70): "" from ibapi, tag=value text from @stoqey/ib. */
+      options: { tag: string; value: string }[];
     }
   | { kind: 'cancelMktDepth'; reqId: number; isSmartDepth: boolean }
   | {

@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, startGateway, stock } from './helpers';
+import { connect, expectCleanDecoding, gatewayForSuite, stock } from './helpers';
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
+import { withClient } from './depth-client';
 import { createManualClock } from '../../support/manual-clock';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 import { Market } from '../../../src-main/demo-gateway/model/market';
@@ -202,21 +203,23 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
   it('a raw client reads 97 as IB does (bit 0 askPastHigh, bit 1 bidPastLow); @stoqey/ib swaps the two', async () => {
     c = await connect(gw, 5);
     const model = new TickModel(new Market(gw.universe, SEED, false));
+    const bidAsk = (inst: Instrument, end: number): HistoricalTickBidAsk[] =>
+      historicalTicks(model, {
+        inst,
+        end,
+        numberOfTicks: 1000,
+        whatToShow: 'BID_ASK',
+        useRth: false,
+        ignoreSize: false,
+        now: clock.now(),
+      }).ticks as HistoricalTickBidAsk[];
     // Windows of the model where the bid went under the session low, or the ask over the high, on their own.
     const find = (flag: 'bidPastLow' | 'askPastHigh'): { inst: Instrument; end: number } => {
       for (const symbol of ['AAPL', 'KO', 'MSFT', 'NVDA']) {
         const inst = gw.universe.bySymbol(symbol)[0] as Instrument;
         for (let k = 1; k <= 48; k++) {
           const end = T0 - k * 600_000;
-          const r = historicalTicks(model, {
-            inst,
-            end,
-            numberOfTicks: 1000,
-            whatToShow: 'BID_ASK',
-            useRth: false,
-            ignoreSize: false,
-            now: clock.now(),
-          }).ticks as HistoricalTickBidAsk[];
+          const r = bidAsk(inst, end);
           const other = flag === 'bidPastLow' ? 'askPastHigh' : 'bidPastLow';
           if (r.some((t) => t[flag] && !t[other])) return { inst, end };
         }
@@ -245,17 +248,11 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
           const mask = Number(f[at + 1]);
           return { time: Number(f[at]), askPastHigh: (mask & 1) !== 0, bidPastLow: (mask & 2) !== 0 };
         });
-        const want = (
-          historicalTicks(model, {
-            inst,
-            end,
-            numberOfTicks: 1000,
-            whatToShow: 'BID_ASK',
-            useRth: false,
-            ignoreSize: false,
-            now: clock.now(),
-          }).ticks as HistoricalTickBidAsk[]
-        ).map((t) => ({ time: t.time, askPastHigh: t.askPastHigh, bidPastLow: t.bidPastLow }));
+        const want = bidAsk(inst, end).map((t) => ({
+          time: t.time,
+          askPastHigh: t.askPastHigh,
+          bidPastLow: t.bidPastLow,
+        }));
         expect(official).toEqual(want);
         expect(official.some((t) => t[flag])).toBe(true);
         // The same request through @stoqey/ib: its bidPastLow is IB's askPastHigh and the other way round.
@@ -286,39 +283,34 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
 describe('historical ticks with US market hours', () => {
   it('useRth keeps a request to regular hours, without it the extended session counts', async () => {
     const clock = createManualClock(T0);
-    const gw = await startGateway({
-      seed: SEED,
-      clock,
-      realHours: true,
-      maxRequestsPerSecond: 0,
-      historicalPacing: 'off',
-    });
-    const c = await connect(gw, 1);
-    try {
-      const day = etDay(T0);
-      const from = utcDash(etTime(day, 9 * 60));
-      const rth = ok(
-        await ticks(c, EventName.historicalTicksLast, stock('AAPL'), from, '', 100, 'TRADES', true),
-      );
-      expect((rth.ticks[0]?.time as number) * 1000).toBeGreaterThanOrEqual(etTime(day, 9 * 60 + 30));
-      const all = ok(
-        await ticks(c, EventName.historicalTicksLast, stock('AAPL'), from, '', 100, 'TRADES', false),
-      );
-      expect((all.ticks[0]?.time as number) * 1000).toBeLessThan(etTime(day, 9 * 60 + 30));
-      expect(c.decodeErrors()).toEqual([]);
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    await withClient(
+      {
+        seed: SEED,
+        clock,
+        realHours: true,
+        maxRequestsPerSecond: 0,
+        historicalPacing: 'off',
+      },
+      async (gw, c) => {
+        const day = etDay(T0);
+        const from = utcDash(etTime(day, 9 * 60));
+        const rth = ok(
+          await ticks(c, EventName.historicalTicksLast, stock('AAPL'), from, '', 100, 'TRADES', true),
+        );
+        expect((rth.ticks[0]?.time as number) * 1000).toBeGreaterThanOrEqual(etTime(day, 9 * 60 + 30));
+        const all = ok(
+          await ticks(c, EventName.historicalTicksLast, stock('AAPL'), from, '', 100, 'TRADES', false),
+        );
+        expect((all.ticks[0]?.time as number) * 1000).toBeLessThan(etTime(day, 9 * 60 + 30));
+      },
+    );
   });
 });
 
 describe('historical ticks pacing (TWS HMDS rules, one log with bar requests)', () => {
   it('refuses an identical request within 15 s, and a sixth request for one contract and type within 2 s', async () => {
     const clock = createManualClock(T0);
-    const gw = await startGateway({ seed: SEED, clock, maxRequestsPerSecond: 0 });
-    const c = await connect(gw, 1);
-    try {
+    await withClient({ seed: SEED, clock, maxRequestsPerSecond: 0 }, async (gw, c) => {
       const end = (k: number): string => utcDash(T0 - 60_000 * k);
       const pacing = 'Historical Market Data Service error message:Historical data request pacing violation';
       ok(await ticks(c, EventName.historicalTicksLast, stock('IBM'), '', end(1), 10, 'TRADES'));
@@ -332,10 +324,6 @@ describe('historical ticks pacing (TWS HMDS rules, one log with bar requests)', 
       expect(await c.waitCode(162, id)).toBe(pacing);
       clock.advance(2_500);
       ok(await ticks(c, EventName.historicalTicksLast, stock('IBM'), '', end(6), 10, 'TRADES'));
-      expect(c.decodeErrors()).toEqual([]);
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
   });
 });

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { EventName, TickByTickDataType as T } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, startGateway, stock } from './helpers';
+import { connect, expectCleanDecoding, gatewayForSuite, stock } from './helpers';
 import type { Client } from './helpers';
-import { step, sync } from './depth-client';
+import { step, sync, withClient } from './depth-client';
 import { createManualClock } from '../../support/manual-clock';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 import { Market } from '../../../src-main/demo-gateway/model/market';
@@ -239,9 +239,7 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
 describe('tick-by-tick across a connectivity loss', () => {
   it('sends nothing of the outage afterwards (1102), and ends with the data (1101)', async () => {
     const clock = createManualClock(T0);
-    const gw = await startGateway({ seed: SEED, clock, maxRequestsPerSecond: 0 });
-    const c = await connect(gw, 1);
-    try {
+    await withClient({ seed: SEED, clock, maxRequestsPerSecond: 0 }, async (gw, c) => {
       c.ib.reqTickByTickData(5601, stock('AAPL'), T.AllLast, 0, false);
       await sync(c);
       await step(clock, c, 2000);
@@ -260,26 +258,17 @@ describe('tick-by-tick across a connectivity loss', () => {
       await step(clock, c, 1000);
       await c.waitCode(1101);
       expect(gw.subscriptions().tickByTick).toBe(0);
-      expect(c.decodeErrors()).toEqual([]);
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
   });
 });
 
 describe('tick-by-tick without live data permissions', () => {
   it('is refused with 10189 naming the listing venue', async () => {
-    const gw = await startGateway({ liveData: false });
-    const c = await connect(gw, 1);
-    try {
+    await withClient({ liveData: false }, async (gw, c) => {
       c.ib.reqTickByTickData(5501, stock('AAPL'), T.Last, 0, false);
       expect(await c.waitCode(10189, 5501)).toBe(
         'Failed to request tick-by-tick data.No market data permissions for ISLAND STK.',
       );
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
   });
 });

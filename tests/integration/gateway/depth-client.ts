@@ -1,10 +1,15 @@
 // What a TWS API client does with depth messages: rows by side and position, built from insert/update/delete
 // operations exactly as ib_async and IB's sample clients apply them (an operation on a row that does not exist is
 // an error, as Python's IndexError is there), emptied on 317. Also a manually clocked gateway's step: move the
-// clock, then wait until the client has everything the beats sent (a reqCurrentTime round trip behind them).
+// clock, then wait until the client has everything the beats sent (a reqCurrentTime round trip behind them), and a
+// gateway of its own for one test.
+import { expect } from 'vitest';
 import { EventName } from '@stoqey/ib';
+import { connect, startGateway } from './helpers';
 import type { Client } from './helpers';
 import type { ManualClock } from '../../support/manual-clock';
+import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
+import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/gateway-options';
 
 export interface Row {
   price: number;
@@ -78,4 +83,23 @@ export async function sync(c: Client): Promise<void> {
   const n = c.of(EventName.currentTime).length;
   c.ib.reqCurrentTime();
   await c.waitFor(() => c.of(EventName.currentTime).length > n, 'currentTime');
+}
+
+/**
+ * A gateway of its own and client 1 on it for one test: `body` runs, then the client must have decoded everything
+ * (no 505 from @stoqey/ib), and both are closed whatever happened.
+ */
+export async function withClient(
+  opts: DemoGatewayOptions,
+  body: (gw: DemoGateway, c: Client) => Promise<void>,
+): Promise<void> {
+  const gw = await startGateway(opts);
+  const c = await connect(gw, 1);
+  try {
+    await body(gw, c);
+    expect(c.decodeErrors()).toEqual([]);
+  } finally {
+    c.close();
+    await gw.close();
+  }
 }
