@@ -3,8 +3,9 @@
 // bring its client to the model's book (depth/depth-diff.ts): SMART depth as MARKET_DEPTH_L2 (13) with market
 // makers, one venue's levels as MARKET_DEPTH (12). One book per instrument and beat serves every subscriber, and
 // the demo clients' resting limit orders sit in it (depth/book.ts restingOrders). TWS's rules: at most 3 distinct
-// depth requests per user (309), 10092 for a combination without depth, 354 without live data permissions, and
-// 317 (RESET) then the book again when a new session opens or after a connectivity loss that kept subscriptions.
+// depth requests per user with the standard lines (309; option depthLines), 10092 for a combination without depth,
+// 354 without live data permissions, and 317 (RESET) then the book again when a new session opens or after a
+// connectivity loss that kept the subscriptions.
 import type { GatewayContext } from '../context';
 import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
@@ -18,9 +19,6 @@ import { depthExchanges, resolveDepthRequest } from '../depth/venues';
 import { mktDepthExchanges, updateMktDepth, updateMktDepthL2 } from '../wire/encode-depth';
 import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import type { DepthRequest } from '../wire/decode-depth';
-
-/** TWS's limit on distinct market depth requests of a user with the standard market data lines (error 309). */
-const MAX_DEPTH_REQUESTS = 3;
 
 interface DepthSub {
   readonly session: Session;
@@ -93,8 +91,9 @@ export class DepthService {
     }
     const line = `${inst.conId}/${mode.kind === 'smart' ? 'SMART' : mode.venue.exchange}`;
     const lines = new Set(this.subs.all.map((x) => x.line));
-    if (!lines.has(line) && lines.size >= MAX_DEPTH_REQUESTS) {
-      s.error(reqId, 309, `Max number (${MAX_DEPTH_REQUESTS}) of market depth requests has been reached`);
+    const max = this.ctx.options.depthLines;
+    if (!lines.has(line) && lines.size >= max) {
+      s.error(reqId, 309, `Max number (${max}) of market depth requests has been reached`);
       return;
     }
     const rowsOf: RowsOf<OrderBook> =

@@ -1,8 +1,9 @@
 // Tick-by-tick data: reqTickByTickData/cancelTickByTickData and the TICK_BY_TICK (99) stream. Last and AllLast are
 // the tape's prints (depth/tape.ts: each at the L1 last price of its millisecond), BidAsk and MidPoint the L1
 // quote's changes, so the stream agrees with reqMktData's. Each beat sends what happened since the previous one.
-// TWS's rules: at most 3 distinct tick-by-tick requests per user with the standard market data lines (10190, the
-// same formula as depth lines per IB's docs), none without live data permissions and no trades on IDEALPRO (10189).
+// TWS's rules: at most 3 distinct tick-by-tick requests per user with the standard market data lines (10190; the
+// same formula as depth lines per IB's docs, option depthLines), none without live data permissions and no trades
+// on IDEALPRO (10189).
 import type { GatewayContext } from '../context';
 import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
@@ -15,9 +16,6 @@ import { venuesOf } from '../depth/venues';
 import { tickByTickBidAsk, tickByTickLast, tickByTickMidPoint } from '../wire/encode-depth';
 import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import type { DepthRequest } from '../wire/decode-depth';
-
-/** TWS's limit on distinct tick-by-tick requests of a user with the standard market data lines (error 10190). */
-const MAX_TICK_BY_TICK_REQUESTS = 3;
 
 const FAILED = 'Failed to request tick-by-tick data';
 
@@ -83,7 +81,7 @@ export class TickByTickService {
     }
     const line = `${inst.conId}/${type}`;
     const lines = new Set(this.subs.all.map((x) => x.line));
-    if (!lines.has(line) && lines.size >= MAX_TICK_BY_TICK_REQUESTS) {
+    if (!lines.has(line) && lines.size >= this.ctx.options.depthLines) {
       s.error(reqId, 10190, 'Max number of tick-by-tick requests has been reached.');
       return;
     }

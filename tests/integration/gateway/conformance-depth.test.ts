@@ -4,7 +4,7 @@
 // and errors (309, 310, 10092, 200, 354), RESET (317) at a new session and after a connectivity loss, and a fresh
 // book after a reconnect.
 import { describe, expect, it } from 'vitest';
-import { EventName } from '@stoqey/ib';
+import { EventName, TickByTickDataType } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
 import { connect, expectCleanDecoding, gatewayForSuite, order, stock } from './helpers';
 import type { Client } from './helpers';
@@ -274,6 +274,22 @@ describe.each([157, 193])('market depth RESET (317) at server version %i', (v) =
       await step(clock, c, 1000);
       await c.waitCode(1101);
       expect(gw.subscriptions().depth).toBe(0);
+    });
+  });
+});
+
+describe('an account with more market data lines (depthLines 5)', () => {
+  it('holds 5 distinct depth books and 5 tick-by-tick requests; the sixth gets 309 / 10190', async () => {
+    await withClient({ depthLines: 5 }, async (_gw, c) => {
+      const symbols = ['AAPL', 'MSFT', 'NVDA', 'AMZN', 'GOOGL', 'IBM'];
+      symbols.forEach((sym, i) => c.ib.reqMktDepth(7090 + i, stock(sym), 5, true));
+      expect(await c.waitCode(309, 7095)).toBe('Max number (5) of market depth requests has been reached');
+      symbols.forEach((sym, i) =>
+        c.ib.reqTickByTickData(7190 + i, stock(sym), TickByTickDataType.Last, 0, false),
+      );
+      expect(await c.waitCode(10190, 7195)).toBe('Max number of tick-by-tick requests has been reached.');
+      await sync(c);
+      expect(c.errors().filter((e) => e.code === 309 || e.code === 10190)).toHaveLength(2);
     });
   });
 });
