@@ -17,6 +17,7 @@ describe('resolveOptions', () => {
       historicalPacing: 'small-bars',
       maxRequestsPerSecond: 50,
       scannerRefreshMs: 10_000,
+      depthLines: 3,
       benchStamps: false,
     });
   });
@@ -50,5 +51,9 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ accounts: ['DU1', 'D U2'] })).toThrow('invalid account id "D U2"');
     expect(() => resolveOptions({ tickRate: 0 })).toThrow('tickRate must be in (0, 100], got 0');
     expect(() => resolveOptions({ tickRate: 101 })).toThrow(/got 101/);
+    expect(() => resolveOptions({ depthLines: 0 })).toThrow(
+      'depthLines must be an integer from 1 to 100, got 0',
+    );
+    expect(resolveOptions({ depthLines: 20 }).depthLines).toBe(20);
   });
 });

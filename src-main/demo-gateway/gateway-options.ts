@@ -31,6 +31,9 @@ export interface DemoGatewayOptions {
   maxRequestsPerSecond?: number;
   /** How often scanner subscriptions refresh (ms, default 10 000). */
   scannerRefreshMs?: number;
+  /** Distinct market depth requests, and distinct tick-by-tick requests, the account may hold at once: 3 with TWS's
+   *  standard market data lines (more with quote booster packs). Past it: 309 for depth, 10190 for tick-by-tick. */
+  depthLines?: number;
   /** Stamp every market-data batch with a private tickString (type 9901, "seq;epochMs") for latency benchmarks. */
   benchStamps?: boolean;
   log?: Logger;
@@ -51,6 +54,7 @@ export interface ResolvedOptions {
   historicalPacing: 'small-bars' | 'all' | 'off';
   maxRequestsPerSecond: number;
   scannerRefreshMs: number;
+  depthLines: number;
   benchStamps: boolean;
 }
 
@@ -72,6 +76,10 @@ export function resolveOptions(o: DemoGatewayOptions): ResolvedOptions {
   for (const a of accounts) if (!/^[A-Za-z0-9]+$/.test(a)) throw new Error(`invalid account id "${a}"`);
   const tickRate = o.tickRate ?? 4;
   if (!(tickRate > 0 && tickRate <= 100)) throw new Error(`tickRate must be in (0, 100], got ${tickRate}`);
+  const depthLines = o.depthLines ?? 3;
+  if (!Number.isInteger(depthLines) || depthLines < 1 || depthLines > 100) {
+    throw new Error(`depthLines must be an integer from 1 to 100, got ${depthLines}`);
+  }
   return {
     host: o.host ?? '127.0.0.1',
     port: o.port ?? 0,
@@ -86,6 +94,7 @@ export function resolveOptions(o: DemoGatewayOptions): ResolvedOptions {
     historicalPacing: o.historicalPacing ?? 'small-bars',
     maxRequestsPerSecond: o.maxRequestsPerSecond ?? 50,
     scannerRefreshMs: o.scannerRefreshMs ?? 10_000,
+    depthLines,
     benchStamps: o.benchStamps ?? false,
   };
 }

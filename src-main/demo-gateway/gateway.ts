@@ -26,6 +26,10 @@ import { HistoryService } from './handlers/history';
 import { ScannerService } from './handlers/scanner';
 import { AccountService } from './handlers/accounts';
 import { OrderRouter } from './handlers/orders';
+import { DepthService } from './handlers/depth';
+import { TickByTickService } from './handlers/tick-by-tick';
+import { HistoricalTicksService } from './handlers/historical-ticks';
+import { TickModel } from './depth/ticks';
 import { handleContractDetails, handleMarketRule, handleMatchingSymbols } from './handlers/contracts';
 import { handleCalculation, handleOptionDetails, handleSecDefOptParams } from './handlers/options';
 import { createOptionMarket } from './options/option-market';
@@ -89,7 +93,10 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     seed: opts.seed,
     usdRate,
     listener: {
-      orderChanged: (o) => router.orderChanged(o),
+      orderChanged: (o) => {
+        router.orderChanged(o);
+        depth.ordersChanged();
+      },
       executed: (o, e) => router.executed(o, e),
       orderError: (c, id, code, text) => router.orderError(c, id, code, text),
       accountChanged: (a, i) => router.accountChanged(a, i),
@@ -109,6 +116,8 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       marketData.dropAll();
       historySvc.dropAll();
       scanner.dropAll();
+      depth.dropAll();
+      tickByTick.dropAll();
     },
   });
 
@@ -134,6 +143,10 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
   const scanner = new ScannerService(ctx);
   const accountsSvc = new AccountService(ctx);
   const router = new OrderRouter(ctx, (a, i) => accountsSvc.changed(a, i));
+  const depth = new DepthService(ctx);
+  const ticks = new TickModel(market);
+  const tickByTick = new TickByTickService(ctx, ticks);
+  const historicalTicks = new HistoricalTicksService(ctx, ticks, (...a) => historySvc.pace(...a));
 
   const saver = opts.statePath
     ? await openStateFile(opts.statePath, { ledger, engine, byConId: (id) => instrumentOf(id) }, clock, log)
@@ -163,6 +176,9 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     scanner,
     accounts: accountsSvc,
     orders: router,
+    depth,
+    tickByTick,
+    historicalTicks,
   });
 
   const host: SessionHost = {
@@ -239,6 +255,8 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     historySvc,
     scanner,
     matching,
+    depth,
+    tickByTick,
     accountsSvc,
   ]);
 
@@ -278,7 +296,13 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     executions: (account) => ofAccount(engine.executions, account).map(executionView),
     positions: (account) => positionViews(ledger.positions(account)),
     accountValues: (account) => accountValueView(accountsSvc.numbers(account)),
-    subscriptions: () => ({ marketData: marketData.count, ...historySvc.counts, scanners: scanner.count }),
+    subscriptions: () => ({
+      marketData: marketData.count,
+      ...historySvc.counts,
+      scanners: scanner.count,
+      depth: depth.count,
+      tickByTick: tickByTick.count,
+    }),
     quote(conId) {
       const inst = instrumentOf(conId);
       return inst ? market.quote(inst, clock.now(), emptyQuote()) : undefined;

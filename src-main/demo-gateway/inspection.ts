@@ -79,7 +79,14 @@ export interface GatewayInspection {
   executions(account?: string): ExecutionView[];
   positions(account?: string): PositionView[];
   accountValues(account: string): Record<string, string>;
-  subscriptions(): { marketData: number; realTimeBars: number; keepUpToDate: number; scanners: number };
+  subscriptions(): {
+    marketData: number;
+    realTimeBars: number;
+    keepUpToDate: number;
+    scanners: number;
+    depth: number;
+    tickByTick: number;
+  };
   /** The model's quote now (tests compare it with what clients saw). */
   quote(conId: number): Quote | undefined;
 }

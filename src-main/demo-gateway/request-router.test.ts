@@ -96,6 +96,9 @@ function targets(calls: unknown[][], over: Partial<RouteTargets> = {}): RouteTar
       executions: rec('executions'),
       completedOrders: rec('completedOrders'),
     },
+    depth: { exchanges: rec('depthExchanges'), subscribe: rec('depth'), cancel: rec('cancelDepth') },
+    tickByTick: { subscribe: rec('tickByTick'), cancel: rec('cancelTickByTick') },
+    historicalTicks: { request: rec('historicalTicks') },
     ...over,
   };
 }
@@ -138,15 +141,21 @@ describe('createRequestRouter', () => {
     open.push(o);
     createRequestRouter(targets([]))(o.s, {
       kind: 'unsupported',
-      msgId: 10,
+      msgId: 52,
       id: 42,
-      what: 'market depth',
-      code: 354,
-      text: 'Requested market data is not subscribed.',
+      what: 'fundamental data',
+      code: 430,
+      text: 'We are sorry, but fundamentals data for the security specified is not available.',
     });
     await expect.poll(() => o.frames.length).toBe(1);
     // ERR_MSG at server version 0 (no advanced-reject field): version 2, id, code, text.
-    expect(o.frames[0]).toEqual(['4', '2', '42', '354', 'Requested market data is not subscribed.']);
+    expect(o.frames[0]).toEqual([
+      '4',
+      '2',
+      '42',
+      '430',
+      'We are sorry, but fundamentals data for the security specified is not available.',
+    ]);
   });
 
   it('hands each request to its handler with the request fields', async () => {
@@ -200,6 +209,55 @@ describe('createRequestRouter', () => {
     ]);
     await new Promise((r) => setTimeout(r, 20));
     expect(o.frames).toEqual([]);
+  });
+
+  it('hands the depth and tick requests to their handlers', async () => {
+    const o = await session();
+    open.push(o);
+    const calls: unknown[][] = [];
+    const route = createRequestRouter(targets(calls));
+    const c = emptyContractRequest();
+    const depth: Request = {
+      kind: 'reqMktDepth',
+      reqId: 1,
+      contract: c,
+      numRows: 10,
+      isSmartDepth: true,
+      options: [],
+    };
+    const tbt: Request = {
+      kind: 'reqTickByTickData',
+      reqId: 2,
+      contract: c,
+      tickType: 'AllLast',
+      numberOfTicks: 0,
+      ignoreSize: false,
+    };
+    const hist: Request = {
+      kind: 'reqHistoricalTicks',
+      reqId: 3,
+      contract: c,
+      startDateTime: '',
+      endDateTime: '20261124 10:00:00 US/Eastern',
+      numberOfTicks: 100,
+      whatToShow: 'TRADES',
+      useRth: false,
+      ignoreSize: false,
+    };
+    route(o.s, { kind: 'reqMktDepthExchanges' });
+    route(o.s, depth);
+    route(o.s, { kind: 'cancelMktDepth', reqId: 1, isSmartDepth: true });
+    route(o.s, tbt);
+    route(o.s, { kind: 'cancelTickByTickData', reqId: 2 });
+    route(o.s, hist);
+    expect(calls).toEqual([
+      ['depthExchanges'],
+      ['depth', depth],
+      ['cancelDepth', 1],
+      ['tickByTick', tbt],
+      ['cancelTickByTick', 2],
+      ['historicalTicks', hist],
+    ]);
   });
 
   it('swallows a new order while the fault is armed, never a change to a known one', async () => {

@@ -11,12 +11,14 @@ import type { HistoryService } from './handlers/history';
 import type { ScannerService } from './handlers/scanner';
 import type { AccountService } from './handlers/accounts';
 import type { OrderRouter } from './handlers/orders';
+import type { DepthService } from './handlers/depth';
+import type { TickByTickService } from './handlers/tick-by-tick';
+import type { HistoricalTicksService } from './handlers/historical-ticks';
 import {
   currentTime,
   displayGroupList,
   familyCodes,
   managedAccounts,
-  mktDepthExchanges,
   newsProviders,
   smartComponents,
   softDollarTiers,
@@ -80,10 +82,13 @@ export interface RouteTargets {
     | 'executions'
     | 'completedOrders'
   >;
+  depth: Pick<DepthService, 'exchanges' | 'subscribe' | 'cancel'>;
+  tickByTick: Pick<TickByTickService, 'subscribe' | 'cancel'>;
+  historicalTicks: Pick<HistoricalTicksService, 'request'>;
 }
 
 export function createRequestRouter(t: RouteTargets): (s: Session, req: Request) => void {
-  const { marketData, history, scanner, accounts, orders, contracts, options } = t;
+  const { marketData, history, scanner, accounts, orders, contracts, options, depth, tickByTick } = t;
   return (s, req) => {
     const now = t.clock.now();
     switch (req.kind) {
@@ -185,7 +190,17 @@ export function createRequestRouter(t: RouteTargets): (s: Session, req: Request)
       case 'reqSoftDollarTiers':
         return s.send(softDollarTiers(req.reqId));
       case 'reqMktDepthExchanges':
-        return s.send(mktDepthExchanges());
+        return depth.exchanges(s);
+      case 'reqMktDepth':
+        return depth.subscribe(s, req);
+      case 'cancelMktDepth':
+        return depth.cancel(s, req.reqId);
+      case 'reqTickByTickData':
+        return tickByTick.subscribe(s, req);
+      case 'cancelTickByTickData':
+        return tickByTick.cancel(s, req.reqId);
+      case 'reqHistoricalTicks':
+        return t.historicalTicks.request(s, req);
       case 'reqSmartComponents':
         return s.send(smartComponents(req.reqId));
       case 'reqNewsProviders':

@@ -25,7 +25,7 @@ export interface RestingOrder {
   readonly size: number;
 }
 
-export interface VenueSize {
+interface VenueSize {
   readonly venue: Venue;
   /** Shares shown by this venue at the level, the demo's own orders included. */
   readonly size: number;

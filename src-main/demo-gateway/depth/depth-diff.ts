@@ -17,7 +17,7 @@ export interface DepthRow {
 export type DepthSide = 0 | 1;
 
 /** TWS operation codes: 0 insert, 1 update, 2 delete. */
-export type DepthOperation = 0 | 1 | 2;
+type DepthOperation = 0 | 1 | 2;
 
 /** One depth message's payload. A delete carries the deleted row's price, size and market maker. */
 export interface DepthOp {

@@ -14,7 +14,7 @@ import { Tape } from './tape';
 import { collectTicks } from './ticks';
 import type { BidAskTick, MidPointTick, TickModel, TradeTick } from './ticks';
 
-export type HistoricalWhat = 'TRADES' | 'BID_ASK' | 'MIDPOINT';
+type HistoricalWhat = 'TRADES' | 'BID_ASK' | 'MIDPOINT';
 
 export interface HistoricalTicksQuery {
   readonly inst: Instrument;

@@ -26,7 +26,7 @@ import { etMidnight, etStamp, parseTwsDateTime, utcDash, ymdOfDay } from '../wir
 import { AsciiWriter, decimalsOf } from '../wire/ascii-writer';
 
 const HMDS = 'Historical Market Data Service error message:';
-const PACING_TEXT = `${HMDS}Historical data request pacing violation`;
+export const PACING_TEXT = `${HMDS}Historical data request pacing violation`;
 
 interface LiveBars {
   session: Session;
@@ -391,12 +391,20 @@ export class HistoryService {
     req: { endDateTime: string; duration: string; barSize: string; useRth: boolean },
     now: number,
   ): boolean {
-    if (this.ctx.takePacingFault()) return true;
-    const mode = this.ctx.options.historicalPacing;
-    if (mode === 'off' || (mode === 'small-bars' && !isSmallBar(bar))) return false;
-    while (this.recent.length > 0 && (this.recent[0] as Paced).at <= now - 600_000) this.recent.shift();
     const contractKey = `${inst.conId}/${what}`;
     const key = `${contractKey}/${req.endDateTime}/${req.duration}/${req.barSize}/${req.useRth}`;
+    return this.pace(key, contractKey, isSmallBar(bar), now);
+  }
+
+  /**
+   * One HMDS request against TWS's pacing rules, in the one request log that bars and historical ticks share
+   * (`small`: a request for bars of 30 s or less, or for ticks). True when it must be refused with 162.
+   */
+  pace(key: string, contractKey: string, small: boolean, now: number): boolean {
+    if (this.ctx.takePacingFault()) return true;
+    const mode = this.ctx.options.historicalPacing;
+    if (mode === 'off' || (mode === 'small-bars' && !small)) return false;
+    while (this.recent.length > 0 && (this.recent[0] as Paced).at <= now - 600_000) this.recent.shift();
     const identical = this.recent.some((p) => p.key === key && p.at > now - 15_000);
     const sameContract = this.recent.filter(
       (p) => p.contractKey === contractKey && p.at > now - 2_000,

@@ -14,6 +14,7 @@ import {
 import { decodePlaceOrder } from './decode-order';
 import { readContract } from './decode-contract';
 import { decodeCalculation, decodeSecDefOptParams } from './decode-options';
+import { decodeDepthRequest } from './decode-depth';
 import type { Request, ScannerSubscription } from './requests';
 
 /** Requests that are a version field and a request id. */
@@ -115,6 +116,8 @@ function decodeFields(r: FieldReader, v: number): Request {
   const id = Number(idText);
   const simple = decodeSimple(r, id);
   if (simple) return simple;
+  const depth = decodeDepthRequest(r, id);
+  if (depth) return depth;
   switch (id) {
     case I.START_API: {
       r.int(); // version 2
@@ -312,13 +315,11 @@ function decodeFields(r: FieldReader, v: number): Request {
       return { kind: 'reqMarketRule', marketRuleId: r.int() };
     case I.REQ_NEWS_BULLETINS:
     case I.CANCEL_NEWS_BULLETINS:
-    case I.CANCEL_MKT_DEPTH:
     case I.CANCEL_FUNDAMENTAL_DATA:
     case I.SUBSCRIBE_TO_GROUP_EVENTS:
     case I.UPDATE_DISPLAY_GROUP:
     case I.UNSUBSCRIBE_FROM_GROUP_EVENTS:
     case I.CANCEL_HISTOGRAM_DATA:
-    case I.CANCEL_TICK_BY_TICK_DATA:
     case I.CANCEL_WSH_META_DATA:
     case I.CANCEL_WSH_EVENT_DATA:
       return { kind: 'ignored', msgId: id };
@@ -340,9 +341,6 @@ function decodeFields(r: FieldReader, v: number): Request {
         430,
         'We are sorry, but fundamentals data for the security specified is not available.',
       );
-    case I.REQ_MKT_DEPTH:
-      r.int();
-      return unsupported(id, r.int(), 'market depth', 354, 'Requested market data is not subscribed.');
     case I.REQ_SEC_DEF_OPT_PARAMS:
       return decodeSecDefOptParams(r);
     case I.REQ_CALC_IMPLIED_VOLAT:
@@ -355,10 +353,7 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.REQ_HISTORICAL_NEWS:
       return notServed(id, r.int(), 'news');
     case I.REQ_HISTOGRAM_DATA:
-    case I.REQ_HISTORICAL_TICKS:
-      return notServed(id, r.int(), 'histogram and historical tick data');
-    case I.REQ_TICK_BY_TICK_DATA:
-      return unsupported(id, r.int(), 'tick-by-tick data', 354, 'Requested market data is not subscribed.');
+      return notServed(id, r.int(), 'histogram data');
     case I.REQ_WSH_META_DATA:
     case I.REQ_WSH_EVENT_DATA:
       return notServed(id, r.int(), 'Wall Street Horizon data');

@@ -366,10 +366,6 @@ export function softDollarTiers(reqId: number): string {
   return new Msg(O.SOFT_DOLLAR_TIERS).int(reqId).int(0).done();
 }
 
-export function mktDepthExchanges(): string {
-  return new Msg(O.MKT_DEPTH_EXCHANGES).int(0).done();
-}
-
 export function smartComponents(reqId: number): string {
   return new Msg(O.SMART_COMPONENTS).int(reqId).int(0).done();
 }

@@ -1,5 +1,6 @@
 // The requests the gateway understands, decoded from the client's fields into plain objects.
 import type { ContractRequest, OrderTicket } from '../orders/order-types';
+import type { DepthRequest } from './decode-depth';
 
 export interface TagValue {
   tag: string;
@@ -149,6 +150,7 @@ export type Request =
   | { kind: 'cancelCalculateImpliedVolatility'; reqId: number }
   | { kind: 'cancelCalculateOptionPrice'; reqId: number }
   | { kind: 'queryDisplayGroups'; reqId: number }
+  | DepthRequest
   /** A request TWS accepts without answering (news bulletins, display-group events, cancels of unsupported). */
   | { kind: 'ignored'; msgId: number }
   /** A real TWS request the demo does not serve: answered with an error for `id`. */
