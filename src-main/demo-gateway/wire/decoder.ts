@@ -13,6 +13,7 @@ import {
 } from './server-versions';
 import { decodePlaceOrder } from './decode-order';
 import { readContract } from './decode-contract';
+import { decodeNewsRequest } from './decode-news';
 import type { Request, ScannerSubscription } from './requests';
 
 /** Requests that are a version field and a request id. */
@@ -111,7 +112,7 @@ function decodeFields(r: FieldReader, v: number): Request {
   const idText = r.msgId.trim();
   if (!/^\d+$/.test(idText)) throw new DecodeError(`For input string: "${idText}"`, 0);
   const id = Number(idText);
-  const simple = decodeSimple(r, id);
+  const simple = decodeSimple(r, id) ?? decodeNewsRequest(r, id);
   if (simple) return simple;
   switch (id) {
     case I.START_API: {
@@ -308,8 +309,6 @@ function decodeFields(r: FieldReader, v: number): Request {
       return { kind: 'setServerLogLevel', level: r.int() };
     case I.REQ_MARKET_RULE:
       return { kind: 'reqMarketRule', marketRuleId: r.int() };
-    case I.REQ_NEWS_BULLETINS:
-    case I.CANCEL_NEWS_BULLETINS:
     case I.CANCEL_MKT_DEPTH:
     case I.CANCEL_FUNDAMENTAL_DATA:
     case I.CANCEL_CALC_IMPLIED_VOLAT:
@@ -348,9 +347,6 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.EXERCISE_OPTIONS:
       r.int();
       return notServed(id, r.int(), 'option calculations and exercise');
-    case I.REQ_NEWS_ARTICLE:
-    case I.REQ_HISTORICAL_NEWS:
-      return notServed(id, r.int(), 'news');
     case I.REQ_HISTOGRAM_DATA:
     case I.REQ_HISTORICAL_TICKS:
       return notServed(id, r.int(), 'histogram and historical tick data');
