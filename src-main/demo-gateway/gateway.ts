@@ -26,6 +26,7 @@ import { HistoryService } from './handlers/history';
 import { ScannerService } from './handlers/scanner';
 import { AccountService } from './handlers/accounts';
 import { OrderRouter } from './handlers/orders';
+import { NewsService } from './handlers/news';
 import { handleContractDetails, handleMarketRule, handleMatchingSymbols } from './handlers/contracts';
 import { createRequestRouter } from './request-router';
 import { BeatLoop, beatIntervalMs } from './beat';
@@ -101,6 +102,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       marketData.dropAll();
       historySvc.dropAll();
       scanner.dropAll();
+      news.dropAll();
     },
   });
 
@@ -124,6 +126,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
   const historySvc = new HistoryService(ctx);
   const scanner = new ScannerService(ctx);
   const accountsSvc = new AccountService(ctx);
+  const news = new NewsService(ctx);
   const router = new OrderRouter(ctx, (a, i) => accountsSvc.changed(a, i));
 
   const saver = opts.statePath
@@ -152,6 +155,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     history: historySvc,
     scanner,
     accounts: accountsSvc,
+    news,
     orders: router,
   });
 
@@ -228,6 +232,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     marketData,
     historySvc,
     scanner,
+    news,
     matching,
     accountsSvc,
   ]);

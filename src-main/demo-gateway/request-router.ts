@@ -11,13 +11,13 @@ import type { HistoryService } from './handlers/history';
 import type { ScannerService } from './handlers/scanner';
 import type { AccountService } from './handlers/accounts';
 import type { OrderRouter } from './handlers/orders';
+import type { NewsService } from './handlers/news';
 import {
   currentTime,
   displayGroupList,
   familyCodes,
   managedAccounts,
   mktDepthExchanges,
-  newsProviders,
   secDefOptParamsEnd,
   smartComponents,
   softDollarTiers,
@@ -61,6 +61,16 @@ export interface RouteTargets {
     | 'pnl'
     | 'cancelPnl'
   >;
+  news: Pick<
+    NewsService,
+    | 'providers'
+    | 'historical'
+    | 'article'
+    | 'marketData'
+    | 'cancelMarketData'
+    | 'bulletins'
+    | 'cancelBulletins'
+  >;
   orders: Pick<
     OrderRouter,
     | 'ids'
@@ -75,7 +85,7 @@ export interface RouteTargets {
 }
 
 export function createRequestRouter(t: RouteTargets): (s: Session, req: Request) => void {
-  const { marketData, history, scanner, accounts, orders, contracts } = t;
+  const { marketData, history, scanner, accounts, orders, contracts, news } = t;
   return (s, req) => {
     const now = t.clock.now();
     switch (req.kind) {
@@ -96,6 +106,7 @@ export function createRequestRouter(t: RouteTargets): (s: Session, req: Request)
       case 'reqMarketDataType':
         return marketData.setType(s, req.marketDataType);
       case 'reqMktData':
+        if (news.marketData(s, req)) return;
         return marketData.subscribe(
           s,
           req.reqId,
@@ -105,6 +116,7 @@ export function createRequestRouter(t: RouteTargets): (s: Session, req: Request)
           req.regulatorySnapshot,
         );
       case 'cancelMktData':
+        if (news.cancelMarketData(s, req.reqId)) return;
         return marketData.cancel(s, req.reqId);
       case 'reqHistoricalData':
         return history.request(s, req);
@@ -181,7 +193,15 @@ export function createRequestRouter(t: RouteTargets): (s: Session, req: Request)
       case 'reqSmartComponents':
         return s.send(smartComponents(req.reqId));
       case 'reqNewsProviders':
-        return s.send(newsProviders());
+        return news.providers(s);
+      case 'reqNewsArticle':
+        return news.article(s, req.reqId, req.providerCode, req.articleId);
+      case 'reqHistoricalNews':
+        return news.historical(s, req);
+      case 'reqNewsBulletins':
+        return news.bulletins(s, req.allMessages);
+      case 'cancelNewsBulletins':
+        return news.cancelBulletins(s);
       case 'reqUserInfo':
         return s.send(userInfo(req.reqId, ''));
       case 'reqSecDefOptParams':
