@@ -73,7 +73,7 @@ export function figure(f: {
   };
 }
 
-export function budgetText(b: Budget): string {
+function budgetText(b: Budget): string {
   const parts: string[] = [];
   if (b.min !== undefined) parts.push(`>= ${b.min}`);
   if (b.max !== undefined) parts.push(`<= ${b.max}`);

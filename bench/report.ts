@@ -49,7 +49,7 @@ export function exitCode(results: readonly SuiteResult[], check: boolean): numbe
   return check && failures(results).length > 0 ? 1 : 0;
 }
 
-export function fmt(x: number): string {
+function fmt(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (Math.abs(x) >= 100) return x.toFixed(0);
   if (Math.abs(x) >= 10) return x.toFixed(1);

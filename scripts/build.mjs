@@ -23,7 +23,7 @@ const entries = [
   ['src-main/cli/main.ts', 'dist/main/cli.js', 'esm'],
   ['src-main/demo-gateway/cli.ts', 'dist/main/demo-gateway.js', 'esm'],
   ['src-main/paper/main.ts', 'dist/main/paper.js', 'esm'],
-  ['src-main/soak/main.ts', 'dist/main/soak.js', 'esm'],
+  ['tools/soak/main.ts', 'dist/main/soak.js', 'esm'],
 ];
 
 async function buildMain() {

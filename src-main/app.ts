@@ -1,18 +1,18 @@
-// Composition root (STYLE.md rule 7): config → connection → services → hub. No Electron import: the Electron
-// shell and the web host both build the app here and only differ in how windows attach to the hub.
-import { AppError } from '../src-shared/result';
+// Composition root (STYLE.md rule 7): config → connection → services → request table → hub. No Electron import:
+// the Electron shell and the web host both build the app here and only differ in how windows attach to the hub.
 import { systemClock, type Clock } from '../src-shared/clock';
 import { createLogBook, type LogBook, type LogSink } from './logging/log-book';
 import { createSettingsStore, type Notice, type SettingsStore } from './config/settings-store';
 import { createWorkspaceStore } from './config/workspace-store';
-import { createDispatcher, type Dispatcher } from './hub/dispatcher';
+import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { createHub, type Hub, type HubOptions } from './hub/hub';
-import type { LinkDeps } from './ib/link';
+import type { LinkDeps } from './ib/connection';
 import { createSession, type DemoEndpoint, type Session } from './services/session';
-import { createSupportHandlers } from './support-handlers';
+import { createRequestTable } from './api/request-table';
+import { createSupport } from './support';
 import { createTrading, type Trading } from './trading';
 
-export type AppHost = 'electron' | 'web';
+type AppHost = 'electron' | 'web';
 
 export type AppOptions = {
   dataDir: string;
@@ -36,6 +36,8 @@ export type AppOptions = {
   logDir?: string | null;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: (pane: string) => void | Promise<void>;
+  /** Carries the demo gateway's bench stamps to windows as the `probe` of quotes events (npm run bench only). */
+  benchProbe?: boolean;
 };
 
 export interface App {
@@ -69,6 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log: logBook.logger('ib'),
     outlet: hub,
     prefs: settings.get().preferences,
+    benchProbe: opts.benchProbe ?? false,
     ...(opts.link ? { link: opts.link } : {}),
   });
   const session = createSession({
@@ -90,66 +93,29 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // A window that goes releases its quote lines, charts and scans.
   hub.onClientClosed((clientId) => trading.releaseClient(clientId));
 
-  dispatcher.register(session.handlers);
-  dispatcher.register(trading.handlers);
+  const support = createSupport({
+    app: opts,
+    logBook,
+    settings,
+    status: () => session.status(),
+    trading: () => ({
+      gauges: trading.gauges(),
+      streams: trading.link.streams().length,
+      orders: trading.orders.list().length,
+    }),
+    clock,
+  });
   dispatcher.register(
-    createSupportHandlers({
-      app: opts,
-      logBook,
+    createRequestTable({
+      trading,
+      session,
       settings,
-      status: () => session.status(),
-      trading: () => ({
-        gauges: trading.gauges(),
-        streams: trading.link.streams().length,
-        orders: trading.orders.list().length,
-      }),
-      clock,
+      workspace,
+      logBook,
+      support,
+      openWindow: opts.openWindow,
     }),
   );
-  dispatcher.register({
-    'windows.open': async ({ pane }) => {
-      if (!opts.openWindow)
-        throw new AppError(
-          'UNAVAILABLE',
-          'Separate windows need the desktop app: the web page opens the pane in a tab',
-        );
-      await opts.openWindow(pane);
-      return null;
-    },
-    'app.info': () => ({
-      version: opts.version,
-      host: opts.host,
-      node: process.versions.node,
-      electron: opts.runtime?.electron ?? null,
-      chrome: opts.runtime?.chrome ?? null,
-      dataDir: opts.dataDir,
-    }),
-    'settings.get': () => settings.get(),
-    'settings.set': (patch) => settings.setPreferences(patch),
-    'log.list': ({ limit }) => logBook.recent(limit),
-    'watchlists.get': () => workspace.watchlists(),
-    'watchlists.save': async ({ lists }) => {
-      try {
-        await workspace.saveWatchlists(lists);
-      } catch (err) {
-        throw new AppError('VALIDATION', (err as Error).message);
-      }
-      return null;
-    },
-    'layout.get': () => workspace.layout(settings.get().activeProfileId),
-    'layout.save': async ({ layout }) => {
-      try {
-        await workspace.saveLayout(settings.get().activeProfileId, layout);
-      } catch (err) {
-        throw new AppError('VALIDATION', (err as Error).message);
-      }
-      return null;
-    },
-    'layout.reset': async () => {
-      await workspace.resetLayout(settings.get().activeProfileId);
-      return null;
-    },
-  });
 
   return {
     dispatcher,

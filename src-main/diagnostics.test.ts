@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../src-shared/domain/connection';
 import { defaultProfiles } from '../src-shared/domain/settings';
+import { connectionStatusFixture } from '../tests/support/domain-fixtures';
 import { aboutText, diagnosticsText, redact } from './diagnostics';
 
-const status: ConnectionStatus = {
-  state: 'ready',
-  profileId: 'tws-paper',
-  profileName: 'Paper (TWS)',
-  demo: false,
-  host: '127.0.0.1',
-  port: 7497,
-  clientId: 1,
-  readOnly: false,
-  live: false,
-  serverVersion: 187,
+const status: ConnectionStatus = connectionStatusFixture({
   accounts: ['DU1234567'],
-  reason: null,
-  twsCode: null,
-  nextRetryAt: null,
-  attempt: 0,
   since: Date.UTC(2026, 10, 24),
-  suggestedClientId: null,
-};
+});
 const versions = {
   version: '1.2.3',
   host: 'electron' as const,

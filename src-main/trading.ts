@@ -1,15 +1,15 @@
 // The trading core shared by every host (Electron, web host, CLI): the TWS link and the services on top of it,
 // wired with injected outputs. app.ts adds settings, profiles and the hub; the CLI uses it as it is.
 import type { EventMap, EventName } from '../src-shared/contract';
+import type { QuoteProbe } from '../src-shared/bench-probe';
 import type { Gauges } from '../src-shared/domain/connection';
 import type { Quote } from '../src-shared/domain/quote';
 import type { Preferences } from '../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
 import type { Clock, Timer } from '../src-shared/clock';
 import type { Logger } from '../src-shared/logger';
-import type { HandlerMap } from './hub/dispatcher';
-import { createLink, type Link, type LinkDeps } from './ib/link';
-import { createTws, type Tws } from './ib/tws';
+import { createLink, type Link, type LinkDeps } from './ib/connection';
+import { createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
 import { createHistory, type History } from './services/history';
 import { createMarketData, type MarketData } from './services/market-data';
@@ -22,6 +22,8 @@ export interface Outlet {
   broadcast<E extends EventName>(event: E, payload: EventMap[E]): void;
   emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void;
   quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
+  /** Bench stamps beside the quotes just given (only with `benchProbe`). */
+  probe?(stamps: readonly QuoteProbe[], clientIds: Iterable<string>): void;
 }
 
 export interface Trading {
@@ -33,7 +35,6 @@ export interface Trading {
   readonly scanner: Scanner;
   readonly orders: Orders;
   readonly portfolio: Portfolio;
-  readonly handlers: HandlerMap;
   gauges(): Gauges;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
@@ -49,16 +50,20 @@ export function createTrading(deps: {
   link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
   /** Gauges are pushed this often while they change (0 = never; tests). */
   gaugesEveryMs?: number;
+  /** Reads the demo gateway's bench stamps and passes them to `outlet.probe` (npm run bench only). */
+  benchProbe?: boolean;
 }): Trading {
   const { clock, log, outlet } = deps;
   const link = createLink({ clock, log: log.child('connection'), ...deps.link });
-  const tws = createTws(link);
+  const benchProbe = (deps.benchProbe ?? false) && outlet.probe !== undefined;
+  const tws = createTws(link, { benchProbe });
   const contracts = createContracts({ tws, log: log.child('contracts') });
   const marketData = createMarketData({
     tws,
     clock,
     log: log.child('market-data'),
     publish: (quotes, clientIds) => outlet.quotes(quotes, clientIds),
+    probe: benchProbe ? (stamps, clientIds) => outlet.probe?.(stamps, clientIds) : undefined,
     prefs: deps.prefs,
   });
   const history = createHistory({
@@ -147,15 +152,6 @@ export function createTrading(deps: {
     orders,
     portfolio,
     gauges,
-    handlers: {
-      ...contracts.handlers,
-      ...marketData.handlers,
-      ...history.handlers,
-      ...scanner.handlers,
-      ...orders.handlers,
-      ...portfolio.handlers,
-      'gauges.get': () => gauges(),
-    },
     releaseClient(clientId) {
       marketData.releaseClient(clientId);
       history.releaseClient(clientId);

@@ -2,35 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Order } from '../src-shared/domain/order';
 import { systemClock } from '../src-shared/clock';
 import { silentLogger } from '../src-shared/logger';
+import { orderFixture } from '../tests/support/domain-fixtures';
 import { createUpdateSchedule, decideRestart, restartPrompt, workingFrom } from './update-gate';
 
-const order = (orderId: number, status: Order['status']): Order => ({
-  orderId,
-  permId: null,
-  parentId: null,
-  clientId: 1,
-  account: 'DU1',
-  contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-  action: 'BUY',
-  quantity: 100,
-  orderType: 'LMT',
-  limitPrice: 150,
-  stopPrice: null,
-  trailingAmount: null,
-  trailingPercent: null,
-  tif: 'DAY',
-  outsideRth: false,
-  ocaGroup: null,
-  status,
-  filled: 0,
-  remaining: 100,
-  avgFillPrice: null,
-  message: null,
-  twsCode: null,
-  createdAt: 0,
-  updatedAt: 0,
-  external: false,
-});
+const order = (orderId: number, status: Order['status']): Order => orderFixture({ orderId, status });
 
 describe('update restart gate', () => {
   it('no working orders: offers to restart now', () => {

@@ -5,7 +5,7 @@ import type { Clock, Timer } from '../src-shared/clock';
 import type { Logger } from '../src-shared/logger';
 import { isWorking, type Order } from '../src-shared/domain/order';
 
-export const UPDATE_CHECK = {
+const UPDATE_CHECK = {
   /** After start: let the connection and the windows settle first. */
   firstDelayMs: 60_000,
   everyMs: 24 * 60 * 60 * 1000,

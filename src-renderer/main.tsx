@@ -1,5 +1,7 @@
 // Renderer entry: connect the client (Electron bridge or WebSocket), bind events into the store, render. With
 // `?pane=<id>` in the URL the window shows that one pane (a torn-off window).
+// The theme's base stylesheet first: every part's own stylesheet comes after it (and overrides it where it says so).
+import './shell/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { bindEvents } from './api/bind-events';
@@ -7,7 +9,6 @@ import { connectClient } from './api/connect';
 import { createAppStore } from './stores/app-store';
 import { AppStoreContext } from './stores/use-app-store';
 import { App } from './shell/App';
-import './shell/theme.css';
 
 const store = createAppStore(connectClient());
 const pane = new URLSearchParams(window.location.search).get('pane');

@@ -1,5 +1,5 @@
-// The contract's names as plain lists, for the Electron preload: it checks names without bundling the schemas.
-// contract-names.test.ts keeps these equal to the keys of `requests` and `events` in contract.ts.
+// The contract's names, listed once: contract.ts gives each its schemas (the compiler holds the two to exactly the
+// same names), and the Electron preload checks names against these plain lists without bundling the schemas.
 export const REQUEST_NAMES = [
   'app.info',
   'app.diagnostics',

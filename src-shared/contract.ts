@@ -1,6 +1,7 @@
 // THE contract between main and every window: requests (params schema → result schema) and pushed events.
 // One dispatcher in main serves it over Electron IPC and over the web host's WebSocket (ARCHITECTURE.md §3).
 import { z } from 'zod';
+import { REQUEST_NAMES, type EVENT_NAMES } from './contract-names';
 import type { AppErrorData } from './result';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
@@ -165,7 +166,7 @@ export const requests = {
     params: z.strictObject({ pane: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/) }),
     result: Null,
   },
-} as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
+} as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
   connection: ConnectionStatus,
@@ -182,34 +183,28 @@ export const events = {
   notice: z.object({ level: z.enum(['info', 'warn', 'error']), title: z.string(), message: z.string() }),
   /** A command from the native menu, tray or a shortcut handled by main, for the window to carry out. */
   command: UiCommand,
-} as const satisfies Record<string, z.ZodType>;
+} as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
-export type Requests = typeof requests;
-export type RequestName = keyof Requests;
+type Requests = typeof requests;
+/** The names are listed once, in contract-names.ts; the `satisfies` above holds the schemas to exactly them. */
+export type RequestName = (typeof REQUEST_NAMES)[number];
 export type Params<K extends RequestName> = z.input<Requests[K]['params']>;
 export type ParsedParams<K extends RequestName> = z.output<Requests[K]['params']>;
 export type ResultOf<K extends RequestName> = z.output<Requests[K]['result']>;
 
-export type EventMap = { [E in keyof typeof events]: z.output<(typeof events)[E]> };
+export type EventMap = { [E in (typeof EVENT_NAMES)[number]]: z.output<(typeof events)[E]> };
 export type EventName = keyof EventMap;
 
-export const requestNames = Object.keys(requests) as RequestName[];
-export const eventNames = Object.keys(events) as EventName[];
+export const requestNames: readonly RequestName[] = REQUEST_NAMES;
 
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && Object.hasOwn(requests, name);
 }
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
-
 /** An event as it travels: a window receives an array of these per frame. */
 export type EventEnvelope = { [E in EventName]: { event: E; payload: EventMap[E] } }[EventName];
 
-/** WebSocket frames of the web host (`/api`). Electron IPC carries the same shapes. */
-export type WireRequest = { id: number; method: string; params: unknown };
+/** A response frame of the web host's WebSocket (`/api`) to a request `{ id, method, params }`. */
 export type WireResponse = { id: number } & (
   { ok: true; value: unknown } | { ok: false; error: AppErrorData }
 );
-export type WireEvents = { events: EventEnvelope[] };

@@ -46,4 +46,17 @@ describe('TWS error table', () => {
     expect(isNonFatalTwsCode(2104)).toBe(true);
     expect(isNonFatalTwsCode(200)).toBe(false);
   });
+
+  it('describes a code the table lacks by IB’s range for it', () => {
+    expect(describeTwsCode(2199)).toMatchObject({ severity: 'info', category: 'farm', reaction: 'none' });
+    expect(describeTwsCode(599)).toMatchObject({ severity: 'error', category: 'client', reaction: 'reject' });
+    expect(describeTwsCode(1399)).toMatchObject({ severity: 'warn', category: 'connection' });
+    expect(describeTwsCode(2200)).toMatchObject({
+      code: 2200,
+      severity: 'error',
+      category: 'other',
+      text: 'TWS reported an error.',
+      action: 'request stopped; see the reason',
+    });
+  });
 });

@@ -2,9 +2,9 @@
 // the app does about it. Pure and shared: main classifies with it, the renderer's Log pane shows the same words.
 // Codes from IB's "Message Codes" reference (TWS API), the ones IB Gateway/TWS 10.x actually send to API clients.
 
-export type TwsSeverity = 'info' | 'warn' | 'error';
+type TwsSeverity = 'info' | 'warn' | 'error';
 
-export type TwsCategory =
+type TwsCategory =
   | 'connection' // the socket, the handshake, TWS ↔ IB servers
   | 'farm' // market-data / HMDS / security-definition farm status
   | 'market-data'
@@ -18,7 +18,7 @@ export type TwsCategory =
   | 'other';
 
 /** What the app does when the code arrives; the driver and services branch on this, the Log pane shows `action`. */
-export type TwsReaction =
+type TwsReaction =
   | 'none' // informational: shown in the log only
   | 'reconnect' // the socket is unusable: reconnect with back-off
   | 'stop-retrying' // retrying cannot help (client id in use, unsupported version)
@@ -306,46 +306,21 @@ export function knownTwsCodes(): number[] {
   return [...TABLE.keys()].sort((a, b) => a - b);
 }
 
+/** IB's code ranges, for codes the table does not list: what kind of message each range holds. */
+const RANGES: [from: number, to: number, kind: [TwsSeverity, TwsCategory, TwsReaction, string]][] = [
+  [2100, 2200, ['info', 'farm', 'none', 'TWS system notice.']],
+  [500, 600, ['error', 'client', 'reject', 'The API client reported an error.']],
+  [1100, 1400, ['warn', 'connection', 'none', 'TWS connectivity notice.']],
+];
+
 /** The table's entry for a code, or a generic one built from its range. Never throws. */
 export function describeTwsCode(code: number): TwsCodeInfo {
   const known = TABLE.get(code);
   if (known) return known;
-  // Unknown codes: IB's ranges say what kind of message it is.
-  if (code >= 2100 && code < 2200)
-    return {
-      code,
-      severity: 'info',
-      category: 'farm',
-      reaction: 'none',
-      text: 'TWS system notice.',
-      action: ACTION.none,
-    };
-  if (code >= 500 && code < 600)
-    return {
-      code,
-      severity: 'error',
-      category: 'client',
-      reaction: 'reject',
-      text: 'The API client reported an error.',
-      action: ACTION.reject,
-    };
-  if (code >= 1100 && code < 1400)
-    return {
-      code,
-      severity: 'warn',
-      category: 'connection',
-      reaction: 'none',
-      text: 'TWS connectivity notice.',
-      action: ACTION.none,
-    };
-  return {
-    code,
-    severity: 'error',
-    category: 'other',
-    reaction: 'reject',
-    text: 'TWS reported an error.',
-    action: ACTION.reject,
-  };
+  const [severity, category, reaction, text] = RANGES.find(
+    ([from, to]) => code >= from && code < to,
+  )?.[2] ?? ['error', 'other', 'reject', 'TWS reported an error.'];
+  return { code, severity, category, reaction, text, action: ACTION[reaction] };
 }
 
 /** True for TWS warnings and notices that do not end the request they name (farm status, delayed-data notes…). */

@@ -59,11 +59,3 @@ export class AppError extends Error {
     };
   }
 }
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function fail<T = never>(error: AppErrorData): Result<T> {
-  return { ok: false, error };
-}

@@ -1,22 +1,18 @@
 // Figure 4's baseline: a bare page on the same host and transport (the app's WebSocket client) that holds the
 // same watchlist's quotes and writes each one into a plain table cell, without React or the store: what painting
-// the same ticks costs with nothing of the app in between.
+// the same ticks costs with nothing of the app in between. Its rows carry data-conid as the watchlist's do, so the
+// probe times them the same way.
 import { connectClient } from '../../src-renderer/api/connect';
 
 const client = connectClient();
-const rows = new Map<number, { row: HTMLTableRowElement; cell: HTMLTableCellElement }>();
+const cells = new Map<number, HTMLTableCellElement>();
 const table = document.createElement('table');
 document.getElementById('root')!.append(table);
 
 client.on('quotes', (batch) => {
   for (const q of batch.quotes) {
-    const r = rows.get(q.conId);
-    if (!r) continue;
-    r.cell.textContent = q.last === null ? '—' : q.last.toFixed(2);
-    if (q.tickId !== undefined && q.tickAt !== undefined) {
-      r.row.setAttribute('data-tick-at', String(q.tickAt));
-      r.row.setAttribute('data-tick-id', String(q.tickId));
-    }
+    const cell = cells.get(q.conId);
+    if (cell) cell.textContent = q.last === null ? '—' : q.last.toFixed(2);
   }
 });
 
@@ -28,8 +24,9 @@ const off = client.onTransport((t) => {
     const items = lists.ok ? (lists.value[0]?.items ?? []) : [];
     for (const item of items) {
       const row = table.insertRow();
+      row.dataset.conid = String(item.conId);
       row.insertCell().textContent = item.symbol;
-      rows.set(item.conId, { row, cell: row.insertCell() });
+      cells.set(item.conId, row.insertCell());
     }
     await client.invoke('quotes.subscribe', { contracts: items });
     document.body.dataset.subscribed = String(items.length);

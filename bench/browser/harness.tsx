@@ -2,6 +2,8 @@
 // scripted client in place of the host, so the renderer can be driven at rates main cannot produce on a shared
 // machine (20,000 ticks/s) and with bar counts the demo gateway would take minutes to page in (100,000). Modes
 // (location.hash): #watchlist, #chart, #lwc (lightweight-charts alone: the chart's baseline), #empty.
+// The theme's base stylesheet first, as the app loads it (the panes bring their own after it).
+import '../../src-renderer/shell/theme.css';
 import { CandlestickSeries, createChart, HistogramSeries, type UTCTimestamp } from 'lightweight-charts';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,13 +12,12 @@ import { emptyQuote, type Quote } from '../../src-shared/domain/quote';
 import type { Watchlist, WatchItem } from '../../src-shared/domain/workspace';
 import { bindEvents } from '../../src-renderer/api/bind-events';
 import { ChartPane } from '../../src-renderer/panes/chart/ChartPane';
-import { PaneIdContext } from '../../src-renderer/panes/pane-context';
+import { PaneIdContext } from '../../src-renderer/ui/pane-context';
 import { WatchlistPane } from '../../src-renderer/panes/watchlist/WatchlistPane';
 import { createAppStore } from '../../src-renderer/stores/app-store';
 import { buildWorkspace } from '../../src-renderer/stores/workspace-doc';
 import { AppStoreContext } from '../../src-renderer/stores/use-app-store';
-import { createFakeClient } from '../../src-renderer/test-support/fake-client';
-import '../../src-renderer/shell/theme.css';
+import { createFakeClient } from '../../tests/support/renderer/fake-client';
 import { afterNextPaint } from './probe';
 
 export type Harness = {

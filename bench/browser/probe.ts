@@ -1,13 +1,18 @@
 // The bench probe, installed in a page before its own scripts (Playwright addInitScript). It times what the eye
-// sees: when an element's data-tick-id changes it waits for the next frame and for that frame's paint to finish
-// (requestAnimationFrame, then a message posted from it runs after rendering), and it counts frames, clicks and
-// the JS heap. Times are epoch ms (performance.timeOrigin + performance.now()), the gateway's clock too.
+// sees: the quotes frames of the bench (npm run bench) carry the demo gateway's stamps as `probe` entries beside the
+// quotes ({conId, tickId, tickAt}); when the row of that instrument (tr[data-conid]) next changes a cell, the probe
+// waits for the next frame and for that frame's paint to finish (requestAnimationFrame, then a message posted from
+// it runs after rendering). It also counts frames, clicks and the JS heap. Times are epoch ms (performance.timeOrigin
+// + performance.now()), the gateway's clock too.
+import { createStampBook, type Stamp } from './stamps';
+
 export type TickPaint = {
   tickId: number;
   /** Gateway send time. */
   tickAt: number;
-  /** When the WebSocket message carrying it arrived (absent when the frame is not JSON text). */
+  /** When the WebSocket message carrying its stamp arrived. */
   arrivedAt?: number;
+  /** When the row of its instrument changed a cell. */
   changedAt: number;
   paintedAt: number;
 };
@@ -46,9 +51,8 @@ export function afterNextPaint(fn: () => void): void {
   });
 }
 
-/** Arrival time of every tick id seen in a WebSocket text frame (the host's JSON batches). */
-const arrivals = new Map<number, number>();
-const TICK_ID = /"tickId":(\d+)/g;
+const stamps = createStampBook();
+let watching = false;
 
 const socketTimes = { open: 0, subscribe: 0, place: [] as number[] };
 
@@ -64,21 +68,39 @@ function watchSockets(): void {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
       this.addEventListener('open', () => (socketTimes.open ||= epoch()));
+      // Added before the page's own listener, so a frame's stamps wait before its quotes reach the DOM.
       this.addEventListener('message', (e: MessageEvent) => {
-        if (typeof e.data !== 'string' || !e.data.includes('"tickId"')) return;
-        const at = epoch();
-        for (const m of e.data.matchAll(TICK_ID))
-          if (!arrivals.has(Number(m[1]))) arrivals.set(Number(m[1]), at);
-        if (arrivals.size > 10_000) arrivals.clear();
+        if (watching && typeof e.data === 'string' && e.data.includes('"quotes"'))
+          stamps.frame(e.data, epoch());
       });
     }
   };
 }
 
+/**
+ * Columns whose cells the one-second clock changes with no tick (the watchlist's tick age and data badge): a change
+ * there is not a stamp's paint.
+ */
+const CLOCK_COLUMNS = new Set(['Age', 'Data']);
+
+function isClockCell(cell: HTMLTableCellElement): boolean {
+  const head = cell.closest('table')?.tHead?.rows[0]?.cells[cell.cellIndex];
+  return head !== undefined && CLOCK_COLUMNS.has(head.textContent ?? '');
+}
+
+/** The stamp a DOM change paints: the one waiting for the instrument row it happened in (not in a clock cell). */
+function paintedStamp(node: Node): Stamp | undefined {
+  const el = node instanceof Element ? node : node.parentElement;
+  const row = el?.closest<HTMLTableRowElement>('tr[data-conid]');
+  if (!row) return undefined;
+  const cell = el!.closest<HTMLTableCellElement>('td, th');
+  if (cell && isClockCell(cell)) return undefined;
+  return stamps.take(Number(row.dataset.conid));
+}
+
 function install(): BenchProbe {
   watchSockets();
   const ticks: TickPaint[] = [];
-  const seen = new Set<number>();
   let observer: MutationObserver | null = null;
   let frames: number[] = [];
   let counting = false;
@@ -107,35 +129,29 @@ function install(): BenchProbe {
     placeSent: () => [...socketTimes.place],
     watchTicks() {
       observer?.disconnect();
+      stamps.clear();
+      watching = true;
       observer = new MutationObserver((records) => {
+        if (stamps.size === 0) return;
         const changedAt = epoch();
-        const fresh: { tickId: number; tickAt: number }[] = [];
+        const fresh: Stamp[] = [];
         for (const r of records) {
-          const el = r.target as Element;
-          const tickId = Number(el.getAttribute('data-tick-id'));
-          const tickAt = Number(el.getAttribute('data-tick-at'));
-          if (!tickId || !tickAt || seen.has(tickId)) continue;
-          seen.add(tickId);
-          fresh.push({ tickId, tickAt });
+          const stamp = paintedStamp(r.target);
+          if (stamp) fresh.push(stamp);
         }
         if (fresh.length === 0) return;
         afterNextPaint(() => {
           const paintedAt = epoch();
-          for (const f of fresh) {
-            const arrivedAt = arrivals.get(f.tickId);
-            ticks.push({ ...f, ...(arrivedAt !== undefined ? { arrivedAt } : {}), changedAt, paintedAt });
-          }
+          for (const f of fresh) ticks.push({ ...f, changedAt, paintedAt });
         });
       });
-      observer.observe(document.documentElement, {
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['data-tick-id'],
-      });
+      observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
     },
     takeTicks() {
       observer?.disconnect();
       observer = null;
+      watching = false;
+      stamps.clear();
       return ticks.splice(0);
     },
     startFrames() {

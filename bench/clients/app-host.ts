@@ -4,7 +4,7 @@
 // (process.cpuUsage), heap, inbound TWS messages per second and the pacer's queue.
 import { createApp } from '../../src-main/app';
 import { EventName } from '@stoqey/ib';
-import { createIbApi } from '../../src-main/ib/link';
+import { createIbApi } from '../../src-main/ib/connection';
 import { startWebHost } from '../../src-main/web/web-host';
 
 type Measure = { cmd: 'measure'; ms: number } | { cmd: 'heap' } | { cmd: 'stop' };

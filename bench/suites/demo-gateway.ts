@@ -4,9 +4,8 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
-import path from 'node:path';
-import { build } from 'esbuild';
 import type { Figure } from '../figure';
+import { bundle } from '../support/child';
 import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
 import { buildUniverse } from '../../src-main/demo-gateway/model/universe';
 import { Market } from '../../src-main/demo-gateway/model/market';
@@ -15,8 +14,6 @@ import { HistoryService } from '../../src-main/demo-gateway/handlers/history';
 import { parseBarSize, parseDuration } from '../../src-main/demo-gateway/model/bar-spec';
 import type { BarSize, Duration } from '../../src-main/demo-gateway/model/bar-spec';
 import type { GatewayContext } from '../../src-main/demo-gateway/context';
-
-const root = process.cwd();
 
 export async function run(): Promise<Figure[]> {
   return [...(await streaming()), ...(await history())];
@@ -28,16 +25,7 @@ async function streaming(): Promise<Figure[]> {
   const clients = 3;
   const tickRate = process.env.BENCH_TICK_RATE ? Number(process.env.BENCH_TICK_RATE) : undefined;
   const gw = await createDemoGateway({ seed: 1, tickRate });
-  const child = path.join(root, 'node_modules', '.cache', 'ibdesk-bench', 'stream-clients.mjs');
-  await build({
-    entryPoints: [path.join(root, 'bench', 'clients', 'stream-clients.ts')],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    logLevel: 'warning',
-  });
+  const child = await bundle('stream-clients');
   const conIds = gw.universe.instruments.slice(0, instruments).map((i) => i.conId);
   const proc = spawn(process.execPath, [child, String(gw.port), String(clients), conIds.join(',')], {
     stdio: ['ignore', 'pipe', 'inherit'],

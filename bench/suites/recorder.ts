@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { IBApi } from '@stoqey/ib';
 import { EventName } from '@stoqey/ib';
 import { systemClock } from '../../src-shared/clock';
-import { createIbApi } from '../../src-main/ib/link';
+import { createIbApi } from '../../src-main/ib/connection/index';
 import { BlockEncoder } from '../../src-main/recorder/format/block-codec';
 import { compress, type Codec } from '../../src-main/recorder/format/block';
 import { createRecordingWriter, fileSource, openRecording } from '../../src-main/recorder/format';

@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../../tools/node-bundle.mjs';
 
 const root = process.cwd();
 
@@ -11,13 +12,8 @@ export async function bundle(name: string): Promise<string> {
   await build({
     entryPoints: [path.join(root, 'bench', 'clients', `${name}.ts`)],
     outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    packages: 'external',
+    ...NODE_BUNDLE,
     define: { __IBDESK_VERSION__: '"bench"' },
-    logLevel: 'warning',
   });
   return out;
 }

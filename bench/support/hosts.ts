@@ -9,8 +9,8 @@ import WebSocket from 'ws';
 import type { WireResponse } from '../../src-shared/contract';
 import { forkClient, reply, stopChild } from './child';
 
-export type Measured = { cpuPct: number; inboundPerSec: number; queued: number; heapUsed: number };
-export type Contract = { conId: number; symbol: string; secType: string; exchange: string; currency: string };
+type Measured = { cpuPct: number; inboundPerSec: number; queued: number; heapUsed: number };
+type Contract = { conId: number; symbol: string; secType: string; exchange: string; currency: string };
 
 export type Hosts = {
   app: ChildProcess;
@@ -70,7 +70,7 @@ export async function startHosts(opts: { tickRate: number; exposeGc?: boolean })
 }
 
 /** One window of the web host: calls the API and counts the event messages while `recording`. */
-export class Window {
+class Window {
   private nextId = 1;
   private pending = new Map<number, (r: WireResponse) => void>();
   recording = false;

@@ -10,19 +10,19 @@ import type { WatchItem } from '../../src-shared/domain/workspace';
 import { buildUniverse } from '../../src-main/demo-gateway/model/universe';
 import { stockContract } from '../../src-main/demo-gateway/index';
 import { chromiumArgs, provisionChromium } from '../../tools/chromium.mjs';
-import { startBuiltWebHost, type RunningHost } from '../../tests/e2e/support/web-host';
+import { startBuiltWebHost, type RunningHost } from '../../tools/web-host-process';
 
 export const VIEWPORT = { width: 1600, height: 900 };
 
 /** The first `n` stocks of the demo gateway's universe, as watchlist items. */
-export function demoStocks(n: number): WatchItem[] {
+function demoStocks(n: number): WatchItem[] {
   const stocks = buildUniverse(Date.now()).instruments.filter((i) => i.secType === 'STK');
   if (stocks.length < n) throw new Error(`the demo universe has ${stocks.length} stocks, fewer than ${n}`);
   return stocks.slice(0, n).map(stockContract);
 }
 
 /** Writes settings.json and watchlists.json as the app would have saved them. */
-export async function prepareDataDir(opts: { symbols: number; confirmOrders?: boolean }): Promise<string> {
+async function prepareDataDir(opts: { symbols: number; confirmOrders?: boolean }): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-bench-'));
   const settings = defaultSettings();
   settings.preferences = {
@@ -121,7 +121,7 @@ export async function openApp(opts: {
 }
 
 /** The embedded demo gateway's control API (the host runs with IBDESK_DEMO_CONTROL=1). */
-export function controlUrl(app: AppSession): string {
+function controlUrl(app: AppSession): string {
   const m = /IBDesk demo control: (http:\/\/\S+)/.exec(app.host.output());
   if (!m) throw new Error('the embedded demo gateway did not print its control URL');
   return m[1]!.replace(/\/$/, '');

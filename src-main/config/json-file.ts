@@ -17,7 +17,7 @@ function serialized<T>(file: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+async function writeFileAtomic(file: string, data: string): Promise<void> {
   await serialized(file, async () => {
     const dir = path.dirname(file);
     await fs.mkdir(dir, { recursive: true });

@@ -17,6 +17,9 @@ import { cleanTempFiles, readJson, setAside, writeJsonAtomic } from './json-file
 
 export type Notice = { level: 'info' | 'warn' | 'error'; title: string; message: string };
 
+/** What a store of the data directory needs: where it is, a logger, and a way to tell the user about damage. */
+export type StoreDeps = { dataDir: string; log: Logger; notify: (n: Notice) => void };
+
 export interface SettingsStore {
   readonly file: string;
   load(): Promise<void>;
@@ -81,11 +84,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; dropped: st
   return { settings, dropped };
 }
 
-export function createSettingsStore(opts: {
-  dataDir: string;
-  log: Logger;
-  notify: (n: Notice) => void;
-}): SettingsStore {
+export function createSettingsStore(opts: StoreDeps): SettingsStore {
   const file = path.join(opts.dataDir, 'settings.json');
   const { log } = opts;
   let current: Settings = defaultSettings();

@@ -3,9 +3,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LayoutDoc, Watchlist } from '../../src-shared/domain/workspace';
-import type { Logger } from '../../src-shared/logger';
 import { readJson, setAside, writeJsonAtomic } from './json-file';
-import type { Notice } from './settings-store';
+import type { StoreDeps } from './settings-store';
 
 const WatchlistsFile = z.strictObject({ version: z.literal(1), lists: z.array(Watchlist) });
 const LayoutFile = z.strictObject({ version: z.literal(1), layout: LayoutDoc });
@@ -21,15 +20,11 @@ export interface WorkspaceStore {
   resetLayout(profileId: string): Promise<void>;
 }
 
-export function defaultWatchlists(): Watchlist[] {
+function defaultWatchlists(): Watchlist[] {
   return [{ id: 'main', name: 'Main', items: [] }];
 }
 
-export function createWorkspaceStore(opts: {
-  dataDir: string;
-  log: Logger;
-  notify: (n: Notice) => void;
-}): WorkspaceStore {
+export function createWorkspaceStore(opts: StoreDeps): WorkspaceStore {
   const watchFile = path.join(opts.dataDir, 'watchlists.json');
   const layoutFile = (profileId: string) =>
     path.join(opts.dataDir, 'layouts', `${profileId.replace(/[^a-z0-9-]/g, '_')}.json`);

@@ -2,46 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/domain/connection';
 import type { Execution } from '../../src-shared/domain/order';
 import { systemClock } from '../../src-shared/clock';
+import { connectionStatusFixture, executionFixture } from '../../tests/support/domain-fixtures';
 import { createAlertRules, type Alert } from './alert-rules';
 
 vi.mock('electron', () => ({}));
 
 const T0 = Date.UTC(2026, 10, 24, 15, 0, 0);
-const status = (state: ConnectionState, extra: Partial<ConnectionStatus> = {}): ConnectionStatus => ({
-  state,
-  profileId: 'tws-paper',
-  profileName: 'Paper (TWS)',
-  demo: false,
-  host: '127.0.0.1',
-  port: 7497,
-  clientId: 1,
-  readOnly: false,
-  live: false,
-  serverVersion: 187,
-  accounts: ['DU1'],
-  reason: null,
-  twsCode: null,
-  nextRetryAt: null,
-  attempt: 0,
-  since: Date.now(),
-  suggestedClientId: null,
-  ...extra,
-});
-const exec = (execId: string, orderId: number, shares: number, p: number, time = Date.now()): Execution => ({
-  execId,
-  orderId,
-  permId: null,
-  account: 'DU1',
-  contract: { symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' },
-  side: 'BUY',
-  shares,
-  price: p,
-  time,
-  exchange: 'NASDAQ',
-  commission: null,
-  commissionCurrency: null,
-  realizedPnl: null,
-});
+const status = (state: ConnectionState, extra: Partial<ConnectionStatus> = {}): ConnectionStatus =>
+  connectionStatusFixture({ state, since: Date.now(), ...extra });
+const exec = (execId: string, orderId: number, shares: number, p: number, time = Date.now()): Execution =>
+  executionFixture({ execId, orderId, shares, price: p, time });
 
 let alerts: Alert[];
 beforeEach(() => {

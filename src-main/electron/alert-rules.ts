@@ -7,7 +7,7 @@ import type { Clock, Timer } from '../../src-shared/clock';
 
 export type Alert = { kind: 'connection-lost' | 'connection-back' | 'fill'; title: string; body: string };
 
-export const LOST_AFTER_MS = 30_000;
+const LOST_AFTER_MS = 30_000;
 
 /**
  * States that mean "the live session is gone and IBDesk is trying to get it back" when they follow `ready`:

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'ibdesk';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'ibdesk';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
 /** The window's Content-Security-Policy: only our own files; no inline script, no remote code, no framing. */

@@ -4,7 +4,7 @@ import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-protocol';
 
 /** Hosts whose https links may open in the user's browser (docs the app links to). */
-export const EXTERNAL_ALLOW_LIST: readonly string[] = [
+const EXTERNAL_ALLOW_LIST: readonly string[] = [
   'www.interactivebrokers.com',
   'interactivebrokers.github.io',
   'ibkrcampus.com',

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain } from 'electron';
 import { silentLogger } from '../../src-shared/logger';
-import { createDispatcher } from '../hub/dispatcher';
+import { createDispatcher } from '../api/dispatcher';
 import { isTrustedSender, registerIpc } from './ipc';
 
 vi.mock('electron', () => ({}));

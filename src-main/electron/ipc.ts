@@ -3,7 +3,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_EVENTS, IPC_INVOKE } from '../../src-shared/bridge';
 import type { Result } from '../../src-shared/result';
-import type { Dispatcher } from '../hub/dispatcher';
+import type { Dispatcher } from '../api/dispatcher';
 import type { Hub } from '../hub/hub';
 import { isAppUrl } from './app-protocol';
 

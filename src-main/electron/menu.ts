@@ -17,7 +17,7 @@ export function paneTitle(id: string): string {
   return PANES.find((p) => p.id === id)?.title ?? id;
 }
 
-export const HELP_LINKS = {
+const HELP_LINKS = {
   guide: 'https://github.com/ibdesk/ibdesk#readme',
   twsApiSetup: 'https://interactivebrokers.github.io/tws-api/initial_setup.html',
   issues: 'https://github.com/ibdesk/ibdesk/issues',

@@ -1,4 +1,6 @@
+// The BrowserWindow options builder: every hardened flag pinned, the window hidden until ready.
 import { describe, expect, it } from 'vitest';
+import { HARDENED_WEB_PREFERENCES } from '../../tests/support/hardened-window';
 import { mainWindowOptions } from './window-options';
 
 describe('main window options', () => {
@@ -6,17 +8,9 @@ describe('main window options', () => {
 
   it('isolates and sandboxes the page, with no Node in it', () => {
     expect(o.webPreferences).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
+      ...HARDENED_WEB_PREFERENCES,
       experimentalFeatures: false,
-      webviewTag: false,
       navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
     });
     expect(o.webPreferences?.preload).toBe('/app/preload.cjs');
   });

@@ -15,8 +15,8 @@ export type WindowKind = 'main' | 'pane';
 
 export type WindowStates = { main: WindowState | null; panes: Record<string, WindowState> };
 
-export const PANE_WINDOW_DEFAULT: WindowState = { width: 760, height: 520, maximized: false };
-export const MAX_PANE_WINDOWS = 12;
+const PANE_WINDOW_DEFAULT: WindowState = { width: 760, height: 520, maximized: false };
+const MAX_PANE_WINDOWS = 12;
 const PANE_ID = /^[a-z][a-z0-9-]{0,39}$/;
 
 /** Reads window-state.json; the first version held the main window's state alone. Bad entries are dropped. */

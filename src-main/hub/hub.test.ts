@@ -140,6 +140,31 @@ describe('hub', () => {
     expect(new Set(all.slice(200).map((x) => x.conId)).size).toBe(301);
   });
 
+  it('sends a bench stamp in the message that carries its instrument’s quote, once, and only then', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, maxQuotesPerFrame: 2 });
+    const t = transport('w1');
+    const other = transport('w2');
+    hub.attach(t);
+    hub.attach(other);
+    const q = (conId: number) => ({ ...emptyQuote(conId, 'live'), last: conId });
+    const stamp = (conId: number, tickId: number) => ({ conId, tickId, tickAt: 1000 + tickId });
+    hub.quotes([q(1), q(2), q(3)], ['w1']);
+    hub.probe([stamp(3, 7), stamp(1, 6)], ['w1']);
+    // Without its quote waiting for that window, a stamp is not kept (it would label a later quote).
+    hub.probe([stamp(4, 8)], ['w1', 'w2']);
+    advance(17);
+    advance(17);
+    advance(17);
+    const payloads = t.frames.map((f) => f[0]!.payload as { quotes: { conId: number }[]; probe?: unknown[] });
+    expect(payloads.map((p) => p.quotes.map((x) => x.conId))).toEqual([[1, 2], [3]]);
+    expect(payloads.map((p) => p.probe)).toEqual([[stamp(1, 6)], [stamp(3, 7)]]);
+    expect(other.frames).toHaveLength(0);
+    hub.quotes([q(1)], ['w1']);
+    advance(17);
+    expect(t.frames.at(-1)![0]!.payload).toEqual({ quotes: [q(1)] });
+  });
+
   it('keeps only the latest gauges', () => {
     const { clock, advance } = fakeClock();
     const hub = createHub({ clock, log: silentLogger });

@@ -3,8 +3,10 @@
 // costs bounded memory; a window that stays blocked is dropped with a notice instead of growing without end.
 // A message carries at most `maxQuotesPerFrame` quotes (oldest changes first, the rest go in the next frame), so
 // at 500 live symbols no message grows past ~50 KB (issue #7, figure 3: < 64 KB each, ≤ 60 a second).
+// Bench stamps (npm run bench only) ride in the same message as the quote of their instrument, as its `probe`.
+import type { QuoteProbe } from '../../src-shared/bench-probe';
 import type { EventEnvelope, EventMap, EventName } from '../../src-shared/contract';
-import type { Quote } from '../../src-shared/domain/quote';
+import type { Quote, QuoteBatch } from '../../src-shared/domain/quote';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
 
@@ -27,6 +29,8 @@ export interface Hub {
   emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void;
   /** Latest quotes for the given clients, coalesced per conId until the next frame. */
   quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
+  /** Bench stamps of instruments whose quotes wait for the next frame: they go in the same message. */
+  probe(stamps: readonly QuoteProbe[], clientIds: Iterable<string>): void;
   onClientClosed(listener: (clientId: string) => void): () => void;
   clientIds(): string[];
   /** Sends what is pending now (tests, shutdown). */
@@ -52,6 +56,8 @@ type ClientState = {
   transport: HubTransport;
   queue: EventEnvelope[];
   quotes: Map<number, Quote>;
+  /** Bench stamps per conId, each for a quote in `quotes`. */
+  probes: Map<number, QuoteProbe>;
   gauges: EventEnvelope | null;
   blockedSince: number | null;
 };
@@ -131,10 +137,10 @@ export function createHub(opts: HubOptions): Hub {
         state.quotes.delete(conId);
         if (quotes.length === maxQuotes) break;
       }
-      events.push({ event: 'quotes', payload: { quotes } });
+      events.push({ event: 'quotes', payload: withProbes(state, quotes) });
       schedule();
     } else if (state.quotes.size > 0) {
-      events.push({ event: 'quotes', payload: { quotes: [...state.quotes.values()] } });
+      events.push({ event: 'quotes', payload: withProbes(state, [...state.quotes.values()]) });
       state.quotes.clear();
     }
     try {
@@ -142,6 +148,19 @@ export function createHub(opts: HubOptions): Hub {
     } catch (err) {
       drop(state, `send failed: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /** The quotes of one message, with the bench stamps of their instruments (each sent once). */
+  function withProbes(state: ClientState, quotes: Quote[]): QuoteBatch {
+    if (state.probes.size === 0) return { quotes };
+    const probe: QuoteProbe[] = [];
+    for (const q of quotes) {
+      const p = state.probes.get(q.conId);
+      if (!p) continue;
+      probe.push(p);
+      state.probes.delete(q.conId);
+    }
+    return probe.length > 0 ? { quotes, probe } : { quotes };
   }
 
   function flush(): void {
@@ -160,6 +179,7 @@ export function createHub(opts: HubOptions): Hub {
         transport,
         queue: [],
         quotes: new Map(),
+        probes: new Map(),
         gauges: null,
         blockedSince: null,
       });
@@ -187,6 +207,14 @@ export function createHub(opts: HubOptions): Hub {
         for (const q of quotes) state.quotes.set(q.conId, q);
       }
       if (quotes.length > 0) schedule();
+    },
+    probe(stamps, clientIds) {
+      for (const id of clientIds) {
+        const state = clients.get(id);
+        if (!state) continue;
+        // A stamp without its quote waiting would label a later quote of the instrument: it is dropped.
+        for (const p of stamps) if (state.quotes.has(p.conId)) state.probes.set(p.conId, p);
+      }
     },
     onClientClosed(listener) {
       closedListeners.add(listener);

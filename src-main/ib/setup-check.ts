@@ -30,7 +30,7 @@ export type SetupTiming = {
   orderMs: number;
 };
 
-export const SETUP_TIMING: SetupTiming = {
+const SETUP_TIMING: SetupTiming = {
   tcpMs: 4000,
   handshakeMs: 10_000,
   marketDataMs: 12_000,
@@ -56,9 +56,9 @@ export type SetupObservation =
     };
 
 /** TWS codes that mean "no market data subscription" for the instrument asked (354, 10089 … 10186). */
-export const NO_MARKET_DATA_CODES: readonly number[] = [354, 10089, 10090, 10167, 10168, 10186];
-export const COMPETING_SESSION_CODE = 10197;
-export const READ_ONLY_CODE = 321;
+const NO_MARKET_DATA_CODES: readonly number[] = [354, 10089, 10090, 10167, 10168, 10186];
+const COMPETING_SESSION_CODE = 10197;
+const READ_ONLY_CODE = 321;
 const READ_ONLY_TEXT = /read-only/i;
 
 const TWS_API_SETTINGS = 'File → Global Configuration → API → Settings';
@@ -252,7 +252,7 @@ export async function probeSetup(
   return adviseSetup(await observeSetup(endpoint, opts), endpoint);
 }
 
-export async function observeSetup(
+async function observeSetup(
   endpoint: SetupEndpoint,
   opts: { timing?: Partial<SetupTiming>; log?: ProbeLog } = {},
 ): Promise<SetupObservation> {

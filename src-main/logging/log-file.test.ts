@@ -1,4 +1,6 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// The log file: one line per entry, appended synchronously, rolled over by size with the newest files kept, and
+// never a reason for the app to fail.
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +57,19 @@ describe('log files', () => {
     expect(Buffer.byteLength(current)).toBeLessThanOrEqual(200);
     const oldest = await readFile(path.join(dir, 'ibdesk.2.log'), 'utf8');
     expect(oldest).not.toContain('message number 1 ');
+  });
+
+  it('by default rolls over at 5 MB and keeps the last five files, as the README promises', async () => {
+    const f = createLogFile({ dir });
+    const pad = 'x'.repeat(64 * 1024);
+    // 64 KB entries: 80 fill a 5 MB file, so 7 files' worth makes every rolled slot turn over at least once.
+    for (let i = 1; i <= 7 * 80; i++) f.sink(entry(i, `entry ${i} ${pad}`), {});
+    f.close();
+    const names = (await readdir(dir)).sort();
+    expect(names).toEqual(['ibdesk.1.log', 'ibdesk.2.log', 'ibdesk.3.log', 'ibdesk.4.log', 'ibdesk.log']);
+    for (const n of names) expect((await stat(path.join(dir, n))).size).toBeLessThanOrEqual(5 * 1024 * 1024);
+    // The oldest file holds later entries than the first ones: those were dropped with the sixth file.
+    expect(await readFile(path.join(dir, 'ibdesk.4.log'), 'utf8')).not.toMatch(/: entry 1 x/);
   });
 
   it('keeps going after a restart, appending to the same file', async () => {

@@ -14,14 +14,14 @@ import type { AppErrorData } from '../../src-shared/result';
 import { createApp, type App } from '../app';
 import { formatLogLine } from '../logging/log-file';
 import { createDemoEndpoint, type RunningDemo } from '../demo-profile';
-import { createSocketDropper } from '../ib/socket-drop';
+import { createSocketDropper } from './socket-drop';
 import type { Trading } from '../trading';
 
 /** Where the suite connects: the embedded demo gateway, or a TWS / IB Gateway (IBDESK_PAPER). */
 export type PaperTarget = { kind: 'demo' } | { kind: 'tws'; host: string; port: number; clientId: number };
 
 /** A request the product answered with an error: the contract's error data, kept whole for the report. */
-export class RequestFailed extends Error {
+class RequestFailed extends Error {
   constructor(
     readonly method: string,
     readonly error: AppErrorData,
@@ -32,7 +32,7 @@ export class RequestFailed extends Error {
   }
 }
 
-export type Seen<E extends EventName> = { at: number; payload: EventMap[E] };
+type Seen<E extends EventName> = { at: number; payload: EventMap[E] };
 
 export interface PaperDriver {
   readonly app: App;

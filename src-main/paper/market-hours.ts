@@ -1,5 +1,6 @@
 // Is the market open now? Parses TWS's tradingHours/liquidHours strings ("20261124:0930-20261124:1600;
 // 20261125:CLOSED", sessions may span midnight) in the instrument's time zone, without a date library.
+import { zonedParts } from '../../src-shared/zoned-time';
 
 export type Session = { start: number; end: number };
 
@@ -13,19 +14,10 @@ export function zonedToEpoch(
   timeZone: string,
 ): number {
   const guess = Date.UTC(y, mo - 1, d, h, mi);
-  // The zone's offset at that instant, found by formatting the guess in the zone and comparing.
+  // The zone's offset at that instant, found by reading the guess on the zone's clock and comparing.
   const offsetAt = (t: number): number => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(new Date(t));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - t;
+    const p = zonedParts(t, timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - t;
   };
   const first = guess - offsetAt(guess);
   // Second pass fixes guesses that straddle a DST change.
@@ -104,18 +96,10 @@ export function marketState(hours: string, timeZone: string, now: number, margin
 }
 
 /** "2026-11-24 16:00 US/Eastern": a moment as the exchange's wall clock shows it. */
-export function zonedText(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '??';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${timeZone}`;
+function zonedText(epochMs: number, timeZone: string): string {
+  const p = zonedParts(epochMs, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)} ${timeZone}`;
 }
 
 export type FillGate = { run: true; note: string } | { run: false; line: string };

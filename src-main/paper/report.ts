@@ -26,7 +26,7 @@ const WORD = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' } as const;
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-export function counts(results: readonly ScenarioResult[]): { pass: number; fail: number; skip: number } {
+function counts(results: readonly ScenarioResult[]): { pass: number; fail: number; skip: number } {
   return {
     pass: results.filter((r) => r.outcome === 'pass').length,
     fail: results.filter((r) => r.outcome === 'fail').length,
@@ -53,7 +53,7 @@ export function summaryLine(r: PaperReport): string {
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-const money = (n: number | null | undefined): string =>
+export const money = (n: number | null | undefined): string =>
   n === null || n === undefined
     ? '-'
     : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -10,7 +10,8 @@ import { appVersion } from '../version';
 import { startDriver, type PaperDriver, type PaperTarget } from './driver';
 import { checkPort, parsePaperTarget } from './guard';
 import { progressLine, renderReport, summaryLine, type PaperReport } from './report';
-import { SCENARIOS, cleanUp, initialState, type PaperCtx } from './scenarios';
+import { initialState, type PaperCtx } from './context';
+import { SCENARIOS, cleanUp } from './scenarios';
 import { PAPER_EXIT, runScenarios, selectScenarios } from './suite';
 
 export type PaperIo = {
@@ -27,7 +28,7 @@ export type PaperDeps = {
   now?: () => number;
 };
 
-export const USAGE = `Usage: npm run test:paper [-- options]
+const USAGE = `Usage: npm run test:paper [-- options]
 
 Runs IBDesk's acceptance scenarios against a TWS or IB Gateway paper account when IBDESK_PAPER is set
 (host:port[:clientId], client id 99 unless given), else against the embedded demo gateway.

@@ -1,7 +1,7 @@
 // Runs the paper suite's scenarios in order, each timed and bounded: pass, fail (with the reason) or skip (with
 // its line). A scenario whose prerequisite did not pass is not run; a refusal (live account) stops the run.
 
-export type Outcome = 'pass' | 'fail' | 'skip';
+type Outcome = 'pass' | 'fail' | 'skip';
 
 export type ScenarioResult = {
   id: string;

@@ -3,11 +3,9 @@
 import type { ContractRef, Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
 import { AppError } from '../../src-shared/result';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { Tws } from '../ib/tws';
+import type { Tws } from '../ib/adapter';
 
 export interface Contracts {
-  handlers: HandlerMap;
   search(pattern: string): Promise<SymbolMatch[]>;
   details(ref: Partial<ContractRef> & { conId?: number | undefined }): Promise<Instrument[]>;
   /** One instrument for a reference: by conId (cached) or the first STK/primary match of a symbol. */
@@ -76,9 +74,5 @@ export function createContracts(deps: { tws: Tws; log: Logger }): Contracts {
     resolve,
     remember,
     cached: (conId) => byConId.get(conId),
-    handlers: {
-      'contracts.search': ({ pattern }) => search(pattern),
-      'contracts.details': (params) => details(params as Partial<ContractRef> & { conId?: number }),
-    },
   };
 }

@@ -31,6 +31,7 @@ describe('planPages', () => {
   });
 });
 
+import type { BarSize } from '../../src-shared/domain/bar';
 import { silentLogger } from '../../src-shared/logger';
 import { createManualClock } from '../../tests/support/manual-clock';
 import { createFakeTws } from '../../tests/support/fake-tws';
@@ -39,6 +40,14 @@ import { createHistory } from './history';
 describe('history service', () => {
   const contract = { conId: 7, symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
   const bar = (time: number, close = 1) => ({ time, open: 1, high: 2, low: 0.5, close, volume: 10 });
+  /** A day of TRADES bars of `barSize`, outside regular hours too. */
+  const series = (barSize: BarSize) => ({
+    contract,
+    barSize,
+    duration: '1 D' as const,
+    whatToShow: 'TRADES' as const,
+    useRTH: false,
+  });
 
   function setup() {
     const clock = createManualClock(1_800_000_000_000);
@@ -59,13 +68,7 @@ describe('history service', () => {
     const { fake, history } = setup();
     const now = 1_800_000_000;
     fake.historyBars = () => [bar(now - 600), bar(now - 300)];
-    const p = {
-      contract,
-      barSize: '5 mins' as const,
-      duration: '1 D' as const,
-      whatToShow: 'TRADES' as const,
-      useRTH: false,
-    };
+    const p = series('5 mins');
     const first = await history.get(p);
     const second = await history.get(p);
     expect(first.fromCache).toBe(false);
@@ -77,13 +80,7 @@ describe('history service', () => {
   it('shares a live series between charts and lets a reopened chart attach without a new request', async () => {
     const { clock, fake, history, events } = setup();
     const now = 1_800_000_000;
-    const p = {
-      contract,
-      barSize: '1 min' as const,
-      duration: '1 D' as const,
-      whatToShow: 'TRADES' as const,
-      useRTH: false,
-    };
+    const p = series('1 min');
     const sub1 = history.subscribe('w1', p);
     await Promise.resolve();
     const live = fake.streams[0]!;
@@ -105,18 +102,14 @@ describe('history service', () => {
     history.unsubscribe(c.subId);
     clock.advance(10 * 60_000);
     expect(live.closed).toBe(true);
+    // A subscription ended once is gone: ending it again says so.
+    expect(() => history.unsubscribe(c.subId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
   it('hands charts the bars they missed after a reconnect', async () => {
     const { fake, history, events } = setup();
     const now = 1_800_000_000;
-    const p = {
-      contract,
-      barSize: '1 min' as const,
-      duration: '1 D' as const,
-      whatToShow: 'TRADES' as const,
-      useRTH: false,
-    };
+    const p = series('1 min');
     const sub = history.subscribe('w1', p);
     await Promise.resolve();
     fake.streams[0]!.bars!.initial([bar(now - 120), bar(now - 60)]);

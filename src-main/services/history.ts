@@ -10,22 +10,20 @@ import {
   type Bar,
   type BarSize,
   type Duration,
-  type WhatToShow,
 } from '../../src-shared/domain/bar';
 import { plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { StreamHandle } from '../ib/link';
-import type { HistorySpec, ResolvedContract, Tws } from '../ib/tws';
+import type { StreamHandle } from '../ib/connection';
+import type { HistorySpec, Tws } from '../ib/adapter';
 
 /** Bars per TWS request: ~40 ms of decoding at most. */
-export const MAX_BARS_PER_PAGE = 3000;
+const MAX_BARS_PER_PAGE = 3000;
 /** At most this many pages for one call (each page is one request against TWS's 60-per-10-minutes rule). */
 export const MAX_PAGES = 12;
 export { durationFor };
-export const LINGER_MS = 5 * 60_000;
+const LINGER_MS = 5 * 60_000;
 const MAX_CACHED_BARS = 1_000_000;
 
 export type Page = { duration: Duration; endTime: number | undefined };
@@ -75,26 +73,13 @@ type Live = {
 
 export type BarsEvent = { subId: string; bars: Bar[] };
 
+/** A series up to now: what a live chart subscribes to. */
+type LiveSpec = Omit<HistorySpec, 'endTime'>;
+
 export interface History {
-  handlers: HandlerMap;
-  get(p: {
-    contract: ResolvedContract;
-    barSize: BarSize;
-    duration: Duration;
-    endTime?: number | undefined;
-    whatToShow: WhatToShow;
-    useRTH: boolean;
-  }): Promise<{ bars: Bar[]; fromCache: boolean }>;
-  subscribe(
-    clientId: string,
-    p: {
-      contract: ResolvedContract;
-      barSize: BarSize;
-      duration: Duration;
-      whatToShow: WhatToShow;
-      useRTH: boolean;
-    },
-  ): Promise<{ subId: string; bars: Bar[] }>;
+  get(p: HistorySpec): Promise<{ bars: Bar[]; fromCache: boolean }>;
+  subscribe(clientId: string, p: LiveSpec): Promise<{ subId: string; bars: Bar[] }>;
+  /** Ends a bar subscription of a window; NOT_FOUND when there is no such subscription. */
   unsubscribe(subId: string): void;
   releaseClient(clientId: string): void;
   stop(): void;
@@ -115,12 +100,7 @@ export function createHistory(deps: {
   const lingerMs = deps.lingerMs ?? LINGER_MS;
 
   const nowSec = () => Math.floor(clock.now() / 1000);
-  const keyOf = (p: {
-    contract: ResolvedContract;
-    barSize: BarSize;
-    whatToShow: WhatToShow;
-    useRTH: boolean;
-  }) => `${p.contract.conId}|${p.barSize}|${p.whatToShow}|${p.useRTH ? 1 : 0}`;
+  const keyOf = (p: LiveSpec) => `${p.contract.conId}|${p.barSize}|${p.whatToShow}|${p.useRTH ? 1 : 0}`;
 
   function seriesFor(key: string): Series {
     let s = series.get(key);
@@ -158,17 +138,7 @@ export function createHistory(deps: {
 
   const slice = (s: Series, from: number, to: number) => s.bars.filter((b) => b.time >= from && b.time < to);
 
-  async function fetchPages(
-    s: Series,
-    p: {
-      contract: ResolvedContract;
-      barSize: BarSize;
-      duration: Duration;
-      whatToShow: WhatToShow;
-      useRTH: boolean;
-    },
-    endTime: number | undefined,
-  ): Promise<void> {
+  async function fetchPages(s: Series, p: LiveSpec, endTime: number | undefined): Promise<void> {
     const now = nowSec();
     const pages = planPages(p.barSize, p.duration, endTime, now);
     for (const page of pages) {
@@ -189,7 +159,7 @@ export function createHistory(deps: {
     }
   }
 
-  async function get(p: Parameters<History['get']>[0]): Promise<{ bars: Bar[]; fromCache: boolean }> {
+  async function get(p: HistorySpec): Promise<{ bars: Bar[]; fromCache: boolean }> {
     const s = seriesFor(keyOf(p));
     const end = p.endTime ?? nowSec();
     const start = end - durationSeconds(p.duration);
@@ -205,7 +175,7 @@ export function createHistory(deps: {
     for (const [subId, clientId] of s.live.holders) deps.emitTo(clientId, { subId, bars });
   }
 
-  function startLive(s: Series, p: Parameters<History['subscribe']>[1]): Live {
+  function startLive(s: Series, p: LiveSpec): Live {
     const liveDuration = planPages(p.barSize, p.duration, undefined, nowSec())[0]!.duration;
     let resolveReady!: () => void;
     let rejectReady!: (e: Error) => void;
@@ -268,10 +238,7 @@ export function createHistory(deps: {
     return live;
   }
 
-  async function subscribe(
-    clientId: string,
-    p: Parameters<History['subscribe']>[1],
-  ): Promise<{ subId: string; bars: Bar[] }> {
+  async function subscribe(clientId: string, p: LiveSpec): Promise<{ subId: string; bars: Bar[] }> {
     const s = seriesFor(keyOf(p));
     let live = s.live;
     if (!live) {
@@ -291,12 +258,17 @@ export function createHistory(deps: {
       if (s.from > start) await fetchPages(s, { ...p, duration: durationFor(s.from - start) }, s.from);
       return { subId, bars: slice(s, start, Number.POSITIVE_INFINITY) };
     } catch (err) {
-      unsubscribe(subId);
+      release(subId);
       throw err;
     }
   }
 
   function unsubscribe(subId: string): void {
+    if (!subs.has(subId)) throw new AppError('NOT_FOUND', `There is no bar subscription ${subId}`);
+    release(subId);
+  }
+
+  function release(subId: string): void {
     const sub = subs.get(subId);
     if (!sub) return;
     subs.delete(subId);
@@ -319,7 +291,7 @@ export function createHistory(deps: {
     subscribe,
     unsubscribe,
     releaseClient(clientId) {
-      for (const [subId, sub] of [...subs]) if (sub.clientId === clientId) unsubscribe(subId);
+      for (const [subId, sub] of [...subs]) if (sub.clientId === clientId) release(subId);
     },
     stop() {
       for (const s of series.values()) {
@@ -327,15 +299,6 @@ export function createHistory(deps: {
         s.live?.stream.close();
         s.live = null;
       }
-    },
-    handlers: {
-      'history.get': (p) => get(p as Parameters<History['get']>[0]),
-      'history.subscribe': (p, ctx) => subscribe(ctx.clientId, p as Parameters<History['subscribe']>[1]),
-      'history.unsubscribe': ({ subId }) => {
-        if (!subs.has(subId)) throw new AppError('NOT_FOUND', `There is no bar subscription ${subId}`);
-        unsubscribe(subId);
-        return null;
-      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { QuoteProbe } from '../../src-shared/bench-probe';
 import type { Quote } from '../../src-shared/domain/quote';
 import { silentLogger } from '../../src-shared/logger';
 import { createManualClock } from '../../tests/support/manual-clock';
@@ -13,19 +14,23 @@ const c = (conId: number, symbol = `S${conId}`) => ({
   currency: 'USD',
 });
 
-function setup(lines = 100) {
+function setup(lines = 100, opts: { probe?: boolean } = {}) {
   const clock = createManualClock();
   const fake = createFakeTws(clock);
   fake.ready();
   const published: { quotes: Quote[]; clients: string[] }[] = [];
+  const probes: { stamps: QuoteProbe[]; clients: string[] }[] = [];
   const md = createMarketData({
     tws: fake.tws,
     clock,
     log: silentLogger,
     publish: (quotes, clients) => published.push({ quotes: [...quotes], clients: [...clients] }),
+    probe: opts.probe
+      ? (stamps, clients) => probes.push({ stamps: [...stamps], clients: [...clients] })
+      : undefined,
     prefs: { marketDataLines: lines, marketDataType: 'live' },
   });
-  return { clock, fake, md, published };
+  return { clock, fake, md, published, probes };
 }
 
 describe('market data', () => {
@@ -79,17 +84,26 @@ describe('market data', () => {
     expect(published.at(-1)!.quotes[0]).toMatchObject({ conId: 1, bid: 99 });
   });
 
-  it("carries the demo gateway's bench stamp to the quote (tick id and send time), keeping its prices", async () => {
-    const { fake, md, published } = setup();
+  it("passes the demo gateway's bench stamp on right after the quote it closes, never on the quote", async () => {
+    const { fake, md, published, probes } = setup(100, { probe: true });
     md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
+    md.subscribe({ key: 'w2', clientId: 'w2' }, [c(2)]);
     fake.streams[0]!.md!.tick('last', 101.5, false);
-    fake.streams[0]!.md!.stamp!(42, 1_700_000_000_123.5);
+    fake.streams[0]!.md!.probe!(42, 1_700_000_000_123.5);
+    fake.streams[1]!.md!.tick('last', 7, false);
     await Promise.resolve();
-    expect(published.at(-1)!.quotes[0]).toMatchObject({
-      last: 101.5,
-      tickId: 42,
-      tickAt: 1_700_000_000_123.5,
-    });
+    expect(published.map((p) => p.quotes[0]!.conId)).toEqual([1, 2]);
+    expect(published[0]!.quotes[0]).toEqual(expect.objectContaining({ conId: 1, last: 101.5 }));
+    expect(Object.keys(published[0]!.quotes[0]!)).not.toContain('tickId');
+    expect(probes).toEqual([
+      { stamps: [{ conId: 1, tickId: 42, tickAt: 1_700_000_000_123.5 }], clients: ['w1'] },
+    ]);
+  });
+
+  it('asks the adapter for no bench stamps without a probe output', () => {
+    const { fake, md } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);
+    expect(fake.streams[0]!.md!.probe).toBeUndefined();
   });
 
   it('a window that stops holding a line no longer gets its quotes', async () => {

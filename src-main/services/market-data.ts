@@ -4,19 +4,20 @@
 // state per quote (live, frozen, delayed, stale…) with the time of its last tick.
 // Ticks are the hot path (tens of thousands a second): they update a per-line draft in place and every line that
 // changed is published once per socket read (a microtask), with one clock read per read, not one per tick.
+// With a `probe` output (npm run bench only), the demo gateway's bench stamps go out beside the quotes they close.
+import type { QuoteProbe } from '../../src-shared/bench-probe';
 import { emptyQuote, type Quote, type QuoteState } from '../../src-shared/domain/quote';
 import type { MarketDataType } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { StreamHandle } from '../ib/link';
-import type { ResolvedContract, TickField, Tws } from '../ib/tws';
+import type { StreamHandle } from '../ib/connection';
+import type { ResolvedContract, TickField, Tws } from '../ib/adapter';
 
 /** Who holds a line: a window (its client id) or something acting for one (a scan's rows). */
-export type Holder = { key: string; clientId: string };
+type Holder = { key: string; clientId: string };
 
-export const MD_TYPE_NUMBER: Record<MarketDataType, 1 | 2 | 3 | 4> = {
+const MD_TYPE_NUMBER: Record<MarketDataType, 1 | 2 | 3 | 4> = {
   live: 1,
   frozen: 2,
   delayed: 3,
@@ -37,10 +38,11 @@ type Line = {
   draft: boolean;
   /** The windows of this line's holders, kept until the holders change. */
   clients: Set<string> | null;
+  /** The bench stamp that closed this batch of ticks, published right after the quote. */
+  probe: QuoteProbe | null;
 };
 
 export interface MarketData {
-  handlers: HandlerMap;
   subscribe(holder: Holder, contracts: readonly ResolvedContract[]): Quote[];
   unsubscribe(holder: Holder, conIds: readonly number[]): void;
   /** Drops every line a window held (it closed). */
@@ -54,13 +56,15 @@ export interface MarketData {
   stop(): void;
 }
 
-export const STALE_AFTER_MS = 60_000;
+const STALE_AFTER_MS = 60_000;
 
 export function createMarketData(deps: {
   tws: Tws;
   clock: Clock;
   log: Logger;
   publish: (quotes: readonly Quote[], clientIds: Iterable<string>) => void;
+  /** Where bench stamps go (npm run bench); without it the lines ask the adapter for none. */
+  probe?: ((stamps: readonly QuoteProbe[], clientIds: Iterable<string>) => void) | undefined;
   prefs: { marketDataLines: number; marketDataType: MarketDataType };
   staleAfterMs?: number;
 }): MarketData {
@@ -94,11 +98,19 @@ export function createMarketData(deps: {
     batch = [];
     batchAt = null;
     for (const line of lines) {
-      if (!line.draft) continue; // emitted since, or dropped
-      line.draft = false;
-      deps.publish([line.quote], clientsOf(line));
+      if (line.draft) {
+        line.draft = false;
+        deps.publish([line.quote], clientsOf(line));
+      }
+      // The stamp follows its quote (published here, or emitted since) in the same task, so in the same frame.
+      if (line.probe !== null) {
+        if (line.stream !== null) probeOut?.([line.probe], clientsOf(line));
+        line.probe = null;
+      }
     }
   }
+
+  const probeOut = deps.probe;
 
   /** The quote of a line, as a draft of the current batch that ticks may change in place. */
   function draftOf(line: Line): Quote {
@@ -141,11 +153,14 @@ export function createMarketData(deps: {
           q[field] = value;
           q.updatedAt = now;
         },
-        stamp: (tickId, tickAt) => {
-          const q = draftOf(line);
-          q.tickId = tickId;
-          q.tickAt = tickAt;
-        },
+        ...(probeOut
+          ? {
+              probe: (tickId: number, tickAt: number) => {
+                draftOf(line);
+                line.probe = { conId: line.contract.conId, tickId, tickAt };
+              },
+            }
+          : {}),
         dataType: (t) => {
           line.dataType = t;
           const state = TYPE_STATE[t] ?? 'live';
@@ -219,6 +234,7 @@ export function createMarketData(deps: {
           lastTickAt: null,
           draft: false,
           clients: null,
+          probe: null,
         };
         lines.set(contract.conId, line);
         if (used() < budget) open(line);
@@ -335,15 +351,6 @@ export function createMarketData(deps: {
       offStatus();
       clock.clearInterval(staleTimer);
       for (const [conId, line] of [...lines]) drop(conId, line);
-    },
-    handlers: {
-      'quotes.subscribe': ({ contracts }, ctx) => ({
-        quotes: subscribe({ key: ctx.clientId, clientId: ctx.clientId }, contracts as ResolvedContract[]),
-      }),
-      'quotes.unsubscribe': ({ conIds }, ctx) => {
-        unsubscribe({ key: ctx.clientId, clientId: ctx.clientId }, conIds);
-        return null;
-      },
     },
   };
 }

@@ -6,9 +6,8 @@
 import type { AccountSnapshot, PortfolioSnapshot, Position } from '../../src-shared/domain/portfolio';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { StreamHandle } from '../ib/link';
-import type { Tws } from '../ib/tws';
+import type { StreamHandle } from '../ib/connection';
+import type { Tws } from '../ib/adapter';
 
 const SUMMARY_TAGS =
   'NetLiquidation,BuyingPower,AvailableFunds,TotalCashValue,GrossPositionValue,ExcessLiquidity,MaintMarginReq,InitMarginReq';
@@ -27,7 +26,6 @@ type AccountState = {
 };
 
 export interface Portfolio {
-  handlers: HandlerMap;
   snapshot(): PortfolioSnapshot;
   /** Resolves when the positions and the account summary have been received once on this connection. */
   loaded(timeoutMs?: number): Promise<void>;
@@ -275,7 +273,6 @@ export function createPortfolio(deps: {
       if (emitTimer !== null) clock.clearTimeout(emitTimer);
       closeAll();
     },
-    handlers: { 'portfolio.get': () => snapshot() },
   };
 }
 

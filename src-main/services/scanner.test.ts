@@ -92,6 +92,20 @@ describe('scanner', () => {
     expect(scanner.slots().used).toBe(0);
   });
 
+  it('checks the scan code against the parameters TWS offers before a checked start', async () => {
+    const { fake, scanner } = setup();
+    // The fake's scanner parameters offer no scan code at all.
+    await expect(scanner.startChecked('w1', params())).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(fake.streams).toHaveLength(0);
+    expect(scanner.slots().used).toBe(0);
+  });
+
+  it('starts unchecked when the parameters are not loaded yet', () => {
+    const { fake, scanner } = setup();
+    scanner.start('w1', params());
+    expect(fake.streams).toHaveLength(1);
+  });
+
   it('needs a connection', () => {
     const { fake, scanner } = setup();
     fake.setState('reconnecting');

@@ -12,9 +12,8 @@ import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import { AppError } from '../../src-shared/result';
 import type { Clock } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { StreamHandle } from '../ib/link';
-import type { Tws } from '../ib/tws';
+import type { StreamHandle } from '../ib/connection';
+import type { Tws } from '../ib/adapter';
 import type { MarketData } from './market-data';
 import { parseScannerXml } from './scanner-params';
 
@@ -31,10 +30,11 @@ type Scan = {
 };
 
 export interface Scanner {
-  handlers: HandlerMap;
   params(): Promise<ScannerParams>;
   /** Starts a scan for a window; snapshots go to `onSnapshot` (the hub, or the CLI). */
   start(clientId: string, params: ScannerStartParams): { scanId: string };
+  /** As `start`, after loading TWS's scanner parameters (when connected) so an unknown scan code is refused. */
+  startChecked(clientId: string, params: ScannerStartParams): Promise<{ scanId: string }>;
   stop(scanId: string): void;
   releaseClient(clientId: string): void;
   rows(scanId: string): ScanRow[] | undefined;
@@ -193,16 +193,9 @@ export function createScanner(deps: {
     stopAll() {
       for (const scan of [...scans.values()]) end(scan, undefined);
     },
-    handlers: {
-      'scanner.params': () => params(),
-      'scanner.start': async (p, ctx) => {
-        if (!parsed && tws.link.canSend()) await params().catch(() => undefined);
-        return start(ctx.clientId, p);
-      },
-      'scanner.stop': ({ scanId }) => {
-        stop(scanId);
-        return null;
-      },
+    async startChecked(clientId, p) {
+      if (!parsed && tws.link.canSend()) await params().catch(() => undefined);
+      return start(clientId, p);
     },
   };
 }

@@ -8,24 +8,29 @@ import type { Profile } from '../../src-shared/domain/settings';
 import type { Clock } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
 import type { SettingsStore } from '../config/settings-store';
-import type { HandlerMap } from '../hub/dispatcher';
-import type { Link, LinkStatus } from '../ib/link';
+import type { Link, LinkStatus } from '../ib/connection';
 import type { Orders } from './orders';
-import { createOrderJournal } from './order-journal';
+import { createOrderJournal } from './orders/journal';
 
 /** Starts (once) the in-process demo gateway and tells where it listens. */
 export type DemoEndpoint = () => Promise<{ host: string; port: number }>;
 
 export interface Session {
-  handlers: HandlerMap;
   status(): ConnectionStatus;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   /** Connects the active profile (first start). */
   start(): Promise<ConnectionStatus>;
+  /** Connects the active profile, with another client id when given; answers once the state settles. */
+  connect(clientId?: number): Promise<ConnectionStatus>;
+  disconnect(): ConnectionStatus;
+  /** Skips the back-off countdown (or connects when disconnected); answers once the state settles. */
+  reconnectNow(): Promise<ConnectionStatus>;
+  /** Makes a profile active and connects to it. */
+  selectProfile(id: string): Promise<ConnectionStatus>;
   stop(): Promise<void>;
 }
 
-export function toConnectionStatus(profile: Profile, link: LinkStatus): ConnectionStatus {
+function toConnectionStatus(profile: Profile, link: LinkStatus): ConnectionStatus {
   const demo = profile.kind === 'demo';
   const port = link.port || profile.port;
   return {
@@ -131,37 +136,25 @@ export function createSession(deps: {
       unsubscribe();
       link.disconnect('The app is closing');
     },
-    handlers: {
-      'profiles.list': () => ({
-        profiles: settings.get().profiles,
-        activeId: settings.get().activeProfileId,
-      }),
-      'profiles.save': (input) => settings.saveProfile(input),
-      'profiles.delete': async ({ id }) => {
-        await settings.deleteProfile(id);
-        return null;
-      },
-      'profiles.select': async ({ id }) => {
-        const profile = await settings.selectProfile(id);
-        log.info(`Switching to profile "${profile.name}"`);
-        link.disconnect(`Switched to profile "${profile.name}"`);
-        return connectActive();
-      },
-      'connection.status': () => current(),
-      'connection.connect': ({ clientId }) => connectActive(clientId),
-      'connection.disconnect': async () => {
-        link.disconnect('Disconnected by the user');
-        return current();
-      },
-      'connection.reconnectNow': async () => {
-        const s = link.status();
-        if (s.state === 'reconnecting' || (s.state === 'disconnected' && s.port > 0)) {
-          link.reconnectNow();
-          return settle();
-        }
-        if (s.state === 'disconnected') return connectActive();
-        return current();
-      },
+    connect: (clientId) => connectActive(clientId),
+    disconnect() {
+      link.disconnect('Disconnected by the user');
+      return current();
+    },
+    async reconnectNow() {
+      const s = link.status();
+      if (s.state === 'reconnecting' || (s.state === 'disconnected' && s.port > 0)) {
+        link.reconnectNow();
+        return settle();
+      }
+      if (s.state === 'disconnected') return connectActive();
+      return current();
+    },
+    async selectProfile(id) {
+      const profile = await settings.selectProfile(id);
+      log.info(`Switching to profile "${profile.name}"`);
+      link.disconnect(`Switched to profile "${profile.name}"`);
+      return connectActive();
     },
   };
 }

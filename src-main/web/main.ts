@@ -6,7 +6,7 @@ import { createApp } from '../app';
 import { createLogFile, teeSink } from '../logging/log-file';
 import { consoleSink } from '../logging/log-book';
 import { systemClock } from '../../src-shared/clock';
-import { installCrashHandlers } from '../electron/crash';
+import { installCrashHandlers } from '../logging/unhandled-errors';
 import { defaultDataDir } from '../config/data-dir';
 import { parseAccountList } from '../../src-shared/domain/accounts';
 import { createDemoEndpoint, startDemoGateway } from '../demo-profile';
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       return endpoint;
     },
     autoConnect: !args['no-connect'],
+    benchProbe: bench?.benchStamps ?? false,
   });
   trace('app');
   app.session.onStatus((s) => {

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { EventEnvelope, WireResponse } from '../../src-shared/contract';
 import { systemClock, type Clock } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { Dispatcher } from '../hub/dispatcher';
+import type { Dispatcher } from '../api/dispatcher';
 import type { Hub } from '../hub/hub';
 import { createRefusalLog } from './refusal-log';
 import { createStaticFiles, securityHeaders, targetPath } from './static-files';

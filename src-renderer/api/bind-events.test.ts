@@ -1,32 +1,80 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionStatus } from '../../src-shared/domain/connection';
-import { createAppStore } from '../stores/app-store';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { bar, item, quote } from '../test-support/fixtures';
+import type { EventMap, EventName, UiCommand } from '../../src-shared/contract';
+import { createAppStore, type AppState } from '../stores/app-store';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { bar, connectionStatus, execution, order, quote } from '../../tests/support/renderer/fixtures';
 import { bindEvents } from './bind-events';
-import { fillText } from './fill-notifier';
 
-const status = (state: ConnectionStatus['state']): ConnectionStatus => ({
-  state,
-  profileId: 'demo',
-  profileName: 'Demo',
-  demo: true,
-  host: '127.0.0.1',
-  port: 1,
-  clientId: 1,
-  readOnly: false,
-  live: false,
-  serverVersion: 176,
-  accounts: ['DU1'],
-  reason: null,
-  twsCode: null,
-  nextRetryAt: null,
-  attempt: 0,
-  since: 0,
-  suggestedClientId: null,
-});
+/** One payload per event of the contract, and the action it must reach with what. */
+const CASES: { [E in EventName]: { payload: EventMap[E]; action: keyof AppState; arg: unknown } } = (() => {
+  const settings = {
+    version: 1 as const,
+    activeProfileId: 'demo',
+    profiles: [],
+    preferences: {
+      theme: 'dark' as const,
+      confirmOrders: true,
+      marketDataLines: 100,
+      marketDataType: 'live' as const,
+    },
+  };
+  const c = <E extends EventName>(payload: EventMap[E], action: keyof AppState, arg: unknown = payload) => ({
+    payload,
+    action,
+    arg,
+  });
+  const orders = [order(1)];
+  const executions = [execution('e1')];
+  const command: UiCommand = { type: 'symbolSearch' };
+  const logEntry: EventMap['log'] = { seq: 1, time: 0, level: 'info', source: 'ib', message: 'm' };
+  return {
+    connection: c<'connection'>(connectionStatus(), 'connectionChanged'),
+    settings: c<'settings'>(settings, 'settingsChanged'),
+    gauges: c<'gauges'>(
+      {
+        lines: { used: 1, budget: 100 },
+        scannerSlots: { used: 0, max: 10 },
+        history: { open: 0, queued: 0, etaMs: null },
+        messagesPerSec: 0,
+      },
+      'gaugesArrived',
+    ),
+    log: c<'log'>(logEntry, 'logArrived'),
+    notice: c<'notice'>({ level: 'warn', title: 't', message: 'm' }, 'noticeArrived'),
+    quotes: c<'quotes'>({ quotes: [quote(1)] }, 'quotesArrived'),
+    scan: c<'scan'>({ scanId: 's', rows: [], entered: [], left: [], at: 0 }, 'scanArrived'),
+    bars: c<'bars'>({ subId: 'h', bars: [bar(60, 1)] }, 'barsArrived'),
+    orders: c<'orders'>({ orders }, 'ordersArrived', orders),
+    executions: c<'executions'>({ executions }, 'executionsArrived', executions),
+    portfolio: c<'portfolio'>({ positions: [], accounts: [] }, 'portfolioArrived'),
+    command: c<'command'>(command, 'runCommand'),
+  };
+})();
 
 describe('bindEvents', () => {
+  it('routes every event of the contract to its store action, once, and the transport to transportChanged', () => {
+    const client = createFakeClient();
+    const store = createAppStore(client);
+    const spies = new Map<string, ReturnType<typeof vi.fn>>();
+    for (const { action } of [...Object.values(CASES), { action: 'transportChanged' as const }]) {
+      const spy = vi.fn();
+      spies.set(action, spy);
+      store.setState({ [action]: spy } as Partial<AppState>);
+    }
+    const off = bindEvents(store);
+    expect(spies.get('transportChanged')!.mock.calls).toEqual([[{ connected: true, reason: null }]]);
+    for (const [event, { payload, action, arg }] of Object.entries(CASES)) {
+      client.emit(event as EventName, payload as never);
+      expect(spies.get(action)!.mock.calls, event).toEqual([[arg]]);
+    }
+    // Unbound: nothing reaches the store any more.
+    off();
+    client.emit('quotes', CASES.quotes.payload);
+    client.setTransport({ connected: false, reason: 'gone' });
+    expect(spies.get('quotesArrived')).toHaveBeenCalledTimes(1);
+    expect(spies.get('transportChanged')).toHaveBeenCalledTimes(1);
+  });
+
   it('writes one quote batch with one store update', async () => {
     const client = createFakeClient();
     const store = createAppStore(client);
@@ -78,78 +126,5 @@ describe('bindEvents', () => {
     expect(opened).toEqual(['chart']);
     expect(client.callsOf('settings.set')).toEqual([{ theme: 'light' }]);
     expect(store.getState().settings?.preferences.theme).toBe('light');
-  });
-
-  it('reloads the blotter and the portfolio when TWS becomes ready again', async () => {
-    const client = createFakeClient({ 'orders.list': () => [], 'executions.list': () => [] });
-    const store = createAppStore(client);
-    bindEvents(store);
-    await settle();
-    const before = client.callsOf('orders.list').length;
-    client.emit('connection', status('reconnecting'));
-    client.emit('connection', status('ready'));
-    client.emit('connection', status('ready'));
-    await settle();
-    expect(client.callsOf('orders.list').length).toBe(before + 1);
-  });
-
-  it('asks again for everything after the host connection came back', async () => {
-    let scans = 0;
-    const client = createFakeClient({
-      'quotes.subscribe': () => ({ quotes: [] }),
-      'scanner.start': () => ({ scanId: `scan-${++scans}` }),
-      'history.subscribe': () => ({ subId: 'h', bars: [bar(60, 1)] }),
-    });
-    const store = createAppStore(client);
-    bindEvents(store);
-    await settle();
-    store.getState().acquireQuotes([item(1, 'AAPL')]);
-    store.getState().setPaneConfig('scanner', { running: true });
-    await store.getState().restartScan('scanner');
-    await store.getState().openChart('chart', item(1, 'AAPL'), '1 min');
-    await settle();
-    client.setTransport({ connected: false, reason: 'gone' });
-    client.setTransport({ connected: true, reason: null });
-    await settle();
-    expect(client.callsOf('quotes.subscribe')).toHaveLength(2);
-    expect(client.callsOf('scanner.start')).toHaveLength(2);
-    expect(store.getState().scans.scanner?.scanId).toBe('scan-2');
-    expect(client.callsOf('history.subscribe')).toHaveLength(2);
-  });
-
-  it('words a fill for the notification', () => {
-    expect(fillText({ side: 'BUY', shares: 10, price: 187.5, contract: item(1, 'AAPL') })).toBe(
-      'Bought 10 AAPL at 187.5',
-    );
-  });
-
-  it('shows the workspace of another profile when it becomes active', async () => {
-    const settings = (activeProfileId: string) => ({
-      version: 1 as const,
-      activeProfileId,
-      profiles: [],
-      preferences: {
-        theme: 'dark' as const,
-        confirmOrders: true,
-        marketDataLines: 100,
-        marketDataType: 'live' as const,
-      },
-    });
-    let layout: Record<string, unknown> | null = null;
-    const client = createFakeClient({ 'layout.get': () => layout, 'settings.get': () => settings('demo') });
-    const store = createAppStore(client);
-    bindEvents(store);
-    await settle();
-    const generation = store.getState().layoutGeneration;
-    store.getState().setSymbol('chart', item(1, 'AAPL'));
-    layout = { ibdesk: 2, dock: { grid: {} }, panes: {}, groups: { red: item(2, 'MSFT') } };
-    client.emit('settings', settings('demo'));
-    await settle();
-    expect(store.getState().layoutGeneration).toBe(generation);
-    client.emit('settings', settings('tws-paper'));
-    await settle();
-    expect(store.getState().layoutGeneration).toBe(generation + 1);
-    expect(store.getState().layout).toEqual({ grid: {} });
-    expect(store.getState().groupSymbols.red?.symbol).toBe('MSFT');
   });
 });

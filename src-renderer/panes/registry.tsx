@@ -2,10 +2,10 @@
 // link group; new panel ids; and the default arrangement of a first run (the trader's screen).
 import type { DockviewApi } from 'dockview-react';
 import { lazy, type ComponentType } from 'react';
-import { AccountPane } from './blotter/AccountPane';
-import { ExecutionsPane } from './blotter/ExecutionsPane';
-import { OrdersPane } from './blotter/OrdersPane';
-import { PositionsPane } from './blotter/PositionsPane';
+import { AccountPane } from './account/AccountPane';
+import { ExecutionsPane } from './executions/ExecutionsPane';
+import { OrdersPane } from './orders/OrdersPane';
+import { PositionsPane } from './positions/PositionsPane';
 import { LogPane } from './log/LogPane';
 import { OrderTicketPane } from './order-entry/OrderTicketPane';
 import { ScannerPane } from './scanner/ScannerPane';
@@ -53,7 +53,7 @@ export function paneTitle(paneId: string): string {
 }
 
 /** A free panel id for a new pane of this kind. Pure. */
-export function newPaneId(kind: string, taken: readonly string[]): string {
+function newPaneId(kind: string, taken: readonly string[]): string {
   if (!taken.includes(kind)) return kind;
   for (let n = 2; ; n++) if (!taken.includes(`${kind}-${n}`)) return `${kind}-${n}`;
 }

@@ -3,6 +3,7 @@
 import { ALL_ACCOUNTS } from '../../src-shared/domain/accounts';
 import { managedAccounts, selectAccountView } from '../stores/account-view';
 import { useAppStore } from '../stores/use-app-store';
+import { Options } from '../ui/Options';
 
 export function AccountSelector() {
   const accounts = useAppStore((s) => managedAccounts(s));
@@ -16,11 +17,7 @@ export function AccountSelector() {
       <span>Account</span>
       <select aria-label="Account" value={view} onChange={(e) => void setAccountView(e.target.value)}>
         <option value={ALL_ACCOUNTS}>All accounts ({accounts.length})</option>
-        {accounts.map((a) => (
-          <option key={a} value={a}>
-            {a}
-          </option>
-        ))}
+        <Options values={accounts} />
       </select>
     </label>
   );

@@ -5,13 +5,14 @@ import { canAskForNotifications } from '../api/fill-notifier';
 import { PANES, paneTitle } from '../panes/registry';
 import { useAppStore } from '../stores/use-app-store';
 import { DockLayout } from './DockLayout';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { Notices } from './Notices';
 import { PaneFrame } from './PaneFrame';
 import { ProfileDialog } from './ProfileDialog';
 import { StatusBar } from './StatusBar';
 import { SymbolSearchDialog } from './SymbolSearchDialog';
 import { paneDef } from '../panes/registry';
+import './shell.css';
 
 export function App() {
   const theme = useAppStore((s) => s.settings?.preferences.theme ?? 'dark');

@@ -3,7 +3,7 @@
 // add a second one. A torn-off window (no dock) asks for the region itself.
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { paneDef, paneTitle } from '../panes/registry';
-import { PaneIdContext } from '../panes/pane-context';
+import { PaneIdContext } from '../ui/pane-context';
 import { useAppStoreApi } from '../stores/use-app-store';
 
 export function PaneFrame({

@@ -1,12 +1,13 @@
 // Profiles dialog: pick, add, edit, delete and connect profiles (Demo, TWS/IB Gateway paper and live).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Profile } from '../../src-shared/domain/settings';
 import { useAppStore } from '../stores/use-app-store';
+import { fieldMessages } from '../ui/format';
+import { ModalDialog } from '../ui/ModalDialog';
 import type { SetupCheck } from '../../src-shared/contract';
 import { blankForm, formFromProfile, parseForm, testTarget, type ProfileForm } from './profile-form';
 
 export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const settings = useAppStore((s) => s.settings);
   const saveProfile = useAppStore((s) => s.saveProfile);
   const deleteProfile = useAppStore((s) => s.deleteProfile);
@@ -22,13 +23,6 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const uid = useId();
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const profiles = settings?.profiles ?? [];
   const activeId = settings?.activeProfileId;
@@ -63,15 +57,22 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
     </label>
   );
 
+  /** The form read by `parse`, or null with its field messages shown. */
+  function parsed<T>(
+    parse: (f: ProfileForm) => { ok: true; value: T } | { ok: false; errors: Record<string, string> },
+  ): T | null {
+    if (!form) return null;
+    const r = parse(form);
+    if (r.ok) return r.value;
+    setErrors(r.errors);
+    return null;
+  }
+
   async function runCheck(): Promise<void> {
-    if (!form) return;
-    const target = testTarget(form);
-    if (!target.ok) {
-      setErrors(target.errors);
-      return;
-    }
+    const target = parsed(testTarget);
+    if (!target) return;
     setCheck({ running: true, result: null, error: null });
-    const r = await testConnection(target.value);
+    const r = await testConnection(target);
     setCheck(
       r.ok
         ? { running: false, result: r.value, error: null }
@@ -80,29 +81,22 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
   }
 
   async function save(): Promise<void> {
-    if (!form) return;
-    const parsed = parseForm(form);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    const r = await saveProfile(parsed.value);
+    const input = parsed(parseForm);
+    if (!input) return;
+    const r = await saveProfile(input);
     if (r.ok) {
       setErrors({});
       setMessage(`Saved "${r.value.name}"`);
       setSelectedId(r.value.id);
       setForm(formFromProfile(r.value));
     } else {
-      setErrors(
-        Object.fromEntries((r.error.issues ?? []).map((i) => [i.path.split('.').pop() ?? 'form', i.message])),
-      );
+      setErrors(fieldMessages(r.error));
       setMessage(r.error.message);
     }
   }
 
   return (
-    <dialog ref={ref} aria-labelledby={`${uid}-title`} className="dialog" onClose={onClose}>
-      <h2 id={`${uid}-title`}>Profiles</h2>
+    <ModalDialog open={open} title="Profiles" onClose={onClose}>
       <div className="profile-dialog">
         <ul className="profile-list" aria-label="Profiles">
           {profiles.map((p) => (
@@ -234,6 +228,6 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
           </div>
         </form>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

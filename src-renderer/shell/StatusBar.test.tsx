@@ -1,50 +1,23 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
 import { createAppStore, type AppStore } from '../stores/app-store';
-import { AppStoreContext } from '../stores/use-app-store';
-import { createFakeClient } from '../test-support/fake-client';
+import { createFakeClient } from '../../tests/support/renderer/fake-client';
+import { connectionStatus } from '../../tests/support/renderer/fixtures';
+import { render } from '../../tests/support/renderer/render';
 import { StatusBar } from './StatusBar';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const T0 = Date.UTC(2026, 0, 5, 15, 0, 0);
 
-const status = (over: Partial<ConnectionStatus> = {}): ConnectionStatus => ({
-  state: 'ready',
-  profileId: 'demo',
-  profileName: 'Demo',
-  demo: true,
-  host: '127.0.0.1',
-  port: 7497,
-  clientId: 1,
-  readOnly: false,
-  live: false,
-  serverVersion: 176,
-  accounts: ['DU1'],
-  reason: null,
-  twsCode: null,
-  nextRetryAt: null,
-  attempt: 0,
-  since: T0,
-  suggestedClientId: null,
-  ...over,
-});
-
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+const status = (over: Partial<ConnectionStatus> = {}): ConnectionStatus =>
+  connectionStatus({ since: T0, ...over });
 
 beforeEach(() => {
   vi.useFakeTimers({ now: T0 });
 });
 
 afterEach(() => {
-  act(() => root?.unmount());
-  host?.remove();
-  root = null;
-  host = null;
   vi.useRealTimers();
 });
 
@@ -55,18 +28,8 @@ function newStore(): AppStore {
 }
 
 function mount(store: AppStore): () => string {
-  host = document.createElement('div');
-  document.body.append(host);
-  const r = createRoot(host);
-  root = r;
-  act(() =>
-    r.render(
-      <AppStoreContext.Provider value={store}>
-        <StatusBar />
-      </AppStoreContext.Provider>,
-    ),
-  );
-  return () => host?.querySelector('[role="status"]')?.textContent ?? '';
+  const host = render(<StatusBar />, { store });
+  return () => host.querySelector('[role="status"]')?.textContent ?? '';
 }
 
 describe('StatusBar retry countdown', () => {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { hasSeveralAccounts } from '../../src-shared/domain/accounts';
 import { AccountSelector } from './AccountSelector';
 import { useAppStore } from '../stores/use-app-store';
-import { accountBadge, countdown, stateLabel } from './format';
+import { accountBadge, countdown, stateLabel } from '../ui/format';
 
 /**
  * The countdown to the next reconnect attempt. `at` is an absolute time, so the clock it is compared with must be

@@ -4,8 +4,8 @@ import type { WatchItem } from '../../src-shared/domain/workspace';
 import { paneDef } from '../panes/registry';
 import { useAppStore, useAppStoreApi } from '../stores/use-app-store';
 import { paneKind } from '../stores/workspace-doc';
-import { ModalDialog } from './ModalDialog';
-import { SymbolPicker } from './SymbolPicker';
+import { ModalDialog } from '../ui/ModalDialog';
+import { SymbolPicker } from '../ui/SymbolPicker';
 
 export function SymbolSearchDialog() {
   const store = useAppStoreApi();

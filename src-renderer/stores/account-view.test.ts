@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
 import { defaultSettings, type Preferences, type Settings } from '../../src-shared/domain/settings';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { order } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { connectionStatus, order } from '../../tests/support/renderer/fixtures';
 import { selectAccountView, selectTicketAccount } from './account-view';
 import { createAppStore } from './app-store';
 import { ordersIn, upsertOrders } from './orders-slice';
 
-const status = (accounts: string[], profileId = 'demo'): ConnectionStatus => ({
-  state: 'ready',
-  profileId,
-  profileName: 'Demo',
-  demo: true,
-  host: '127.0.0.1',
-  port: 4002,
-  clientId: 1,
-  readOnly: false,
-  live: false,
-  serverVersion: 193,
-  accounts,
-  reason: null,
-  twsCode: null,
-  nextRetryAt: null,
-  attempt: 0,
-  since: 0,
-  suggestedClientId: null,
-});
+const status = (accounts: string[], profileId = 'demo'): ConnectionStatus =>
+  connectionStatus({ accounts, profileId, port: 4002, serverVersion: 193 });
 
 function store() {
   let settings: Settings = defaultSettings();

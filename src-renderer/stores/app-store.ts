@@ -1,16 +1,18 @@
 // The renderer's state: typed zustand slices in one vanilla store, created per client so tests use a fake one.
-// Components select single values; only the api layer (bind-events.ts) writes pushed events in.
+// Components select single values; pushed events come in through the slices' actions (routed by bind-events.ts).
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { IbdeskClient } from '../api/client';
+import { notifyFills } from '../api/fill-notifier';
 import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
-import { createOrdersSlice, type OrdersSlice } from './orders-slice';
+import { createOrdersSlice, type FillNotifier, type OrdersSlice } from './orders-slice';
 import { createPanesSlice, type PanesSlice } from './panes-slice';
 import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
 import { createQuotesSlice, type QuotesSlice } from './quotes-slice';
 import { createScannerSlice, type ScannerSlice } from './scanner-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWatchlistsSlice, type WatchlistsSlice } from './watchlists-slice';
@@ -28,14 +30,16 @@ export type AppState = ConnectionSlice &
   OrdersSlice &
   PortfolioSlice &
   WatchlistsSlice &
-  UiSlice & { client: IbdeskClient };
+  UiSlice &
+  SessionSlice & { client: IbdeskClient };
 
 /** A slice creator over the whole store (zustand's slices pattern). */
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore(client: IbdeskClient): AppStore {
+/** `notifyFills` announces new fills (default: the browser's Notification API, see api/fill-notifier.ts). */
+export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillNotifier } = {}): AppStore {
   return createStore<AppState>()((...a) => ({
     client,
     ...createConnectionSlice(...a),
@@ -47,9 +51,10 @@ export function createAppStore(client: IbdeskClient): AppStore {
     ...createInstrumentsSlice(...a),
     ...createScannerSlice(...a),
     ...createChartSlice(...a),
-    ...createOrdersSlice(...a),
+    ...createOrdersSlice(deps.notifyFills ?? notifyFills)(...a),
     ...createPortfolioSlice(...a),
     ...createWatchlistsSlice(...a),
     ...createUiSlice(...a),
+    ...createSessionSlice(...a),
   }));
 }

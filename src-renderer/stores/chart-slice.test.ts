@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bindEvents } from '../api/bind-events';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { bar, item } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { bar, item } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
-import {
-  barsSince,
-  boundSeries,
-  durationFor,
-  mergeLiveBars,
-  prependPage,
-  MAX_LIVE_BARS,
-} from './chart-slice';
+import { barsSince, boundSeries, durationFor, MAX_LIVE_BARS } from './chart-slice';
+import { mergeLiveBars, prependPage } from './chart-slice';
 
 describe('bar series', () => {
   it('merges live bars: replaces the last, appends a new one, revises an older one in place', () => {

@@ -5,13 +5,14 @@ import type { Bar, BarSize, Duration } from '../../src-shared/domain/bar';
 import { barSizeSeconds } from '../../src-shared/domain/bar';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
+import { withoutKey } from './records';
 
 /** Above this many bars the oldest are dropped (and scroll-back stops). */
 export const MAX_LIVE_BARS = 20_000;
 /** Bars asked per request: a first load and every scroll-back page. */
-export const BARS_PER_PAGE = 1000;
+const BARS_PER_PAGE = 1000;
 
-export type ChartView = {
+type ChartView = {
   /** conId and bar size of what is loaded. */
   key: string;
   contract: WatchItem;
@@ -36,9 +37,11 @@ export type ChartSlice = {
   reopenChart(paneId: string): Promise<void>;
   loadOlder(paneId: string): Promise<void>;
   closeChart(paneId: string): void;
+  /** A `bars` event: live bars of the pane whose subscription it is (none: a chart already closed). */
+  barsArrived(e: { subId: string; bars: readonly Bar[] }): void;
 };
 
-export function chartKey(conId: number, barSize: BarSize): string {
+function chartKey(conId: number, barSize: BarSize): string {
   return `${conId}|${barSize}`;
 }
 
@@ -101,13 +104,13 @@ export function barsSince(bars: readonly Bar[], lastDrawnTime: number | null): r
   return bars.slice(i + 1);
 }
 
-export function paneOfSub(charts: Readonly<Record<string, ChartView>>, subId: string): string | undefined {
+function paneOfSub(charts: Readonly<Record<string, ChartView>>, subId: string): string | undefined {
   for (const [paneId, v] of Object.entries(charts)) if (v.subId === subId) return paneId;
   return undefined;
 }
 
 /** Pure: a chart after a `bars` event. */
-export function applyBarsEvent(view: ChartView, bars: readonly Bar[]): ChartView {
+function applyBarsEvent(view: ChartView, bars: readonly Bar[]): ChartView {
   const merged = mergeLiveBars(view.bars, bars);
   const bounded = boundSeries(merged);
   return bounded.trimmed
@@ -220,11 +223,15 @@ export const createChartSlice: Slice<ChartSlice> = (set, get) => {
     closeChart(paneId) {
       const v = get().charts[paneId];
       if (!v) return;
-      set((s) => {
-        const { [paneId]: _gone, ...rest } = s.charts;
-        return { charts: rest };
-      });
+      set((s) => ({ charts: withoutKey(s.charts, paneId) }));
       unsubscribe(v.subId);
     },
+    barsArrived: (e) =>
+      set((s) => {
+        const paneId = paneOfSub(s.charts, e.subId);
+        const view = paneId ? s.charts[paneId] : undefined;
+        if (!paneId || !view) return {};
+        return { charts: { ...s.charts, [paneId]: applyBarsEvent(view, e.bars) } };
+      }),
   };
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFakeClient } from '../test-support/fake-client';
-import { quote } from '../test-support/fixtures';
+import { createFakeClient } from '../../tests/support/renderer/fake-client';
+import { quote } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
 import { createConflator } from './conflate';
 import { applyQuoteBatch } from './quotes-slice';
@@ -25,11 +25,17 @@ function fakeTimers() {
   };
 }
 
+/** A conflator with a 50 ms interval on fake timers, and what it has shown. */
+function conflator50() {
+  const t = fakeTimers();
+  const shown: number[] = [];
+  const c = createConflator<number>(50, (v) => shown.push(v), t);
+  return { t, shown, c };
+}
+
 describe('createConflator', () => {
   it('shows a change after a quiet interval at once', () => {
-    const t = fakeTimers();
-    const shown: number[] = [];
-    const c = createConflator<number>(50, (v) => shown.push(v), t);
+    const { t, shown, c } = conflator50();
     c.push(1);
     expect(shown).toEqual([1]);
     t.advance(60);
@@ -38,9 +44,7 @@ describe('createConflator', () => {
   });
 
   it('within the interval keeps only the latest value and shows it when the interval ends', () => {
-    const t = fakeTimers();
-    const shown: number[] = [];
-    const c = createConflator<number>(50, (v) => shown.push(v), t);
+    const { t, shown, c } = conflator50();
     c.push(1);
     t.advance(10);
     c.push(2);
@@ -58,9 +62,7 @@ describe('createConflator', () => {
   });
 
   it('shows nothing after stop', () => {
-    const t = fakeTimers();
-    const shown: number[] = [];
-    const c = createConflator<number>(50, (v) => shown.push(v), t);
+    const { t, shown, c } = conflator50();
     c.push(1);
     c.push(2);
     c.stop();

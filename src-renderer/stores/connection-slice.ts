@@ -14,6 +14,8 @@ export type ConnectionSlice = {
   disconnect(): Promise<void>;
   reconnectNow(): Promise<void>;
   clearError(): void;
+  /** A `gauges` event. */
+  gaugesArrived(gauges: Gauges): void;
 };
 
 export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => {
@@ -35,5 +37,6 @@ export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => {
     disconnect: () => run(get().client.invoke('connection.disconnect', {})),
     reconnectNow: () => run(get().client.invoke('connection.reconnectNow', {})),
     clearError: () => set({ lastError: null }),
+    gaugesArrived: (gauges) => set({ gauges }),
   };
 };

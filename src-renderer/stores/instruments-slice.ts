@@ -14,7 +14,7 @@ export type InstrumentsSlice = {
 };
 
 /** Pure: the reference panes pass around, from resolved details. */
-export function refFromInstrument(i: Instrument): WatchItem {
+function refFromInstrument(i: Instrument): WatchItem {
   return {
     conId: i.conId,
     symbol: i.symbol,
@@ -31,7 +31,7 @@ export function refFromInstrument(i: Instrument): WatchItem {
 }
 
 /** Pure: a reference from a search match alone (used when details cannot be had). */
-export function refFromMatch(m: SymbolMatch): WatchItem {
+function refFromMatch(m: SymbolMatch): WatchItem {
   const secType = SecType.safeParse(m.secType);
   return {
     conId: m.conId,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindEvents } from '../api/bind-events';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { execution, order } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { execution, order } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
 import { orderBucket, ordersIn, upsertExecutions, upsertOrders } from './orders-slice';
 
@@ -51,6 +51,23 @@ describe('blotter', () => {
     expect(store.getState().orders[1]?.status).toBe('Cancelled');
     expect(Object.keys(store.getState().executions).sort()).toEqual(['e1', 'e2']);
     expect(store.getState().portfolio).toEqual({ positions: [], accounts: [] });
+  });
+
+  it('announces the fills it has not seen before, on the web host only (Electron’s main announces its own)', () => {
+    const announced: string[][] = [];
+    const store = createAppStore(createFakeClient(), {
+      notifyFills: (fresh) => announced.push(fresh.map((e) => e.execId)),
+    });
+    store.setState({ serverInfo: { version: '1', host: 'web' } });
+    store.getState().executionsArrived([execution('e1'), execution('e2')]);
+    // A commission report sends e2 again: no second notification for it.
+    store.getState().executionsArrived([execution('e2', { commission: 1 }), execution('e3')]);
+    expect(announced).toEqual([['e1', 'e2'], ['e3']]);
+    expect(store.getState().executions.e2?.commission).toBe(1);
+    store.setState({ serverInfo: { version: '1', host: 'electron' } });
+    store.getState().executionsArrived([execution('e4')]);
+    expect(announced).toHaveLength(2);
+    expect(Object.keys(store.getState().executions)).toHaveLength(4);
   });
 
   it('remembers the live confirmation once main accepted it', async () => {

@@ -18,6 +18,11 @@ export type OrdersSlice = {
   cancelOrder(orderId: number): Promise<Result<null>>;
   cancelAllOrders(): Promise<Result<null>>;
   confirmLive(typed: string): Promise<Result<null>>;
+  /** An `orders` event. */
+  ordersArrived(orders: readonly Order[]): void;
+  /** An `executions` event: the fills not seen before raise a desktop notification on the web host (Electron's
+   * main shows its own). */
+  executionsArrived(executions: readonly Execution[]): void;
 };
 
 /** Pure: upserts orders by id (a later `updatedAt` wins). */
@@ -63,28 +68,40 @@ export function ordersIn(
     .sort((a, b) => b.createdAt - a.createdAt || b.orderId - a.orderId);
 }
 
-export const createOrdersSlice: Slice<OrdersSlice> = (set, get) => ({
-  orders: {},
-  executions: {},
-  liveConfirmed: false,
-  async loadBlotter() {
-    const { client } = get();
-    const [orders, execs] = await Promise.all([
-      client.invoke('orders.list', {}),
-      client.invoke('executions.list', {}),
-    ]);
-    set((s) => ({
-      orders: orders.ok ? upsertOrders(s.orders, orders.value) : s.orders,
-      executions: execs.ok ? upsertExecutions(s.executions, execs.value) : s.executions,
-    }));
-  },
-  placeOrder: (ticket) => get().client.invoke('orders.place', ticket),
-  modifyOrder: (m) => get().client.invoke('orders.modify', m),
-  cancelOrder: (orderId) => get().client.invoke('orders.cancel', { orderId }),
-  cancelAllOrders: () => get().client.invoke('orders.cancelAll', {}),
-  async confirmLive(typed) {
-    const r = await get().client.invoke('orders.confirmLive', { typed });
-    if (r.ok) set({ liveConfirmed: true });
-    return r;
-  },
-});
+/** The fills to announce: the window's own notifier (the browser's Notification API on the web host). */
+export type FillNotifier = (fresh: readonly Execution[]) => void;
+
+export const createOrdersSlice =
+  (notifyFills: FillNotifier): Slice<OrdersSlice> =>
+  (set, get) => ({
+    orders: {},
+    executions: {},
+    liveConfirmed: false,
+    async loadBlotter() {
+      const { client } = get();
+      const [orders, execs] = await Promise.all([
+        client.invoke('orders.list', {}),
+        client.invoke('executions.list', {}),
+      ]);
+      set((s) => ({
+        orders: orders.ok ? upsertOrders(s.orders, orders.value) : s.orders,
+        executions: execs.ok ? upsertExecutions(s.executions, execs.value) : s.executions,
+      }));
+    },
+    placeOrder: (ticket) => get().client.invoke('orders.place', ticket),
+    modifyOrder: (m) => get().client.invoke('orders.modify', m),
+    cancelOrder: (orderId) => get().client.invoke('orders.cancel', { orderId }),
+    cancelAllOrders: () => get().client.invoke('orders.cancelAll', {}),
+    async confirmLive(typed) {
+      const r = await get().client.invoke('orders.confirmLive', { typed });
+      if (r.ok) set({ liveConfirmed: true });
+      return r;
+    },
+    ordersArrived: (orders) => set((s) => ({ orders: upsertOrders(s.orders, orders) })),
+    executionsArrived(executions) {
+      const known = get().executions;
+      const fresh = executions.filter((x) => !known[x.execId]);
+      set((s) => ({ executions: upsertExecutions(s.executions, executions) }));
+      if (fresh.length > 0 && get().serverInfo?.host === 'web') notifyFills(fresh);
+    },
+  });

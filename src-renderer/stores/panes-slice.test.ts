@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankPane, symbolOf, withLink, withSymbol } from './panes-slice';
-import { item } from '../test-support/fixtures';
+import { item } from '../../tests/support/renderer/fixtures';
 
 const AAPL = item(1, 'AAPL');
 const MSFT = item(2, 'MSFT');

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LinkGroup, WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
+import { withoutKey } from './records';
 
 export const LINK_GROUPS = LinkGroup.options;
 
@@ -46,19 +47,17 @@ export function symbolOf(
   return pane.symbol;
 }
 
+type Linked = Pick<PanesSlice, 'paneStates' | 'groupSymbols'>;
+
+/** The state with one pane's own state replaced, the groups as they were. */
+function withPane(s: Linked, paneId: string, pane: PaneState): Linked {
+  return { paneStates: { ...s.paneStates, [paneId]: pane }, groupSymbols: s.groupSymbols };
+}
+
 /** Pure: the state after a pane picked a symbol. */
-export function withSymbol(
-  s: Pick<PanesSlice, 'paneStates' | 'groupSymbols'>,
-  paneId: string,
-  item: WatchItem,
-): Pick<PanesSlice, 'paneStates' | 'groupSymbols'> {
+export function withSymbol(s: Linked, paneId: string, item: WatchItem): Linked {
   const pane = s.paneStates[paneId] ?? blankPane({ link: 'none' });
-  if (pane.link === 'none') {
-    return {
-      paneStates: { ...s.paneStates, [paneId]: { ...pane, symbol: item } },
-      groupSymbols: s.groupSymbols,
-    };
-  }
+  if (pane.link === 'none') return withPane(s, paneId, { ...pane, symbol: item });
   const paneStates: Record<string, PaneState> = {};
   for (const [id, p] of Object.entries(s.paneStates))
     paneStates[id] = p.link === pane.link ? { ...p, symbol: item } : p;
@@ -67,31 +66,15 @@ export function withSymbol(
 }
 
 /** Pure: the state after a pane changed its link group. */
-export function withLink(
-  s: Pick<PanesSlice, 'paneStates' | 'groupSymbols'>,
-  paneId: string,
-  link: LinkGroup,
-): Pick<PanesSlice, 'paneStates' | 'groupSymbols'> {
+export function withLink(s: Linked, paneId: string, link: LinkGroup): Linked {
   const pane = s.paneStates[paneId] ?? blankPane({ link: 'none' });
-  if (link === 'none') {
-    const kept = symbolOf(s, paneId);
-    return {
-      paneStates: { ...s.paneStates, [paneId]: { ...pane, link, symbol: kept } },
-      groupSymbols: s.groupSymbols,
-    };
-  }
+  // Leaving the groups keeps what the pane shows.
+  if (link === 'none') return withPane(s, paneId, { ...pane, link, symbol: symbolOf(s, paneId) });
   const groupSymbol = s.groupSymbols[link] ?? null;
-  if (groupSymbol) {
-    return {
-      paneStates: { ...s.paneStates, [paneId]: { ...pane, link, symbol: groupSymbol } },
-      groupSymbols: s.groupSymbols,
-    };
-  }
+  if (groupSymbol) return withPane(s, paneId, { ...pane, link, symbol: groupSymbol });
   // An empty group takes the symbol of the pane that joins it.
-  return {
-    paneStates: { ...s.paneStates, [paneId]: { ...pane, link } },
-    groupSymbols: pane.symbol ? { ...s.groupSymbols, [link]: pane.symbol } : s.groupSymbols,
-  };
+  const joined = withPane(s, paneId, { ...pane, link });
+  return pane.symbol ? { ...joined, groupSymbols: { ...s.groupSymbols, [link]: pane.symbol } } : joined;
 }
 
 export const createPanesSlice: Slice<PanesSlice> = (set) => ({
@@ -114,8 +97,7 @@ export const createPanesSlice: Slice<PanesSlice> = (set) => ({
   removePane: (paneId) =>
     set((s) => {
       if (!s.paneStates[paneId]) return {};
-      const { [paneId]: _gone, ...rest } = s.paneStates;
-      return { paneStates: rest };
+      return { paneStates: withoutKey(s.paneStates, paneId) };
     }),
   restorePanes: (panes, groups) => set({ paneStates: panes, groupSymbols: groups }),
 });

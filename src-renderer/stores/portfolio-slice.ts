@@ -5,6 +5,8 @@ import type { Slice } from './app-store';
 export type PortfolioSlice = {
   portfolio: PortfolioSnapshot | null;
   loadPortfolio(): Promise<void>;
+  /** A `portfolio` event. */
+  portfolioArrived(portfolio: PortfolioSnapshot): void;
 };
 
 export const createPortfolioSlice: Slice<PortfolioSlice> = (set, get) => ({
@@ -13,4 +15,5 @@ export const createPortfolioSlice: Slice<PortfolioSlice> = (set, get) => ({
     const r = await get().client.invoke('portfolio.get', {});
     if (r.ok) set({ portfolio: r.value });
   },
+  portfolioArrived: (portfolio) => set({ portfolio }),
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './app-store';
 import { applyQuoteBatch } from './quotes-slice';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { item, quote } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { item, quote } from '../../tests/support/renderer/fixtures';
 
 describe('applyQuoteBatch', () => {
   it('keeps the latest quote per conId and the direction of each price change', () => {

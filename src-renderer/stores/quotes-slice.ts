@@ -1,11 +1,11 @@
 // Quotes slice: the latest quote per instrument, written once per `quotes` batch, with the direction of the last
 // change of last/bid/ask (for the up/down flash). Subscriptions are reference-counted here so that every pane can
 // ask for the instruments it shows and main sees one subscribe/unsubscribe per instrument per window.
-import type { Quote } from '../../src-shared/domain/quote';
+import type { Quote, QuoteBatch } from '../../src-shared/domain/quote';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
 
-export type Dir = -1 | 0 | 1;
+type Dir = -1 | 0 | 1;
 
 /**
  * A quote plus what the flash needs, per price: the direction of its last change, a counter that bumps on every
@@ -31,6 +31,8 @@ export type QuotesSlice = {
   resubscribeQuotes(): Promise<void>;
   /** How many holds exist per conId (tests, diagnostics). */
   quoteHolds(): ReadonlyMap<number, number>;
+  /** A `quotes` event: the hub's batch of one frame, merged with one store update. */
+  quotesArrived(batch: QuoteBatch): void;
 };
 
 const MAX_PER_REQUEST = 1000;
@@ -156,5 +158,6 @@ export const createQuotesSlice: Slice<QuotesSlice> = (set, get) => {
       if (all.length > 0) await subscribe(all);
     },
     quoteHolds: () => holds,
+    quotesArrived: (batch) => set((s) => ({ quotes: applyQuoteBatch(s.quotes, batch.quotes) })),
   };
 };

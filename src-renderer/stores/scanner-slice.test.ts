@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindEvents } from '../api/bind-events';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { row } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { connectionStatus, row } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
 import { applyScanSnapshot, idleScan, scanConfigOf, ENTERED_HIGHLIGHT_MS } from './scanner-slice';
 
@@ -98,26 +98,7 @@ describe('scanner store', () => {
       message: 'Not connected to TWS',
     });
     up = true;
-    const status = {
-      state: 'ready' as const,
-      profileId: 'demo',
-      profileName: 'Demo',
-      demo: true,
-      host: '',
-      port: 0,
-      clientId: 1,
-      readOnly: false,
-      live: false,
-      serverVersion: 176,
-      accounts: ['DU1'],
-      reason: null,
-      twsCode: null,
-      nextRetryAt: null,
-      attempt: 0,
-      since: 0,
-      suggestedClientId: null,
-    };
-    client.emit('connection', status);
+    client.emit('connection', connectionStatus());
     await settle();
     expect(store.getState().scans.scanner).toMatchObject({ status: 'running', scanId: 'scan-1' });
     expect((client.callsOf('scanner.start')[1] as { scanCode: string }).scanCode).toBe('MOST_ACTIVE');

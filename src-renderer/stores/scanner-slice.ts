@@ -9,8 +9,9 @@ import type {
 } from '../../src-shared/domain/scanner';
 import type { AppErrorData } from '../../src-shared/result';
 import type { Slice } from './app-store';
+import { withoutKey } from './records';
 
-export type ScanActivity = {
+type ScanActivity = {
   id: number;
   at: number;
   kind: 'entered' | 'left';
@@ -76,9 +77,11 @@ export type ScannerSlice = {
   restartScan(paneId: string): Promise<void>;
   /** Forgets a pane's scan (the pane closed), stopping it in main. */
   dropScan(paneId: string): void;
+  /** A `scan` event: the snapshot goes to the pane whose scan it is (none: a scan already forgotten). */
+  scanArrived(snap: ScanSnapshot): void;
 };
 
-export const ACTIVITY_CAPACITY = 100;
+const ACTIVITY_CAPACITY = 100;
 /** How long a row that entered stays highlighted. */
 export const ENTERED_HIGHLIGHT_MS = 10_000;
 
@@ -162,7 +165,7 @@ export function applyScanSnapshot(view: ScanView, snap: ScanSnapshot): ScanView 
 }
 
 /** Which pane a scan id belongs to. */
-export function paneOfScan(scans: Readonly<Record<string, ScanView>>, scanId: string): string | undefined {
+function paneOfScan(scans: Readonly<Record<string, ScanView>>, scanId: string): string | undefined {
   for (const [paneId, v] of Object.entries(scans)) if (v.scanId === scanId) return paneId;
   return undefined;
 }
@@ -216,11 +219,15 @@ export const createScannerSlice: Slice<ScannerSlice> = (set, get) => {
     dropScan(paneId) {
       const v = get().scans[paneId];
       if (!v) return;
-      set((s) => {
-        const { [paneId]: _gone, ...rest } = s.scans;
-        return { scans: rest };
-      });
+      set((s) => ({ scans: withoutKey(s.scans, paneId) }));
       if (v.scanId) void stopInMain(v.scanId);
     },
+    scanArrived: (snap) =>
+      set((s) => {
+        const paneId = paneOfScan(s.scans, snap.scanId);
+        const view = paneId ? s.scans[paneId] : undefined;
+        if (!paneId || !view) return {};
+        return { scans: { ...s.scans, [paneId]: applyScanSnapshot(view, snap) } };
+      }),
   };
 };

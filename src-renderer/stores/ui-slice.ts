@@ -4,7 +4,7 @@ import type { UiCommand } from '../../src-shared/contract';
 import type { Slice } from './app-store';
 
 /** What the dock lets the rest of the window do. */
-export type DockControls = {
+type DockControls = {
   openPane(kind: string): void;
   activePaneId(): string | null;
 };

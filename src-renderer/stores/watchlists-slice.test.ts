@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClient, settle } from '../test-support/fake-client';
-import { item } from '../test-support/fixtures';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { item } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
 import { addItem, listIdFor, moveItem, removeItem } from './watchlists-slice';
 

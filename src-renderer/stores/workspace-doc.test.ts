@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkspace, paneKind, parseWorkspace } from './workspace-doc';
 import { blankPane } from './panes-slice';
-import { item } from '../test-support/fixtures';
+import { item } from '../../tests/support/renderer/fixtures';
 
 describe('workspace document', () => {
   it('round-trips the dock, the panes and the link groups', () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { LayoutDoc } from '../../src-shared/domain/workspace';
 import { GroupSymbols, PaneState } from './panes-slice';
 
-export const WORKSPACE_DOC_VERSION = 2;
+const WORKSPACE_DOC_VERSION = 2;
 
 export type Workspace = {
   dock: Record<string, unknown> | null;

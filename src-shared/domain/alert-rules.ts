@@ -25,7 +25,7 @@ export const UNARMED: CrossMemory = { prev: null, lastSide: null };
 /** up/down/either: strictly from one side to the other; touch: reaching the level (or jumping it) from a side. */
 export type Trigger = 'up' | 'down' | 'either' | 'touch';
 
-export function sideOf(value: number, level: number): Side {
+function sideOf(value: number, level: number): Side {
   return value > level ? 1 : value < level ? -1 : 0;
 }
 

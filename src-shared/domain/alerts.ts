@@ -11,7 +11,7 @@ import { Period, StudySpec, studyLines } from './studies';
 import { parseOrThrow } from './validate';
 
 /** The instrument an alert watches: a contract reference whose conId is known, since observations carry conIds. */
-export const AlertSymbol = ContractRef.extend({
+const AlertSymbol = ContractRef.extend({
   conId: z
     .number({
       error: (issue) =>
@@ -20,7 +20,7 @@ export const AlertSymbol = ContractRef.extend({
     .int()
     .positive(),
 });
-export type AlertSymbol = z.infer<typeof AlertSymbol>;
+type AlertSymbol = z.infer<typeof AlertSymbol>;
 
 const Level = z.number({ error: 'the level must be a number' });
 const Direction = z.enum(['up', 'down', 'either']);
@@ -28,7 +28,7 @@ const Direction = z.enum(['up', 'down', 'either']);
 const PriceSource = z.enum(['last', 'bid', 'ask', 'mid']);
 
 /** `once`: fires one time, then stays spent. `rearm`: fires again on a later crossing once the cooldown is over. */
-export const AlertRepeat = z.discriminatedUnion('mode', [
+const AlertRepeat = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('once') }),
   z.strictObject({
     mode: z.literal('rearm'),
@@ -39,7 +39,7 @@ export const AlertRepeat = z.discriminatedUnion('mode', [
       .max(7 * 86_400),
   }),
 ]);
-export type AlertRepeat = z.infer<typeof AlertRepeat>;
+type AlertRepeat = z.infer<typeof AlertRepeat>;
 
 const common = {
   id: z.string().min(1).max(64),
@@ -60,7 +60,7 @@ const studyFields = {
   line: z.string().optional(),
 };
 
-export const PriceCrossAlert = z.strictObject({
+const PriceCrossAlert = z.strictObject({
   ...common,
   kind: z.literal('price-cross'),
   symbol: AlertSymbol,
@@ -69,7 +69,7 @@ export const PriceCrossAlert = z.strictObject({
   price: PriceSource.default('last'),
 });
 
-export const PriceTouchAlert = z.strictObject({
+const PriceTouchAlert = z.strictObject({
   ...common,
   kind: z.literal('price-touch'),
   symbol: AlertSymbol,
@@ -77,7 +77,7 @@ export const PriceTouchAlert = z.strictObject({
   price: PriceSource.default('last'),
 });
 
-export const DayChangeAlert = z.strictObject({
+const DayChangeAlert = z.strictObject({
   ...common,
   kind: z.literal('day-change'),
   symbol: AlertSymbol,
@@ -86,7 +86,7 @@ export const DayChangeAlert = z.strictObject({
   direction: z.enum(['above', 'below']),
 });
 
-export const VolumeAboveAlert = z.strictObject({
+const VolumeAboveAlert = z.strictObject({
   ...common,
   kind: z.literal('volume-above'),
   symbol: AlertSymbol,
@@ -94,7 +94,7 @@ export const VolumeAboveAlert = z.strictObject({
   volume: z.number({ error: 'the volume must be a number' }).positive(),
 });
 
-export const VolumeAverageAlert = z.strictObject({
+const VolumeAverageAlert = z.strictObject({
   ...common,
   kind: z.literal('volume-vs-average'),
   symbol: AlertSymbol,
@@ -104,7 +104,7 @@ export const VolumeAverageAlert = z.strictObject({
   factor: z.number({ error: 'the factor must be a number' }).gt(0, 'the factor must be above 0').default(1),
 });
 
-export const StudyLevelAlert = z.strictObject({
+const StudyLevelAlert = z.strictObject({
   ...common,
   ...studyFields,
   kind: z.literal('study-level'),
@@ -113,7 +113,7 @@ export const StudyLevelAlert = z.strictObject({
   direction: Direction.default('up'),
 });
 
-export const PriceStudyAlert = z.strictObject({
+const PriceStudyAlert = z.strictObject({
   ...common,
   ...studyFields,
   kind: z.literal('price-study-cross'),
@@ -121,7 +121,7 @@ export const PriceStudyAlert = z.strictObject({
   direction: Direction.default('either'),
 });
 
-export const ScannerAlert = z.strictObject({
+const ScannerAlert = z.strictObject({
   ...common,
   kind: z.literal('scanner'),
   symbol: AlertSymbol,
@@ -130,14 +130,14 @@ export const ScannerAlert = z.strictObject({
   event: z.enum(['enter', 'leave']),
 });
 
-export const FillAlert = z.strictObject({
+const FillAlert = z.strictObject({
   ...common,
   kind: z.literal('fill'),
   /** Absent: any fill. */
   symbol: AlertSymbol.optional(),
 });
 
-export const ConnectionLostAlert = z.strictObject({
+const ConnectionLostAlert = z.strictObject({
   ...common,
   kind: z.literal('connection-lost'),
   seconds: z.number({ error: 'the duration must be a number of seconds' }).int().min(1).max(86_400),
@@ -169,7 +169,7 @@ export const Alert = z
   });
 export type Alert = z.infer<typeof Alert>;
 export type AlertInput = z.input<typeof Alert>;
-export type AlertKind = Alert['kind'];
+type AlertKind = Alert['kind'];
 
 /**
  * A validated alert, or AppError('VALIDATION') naming every bad field (a level that is not a number, a study
@@ -204,13 +204,13 @@ export type BarObservation = Observed & {
 };
 
 /** A scanner snapshot: the conIds in rank order. */
-export type ScanObservation = Observed & {
+type ScanObservation = Observed & {
   readonly type: 'scan';
   readonly scanCode: string;
   readonly conIds: readonly number[];
 };
 
-export type ExecutionObservation = Observed & {
+type ExecutionObservation = Observed & {
   readonly type: 'execution';
   readonly execId: string;
   readonly conId: number | null;

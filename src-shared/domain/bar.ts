@@ -1,7 +1,7 @@
 // Price bars, TWS bar sizes and durations, and the pure arithmetic over them.
 import { z } from 'zod';
 
-export const BarSizes = [
+const BarSizes = [
   '1 secs',
   '5 secs',
   '10 secs',
@@ -118,11 +118,4 @@ export function mergeBar(series: readonly Bar[], bar: Bar): Bar[] {
   if (last && last.time === bar.time) return [...series.slice(0, -1), bar];
   if (last && last.time > bar.time) return [...series];
   return [...series, bar];
-}
-
-/** Joins an older page in front of a series, dropping overlapping bars and keeping time order. */
-export function prependBars(older: readonly Bar[], series: readonly Bar[]): Bar[] {
-  const first = series[0];
-  if (!first) return [...older];
-  return [...older.filter((b) => b.time < first.time), ...series];
 }

@@ -1,4 +1,6 @@
-// Orders: the ticket a trader fills in, the blotter's order and execution rows, and the ticket's pure rules.
+// Orders: the ticket a trader fills in (OrderTicket), what the app knows of an order's terms (JournalOrder, the
+// order journal's record, from which the TWS adapter builds TWS's order), the blotter's order and execution rows,
+// and the ticket's pure rules.
 import { z } from 'zod';
 import { ContractRef } from './instrument';
 
@@ -59,7 +61,7 @@ type TicketShape = Pick<
 > & { contract: { secType?: string | undefined } };
 
 /** The structural rules of a ticket (prices each order type needs, bracket sides). Pure. */
-export function ticketProblems(t: TicketShape): { path: string; message: string }[] {
+function ticketProblems(t: TicketShape): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const needsLimit = t.orderType === 'LMT' || t.orderType === 'STP LMT';
   const needsStop = t.orderType === 'STP' || t.orderType === 'STP LMT';
@@ -118,6 +120,19 @@ export function ticketProblems(t: TicketShape): { path: string; message: string 
   return out;
 }
 
+/** The statuses TWS itself reports for an order (openOrder, orderStatus, completedOrder). */
+export const TwsOrderStatus = z.enum([
+  'ApiPending',
+  'PendingSubmit',
+  'PendingCancel',
+  'PreSubmitted',
+  'Submitted',
+  'ApiCancelled',
+  'Cancelled',
+  'Filled',
+  'Inactive',
+]);
+
 /**
  * TWS order statuses, plus the app's own: `Intent` (journalled, not yet sent), `Unacknowledged` (sent, but TWS has
  * not confirmed it within a few seconds: the app is asking TWS for it), `NotReceived` (TWS, asked on the same
@@ -128,15 +143,7 @@ export const OrderStatus = z.enum([
   'Intent',
   'Unacknowledged',
   'NotReceived',
-  'ApiPending',
-  'PendingSubmit',
-  'PendingCancel',
-  'PreSubmitted',
-  'Submitted',
-  'ApiCancelled',
-  'Cancelled',
-  'Filled',
-  'Inactive',
+  ...TwsOrderStatus.options,
   'Unknown',
 ]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
@@ -174,6 +181,34 @@ export const APP_STATUS_HELP: Partial<Record<OrderStatus, { label: string; meani
   },
 };
 
+/**
+ * What the app knows of an order's terms, as the order journal records it (its `intent` and `external` records):
+ * the TWS adapter builds TWS's order from exactly this, and an order TWS reports is read back into it. Prices an
+ * order type takes none of are null.
+ */
+export type JournalOrder = {
+  orderId: number;
+  parentId: number | null;
+  clientId: number;
+  account: string;
+  contract: ContractRef & { conId?: number | undefined };
+  action: OrderAction;
+  quantity: number;
+  orderType: string;
+  limitPrice: number | null;
+  /** STP / STP LMT trigger (for an order TWS reports, TRAIL's current stop). */
+  stopPrice: number | null;
+  trailingAmount: number | null;
+  trailingPercent: number | null;
+  tif: string;
+  outsideRth: boolean;
+  ocaGroup: string | null;
+  /** TWS holds an order whose transmit flag is not set: every leg but a bracket's last one is sent with false. */
+  transmit: boolean;
+  /** The trader's free text (TWS orderRef); for an order TWS reports, its orderRef as is. */
+  note: string | null;
+};
+
 export const Order = z.object({
   orderId: z.number().int(),
   permId: z.number().int().nullable(),
@@ -204,6 +239,9 @@ export const Order = z.object({
   external: z.boolean(),
 });
 export type Order = z.infer<typeof Order>;
+
+/** Where an order stands at TWS: what an orderStatus message and the journal's `status` record both carry. */
+export type OrderProgress = Pick<Order, 'status' | 'filled' | 'remaining' | 'avgFillPrice' | 'permId'>;
 
 export const Execution = z.object({
   execId: z.string(),

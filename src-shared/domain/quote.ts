@@ -1,5 +1,6 @@
 // Level-1 quotes: the latest state per instrument, coalesced in main and sent to windows once per frame.
 import { z } from 'zod';
+import { QuoteProbe } from '../bench-probe';
 
 /**
  * Where a quote's numbers come from. `live`/`frozen`/`delayed`/`delayed-frozen` follow TWS's market data type;
@@ -38,15 +39,14 @@ export const Quote = z.object({
   updatedAt: z.number().nullable(),
   /** Plain-language reason when `state` is `error` or `no-line`. */
   note: z.string().optional(),
-  /** Demo gateway only: id of the last tick, carried to the DOM to time tick → paint. */
-  tickId: z.number().optional(),
-  /** Demo gateway only: when the gateway sent tick `tickId` (epoch ms, fractional). */
-  tickAt: z.number().optional(),
 });
 export type Quote = z.infer<typeof Quote>;
 
-/** One message carries every quote that changed since the previous frame (latest state only). */
-export const QuoteBatch = z.object({ quotes: z.array(Quote) });
+/**
+ * One message carries every quote that changed since the previous frame (latest state only), and with the bench
+ * probe on (npm run bench), the demo gateway's stamps of the instruments among them.
+ */
+export const QuoteBatch = z.object({ quotes: z.array(Quote), probe: z.array(QuoteProbe).optional() });
 export type QuoteBatch = z.infer<typeof QuoteBatch>;
 
 export function emptyQuote(conId: number, state: QuoteState = 'pending'): Quote {
@@ -66,6 +66,17 @@ export function emptyQuote(conId: number, state: QuoteState = 'pending'): Quote 
     state,
     updatedAt: null,
   };
+}
+
+/**
+ * The price an order ticket starts from and is checked against: the last trade, else the mid, else the previous
+ * close. Zero and negative values are TWS's "no price" (a quiet instrument, an empty side), never a reference.
+ */
+export function referencePrice(q: Pick<Quote, 'last' | 'bid' | 'ask' | 'close'> | undefined): number | null {
+  if (!q) return null;
+  if (q.last !== null && q.last > 0) return q.last;
+  if (q.bid !== null && q.ask !== null && q.bid > 0 && q.ask > 0) return (q.bid + q.ask) / 2;
+  return q.close !== null && q.close > 0 ? q.close : null;
 }
 
 export function quoteChange(q: Pick<Quote, 'last' | 'close'>): {

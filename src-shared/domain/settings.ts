@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { AccountChoices } from './accounts';
 
-export const ProfileKind = z.enum(['demo', 'tws', 'gateway']);
-export type ProfileKind = z.infer<typeof ProfileKind>;
+const ProfileKind = z.enum(['demo', 'tws', 'gateway']);
+type ProfileKind = z.infer<typeof ProfileKind>;
 
 const Host = z
   .string()

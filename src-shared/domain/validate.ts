@@ -3,8 +3,9 @@
 import type { z } from 'zod';
 import { AppError, type AppErrorData } from '../result';
 
-export function zodIssues(error: z.ZodError): NonNullable<AppErrorData['issues']> {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+/** The field-level issues of a zod failure; an issue about the whole value is placed at `root`. */
+export function zodIssues(error: z.ZodError, root = '(input)'): NonNullable<AppErrorData['issues']> {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || root, message: i.message }));
 }
 
 /** The parsed value, or throws AppError('VALIDATION') naming `what` and every issue. */

@@ -3,6 +3,7 @@
 // remembered across a reload; the ticket's account field places an order into the second account. A login with
 // one account shows no selector. Screenshots of each step are kept (the status bar one on its own).
 import type { Locator, Page } from '@playwright/test';
+import { searchSymbol } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
@@ -31,14 +32,7 @@ async function show(page: Page, name: string): Promise<Locator> {
 
 /** Puts a symbol on the linked panes (the ticket among them) through Ctrl+K. */
 async function pick(page: Page, symbol: string): Promise<void> {
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Symbol search' });
-  await dialog.getByRole('combobox', { name: 'Find symbol' }).fill(symbol);
-  await expect(dialog.getByRole('option', { name: new RegExp(`^${symbol}\\b`) }).first()).toBeVisible({
-    timeout: LIVE_TIMEOUT,
-  });
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
+  await searchSymbol(page, symbol, LIVE_TIMEOUT);
   await expect(region(page, 'Order entry').getByRole('form', { name: 'Order ticket' })).toContainText(symbol);
 }
 

@@ -1,21 +1,11 @@
 // Symbol search and the chart on the embedded demo gateway: Ctrl+K puts a symbol on the linked panes, the
 // watchlist adds by search, the chart changes bar size and loads older history when scrolled back.
 import type { Page } from '@playwright/test';
+import { connected } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-async function connected(page: Page): Promise<void> {
-  const status = page.getByRole('status', { name: 'Connection' });
-  await expect(status).toContainText(/Connected|demo gateway is not part of this build/, {
-    timeout: LIVE_TIMEOUT,
-  });
-  test.skip(
-    /demo gateway is not part of this build/.test(await status.innerText()),
-    'the embedded demo gateway is not in this build yet',
-  );
-}
 
 async function barCount(page: Page): Promise<number> {
   const text = await region(page, 'Chart')
@@ -25,7 +15,7 @@ async function barCount(page: Page): Promise<number> {
 }
 
 test('Ctrl+K charts a symbol; the watchlist adds one by search', async ({ app: page }) => {
-  await connected(page);
+  await connected(page, LIVE_TIMEOUT);
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'Symbol search' });
   await dialog.getByRole('combobox', { name: 'Find symbol' }).fill('MSFT');
@@ -54,7 +44,7 @@ test('Ctrl+K charts a symbol; the watchlist adds one by search', async ({ app: p
 });
 
 test('the chart changes bar size and pages back through history', async ({ app: page }) => {
-  await connected(page);
+  await connected(page, LIVE_TIMEOUT);
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Find symbol' }).fill('SPY');
   await expect(page.getByRole('option', { name: /^SPY\b/ }).first()).toBeVisible({ timeout: LIVE_TIMEOUT });
@@ -84,7 +74,7 @@ test('the chart changes bar size and pages back through history', async ({ app: 
 test('type a ticker and press Enter at once: every symbol field picks it, an unknown one says so', async ({
   app: page,
 }) => {
-  await connected(page);
+  await connected(page, LIVE_TIMEOUT);
   const typeAndEnter = async (field: ReturnType<Page['getByRole']>, text: string) => {
     await field.click();
     await field.pressSequentially(text);

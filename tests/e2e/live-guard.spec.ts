@@ -6,11 +6,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { createDemoGateway, type DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { defaultSettings, type Profile } from '../../src-shared/domain/settings';
+import { searchSymbol } from './support/actions';
 import { test, expect } from './support/fixtures';
-import { startBuiltWebHost, type RunningHost } from './support/web-host';
+import { startBuiltWebHost, type RunningHost } from '../../tools/web-host-process';
 
 const LIVE_ACCOUNT = 'U7654321';
 const LIVE_TIMEOUT = 30_000;
@@ -58,17 +58,6 @@ async function hostWith(profile: Partial<Profile>): Promise<RunningHost> {
 
 const sent = (msgId: number) => gw.received(17).filter((m) => m.msgId === msgId).length;
 
-async function pickSymbol(page: Page, symbol: string): Promise<void> {
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Symbol search' });
-  await dialog.getByRole('combobox', { name: 'Find symbol' }).fill(symbol);
-  await expect(dialog.getByRole('option', { name: new RegExp(`^${symbol}\\b`) }).first()).toBeVisible({
-    timeout: LIVE_TIMEOUT,
-  });
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
-}
-
 test('a live account: banners, and the typed account id before the first order', async ({ page }) => {
   const host = await hostWith({});
   await page.goto(host.url);
@@ -79,7 +68,7 @@ test('a live account: banners, and the typed account id before the first order',
     page.getByRole('alert').filter({ hasText: 'LIVE ACCOUNT — orders trade real money' }),
   ).toBeVisible();
 
-  await pickSymbol(page, 'AAPL');
+  await searchSymbol(page, 'AAPL', LIVE_TIMEOUT);
   const ticket = page.getByRole('region', { name: 'Order entry', exact: true });
   await expect(ticket.getByRole('alert')).toContainText('LIVE ACCOUNT');
   const form = ticket.getByRole('form', { name: 'Order ticket' });
@@ -119,7 +108,7 @@ test('a read-only profile: order entry disabled, and the host refuses orders and
     timeout: LIVE_TIMEOUT,
   });
   await expect(page.getByText('READ-ONLY', { exact: true })).toBeVisible();
-  await pickSymbol(page, 'AAPL');
+  await searchSymbol(page, 'AAPL', LIVE_TIMEOUT);
   const form = page
     .getByRole('region', { name: 'Order entry', exact: true })
     .getByRole('form', { name: 'Order ticket' });

@@ -2,7 +2,7 @@
 // and a host restart, and the setup checker in the profile dialog.
 import net from 'node:net';
 import { test, expect } from './support/fixtures';
-import { startBuiltWebHost } from './support/web-host';
+import { startBuiltWebHost } from '../../tools/web-host-process';
 
 test('first run shows the Demo profile in the status region, with no console errors', async ({ app }) => {
   const status = app.getByRole('status', { name: 'Connection' });

@@ -4,6 +4,7 @@
 // the countdown and disables the ticket, then recovers and everything ticks again → a reload keeps the layout and
 // the watchlist. A screenshot of every step is kept in the test's output folder.
 import type { Locator, Page } from '@playwright/test';
+import { connected, connection } from './support/actions';
 import { test, expect } from './support/fixtures';
 import { savedText } from './support/saved';
 
@@ -50,15 +51,8 @@ async function changes(
 test("the trader's day", async ({ app: page, host }) => {
   test.setTimeout(240_000);
   shot = 0;
-  const status = page.getByRole('status', { name: 'Connection' });
-  // Until the demo gateway (#4) is part of the build there is nothing to trade against: say so, do not fail.
-  await expect(status).toContainText(/Connected|demo gateway is not part of this build/, {
-    timeout: LIVE_TIMEOUT,
-  });
-  test.skip(
-    /demo gateway is not part of this build/.test(await status.innerText()),
-    'the embedded demo gateway is not in this build yet',
-  );
+  const status = connection(page);
+  await connected(page, LIVE_TIMEOUT);
 
   // 1. Start a TOP_PERC_GAIN scan: rows appear, then re-rank.
   const scanner = region(page, 'Scanner');

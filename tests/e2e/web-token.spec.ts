@@ -1,6 +1,7 @@
 // The web host's access token in the page: once read it leaves the address bar and the history, a reload (and back /
 // forward) still connects from the tab's copy, a torn-off pane's tab connects, and a new tab on the bare address —
 // which has no copy — does not.
+import { tearOff } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const CONNECT_TIMEOUT = 20_000;
@@ -28,13 +29,7 @@ test('the token leaves the address bar and history; reloads and torn-off tabs co
   });
 
   // A pane torn off into a tab of its own connects, and its address bar has no token either.
-  await app.getByRole('tab', { name: 'Log' }).click();
-  const popup = app.waitForEvent('popup');
-  await app
-    .getByRole('region', { name: 'Log' })
-    .getByRole('button', { name: 'Open in a new window' })
-    .click();
-  const tab = await popup;
+  const tab = await tearOff(app, 'Log');
   await expect(tab.getByRole('status', { name: 'Connection' })).toContainText('Demo', {
     timeout: CONNECT_TIMEOUT,
   });

@@ -1,5 +1,6 @@
 // The workspace end to end (no TWS needed): panes as landmarks, several charts, the layout and watchlists saved
 // per profile across a reload, reset to default, Ctrl+K, a torn-off pane, and the theme.
+import { tearOff } from './support/actions';
 import { test, expect } from './support/fixtures';
 import { savedText } from './support/saved';
 
@@ -66,21 +67,15 @@ test('a torn-off pane (?pane=log) shows that pane alone', async ({ app, host }) 
 });
 
 test('the ↗ button opens a pane in a tab of its own', async ({ app }) => {
-  await app.getByRole('tab', { name: 'Log' }).click();
-  const popup = app.waitForEvent('popup');
-  await app
-    .getByRole('region', { name: 'Log' })
-    .getByRole('button', { name: 'Open in a new window' })
-    .click();
-  const tab = await popup;
+  const tab = await tearOff(app, 'Log');
   await expect(tab.getByRole('region', { name: 'Log' })).toBeVisible();
   expect(new URL(tab.url()).searchParams.get('pane')).toBe('log');
   await tab.close();
 });
 
 test('the theme switches between dark and light', async ({ app }) => {
-  await app.getByRole('button', { name: 'Switch to light theme' }).click();
+  await app.getByRole('button', { name: 'Light', exact: true }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'light');
-  await app.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await app.getByRole('button', { name: 'Dark', exact: true }).click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
 });

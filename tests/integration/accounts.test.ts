@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-shared/logger';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
-import { createDispatcher, type Dispatcher } from '../../src-main/hub/dispatcher';
+import { createDispatcher, type Dispatcher } from '../../src-main/api/dispatcher';
+import { tradingRequests } from '../../src-main/api/request-table';
 import { startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
@@ -29,7 +30,7 @@ describe.each([157, 193])('several accounts through the trading core at server v
     await h.connect(gw);
     await h.trading.orders.settled();
     d = createDispatcher({ log: silentLogger, validateResults: true });
-    d.register(h.trading.handlers);
+    d.register(tradingRequests(h.trading));
   });
   afterAll(async () => {
     await h.stop();

@@ -176,21 +176,25 @@ describe('the app on the Demo profile', () => {
       'released',
     );
   }, 60_000);
-  it("carries the demo gateway's bench stamps (npm run bench) into the quotes: tick id and send time", async () => {
+  it("carries the demo gateway's bench stamps (npm run bench) as the probe of quotes events, beside their quote", async () => {
     demo = createDemoEndpoint(() => startDemoGateway({ gateway: { benchStamps: true } }));
-    h = await startHarness({ demoEndpoint: demo.endpoint, autoConnect: true });
+    h = await startHarness({ demoEndpoint: demo.endpoint, autoConnect: true, benchProbe: true });
     const c = await ApiClient.open(h.host);
     await waitFor(() => of(c, 'connection').some((e) => e.payload.state === 'ready'), 'ready', 20_000);
     const before = Date.now();
     await call(c, 'quotes.subscribe', { contracts: [AAPL] });
-    const stamped = () =>
-      of(c, 'quotes').flatMap((e) => e.payload.quotes.filter((q) => q.tickId !== undefined));
-    await waitFor(() => new Set(stamped().map((q) => q.tickId)).size >= 2, 'two stamped AAPL quotes', 20_000);
-    const [a, b] = [...new Map(stamped().map((q) => [q.tickId, q])).values()];
+    const stamped = () => of(c, 'quotes').filter((e) => (e.payload.probe ?? []).length > 0);
+    const stamps = () => stamped().flatMap((e) => e.payload.probe ?? []);
+    await waitFor(() => new Set(stamps().map((p) => p.tickId)).size >= 2, 'two stamped AAPL frames', 20_000);
+    // Each stamp travels in the frame that carries its instrument's quote; the quotes carry no stamp.
+    for (const e of stamped())
+      for (const p of e.payload.probe ?? []) expect(e.payload.quotes.map((q) => q.conId)).toContain(p.conId);
+    for (const e of of(c, 'quotes')) for (const q of e.payload.quotes) expect(q).not.toHaveProperty('tickId');
+    const [a, b] = [...new Map(stamps().map((p) => [p.tickId, p])).values()];
     expect(a!.conId).toBe(265598);
-    expect(b!.tickId!).toBeGreaterThan(a!.tickId!);
-    expect(a!.tickAt!).toBeGreaterThanOrEqual(before - 1);
-    expect(b!.tickAt!).toBeLessThanOrEqual(Date.now() + 1);
-    expect(b!.tickAt!).toBeGreaterThanOrEqual(a!.tickAt!);
+    expect(b!.tickId).toBeGreaterThan(a!.tickId);
+    expect(a!.tickAt).toBeGreaterThanOrEqual(before - 1);
+    expect(b!.tickAt).toBeLessThanOrEqual(Date.now() + 1);
+    expect(b!.tickAt).toBeGreaterThanOrEqual(a!.tickAt);
   });
 });

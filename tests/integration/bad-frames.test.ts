@@ -11,7 +11,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
-import { decodeLine, type JournalRecord } from '../../src-main/services/order-journal';
+import { decodeLine, type JournalRecord } from '../../src-main/services/orders/journal';
 import { bundle } from '../support/bundle';
 import { startTamperProxy, twsFrame, type TamperProxy } from '../support/tamper-proxy';
 import { AAPL, startGateway } from '../support/trading-harness';

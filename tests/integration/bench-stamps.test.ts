@@ -1,37 +1,84 @@
-// The demo gateway's bench stamps (tickString 9901 "<seq>;<epoch ms>") reach the quote as its tickId, through the
-// real link and tws adapter, so the renderer can time tick → paint; without stamps a quote carries none.
+// The demo gateway's bench stamps (tickString 9901 "<seq>;<epoch ms>") reach the trading core's outlet as probes
+// beside the quotes they close, through the real connection and TWS adapter, only when the core runs with
+// benchProbe; the quotes themselves never carry them.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { QuoteProbe } from '../../src-shared/bench-probe';
+import type { Quote } from '../../src-shared/domain/quote';
+import { defaultSettings } from '../../src-shared/domain/settings';
+import { systemClock } from '../../src-shared/clock';
+import { silentLogger } from '../../src-shared/logger';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
-import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
+import { createTrading, type Trading } from '../../src-main/trading';
+import { AAPL, startGateway } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
 let gw: DemoGateway | null = null;
-let h: TradingHarness | null = null;
+let trading: Trading | null = null;
 afterEach(async () => {
-  await h?.stop();
+  await trading?.stop();
   await gw?.close();
-  h = null;
+  trading = null;
   gw = null;
 });
 
+/** The trading core on a gateway, recording what reaches its outlet in order: quotes and probes. */
+async function start(benchProbe: boolean) {
+  const seen: ({ quote: Quote } | { probe: QuoteProbe })[] = [];
+  trading = createTrading({
+    clock: systemClock,
+    log: silentLogger,
+    outlet: {
+      broadcast: () => undefined,
+      emitTo: () => undefined,
+      quotes: (qs) => {
+        for (const quote of qs) seen.push({ quote });
+      },
+      probe: (stamps) => {
+        for (const probe of stamps) seen.push({ probe });
+      },
+    },
+    prefs: defaultSettings().preferences,
+    gaugesEveryMs: 0,
+    benchProbe,
+  });
+  trading.link.connect({ host: gw!.host, port: gw!.port, clientId: 7 });
+  await waitFor(() => trading!.link.status().state === 'ready', 'ready', 15_000);
+  trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
+  const quotes = () => seen.flatMap((s) => ('quote' in s && s.quote.last !== null ? [s.quote] : []));
+  const probes = () => seen.flatMap((s) => ('probe' in s ? [s.probe] : []));
+  return { seen, quotes, probes };
+}
+
 describe('bench stamps', () => {
-  it('carry an increasing tick id to the quotes of a stamped gateway', async () => {
+  it('reach the outlet as probes of increasing tick ids, each right after a quote of its instrument', async () => {
     gw = await startGateway({ benchStamps: true, tickRate: 20 });
-    h = await startTrading();
-    await h.connect(gw);
-    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
-    await waitFor(() => h!.quotes.filter((q) => q.quote.tickId !== undefined).length >= 3, 'stamped quotes');
-    const ids = h.quotes.map((q) => q.quote.tickId).filter((id): id is number => id !== undefined);
+    const before = Date.now();
+    const { seen, probes } = await start(true);
+    await waitFor(() => new Set(probes().map((p) => p.tickId)).size >= 3, 'stamps');
+    const ids = probes().map((p) => p.tickId);
     expect(ids.every((id, i) => i === 0 || id >= ids[i - 1]!)).toBe(true);
-    expect(new Set(ids).size).toBeGreaterThan(1);
+    for (const p of probes()) {
+      expect(p.conId).toBe(AAPL.conId);
+      expect(p.tickAt).toBeGreaterThanOrEqual(before - 1);
+      expect(p.tickAt).toBeLessThanOrEqual(Date.now() + 1);
+    }
+    seen.forEach((s, i) => {
+      if ('probe' in s) expect(seen[i - 1]).toMatchObject({ quote: { conId: s.probe.conId } });
+    });
+    for (const s of seen) if ('quote' in s) expect(Object.keys(s.quote)).not.toContain('tickId');
   });
 
-  it('leave quotes without a tick id when the gateway does not stamp', async () => {
+  it('are not read without benchProbe, even from a stamping gateway', async () => {
+    gw = await startGateway({ benchStamps: true, tickRate: 20 });
+    const { quotes, probes } = await start(false);
+    await waitFor(() => quotes().length >= 3, 'quotes');
+    expect(probes()).toEqual([]);
+  });
+
+  it('are none when the gateway does not stamp', async () => {
     gw = await startGateway({ tickRate: 20 });
-    h = await startTrading();
-    await h.connect(gw);
-    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
-    await waitFor(() => h!.quotes.filter((q) => q.quote.last !== null).length >= 3, 'quotes');
-    expect(h.quotes.some((q) => q.quote.tickId !== undefined)).toBe(false);
+    const { quotes, probes } = await start(true);
+    await waitFor(() => quotes().length >= 3, 'quotes');
+    expect(probes()).toEqual([]);
   });
 });

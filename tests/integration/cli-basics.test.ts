@@ -1,7 +1,7 @@
 // CLI behaviour that needs no market: usage errors, help, an unreachable TWS, a client id in use.
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT } from '../../src-main/cli/run';
+import { EXIT } from '../../src-main/cli/exit';
 import { cli } from '../support/cli-io';
 import { startMiniTws, type MiniTws } from '../support/mini-tws';
 

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT } from '../../src-main/cli/run';
+import { EXIT } from '../../src-main/cli/exit';
 import { startDemoGateway } from '../../src-main/demo-profile';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { cli } from '../support/cli-io';

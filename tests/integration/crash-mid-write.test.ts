@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanTempFiles, readJson } from '../../src-main/config/json-file';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { bundle } from '../support/bundle';
 
 let dir = '';

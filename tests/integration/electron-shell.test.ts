@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HARDENED_WEB_PREFERENCES } from '../support/hardened-window';
 
 const root = path.resolve(__dirname, '..', '..');
 // Two folders below the root, as dist/main is: the bundle finds ../../assets as the packed app does.
@@ -123,17 +124,7 @@ describe('Electron shell (built bundle, stand-in electron)', () => {
       // Every window, torn-off panes included, is made with the hardened flags.
       expect(s.of('window-created').length).toBeGreaterThanOrEqual(2);
       for (const w of s.of('window-created'))
-        expect(w.webPreferences).toMatchObject({
-          contextIsolation: true,
-          sandbox: true,
-          nodeIntegration: false,
-          nodeIntegrationInWorker: false,
-          nodeIntegrationInSubFrames: false,
-          webSecurity: true,
-          allowRunningInsecureContent: false,
-          webviewTag: false,
-          disableBlinkFeatures: 'Auxclick',
-        });
+        expect(w.webPreferences).toMatchObject(HARDENED_WEB_PREFERENCES);
       const foreign = await s.send({ cmd: 'invoke', window: 99, method: 'app.info', params: {} });
       expect(foreign.result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       const pane = await s.send({ cmd: 'invoke', window: 1, method: 'app.info', params: {} });

@@ -2,24 +2,15 @@
 // drop mid-stream, half-open socket, 326, 1100→1101, 1100→1102, 502, the 45 msg/s pacer under a storm, and
 // historical requests past the pacing rules queued rather than refused.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { stockContract } from '../../src-main/demo-gateway/index';
-import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
+import { AAPL, tradingScene, type startTrading, type TradingHarness } from '../support/trading-harness';
 import { sleep, waitFor } from '../support/wait';
 
-let gw: DemoGateway | null = null;
-const harnesses: TradingHarness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.stop();
-  await gw?.close();
-  gw = null;
-});
+const scene = tradingScene();
+afterEach(() => scene.clear());
 
-async function trading(opts: Parameters<typeof startTrading>[0] = {}): Promise<TradingHarness> {
-  const h = await startTrading(opts);
-  harnesses.push(h);
-  return h;
-}
+const trading = (opts: Parameters<typeof startTrading>[0] = {}): Promise<TradingHarness> =>
+  scene.startTrading(opts);
 
 const MSFT = { conId: 272093, symbol: 'MSFT', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
 
@@ -81,7 +72,7 @@ async function everythingTicksAfter(
 
 describe('the connection survives the demo gateway’s faults', () => {
   it('drop mid-stream: reconnects with back-off and every subscription ticks again, on fresh request ids', async () => {
-    gw = await startGateway({ scannerRefreshMs: 1000 });
+    const gw = await scene.startGateway({ scannerRefreshMs: 1000 });
     const h = await trading();
     await h.connect(gw);
     const { subId } = await subscribeEverything(h);
@@ -120,7 +111,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 60_000);
 
   it('detects a half-open socket (gateway silent) within 15 s and recovers', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const h = await trading();
     await h.connect(gw);
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
@@ -144,7 +135,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 60_000);
 
   it('326: stops retrying and offers the next client id', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const first = await trading({ clientId: 7 });
     await first.connect(gw);
     const second = await trading({ clientId: 7 });
@@ -160,7 +151,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 30_000);
 
   it('1100 → 1101: degraded, then every stream is requested again and ticks', async () => {
-    gw = await startGateway({ scannerRefreshMs: 1000 });
+    const gw = await scene.startGateway({ scannerRefreshMs: 1000 });
     const h = await trading();
     await h.connect(gw);
     const { subId } = await subscribeEverything(h);
@@ -188,7 +179,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 60_000);
 
   it('1100 → 1102: degraded, then ready with the streams kept (nothing requested again)', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const h = await trading();
     await h.connect(gw);
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
@@ -208,7 +199,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 30_000);
 
   it('502: says that nothing listens on the port, retries with back-off, connects when TWS is back', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const port = gw.port;
     await gw.faults.rejectConnections(4000);
     const h = await trading();
@@ -227,14 +218,14 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 30_000);
 
   it('a storm of 500 subscriptions never exceeds 45 messages in any one-second window (gateway-side)', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const h = await trading({ prefs: { marketDataLines: 600 } });
     await h.connect(gw);
     const stocks = gw.universe.instruments.filter((i) => i.secType === 'STK').slice(0, 500);
     expect(stocks).toHaveLength(500);
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, stocks.map(stockContract));
     await waitFor(
-      () => gw!.subscriptions().marketData >= 500,
+      () => gw.subscriptions().marketData >= 500,
       '500 market data lines at the gateway',
       30_000,
       100,
@@ -248,7 +239,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 60_000);
 
   it('historical requests beyond the pacing rules wait in the queue instead of getting 162', async () => {
-    gw = await startGateway({ historicalPacing: 'all' });
+    const gw = await scene.startGateway({ historicalPacing: 'all' });
     const h = await trading();
     await h.connect(gw);
     const tws = h.trading.tws;
@@ -284,7 +275,7 @@ describe('the connection survives the demo gateway’s faults', () => {
 
 describe('market data without a live subscription', () => {
   it('switches the instrument to delayed data (354) and labels it', async () => {
-    gw = await startGateway({ liveData: false });
+    const gw = await scene.startGateway({ liveData: false });
     const h = await trading();
     await h.connect(gw);
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
@@ -306,7 +297,7 @@ describe('market data without a live subscription', () => {
   }, 30_000);
 
   it('a one-off snapshot asks again for delayed data after 354 (labelled), and 30 of them stay under the rate limit', async () => {
-    gw = await startGateway({ liveData: false });
+    const gw = await scene.startGateway({ liveData: false });
     const h = await trading();
     await h.connect(gw);
     const started = Date.now();
@@ -328,7 +319,7 @@ describe('market data without a live subscription', () => {
 
 describe('requests in flight across a drop', () => {
   it('a history request lost with its connection is sent again after the reconnect (paced), not failed', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const h = await trading();
     await h.connect(gw);
     gw.faults.silence();
@@ -354,7 +345,7 @@ describe('requests in flight across a drop', () => {
 
 describe('malformed frames', () => {
   it('a message @stoqey/ib cannot decode is logged (505) and the streams go on', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const h = await trading();
     await h.connect(gw);
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
@@ -367,7 +358,7 @@ describe('malformed frames', () => {
   }, 30_000);
 
   it('a frame with a wrong length breaks the framing: the heartbeat notices and the link reconnects', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const h = await trading();
     await h.connect(gw);
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
@@ -385,7 +376,7 @@ describe('malformed frames', () => {
 
 describe('TWS restarts and refuses', () => {
   it('a restart (down 2 s) and connections closed right after accept end in ready, with back-off between tries', async () => {
-    gw = await startGateway();
+    const gw = await scene.startGateway();
     const h = await trading();
     await h.connect(gw);
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);

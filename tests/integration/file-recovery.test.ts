@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeLine, type JournalRecord } from '../../src-main/services/order-journal';
+import { encodeLine, type JournalRecord } from '../../src-main/services/orders/journal';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import { ApiClient, startHarness } from '../support/app-harness';
 

@@ -4,8 +4,8 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src-shared/clock';
 import { silentLogger } from '../../src-shared/logger';
-import { createLink, type Link } from '../../src-main/ib/link';
-import { createTws } from '../../src-main/ib/tws';
+import { createLink, type Link } from '../../src-main/ib/connection';
+import { createTws } from '../../src-main/ib/adapter';
 import { startMiniTws, type MiniTws } from '../support/mini-tws';
 import { maxInWindow, sleep, waitFor } from '../support/wait';
 

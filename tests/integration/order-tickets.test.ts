@@ -3,29 +3,20 @@
 // symbols, wrong sides, types and TIFs, missing or inverted bracket prices, stops on the wrong side of the market.
 // Each gets a typed error; the gateway, asked at the end, received no placeOrder. Then the guards of the profile:
 // read-only sends no order and no cancel at all; a live account needs the typed confirmation first.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-shared/logger';
-import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
-import { createDispatcher, type Dispatcher } from '../../src-main/hub/dispatcher';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import { createDispatcher, type Dispatcher } from '../../src-main/api/dispatcher';
+import { tradingRequests } from '../../src-main/api/request-table';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { DEFAULT_LIMITS } from '../../src-shared/domain/settings';
-import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
+import { AAPL, tradingScene, type TradingHarness } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
-let gw: DemoGateway | null = null;
-let dir = '';
-const harnesses: TradingHarness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.stop();
-  await gw?.close();
-  gw = null;
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = '';
-});
+const scene = tradingScene();
+afterEach(() => scene.clear());
 
 const ctx = { clientId: 'w1' };
 const PLACE_ORDER = 3;
@@ -38,10 +29,9 @@ async function setup(profile: { readOnly?: boolean; demo?: boolean; accounts?: s
   last: number;
   journalFile: string;
 }> {
-  gw = await startGateway(profile.accounts ? { accounts: profile.accounts } : {});
-  dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-tickets-'));
-  const h = await startTrading();
-  harnesses.push(h);
+  const gw = await scene.startGateway(profile.accounts ? { accounts: profile.accounts } : {});
+  const dir = await scene.tempDir('ibdesk-tickets-');
+  const h = await scene.startTrading();
   const journal = createOrderJournal({ dir: path.join(dir, 'journal'), name: 'tickets' });
   await h.trading.orders.open(journal, {
     id: 'tickets',
@@ -52,7 +42,7 @@ async function setup(profile: { readOnly?: boolean; demo?: boolean; accounts?: s
   await h.connect(gw);
   await h.trading.orders.settled();
   const d = createDispatcher({ log: silentLogger, validateResults: true });
-  d.register(h.trading.handlers);
+  d.register(tradingRequests(h.trading));
   // A live quote, so the price band and the stop side are checked against a known last price.
   h.trading.marketData.subscribe({ key: 'w1', clientId: 'w1' }, [AAPL]);
   const q = await waitFor(
@@ -63,7 +53,7 @@ async function setup(profile: { readOnly?: boolean; demo?: boolean; accounts?: s
 }
 
 const sent = (clientId: number, msgId: number) =>
-  gw!.received(clientId).filter((m) => m.msgId === msgId).length;
+  scene.gw.received(clientId).filter((m) => m.msgId === msgId).length;
 const tick = (p: number) => Math.round(p * 100) / 100;
 /** A valid ticket: BUY 1 AAPL LMT 1 % under the last price. */
 const oneShareBelow = (last: number) => ({
@@ -215,14 +205,14 @@ describe('order tickets that must not reach TWS', () => {
     );
 
     expect(sent(h.clientId, PLACE_ORDER), 'placeOrder messages at the gateway').toBe(0);
-    expect(gw!.ordersReceived()).toHaveLength(0);
+    expect(scene.gw.ordersReceived()).toHaveLength(0);
     const journal = await readFile(journalFile, 'utf8').catch(() => '');
     expect(journal).not.toContain('"t":"intent"');
 
     // The same path does send a good ticket: the checks above were not refusing everything.
     const good = await d.dispatch('orders.place', base, ctx);
     expect(good).toMatchObject({ ok: true });
-    await waitFor(() => gw!.ordersReceived().length === 1, 'the good order at the gateway');
+    await waitFor(() => scene.gw.ordersReceived().length === 1, 'the good order at the gateway');
     console.log(
       `bad tickets: ${cases.length} named cases (${[...new Set(seen)].join(', ')}), ${fuzzed} random bad numbers; 0 reached the gateway, the good one did`,
     );
@@ -268,7 +258,7 @@ describe('profile guards over TCP', () => {
     // The confirmation lasts for the session only: after a disconnect it is asked again.
     h.trading.link.disconnect('test');
     await waitFor(() => h.trading.link.status().state === 'disconnected', 'disconnected');
-    await h.connect(gw!);
+    await h.connect(scene.gw);
     expect(await d.dispatch('orders.place', ticket, ctx)).toMatchObject({
       ok: false,
       error: { code: 'CONFIRM_REQUIRED' },

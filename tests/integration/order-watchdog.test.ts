@@ -2,27 +2,16 @@
 // (heartbeats, quotes and the next order answered). Over real TCP, the orders service must flag it Unacknowledged
 // within its 5 s, reconcile at once on the same connection (reqOpenOrders, reqCompletedOrders, reqExecutions), show
 // it as not received by TWS, and never send it again; the link never reconnects.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { ACK_TIMEOUT_MS } from '../../src-main/services/orders';
 import type { Order } from '../../src-shared/domain/order';
-import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
+import { AAPL, tradingScene } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
-let gw: DemoGateway | null = null;
-let h: TradingHarness | null = null;
-let dir = '';
-afterEach(async () => {
-  await h?.stop();
-  h = null;
-  await gw?.close();
-  gw = null;
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = '';
-});
+const scene = tradingScene();
+afterEach(() => scene.clear());
 
 /** TWS API message ids (client → TWS) of the reconciliation's listings. */
 const REQ_OPEN_ORDERS = 5;
@@ -31,9 +20,9 @@ const REQ_COMPLETED_ORDERS = 99;
 
 describe('order watchdog over TCP', () => {
   it('an order the gateway swallows is flagged Unacknowledged, reconciled at once and shown not received; never re-sent, no reconnect', async () => {
-    gw = await startGateway();
-    dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-watchdog-'));
-    h = await startTrading({ dataDir: dir, journalName: 'watchdog' });
+    const gw = await scene.startGateway();
+    const dir = await scene.tempDir('ibdesk-watchdog-');
+    const h = await scene.startTrading({ dataDir: dir, journalName: 'watchdog' });
     const t = h.trading;
     const states: string[] = [];
     t.link.onStatus((s) => states.push(s.state));
@@ -42,7 +31,7 @@ describe('order watchdog over TCP', () => {
     t.marketData.subscribe({ key: 'w1', clientId: 'w1' }, [AAPL]);
     const last = (
       await waitFor(
-        () => h!.quotes.find((x) => x.quote.conId === AAPL.conId && x.quote.last !== null)?.quote,
+        () => h.quotes.find((x) => x.quote.conId === AAPL.conId && x.quote.last !== null)?.quote,
         'an AAPL quote',
       )
     ).last!;

@@ -2,27 +2,17 @@
 // is found with its fill after a restart, and TWS received it exactly once; an order attempted while the
 // connection is down is refused and never sent later.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../support/manual-clock';
-import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
-import { decodeLine, type JournalRecord } from '../../src-main/services/order-journal';
+import { decodeLine, type JournalRecord } from '../../src-main/services/orders/journal';
 import { bundle } from '../support/bundle';
-import { AAPL, startGateway, startTrading, type TradingHarness } from '../support/trading-harness';
+import { AAPL, startGateway, tradingScene } from '../support/trading-harness';
 import { sleep, waitFor } from '../support/wait';
 
-let gw: DemoGateway | null = null;
-let dir = '';
-const harnesses: TradingHarness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.stop();
-  await gw?.close();
-  gw = null;
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = '';
-});
+const scene = tradingScene();
+afterEach(() => scene.clear());
 
 async function journal(file: string): Promise<JournalRecord[]> {
   const text = await readFile(file, 'utf8');
@@ -55,8 +45,8 @@ describe('orders across crashes and drops', () => {
     }
     expect(minAsk, 'the ask dips below its start within the window').toBeLessThan(askNow - 0.02);
     const clock = createManualClock(start);
-    gw = await startGateway({ clock });
-    dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-crash-'));
+    const gw = await scene.startGateway({ clock });
+    const dir = await scene.tempDir('ibdesk-crash-');
     const child = await bundle(
       'tests/support/order-child.ts',
       path.join(process.cwd(), 'node_modules', '.cache', 'ibdesk-tests'),
@@ -105,8 +95,7 @@ describe('orders across crashes and drops', () => {
     expect(fills.length).toBeGreaterThan(0);
 
     // Restart: same data directory, same client id. The journal is reconciled with TWS.
-    const h = await startTrading({ dataDir: dir, journalName: 'crash-test', clientId: 31 });
-    harnesses.push(h);
+    const h = await scene.startTrading({ dataDir: dir, journalName: 'crash-test', clientId: 31 });
     await h.connect(gw);
     await h.trading.orders.settled();
     const order = h.trading.orders.list().find((o) => o.orderId === orderId)!;
@@ -129,10 +118,9 @@ describe('orders across crashes and drops', () => {
   }, 60_000);
 
   it('an order attempted while disconnected is refused with a clear error and never sent later', async () => {
-    gw = await startGateway();
-    dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-drop-'));
-    const h = await startTrading({ dataDir: dir });
-    harnesses.push(h);
+    const gw = await scene.startGateway();
+    const dir = await scene.tempDir('ibdesk-drop-');
+    const h = await scene.startTrading({ dataDir: dir });
     await h.connect(gw);
     await h.trading.orders.settled();
     const before = gw.ordersReceived().length;
@@ -164,10 +152,9 @@ describe('orders across crashes and drops', () => {
   }, 60_000);
 
   it('an order sent into a half-open TWS is flagged Unknown after the reconnect, and never sent again', async () => {
-    gw = await startGateway();
-    dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-half-open-'));
-    const h = await startTrading({ dataDir: dir });
-    harnesses.push(h);
+    const gw = await scene.startGateway();
+    const dir = await scene.tempDir('ibdesk-half-open-');
+    const h = await scene.startTrading({ dataDir: dir });
     await h.connect(gw);
     // A live quote and a first order warm the price and the contract: the next order needs nothing from TWS first.
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
@@ -187,7 +174,7 @@ describe('orders across crashes and drops', () => {
     gw.faults.silence(14_000);
     const { orderIds } = await h.trading.orders.place({ ...ticket, orderType: 'MKT' });
     const id = orderIds[0]!;
-    await waitFor(() => gw!.ordersIgnored().some((o) => o.orderId === id), 'the order swallowed');
+    await waitFor(() => gw.ordersIgnored().some((o) => o.orderId === id), 'the order swallowed');
     await waitFor(() => h.trading.link.status().state === 'reconnecting', 'half-open detected', 20_000);
     await waitFor(() => h.trading.link.status().state === 'ready', 'ready again', 40_000);
     await h.trading.orders.settled();

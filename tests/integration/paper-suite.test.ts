@@ -5,12 +5,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { runPaperSuite, type PaperDeps, type PaperRun } from '../../src-main/paper/run';
 import { PAPER_EXIT } from '../../src-main/paper/suite';
 import { startGateway } from '../support/trading-harness';
+import { capturedStream } from '../support/captured-stream';
 
 let gw: DemoGateway | null = null;
 const dirs: string[] = [];
@@ -25,14 +25,14 @@ type Ran = PaperRun & { stdout: string; stderr: string; outDir: string };
 async function paper(args: string[], env: Record<string, string>, deps: PaperDeps = {}): Promise<Ran> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-paper-test-'));
   dirs.push(outDir);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const run = await runPaperSuite(['--out-dir', outDir, ...args], { stdout, stderr, cwd: outDir, env }, deps);
-  return { ...run, stdout: out, stderr: err, outDir };
+  const stdout = capturedStream();
+  const stderr = capturedStream();
+  const run = await runPaperSuite(
+    ['--out-dir', outDir, ...args],
+    { stdout: stdout.stream, stderr: stderr.stream, cwd: outDir, env },
+    deps,
+  );
+  return { ...run, stdout: stdout.text(), stderr: stderr.text(), outDir };
 }
 
 describe('npm run test:paper against the demo gateway', () => {

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { SoakSummary } from '../../src-main/soak/run';
+import type { SoakSummary } from '../../tools/soak/summary';
 import { bundle } from '../support/bundle';
 
 let child: ChildProcess | null = null;
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 it('a 2-minute soak (seed 8, faults every 1–3 s) loses, duplicates and leaks nothing', async () => {
   const entry = await bundle(
-    'src-main/soak/main.ts',
+    'tools/soak/main.ts',
     path.join(process.cwd(), 'node_modules', '.cache', 'ibdesk-tests'),
   );
   dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-soak-test-'));

@@ -36,7 +36,7 @@ const targets = [
   },
   {
     name: 'startWebHost embedded with no crash handler',
-    entry: 'tests/support/web-host-embed.ts',
+    entry: 'tests/support/web-host-embed-child.ts',
     args: (dataDir: string) => [dataDir],
   },
 ];

@@ -1,12 +1,13 @@
 // Starts the app's main-process code with a web host on 127.0.0.1:0 and a temp data dir, for integration tests.
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import type { EventEnvelope, WireResponse } from '../../src-shared/contract';
-import { createApp, type App, type AppOptions } from '../../src-main/app';
+import type { App, AppOptions } from '../../src-main/app';
 import type { DemoEndpoint } from '../../src-main/services/session';
-import { startWebHost, type WebHost, type WebHostOptions } from '../../src-main/web/web-host';
+import type { WebHost, WebHostOptions } from '../../src-main/web/web-host';
+import { startAppWebHost } from './app-web-host';
 
 export type Harness = { app: App; host: WebHost; dataDir: string; stop(): Promise<void> };
 
@@ -21,30 +22,25 @@ export async function startHarness(
     autoConnect?: boolean;
     web?: Partial<WebHostOptions>;
     hub?: AppOptions['hub'];
+    benchProbe?: boolean;
   } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-it-')));
-  const staticDir = path.join(dataDir, '__static');
-  await mkdir(staticDir, { recursive: true });
-  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>IBDesk test</title>');
-  const app = await createApp({
-    dataDir,
-    host: 'web',
-    version: '0.0.0-test',
-    demoEndpoint: opts.demoEndpoint ?? noDemo,
-    autoConnect: opts.autoConnect ?? false,
-    validateResults: true,
-    ...(opts.hub ? { hub: opts.hub } : {}),
+  const { app, host } = await startAppWebHost({
+    app: {
+      dataDir,
+      host: 'web',
+      version: '0.0.0-test',
+      demoEndpoint: opts.demoEndpoint ?? noDemo,
+      autoConnect: opts.autoConnect ?? false,
+      validateResults: true,
+      ...(opts.hub ? { hub: opts.hub } : {}),
+      ...(opts.benchProbe ? { benchProbe: true } : {}),
+    },
+    staticDir: path.join(dataDir, '__static'),
+    title: 'IBDesk test',
+    ...(opts.web ? { web: opts.web } : {}),
   });
-  const host = await startWebHost({
-    dispatcher: app.dispatcher,
-    hub: app.hub,
-    log: app.logBook.logger('web-host'),
-    staticDir,
-    port: 0,
-    ...opts.web,
-  });
-  await app.start();
   return {
     app,
     host,

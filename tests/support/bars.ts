@@ -7,6 +7,11 @@ import type { StudySeries } from '../../src-shared/domain/studies';
 
 const T0 = 1_700_000_040; // a whole minute, unix seconds
 
+/** A bar whose open, high, low and close are all `close` (volume 1): for the studies that read closes only. */
+export function flatBar(time: number, close: number): Bar {
+  return { time, open: close, high: close, low: close, close, volume: 1 };
+}
+
 /** A deterministic random walk of `count` one-minute bars (xorshift32, so the same seed gives the same bars). */
 export function walkBars(count: number, seed = 1, start = 100): Bar[] {
   let s = seed >>> 0 || 1;
@@ -98,6 +103,26 @@ export function closeSeries(
     } else if (!(Math.abs(a - e) <= tol * Math.max(floor, Math.abs(e)))) return `[${i}]: ${a} ≠ ${e}`;
   }
   return null;
+}
+
+/**
+ * Property: over random series and periods 1–30, a close-based study computes what a textbook loop over the
+ * closes gives (`closeSeries` tolerances).
+ */
+export function agreesWithReference(
+  compute: (bars: Bar[], params: { period: number }) => StudySeries,
+  reference: (closes: number[], period: number) => (number | null)[],
+): void {
+  fc.assert(
+    fc.property(barSeriesArb(), fc.integer({ min: 1, max: 30 }), (bars, period) => {
+      const got = column(compute(bars, { period }));
+      const want = reference(
+        bars.map((b) => b.close),
+        period,
+      );
+      if (closeSeries(got, want) !== null) throw new Error(closeSeries(got, want)!);
+    }),
+  );
 }
 
 /** One line of a computed series, NaN (no value) as null, to compare with references and live points. */

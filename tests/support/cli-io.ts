@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli, type DemoStarter } from '../../src-main/cli/run';
+import { capturedStream } from './captured-stream';
 
 export type CliResult = { code: number; stdout: string; stderr: string; cwd: string };
 
@@ -12,18 +13,20 @@ export async function cli(
   opts: { input?: string; cwd?: string; startDemo?: DemoStarter } = {},
 ): Promise<CliResult> {
   const cwd = opts.cwd ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-cli-test-')));
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
+  const stdout = capturedStream();
+  const stderr = capturedStream();
   const stdin = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
   if (opts.input !== undefined) stdin.end(opts.input);
   const code = await runCli(
     args,
-    { stdout, stderr, stdin, cwd, env: { IBDESK_DATA_DIR: path.join(cwd, 'data') } },
+    {
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      stdin,
+      cwd,
+      env: { IBDESK_DATA_DIR: path.join(cwd, 'data') },
+    },
     opts.startDemo ? { startDemo: opts.startDemo } : {},
   );
-  return { code, stdout: out, stderr: err, cwd };
+  return { code, stdout: stdout.text(), stderr: stderr.text(), cwd };
 }

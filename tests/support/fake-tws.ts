@@ -2,9 +2,10 @@
 // drive the connection state, push ticks/rows/bars into the sinks the services opened, and see what was sent.
 import type { Bar } from '../../src-shared/domain/bar';
 import type { Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
+import type { JournalOrder } from '../../src-shared/domain/order';
 import { AppError } from '../../src-shared/result';
-import { createHistoryQueue } from '../../src-main/ib/history-pacing';
-import type { Link, LinkStatus, StreamHandle, StreamInfo, TwsNotice } from '../../src-main/ib/link';
+import { createHistoryQueue } from '../../src-main/ib/connection/history-pacing';
+import type { Link, LinkStatus, StreamHandle, StreamInfo, TwsNotice } from '../../src-main/ib/connection';
 import type {
   CommissionInfo,
   CompletedOrderInfo,
@@ -13,16 +14,16 @@ import type {
   MarketDataSink,
   OpenOrderInfo,
   OrderEvents,
-  OrderSpec,
   RawScanRow,
   ResolvedContract,
   ScanSpec,
   SnapshotFields,
   Tws,
-} from '../../src-main/ib/tws';
+} from '../../src-main/ib/adapter';
+import { ibOrderOf } from '../../src-main/ib/adapter/order-mapping';
 import type { Clock } from '../../src-shared/clock';
 
-export type FakeStream = {
+type FakeStream = {
   kind: string;
   label: string;
   closed: boolean;
@@ -41,7 +42,8 @@ export type FakeControl = {
   tws: Tws;
   link: Link;
   streams: FakeStream[];
-  placed: { orderId: number; contract: ResolvedContract; spec: OrderSpec }[];
+  /** Orders sent: the journal's record, and TWS's order the adapter builds from it. */
+  placed: { orderId: number; order: JournalOrder; ib: ReturnType<typeof ibOrderOf> }[];
   cancels: number[];
   globalCancels: number;
   historyCalls: HistorySpec[];
@@ -226,10 +228,10 @@ export function createFakeTws(clock: Clock): FakeControl {
       orderSinks.add(sink);
       return () => orderSinks.delete(sink);
     },
-    async placeOrder(orderId, contract, spec) {
+    async placeOrder(order) {
       if (!link.isReady() || ctl.dropOrders)
-        throw new AppError('NOT_CONNECTED', `order ${orderId} was not sent`);
-      ctl.placed.push({ orderId, contract, spec });
+        throw new AppError('NOT_CONNECTED', `order ${order.orderId} was not sent`);
+      ctl.placed.push({ orderId: order.orderId, order, ib: ibOrderOf(order) });
     },
     async cancelOrder(orderId) {
       if (!link.isReady()) throw notConnected();

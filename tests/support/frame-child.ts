@@ -6,7 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { systemClock } from '../../src-shared/clock';
 import { createLogBook } from '../../src-main/logging/log-book';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { createTrading } from '../../src-main/trading';
 import { AppError } from '../../src-shared/result';
 import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';

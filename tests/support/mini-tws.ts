@@ -4,7 +4,7 @@
 // tested over real TCP in isolation.
 import net from 'node:net';
 
-export type Received = { at: number; fields: string[]; conn: number };
+type Received = { at: number; fields: string[]; conn: number };
 
 export interface MiniTws {
   readonly port: number;

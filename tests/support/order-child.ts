@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { systemClock } from '../../src-shared/clock';
 import { createLogBook } from '../../src-main/logging/log-book';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { createTrading } from '../../src-main/trading';
 import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';
 import type { OrderTicket } from '../../src-shared/domain/order';

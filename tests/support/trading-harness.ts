@@ -1,5 +1,7 @@
 // The trading core (link + services) against a demo gateway over TCP, with every event it emits recorded with
 // the time it arrived, so fault tests can ask "did this stream deliver again after the reconnect?".
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { EventMap, EventName } from '../../src-shared/contract';
 import type { Quote } from '../../src-shared/domain/quote';
@@ -8,12 +10,12 @@ import { systemClock } from '../../src-shared/clock';
 import { createLogBook, type LogBook } from '../../src-main/logging/log-book';
 import { createDemoGateway, type DemoGateway } from '../../src-main/demo-gateway/gateway';
 import type { DemoGatewayOptions } from '../../src-main/demo-gateway/gateway-options';
-import type { LinkDeps } from '../../src-main/ib/link';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import type { LinkDeps } from '../../src-main/ib/connection/index';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 import { createTrading, type Trading } from '../../src-main/trading';
 import { waitFor } from './wait';
 
-export type Recorded = { at: number; event: EventName; payload: unknown; clientId?: string };
+type Recorded = { at: number; event: EventName; payload: unknown; clientId?: string };
 
 export type TradingHarness = {
   trading: Trading;
@@ -98,3 +100,48 @@ export const AAPL = {
   exchange: 'SMART',
   currency: 'USD',
 };
+
+/**
+ * What one test starts against the demo gateway — the gateway, trading cores, temp folders — all stopped and
+ * removed by `clear()`, which a test file calls after each test (`afterEach(() => scene.clear())`).
+ */
+export interface TradingScene {
+  /** The gateway the test started (throws before `startGateway`). */
+  readonly gw: DemoGateway;
+  startGateway(opts?: DemoGatewayOptions): Promise<DemoGateway>;
+  startTrading(opts?: Parameters<typeof startTrading>[0]): Promise<TradingHarness>;
+  tempDir(prefix: string): Promise<string>;
+  clear(): Promise<void>;
+}
+
+export function tradingScene(): TradingScene {
+  let gateway: DemoGateway | null = null;
+  const harnesses: TradingHarness[] = [];
+  const dirs: string[] = [];
+  return {
+    get gw() {
+      if (!gateway) throw new Error('the test has not started a gateway');
+      return gateway;
+    },
+    async startGateway(opts) {
+      gateway = await startGateway(opts);
+      return gateway;
+    },
+    async startTrading(opts) {
+      const h = await startTrading(opts);
+      harnesses.push(h);
+      return h;
+    },
+    async tempDir(prefix) {
+      const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    async clear() {
+      for (const h of harnesses.splice(0)) await h.stop();
+      await gateway?.close();
+      gateway = null;
+      for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

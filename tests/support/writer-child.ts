@@ -1,7 +1,7 @@
 // Run in a child process by the crash-mid-write test: writes without pause until it is killed (SIGKILL, so no
 // cleanup runs), saying on stdout after each write has returned, i.e. is durable by the writer's promise.
 import { writeJsonAtomic } from '../../src-main/config/json-file';
-import { createOrderJournal } from '../../src-main/services/order-journal';
+import { createOrderJournal } from '../../src-main/services/orders/journal';
 
 const [mode, target] = process.argv.slice(2) as ['json' | 'journal', string];
 const pad = 'x'.repeat(256 * 1024);

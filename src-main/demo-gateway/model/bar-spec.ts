@@ -1,12 +1,12 @@
 // reqHistoricalData's barSizeSetting and durationStr as the gateway reads them, and the limits it enforces. The bar
 // sizes themselves (names, spellings, lengths) are src-shared/domain/bar.ts's; this adds how the model steps
 // through them and TWS's limits.
-import { BarSizes, barSizeOf, barSizeSeconds } from '../../../src-shared/domain/bar';
+import { BarSize as BarSizeSchema, barSizeOf, barSizeSeconds } from '../../../src-shared/domain/bar';
 
 /** The bar sizes TWS lists as legal in its error 321 text, in its own spelling (1W, 1M). */
-export const LEGAL_BAR_SIZES = BarSizes.map((s) => (s === '1 week' ? '1W' : s === '1 month' ? '1M' : s)).join(
-  ', ',
-);
+export const LEGAL_BAR_SIZES = BarSizeSchema.options
+  .map((s) => (s === '1 week' ? '1W' : s === '1 month' ? '1M' : s))
+  .join(', ');
 
 type BarUnit = 'sec' | 'day' | 'week' | 'month';
 

@@ -18,12 +18,13 @@ import {
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import type { BarSize } from '../../../src-shared/domain/bar';
-import { PaneTools } from '../../shell/PaneTools';
-import { SymbolPicker } from '../../shell/SymbolPicker';
+import { Options } from '../../ui/Options';
+import { PaneToolbar } from '../../ui/PaneTools';
+import { SymbolPicker } from '../../ui/SymbolPicker';
 import { barsSince } from '../../stores/chart-slice';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
-import { usePaneId } from '../pane-context';
+import { usePaneId } from '../../ui/pane-context';
 import {
   CHART_BAR_SIZES,
   legendText,
@@ -34,6 +35,7 @@ import {
   toVolume,
   type PriceLineSpec,
 } from './chart-view';
+import './chart.css';
 
 /**
  * The chart's colors, read from the theme's CSS variables as they apply to `el`. The pane body carries the theme
@@ -283,7 +285,7 @@ export function ChartPane() {
 
   return (
     <div className="pane-body chart" data-theme={theme}>
-      <div className="pane-toolbar" role="toolbar" aria-label="Chart settings">
+      <PaneToolbar label="Chart settings">
         <strong className="chart-symbol">{symbol?.symbol ?? 'No symbol'}</strong>
         <SymbolPicker
           label="Chart symbol"
@@ -295,11 +297,7 @@ export function ChartPane() {
           value={barSize}
           onChange={(e) => setPaneConfig(paneId, { barSize: e.target.value })}
         >
-          {CHART_BAR_SIZES.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
+          <Options values={CHART_BAR_SIZES} />
         </select>
         <span className="dim">
           {status === 'loading' && 'Loading…'}
@@ -307,9 +305,7 @@ export function ChartPane() {
             `${barCount.toLocaleString('en-US')} bars${loadingOlder ? ' · loading older…' : ''}`}
         </span>
         {message && <span className="error">{message}</span>}
-        <span className="spacer" />
-        <PaneTools />
-      </div>
+      </PaneToolbar>
       <div className="chart-area">
         <div ref={legendRef} className="chart-legend" role="note" aria-label="Chart legend" />
         <div

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { execution, order } from '../../test-support/fixtures';
+import { execution, order } from '../../../tests/support/renderer/fixtures';
 import { legendText, localTickLabel, localTimeLabel, priceLinesFor, toVolume } from './chart-view';
+import { CHART_BAR_SIZES } from './chart-view';
 
 describe('chart view', () => {
+  it('offers the bar sizes from 1 minute to 1 day, in order, without the odd ones', () => {
+    expect(CHART_BAR_SIZES.join(', ')).toBe(
+      '1 min, 2 mins, 3 mins, 5 mins, 10 mins, 15 mins, 30 mins, 1 hour, 2 hours, 4 hours, 1 day',
+    );
+  });
+
   it('writes the OHLCV legend', () => {
     expect(legendText({ open: 1, high: 2, low: 0.5, close: 1.5, volume: 1_234_567 })).toBe(
       'O 1.00  H 2.00  L 0.50  C 1.50  V 1.23M',

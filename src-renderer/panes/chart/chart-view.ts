@@ -1,23 +1,19 @@
 // Pure view logic of the chart pane: bars as lightweight-charts data, the OHLCV legend, the bar sizes offered,
 // and the price lines for working orders and fills of the charted instrument.
-import type { Bar, BarSize } from '../../../src-shared/domain/bar';
+import { BarSize, type Bar } from '../../../src-shared/domain/bar';
 import type { Execution, Order } from '../../../src-shared/domain/order';
 import { isWorking } from '../../../src-shared/domain/order';
-import { fmtPrice, fmtSize } from '../format';
+import { fmtPrice, fmtSize } from '../../ui/format';
 
-export const CHART_BAR_SIZES: readonly BarSize[] = [
-  '1 min',
-  '2 mins',
-  '3 mins',
-  '5 mins',
-  '10 mins',
-  '15 mins',
-  '30 mins',
-  '1 hour',
-  '2 hours',
-  '4 hours',
-  '1 day',
-];
+/** Sizes TWS offers that the chart's menu leaves out (between its neighbours, they add nothing to read). */
+const ODD_SIZES: readonly BarSize[] = ['20 mins', '3 hours', '8 hours'];
+
+/** The chart's bar sizes: TWS's from 1 minute to 1 day, without the odd ones. */
+const ALL_SIZES = BarSize.options;
+export const CHART_BAR_SIZES: readonly BarSize[] = ALL_SIZES.slice(
+  ALL_SIZES.indexOf('1 min'),
+  ALL_SIZES.indexOf('1 day') + 1,
+).filter((b) => !ODD_SIZES.includes(b));
 
 export type Candle = { time: number; open: number; high: number; low: number; close: number };
 export type VolumeBar = { time: number; value: number; color: string };

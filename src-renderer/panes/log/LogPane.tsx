@@ -1,44 +1,39 @@
 // Log pane: every message in plain words, with its TWS code and what the app did about it.
+import type { LogEntry } from '../../../src-shared/domain/log';
 import { useAppStore } from '../../stores/use-app-store';
-import { formatTime } from '../../shell/format';
-import { PaneTools } from '../../shell/PaneTools';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { fmtLocalClock } from '../../ui/format';
+import { TablePane } from '../../ui/TablePane';
+import './log.css';
+
+const COLUMNS: readonly Column<LogEntry>[] = [
+  { title: 'Time', cell: (e) => fmtLocalClock(e.time) },
+  { title: 'Level', cell: (e) => e.level },
+  { title: 'Code', cell: (e) => e.twsCode ?? '' },
+  {
+    title: 'Message',
+    cell: (e) => (
+      <>
+        <span className="source">{e.source}</span> {e.message}
+      </>
+    ),
+  },
+  { title: 'Action', cell: (e) => e.action ?? '' },
+];
 
 export function LogPane() {
   const log = useAppStore((s) => s.log);
   const rows = log.slice(-500).reverse();
   return (
-    <div className="pane-body">
-      <div className="pane-toolbar" role="toolbar" aria-label="Log tools">
-        <span className="dim">{log.length} messages</span>
-        <span className="spacer" />
-        <PaneTools linkable={false} />
-      </div>
-      <div className="table-wrap">
-        <table className="grid log-table" aria-label="Log">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Level</th>
-              <th scope="col">Code</th>
-              <th scope="col">Message</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.seq} className={`level-${e.level}`}>
-                <td>{formatTime(e.time)}</td>
-                <td>{e.level}</td>
-                <td>{e.twsCode ?? ''}</td>
-                <td>
-                  <span className="source">{e.source}</span> {e.message}
-                </td>
-                <td>{e.action ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <TablePane tools="Log tools" status={`${log.length} messages`}>
+      <DataTable
+        label="Log"
+        className="log-table"
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={(e) => e.seq}
+        rowProps={(e) => ({ className: `level-${e.level}` })}
+      />
+    </TablePane>
   );
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { item, quote } from '../../test-support/fixtures';
+import { item, quote } from '../../../tests/support/renderer/fixtures';
 import {
   buildTicket,
   initialForm,
-  referencePrice,
   seedPrices,
   ticketBlockedReason,
   ticketSummary,
@@ -23,9 +22,6 @@ describe('ticket form', () => {
       quantity: '100',
       tif: 'DAY',
     });
-    expect(referencePrice(quote(1, { last: null, bid: 10, ask: 10.2 }))).toBeCloseTo(10.1);
-    expect(referencePrice(quote(1, { close: 9 }))).toBe(9);
-    expect(referencePrice(undefined)).toBeNull();
   });
 
   it('fills empty prices once a price is known, keeping what the trader typed', () => {

@@ -12,10 +12,10 @@ import {
   type OrderType,
   type TimeInForce,
 } from '../../../src-shared/domain/order';
-import type { Quote } from '../../../src-shared/domain/quote';
+import { referencePrice, type Quote } from '../../../src-shared/domain/quote';
 import type { OrderLimits } from '../../../src-shared/domain/settings';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
-import { stateLabel } from '../../shell/format';
+import { stateLabel } from '../../ui/format';
 
 export type TicketForm = {
   quantity: string;
@@ -32,14 +32,6 @@ export type TicketForm = {
 };
 
 export type TicketInput = Params<'orders.place'>;
-
-/** The price a ticket starts from and checks against: last trade, else the mid, else the previous close. */
-export function referencePrice(q: Pick<Quote, 'last' | 'bid' | 'ask' | 'close'> | undefined): number | null {
-  if (!q) return null;
-  if (q.last !== null && q.last > 0) return q.last;
-  if (q.bid !== null && q.ask !== null && q.bid > 0 && q.ask > 0) return (q.bid + q.ask) / 2;
-  return q.close !== null && q.close > 0 ? q.close : null;
-}
 
 export function initialForm(reference: number | null, minTick: number): TicketForm {
   const p = reference !== null ? String(roundToTick(reference, minTick)) : '';

@@ -1,26 +1,25 @@
 // Scanner pane: pick a scan (grouped, searchable), instrument, location, filters and rows; live ranked rows with
 // last, change % and volume; entered rows highlighted, an activity list of entries and exits; export to CSV and
 // to the CLI's result.txt table. A click on a row sets the symbol of the pane's link group.
-import { memo, useEffect, useMemo, useState } from 'react';
-import { quoteChange } from '../../../src-shared/domain/quote';
-import type { ScanRow } from '../../../src-shared/domain/scanner';
-import { downloadText } from '../../shell/download';
-import { PaneTools } from '../../shell/PaneTools';
-import { symbolOf } from '../../stores/panes-slice';
+import { useEffect, useMemo, useState } from 'react';
+import { downloadText } from '../../ui/download';
+import { CodeOptions } from '../../ui/Options';
+import { PaneToolbar } from '../../ui/PaneTools';
+import { withoutKey } from '../../stores/records';
 import { scanConfigOf, scanInputOf, type ScanConfig } from '../../stores/scanner-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
-import { fmtClock, fmtPct, fmtPrice, fmtSize, signClass } from '../format';
-import { usePaneId } from '../pane-context';
+import { fmtClock } from '../../ui/format';
+import { usePaneId } from '../../ui/pane-context';
+import { ScanResults } from './ScanResults';
 import {
-  displayRank,
   filtersFor,
   locationsFor,
   parseFilterValue,
-  rankMove,
   scanCsv,
   scanResultTxt,
   scanTypesFor,
 } from './scanner-view';
+import './scanner.css';
 
 export function ScannerPane() {
   const paneId = usePaneId();
@@ -33,8 +32,6 @@ export function ScannerPane() {
   const startScan = useAppStore((s) => s.startScan);
   const stopScan = useAppStore((s) => s.stopScan);
   const setPaneConfig = useAppStore((s) => s.setPaneConfig);
-  const setSymbol = useAppStore((s) => s.setSymbol);
-  const selectedConId = useAppStore((s) => symbolOf(s, paneId)?.conId ?? null);
   const connected = useAppStore((s) => s.connection?.state === 'ready' || s.connection?.state === 'degraded');
 
   const [form, setForm] = useState<ScanConfig>(() => scanConfigOf(savedConfig));
@@ -100,7 +97,7 @@ export function ScannerPane() {
 
   return (
     <div className="pane-body scanner">
-      <div className="pane-toolbar" role="toolbar" aria-label="Scanner settings">
+      <PaneToolbar label="Scanner settings">
         <input
           type="search"
           aria-label="Find a scan"
@@ -119,11 +116,7 @@ export function ScannerPane() {
           )}
           {groups.map((g) => (
             <optgroup key={g.group} label={g.group}>
-              {g.types.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.name}
-                </option>
-              ))}
+              <CodeOptions items={g.types} />
             </optgroup>
           ))}
         </select>
@@ -136,11 +129,7 @@ export function ScannerPane() {
             setForm({ ...form, instrument, location: first ?? form.location, filters: {} });
           }}
         >
-          {(params?.instruments ?? [{ code: form.instrument, name: form.instrument }]).map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.name}
-            </option>
-          ))}
+          <CodeOptions items={params?.instruments ?? [{ code: form.instrument, name: form.instrument }]} />
         </select>
         <select
           aria-label="Location"
@@ -150,11 +139,7 @@ export function ScannerPane() {
           {!locations.some((l) => l.code === form.location) && (
             <option value={form.location}>{form.location}</option>
           )}
-          {locations.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.name}
-            </option>
-          ))}
+          <CodeOptions items={locations} />
         </select>
         <label className="inline">
           Rows
@@ -181,9 +166,7 @@ export function ScannerPane() {
         <button type="button" onClick={() => exportAs('txt')} disabled={!view?.rows.length}>
           Export result.txt
         </button>
-        <span className="spacer" />
-        <PaneTools />
-      </div>
+      </PaneToolbar>
       <details className="scan-filters">
         <summary>
           Filters{Object.keys(form.filters).length > 0 ? ` (${Object.keys(form.filters).length})` : ''}
@@ -191,11 +174,7 @@ export function ScannerPane() {
         <div className="filter-editor">
           <select aria-label="Filter" value={filterCode} onChange={(e) => setFilterCode(e.target.value)}>
             <option value="">Choose a filter…</option>
-            {filters.map((f) => (
-              <option key={f.code} value={f.code}>
-                {f.name}
-              </option>
-            ))}
+            <CodeOptions items={filters} />
           </select>
           <input
             aria-label="Filter value"
@@ -214,12 +193,7 @@ export function ScannerPane() {
                 <button
                   type="button"
                   aria-label={`Remove filter ${code}`}
-                  onClick={() =>
-                    setForm((f) => {
-                      const { [code]: _gone, ...rest } = f.filters;
-                      return { ...f, filters: rest };
-                    })
-                  }
+                  onClick={() => setForm((f) => ({ ...f, filters: withoutKey(f.filters, code) }))}
                 >
                   ×
                 </button>
@@ -241,104 +215,7 @@ export function ScannerPane() {
         {view?.status === 'stopped' && <span>Stopped{view.message ? `: ${view.message}` : ''}</span>}
         {!view && !connected && <span>Connect to scan.</span>}
       </div>
-      <div className="scanner-split">
-        <div className="table-wrap">
-          <table className="grid" aria-label="Scan results">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Symbol</th>
-                <th scope="col">Exchange</th>
-                <th scope="col" className="num">
-                  Last
-                </th>
-                <th scope="col" className="num">
-                  Change %
-                </th>
-                <th scope="col" className="num">
-                  Volume
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(view?.rows ?? []).map((r) => (
-                <ScanRowView
-                  key={r.contract.conId}
-                  row={r}
-                  prevRank={view?.prevRanks[r.contract.conId]}
-                  entered={view?.enteredAt[r.contract.conId] !== undefined}
-                  selected={r.contract.conId === selectedConId}
-                  onPick={() => setSymbol(paneId, r.contract)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="activity" role="log" aria-label="Scanner activity">
-          <h3>Activity</h3>
-          <ol>
-            {(view?.activity ?? []).map((a) => (
-              <li key={a.id} className={a.kind}>
-                <span className="dim">{fmtClock(a.at)}</span> {a.symbol}{' '}
-                {a.kind === 'entered'
-                  ? `entered at #${displayRank(a.rank)}`
-                  : `left (was #${displayRank(a.rank)})`}
-              </li>
-            ))}
-          </ol>
-        </div>
-      </div>
+      <ScanResults paneId={paneId} view={view} />
     </div>
   );
 }
-
-const ScanRowView = memo(function ScanRowView({
-  row,
-  prevRank,
-  entered,
-  selected,
-  onPick,
-}: {
-  row: ScanRow;
-  prevRank: number | undefined;
-  entered: boolean;
-  selected: boolean;
-  onPick: () => void;
-}) {
-  const q = useAppStore((s) => s.quotes[row.contract.conId]);
-  const move = rankMove(prevRank, row.rank);
-  const pct = q ? quoteChange(q).changePct : null;
-  return (
-    <tr
-      className={`clickable${entered ? ' entered' : ''}${selected ? ' selected' : ''}`}
-      aria-selected={selected}
-      tabIndex={0}
-      data-conid={row.contract.conId}
-      data-tick-id={q?.tickId}
-      onClick={onPick}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onPick();
-        }
-      }}
-    >
-      <td className="num">
-        {displayRank(row.rank)}
-        {move && (
-          <span className={`move ${move}`} aria-label={move === 'up' ? 'moved up' : 'moved down'}>
-            {move === 'up' ? '▲' : '▼'}
-          </span>
-        )}
-      </td>
-      <td>
-        <strong>{row.contract.symbol}</strong>
-        {entered && <span className="tag-new">new</span>}
-      </td>
-      <td className="dim">{row.contract.primaryExchange || row.contract.exchange}</td>
-      <td className="num">{fmtPrice(q?.last)}</td>
-      <td className={`num ${signClass(pct)}`}>{fmtPct(pct)}</td>
-      <td className="num">{fmtSize(q?.volume)}</td>
-    </tr>
-  );
-});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScannerParams } from '../../../src-shared/domain/scanner';
-import { quote, row } from '../../test-support/fixtures';
+import { quote, row } from '../../../tests/support/renderer/fixtures';
 import {
   filtersFor,
   locationsFor,

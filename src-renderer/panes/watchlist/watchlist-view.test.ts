@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quote } from '../../test-support/fixtures';
+import { quote } from '../../../tests/support/renderer/fixtures';
 import { quoteBadge, STALE_ON_SCREEN_MS } from './watchlist-view';
 
 describe('quote badge', () => {

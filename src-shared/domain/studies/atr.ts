@@ -8,7 +8,7 @@ import { defineStudy, Period } from './study';
 export const AtrParams = z.strictObject({ period: Period.default(14) });
 export type AtrParams = z.infer<typeof AtrParams>;
 
-export function trueRange(bar: Bar, previousClose: number | null): number {
+function trueRange(bar: Bar, previousClose: number | null): number {
   const range = bar.high - bar.low;
   if (previousClose === null) return range;
   return Math.max(range, Math.abs(bar.high - previousClose), Math.abs(bar.low - previousClose));

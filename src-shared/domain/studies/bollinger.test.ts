@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, column } from '../../../tests/support/bars';
+import { barSeriesArb, column, flatBar } from '../../../tests/support/bars';
 import { AppError } from '../../result';
-import type { Bar } from '../bar';
 import { bollinger } from './bollinger';
 
 /** Each window's mean and population σ by two passes over the window. */
@@ -15,14 +14,7 @@ function naiveBands(xs: readonly number[], n: number): ({ mean: number; variance
   });
 }
 
-const bar = (time: number, close: number): Bar => ({
-  time,
-  open: close,
-  high: close,
-  low: close,
-  close,
-  volume: 1,
-});
+const bar = flatBar;
 
 describe('bollinger', () => {
   it('is SMA ± k·σ with the population σ (divide by n)', () => {

@@ -1,18 +1,9 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, closeSeries, column } from '../../../tests/support/bars';
+import { agreesWithReference, column, flatBar } from '../../../tests/support/bars';
 import { naiveEma } from '../../../tests/support/study-references';
-import type { Bar } from '../bar';
 import { ema } from './ema';
 
-const bar = (time: number, close: number): Bar => ({
-  time,
-  open: close,
-  high: close,
-  low: close,
-  close,
-  volume: 1,
-});
+const bar = flatBar;
 
 describe('ema', () => {
   it("reproduces StockCharts' 10-day EMA table", () => {
@@ -37,20 +28,7 @@ describe('ema', () => {
   });
 
   it('matches the textbook recurrence on random series', () => {
-    fc.assert(
-      fc.property(barSeriesArb(), fc.integer({ min: 1, max: 30 }), (bars, period) => {
-        const got = column(ema.compute(bars, { period }));
-        expect(
-          closeSeries(
-            got,
-            naiveEma(
-              bars.map((b) => b.close),
-              period,
-            ),
-          ),
-        ).toBe(null);
-      }),
-    );
+    agreesWithReference(ema.compute, naiveEma);
   });
 
   it('with period 1 is the price itself', () => {

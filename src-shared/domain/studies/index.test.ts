@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { liveUpdatesArb } from '../../../tests/support/bars';
+import { flatBar, liveUpdatesArb } from '../../../tests/support/bars';
 import { AppError } from '../../result';
 import { mergeBar, type Bar } from '../bar';
 import {
@@ -54,14 +54,7 @@ describe('live studies', () => {
 
   it('ignore a bar older than the live one, as mergeBar does', () => {
     const s = createStudy(parseStudySpec({ kind: 'sma', params: { period: 2 } }));
-    const b = (time: number, close: number): Bar => ({
-      time,
-      open: close,
-      high: close,
-      low: close,
-      close,
-      volume: 1,
-    });
+    const b = flatBar;
     s.update(b(60, 1));
     expect(s.update(b(120, 3))).toEqual({ time: 120, value: 2 });
     expect(s.update(b(60, 100))).toEqual({ time: 120, value: 2 });

@@ -86,7 +86,9 @@ export class SeededAverage {
     const n = this.seen + 1;
     if (n < this.period) return null;
     if (n === this.period) return (this.sum + x) / this.period;
-    return this.value + this.alpha * (x - this.value);
+    // A weighted sum, not value + α(x − value): with non-negative inputs (RSI's gains and losses) it never
+    // cancels to 0 while a value is still positive (α = 1 gives x exactly).
+    return (1 - this.alpha) * this.value + this.alpha * x;
   }
 
   commit(x: number): void {

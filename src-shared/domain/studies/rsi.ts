@@ -8,7 +8,7 @@ export const RsiParams = z.strictObject({ period: Period.default(14), source: So
 export type RsiParams = z.infer<typeof RsiParams>;
 
 /** A flat window (no loss) reads 100, as TradingView's ta.rsi does. */
-export function rsiOf(avgGain: number, avgLoss: number): number {
+function rsiOf(avgGain: number, avgLoss: number): number {
   if (avgLoss === 0) return 100;
   if (avgGain === 0) return 0;
   return 100 - 100 / (1 + avgGain / avgLoss);

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { barSeriesArb, closeSeries, column } from '../../../tests/support/bars';
+import { barSeriesArb, closeSeries, column, flatBar } from '../../../tests/support/bars';
 import { AppError } from '../../result';
-import type { Bar } from '../bar';
 import { sma } from './sma';
 
 /** The definition, O(n·period): the mean of each full window. */
@@ -15,14 +14,7 @@ function naiveSma(xs: readonly number[], n: number): (number | null)[] {
   });
 }
 
-const bar = (time: number, close: number): Bar => ({
-  time,
-  open: close,
-  high: close,
-  low: close,
-  close,
-  volume: 1,
-});
+const bar = flatBar;
 
 describe('sma', () => {
   it('is the mean of the last `period` closes, null before the window is full', () => {

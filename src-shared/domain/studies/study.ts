@@ -6,7 +6,7 @@ import type { Bar } from '../bar';
 import { parseOrThrow } from '../validate';
 
 /** A study's value at one bar; `value` is null during the warm-up. */
-export type StudyPoint<V> = { readonly time: number; readonly value: V | null };
+type StudyPoint<V> = { readonly time: number; readonly value: V | null };
 
 export interface Study<V> {
   /**
@@ -72,11 +72,7 @@ export function defineStudy<S extends z.ZodType, V>(
 }
 
 /** Runs a fresh kernel over a series: the last version of each time is committed once, as a live chart would. */
-export function computeSeries<V>(
-  kernel: Kernel<V>,
-  lines: readonly string[],
-  bars: readonly Bar[],
-): StudySeries {
+function computeSeries<V>(kernel: Kernel<V>, lines: readonly string[], bars: readonly Bar[]): StudySeries {
   const kept: number[] = [];
   for (let i = 0; i < bars.length; i++) {
     const last = kept.length ? bars[kept[kept.length - 1]!]! : null;
@@ -98,7 +94,7 @@ export function computeSeries<V>(
   return { times, lines: Object.fromEntries(lines.map((l, j) => [l, columns[j]!])) };
 }
 
-export function liveStudy<V>(kernel: Kernel<V>): Study<V> {
+function liveStudy<V>(kernel: Kernel<V>): Study<V> {
   let live: Bar | null = null;
   let point: StudyPoint<V> | null = null;
   return {
@@ -116,7 +112,7 @@ export function liveStudy<V>(kernel: Kernel<V>): Study<V> {
 }
 
 /** Longest period a study accepts: windows allocate `period` slots, so an absurd value is refused, not tried. */
-export const MAX_PERIOD = 10_000;
+const MAX_PERIOD = 10_000;
 
 export const Period = z
   .number({ error: 'period must be a number' })

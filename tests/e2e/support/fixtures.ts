@@ -1,6 +1,6 @@
 // Playwright fixtures: a fresh web host per test and a page that records console errors (a test fails on any).
 import { test as base, expect, type Page } from '@playwright/test';
-import { startBuiltWebHost, type RunningHost } from './web-host';
+import { startBuiltWebHost, type RunningHost } from '../../../tools/web-host-process';
 
 type Fixtures = { host: RunningHost; consoleErrors: string[]; app: Page };
 type Options = { demoControl: boolean; hostArgs: string[] };

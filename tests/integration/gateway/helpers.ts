@@ -245,6 +245,3 @@ export async function until(pred: () => boolean, what: string, timeoutMs = 8000)
     await new Promise((r) => setTimeout(r, 10));
   }
 }
-
-/** Seconds to ms, for readability in timeouts. */
-export const s = (n: number): number => n * 1000;

@@ -4,7 +4,7 @@
 import { EventName } from '@stoqey/ib';
 import type { IBApi } from '@stoqey/ib';
 import { describe, expect, it } from 'vitest';
-import { createIbApi } from '../../../src-main/ib/link';
+import { createIbApi } from '../../../src-main/ib/connection/index';
 import {
   NEWS_PROVIDERS,
   bulletinsBetween,

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createStampBook, stampsIn } from './stamps';
+
+/** A frame as the web host sends it: quotes events, each with the stamps of its instruments when there are any. */
+const frame = (...events: { quotes: number[]; probe?: [number, number, number][] }[]) =>
+  JSON.stringify({
+    events: events.map((e) => ({
+      event: 'quotes',
+      payload: {
+        quotes: e.quotes.map((conId) => ({ conId, bid: 1, ask: 2, last: 1.5 })),
+        ...(e.probe ? { probe: e.probe.map(([conId, tickId, tickAt]) => ({ conId, tickId, tickAt })) } : {}),
+      },
+    })),
+  });
+
+describe('bench stamps', () => {
+  it('reads the probe entries of every quotes event in a frame', () => {
+    const text = frame({ quotes: [1, 2], probe: [[1, 7, 100.5]] }, { quotes: [3], probe: [[3, 8, 101]] });
+    expect(stampsIn(text)).toEqual([
+      { conId: 1, tickId: 7, tickAt: 100.5 },
+      { conId: 3, tickId: 8, tickAt: 101 },
+    ]);
+    expect(stampsIn(frame({ quotes: [1] }))).toEqual([]);
+  });
+
+  it('keeps a stamp until its row changes, once', () => {
+    const book = createStampBook();
+    book.frame(frame({ quotes: [1, 2], probe: [[1, 7, 100]] }), 130);
+    expect(book.size).toBe(1);
+    expect(book.take(2)).toBeUndefined();
+    expect(book.take(1)).toEqual({ tickId: 7, tickAt: 100, arrivedAt: 130 });
+    expect(book.take(1)).toBeUndefined();
+  });
+
+  it('drops a waiting stamp when a newer quote of its instrument comes without one; a newer stamp replaces it', () => {
+    const book = createStampBook();
+    book.frame(
+      frame({
+        quotes: [1, 2],
+        probe: [
+          [1, 7, 100],
+          [2, 8, 100],
+        ],
+      }),
+      130,
+    );
+    // Instrument 1 ticks again unstamped: its row's next change is that tick's; 2 is not in this frame.
+    book.frame(frame({ quotes: [1, 3] }), 380);
+    expect(book.take(1)).toBeUndefined();
+    expect(book.take(2)).toEqual({ tickId: 8, tickAt: 100, arrivedAt: 130 });
+    book.frame(frame({ quotes: [3], probe: [[3, 9, 400]] }), 420);
+    book.frame(frame({ quotes: [3], probe: [[3, 10, 650]] }), 660);
+    expect(book.take(3)).toEqual({ tickId: 10, tickAt: 650, arrivedAt: 660 });
+    // Frames of other events leave the waiting stamps alone.
+    book.frame(frame({ quotes: [5], probe: [[5, 11, 700]] }), 710);
+    book.frame(JSON.stringify({ events: [{ event: 'gauges', payload: { messagesPerSec: 3 } }] }), 720);
+    expect(book.size).toBe(1);
+    book.clear();
+    expect(book.size).toBe(0);
+  });
+});

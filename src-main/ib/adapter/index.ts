@@ -1,0 +1,29 @@
+// The TWS adapter: the domain-level face of TWS that services use, and the only place that maps the app's types to
+// and from @stoqey/ib. Three parts over the connection manager: reference data (one-shot requests), streams
+// (replayed by the connection after reconnects) and orders (never queued across a connection, never re-sent).
+import type { Link } from '../connection';
+import { createOrderChannel, type OrderChannel } from './orders';
+import { createReferenceData, type ReferenceData } from './reference-data';
+import { createStreams, type StreamOptions, type Streams } from './streams';
+
+export type { ResolvedContract } from './convert';
+export type { HistorySpec } from './history-request';
+export type {
+  CommissionInfo,
+  CompletedOrderInfo,
+  ExecInfo,
+  OpenOrderInfo,
+  OrderStatusInfo,
+} from './order-mapping';
+export type { OrderEvents } from './orders';
+export type { SnapshotFields } from './reference-data';
+export type { MarketDataSink, RawScanRow, ScanSpec } from './streams';
+export type { TickField } from './ticks';
+
+export interface Tws extends ReferenceData, Streams, OrderChannel {
+  readonly link: Link;
+}
+
+export function createTws(link: Link, opts: StreamOptions = {}): Tws {
+  return { link, ...createReferenceData(link), ...createStreams(link, opts), ...createOrderChannel(link) };
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../src-shared/domain/settings';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { bar, connectionStatus, item } from '../../tests/support/renderer/fixtures';
+import { createAppStore } from './app-store';
+
+const settings = (activeProfileId: string): Settings => ({
+  version: 1,
+  activeProfileId,
+  profiles: [],
+  preferences: { theme: 'dark', confirmOrders: true, marketDataLines: 100, marketDataType: 'live' },
+});
+
+describe('session slice', () => {
+  it('loads the initial state when the transport comes up, and the workspace only the first time', async () => {
+    let layout: Record<string, unknown> | null = null;
+    const client = createFakeClient({
+      'app.info': () => ({
+        version: '1.2.3',
+        host: 'web',
+        node: '22',
+        electron: null,
+        chrome: null,
+        dataDir: '/tmp/d',
+      }),
+      'settings.get': () => settings('demo'),
+      'connection.status': () => connectionStatus(),
+      'layout.get': () => layout,
+      'watchlists.get': () => [],
+    });
+    const store = createAppStore(client);
+    store.getState().transportChanged({ connected: true, reason: null });
+    await settle();
+    expect(store.getState().transport.connected).toBe(true);
+    expect(store.getState().serverInfo).toEqual({ version: '1.2.3', host: 'web' });
+    expect(store.getState().connection?.state).toBe('ready');
+    expect(store.getState().layout).toBeNull();
+    expect(store.getState().watchlists?.map((l) => l.name)).toEqual(['Main']);
+    layout = { ibdesk: 2, dock: { grid: {} }, panes: {}, groups: {} };
+    store.getState().transportChanged({ connected: false, reason: 'gone' });
+    expect(store.getState().transport).toEqual({ connected: false, reason: 'gone' });
+    store.getState().transportChanged({ connected: true, reason: null });
+    await settle();
+    // After a host reconnect the window keeps what it shows.
+    expect(store.getState().layout).toBeNull();
+    expect(client.callsOf('app.info')).toHaveLength(2);
+  });
+
+  it('reloads the blotter and the portfolio when TWS becomes ready again, once', async () => {
+    const client = createFakeClient({ 'orders.list': () => [], 'executions.list': () => [] });
+    const store = createAppStore(client);
+    store.getState().connectionChanged(connectionStatus({ state: 'reconnecting' }));
+    store.getState().connectionChanged(connectionStatus({ state: 'ready' }));
+    store.getState().connectionChanged(connectionStatus({ state: 'ready' }));
+    await settle();
+    expect(client.callsOf('orders.list')).toHaveLength(1);
+    expect(client.callsOf('portfolio.get')).toHaveLength(1);
+  });
+
+  it('asks again for everything after the host connection came back', async () => {
+    let scans = 0;
+    const client = createFakeClient({
+      'quotes.subscribe': () => ({ quotes: [] }),
+      'scanner.start': () => ({ scanId: `scan-${++scans}` }),
+      'history.subscribe': () => ({ subId: 'h', bars: [bar(60, 1)] }),
+    });
+    const store = createAppStore(client);
+    store.getState().transportChanged({ connected: true, reason: null });
+    await settle();
+    store.getState().acquireQuotes([item(1, 'AAPL')]);
+    store.getState().setPaneConfig('scanner', { running: true });
+    await store.getState().restartScan('scanner');
+    await store.getState().openChart('chart', item(1, 'AAPL'), '1 min');
+    await settle();
+    store.getState().transportChanged({ connected: false, reason: 'gone' });
+    store.getState().transportChanged({ connected: true, reason: null });
+    await settle();
+    expect(client.callsOf('quotes.subscribe')).toHaveLength(2);
+    expect(client.callsOf('scanner.start')).toHaveLength(2);
+    expect(store.getState().scans.scanner?.scanId).toBe('scan-2');
+    expect(client.callsOf('history.subscribe')).toHaveLength(2);
+  });
+
+  it('shows the workspace and the blotter of another profile when it becomes active', async () => {
+    let layout: Record<string, unknown> | null = null;
+    const client = createFakeClient({ 'layout.get': () => layout, 'settings.get': () => settings('demo') });
+    const store = createAppStore(client);
+    store.getState().transportChanged({ connected: true, reason: null });
+    await settle();
+    const generation = store.getState().layoutGeneration;
+    store.getState().setSymbol('chart', item(1, 'AAPL'));
+    store.setState({ liveConfirmed: true, portfolio: { positions: [], accounts: [] } });
+    layout = { ibdesk: 2, dock: { grid: {} }, panes: {}, groups: { red: item(2, 'MSFT') } };
+    store.getState().settingsChanged(settings('demo'));
+    await settle();
+    expect(store.getState().layoutGeneration).toBe(generation);
+    expect(store.getState().liveConfirmed).toBe(true);
+    const blotterLoads = client.callsOf('orders.list').length;
+    store.getState().settingsChanged(settings('tws-paper'));
+    expect(store.getState()).toMatchObject({ liveConfirmed: false, portfolio: null, orders: {} });
+    await settle();
+    expect(store.getState().settings?.activeProfileId).toBe('tws-paper');
+    expect(store.getState().layoutGeneration).toBe(generation + 1);
+    expect(store.getState().layout).toEqual({ grid: {} });
+    expect(store.getState().groupSymbols.red?.symbol).toBe('MSFT');
+    expect(client.callsOf('orders.list')).toHaveLength(blotterLoads + 1);
+  });
+});

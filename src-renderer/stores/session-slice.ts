@@ -1,0 +1,104 @@
+// Session slice: the window's session with the host, as its events move it. The initial state is loaded whenever
+// the transport (re)connects; streams that need asking again are resumed after TWS or the host came back; another
+// profile brings its own workspace and blotter.
+import type { ConnectionStatus } from '../../src-shared/domain/connection';
+import type { Settings } from '../../src-shared/domain/settings';
+import type { TransportState } from '../api/client';
+import type { AppState, Slice } from './app-store';
+import { appendLog } from './log-slice';
+
+export type SessionSlice = {
+  /** The host transport went up or down. */
+  transportChanged(transport: TransportState): void;
+  /** A `connection` event: TWS's connection status. */
+  connectionChanged(connection: ConnectionStatus): void;
+  /** A `settings` event (main broadcasts one after every change, this window's included). */
+  settingsChanged(settings: Settings): void;
+};
+
+const isUp = (s: ConnectionStatus | null): boolean => s?.state === 'ready' || s?.state === 'degraded';
+
+/**
+ * Streams that need the window to ask again: after TWS came back (main replays what it holds, but a scan or chart
+ * that failed to start while it was down is started now) or after the host connection came back (main forgot
+ * this window: everything is asked again).
+ */
+function resumeStreams(s: AppState, hostReconnected: boolean): void {
+  if (hostReconnected) void s.resubscribeQuotes();
+  for (const [paneId, view] of Object.entries(s.scans)) {
+    const config = s.paneStates[paneId]?.config;
+    const wanted = config?.running === true;
+    const dead =
+      view.status === 'error' ||
+      (hostReconnected && view.scanId !== null) ||
+      (wanted && view.status === 'stopped' && view.scanId === null);
+    if (wanted && dead) void s.restartScan(paneId);
+  }
+  for (const [paneId, view] of Object.entries(s.charts)) {
+    if (view.status === 'error' || hostReconnected) void s.reopenChart(paneId);
+  }
+  if (!s.scannerParams) void s.loadScannerParams();
+}
+
+export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
+  let transportUps = 0;
+
+  async function loadInitialState(): Promise<void> {
+    const { client } = get();
+    const firstLoad = get().layout === undefined;
+    // The watchlists do not depend on the rest: asked at once, the first quotes are subscribed one round trip sooner.
+    const watchlists = get().loadWatchlists();
+    const [info, settings, status, log, layout, gauges] = await Promise.all([
+      client.invoke('app.info', {}),
+      client.invoke('settings.get', {}),
+      client.invoke('connection.status', {}),
+      client.invoke('log.list', { limit: 500 }),
+      client.invoke('layout.get', {}),
+      client.invoke('gauges.get', {}),
+    ]);
+    set((s) => ({
+      serverInfo: info.ok ? { version: info.value.version, host: info.value.host } : s.serverInfo,
+      settings: settings.ok ? settings.value : s.settings,
+      connection: status.ok ? status.value : s.connection,
+      log: log.ok ? appendLog([], log.value) : s.log,
+      gauges: gauges.ok ? gauges.value : s.gauges,
+    }));
+    // The workspace is read once: after a host reconnect the window keeps what it shows.
+    if (firstLoad) get().applyWorkspace(layout.ok ? layout.value : null);
+    const st = get();
+    await Promise.all([watchlists, st.loadBlotter(), st.loadPortfolio()]);
+  }
+
+  return {
+    transportChanged(transport) {
+      set({ transport });
+      if (!transport.connected) return;
+      const again = transportUps++ > 0;
+      void loadInitialState().then(() => {
+        if (again) resumeStreams(get(), true);
+      });
+    },
+    connectionChanged(connection) {
+      const wasUp = isUp(get().connection);
+      set({ connection });
+      if (!wasUp && isUp(connection)) {
+        const s = get();
+        void s.loadBlotter();
+        void s.loadPortfolio();
+        resumeStreams(s, false);
+      }
+    },
+    settingsChanged(settings) {
+      const before = get().settings?.activeProfileId;
+      set({ settings });
+      // Layouts are per profile: another profile brings its own workspace and its own account's blotter.
+      if (before !== undefined && before !== settings.activeProfileId) {
+        set({ orders: {}, executions: {}, portfolio: null, liveConfirmed: false });
+        const s = get();
+        void s.reloadWorkspace();
+        void s.loadBlotter();
+        void s.loadPortfolio();
+      }
+    },
+  };
+};

@@ -1,0 +1,108 @@
+// The renderer's one formatter: what every pane and the shell show for a number, a time or a connection state
+// (prices, changes, sizes, money and tick age with "—" for unknown; clock times; state words and countdowns).
+import type { ConnectionState, ConnectionStatus } from '../../src-shared/domain/connection';
+
+const DASH = '—';
+
+export function fmtPrice(v: number | null | undefined, minTick?: number): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const decimals =
+    minTick && minTick > 0 ? Math.min(8, Math.max(2, Math.ceil(-Math.log10(minTick) - 1e-9))) : 2;
+  return v.toFixed(decimals);
+}
+
+export function fmtChange(v: number | null | undefined, decimals = 2): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const s = v.toFixed(decimals);
+  return v > 0 ? `+${s}` : s;
+}
+
+export function fmtPct(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  return `${fmtChange(v)}%`;
+}
+
+/** One formatter for every size: toLocaleString builds a new one per call (most of a busy watchlist's JS). */
+const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** Sizes and volumes: 1234 → 1,234; 1.2M above a million. */
+export function fmtSize(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${(v / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `${(v / 1e6).toFixed(2)}M`;
+  return INTEGER.format(Math.round(v));
+}
+
+export function fmtMoney(v: number | null | undefined, currency?: string): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const s = v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return currency ? `${s} ${currency}` : s;
+}
+
+/** Tick age: "0.4 s", "12 s", "3 min", "2 h". */
+export function fmtAge(updatedAt: number | null | undefined, now: number): string {
+  if (updatedAt === null || updatedAt === undefined) return DASH;
+  const ms = Math.max(0, now - updatedAt);
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 3_600_000)} h`;
+}
+
+/** -1, 0 or 1 as a CSS class suffix. */
+export function signClass(v: number | null | undefined): 'up' | 'down' | 'flat' {
+  if (v === null || v === undefined || v === 0 || !Number.isFinite(v)) return 'flat';
+  return v > 0 ? 'up' : 'down';
+}
+
+/** A clock time on the 24-hour clock, the same on every machine (blotter and scanner times). */
+export function fmtClock(ms: number): string {
+  return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+}
+
+/** A clock time in the user's own locale, 24-hour (the log). */
+export function fmtLocalClock(ms: number): string {
+  return new Date(ms).toLocaleTimeString(undefined, { hour12: false });
+}
+
+const STATE_LABELS: Record<ConnectionState, string> = {
+  disconnected: 'Disconnected',
+  connecting: 'Connecting…',
+  handshaking: 'Handshaking…',
+  ready: 'Connected',
+  degraded: 'Degraded',
+  reconnecting: 'Reconnecting',
+};
+
+/** The connection state in words. */
+export function stateLabel(state: ConnectionState): string {
+  return STATE_LABELS[state];
+}
+
+/** DEMO, PAPER or LIVE: what money is at stake. */
+export function accountBadge(status: Pick<ConnectionStatus, 'demo' | 'live'>): 'DEMO' | 'PAPER' | 'LIVE' {
+  if (status.demo) return 'DEMO';
+  return status.live ? 'LIVE' : 'PAPER';
+}
+
+/** "retry in 4 s" until an epoch-ms instant, never negative. */
+export function countdown(until: number | null, now: number): string | null {
+  if (until === null) return null;
+  const s = Math.max(0, Math.ceil((until - now) / 1000));
+  return `retry in ${s} s`;
+}
+
+/** An error as the trader reads it: its message, and the TWS code when TWS sent one. */
+export function fmtError(e: { message: string; twsCode?: number | undefined }): string {
+  return `${e.message}${e.twsCode !== undefined ? ` (TWS ${e.twsCode})` : ''}`;
+}
+
+/** The messages of a refused request by field, as forms show them under each field (`form` when it names none). */
+export function fieldMessages(e: {
+  issues?: readonly { path: string; message: string }[] | undefined;
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of e.issues ?? []) out[i.path.split('.').pop() ?? 'form'] = i.message;
+  return out;
+}

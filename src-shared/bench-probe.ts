@@ -1,0 +1,12 @@
+// The bench probe: how `npm run bench` times a tick from the demo gateway to the painted cell with no field on the
+// domain Quote. The gateway (run with benchStamps) closes each batch of ticks with a private tickString; the TWS
+// adapter (run with benchProbe, off by default) reads it into a side channel, and windows get it beside the quotes
+// of the same frame, as the `probe` of the `quotes` event.
+import { z } from 'zod';
+
+/** Private tick type of the stamps: tickString(9901, "<seq>;<epoch ms>"). TWS itself never sends it. */
+export const BENCH_STAMP_TICK = 9901;
+
+/** One stamp: the gateway's batch `tickId` for instrument `conId`, sent at `tickAt` (epoch ms, fractional). */
+export const QuoteProbe = z.object({ conId: z.number().int(), tickId: z.number(), tickAt: z.number() });
+export type QuoteProbe = z.infer<typeof QuoteProbe>;

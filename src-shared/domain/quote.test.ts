@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { emptyQuote, referencePrice } from './quote';
+
+const q = (
+  p: Partial<{ last: number | null; bid: number | null; ask: number | null; close: number | null }>,
+) => ({
+  ...emptyQuote(1),
+  ...p,
+});
+
+describe('referencePrice', () => {
+  it('takes the last trade, else the mid, else the previous close', () => {
+    expect(referencePrice(q({ last: 10, bid: 9, ask: 11, close: 8 }))).toBe(10);
+    expect(referencePrice(q({ bid: 9, ask: 11, close: 8 }))).toBe(10);
+    expect(referencePrice(q({ bid: 9, close: 8 }))).toBe(8);
+    expect(referencePrice(q({}))).toBeNull();
+    expect(referencePrice(undefined)).toBeNull();
+  });
+
+  it('never takes zero or a negative value (TWS’s "no price") as a reference', () => {
+    expect(referencePrice(q({ last: 0, bid: 9, ask: 11 }))).toBe(10);
+    expect(referencePrice(q({ last: 0, bid: 0, ask: 11, close: 8 }))).toBe(8);
+    expect(referencePrice(q({ last: -1, bid: -1, ask: -1, close: 0 }))).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+// What several E2E specs do the same way, as a trader would: wait for the connection to TWS (the embedded demo
+// gateway), find a symbol with Ctrl+K, tear a pane off into a tab of its own.
+import { expect, type Page } from '@playwright/test';
+
+/** The connection indicator in the status bar. */
+export function connection(page: Page) {
+  return page.getByRole('status', { name: 'Connection' });
+}
+
+/** Waits until the status bar says TWS is connected. */
+export async function connected(page: Page, timeout: number): Promise<void> {
+  await expect(connection(page)).toContainText('Connected', { timeout });
+}
+
+/** Finds `symbol` with Ctrl+K and takes the match: it goes to the active pane and its link group. */
+export async function searchSymbol(page: Page, symbol: string, timeout: number): Promise<void> {
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Symbol search' });
+  await dialog.getByRole('combobox', { name: 'Find symbol' }).fill(symbol);
+  await expect(dialog.getByRole('option', { name: new RegExp(`^${symbol}\\b`) }).first()).toBeVisible({
+    timeout,
+  });
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+}
+
+/** Opens a pane (shown by its tab) in a tab of its own with its ↗ button; returns that tab. */
+export async function tearOff(page: Page, pane: string): Promise<Page> {
+  await page.getByRole('tab', { name: pane }).click();
+  const popup = page.waitForEvent('popup');
+  await page
+    .getByRole('region', { name: pane })
+    .getByRole('button', { name: 'Open in a new window' })
+    .click();
+  return popup;
+}

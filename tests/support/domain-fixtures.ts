@@ -1,0 +1,82 @@
+// Whole domain objects for unit tests (a connection status, an order, an execution): a plain paper-account default
+// that each test overrides with the fields it is about, so no test spells out the other twenty.
+import type { ConnectionStatus } from '../../src-shared/domain/connection';
+import type { Execution, Order } from '../../src-shared/domain/order';
+
+const AAPL = { symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
+
+/** Ready on the Paper (TWS) profile, 127.0.0.1:7497, client id 1, account DU1. */
+export function connectionStatusFixture(extra: Partial<ConnectionStatus> = {}): ConnectionStatus {
+  return {
+    state: 'ready',
+    profileId: 'tws-paper',
+    profileName: 'Paper (TWS)',
+    demo: false,
+    host: '127.0.0.1',
+    port: 7497,
+    clientId: 1,
+    readOnly: false,
+    live: false,
+    serverVersion: 187,
+    accounts: ['DU1'],
+    reason: null,
+    twsCode: null,
+    nextRetryAt: null,
+    attempt: 0,
+    since: 0,
+    suggestedClientId: null,
+    ...extra,
+  };
+}
+
+/** BUY 100 AAPL LMT 150 DAY in DU1, working (Submitted), nothing filled. */
+export function orderFixture(extra: Partial<Order> = {}): Order {
+  return {
+    orderId: 1,
+    permId: null,
+    parentId: null,
+    clientId: 1,
+    account: 'DU1',
+    contract: AAPL,
+    action: 'BUY',
+    quantity: 100,
+    orderType: 'LMT',
+    limitPrice: 150,
+    stopPrice: null,
+    trailingAmount: null,
+    trailingPercent: null,
+    tif: 'DAY',
+    outsideRth: false,
+    ocaGroup: null,
+    status: 'Submitted',
+    filled: 0,
+    remaining: 100,
+    avgFillPrice: null,
+    message: null,
+    twsCode: null,
+    createdAt: 0,
+    updatedAt: 0,
+    external: false,
+    ...extra,
+  };
+}
+
+/** A BUY of 1 AAPL at 100 on NASDAQ in DU1, commission not yet reported. */
+export function executionFixture(extra: Partial<Execution> = {}): Execution {
+  return {
+    execId: 'e1',
+    orderId: 1,
+    permId: null,
+    account: 'DU1',
+    contract: AAPL,
+    side: 'BUY',
+    shares: 1,
+    price: 100,
+    time: 0,
+    exchange: 'NASDAQ',
+    commission: null,
+    commissionCurrency: null,
+    realizedPnl: null,
+    ...extra,
+  };
+}
