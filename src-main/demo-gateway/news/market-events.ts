@@ -17,7 +17,7 @@ export const VOLUME_SPIKE_RATIO = 1.6;
 /** How many stocks the gainers and the losers scans list. */
 export const SCAN_ROWS = 10;
 /** The scans are looked at every this many minutes of regular hours (09:45 … 15:45). */
-export const SCAN_EVERY_MIN = 15;
+const SCAN_EVERY_MIN = 15;
 
 const OPEN_MIN = 9 * 60 + 30;
 const CLOSE_MIN = 16 * 60;

@@ -4,8 +4,8 @@
 import type { Clock, Timer } from '../../../src-shared/clock';
 
 /** Speeds the transport offers (1x … 60x). */
-export const MIN_SPEED = 1;
-export const MAX_SPEED = 60;
+const MIN_SPEED = 1;
+const MAX_SPEED = 60;
 
 export class ReplayClock implements Clock {
   /** Replay time and real time at the last change of state: now = at + (real - realAt) * speed while playing. */
