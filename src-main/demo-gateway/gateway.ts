@@ -30,6 +30,7 @@ import { DepthService } from './handlers/depth';
 import { TickByTickService } from './handlers/tick-by-tick';
 import { HistoricalTicksService } from './handlers/historical-ticks';
 import { TickModel } from './depth/ticks';
+import { NewsService } from './handlers/news';
 import { handleContractDetails, handleMarketRule, handleMatchingSymbols } from './handlers/contracts';
 import { handleCalculation, handleOptionDetails, handleSecDefOptParams } from './handlers/options';
 import { createOptionMarket } from './options/option-market';
@@ -118,6 +119,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       scanner.dropAll();
       depth.dropAll();
       tickByTick.dropAll();
+      news.dropAll();
     },
   });
 
@@ -142,6 +144,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
   const historySvc = new HistoryService(ctx);
   const scanner = new ScannerService(ctx);
   const accountsSvc = new AccountService(ctx);
+  const news = new NewsService(ctx);
   const router = new OrderRouter(ctx, (a, i) => accountsSvc.changed(a, i));
   const depth = new DepthService(ctx);
   const ticks = new TickModel(market);
@@ -175,6 +178,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     history: historySvc,
     scanner,
     accounts: accountsSvc,
+    news,
     orders: router,
     depth,
     tickByTick,
@@ -254,6 +258,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     marketData,
     historySvc,
     scanner,
+    news,
     matching,
     depth,
     tickByTick,

@@ -86,6 +86,22 @@ function targets(calls: unknown[][], over: Partial<RouteTargets> = {}): RouteTar
       pnl: rec('pnl'),
       cancelPnl: rec('cancelPnl'),
     },
+    news: {
+      providers: rec('newsProviders'),
+      historical: rec('historicalNews'),
+      article: rec('newsArticle'),
+      // A broadtape NEWS contract is news alone; a stock's line also goes to market data.
+      marketData: (...args: unknown[]) => {
+        rec('newsLine')(...args);
+        return (args[1] as { contract: { secType: string } }).contract.secType === 'NEWS';
+      },
+      cancelMarketData: (...args: unknown[]) => {
+        rec('cancelNewsLine')(...args);
+        return args[1] === 99;
+      },
+      bulletins: rec('bulletins'),
+      cancelBulletins: rec('cancelBulletins'),
+    },
     orders: {
       ids: rec('ids'),
       place: rec('place'),
@@ -177,7 +193,7 @@ describe('createRequestRouter', () => {
     route(o.s, { kind: 'reqAllOpenOrders' });
     route(o.s, { kind: 'reqContractDetails', reqId: 7, contract: c });
     route(o.s, { kind: 'ignored', msgId: 11 });
-    expect(calls).toEqual([
+    expect(calls.filter((x) => x[0] !== 'newsLine')).toEqual([
       ['subscribe', 5, c, '233', false, false],
       ['pnl', 6, 'DU1', 265598],
       ['cancelPnl', 6],
@@ -257,6 +273,47 @@ describe('createRequestRouter', () => {
       ['tickByTick', tbt],
       ['cancelTickByTick', 2],
       ['historicalTicks', hist],
+    ]);
+  });
+
+  it('hands news requests to news, and a line to market data unless news answered it alone', async () => {
+    const o = await session();
+    open.push(o);
+    const calls: unknown[][] = [];
+    const route = createRequestRouter(targets(calls));
+    const stockLine: Request = {
+      kind: 'reqMktData',
+      reqId: 5,
+      contract: { ...emptyContractRequest(), symbol: 'AAPL', secType: 'STK' },
+      genericTickList: 'mdoff,292:BRFG',
+      snapshot: false,
+      regulatorySnapshot: false,
+    };
+    const broadtape: Request = {
+      ...stockLine,
+      reqId: 99,
+      contract: { ...emptyContractRequest(), symbol: 'BRFG:BRFG_ALL', secType: 'NEWS', exchange: 'BRFG' },
+      genericTickList: '',
+    };
+    route(o.s, stockLine);
+    route(o.s, broadtape);
+    route(o.s, { kind: 'cancelMktData', reqId: 5 });
+    route(o.s, { kind: 'cancelMktData', reqId: 99 });
+    route(o.s, { kind: 'reqNewsProviders' });
+    route(o.s, { kind: 'reqNewsArticle', reqId: 7, providerCode: 'BRFG', articleId: 'BRFG$0000abcd' });
+    route(o.s, { kind: 'reqNewsBulletins', allMessages: true });
+    route(o.s, { kind: 'cancelNewsBulletins' });
+    expect(calls.map((x) => x.slice(0, 2))).toEqual([
+      ['newsLine', stockLine],
+      ['subscribe', 5],
+      ['newsLine', broadtape],
+      ['cancelNewsLine', 5],
+      ['cancelMktData', 5],
+      ['cancelNewsLine', 99],
+      ['newsProviders'],
+      ['newsArticle', 7],
+      ['bulletins', true],
+      ['cancelBulletins'],
     ]);
   });
 

@@ -14,12 +14,12 @@ import type { OrderRouter } from './handlers/orders';
 import type { DepthService } from './handlers/depth';
 import type { TickByTickService } from './handlers/tick-by-tick';
 import type { HistoricalTicksService } from './handlers/historical-ticks';
+import type { NewsService } from './handlers/news';
 import {
   currentTime,
   displayGroupList,
   familyCodes,
   managedAccounts,
-  newsProviders,
   smartComponents,
   softDollarTiers,
   userInfo,
@@ -71,6 +71,16 @@ export interface RouteTargets {
     | 'pnl'
     | 'cancelPnl'
   >;
+  news: Pick<
+    NewsService,
+    | 'providers'
+    | 'historical'
+    | 'article'
+    | 'marketData'
+    | 'cancelMarketData'
+    | 'bulletins'
+    | 'cancelBulletins'
+  >;
   orders: Pick<
     OrderRouter,
     | 'ids'
@@ -88,7 +98,7 @@ export interface RouteTargets {
 }
 
 export function createRequestRouter(t: RouteTargets): (s: Session, req: Request) => void {
-  const { marketData, history, scanner, accounts, orders, contracts, options, depth, tickByTick } = t;
+  const { marketData, history, scanner, accounts, orders, contracts, options, depth, tickByTick, news } = t;
   return (s, req) => {
     const now = t.clock.now();
     switch (req.kind) {
@@ -109,6 +119,7 @@ export function createRequestRouter(t: RouteTargets): (s: Session, req: Request)
       case 'reqMarketDataType':
         return marketData.setType(s, req.marketDataType);
       case 'reqMktData':
+        if (news.marketData(s, req)) return;
         return marketData.subscribe(
           s,
           req.reqId,
@@ -118,6 +129,7 @@ export function createRequestRouter(t: RouteTargets): (s: Session, req: Request)
           req.regulatorySnapshot,
         );
       case 'cancelMktData':
+        if (news.cancelMarketData(s, req.reqId)) return;
         return marketData.cancel(s, req.reqId);
       case 'reqHistoricalData':
         return history.request(s, req);
@@ -204,7 +216,15 @@ export function createRequestRouter(t: RouteTargets): (s: Session, req: Request)
       case 'reqSmartComponents':
         return s.send(smartComponents(req.reqId));
       case 'reqNewsProviders':
-        return s.send(newsProviders());
+        return news.providers(s);
+      case 'reqNewsArticle':
+        return news.article(s, req.reqId, req.providerCode, req.articleId);
+      case 'reqHistoricalNews':
+        return news.historical(s, req);
+      case 'reqNewsBulletins':
+        return news.bulletins(s, req.allMessages);
+      case 'cancelNewsBulletins':
+        return news.cancelBulletins(s);
       case 'reqUserInfo':
         return s.send(userInfo(req.reqId, ''));
       case 'reqSecDefOptParams':

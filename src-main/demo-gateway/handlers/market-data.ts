@@ -163,7 +163,8 @@ export class MarketDataService {
         mdoff = true;
         continue;
       }
-      if (!/^\d+$/.test(token)) {
+      // News ticks may name their providers ("292:BRFG+DJNL"); handlers/news.ts serves them.
+      if (!/^\d+$/.test(token) && !/^292:[\w+]*$/.test(token)) {
         s.error(
           reqId,
           321,

@@ -316,7 +316,7 @@ function ymd(ms: number): string {
  * actions as plain text with &#10; line breaks (live 2026 frame), newsletters and our own with lists and tables.
  * ASCII only, no NUL (the article is one field).
  */
-export function articleBody(it: NewsItem): string {
+function articleBody(it: NewsItem): string {
   const e = it.event;
   const year = new Date(it.time).getUTCFullYear();
   const direction = e.magnitude >= 0 ? 'higher' : 'lower';

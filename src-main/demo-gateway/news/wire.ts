@@ -7,7 +7,7 @@ import type { NewsTick } from './news-ticks';
 import type { NewsProvider } from './providers';
 
 /** Server message ids of the news messages (wire/message-ids.ts's Outgoing lists only 85 of them). */
-export const NewsOut = {
+const NewsOut = {
   NEWS_BULLETINS: 14,
   NEWS_ARTICLE: 83,
   TICK_NEWS: 84,

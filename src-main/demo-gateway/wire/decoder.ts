@@ -15,6 +15,7 @@ import { decodePlaceOrder } from './decode-order';
 import { readContract } from './decode-contract';
 import { decodeCalculation, decodeSecDefOptParams } from './decode-options';
 import { decodeDepthRequest } from './decode-depth';
+import { decodeNewsRequest } from './decode-news';
 import type { Request, ScannerSubscription } from './requests';
 
 /** Requests that are a version field and a request id. */
@@ -114,7 +115,7 @@ function decodeFields(r: FieldReader, v: number): Request {
   const idText = r.msgId.trim();
   if (!/^\d+$/.test(idText)) throw new DecodeError(`For input string: "${idText}"`, 0);
   const id = Number(idText);
-  const simple = decodeSimple(r, id);
+  const simple = decodeSimple(r, id) ?? decodeNewsRequest(r, id);
   if (simple) return simple;
   const depth = decodeDepthRequest(r, id);
   if (depth) return depth;
@@ -313,8 +314,6 @@ function decodeFields(r: FieldReader, v: number): Request {
       return { kind: 'setServerLogLevel', level: r.int() };
     case I.REQ_MARKET_RULE:
       return { kind: 'reqMarketRule', marketRuleId: r.int() };
-    case I.REQ_NEWS_BULLETINS:
-    case I.CANCEL_NEWS_BULLETINS:
     case I.CANCEL_FUNDAMENTAL_DATA:
     case I.SUBSCRIBE_TO_GROUP_EVENTS:
     case I.UPDATE_DISPLAY_GROUP:
@@ -349,9 +348,6 @@ function decodeFields(r: FieldReader, v: number): Request {
     case I.EXERCISE_OPTIONS:
       r.int();
       return notServed(id, r.int(), 'option exercise');
-    case I.REQ_NEWS_ARTICLE:
-    case I.REQ_HISTORICAL_NEWS:
-      return notServed(id, r.int(), 'news');
     case I.REQ_HISTOGRAM_DATA:
       return notServed(id, r.int(), 'histogram data');
     case I.REQ_WSH_META_DATA:

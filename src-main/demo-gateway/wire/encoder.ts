@@ -370,10 +370,6 @@ export function smartComponents(reqId: number): string {
   return new Msg(O.SMART_COMPONENTS).int(reqId).int(0).done();
 }
 
-export function newsProviders(): string {
-  return new Msg(O.NEWS_PROVIDERS).int(0).done();
-}
-
 export function userInfo(reqId: number, whiteBrandingId: string): string {
   return new Msg(O.USER_INFO).int(reqId).str(whiteBrandingId).done();
 }

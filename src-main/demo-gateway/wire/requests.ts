@@ -128,6 +128,18 @@ export type Request =
   | { kind: 'reqMktDepthExchanges' }
   | { kind: 'reqSmartComponents'; reqId: number }
   | { kind: 'reqNewsProviders' }
+  | { kind: 'reqNewsArticle'; reqId: number; providerCode: string; articleId: string }
+  | {
+      kind: 'reqHistoricalNews';
+      reqId: number;
+      conId: number;
+      providerCodes: string;
+      startDateTime: string;
+      endDateTime: string;
+      totalResults: number;
+    }
+  | { kind: 'reqNewsBulletins'; allMessages: boolean }
+  | { kind: 'cancelNewsBulletins' }
   | { kind: 'reqUserInfo'; reqId: number }
   | { kind: 'reqMarketRule'; marketRuleId: number }
   | {
@@ -151,7 +163,7 @@ export type Request =
   | { kind: 'cancelCalculateOptionPrice'; reqId: number }
   | { kind: 'queryDisplayGroups'; reqId: number }
   | DepthRequest
-  /** A request TWS accepts without answering (news bulletins, display-group events, cancels of unsupported). */
+  /** A request TWS accepts without answering (display-group events, cancels of unsupported requests). */
   | { kind: 'ignored'; msgId: number }
   /** A real TWS request the demo does not serve: answered with an error for `id`. */
   | { kind: 'unsupported'; msgId: number; id: number; what: string; code: number; text: string };
