@@ -16,6 +16,7 @@
 import net from 'node:net';
 import { EventName, IBApi, OrderAction, OrderType, SecType, type Contract, type Order } from '@stoqey/ib';
 import type { SetupCheck } from '../../src-shared/contract';
+import { isLoopbackHost } from '../../src-shared/domain/connection';
 
 export type SetupEndpoint = { host: string; port: number; clientId: number };
 
@@ -65,10 +66,6 @@ const TWS_API_SETTINGS = 'File → Global Configuration → API → Settings';
 const GATEWAY_API_SETTINGS = 'Configure → Settings → API → Settings';
 const DEFAULT_PORTS = 'TWS uses 7497 (paper) and 7496 (live); IB Gateway 4002 (paper) and 4001 (live)';
 
-function isLoopback(host: string): boolean {
-  return ['127.0.0.1', 'localhost', '::1'].includes(host.toLowerCase());
-}
-
 /** The answer for what the probe saw: outcome, plain words, and the fix in TWS's menu words. */
 export function adviseSetup(o: SetupObservation, e: SetupEndpoint): SetupCheck {
   const where = `${e.host}:${e.port}`;
@@ -98,7 +95,7 @@ export function adviseSetup(o: SetupObservation, e: SetupEndpoint): SetupCheck {
 
   if (o.step === 'handshake') {
     const sv = { ...base, serverVersion: o.serverVersion };
-    const trust = isLoopback(e.host)
+    const trust = isLoopbackHost(e.host)
       ? `add 127.0.0.1 under "Trusted IPs"`
       : `untick "Allow connections from localhost only" and add this computer's IP address under "Trusted IPs"`;
     switch (o.result) {

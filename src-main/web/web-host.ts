@@ -10,6 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { EventEnvelope, WireResponse } from '../../src-shared/contract';
 import { systemClock, type Clock } from '../../src-shared/clock';
+import { isLoopbackHost } from '../../src-shared/domain/connection';
 import type { Logger } from '../../src-shared/logger';
 import type { Dispatcher } from '../api/dispatcher';
 import type { Hub } from '../hub/hub';
@@ -49,12 +50,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 function sameToken(given: string | null, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -79,7 +74,7 @@ function givenToken(target: URL, protocolHeader: string | undefined): string | n
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const host = opts.host ?? '127.0.0.1';
-  if (!isLoopback(host) && !opts.allowRemote) {
+  if (!isLoopbackHost(host) && !opts.allowRemote) {
     throw new Error(
       `Refusing to listen on ${host}: the web host serves a trading API. Use --host ${host} --allow-remote to accept connections from other machines.`,
     );
@@ -128,7 +123,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       // Someone who typed localhost gets the one address whose Origin the API accepts (not for DNS rebinding:
       // a page of another site cannot read a cross-origin redirect).
       const target = targetPath(req.url);
-      if (target && isLoopback(host) && req.headers.host === `localhost:${port}` && req.method === 'GET') {
+      if (
+        target &&
+        isLoopbackHost(host) &&
+        req.headers.host === `localhost:${port}` &&
+        req.method === 'GET'
+      ) {
         res
           .writeHead(308, { ...headers, Location: `${ownOrigin()}${target.pathname}${target.search}` })
           .end();
