@@ -19,12 +19,31 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const entries = [
   ['src-main/electron/main.ts', 'dist/main/electron-main.cjs', 'cjs'],
   ['src-main/electron/preload.ts', 'dist/main/preload.cjs', 'cjs'],
-  ['src-main/web/main.ts', 'dist/main/web.js', 'esm'],
+  ['src-main/web/launch.ts', 'dist/main/web.js', 'esm'],
+  ['src-main/web/main.ts', 'dist/main/web-host.js', 'esm'],
   ['src-main/cli/main.ts', 'dist/main/cli.js', 'esm'],
   ['src-main/demo-gateway/cli.ts', 'dist/main/demo-gateway.js', 'esm'],
   ['src-main/paper/main.ts', 'dist/main/paper.js', 'esm'],
   ['tools/soak/main.ts', 'dist/main/soak.js', 'esm'],
 ];
+
+/**
+ * Node's built-ins reach an ES module bundle through require(), not import: an import makes Node build an ES
+ * module facade of each built-in with every export read, and reading node:http's lazy `WebSocket` getter loads
+ * Node's whole fetch stack (undici), a tenth of the web host's start-up for nothing.
+ */
+const builtinsViaRequire = {
+  name: 'builtins-via-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (a) =>
+      a.namespace === 'builtin' ? { path: a.path, external: true } : { path: a.path, namespace: 'builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (a) => ({
+      contents: `module.exports = require(${JSON.stringify(a.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 
 async function buildMain() {
   const started = Date.now();
@@ -52,6 +71,7 @@ async function buildMain() {
                 }
               : undefined,
           define: { __IBDESK_VERSION__: JSON.stringify(pkg.version) },
+          plugins: format === 'esm' ? [builtinsViaRequire] : [],
           logLevel: 'warning',
         }),
       ),

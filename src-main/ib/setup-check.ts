@@ -14,7 +14,8 @@
 // - no market data permissions: 354, 10089, 10090, 10167, 10168, 10186 on a snapshot request for a US stock;
 //   10197 when a competing live session holds the data.
 import net from 'node:net';
-import { EventName, IBApi, OrderAction, OrderType, SecType, type Contract, type Order } from '@stoqey/ib';
+import { EventName, IBApi, OrderAction, OrderType, SecType } from './stoqey';
+import type { Contract, Order } from '@stoqey/ib';
 import type { SetupCheck } from '../../src-shared/contract';
 import { isLoopbackHost } from '../../src-shared/domain/connection';
 

@@ -1,12 +1,7 @@
 // Pure conversions between @stoqey/ib shapes and the app's domain types, plus TWS's string formats (times, bars,
 // scan codes). Kept apart from the socket code so each rule is unit-tested on its own.
-import {
-  ScanCode,
-  type Contract,
-  type ContractDescription,
-  type ContractDetails,
-  type SecType as IbSecType,
-} from '@stoqey/ib';
+import { ScanCode } from '../stoqey';
+import type { Contract, ContractDescription, ContractDetails, SecType as IbSecType } from '@stoqey/ib';
 import type { Bar } from '../../../src-shared/domain/bar';
 import {
   SecType,

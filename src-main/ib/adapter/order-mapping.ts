@@ -1,15 +1,15 @@
 // Orders between the app and TWS, both ways, in one place and pure: the journal's record of an order → TWS's Order
 // (the only place the app builds one), and what TWS reports (openOrder, orderStatus, completedOrder, execDetails,
 // commissionReport) → the app's own types.
-import {
-  OrderAction,
-  type CommissionReport,
-  type Contract,
-  type Execution as IbExecution,
-  type Order as IbOrder,
-  type OrderState,
-  type OrderType as IbOrderType,
-  type TimeInForce,
+import { OrderAction } from '../stoqey';
+import type {
+  CommissionReport,
+  Contract,
+  Execution as IbExecution,
+  Order as IbOrder,
+  OrderState,
+  OrderType as IbOrderType,
+  TimeInForce,
 } from '@stoqey/ib';
 import {
   TwsOrderStatus,

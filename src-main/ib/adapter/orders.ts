@@ -1,13 +1,13 @@
 // The TWS adapter's orders: what TWS reports about orders as they change, its listings (open orders, completed
 // orders, executions) for reconciliation, and placing and cancelling, which go out now on the pacer's order lane or
 // not at all: never queued across a connection, never re-sent.
-import {
-  EventName,
-  type CommissionReport,
-  type Contract,
-  type Execution as IbExecution,
-  type Order as IbOrder,
-  type OrderState,
+import { EventName } from '../stoqey';
+import type {
+  CommissionReport,
+  Contract,
+  Execution as IbExecution,
+  Order as IbOrder,
+  OrderState,
 } from '@stoqey/ib';
 import type { JournalOrder } from '../../../src-shared/domain/order';
 import { AppError } from '../../../src-shared/result';

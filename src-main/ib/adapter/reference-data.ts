@@ -1,7 +1,8 @@
 // The TWS adapter's one-shot requests: symbol search, contract details, the scanner parameters, one page of
 // history (through the connection's historical pacing queue) and a quote snapshot. Each resolves with the app's own
 // types or rejects with a typed error.
-import { EventName, type ContractDescription, type ContractDetails } from '@stoqey/ib';
+import { EventName } from '../stoqey';
+import type { ContractDescription, ContractDetails } from '@stoqey/ib';
 import type { Bar } from '../../../src-shared/domain/bar';
 import type { ContractRef, Instrument, SymbolMatch } from '../../../src-shared/domain/instrument';
 import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';

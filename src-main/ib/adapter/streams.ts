@@ -1,7 +1,8 @@
 // The TWS adapter's streams: quote lines, scanners, keep-up-to-date bars, positions, account values and PnL. Each is
 // a stream of the connection manager, so it is replayed with a fresh request id after every reconnect; what its
 // sink receives is the app's own types.
-import { EventName, type Contract, type ContractDetails, type ScannerSubscription } from '@stoqey/ib';
+import { EventName } from '../stoqey';
+import type { Contract, ContractDetails, ScannerSubscription } from '@stoqey/ib';
 import { BENCH_STAMP_TICK } from '../../../src-shared/bench-probe';
 import {
   barSizeSeconds,

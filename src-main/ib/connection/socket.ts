@@ -1,7 +1,7 @@
 // One socket to TWS: a fresh raw `IBApi` per connection (nothing queued inside the library survives a socket), with
 // the frame guard in front of its reader, Nagle off, and every listener the connection needs wired to plain
 // callbacks. A socket that is no longer the current one (`current()` false) reports nothing.
-import { EventName, IBApi } from '@stoqey/ib';
+import { EventName, IBApi } from '../stoqey';
 import { cleanTwsText, guardFrames } from './frame-guard';
 import type { Endpoint } from './state-machine';
 import { GLOBAL_EVENTS, type GlobalEventName } from './types';

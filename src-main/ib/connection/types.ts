@@ -1,7 +1,8 @@
 // What the connection manager offers the TWS adapter: its status, one-shot requests, streams replayed after every
 // reconnect, raw sends through the pacer, and TWS's messages that no request claimed. The parts of this folder
 // share these shapes; the adapter (ib/adapter) is the only user of the IBApi they hand out.
-import { EventName, type IBApi } from '@stoqey/ib';
+import { EventName } from '../stoqey';
+import type { IBApi } from '@stoqey/ib';
 import type { AppError } from '../../../src-shared/result';
 import type { HistoryQueue } from './history-pacing';
 import type { Priority } from './pacer';
