@@ -57,13 +57,15 @@ test('the chart changes bar size and pages back through history', async ({ app: 
   const before = await barCount(page);
   expect(before).toBeGreaterThan(50);
 
-  // Drag the time scale to the right until the oldest bars come into view: the next page loads.
+  // Drag the time scale to the right until the oldest bars come into view: the next page loads. A drag moves the
+  // view by about 40 bars and the first page holds about 1,000 (four days of 5-minute bars), so one try drags 30
+  // times rather than leaving the distance to the retries.
   const box = (await img.boundingBox())!;
   await expect(async () => {
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 30; i++) {
       await page.mouse.move(box.x + 40, box.y + box.height / 2);
       await page.mouse.down();
-      await page.mouse.move(box.x + box.width - 80, box.y + box.height / 2, { steps: 8 });
+      await page.mouse.move(box.x + box.width - 80, box.y + box.height / 2, { steps: 4 });
       await page.mouse.up();
     }
     expect(await barCount(page)).toBeGreaterThan(before);
