@@ -10,20 +10,9 @@ import {
   tickSize,
   tickString,
 } from '../../src-main/demo-gateway/wire/encoder';
+import { prng as rng } from '../../tests/support/quote-traffic';
 
 export type TickStream = { chunks: Buffer[]; messages: number; bytes: number };
-
-/** Deterministic PRNG (mulberry32): the same stream every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function buildTickStream(
   reqIds: readonly number[],

@@ -2,14 +2,10 @@
 // the socket is a clean test failure (a timeout or an exit), not a hung test runner. The trading core connects to
 // the port it is given and answers one JSON command per stdin line; it reports on stdout, one JSON object a line:
 // {ready: n} after each (re)connect, {log} for warnings and errors, {placed}/{error} for orders.
-import path from 'node:path';
 import readline from 'node:readline';
-import { systemClock } from '../../src-shared/clock';
 import { createLogBook } from '../../src-main/logging/log-book';
-import { createOrderJournal } from '../../src-main/services/orders/journal';
-import { createTrading } from '../../src-main/trading';
+import { childTrading } from './child-trading';
 import { AppError } from '../../src-shared/result';
-import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';
 import { OrderTicket } from '../../src-shared/domain/order';
 
 const [port, dataDir, clientId] = process.argv.slice(2) as [string, string, string];
@@ -18,19 +14,7 @@ const logBook = createLogBook({});
 logBook.subscribe((e) => {
   if (e.level === 'warn' || e.level === 'error') say({ log: { level: e.level, message: e.message } });
 });
-const trading = createTrading({
-  clock: systemClock,
-  log: logBook.logger('child'),
-  outlet: { broadcast() {}, emitTo() {}, quotes() {} },
-  prefs: defaultSettings().preferences,
-  gaugesEveryMs: 0,
-});
-await trading.orders.open(createOrderJournal({ dir: path.join(dataDir, 'journal'), name: 'frames' }), {
-  id: 'frames',
-  readOnly: false,
-  limits: DEFAULT_LIMITS,
-  demo: true,
-});
+const trading = await childTrading(logBook.logger('child'), dataDir, 'frames');
 let readies = 0;
 trading.link.onReady(() => {
   readies++;

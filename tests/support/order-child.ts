@@ -1,27 +1,11 @@
 // Run in a child process by the crash test: connects, places one order through the real services, says so on
 // stdout, then waits to be killed (SIGKILL: no shutdown code runs, exactly like a crash).
-import path from 'node:path';
-import { systemClock } from '../../src-shared/clock';
 import { createLogBook } from '../../src-main/logging/log-book';
-import { createOrderJournal } from '../../src-main/services/orders/journal';
-import { createTrading } from '../../src-main/trading';
-import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';
+import { childTrading } from './child-trading';
 import type { OrderTicket } from '../../src-shared/domain/order';
 
 const [port, dataDir, clientId, ticketJson] = process.argv.slice(2) as [string, string, string, string];
-const trading = createTrading({
-  clock: systemClock,
-  log: createLogBook({}).logger('child'),
-  outlet: { broadcast() {}, emitTo() {}, quotes() {} },
-  prefs: defaultSettings().preferences,
-  gaugesEveryMs: 0,
-});
-await trading.orders.open(createOrderJournal({ dir: path.join(dataDir, 'journal'), name: 'crash-test' }), {
-  id: 'crash-test',
-  readOnly: false,
-  limits: DEFAULT_LIMITS,
-  demo: true,
-});
+const trading = await childTrading(createLogBook({}).logger('child'), dataDir, 'crash-test');
 trading.link.connect({ host: '127.0.0.1', port: Number(port), clientId: Number(clientId) });
 await new Promise<void>((resolve) => {
   const off = trading.link.onReady(() => {

@@ -5,7 +5,8 @@
 
 export type QuoteMessage = { t: number; fields: string[] };
 
-function prng(seed: number): () => number {
+/** Deterministic PRNG (mulberry32): the same sequence for the same seed, in [0, 1). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
