@@ -269,7 +269,6 @@ async function dayRecording(): Promise<{ file: string; seconds: number }> {
   const src = path.join(process.cwd(), 'src-main', 'recorder', 'format');
   const h = createHash('sha256');
   for (const f of [
-    'block-codes.ts',
     'block-encoder.ts',
     'block.ts',
     'byte-io.ts',

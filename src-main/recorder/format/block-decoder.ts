@@ -1,4 +1,4 @@
-// The decoding half of the block payload format (block-codes.ts): one block's payload in, its records out;
+// The decoding half of the block payload format (its layout and codes: block-encoder.ts): one block's payload in, its records out;
 // any inconsistency is a DAMAGED_BLOCK error, never a wrong record.
 import { ByteReader } from './byte-io';
 import { POW10, formatDecimal } from './decimal';
@@ -20,7 +20,7 @@ import {
   TAG_REQUEST,
   TAG_STREAM,
   TAG_UNKEYED,
-} from './block-codes';
+} from './block-encoder';
 
 function damaged(what: string): never {
   throw new RecordingError('DAMAGED_BLOCK', `block payload is inconsistent: ${what}`);
