@@ -1,6 +1,7 @@
 // Level-1 quotes: the latest state per instrument, coalesced in main and sent to windows once per frame.
 import { z } from 'zod';
 import { QuoteProbe } from '../bench-probe';
+import { OptionGreeks } from './option';
 
 /**
  * Where a quote's numbers come from. `live`/`frozen`/`delayed`/`delayed-frozen` follow TWS's market data type;
@@ -39,6 +40,8 @@ export const Quote = z.object({
   updatedAt: z.number().nullable(),
   /** Plain-language reason when `state` is `error` or `no-line`. */
   note: z.string().optional(),
+  /** An option line's model greeks (TWS's tickOptionComputation); absent on other instruments. */
+  greeks: OptionGreeks.optional(),
 });
 export type Quote = z.infer<typeof Quote>;
 

@@ -156,6 +156,8 @@ export function createOrderEntry(deps: {
       ...(instrument.lastTradeDateOrContractMonth
         ? { lastTradeDateOrContractMonth: instrument.lastTradeDateOrContractMonth }
         : {}),
+      ...(instrument.strike !== undefined ? { strike: instrument.strike } : {}),
+      ...(instrument.right !== undefined ? { right: instrument.right } : {}),
     };
     const base: Omit<JournalOrder, 'orderId'> = {
       parentId: null,
