@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionExpiry } from '../../src-shared/domain/option';
+import { optionFixture } from '../../tests/support/domain-fixtures';
 import { createFakeClient } from '../../tests/support/renderer/fake-client';
 import { createAppStore } from './app-store';
 import { expiryKey } from './options-slice';
 
 const AAPL = { conId: 265598, symbol: 'AAPL' };
-const call150 = {
-  conId: 1501,
-  symbol: 'AAPL',
-  secType: 'OPT' as const,
-  exchange: 'SMART',
-  primaryExchange: '',
-  currency: 'USD',
-  localSymbol: 'AAPL  260116C00150000',
-  tradingClass: 'AAPL',
-  lastTradeDateOrContractMonth: '20260116',
-  multiplier: 100,
-  strike: 150,
-  right: 'C' as const,
-  longName: '',
-  minTick: 0.01,
-  stockType: '',
-  industry: '',
-  category: '',
-  timeZoneId: '',
-  tradingHours: '',
-  liquidHours: '',
-  validExchanges: '',
-  orderTypes: '',
-};
+const call150 = optionFixture(150, 'C');
 const expiry: OptionExpiry = {
   expiry: '20260116',
   daysToExpiry: 11,

@@ -2,22 +2,14 @@
 // pick AAPL → the expiry strip and the strikes around the money with live greeks → another expiry → click the
 // at-the-money call's ask → the ticket shows that option, the side, the price and the premium × 100 → buy 1 →
 // the order is working or filled. A screenshot of every step is kept in the test's output folder.
-import type { Page } from '@playwright/test';
-import { connected } from './support/actions';
+import { connected, stepShots } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
 
-let shot = 0;
-async function step(page: Page, name: string): Promise<void> {
-  const file = test.info().outputPath(`${String(++shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  await test.info().attach(name, { path: file, contentType: 'image/png' });
-}
-
 test('an option chain with live greeks, and an option order from it', async ({ app: page }) => {
   test.setTimeout(120_000);
-  shot = 0;
+  const step = stepShots();
   await connected(page, LIVE_TIMEOUT);
 
   await page.getByRole('combobox', { name: 'Open pane' }).selectOption('option-chain');

@@ -6,46 +6,41 @@ import type { EventEnvelope } from '../../src-shared/contract';
 import type { OptionChain, OptionExpiry } from '../../src-shared/domain/option';
 import type { Quote } from '../../src-shared/domain/quote';
 import { createDemoEndpoint } from '../../src-main/demo-profile';
-import { ApiClient, startHarness, type Harness } from '../support/app-harness';
+import { ApiClient, startHarness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 
-let h: Harness | null = null;
-let demo: ReturnType<typeof createDemoEndpoint> | null = null;
+// What each test started, stopped after it in reverse order (the app before its gateway).
+const started: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await h?.stop();
-  h = null;
-  await demo?.stop();
-  demo = null;
+  for (const stop of started.splice(0).reverse()) await stop();
 });
 
-async function call<T>(c: ApiClient, method: string, params: unknown = {}): Promise<T> {
-  const r = await c.call(method, params);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-const of = <E extends EventEnvelope['event']>(c: ApiClient, event: E) =>
-  c.events.filter((e): e is Extract<EventEnvelope, { event: E }> => e.event === event);
 const latest = (c: ApiClient, conId: number): Quote | undefined =>
-  of(c, 'quotes')
+  c
+    .eventsOf('quotes')
     .flatMap((e) => e.payload.quotes)
     .filter((q) => q.conId === conId)
     .at(-1);
 
 describe('the option chain on the Demo profile', () => {
   it('lists the chain and one expiry, streams greeks for the strikes asked, fills an option order × 100', async () => {
-    demo = createDemoEndpoint();
-    h = await startHarness({ demoEndpoint: demo.endpoint, autoConnect: true });
+    const demo = createDemoEndpoint();
+    started.push(() => demo.stop());
+    const h = await startHarness({ demoEndpoint: demo.endpoint, autoConnect: true });
+    started.push(() => h.stop());
     const c = await ApiClient.open(h.host);
-    await waitFor(() => of(c, 'connection').some((e) => e.payload.state === 'ready'), 'ready', 20_000);
+    const call = <T>(method: string, params: unknown = {}) => c.value<T>(method, params);
+    const of = <E extends EventEnvelope['event']>(event: E) => c.eventsOf(event);
+    await waitFor(() => of('connection').some((e) => e.payload.state === 'ready'), 'ready', 20_000);
 
-    const chain = await call<OptionChain>(c, 'options.chain', { conId: 265598, symbol: 'AAPL' });
+    const chain = await call<OptionChain>('options.chain', { conId: 265598, symbol: 'AAPL' });
     expect(chain).toMatchObject({ symbol: 'AAPL', tradingClass: 'AAPL', multiplier: 100 });
     expect(chain.expirations.length).toBeGreaterThanOrEqual(8);
     expect(chain.expirations).toEqual([...chain.expirations].sort());
     expect(chain.strikes.length).toBeGreaterThan(20);
 
     const expiry = chain.expirations[3]!;
-    const e = await call<OptionExpiry>(c, 'options.expiry', {
+    const e = await call<OptionExpiry>('options.expiry', {
       conId: 265598,
       symbol: 'AAPL',
       expiry,
@@ -62,17 +57,17 @@ describe('the option chain on the Demo profile', () => {
       if (r.put) expect(r.put).toMatchObject({ secType: 'OPT', right: 'P', strike: r.strike });
     }
 
-    await call(c, 'quotes.subscribe', { contracts: [{ conId: 265598, symbol: 'AAPL' }] });
+    await call('quotes.subscribe', { contracts: [{ conId: 265598, symbol: 'AAPL' }] });
     await waitFor(() => latest(c, 265598)?.last != null, 'AAPL last');
     const spot = latest(c, 265598)!.last!;
     const atm = [...e.rows].sort((a, b) => Math.abs(a.strike - spot) - Math.abs(b.strike - spot))[0]!;
     const call0 = atm.call!;
     const put0 = atm.put!;
-    const gauge0 = (await call<{ lines: { used: number } }>(c, 'gauges.get')).lines.used;
-    await call(c, 'quotes.subscribe', {
+    const gauge0 = (await call<{ lines: { used: number } }>('gauges.get')).lines.used;
+    await call('quotes.subscribe', {
       contracts: [call0, put0].map(({ conId, symbol, secType }) => ({ conId, symbol, secType })),
     });
-    expect((await call<{ lines: { used: number } }>(c, 'gauges.get')).lines.used).toBe(gauge0 + 2);
+    expect((await call<{ lines: { used: number } }>('gauges.get')).lines.used).toBe(gauge0 + 2);
     await waitFor(
       () =>
         [call0, put0].every(
@@ -88,11 +83,11 @@ describe('the option chain on the Demo profile', () => {
     expect(g.gamma).toBeGreaterThan(0);
 
     // Scrolled out: the lines go back to the budget.
-    await call(c, 'quotes.unsubscribe', { conIds: [put0.conId] });
-    expect((await call<{ lines: { used: number } }>(c, 'gauges.get')).lines.used).toBe(gauge0 + 1);
+    await call('quotes.unsubscribe', { conIds: [put0.conId] });
+    expect((await call<{ lines: { used: number } }>('gauges.get')).lines.used).toBe(gauge0 + 1);
 
     const ask = latest(c, call0.conId)!.ask!;
-    const placed = await call<{ orderIds: number[] }>(c, 'orders.place', {
+    const placed = await call<{ orderIds: number[] }>('orders.place', {
       contract: { conId: call0.conId, symbol: 'AAPL', secType: 'OPT' },
       action: 'BUY',
       quantity: 1,
@@ -102,14 +97,12 @@ describe('the option chain on the Demo profile', () => {
     const id = placed.orderIds[0]!;
     await waitFor(
       () =>
-        of(c, 'orders').some((ev) =>
-          ev.payload.orders.some((o) => o.orderId === id && o.status === 'Filled'),
-        ),
+        of('orders').some((ev) => ev.payload.orders.some((o) => o.orderId === id && o.status === 'Filled')),
       'the option order filled',
     );
     await waitFor(
       () =>
-        of(c, 'portfolio').some((ev) =>
+        of('portfolio').some((ev) =>
           ev.payload.positions.some((p) => p.contract.conId === call0.conId && p.position === 1),
         ),
       'the option position',

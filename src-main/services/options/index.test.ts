@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractRef, Instrument } from '../../../src-shared/domain/instrument';
+import { optionFixture } from '../../../tests/support/domain-fixtures';
 import { silentLogger } from '../../../src-shared/logger';
 import { AppError } from '../../../src-shared/result';
 import { createManualClock } from '../../../tests/support/manual-clock';
@@ -10,32 +11,7 @@ import { createOptions } from './index';
 const NOW = Date.UTC(2026, 0, 5, 15);
 const AAPL = { conId: 265598, symbol: 'aapl' };
 
-function option(strike: number, right: 'C' | 'P', expiry = '20260116'): Instrument {
-  return {
-    conId: Math.round(strike * 10) + (right === 'C' ? 1 : 2),
-    symbol: 'AAPL',
-    secType: 'OPT',
-    exchange: 'SMART',
-    primaryExchange: '',
-    currency: 'USD',
-    localSymbol: `AAPL  ${expiry.slice(2)}${right}${String(strike * 1000).padStart(8, '0')}`,
-    tradingClass: 'AAPL',
-    lastTradeDateOrContractMonth: expiry,
-    multiplier: 100,
-    strike,
-    right,
-    longName: 'APPLE INC',
-    minTick: 0.01,
-    stockType: '',
-    industry: '',
-    category: '',
-    timeZoneId: 'US/Eastern',
-    tradingHours: '',
-    liquidHours: '',
-    validExchanges: 'SMART,CBOE',
-    orderTypes: 'LMT,MKT',
-  };
-}
+const option = optionFixture;
 
 function setup(rows: OptionParamsRow[], details: (ref: Partial<ContractRef>) => Instrument[] | AppError) {
   const clock = createManualClock(NOW);

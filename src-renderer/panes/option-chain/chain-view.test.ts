@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Instrument } from '../../../src-shared/domain/instrument';
+import { optionFixture } from '../../../tests/support/domain-fixtures';
 import type { OptionStrikeRow } from '../../../src-shared/domain/option';
 import { atmIndex, expiryLabel, impliedMoveOf, inTheMoney, linesInView, midOf } from './chain-view';
 
-const opt = (strike: number, right: 'C' | 'P'): Instrument => ({
-  conId: strike * 10 + (right === 'C' ? 1 : 2),
-  symbol: 'AAPL',
-  secType: 'OPT',
-  exchange: 'SMART',
-  primaryExchange: '',
-  currency: 'USD',
-  localSymbol: `AAPL  260116${right}${String(strike * 1000).padStart(8, '0')}`,
-  tradingClass: 'AAPL',
-  lastTradeDateOrContractMonth: '20260116',
-  multiplier: 100,
-  strike,
-  right,
-  longName: '',
-  minTick: 0.01,
-  stockType: '',
-  industry: '',
-  category: '',
-  timeZoneId: '',
-  tradingHours: '',
-  liquidHours: '',
-  validExchanges: '',
-  orderTypes: '',
-});
+const opt = (strike: number, right: 'C' | 'P') => optionFixture(strike, right);
 const rows: OptionStrikeRow[] = [140, 145, 150, 155, 160].map((k) => ({
   strike: k,
   call: opt(k, 'C'),
