@@ -13,6 +13,7 @@ import { createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
 import { createHistory, type History } from './services/history';
 import { createMarketData, type MarketData } from './services/market-data';
+import { createOptions, type Options } from './services/options';
 import { createOrders, type Orders } from './services/orders';
 import { createPortfolio, type Portfolio } from './services/portfolio';
 import { createScanner, type Scanner } from './services/scanner';
@@ -35,6 +36,7 @@ export interface Trading {
   readonly scanner: Scanner;
   readonly orders: Orders;
   readonly portfolio: Portfolio;
+  readonly options: Options;
   gauges(): Gauges;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
@@ -91,6 +93,7 @@ export function createTrading(deps: {
     emitExecutions: (list) => outlet.broadcast('executions', { executions: list }),
     notice: (n) => outlet.broadcast('notice', n),
   });
+  const options = createOptions({ tws, clock, log: log.child('options') });
   const portfolio = createPortfolio({
     tws,
     clock,
@@ -151,6 +154,7 @@ export function createTrading(deps: {
     scanner,
     orders,
     portfolio,
+    options,
     gauges,
     releaseClient(clientId) {
       marketData.releaseClient(clientId);

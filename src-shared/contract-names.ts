@@ -34,6 +34,8 @@ export const REQUEST_NAMES = [
   'orders.confirmLive',
   'executions.list',
   'portfolio.get',
+  'options.chain',
+  'options.expiry',
   'watchlists.get',
   'watchlists.save',
   'layout.get',

@@ -7,6 +7,7 @@ import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
 import { LogEntry } from './domain/log';
+import { Expiry, OptionChain, OptionExpiry } from './domain/option';
 import { Execution, Order, OrderModify, OrderTicket, PlaceResult } from './domain/order';
 import { PortfolioSnapshot } from './domain/portfolio';
 import { Quote, QuoteBatch } from './domain/quote';
@@ -153,6 +154,21 @@ export const requests = {
   'executions.list': { params: None, result: z.array(Execution) },
 
   'portfolio.get': { params: None, result: PortfolioSnapshot },
+
+  // ---- options: the chain of an underlying and the contracts of one expiry (their lines are quote lines) ----
+  'options.chain': {
+    params: z.strictObject({ conId: z.number().int().positive(), symbol: ContractRef.shape.symbol }),
+    result: OptionChain,
+  },
+  'options.expiry': {
+    params: z.strictObject({
+      conId: z.number().int().positive(),
+      symbol: ContractRef.shape.symbol,
+      expiry: Expiry,
+      tradingClass: z.string().max(32).optional(),
+    }),
+    result: OptionExpiry,
+  },
 
   'watchlists.get': { params: None, result: z.array(Watchlist) },
   'watchlists.save': { params: z.strictObject({ lists: z.array(Watchlist).max(100) }), result: Null },

@@ -61,6 +61,18 @@ describe('market data', () => {
     expect(md.quote(1)?.updatedAt).not.toBeNull();
   });
 
+  it('carries an option line’s model greeks on its quote, in the same batch as its ticks', async () => {
+    const { fake, md, published } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [
+      { ...c(7, 'AAPL'), secType: 'OPT' as const, strike: 150, right: 'C' as const },
+    ]);
+    const greeks = { impliedVol: 0.3, delta: 0.55, gamma: 0.07, vega: 0.075, theta: -0.75, undPrice: 151 };
+    fake.streams[0]!.md!.tick('bid', 2.5, false);
+    fake.streams[0]!.md!.greeks!(greeks, false);
+    await Promise.resolve();
+    expect(published.at(-1)!.quotes[0]).toMatchObject({ conId: 7, bid: 2.5, greeks });
+  });
+
   it('publishes the ticks of one socket read once per line, and never changes a published quote', async () => {
     const { clock, fake, md, published } = setup();
     md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1), c(2)]);

@@ -153,6 +153,11 @@ export function createMarketData(deps: {
           q[field] = value;
           q.updatedAt = now;
         },
+        greeks: (greeks, delayed) => {
+          const q = draftOf(line);
+          q.greeks = greeks;
+          if (delayed && q.state === 'pending') q.state = 'delayed';
+        },
         ...(probeOut
           ? {
               probe: (tickId: number, tickAt: number) => {

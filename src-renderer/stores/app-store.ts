@@ -7,6 +7,7 @@ import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
+import { createOptionsSlice, type OptionsSlice } from './options-slice';
 import { createOrdersSlice, type FillNotifier, type OrdersSlice } from './orders-slice';
 import { createPanesSlice, type PanesSlice } from './panes-slice';
 import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
@@ -28,6 +29,7 @@ export type AppState = ConnectionSlice &
   ScannerSlice &
   ChartSlice &
   OrdersSlice &
+  OptionsSlice &
   PortfolioSlice &
   WatchlistsSlice &
   UiSlice &
@@ -52,6 +54,7 @@ export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillN
     ...createScannerSlice(...a),
     ...createChartSlice(...a),
     ...createOrdersSlice(deps.notifyFills ?? notifyFills)(...a),
+    ...createOptionsSlice(...a),
     ...createPortfolioSlice(...a),
     ...createWatchlistsSlice(...a),
     ...createUiSlice(...a),

@@ -14,7 +14,7 @@ export type InstrumentsSlice = {
 };
 
 /** Pure: the reference panes pass around, from resolved details. */
-function refFromInstrument(i: Instrument): WatchItem {
+export function refFromInstrument(i: Instrument): WatchItem {
   return {
     conId: i.conId,
     symbol: i.symbol,
@@ -27,6 +27,8 @@ function refFromInstrument(i: Instrument): WatchItem {
       ? { lastTradeDateOrContractMonth: i.lastTradeDateOrContractMonth }
       : {}),
     ...(i.multiplier ? { multiplier: i.multiplier } : {}),
+    ...(i.strike !== undefined ? { strike: i.strike } : {}),
+    ...(i.right !== undefined ? { right: i.right } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Security types the app trades and charts. ETFs are `STK` in TWS; `stockType` tells them apart. */
-export const SecType = z.enum(['STK', 'FUT', 'CASH', 'IND']);
+export const SecType = z.enum(['STK', 'FUT', 'CASH', 'IND', 'OPT']);
 export type SecType = z.infer<typeof SecType>;
 
 const Symbol = z
@@ -25,6 +25,9 @@ export const ContractRef = z.strictObject({
   lastTradeDateOrContractMonth: z.string().max(16).optional(),
   multiplier: z.number().positive().optional(),
   tradingClass: z.string().max(32).optional(),
+  /** Options: the strike and right (C or P). */
+  strike: z.number().positive().optional(),
+  right: z.enum(['C', 'P']).optional(),
 });
 export type ContractRef = z.infer<typeof ContractRef>;
 
@@ -40,6 +43,8 @@ export const Instrument = z.object({
   tradingClass: z.string(),
   lastTradeDateOrContractMonth: z.string().optional(),
   multiplier: z.number().optional(),
+  strike: z.number().positive().optional(),
+  right: z.enum(['C', 'P']).optional(),
   longName: z.string(),
   minTick: z.number().positive(),
   /** COMMON, ETF, ADR, REIT… as TWS reports it; empty for non-stocks. */
@@ -70,6 +75,6 @@ export function instrumentLabel(
   i: Pick<Instrument, 'symbol' | 'secType' | 'currency' | 'localSymbol'>,
 ): string {
   if (i.secType === 'CASH') return `${i.symbol}.${i.currency}`;
-  if (i.secType === 'FUT') return i.localSymbol || i.symbol;
+  if (i.secType === 'FUT' || i.secType === 'OPT') return i.localSymbol || i.symbol;
   return i.symbol;
 }

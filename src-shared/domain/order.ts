@@ -84,7 +84,7 @@ function ticketProblems(t: TicketShape): { path: string; message: string }[] {
     out.push({ path: 'trailingAmount', message: `${t.orderType} takes no trailing amount` });
   }
   const secType = t.contract.secType ?? 'STK';
-  if ((secType === 'STK' || secType === 'FUT') && !Number.isInteger(t.quantity)) {
+  if ((secType === 'STK' || secType === 'FUT' || secType === 'OPT') && !Number.isInteger(t.quantity)) {
     out.push({ path: 'quantity', message: 'quantity must be a whole number of shares or contracts' });
   }
   if (t.orderType === 'MKT' && t.tif === 'GTC') {

@@ -17,6 +17,12 @@ describe('referencePrice', () => {
     expect(referencePrice(undefined)).toBeNull();
   });
 
+  it('takes an option’s mid before its (often stale) last', () => {
+    expect(referencePrice(q({ last: 5.65, bid: 6.15, ask: 6.25 }), 'OPT')).toBeCloseTo(6.2);
+    expect(referencePrice(q({ last: 5.65, bid: 0, ask: 6.25 }), 'OPT')).toBe(5.65);
+    expect(referencePrice(q({ last: 5.65, bid: 6.15, ask: 6.25 }), 'STK')).toBe(5.65);
+  });
+
   it('never takes zero or a negative value (TWS’s "no price") as a reference', () => {
     expect(referencePrice(q({ last: 0, bid: 9, ask: 11 }))).toBe(10);
     expect(referencePrice(q({ last: 0, bid: 0, ask: 11, close: 8 }))).toBe(8);

@@ -1,6 +1,7 @@
 // Level-1 quotes: the latest state per instrument, coalesced in main and sent to windows once per frame.
 import { z } from 'zod';
 import { QuoteProbe } from '../bench-probe';
+import { OptionGreeks } from './option';
 
 /**
  * Where a quote's numbers come from. `live`/`frozen`/`delayed`/`delayed-frozen` follow TWS's market data type;
@@ -39,6 +40,8 @@ export const Quote = z.object({
   updatedAt: z.number().nullable(),
   /** Plain-language reason when `state` is `error` or `no-line`. */
   note: z.string().optional(),
+  /** An option line's model greeks (TWS's tickOptionComputation); absent on other instruments. */
+  greeks: OptionGreeks.optional(),
 });
 export type Quote = z.infer<typeof Quote>;
 
@@ -70,12 +73,19 @@ export function emptyQuote(conId: number, state: QuoteState = 'pending'): Quote 
 
 /**
  * The price an order ticket starts from and is checked against: the last trade, else the mid, else the previous
- * close. Zero and negative values are TWS's "no price" (a quiet instrument, an empty side), never a reference.
+ * close. An option's mid comes first: options trade seldom, so their last is often far behind the market (a buy at
+ * the ask would fail a price band drawn around a stale last). Zero and negative values are TWS's "no price" (a
+ * quiet instrument, an empty side), never a reference.
  */
-export function referencePrice(q: Pick<Quote, 'last' | 'bid' | 'ask' | 'close'> | undefined): number | null {
+export function referencePrice(
+  q: Pick<Quote, 'last' | 'bid' | 'ask' | 'close'> | undefined,
+  secType?: string,
+): number | null {
   if (!q) return null;
+  const mid = q.bid !== null && q.ask !== null && q.bid > 0 && q.ask > 0 ? (q.bid + q.ask) / 2 : null;
+  if (secType === 'OPT' && mid !== null) return mid;
   if (q.last !== null && q.last > 0) return q.last;
-  if (q.bid !== null && q.ask !== null && q.bid > 0 && q.ask > 0) return (q.bid + q.ask) / 2;
+  if (mid !== null) return mid;
   return q.close !== null && q.close > 0 ? q.close : null;
 }
 

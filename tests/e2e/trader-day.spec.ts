@@ -4,20 +4,13 @@
 // the countdown and disables the ticket, then recovers and everything ticks again → a reload keeps the layout and
 // the watchlist. A screenshot of every step is kept in the test's output folder.
 import type { Locator, Page } from '@playwright/test';
-import { connected, connection } from './support/actions';
+import { connected, connection, stepShots } from './support/actions';
 import { test, expect } from './support/fixtures';
 import { savedText } from './support/saved';
 
 test.use({ demoControl: true });
 
 const LIVE_TIMEOUT = 30_000;
-
-let shot = 0;
-async function step(page: Page, name: string): Promise<void> {
-  const file = test.info().outputPath(`${String(++shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file });
-  await test.info().attach(name, { path: file, contentType: 'image/png' });
-}
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
@@ -50,7 +43,7 @@ async function changes(
 
 test("the trader's day", async ({ app: page, host }) => {
   test.setTimeout(240_000);
-  shot = 0;
+  const step = stepShots();
   const status = connection(page);
   await connected(page, LIVE_TIMEOUT);
 

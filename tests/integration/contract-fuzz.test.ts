@@ -56,6 +56,8 @@ const VALID = {
   'orders.confirmLive': { typed: 'DU1' },
   'executions.list': {},
   'portfolio.get': {},
+  'options.chain': { conId: 265598, symbol: 'AAPL' },
+  'options.expiry': { conId: 265598, symbol: 'AAPL', expiry: '20260116' },
   'watchlists.get': {},
   'watchlists.save': { lists: [{ id: 'main', name: 'Main', items: [AAPL] }] },
   'layout.get': {},

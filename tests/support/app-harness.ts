@@ -96,6 +96,18 @@ export class ApiClient {
     });
   }
 
+  /** A request's value; a refusal throws with the method and the typed error. */
+  async value<T>(method: string, params: unknown = {}): Promise<T> {
+    const r = await this.call(method, params);
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+    return r.value as T;
+  }
+
+  /** The events of one name received so far, typed by it. */
+  eventsOf<E extends EventEnvelope['event']>(event: E): Extract<EventEnvelope, { event: E }>[] {
+    return this.events.filter((e): e is Extract<EventEnvelope, { event: E }> => e.event === event);
+  }
+
   /** Waits (bounded) until an event matching `pred` has arrived. */
   async waitForEvent(pred: (e: EventEnvelope) => boolean, timeoutMs = 10_000): Promise<EventEnvelope> {
     const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
-// Whole domain objects for unit tests (a connection status, an order, an execution): a plain paper-account default
+// Whole domain objects for unit tests (a connection status, an order, an execution, an option): a plain paper-account default
 // that each test overrides with the fields it is about, so no test spells out the other twenty.
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
+import type { Instrument } from '../../src-shared/domain/instrument';
 import type { Execution, Order } from '../../src-shared/domain/order';
 
 const AAPL = { symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
@@ -78,5 +79,33 @@ export function executionFixture(extra: Partial<Execution> = {}): Execution {
     commissionCurrency: null,
     realizedPnl: null,
     ...extra,
+  };
+}
+
+/** A listed AAPL option of 16 Jan 2026 as contract details give it (conId from strike and right). */
+export function optionFixture(strike: number, right: 'C' | 'P', expiry = '20260116'): Instrument {
+  return {
+    conId: Math.round(strike * 10) + (right === 'C' ? 1 : 2),
+    symbol: 'AAPL',
+    secType: 'OPT',
+    exchange: 'SMART',
+    primaryExchange: '',
+    currency: 'USD',
+    localSymbol: `AAPL  ${expiry.slice(2)}${right}${String(strike * 1000).padStart(8, '0')}`,
+    tradingClass: 'AAPL',
+    lastTradeDateOrContractMonth: expiry,
+    multiplier: 100,
+    strike,
+    right,
+    longName: 'APPLE INC',
+    minTick: 0.01,
+    stockType: '',
+    industry: '',
+    category: '',
+    timeZoneId: 'US/Eastern',
+    tradingHours: '',
+    liquidHours: '',
+    validExchanges: 'SMART,CBOE',
+    orderTypes: 'LMT,MKT',
   };
 }

@@ -165,6 +165,10 @@ export function createFakeTws(clock: Clock): FakeControl {
     async matchingSymbols(): Promise<SymbolMatch[]> {
       return [];
     },
+    async optionParams() {
+      if (!link.canSend()) throw notConnected();
+      return [];
+    },
     async contractDetails(ref) {
       if (!link.canSend()) throw notConnected();
       const hit = ref.conId

@@ -2,6 +2,7 @@ import { ScanCode } from '@stoqey/ib';
 import { describe, expect, it } from 'vitest';
 import {
   formatTwsUtc,
+  fromIbContract,
   parseBarTime,
   parseExecTime,
   scanCodeToken,
@@ -39,7 +40,7 @@ describe('convert', () => {
     expect(
       toIbContract({ conId: 265598, symbol: 'aapl', secType: 'STK', exchange: 'SMART', currency: 'USD' }),
     ).toEqual({ conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' });
-    expect(toInstrument({ contract: { conId: 1, symbol: 'X', secType: 'OPT' as never } })).toBeNull();
+    expect(toInstrument({ contract: { conId: 1, symbol: 'X', secType: 'BOND' as never } })).toBeNull();
     const i = toInstrument({
       contract: { conId: 1, symbol: 'X', secType: 'STK' as never, exchange: 'SMART', currency: 'USD' },
       minTick: 0.01,
@@ -47,6 +48,45 @@ describe('convert', () => {
     });
     expect(i?.minTick).toBe(0.01);
     expect(i?.longName).toBe('X Corp');
+  });
+
+  it('maps an option both ways with its strike, right and multiplier', () => {
+    const ref = {
+      symbol: 'AAPL',
+      secType: 'OPT' as const,
+      exchange: 'SMART',
+      currency: 'USD',
+      lastTradeDateOrContractMonth: '20260116',
+      strike: 150,
+      right: 'C' as const,
+    };
+    expect(toIbContract(ref)).toMatchObject({ secType: 'OPT', strike: 150, right: 'C' });
+    const opt = toInstrument({
+      contract: {
+        conId: 700000001,
+        symbol: 'AAPL',
+        secType: 'OPT' as never,
+        lastTradeDateOrContractMonth: '20260116',
+        strike: 150,
+        right: 'PUT' as never,
+        multiplier: '100' as never,
+        exchange: 'SMART',
+        currency: 'USD',
+        localSymbol: 'AAPL  260116P00150000',
+      },
+      minTick: 0.01,
+    });
+    expect(opt).toMatchObject({ secType: 'OPT', strike: 150, right: 'P', multiplier: 100 });
+    // A stock's right is TWS's `?`: no option fields on it.
+    const stock = fromIbContract({
+      conId: 2,
+      symbol: 'X',
+      secType: 'STK' as never,
+      strike: 0,
+      right: '?' as never,
+    });
+    expect(stock).not.toHaveProperty('strike');
+    expect(stock).not.toHaveProperty('right');
   });
 
   it('makes any scan code sendable, including codes the library enum lacks', () => {

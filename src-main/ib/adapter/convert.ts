@@ -32,7 +32,23 @@ export function toIbContract(ref: Partial<ContractRef> & { conId?: number | unde
   if (ref.lastTradeDateOrContractMonth) c.lastTradeDateOrContractMonth = ref.lastTradeDateOrContractMonth;
   if (ref.multiplier) c.multiplier = ref.multiplier;
   if (ref.tradingClass) c.tradingClass = ref.tradingClass;
+  if (ref.strike) c.strike = ref.strike;
+  if (ref.right) c.right = ref.right as Contract['right'];
   return c;
+}
+
+/** An option's right as TWS writes it (C/P, CALL/PUT in some messages); undefined for anything else. */
+function optionRight(v: unknown): 'C' | 'P' | undefined {
+  const r = str(v).toUpperCase();
+  return r === 'C' || r === 'CALL' ? 'C' : r === 'P' || r === 'PUT' ? 'P' : undefined;
+}
+
+/** Strike and right of an option contract (nothing for other security types, whose right TWS writes as `?`). */
+function optionFields(c: Contract): { strike?: number; right?: 'C' | 'P' } {
+  if (c.secType !== 'OPT') return {};
+  const strike = num(c.strike);
+  const right = optionRight(c.right);
+  return { ...(strike && strike > 0 ? { strike } : {}), ...(right ? { right } : {}) };
 }
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -54,10 +70,11 @@ export function fromIbContract(c: Contract | undefined): ResolvedContract {
     ...(ltd ? { lastTradeDateOrContractMonth: ltd } : {}),
     ...(multiplier && multiplier > 0 ? { multiplier } : {}),
     ...(c?.tradingClass ? { tradingClass: c.tradingClass } : {}),
+    ...(c ? optionFields(c) : {}),
   };
 }
 
-/** Contract details → Instrument; null for security types the app does not handle (options, bonds…). */
+/** Contract details → Instrument; null for security types the app does not handle (bonds, warrants…). */
 export function toInstrument(d: ContractDetails): Instrument | null {
   const c = d.contract ?? {};
   const secType = SecType.safeParse(c.secType);
@@ -77,6 +94,7 @@ export function toInstrument(d: ContractDetails): Instrument | null {
     tradingClass: str(c.tradingClass),
     ...(ltd ? { lastTradeDateOrContractMonth: ltd } : {}),
     ...(multiplier && multiplier > 0 ? { multiplier } : {}),
+    ...optionFields(c),
     longName: str(d.longName),
     minTick: minTick && minTick > 0 ? minTick : 0.01,
     stockType: str(d.stockType),

@@ -16,7 +16,7 @@ export type {
   OrderStatusInfo,
 } from './order-mapping';
 export type { OrderEvents } from './orders';
-export type { SnapshotFields } from './reference-data';
+export type { OptionParamsRow, SnapshotFields } from './reference-data';
 export type { MarketDataSink, RawScanRow, ScanSpec } from './streams';
 export type { TickField } from './ticks';
 

@@ -71,4 +71,40 @@ describe('adapter reference data', () => {
       message: 'TWS knows no instrument matching NOPE',
     });
   });
+
+  it('collects reqSecDefOptParams rows until the end, strikes as numbers', async () => {
+    const rec = createRecordingLink();
+    const chain = createReferenceData(rec.link).optionParams({ symbol: 'AAPL', conId: 265598 });
+    const r = rec.requests[0]!;
+    expect(r.calls[0]!.args).toEqual([r.reqId, 'AAPL', '', 'STK', 265598]);
+    r.event('securityDefinitionOptionParameter', [
+      r.reqId,
+      'SMART',
+      265598,
+      'AAPL',
+      100,
+      ['20260116'],
+      [150, 155],
+    ]);
+    r.event('securityDefinitionOptionParameter', [
+      r.reqId,
+      'CBOE',
+      265598,
+      'AAPL',
+      '100',
+      ['20260116'],
+      [150],
+    ]);
+    r.event('securityDefinitionOptionParameterEnd', [r.reqId]);
+    await expect(chain).resolves.toEqual([
+      {
+        exchange: 'SMART',
+        tradingClass: 'AAPL',
+        multiplier: 100,
+        expirations: ['20260116'],
+        strikes: [150, 155],
+      },
+      { exchange: 'CBOE', tradingClass: 'AAPL', multiplier: 100, expirations: ['20260116'], strikes: [150] },
+    ]);
+  });
 });

@@ -24,12 +24,23 @@ import { rejectedBy } from './tws-errors';
 
 export type SnapshotFields = Partial<Record<TickField, number>> & { delayed: boolean };
 
+/** One row of reqSecDefOptParams: an exchange × trading class with its expirations and (union) strikes. */
+export type OptionParamsRow = {
+  exchange: string;
+  tradingClass: string;
+  multiplier: number | null;
+  expirations: string[];
+  strikes: number[];
+};
+
 export interface ReferenceData {
   matchingSymbols(pattern: string): Promise<SymbolMatch[]>;
   contractDetails(ref: Partial<ContractRef> & { conId?: number | undefined }): Promise<Instrument[]>;
   scannerParameters(): Promise<string>;
   /** One page of bars, through the historical pacing queue (waits for a reconnect rather than failing). */
   history(spec: HistorySpec): Promise<Bar[]>;
+  /** reqSecDefOptParams of a stock or index: a row per exchange × trading class (none for an unknown one). */
+  optionParams(underlying: { symbol: string; conId: number; secType?: string }): Promise<OptionParamsRow[]>;
   /** A one-shot quote (reqMktData snapshot). */
   snapshot(contract: ResolvedContract, timeoutMs?: number): Promise<SnapshotFields>;
 }
@@ -69,6 +80,30 @@ export function createReferenceData(link: Link): ReferenceData {
                 twsCode: 200,
               })
             : rejectedBy(code, message),
+      });
+    },
+
+    optionParams(underlying) {
+      const rows: OptionParamsRow[] = [];
+      return link.request<OptionParamsRow[]>({
+        label: `option chain of ${underlying.symbol}`,
+        timeoutMs: 20_000,
+        send: (api, id) =>
+          api.reqSecDefOptParams(id, underlying.symbol, '', underlying.secType ?? 'STK', underlying.conId),
+        onEvent: (name, args, done) => {
+          if (name === EventName.securityDefinitionOptionParameter)
+            rows.push({
+              exchange: String(args[1] ?? ''),
+              tradingClass: String(args[3] ?? ''),
+              multiplier: num(args[4]),
+              expirations: ((args[5] as unknown[] | undefined) ?? []).map(String),
+              strikes: ((args[6] as unknown[] | undefined) ?? [])
+                .map(num)
+                .filter((k): k is number => k !== null && k > 0),
+            });
+          else if (name === EventName.securityDefinitionOptionParameterEnd) done(rows);
+        },
+        onError: rejectedBy,
       });
     },
 

@@ -11,6 +11,7 @@ import {
   type Bar,
   type Duration,
 } from '../../../src-shared/domain/bar';
+import type { OptionGreeks } from '../../../src-shared/domain/option';
 import { describeTwsCode, isPacingViolation } from '../../../src-shared/errors';
 import type { Link, StreamHandle } from '../connection';
 import {
@@ -22,7 +23,7 @@ import {
   type ResolvedContract,
 } from './convert';
 import { historyContractKey, historySignature, requestHistory, type HistorySpec } from './history-request';
-import { TICKS, type TickField } from './ticks';
+import { MODEL_OPTION_TICKS, TICKS, toGreeks, type TickField } from './ticks';
 
 export type MarketDataSink = {
   tick(field: TickField, value: number, delayed: boolean): void;
@@ -31,6 +32,8 @@ export type MarketDataSink = {
    * `benchProbe`: the id of the tick batch it closes and when the gateway sent it.
    */
   probe?(tickId: number, tickAt: number): void;
+  /** An option line's model greeks (tickOptionComputation 13, or 83 when delayed). */
+  greeks?(greeks: OptionGreeks, delayed: boolean): void;
   /** TWS's marketDataType message for this line: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen. */
   dataType(type: number): void;
   /** A TWS error/warning for this line; return what the connection should do with the request. */
@@ -150,6 +153,9 @@ export function createStreams(link: Link, opts: StreamOptions = {}): Streams {
               const [seq, at] = String(args[2]).split(';').map(Number);
               if (Number.isFinite(seq) && Number.isFinite(at)) sink.probe(seq!, at!);
             }
+          } else if (name === EventName.tickOptionComputation) {
+            const delayed = MODEL_OPTION_TICKS[Number(args[1])];
+            if (delayed !== undefined) sink.greeks?.(toGreeks(args.slice(2)), delayed);
           } else if (name === EventName.marketDataType) sink.dataType(Number(args[1]));
         },
         onError: (code, message) => sink.error(code, message),

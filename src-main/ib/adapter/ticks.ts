@@ -1,5 +1,6 @@
 // TWS's market-data tick types as the app reads them: tick id → quote field, with the delayed twins (66–76) on the
-// same fields. Used by the quote lines and the one-shot snapshots alike.
+// same fields, and an option line's model greeks. Used by the quote lines and the one-shot snapshots alike.
+import type { OptionGreeks } from '../../../src-shared/domain/option';
 
 export type TickField =
   'bid' | 'ask' | 'last' | 'bidSize' | 'askSize' | 'lastSize' | 'volume' | 'high' | 'low' | 'open' | 'close';
@@ -29,3 +30,31 @@ export const TICKS: Readonly<Record<number, readonly [TickField, boolean]>> = {
   75: ['close', true],
   76: ['open', true],
 };
+
+/** tickOptionComputation's model ticks (13, delayed 83) → delayed; the bid/ask/last computations are not shown. */
+export const MODEL_OPTION_TICKS: Readonly<Record<number, boolean>> = { 13: false, 83: true };
+
+/**
+ * tickOptionComputation's arguments after the tick type (tickAttrib, impliedVol, delta, optPrice, pvDividend,
+ * gamma, vega, theta, undPrice) → greeks. TWS's "not computed" is −1 for the vol and the underlying's price and
+ * exactly −2 for a greek (IB's client reads them so); @stoqey/ib already turns some of them into undefined.
+ */
+export function toGreeks(args: readonly unknown[]): OptionGreeks {
+  const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const positive = (v: unknown): number | null => {
+    const x = n(v);
+    return x !== null && x >= 0 ? x : null;
+  };
+  const greek = (v: unknown): number | null => {
+    const x = n(v);
+    return x === -2 ? null : x;
+  };
+  return {
+    impliedVol: positive(args[1]),
+    delta: greek(args[2]),
+    gamma: greek(args[5]),
+    vega: greek(args[6]),
+    theta: greek(args[7]),
+    undPrice: positive(args[8]),
+  };
+}

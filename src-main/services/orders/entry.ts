@@ -81,7 +81,7 @@ export function createOrderEntry(deps: {
   }
 
   async function referenceOf(instrument: Instrument): Promise<number | null> {
-    const live = referencePrice(marketData.quote(instrument.conId));
+    const live = referencePrice(marketData.quote(instrument.conId), instrument.secType);
     if (live !== null) return live;
     const contract: ResolvedContract = {
       conId: instrument.conId,
@@ -98,7 +98,7 @@ export function createOrderEntry(deps: {
           timer = clock.setTimeout(() => r(null), REFERENCE_TIMEOUT_MS);
         }),
       ]);
-      return q ? referencePrice(q) : null;
+      return q ? referencePrice(q, instrument.secType) : null;
     } catch {
       return null;
     } finally {
@@ -156,6 +156,8 @@ export function createOrderEntry(deps: {
       ...(instrument.lastTradeDateOrContractMonth
         ? { lastTradeDateOrContractMonth: instrument.lastTradeDateOrContractMonth }
         : {}),
+      ...(instrument.strike !== undefined ? { strike: instrument.strike } : {}),
+      ...(instrument.right !== undefined ? { right: instrument.right } : {}),
     };
     const base: Omit<JournalOrder, 'orderId'> = {
       parentId: null,

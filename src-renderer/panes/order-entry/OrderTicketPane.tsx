@@ -3,13 +3,14 @@
 // profile), estimated value and warnings, a confirmation (on by default), Alt+B / Alt+S hotkeys.
 // Disabled, with the reason, unless TWS is ready; a live profile shows a red banner and asks for the typed
 // confirmation before its first order of the session.
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { hasSeveralAccounts } from '../../../src-shared/domain/accounts';
 import type { OrderAction } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
 import { managedAccounts, selectTicketAccount } from '../../stores/account-view';
+import type { OptionTicket } from '../../stores/options-slice';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { referencePrice } from '../../../src-shared/domain/quote';
@@ -22,6 +23,7 @@ import { nextStep, placeOutcome, startFlow, ticketFlow, type TicketEvent } from 
 import {
   buildTicket,
   initialForm,
+  optionPremium,
   ticketBlockedReason,
   ticketSummary,
   ticketWarnings,
@@ -35,13 +37,26 @@ export function OrderTicketPane() {
   const symbol = useAppStore((s) => symbolOf(s, paneId));
   const setSymbol = useAppStore((s) => s.setSymbol);
   const live = useAppStore((s) => s.connection?.live ?? false);
+  // An option handed over by a chain's bid/ask shows until the ticket's symbol changes again.
+  const option = useAppStore((s) => s.optionTicket);
+  const clearOption = useAppStore((s) => s.clearOptionTicket);
+  const lastConId = useRef(symbol?.conId);
+  useEffect(() => {
+    if (symbol?.conId === lastConId.current) return;
+    lastConId.current = symbol?.conId;
+    clearOption();
+  }, [symbol?.conId, clearOption]);
+  const shown = option?.item ?? symbol;
   return (
     <div className="pane-body ticket">
       <PaneToolbar label="Ticket symbol">
         <SymbolPicker
           label="Ticket symbol"
           placeholder="Symbol…"
-          onPick={(item) => setSymbol(paneId, item)}
+          onPick={(item) => {
+            clearOption();
+            setSymbol(paneId, item);
+          }}
         />
       </PaneToolbar>
       {live && (
@@ -49,8 +64,8 @@ export function OrderTicketPane() {
           LIVE ACCOUNT — this ticket trades real money
         </div>
       )}
-      {symbol ? (
-        <TicketBody key={symbol.conId} symbol={symbol} />
+      {shown ? (
+        <TicketBody key={`${shown.conId}:${option?.seq ?? 0}`} symbol={shown} option={option} />
       ) : (
         <p className="empty">
           Pick a symbol: search above, click a scanner or watchlist row, or press Ctrl+K.
@@ -60,7 +75,7 @@ export function OrderTicketPane() {
   );
 }
 
-function TicketBody({ symbol }: { symbol: WatchItem }) {
+function TicketBody({ symbol, option }: { symbol: WatchItem; option: OptionTicket | null }) {
   const store = useAppStoreApi();
   const quote = useAppStore((s) => s.quotes[symbol.conId]);
   const instrument = useAppStore((s) => s.instruments[symbol.conId]);
@@ -81,11 +96,16 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
 
   const minTick = instrument?.minTick ?? 0.01;
   const [flow, dispatch] = useReducer(ticketFlow, null, () =>
-    startFlow(initialForm(referencePrice(store.getState().quotes[symbol.conId]), minTick)),
+    option
+      ? // From a chain's bid/ask: one contract at the price clicked.
+        startFlow({ ...initialForm(option.price, minTick), quantity: '1' })
+      : startFlow(
+          initialForm(referencePrice(store.getState().quotes[symbol.conId], symbol.secType), minTick),
+        ),
   );
   const { form, errors, pending, liveAsk, typed, result, sending } = flow;
   // The first price seen fills the empty price fields once (the quote often arrives after the ticket opens).
-  const reference = referencePrice(quote);
+  const reference = referencePrice(quote, symbol.secType);
   if (!flow.seeded && reference !== null) dispatch({ type: 'seed', reference, minTick });
 
   // Hold the quote for the ticket's reference price and load the min tick (the body is keyed by conId).
@@ -103,6 +123,7 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
       currency: symbol.currency,
       limits,
       quote,
+      secType: symbol.secType,
     });
   const preview = buildTicket(form, symbol, 'BUY');
   const check = preview.ok ? checkOf(preview.ticket) : null;
@@ -171,7 +192,9 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
         }}
       >
         <div className="ticket-head">
-          <strong className="ticket-symbol">{symbol.symbol}</strong>
+          <strong className="ticket-symbol">
+            {symbol.secType === 'OPT' ? symbol.localSymbol || symbol.symbol : symbol.symbol}
+          </strong>
           <span className="dim">{instrument?.longName ?? symbol.primaryExchange ?? ''}</span>
           <span className="ticket-quote">
             <span>Bid {fmtPrice(quote?.bid, minTick)}</span> <span>Ask {fmtPrice(quote?.ask, minTick)}</span>{' '}
@@ -189,6 +212,14 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
             dispatch({ type: 'edit', field, value })
           }
         />
+        {symbol.secType === 'OPT' && (
+          <OptionLine
+            option={option}
+            form={form}
+            multiplier={instrument?.multiplier ?? symbol.multiplier ?? 100}
+            currency={symbol.currency}
+          />
+        )}
         <p className="ticket-notional">
           Estimated value: <strong>{fmtMoney(check?.notional ?? null, symbol.currency)}</strong>
           <span className="dim"> · tick {minTick}</span>
@@ -259,5 +290,29 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
         onClose={() => dispatch({ type: 'close-live' })}
       />
     </>
+  );
+}
+
+/** An option ticket's premium × multiplier, the most a long option can lose, and the side the chain's click chose. */
+function OptionLine(props: {
+  option: OptionTicket | null;
+  form: TicketForm;
+  multiplier: number;
+  currency: string;
+}) {
+  const premium = optionPremium(props.form, props.multiplier);
+  return (
+    <p className="ticket-option" aria-label="Option premium">
+      {props.option && (
+        <>
+          From the chain:{' '}
+          <strong>{props.option.action === 'BUY' ? 'Buy at the ask' : 'Sell at the bid'}</strong>{' '}
+          {props.option.price} ·{' '}
+        </>
+      )}
+      Premium {props.form.limitPrice || '—'} × {props.multiplier} ={' '}
+      <strong>{fmtMoney(premium?.perContract ?? null, props.currency)}</strong> per contract · Max loss if
+      long: <strong>{fmtMoney(premium?.total ?? null, props.currency)}</strong>
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import { item, quote } from '../../../tests/support/renderer/fixtures';
 import {
   buildTicket,
   initialForm,
+  optionPremium,
   seedPrices,
   ticketBlockedReason,
   ticketSummary,
@@ -15,6 +16,13 @@ const limits = { maxQuantity: 1000, maxNotional: 100_000, priceBandPct: 10 };
 const form = (patch: Partial<TicketForm> = {}): TicketForm => ({ ...initialForm(100, 0.01), ...patch });
 
 describe('ticket form', () => {
+  it('shows an option’s premium × multiplier per contract and for the quantity (a long option’s max loss)', () => {
+    const form = { ...initialForm(2.35, 0.01), quantity: '3' };
+    expect(optionPremium(form, 100)).toEqual({ perContract: 235, total: 705 });
+    expect(optionPremium({ ...form, limitPrice: '' }, 100)).toBeNull();
+    expect(optionPremium({ ...form, quantity: '0' }, 100)).toBeNull();
+  });
+
   it('starts as a LMT at the reference price on the tick grid', () => {
     expect(initialForm(187.456, 0.01)).toMatchObject({
       orderType: 'LMT',
@@ -80,6 +88,25 @@ describe('ticket form', () => {
     expect(!gtc.ok && gtc.errors.tif).toMatch(/cannot be GTC/);
     const br = buildTicket(form({ bracket: true, takeProfit: '90', stopLoss: '95' }), AAPL, 'BUY');
     expect(!br.ok && br.errors.takeProfit).toMatch(/above the stop-loss/);
+  });
+
+  it('draws an option’s price band around its mid, not a stale last, and counts its value × the multiplier', () => {
+    const option = { ...AAPL, conId: 7, secType: 'OPT' as const, strike: 150, right: 'C' as const };
+    const built = buildTicket(form({ quantity: '2', limitPrice: '6.25' }), option, 'BUY');
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const opts = {
+      minTick: 0.01,
+      multiplier: 100,
+      currency: 'USD',
+      limits,
+      quote: quote(7, { last: 5.65, bid: 6.15, ask: 6.25 }),
+    };
+    expect(ticketWarnings(built.ticket, { ...opts, secType: 'OPT' })).toMatchObject({
+      problems: [],
+      notional: 1250,
+    });
+    // Drawn around the last, the same ask would be 10.6 % off.
+    expect(ticketWarnings(built.ticket, opts).problems[0]).toMatch(/away from the last price/);
   });
 
   it('warns before sending: limits, price band, tick grid, marketable limits', () => {

@@ -63,6 +63,20 @@ const num = (s: string): number | undefined => {
   return Number.isFinite(n) ? n : Number.NaN;
 };
 
+/**
+ * An option ticket's premium: the price × the multiplier per contract and for the quantity (for a long option the
+ * most it can lose). Null until a price and a quantity are filled in.
+ */
+export function optionPremium(
+  form: Pick<TicketForm, 'limitPrice' | 'quantity'>,
+  multiplier: number,
+): { perContract: number; total: number } | null {
+  const price = num(form.limitPrice);
+  const qty = num(form.quantity);
+  if (price === undefined || qty === undefined || !(price > 0) || !(qty > 0)) return null;
+  return { perContract: price * multiplier, total: price * multiplier * qty };
+}
+
 /** Builds the ticket the contract takes, or the message per field (names as in TicketForm). */
 export function buildTicket(
   form: TicketForm,
@@ -136,9 +150,10 @@ export function ticketWarnings(
     currency: string;
     limits: OrderLimits | undefined;
     quote: Quote | undefined;
+    secType?: string | undefined;
   },
 ): { problems: string[]; warnings: string[]; notional: number | null } {
-  const ref = referencePrice(opts.quote);
+  const ref = referencePrice(opts.quote, opts.secType);
   const t = { ...ticket, tif: ticket.tif ?? 'DAY', outsideRth: ticket.outsideRth ?? false };
   const check = opts.limits
     ? checkTicket(

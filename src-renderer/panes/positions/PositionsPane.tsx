@@ -17,7 +17,13 @@ const pnl = (title: string, value: (p: Position) => number | null): Column<Posit
 });
 
 const COLUMNS: readonly Column<Position>[] = [
-  { title: 'Symbol', rowHeader: true, cell: (p) => p.contract.symbol },
+  {
+    title: 'Symbol',
+    rowHeader: true,
+    // An option by its OCC symbol (AAPL  260116C00150000): several of one underlying must stay apart.
+    cell: (p) =>
+      p.contract.secType === 'OPT' ? (p.contract.localSymbol ?? p.contract.symbol) : p.contract.symbol,
+  },
   { title: 'Position', num: true, className: (p) => signClass(p.position), cell: (p) => p.position },
   { title: 'Avg cost', num: true, cell: (p) => fmtPrice(p.avgCost) },
   { title: 'Market price', num: true, cell: (p) => fmtPrice(p.marketPrice) },

@@ -1,6 +1,6 @@
 // What several E2E specs do the same way, as a trader would: wait for the connection to TWS (the embedded demo
-// gateway), find a symbol with Ctrl+K, tear a pane off into a tab of its own.
-import { expect, type Page } from '@playwright/test';
+// gateway), find a symbol with Ctrl+K, tear a pane off into a tab of its own, keep step screenshots.
+import { expect, test, type Page } from '@playwright/test';
 
 /** The connection indicator in the status bar. */
 export function connection(page: Page) {
@@ -33,4 +33,14 @@ export async function tearOff(page: Page, pane: string): Promise<Page> {
     .getByRole('button', { name: 'Open in a new window' })
     .click();
   return popup;
+}
+
+/** A test's step screenshots: numbered files in its output folder, attached to the report. One per test. */
+export function stepShots(): (page: Page, name: string) => Promise<void> {
+  let shot = 0;
+  return async (page, name) => {
+    const file = test.info().outputPath(`${String(++shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    await test.info().attach(name, { path: file, contentType: 'image/png' });
+  };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { OptionExpiry } from '../../src-shared/domain/option';
+import { optionFixture } from '../../tests/support/domain-fixtures';
+import { createFakeClient } from '../../tests/support/renderer/fake-client';
+import { createAppStore } from './app-store';
+import { expiryKey } from './options-slice';
+
+const AAPL = { conId: 265598, symbol: 'AAPL' };
+const call150 = optionFixture(150, 'C');
+const expiry: OptionExpiry = {
+  expiry: '20260116',
+  daysToExpiry: 11,
+  multiplier: 100,
+  rows: [{ strike: 150, call: call150, put: null }],
+};
+
+describe('options slice', () => {
+  it('keeps an expiry’s rows, learns their instruments, and keeps a refusal as the chain’s error', async () => {
+    const client = createFakeClient({
+      'options.expiry': () => expiry,
+      'options.chain': () => ({ error: { code: 'NOT_FOUND', message: 'TWS lists no options on AAPL' } }),
+    });
+    const store = createAppStore(client);
+    await store.getState().loadOptionExpiry(AAPL, '20260116', 'AAPL');
+    expect(client.callsOf('options.expiry')).toEqual([{ ...AAPL, expiry: '20260116', tradingClass: 'AAPL' }]);
+    expect(store.getState().optionExpiries[expiryKey(265598, '20260116')]?.data).toEqual(expiry);
+    expect(store.getState().instruments[1501]).toEqual(call150);
+    await store.getState().loadOptionChain(AAPL);
+    expect(store.getState().optionChains[265598]).toEqual({
+      data: null,
+      error: { code: 'NOT_FOUND', message: 'TWS lists no options on AAPL' },
+    });
+  });
+
+  it('hands a clicked option to the ticket with its side and price, and opens the ticket', () => {
+    const store = createAppStore(createFakeClient());
+    const opened: string[] = [];
+    store.getState().setDock({ openPane: (k) => opened.push(k), activePaneId: () => null });
+    store.getState().openOptionTicket(call150, 'BUY', 2.35);
+    expect(store.getState().optionTicket).toMatchObject({
+      item: { conId: 1501, secType: 'OPT', strike: 150, right: 'C', multiplier: 100 },
+      action: 'BUY',
+      price: 2.35,
+    });
+    expect(opened).toEqual(['order-entry']);
+    const first = store.getState().optionTicket!.seq;
+    store.getState().openOptionTicket(call150, 'SELL', 2.3);
+    expect(store.getState().optionTicket!.seq).toBeGreaterThan(first);
+    store.getState().clearOptionTicket();
+    expect(store.getState().optionTicket).toBeNull();
+  });
+});
