@@ -2,6 +2,8 @@
 // MAX_LIVE_BARS because lightweight-charts' update cost grows with the series. The chart pane does not re-render
 // on bars: it reads `bars` and `resetSeq` from the store once a frame and feeds the chart with series.update().
 import type { Bar, BarSize, Duration } from '../../src-shared/domain/bar';
+import { AppError, type AppErrorData } from '../../src-shared/result';
+import { studiesOf, withStudy, withStudyChanged, type ChartStudy } from './chart-studies';
 import { barSizeSeconds } from '../../src-shared/domain/bar';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
@@ -39,6 +41,10 @@ export type ChartSlice = {
   closeChart(paneId: string): void;
   /** A `bars` event: live bars of the pane whose subscription it is (none: a chart already closed). */
   barsArrived(e: { subId: string; bars: readonly Bar[] }): void;
+  /** Adds a study to a chart pane (saved in its config); bad params are refused with their field issues. */
+  addStudy(paneId: string, input: unknown): AppErrorData | null;
+  /** Changes a study's params, or removes it when `input` is null. */
+  changeStudy(paneId: string, id: string, input: unknown): AppErrorData | null;
 };
 
 function chartKey(conId: number, barSize: BarSize): string {
@@ -130,8 +136,21 @@ export const createChartSlice: Slice<ChartSlice> = (set, get) => {
     if (subId) void get().client.invoke('history.unsubscribe', { subId });
   }
 
+  function editStudies(paneId: string, edit: (list: ChartStudy[]) => ChartStudy[]): AppErrorData | null {
+    try {
+      const studies = edit(studiesOf(get().paneStates[paneId]?.config));
+      get().setPaneConfig(paneId, { studies });
+      return null;
+    } catch (e) {
+      if (e instanceof AppError) return e.toData();
+      throw e;
+    }
+  }
+
   return {
     charts: {},
+    addStudy: (paneId, input) => editStudies(paneId, (list) => withStudy(list, input)),
+    changeStudy: (paneId, id, input) => editStudies(paneId, (list) => withStudyChanged(list, id, input)),
     async openChart(paneId, contract, barSize, force = false) {
       const key = chartKey(contract.conId, barSize);
       const before = get().charts[paneId];

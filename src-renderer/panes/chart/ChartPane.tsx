@@ -16,12 +16,13 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BarSize } from '../../../src-shared/domain/bar';
 import { Options } from '../../ui/Options';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
 import { barsSince } from '../../stores/chart-slice';
+import { studiesOf } from '../../stores/chart-studies';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { usePaneId } from '../../ui/pane-context';
@@ -35,6 +36,9 @@ import {
   toVolume,
   type PriceLineSpec,
 } from './chart-view';
+import { StudiesDialog } from './StudiesDialog';
+import { createStudyLayer } from './study-layer';
+import { createStudyRunner } from './study-runner';
 import './chart.css';
 
 /**
@@ -76,6 +80,8 @@ export function ChartPane() {
 
   const hostRef = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLDivElement>(null);
+  const studyLegendRef = useRef<HTMLDivElement>(null);
+  const [studiesOpen, setStudiesOpen] = useState(false);
   const minTickRef = useRef<number | undefined>(undefined);
   const themeRef = useRef<(() => void) | null>(null);
 
@@ -132,6 +138,19 @@ export function ChartPane() {
       priceLineVisible: false,
     });
     volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    const runner = createStudyRunner();
+    const studyLayer = createStudyLayer(chart);
+    let studiesKey = '';
+    // The studies' series are made again only when the saved list changes (a user action, or a reload).
+    const syncStudies = () => {
+      const list = studiesOf(store.getState().paneStates[paneId]?.config);
+      const key = JSON.stringify(list);
+      if (key === studiesKey) return;
+      studiesKey = key;
+      runner.setStudies(list);
+      studyLayer.setStudies(list);
+      schedule();
+    };
 
     let drawnReset = -1;
     let drawnKey = '';
@@ -154,6 +173,7 @@ export function ChartPane() {
           drawnReset = -1;
           lastTime = null;
         }
+        studyLayer.draw(runner.sync(undefined));
         return;
       }
       if (v.resetSeq !== drawnReset || v.key !== drawnKey) {
@@ -173,6 +193,10 @@ export function ChartPane() {
           volume.update({ ...toVolume(b, colors.up, colors.down), time: ts(b.time) });
         }
       }
+      studyLayer.draw(runner.sync(v));
+      const studyText = studyLayer.legend();
+      if (studyLegendRef.current && studyLegendRef.current.textContent !== studyText)
+        studyLegendRef.current.textContent = studyText;
       const last = v.bars[v.bars.length - 1];
       lastTime = last?.time ?? null;
       host.dataset.lastBarTime = last ? String(last.time) : '';
@@ -243,6 +267,7 @@ export function ChartPane() {
 
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.charts[paneId] !== prev.charts[paneId]) schedule();
+      if (s.paneStates !== prev.paneStates) syncStudies();
       if (
         s.orders !== prev.orders ||
         s.executions !== prev.executions ||
@@ -268,6 +293,7 @@ export function ChartPane() {
       schedule();
       drawLines();
     };
+    syncStudies();
     schedule();
     drawLines();
     return () => {
@@ -275,6 +301,7 @@ export function ChartPane() {
       themeRef.current = null;
       if (raf) cancelAnimationFrame(raf);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
+      studyLayer.dispose();
       chart.remove();
     };
   }, [store, paneId]);
@@ -304,10 +331,16 @@ export function ChartPane() {
           {status === 'live' &&
             `${barCount.toLocaleString('en-US')} bars${loadingOlder ? ' · loading older…' : ''}`}
         </span>
+        <button type="button" aria-haspopup="dialog" onClick={() => setStudiesOpen(true)}>
+          Studies…
+        </button>
         {message && <span className="error">{message}</span>}
       </PaneToolbar>
       <div className="chart-area">
-        <div ref={legendRef} className="chart-legend" role="note" aria-label="Chart legend" />
+        <div className="chart-legends">
+          <div ref={legendRef} className="chart-legend" role="note" aria-label="Chart legend" />
+          <div ref={studyLegendRef} className="chart-legend" role="note" aria-label="Study values" />
+        </div>
         <div
           ref={hostRef}
           className="chart-host"
@@ -321,6 +354,7 @@ export function ChartPane() {
           </p>
         )}
       </div>
+      <StudiesDialog paneId={paneId} open={studiesOpen} onClose={() => setStudiesOpen(false)} />
     </div>
   );
 }
