@@ -21,7 +21,7 @@ import type { BarSize } from '../../../src-shared/domain/bar';
 import { Options } from '../../ui/Options';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
-import { barsSince } from '../../stores/chart-slice';
+import { barsSince } from '../../stores/bar-series';
 import { studiesOf } from '../../stores/chart-studies';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';

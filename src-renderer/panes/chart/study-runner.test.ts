@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { walkBars } from '../../../tests/support/bars';
 import type { Bar } from '../../../src-shared/domain/bar';
 import { computeStudy, parseStudySpec } from '../../../src-shared/domain/studies';
-import { mergeLiveBars, prependPage } from '../../stores/chart-slice';
+import { mergeLiveBars, prependPage } from '../../stores/bar-series';
 import { withStudy, type ChartStudy } from '../../stores/chart-studies';
 import { createStudyRunner, type SeriesView, type StudyDraw } from './study-runner';
 

@@ -10,7 +10,7 @@ import {
   type Study,
   type StudyValue,
 } from '../../../src-shared/domain/studies';
-import { barsSince } from '../../stores/chart-slice';
+import { barsSince } from '../../stores/bar-series';
 import type { ChartStudy } from '../../stores/chart-studies';
 
 /** What the chart pane draws from: its key (symbol and bar size), reset counter and bars, as in the store. */
