@@ -1,5 +1,6 @@
 // Chart studies and drawings on the embedded demo gateway: EMA(20) and RSI(14) added from the Studies dialog (a
-// bad period refused at its field) draw and follow the live bars, and are still there after a reload.
+// bad period refused at its field) draw and follow the live bars, and are still there after a reload; a horizontal
+// and a trend line drawn with the mouse, moved, kept across a reload, and deleted with the keyboard.
 import type { Page } from '@playwright/test';
 import { connected, searchSymbol } from './support/actions';
 import { test, expect } from './support/fixtures';
@@ -52,4 +53,64 @@ test('EMA(20) and RSI(14) draw, follow live bars and survive a reload', async ({
     timeout: LIVE_TIMEOUT,
   });
   await page.screenshot({ path: test.info().outputPath('studies-after-reload.png') });
+});
+
+test('a horizontal line and a trend line: drawn, moved, kept across a reload, deleted by keyboard', async ({
+  app: page,
+  host,
+}) => {
+  await connected(page, LIVE_TIMEOUT);
+  await searchSymbol(page, 'SPY', LIVE_TIMEOUT);
+  const chart = chartRegion(page);
+  await expect(chart.getByRole('note', { name: 'Chart legend' })).toContainText('O ', {
+    timeout: LIVE_TIMEOUT,
+  });
+  const box = (await chart.getByRole('img', { name: /candlestick chart$/ }).boundingBox())!;
+  const drawings = chart.getByRole('button', { name: /^(Horizontal|Trend) line (at|from) / });
+
+  await chart.getByRole('button', { name: 'Horizontal line', exact: true }).click();
+  await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.4);
+  const hline = chart.getByRole('button', { name: /^Horizontal line at \d+\.\d\d$/ });
+  await expect(hline).toHaveCount(1);
+  const placedAt = await hline.getAttribute('aria-label');
+
+  await chart.getByRole('button', { name: 'Trend line', exact: true }).click();
+  await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.7);
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.3);
+  const trend = chart.getByRole('button', { name: /^Trend line from / });
+  await expect(trend).toHaveCount(1);
+  await expect(chart.getByRole('button', { name: 'Trend line', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+
+  // The mouse drags the horizontal line down; the arrow keys move it back up.
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  await expect(hline).not.toHaveAttribute('aria-label', placedAt!);
+  const dragged = await hline.getAttribute('aria-label');
+  await hline.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(hline).not.toHaveAttribute('aria-label', dragged!);
+  await page.screenshot({ path: test.info().outputPath('drawings.png') });
+
+  await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain('"trend-2"');
+  const saved = await hline.getAttribute('aria-label');
+  await page.reload();
+  await expect(chartRegion(page).getByRole('note', { name: 'Chart legend' })).toContainText('O ', {
+    timeout: LIVE_TIMEOUT,
+  });
+  await expect(drawings).toHaveCount(2);
+  await expect(hline).toHaveAttribute('aria-label', saved!);
+
+  await hline.focus();
+  await page.keyboard.press('Delete');
+  await expect(hline).toHaveCount(0);
+  await trend.focus();
+  await page.keyboard.press('Delete');
+  await expect(drawings).toHaveCount(0);
+  await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).not.toContain('"trend-2"');
+  await page.screenshot({ path: test.info().outputPath('drawings-deleted.png') });
 });

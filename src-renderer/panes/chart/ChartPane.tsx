@@ -13,11 +13,12 @@ import {
   type HistogramData,
   type IPriceLine,
   type ISeriesApi,
+  type Logical,
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useEffect, useRef, useState } from 'react';
-import type { BarSize } from '../../../src-shared/domain/bar';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { barSizeSeconds, type BarSize } from '../../../src-shared/domain/bar';
 import { Options } from '../../ui/Options';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
@@ -36,6 +37,8 @@ import {
   toVolume,
   type PriceLineSpec,
 } from './chart-view';
+import { logicalToTime, timeToLogical } from './drawing-geometry';
+import { DrawingsOverlay, type ChartCoords, type DrawingTool } from './DrawingsOverlay';
 import { StudiesDialog } from './StudiesDialog';
 import { createStudyLayer } from './study-layer';
 import { createStudyRunner } from './study-runner';
@@ -82,6 +85,10 @@ export function ChartPane() {
   const legendRef = useRef<HTMLDivElement>(null);
   const studyLegendRef = useRef<HTMLDivElement>(null);
   const [studiesOpen, setStudiesOpen] = useState(false);
+  const [tool, setTool] = useState<DrawingTool>(null);
+  const coordsRef = useRef<ChartCoords | null>(null);
+  const repaintRef = useRef<(() => void) | null>(null);
+  const endTool = useCallback(() => setTool(null), []);
   const minTickRef = useRef<number | undefined>(undefined);
   const themeRef = useRef<(() => void) | null>(null);
 
@@ -138,6 +145,22 @@ export function ChartPane() {
       priceLineVisible: false,
     });
     volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    const barsNow = () => store.getState().charts[paneId]?.bars ?? [];
+    const barSecondsNow = () => barSizeSeconds(store.getState().charts[paneId]?.barSize ?? '1 min');
+    coordsRef.current = {
+      x: (time) => {
+        const logical = timeToLogical(barsNow(), time, barSecondsNow());
+        return logical === null ? null : chart.timeScale().logicalToCoordinate(logical as Logical);
+      },
+      y: (price) => candles.priceToCoordinate(price),
+      time: (x) => {
+        const logical = chart.timeScale().coordinateToLogical(x);
+        return logical === null ? null : logicalToTime(barsNow(), logical, barSecondsNow());
+      },
+      price: (y) => candles.coordinateToPrice(y),
+      width: () => chart.timeScale().width(),
+      barSeconds: barSecondsNow,
+    };
     const runner = createStudyRunner();
     const studyLayer = createStudyLayer(chart);
     let studiesKey = '';
@@ -200,6 +223,7 @@ export function ChartPane() {
       const last = v.bars[v.bars.length - 1];
       lastTime = last?.time ?? null;
       host.dataset.lastBarTime = last ? String(last.time) : '';
+      repaintRef.current?.();
       if (!hovering) showLegend(legendText(last, minTickRef.current));
     };
     const schedule = () => {
@@ -242,6 +266,7 @@ export function ChartPane() {
     };
 
     chart.subscribeCrosshairMove((p) => {
+      repaintRef.current?.();
       const d = p.time !== undefined ? (p.seriesData.get(candles) as CandlestickData | undefined) : undefined;
       if (d && 'open' in d) {
         hovering = true;
@@ -261,6 +286,7 @@ export function ChartPane() {
       }
     });
     const onRange = (r: { from: number; to: number } | null) => {
+      repaintRef.current?.();
       if (r && r.from < 10) void store.getState().loadOlder(paneId);
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
@@ -302,6 +328,7 @@ export function ChartPane() {
       if (raf) cancelAnimationFrame(raf);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
       studyLayer.dispose();
+      coordsRef.current = null;
       chart.remove();
     };
   }, [store, paneId]);
@@ -334,6 +361,22 @@ export function ChartPane() {
         <button type="button" aria-haspopup="dialog" onClick={() => setStudiesOpen(true)}>
           Studies…
         </button>
+        <button
+          type="button"
+          aria-pressed={tool === 'hline'}
+          title="Click the chart to place a horizontal line"
+          onClick={() => setTool(tool === 'hline' ? null : 'hline')}
+        >
+          Horizontal line
+        </button>
+        <button
+          type="button"
+          aria-pressed={tool === 'trend'}
+          title="Click the chart at both ends of the trend line"
+          onClick={() => setTool(tool === 'trend' ? null : 'trend')}
+        >
+          Trend line
+        </button>
         {message && <span className="error">{message}</span>}
       </PaneToolbar>
       <div className="chart-area">
@@ -348,6 +391,16 @@ export function ChartPane() {
           role="img"
           aria-label={symbol ? `${symbol.symbol} ${barSize} candlestick chart` : 'Empty chart'}
         />
+        {symbol && (
+          <DrawingsOverlay
+            conId={symbol.conId}
+            coordsRef={coordsRef}
+            repaintRef={repaintRef}
+            tool={tool}
+            onToolDone={endTool}
+            minTick={minTick}
+          />
+        )}
         {!symbol && (
           <p className="empty chart-empty">
             Click a scanner or watchlist row, or press Ctrl+K, to chart a symbol.
