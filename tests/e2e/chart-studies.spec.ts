@@ -1,6 +1,7 @@
 // Chart studies and drawings on the embedded demo gateway: EMA(20) and RSI(14) added from the Studies dialog (a
 // bad period refused at its field) draw and follow the live bars, and are still there after a reload; a horizontal
 // and a trend line drawn with the mouse, moved, kept across a reload, and deleted with the keyboard.
+import { copyFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { connected, searchSymbol } from './support/actions';
 import { test, expect } from './support/fixtures';
@@ -53,6 +54,20 @@ test('EMA(20) and RSI(14) draw, follow live bars and survive a reload', async ({
     timeout: LIVE_TIMEOUT,
   });
   await page.screenshot({ path: test.info().outputPath('studies-after-reload.png') });
+
+  // A wide screen and a trend line: the chart for the README (copied to docs/ with DOCS_SCREENSHOTS=1).
+  await page.setViewportSize({ width: 2400, height: 1300 });
+  const wide = chartRegion(page);
+  await expect(wide.getByRole('note', { name: 'Study values' })).toHaveText(reading);
+  const img = (await wide.getByRole('img', { name: /candlestick chart$/ }).boundingBox())!;
+  await wide.getByRole('button', { name: 'Trend line', exact: true }).click();
+  await page.mouse.click(img.x + img.width * 0.15, img.y + img.height * 0.55);
+  await page.mouse.click(img.x + img.width * 0.75, img.y + img.height * 0.3);
+  await expect(wide.getByRole('button', { name: /^Trend line from / })).toHaveCount(1);
+  await page.mouse.move(img.x + img.width * 0.5, img.y + img.height * 0.9);
+  const shot = test.info().outputPath('chart-studies.png');
+  await wide.screenshot({ path: shot });
+  if (process.env.DOCS_SCREENSHOTS) await copyFile(shot, 'docs/chart-studies.png');
 });
 
 test('a horizontal line and a trend line: drawn, moved, kept across a reload, deleted by keyboard', async ({
