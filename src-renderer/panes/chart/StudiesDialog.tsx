@@ -134,6 +134,13 @@ export function StudiesDialog({
             )}
           </label>
         ))}
+        {Object.entries(errors)
+          .filter(([key]) => !(key in form.fields))
+          .map(([key, text]) => (
+            <p key={key} role="alert" className="error">
+              {text}
+            </p>
+          ))}
         <div className="actions">
           {form.editing && (
             <button type="button" onClick={() => pick(formFor(form.kind))}>

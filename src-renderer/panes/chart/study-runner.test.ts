@@ -116,21 +116,23 @@ describe('study runner', () => {
     expect(runner.sync({ key: '1|5 mins', resetSeq: 3, bars: fiveMin })[0]!.op).toBe('set');
   });
 
-  it('computes a study added or changed on a live chart, keeps the others incremental, forgets a removed one', () => {
+  it('computes every study again when the list changes (the chart makes their series again)', () => {
     const bars = walkBars(100, 7);
     const runner = createStudyRunner();
     let list = studies(ema20);
     runner.setStudies(list);
     const view = { key: 'k', resetSeq: 1, bars };
     runner.sync(view);
+    expect(runner.sync(view).map((d) => d.op)).toEqual(['update']);
 
     list = withStudy(list, { kind: 'rsi', params: { period: 14 } });
     runner.setStudies(list);
     const added = runner.sync(view);
     expect(added.map((d) => [d.op, d.id])).toEqual([
-      ['update', 'ema-1'],
+      ['set', 'ema-1'],
       ['set', 'rsi-1'],
     ]);
+    expect(added[0]!.points).toEqual(expected(ema20, bars));
     expect(added[1]!.points).toEqual(expected({ kind: 'rsi', params: { period: 14 } }, bars));
 
     runner.setStudies([{ ...list[0]!, spec: parseStudySpec({ kind: 'ema', params: { period: 5 } }) }]);

@@ -1,5 +1,5 @@
 // The chart's studies kept in step with its bar series: a whole series computed once when the series is (re)set
-// (a first load, a page of older bars, a trim, another symbol or bar size, a study added or changed), then on every
+// (a first load, a page of older bars, a trim, another symbol or bar size, the list of studies changed), then on every
 // live update only the bars from the live one on are folded in (the study revises its live bar with peek and
 // commits it when the next bar opens), so a tick costs O(studies), never a recomputation.
 import type { Bar } from '../../../src-shared/domain/bar';
@@ -28,7 +28,10 @@ export type StudyDraw =
 type Entry = { study: ChartStudy; live: Study<StudyValue>; fedKey: string; fedReset: number };
 
 export type StudyRunner = {
-  /** The chart's studies changed: new or changed ones are computed at the next sync, removed ones dropped. */
+  /**
+   * The chart's studies changed (a user action): each is computed again at the next sync, since the chart makes
+   * every study's series again (panes and colors follow the list's order).
+   */
   setStudies(studies: readonly ChartStudy[]): void;
   /** What to draw to bring every study up to `view`; empty when nothing changed. */
   sync(view: SeriesView | undefined): StudyDraw[];
@@ -52,8 +55,6 @@ function pointsOf(study: ChartStudy, live: Study<StudyValue>, bars: readonly Bar
   return { times, values };
 }
 
-const sameSpec = (a: ChartStudy, b: ChartStudy) => JSON.stringify(a.spec) === JSON.stringify(b.spec);
-
 export function createStudyRunner(): StudyRunner {
   let entries: Entry[] = [];
   let lastTime: number | null = null;
@@ -69,10 +70,7 @@ export function createStudyRunner(): StudyRunner {
 
   return {
     setStudies(studies) {
-      entries = studies.map((s) => {
-        const old = entries.find((e) => e.study.id === s.id);
-        return old && sameSpec(old.study, s) ? old : fresh(s);
-      });
+      entries = studies.map(fresh);
     },
     sync(view) {
       if (!view) {
