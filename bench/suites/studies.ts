@@ -79,17 +79,7 @@ function tickFigure(bars: readonly Bar[]): Figure {
   const times: number[] = [];
   let sink = 0;
   for (let i = 0; i < TICKS; i++) {
-    const price = live.close * (1 + Math.sin(i) * 1e-4);
-    live =
-      i % 60 === 59
-        ? { time: live.time + 60, open: price, high: price, low: price, close: price, volume: 1 }
-        : {
-            ...live,
-            close: price,
-            high: Math.max(live.high, price),
-            low: Math.min(live.low, price),
-            volume: live.volume + 1,
-          };
+    live = nextTick(live, i);
     const t0 = performance.now();
     for (const s of studies) if (s.update(live).value !== null) sink++;
     times.push(performance.now() - t0);

@@ -65,6 +65,11 @@ function palette(el: Element) {
 
 const ts = (t: number) => t as UTCTimestamp;
 
+const DRAWING_TOOLS: readonly [DrawingTool & string, string, string][] = [
+  ['hline', 'Horizontal line', 'Click the chart to place a horizontal line'],
+  ['trend', 'Trend line', 'Click the chart at both ends of the trend line'],
+];
+
 export function ChartPane() {
   const paneId = usePaneId();
   const store = useAppStoreApi();
@@ -361,22 +366,17 @@ export function ChartPane() {
         <button type="button" aria-haspopup="dialog" onClick={() => setStudiesOpen(true)}>
           Studies…
         </button>
-        <button
-          type="button"
-          aria-pressed={tool === 'hline'}
-          title="Click the chart to place a horizontal line"
-          onClick={() => setTool(tool === 'hline' ? null : 'hline')}
-        >
-          Horizontal line
-        </button>
-        <button
-          type="button"
-          aria-pressed={tool === 'trend'}
-          title="Click the chart at both ends of the trend line"
-          onClick={() => setTool(tool === 'trend' ? null : 'trend')}
-        >
-          Trend line
-        </button>
+        {DRAWING_TOOLS.map(([t, name, hint]) => (
+          <button
+            key={t}
+            type="button"
+            aria-pressed={tool === t}
+            title={hint}
+            onClick={() => setTool(tool === t ? null : t)}
+          >
+            {name}
+          </button>
+        ))}
         {message && <span className="error">{message}</span>}
       </PaneToolbar>
       <div className="chart-area">
