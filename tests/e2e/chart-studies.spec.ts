@@ -59,10 +59,14 @@ test('EMA(20) and RSI(14) draw, follow live bars and survive a reload', async ({
   await page.setViewportSize({ width: 2400, height: 1300 });
   const wide = chartRegion(page);
   await expect(wide.getByRole('note', { name: 'Study values' })).toHaveText(reading);
-  const img = (await wide.getByRole('img', { name: /candlestick chart$/ }).boundingBox())!;
+  const chartImg = wide.getByRole('img', { name: /candlestick chart$/ });
+  // The dock lays the panes out again after the resize: measure the chart once it has grown.
+  await expect.poll(async () => (await chartImg.boundingBox())?.width ?? 0).toBeGreaterThan(600);
+  const img = (await chartImg.boundingBox())!;
   await wide.getByRole('button', { name: 'Trend line', exact: true }).click();
-  await page.mouse.click(img.x + img.width * 0.15, img.y + img.height * 0.55);
-  await page.mouse.click(img.x + img.width * 0.75, img.y + img.height * 0.3);
+  // Both ends in the candles' pane (the upper half: RSI has the pane below).
+  await page.mouse.click(img.x + img.width * 0.15, img.y + img.height * 0.45);
+  await page.mouse.click(img.x + img.width * 0.75, img.y + img.height * 0.2);
   await expect(wide.getByRole('button', { name: /^Trend line from / })).toHaveCount(1);
   await page.mouse.move(img.x + img.width * 0.5, img.y + img.height * 0.9);
   const shot = test.info().outputPath('chart-studies.png');
