@@ -11,7 +11,7 @@ import { fps, longestFrame, median } from '../web/stats';
 
 const RUNS = Number(process.env.BENCH_CHART_RUNS ?? 5);
 const FPS_SECONDS = Number(process.env.BENCH_FPS_SECONDS ?? 10);
-const MAX_LIVE_BARS = 20_000; // src-renderer/stores/chart-slice.ts
+const MAX_LIVE_BARS = 20_000; // src-renderer/stores/bar-series.ts
 
 export async function run(): Promise<Figure[]> {
   const probe = (await bundleBrowser('bench/browser/probe.ts')).js;

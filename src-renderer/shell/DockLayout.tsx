@@ -68,7 +68,12 @@ export function DockLayout() {
       api.onDidRemovePanel((panel) => store.getState().removePane(panel.id)),
     ];
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.paneStates !== prev.paneStates || s.groupSymbols !== prev.groupSymbols) save();
+      if (
+        s.paneStates !== prev.paneStates ||
+        s.groupSymbols !== prev.groupSymbols ||
+        s.drawings !== prev.drawings
+      )
+        save();
     });
     store.getState().setDock({
       openPane: (kind) => {

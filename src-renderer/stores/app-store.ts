@@ -5,6 +5,7 @@ import type { IbdeskClient } from '../api/client';
 import { notifyFills } from '../api/fill-notifier';
 import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createDrawingsSlice, type DrawingsSlice } from './drawings-slice';
 import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createOptionsSlice, type OptionsSlice } from './options-slice';
@@ -28,6 +29,7 @@ export type AppState = ConnectionSlice &
   InstrumentsSlice &
   ScannerSlice &
   ChartSlice &
+  DrawingsSlice &
   OrdersSlice &
   OptionsSlice &
   PortfolioSlice &
@@ -53,6 +55,7 @@ export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillN
     ...createInstrumentsSlice(...a),
     ...createScannerSlice(...a),
     ...createChartSlice(...a),
+    ...createDrawingsSlice(...a),
     ...createOrdersSlice(deps.notifyFills ?? notifyFills)(...a),
     ...createOptionsSlice(...a),
     ...createPortfolioSlice(...a),

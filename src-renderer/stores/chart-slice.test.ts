@@ -3,8 +3,12 @@ import { bindEvents } from '../api/bind-events';
 import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
 import { bar, item } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
-import { barsSince, boundSeries, durationFor, MAX_LIVE_BARS } from './chart-slice';
-import { mergeLiveBars, prependPage } from './chart-slice';
+import { barsSince, boundSeries, MAX_LIVE_BARS } from './bar-series';
+import { durationFor } from './chart-slice';
+import { mergeLiveBars, prependPage } from './bar-series';
+import { studyLabel } from '../../src-shared/domain/studies';
+import { studiesOf } from './chart-studies';
+import { buildWorkspace, parseWorkspace } from './workspace-doc';
 
 describe('bar series', () => {
   it('merges live bars: replaces the last, appends a new one, revises an older one in place', () => {
@@ -91,5 +95,42 @@ describe('chart store', () => {
     up = true;
     await store.getState().reopenChart('chart');
     expect(store.getState().charts.chart).toMatchObject({ status: 'live', subId: 'h2' });
+  });
+});
+
+describe('chart studies in the store', () => {
+  it('adds, changes and removes a chart’s studies in its pane config, which the workspace saves', () => {
+    const store = createAppStore(createFakeClient({}));
+    store.getState().setPaneConfig('chart', { barSize: '5 mins' });
+    expect(store.getState().addStudy('chart', { kind: 'ema', params: { period: 20 } })).toBeNull();
+    expect(store.getState().addStudy('chart', { kind: 'rsi' })).toBeNull();
+    expect(
+      store.getState().changeStudy('chart', 'ema-1', { kind: 'ema', params: { period: 50 } }),
+    ).toBeNull();
+    const saved = buildWorkspace({ dock: null, panes: store.getState().paneStates, groups: {} });
+    const restored = parseWorkspace(JSON.parse(JSON.stringify(saved)) as typeof saved);
+    expect(studiesOf(restored.panes.chart?.config).map((s) => [s.id, studyLabel(s.spec)])).toEqual([
+      ['ema-1', 'EMA(50)'],
+      ['rsi-1', 'RSI(14)'],
+    ]);
+    expect(restored.panes.chart?.config.barSize).toBe('5 mins');
+
+    expect(store.getState().changeStudy('chart', 'rsi-1', null)).toBeNull();
+    expect(studiesOf(store.getState().paneStates.chart?.config).map((s) => s.id)).toEqual(['ema-1']);
+  });
+
+  it('refuses bad params with their field issues and changes nothing', () => {
+    const store = createAppStore(createFakeClient({}));
+    store.getState().addStudy('chart', { kind: 'sma' });
+    const before = store.getState().paneStates;
+    const err = store.getState().addStudy('chart', { kind: 'bollinger', params: { period: 20, k: -1 } });
+    expect(err).toMatchObject({ code: 'VALIDATION' });
+    expect(err?.issues?.map((i) => i.path)).toEqual(['params.k']);
+    expect(
+      store.getState().changeStudy('chart', 'sma-1', { kind: 'sma', params: { period: 1.5 } }),
+    ).toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(store.getState().paneStates).toBe(before);
   });
 });

@@ -2,13 +2,14 @@
 // MAX_LIVE_BARS because lightweight-charts' update cost grows with the series. The chart pane does not re-render
 // on bars: it reads `bars` and `resetSeq` from the store once a frame and feeds the chart with series.update().
 import type { Bar, BarSize, Duration } from '../../src-shared/domain/bar';
+import { AppError, type AppErrorData } from '../../src-shared/result';
+import { studiesOf, withStudy, withStudyChanged, type ChartStudy } from './chart-studies';
 import { barSizeSeconds } from '../../src-shared/domain/bar';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
+import { boundSeries, MAX_LIVE_BARS, mergeLiveBars, prependPage } from './bar-series';
 import { withoutKey } from './records';
 
-/** Above this many bars the oldest are dropped (and scroll-back stops). */
-export const MAX_LIVE_BARS = 20_000;
 /** Bars asked per request: a first load and every scroll-back page. */
 const BARS_PER_PAGE = 1000;
 
@@ -39,6 +40,10 @@ export type ChartSlice = {
   closeChart(paneId: string): void;
   /** A `bars` event: live bars of the pane whose subscription it is (none: a chart already closed). */
   barsArrived(e: { subId: string; bars: readonly Bar[] }): void;
+  /** Adds a study to a chart pane (saved in its config); bad params are refused with their field issues. */
+  addStudy(paneId: string, input: unknown): AppErrorData | null;
+  /** Changes a study's params, or removes it when `input` is null. */
+  changeStudy(paneId: string, id: string, input: unknown): AppErrorData | null;
 };
 
 function chartKey(conId: number, barSize: BarSize): string {
@@ -52,56 +57,6 @@ export function durationFor(barSize: BarSize, bars = BARS_PER_PAGE): Duration {
   const days = Math.ceil(seconds / 86_400);
   if (days <= 365) return `${days} D` as Duration;
   return `${Math.ceil(days / 365)} Y` as Duration;
-}
-
-/** Pure: merges live bars (each the new state of its bar) into a time-ordered series, copying it once. */
-export function mergeLiveBars(series: readonly Bar[], updates: readonly Bar[]): Bar[] {
-  const out = series.slice();
-  for (const bar of updates) {
-    const last = out[out.length - 1];
-    if (!last || bar.time > last.time) out.push(bar);
-    else if (bar.time === last.time) out[out.length - 1] = bar;
-    else {
-      // An older bar revised: find it from the end (it is nearly always one of the last few).
-      for (let i = out.length - 2; i >= 0; i--) {
-        const b = out[i]!;
-        if (b.time === bar.time) {
-          out[i] = bar;
-          break;
-        }
-        if (b.time < bar.time) {
-          out.splice(i + 1, 0, bar);
-          break;
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/** Pure: joins an older page in front of a series; returns the series and how many bars were added. */
-export function prependPage(older: readonly Bar[], series: readonly Bar[]): { bars: Bar[]; added: number } {
-  const first = series[0];
-  const fresh = first ? older.filter((b) => b.time < first.time) : [...older];
-  return { bars: [...fresh, ...series], added: fresh.length };
-}
-
-/** Pure: bounds a series to `max` bars, dropping the oldest (a tenth more, so trims are rare). */
-export function boundSeries(
-  bars: readonly Bar[],
-  max = MAX_LIVE_BARS,
-): { bars: readonly Bar[]; trimmed: boolean } {
-  if (bars.length <= max) return { bars, trimmed: false };
-  const keep = Math.floor(max * 0.9);
-  return { bars: bars.slice(bars.length - keep), trimmed: true };
-}
-
-/** Pure: the bars a chart must still draw, given the time of the last bar it has: update() each of them. */
-export function barsSince(bars: readonly Bar[], lastDrawnTime: number | null): readonly Bar[] {
-  if (lastDrawnTime === null) return bars;
-  let i = bars.length - 1;
-  while (i >= 0 && bars[i]!.time >= lastDrawnTime) i--;
-  return bars.slice(i + 1);
 }
 
 function paneOfSub(charts: Readonly<Record<string, ChartView>>, subId: string): string | undefined {
@@ -130,8 +85,21 @@ export const createChartSlice: Slice<ChartSlice> = (set, get) => {
     if (subId) void get().client.invoke('history.unsubscribe', { subId });
   }
 
+  function editStudies(paneId: string, edit: (list: ChartStudy[]) => ChartStudy[]): AppErrorData | null {
+    try {
+      const studies = edit(studiesOf(get().paneStates[paneId]?.config));
+      get().setPaneConfig(paneId, { studies });
+      return null;
+    } catch (e) {
+      if (e instanceof AppError) return e.toData();
+      throw e;
+    }
+  }
+
   return {
     charts: {},
+    addStudy: (paneId, input) => editStudies(paneId, (list) => withStudy(list, input)),
+    changeStudy: (paneId, id, input) => editStudies(paneId, (list) => withStudyChanged(list, id, input)),
     async openChart(paneId, contract, barSize, force = false) {
       const key = chartKey(contract.conId, barSize);
       const before = get().charts[paneId];

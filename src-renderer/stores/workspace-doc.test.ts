@@ -9,6 +9,17 @@ describe('workspace document', () => {
       dock: { grid: { root: {} }, panels: {} },
       panes: { chart: blankPane({ symbol: item(1, 'AAPL'), config: { barSize: '5 mins' } }) },
       groups: { red: item(1, 'AAPL') },
+      drawings: {
+        '1': [
+          { id: 'hline-1', kind: 'hline' as const, price: 101.5 },
+          {
+            id: 'trend-2',
+            kind: 'trend' as const,
+            a: { time: 60, price: 100 },
+            b: { time: 600, price: 102 },
+          },
+        ],
+      },
     };
     expect(parseWorkspace(JSON.parse(JSON.stringify(buildWorkspace(w))))).toEqual(w);
   });
@@ -18,8 +29,9 @@ describe('workspace document', () => {
       dock: { grid: {}, panels: {} },
       panes: {},
       groups: {},
+      drawings: {},
     });
-    expect(parseWorkspace(null)).toEqual({ dock: null, panes: {}, groups: {} });
+    expect(parseWorkspace(null)).toEqual({ dock: null, panes: {}, groups: {}, drawings: {} });
   });
 
   it('drops damaged pane entries and keeps the rest', () => {

@@ -23,12 +23,12 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => ({
   layoutGeneration: 0,
   applyWorkspace(doc) {
     const w = parseWorkspace(doc);
-    set({ layout: w.dock, paneStates: w.panes, groupSymbols: w.groups });
+    set({ layout: w.dock, paneStates: w.panes, groupSymbols: w.groups, drawings: w.drawings });
   },
   async saveLayout(dock) {
-    const { paneStates, groupSymbols } = get();
+    const { paneStates, groupSymbols, drawings } = get();
     const r = await get().client.invoke('layout.save', {
-      layout: buildWorkspace({ dock, panes: paneStates, groups: groupSymbols }),
+      layout: buildWorkspace({ dock, panes: paneStates, groups: groupSymbols, drawings }),
     });
     if (!r.ok) set({ lastError: r.error });
   },
@@ -39,6 +39,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => ({
       layout: w.dock,
       paneStates: w.panes,
       groupSymbols: w.groups,
+      drawings: w.drawings,
       layoutGeneration: s.layoutGeneration + 1,
     }));
   },

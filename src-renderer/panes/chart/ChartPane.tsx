@@ -13,15 +13,17 @@ import {
   type HistogramData,
   type IPriceLine,
   type ISeriesApi,
+  type Logical,
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useEffect, useRef } from 'react';
-import type { BarSize } from '../../../src-shared/domain/bar';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { barSizeSeconds, type BarSize } from '../../../src-shared/domain/bar';
 import { Options } from '../../ui/Options';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
-import { barsSince } from '../../stores/chart-slice';
+import { barsSince } from '../../stores/bar-series';
+import { studiesOf } from '../../stores/chart-studies';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { usePaneId } from '../../ui/pane-context';
@@ -35,6 +37,11 @@ import {
   toVolume,
   type PriceLineSpec,
 } from './chart-view';
+import { logicalToTime, timeToLogical } from './drawing-geometry';
+import { DrawingsOverlay, type ChartCoords, type DrawingTool } from './DrawingsOverlay';
+import { StudiesDialog } from './StudiesDialog';
+import { createStudyLayer } from './study-layer';
+import { createStudyRunner } from './study-runner';
 import './chart.css';
 
 /**
@@ -58,6 +65,11 @@ function palette(el: Element) {
 
 const ts = (t: number) => t as UTCTimestamp;
 
+const DRAWING_TOOLS: readonly [DrawingTool & string, string, string][] = [
+  ['hline', 'Horizontal line', 'Click the chart to place a horizontal line'],
+  ['trend', 'Trend line', 'Click the chart at both ends of the trend line'],
+];
+
 export function ChartPane() {
   const paneId = usePaneId();
   const store = useAppStoreApi();
@@ -76,6 +88,12 @@ export function ChartPane() {
 
   const hostRef = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLDivElement>(null);
+  const studyLegendRef = useRef<HTMLDivElement>(null);
+  const [studiesOpen, setStudiesOpen] = useState(false);
+  const [tool, setTool] = useState<DrawingTool>(null);
+  const coordsRef = useRef<ChartCoords | null>(null);
+  const repaintRef = useRef<(() => void) | null>(null);
+  const endTool = useCallback(() => setTool(null), []);
   const minTickRef = useRef<number | undefined>(undefined);
   const themeRef = useRef<(() => void) | null>(null);
 
@@ -132,6 +150,35 @@ export function ChartPane() {
       priceLineVisible: false,
     });
     volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    const barsNow = () => store.getState().charts[paneId]?.bars ?? [];
+    const barSecondsNow = () => barSizeSeconds(store.getState().charts[paneId]?.barSize ?? '1 min');
+    coordsRef.current = {
+      x: (time) => {
+        const logical = timeToLogical(barsNow(), time, barSecondsNow());
+        return logical === null ? null : chart.timeScale().logicalToCoordinate(logical as Logical);
+      },
+      y: (price) => candles.priceToCoordinate(price),
+      time: (x) => {
+        const logical = chart.timeScale().coordinateToLogical(x);
+        return logical === null ? null : logicalToTime(barsNow(), logical, barSecondsNow());
+      },
+      price: (y) => candles.coordinateToPrice(y),
+      width: () => chart.timeScale().width(),
+      barSeconds: barSecondsNow,
+    };
+    const runner = createStudyRunner();
+    const studyLayer = createStudyLayer(chart);
+    let studiesKey = '';
+    // The studies' series are made again only when the saved list changes (a user action, or a reload).
+    const syncStudies = () => {
+      const list = studiesOf(store.getState().paneStates[paneId]?.config);
+      const key = JSON.stringify(list);
+      if (key === studiesKey) return;
+      studiesKey = key;
+      runner.setStudies(list);
+      studyLayer.setStudies(list);
+      schedule();
+    };
 
     let drawnReset = -1;
     let drawnKey = '';
@@ -154,6 +201,7 @@ export function ChartPane() {
           drawnReset = -1;
           lastTime = null;
         }
+        studyLayer.draw(runner.sync(undefined));
         return;
       }
       if (v.resetSeq !== drawnReset || v.key !== drawnKey) {
@@ -173,9 +221,14 @@ export function ChartPane() {
           volume.update({ ...toVolume(b, colors.up, colors.down), time: ts(b.time) });
         }
       }
+      studyLayer.draw(runner.sync(v));
+      const studyText = studyLayer.legend();
+      if (studyLegendRef.current && studyLegendRef.current.textContent !== studyText)
+        studyLegendRef.current.textContent = studyText;
       const last = v.bars[v.bars.length - 1];
       lastTime = last?.time ?? null;
       host.dataset.lastBarTime = last ? String(last.time) : '';
+      repaintRef.current?.();
       if (!hovering) showLegend(legendText(last, minTickRef.current));
     };
     const schedule = () => {
@@ -218,6 +271,7 @@ export function ChartPane() {
     };
 
     chart.subscribeCrosshairMove((p) => {
+      repaintRef.current?.();
       const d = p.time !== undefined ? (p.seriesData.get(candles) as CandlestickData | undefined) : undefined;
       if (d && 'open' in d) {
         hovering = true;
@@ -237,12 +291,14 @@ export function ChartPane() {
       }
     });
     const onRange = (r: { from: number; to: number } | null) => {
+      repaintRef.current?.();
       if (r && r.from < 10) void store.getState().loadOlder(paneId);
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
 
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.charts[paneId] !== prev.charts[paneId]) schedule();
+      if (s.paneStates !== prev.paneStates) syncStudies();
       if (
         s.orders !== prev.orders ||
         s.executions !== prev.executions ||
@@ -268,6 +324,7 @@ export function ChartPane() {
       schedule();
       drawLines();
     };
+    syncStudies();
     schedule();
     drawLines();
     return () => {
@@ -275,6 +332,8 @@ export function ChartPane() {
       themeRef.current = null;
       if (raf) cancelAnimationFrame(raf);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
+      studyLayer.dispose();
+      coordsRef.current = null;
       chart.remove();
     };
   }, [store, paneId]);
@@ -304,10 +363,27 @@ export function ChartPane() {
           {status === 'live' &&
             `${barCount.toLocaleString('en-US')} bars${loadingOlder ? ' · loading older…' : ''}`}
         </span>
+        <button type="button" aria-haspopup="dialog" onClick={() => setStudiesOpen(true)}>
+          Studies…
+        </button>
+        {DRAWING_TOOLS.map(([t, name, hint]) => (
+          <button
+            key={t}
+            type="button"
+            aria-pressed={tool === t}
+            title={hint}
+            onClick={() => setTool(tool === t ? null : t)}
+          >
+            {name}
+          </button>
+        ))}
         {message && <span className="error">{message}</span>}
       </PaneToolbar>
       <div className="chart-area">
-        <div ref={legendRef} className="chart-legend" role="note" aria-label="Chart legend" />
+        <div className="chart-legends">
+          <div ref={legendRef} className="chart-legend" role="note" aria-label="Chart legend" />
+          <div ref={studyLegendRef} className="chart-legend" role="note" aria-label="Study values" />
+        </div>
         <div
           ref={hostRef}
           className="chart-host"
@@ -315,12 +391,23 @@ export function ChartPane() {
           role="img"
           aria-label={symbol ? `${symbol.symbol} ${barSize} candlestick chart` : 'Empty chart'}
         />
+        {symbol && (
+          <DrawingsOverlay
+            conId={symbol.conId}
+            coordsRef={coordsRef}
+            repaintRef={repaintRef}
+            tool={tool}
+            onToolDone={endTool}
+            minTick={minTick}
+          />
+        )}
         {!symbol && (
           <p className="empty chart-empty">
             Click a scanner or watchlist row, or press Ctrl+K, to chart a symbol.
           </p>
         )}
       </div>
+      <StudiesDialog paneId={paneId} open={studiesOpen} onClose={() => setStudiesOpen(false)} />
     </div>
   );
 }
