@@ -40,6 +40,10 @@ export const REQUEST_NAMES = [
   'layout.save',
   'layout.reset',
   'windows.open',
+  'news.providers',
+  'news.subscribe',
+  'news.unsubscribe',
+  'news.article',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -55,4 +59,5 @@ export const EVENT_NAMES = [
   'settings',
   'notice',
   'command',
+  'news',
 ] as const;

@@ -7,6 +7,7 @@ import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
+import { createNewsSlice, type NewsSlice } from './news-slice';
 import { createOrdersSlice, type FillNotifier, type OrdersSlice } from './orders-slice';
 import { createPanesSlice, type PanesSlice } from './panes-slice';
 import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
@@ -27,6 +28,7 @@ export type AppState = ConnectionSlice &
   InstrumentsSlice &
   ScannerSlice &
   ChartSlice &
+  NewsSlice &
   OrdersSlice &
   PortfolioSlice &
   WatchlistsSlice &
@@ -51,6 +53,7 @@ export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillN
     ...createInstrumentsSlice(...a),
     ...createScannerSlice(...a),
     ...createChartSlice(...a),
+    ...createNewsSlice(...a),
     ...createOrdersSlice(deps.notifyFills ?? notifyFills)(...a),
     ...createPortfolioSlice(...a),
     ...createWatchlistsSlice(...a),
