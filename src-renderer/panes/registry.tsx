@@ -7,6 +7,7 @@ import { ExecutionsPane } from './executions/ExecutionsPane';
 import { OrdersPane } from './orders/OrdersPane';
 import { PositionsPane } from './positions/PositionsPane';
 import { LogPane } from './log/LogPane';
+import { NewsPane } from './news/NewsPane';
 import { OrderTicketPane } from './order-entry/OrderTicketPane';
 import { ScannerPane } from './scanner/ScannerPane';
 import { WatchlistPane } from './watchlist/WatchlistPane';
@@ -30,6 +31,7 @@ const COMPONENTS: Record<PaneKind, ComponentType> = {
   scanner: ScannerPane,
   watchlist: WatchlistPane,
   chart: ChartPane,
+  news: NewsPane,
   'order-entry': OrderTicketPane,
   orders: OrdersPane,
   executions: ExecutionsPane,

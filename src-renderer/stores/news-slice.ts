@@ -29,7 +29,8 @@ type ArticleView = {
 export type NewsSlice = {
   newsFeeds: Readonly<Record<string, NewsFeed>>;
   articles: Readonly<Record<string, ArticleView>>;
-  openNews(paneId: string, contract: WatchItem): Promise<void>;
+  /** Subscribes a pane to a symbol's news (`force`: again, after a reconnect or a failed start). */
+  openNews(paneId: string, contract: WatchItem, force?: boolean): Promise<void>;
   closeNews(paneId: string): void;
   /** A `news` event: new headlines of the pane whose subscription it is. */
   newsArrived(e: { subId: string; headlines: readonly Headline[] }): void;
@@ -48,9 +49,9 @@ export const createNewsSlice: Slice<NewsSlice> = (set, get) => {
   return {
     newsFeeds: {},
     articles: {},
-    async openNews(paneId, contract) {
+    async openNews(paneId, contract, force = false) {
       const before = get().newsFeeds[paneId];
-      if (before?.conId === contract.conId && before.status !== 'error') return;
+      if (!force && before?.conId === contract.conId && before.status !== 'error') return;
       unsubscribe(before?.subId ?? null);
       const feed: NewsFeed = {
         conId: contract.conId,

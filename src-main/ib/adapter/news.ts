@@ -59,7 +59,7 @@ export function splitHeadline(raw: string): { headline: string; meta: string } {
   return m ? { headline: raw.slice(m[0].length).trim(), meta: m[1]! } : { headline: raw.trim(), meta: '' };
 }
 
-export function historicalHeadline(
+function historicalHeadline(
   time: unknown,
   providerCode: unknown,
   articleId: unknown,
