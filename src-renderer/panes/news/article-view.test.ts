@@ -4,17 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleContent, decodeEntities, sanitizeArticleHtml } from './article-view';
 
-/** The demo gateway's hostile article (src-main/demo-gateway/news/sanitizer-article.ts), as TWS would send it. */
-const HOSTILE =
-  '<html><body>' +
-  '<p><b>Sanitizer test article</b>: every element below is hostile on purpose.</p>' +
-  '<script>window.__ibdeskPwned = "script";</script>' +
-  '<p><img src="x" onerror="window.__ibdeskPwned = \'onerror\'"></p>' +
-  '<p><a href="javascript:window.__ibdeskPwned=\'link\'">a javascript: link</a></p>' +
-  '<p><img src="https://tracker.example.com/pixel.png?id=ibdesk" alt="a remote image"></p>' +
-  '<p><a href="https://www.interactivebrokers.com/">a harmless https link</a></p>' +
-  '</body></html>';
-
 /** Elements that would run or load something, and attributes that carry a URL or a style. */
 const ACTIVE = [
   'script',
@@ -52,18 +41,6 @@ function parse(html: string): HTMLElement {
 }
 
 describe('article sanitizer', () => {
-  it('takes every hostile part of the demo article out and keeps its text and its https link', () => {
-    const out = sanitizeArticleHtml(HOSTILE);
-    const dom = parse(out);
-    expect(dom.querySelectorAll('script, img, iframe, style')).toHaveLength(0);
-    expect(out).not.toMatch(/onerror|href="javascript|tracker\.example\.com|__ibdeskPwned/i);
-    expect(dom.textContent).toContain('Sanitizer test article');
-    const links = [...dom.querySelectorAll('a')];
-    expect(links.map((a) => a.getAttribute('href'))).toEqual([null, 'https://www.interactivebrokers.com/']);
-    expect(links[1]!.getAttribute('target')).toBe('_blank');
-    expect(links[1]!.getAttribute('rel')).toBe('noopener noreferrer nofollow');
-  });
-
   it.each<[string]>([
     ['<svg><script>alert(1)</script></svg>'],
     ['<svg onload="alert(1)"><circle/></svg>'],
