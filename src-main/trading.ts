@@ -9,11 +9,12 @@ import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
 import type { Clock, Timer } from '../src-shared/clock';
 import type { Logger } from '../src-shared/logger';
 import { createLink, type Link, type LinkDeps } from './ib/connection';
-import { createTws, type Tws } from './ib/adapter';
+import { createNewsSource, createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
 import { createHistory, type History } from './services/history';
 import { createMarketData, type MarketData } from './services/market-data';
 import { createOptions, type Options } from './services/options';
+import { createNews, type News } from './services/news/news';
 import { createOrders, type Orders } from './services/orders';
 import { createPortfolio, type Portfolio } from './services/portfolio';
 import { createScanner, type Scanner } from './services/scanner';
@@ -37,6 +38,7 @@ export interface Trading {
   readonly orders: Orders;
   readonly portfolio: Portfolio;
   readonly options: Options;
+  readonly news: News;
   gauges(): Gauges;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
@@ -100,6 +102,13 @@ export function createTrading(deps: {
     log: log.child('portfolio'),
     emit: (s) => outlet.broadcast('portfolio', s),
   });
+  const news = createNews({
+    source: createNewsSource(link),
+    canSend: () => link.canSend(),
+    clock,
+    log: log.child('news'),
+    emitTo: (clientId, e) => outlet.emitTo(clientId, 'news', e),
+  });
 
   // TWS messages no request claimed: farm status, notices, errors for orders (the orders service logs those).
   const twsMessages = log.child('tws');
@@ -155,11 +164,13 @@ export function createTrading(deps: {
     orders,
     portfolio,
     options,
+    news,
     gauges,
     releaseClient(clientId) {
       marketData.releaseClient(clientId);
       history.releaseClient(clientId);
       scanner.releaseClient(clientId);
+      news.releaseClient(clientId);
     },
     configure(prefs) {
       marketData.configure(prefs);
@@ -167,6 +178,7 @@ export function createTrading(deps: {
     async stop() {
       if (gaugeTimer !== null) clock.clearInterval(gaugeTimer);
       scanner.stopAll();
+      news.stop();
       history.stop();
       portfolio.stop();
       marketData.stop();

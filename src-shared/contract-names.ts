@@ -42,6 +42,10 @@ export const REQUEST_NAMES = [
   'layout.save',
   'layout.reset',
   'windows.open',
+  'news.providers',
+  'news.subscribe',
+  'news.unsubscribe',
+  'news.article',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -57,4 +61,5 @@ export const EVENT_NAMES = [
   'settings',
   'notice',
   'command',
+  'news',
 ] as const;

@@ -8,6 +8,7 @@ import { ConnectionStatus, Gauges } from './domain/connection';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
 import { LogEntry } from './domain/log';
 import { Expiry, OptionChain, OptionExpiry } from './domain/option';
+import { ArticleId, Headline, NewsArticle, NewsProvider } from './domain/news';
 import { Execution, Order, OrderModify, OrderTicket, PlaceResult } from './domain/order';
 import { PortfolioSnapshot } from './domain/portfolio';
 import { Quote, QuoteBatch } from './domain/quote';
@@ -182,6 +183,17 @@ export const requests = {
     params: z.strictObject({ pane: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/) }),
     result: Null,
   },
+
+  /** The news providers the account can read. */
+  'news.providers': { params: None, result: z.array(NewsProvider) },
+  /** A symbol's headlines: the recent history now, then live ones as `news` events (kept across reconnects). */
+  'news.subscribe': {
+    params: z.strictObject({ contract: ResolvedRef, limit: z.number().int().min(1).max(300).default(50) }),
+    result: z.object({ subId: z.string(), headlines: z.array(Headline), hasMore: z.boolean() }),
+  },
+  'news.unsubscribe': { params: z.strictObject({ subId: z.string().min(1) }), result: Null },
+  /** One article, as the provider wrote it (HTML is sanitized by the window that shows it). */
+  'news.article': { params: z.strictObject({ articleId: ArticleId }), result: NewsArticle },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
@@ -199,6 +211,8 @@ export const events = {
   notice: z.object({ level: z.enum(['info', 'warn', 'error']), title: z.string(), message: z.string() }),
   /** A command from the native menu, tray or a shortcut handled by main, for the window to carry out. */
   command: UiCommand,
+  /** New headlines of a `news.subscribe` subscription. */
+  news: z.object({ subId: z.string(), headlines: z.array(Headline) }),
 } as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
 type Requests = typeof requests;

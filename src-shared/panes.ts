@@ -4,6 +4,7 @@ export const PANE_KINDS = [
   { kind: 'watchlist', title: 'Watchlist', multi: true, linkable: true },
   { kind: 'chart', title: 'Chart', multi: true, linkable: true },
   { kind: 'option-chain', title: 'Option chain', multi: true, linkable: true },
+  { kind: 'news', title: 'News', multi: true, linkable: true },
   { kind: 'order-entry', title: 'Order entry', multi: false, linkable: true },
   { kind: 'orders', title: 'Orders', multi: false, linkable: false },
   { kind: 'executions', title: 'Executions', multi: false, linkable: false },

@@ -15,12 +15,12 @@ import type { Handler } from './dispatcher';
 export type RequestTable = { [K in RequestName]: Handler<K> };
 
 type TradingRequest =
-  `${'contracts' | 'quotes' | 'history' | 'scanner' | 'orders' | 'executions' | 'portfolio' | 'gauges' | 'options'}.${string}` &
+  `${'contracts' | 'quotes' | 'history' | 'scanner' | 'orders' | 'executions' | 'portfolio' | 'gauges' | 'options' | 'news'}.${string}` &
     RequestName;
 
 /** The requests the trading core answers on its own (the CLI-sized part of the table). */
 export function tradingRequests(trading: Trading): Pick<RequestTable, TradingRequest> {
-  const { contracts, marketData, history, scanner, orders, portfolio, options } = trading;
+  const { contracts, marketData, history, scanner, orders, portfolio, options, news } = trading;
   const window = (clientId: string) => ({ key: clientId, clientId });
   return {
     'contracts.search': ({ pattern }) => contracts.search(pattern),
@@ -46,6 +46,10 @@ export function tradingRequests(trading: Trading): Pick<RequestTable, TradingReq
     'gauges.get': () => trading.gauges(),
     'options.chain': (underlying) => options.chain(underlying),
     'options.expiry': (q) => options.expiry(q),
+    'news.providers': () => news.providers(),
+    'news.subscribe': ({ contract, limit }, ctx) => news.subscribe(ctx.clientId, contract, limit),
+    'news.unsubscribe': ({ subId }) => done(news.unsubscribe(subId)),
+    'news.article': ({ articleId }) => news.article(articleId),
   };
 }
 

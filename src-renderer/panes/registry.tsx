@@ -8,6 +8,7 @@ import { OrdersPane } from './orders/OrdersPane';
 import { PositionsPane } from './positions/PositionsPane';
 import { LogPane } from './log/LogPane';
 import { OptionChainPane } from './option-chain/OptionChainPane';
+import { NewsPane } from './news/NewsPane';
 import { OrderTicketPane } from './order-entry/OrderTicketPane';
 import { ScannerPane } from './scanner/ScannerPane';
 import { WatchlistPane } from './watchlist/WatchlistPane';
@@ -32,6 +33,7 @@ const COMPONENTS: Record<PaneKind, ComponentType> = {
   watchlist: WatchlistPane,
   chart: ChartPane,
   'option-chain': OptionChainPane,
+  news: NewsPane,
   'order-entry': OrderTicketPane,
   orders: OrdersPane,
   executions: ExecutionsPane,

@@ -9,6 +9,7 @@ import { createDrawingsSlice, type DrawingsSlice } from './drawings-slice';
 import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createOptionsSlice, type OptionsSlice } from './options-slice';
+import { createNewsSlice, type NewsSlice } from './news-slice';
 import { createOrdersSlice, type FillNotifier, type OrdersSlice } from './orders-slice';
 import { createPanesSlice, type PanesSlice } from './panes-slice';
 import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
@@ -30,6 +31,7 @@ export type AppState = ConnectionSlice &
   ScannerSlice &
   ChartSlice &
   DrawingsSlice &
+  NewsSlice &
   OrdersSlice &
   OptionsSlice &
   PortfolioSlice &
@@ -56,6 +58,7 @@ export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillN
     ...createScannerSlice(...a),
     ...createChartSlice(...a),
     ...createDrawingsSlice(...a),
+    ...createNewsSlice(...a),
     ...createOrdersSlice(deps.notifyFills ?? notifyFills)(...a),
     ...createOptionsSlice(...a),
     ...createPortfolioSlice(...a),

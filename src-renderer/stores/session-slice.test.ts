@@ -63,10 +63,12 @@ describe('session slice', () => {
       'quotes.subscribe': () => ({ quotes: [] }),
       'scanner.start': () => ({ scanId: `scan-${++scans}` }),
       'history.subscribe': () => ({ subId: 'h', bars: [bar(60, 1)] }),
+      'news.subscribe': () => ({ subId: 'n', headlines: [], hasMore: false }),
     });
     const store = createAppStore(client);
     store.getState().transportChanged({ connected: true, reason: null });
     await settle();
+    await store.getState().openNews('news', item(1, 'AAPL'));
     store.getState().acquireQuotes([item(1, 'AAPL')]);
     store.getState().setPaneConfig('scanner', { running: true });
     await store.getState().restartScan('scanner');
@@ -79,6 +81,7 @@ describe('session slice', () => {
     expect(client.callsOf('scanner.start')).toHaveLength(2);
     expect(store.getState().scans.scanner?.scanId).toBe('scan-2');
     expect(client.callsOf('history.subscribe')).toHaveLength(2);
+    expect(client.callsOf('news.subscribe')).toHaveLength(2);
   });
 
   it('shows the workspace and the blotter of another profile when it becomes active', async () => {

@@ -37,6 +37,9 @@ function resumeStreams(s: AppState, hostReconnected: boolean): void {
   for (const [paneId, view] of Object.entries(s.charts)) {
     if (view.status === 'error' || hostReconnected) void s.reopenChart(paneId);
   }
+  for (const [paneId, feed] of Object.entries(s.newsFeeds)) {
+    if (feed.status === 'error' || hostReconnected) void s.openNews(paneId, feed.contract, true);
+  }
   if (!s.scannerParams) void s.loadScannerParams();
 }
 

@@ -2,6 +2,7 @@
 // demo gateway: every result is checked against its schema (validateResults).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../src-shared/contract';
+import type { Headline, NewsArticle, NewsProvider } from '../../src-shared/domain/news';
 import { createDemoEndpoint, startDemoGateway } from '../../src-main/demo-profile';
 import { ApiClient, startHarness, type Harness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
@@ -196,5 +197,41 @@ describe('the app on the Demo profile', () => {
     expect(a!.tickAt).toBeGreaterThanOrEqual(before - 1);
     expect(b!.tickAt).toBeLessThanOrEqual(Date.now() + 1);
     expect(b!.tickAt).toBeGreaterThanOrEqual(a!.tickAt);
+  });
+
+  it('serves news: providers, a symbol’s headlines newest first, articles in their forms, typed errors', async () => {
+    demo = createDemoEndpoint();
+    h = await startHarness({ demoEndpoint: demo.endpoint, autoConnect: true });
+    const c = await ApiClient.open(h.host);
+    await waitFor(() => of(c, 'connection').some((e) => e.payload.state === 'ready'), 'ready', 20_000);
+
+    const providers = await call<NewsProvider[]>(c, 'news.providers');
+    expect(providers.map((p) => p.code)).toEqual(['BRFG', 'BRFUPDN', 'DJNL', 'DEMO']);
+    const sub = await call<{ subId: string; headlines: Headline[] }>(c, 'news.subscribe', {
+      contract: AAPL,
+      limit: 300,
+    });
+    expect(sub.headlines.length).toBeGreaterThan(0);
+    const times = sub.headlines.map((x) => x.time);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(sub.headlines.every((x) => !x.headline.startsWith('{'))).toBe(true);
+
+    const first = sub.headlines[0]!;
+    const article = await call<NewsArticle>(c, 'news.article', { articleId: first.articleId });
+    expect(article).toMatchObject({ articleId: first.articleId, providerCode: first.providerCode });
+    expect(article.body.length).toBeGreaterThan(20);
+    // The window sanitizes: main passes the hostile article through as the provider sent it.
+    const hostile = await call<NewsArticle>(c, 'news.article', { articleId: 'DEMO$0badc0de' });
+    expect(hostile).toMatchObject({ kind: 'html', body: expect.stringContaining('<script>') });
+
+    expect(await c.call('news.article', { articleId: 'BRFG$deadbeef' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', twsCode: 10172 },
+    });
+    expect(await c.call('news.article', { articleId: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await call(c, 'news.unsubscribe', { subId: sub.subId })).toBeNull();
   });
 });

@@ -64,6 +64,10 @@ const VALID = {
   'layout.save': { layout: { grid: {} } },
   'layout.reset': {},
   'windows.open': { pane: 'chart' },
+  'news.providers': {},
+  'news.subscribe': { contract: AAPL, limit: 20 },
+  'news.unsubscribe': { subId: 'news-1' },
+  'news.article': { articleId: 'BRFG$0bc6e1ef' },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

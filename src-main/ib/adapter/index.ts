@@ -15,6 +15,8 @@ export type {
   OpenOrderInfo,
   OrderStatusInfo,
 } from './order-mapping';
+export { createNewsSource } from './news';
+export type { NewsSource, RawArticle } from './news';
 export type { OrderEvents } from './orders';
 export type { OptionParamsRow, SnapshotFields } from './reference-data';
 export type { MarketDataSink, RawScanRow, ScanSpec } from './streams';

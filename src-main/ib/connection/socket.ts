@@ -32,6 +32,10 @@ const ROUTED_EVENTS = [
   EventName.execDetails,
   EventName.execDetailsEnd,
   EventName.realtimeBar,
+  EventName.historicalNews,
+  EventName.historicalNewsEnd,
+  EventName.newsArticle,
+  EventName.tickNews,
 ] as const;
 
 export type SocketEvents = {

@@ -30,6 +30,7 @@ export const GLOBAL_EVENTS = [
   EventName.updateAccountTime,
   EventName.accountDownloadEnd,
   EventName.scannerParameters,
+  EventName.newsProviders,
 ] as const;
 
 export type GlobalEventName = (typeof GLOBAL_EVENTS)[number] | 'execDetails';
