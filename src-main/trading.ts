@@ -11,6 +11,7 @@ import type { Logger } from '../src-shared/logger';
 import { createLink, type Link, type LinkDeps } from './ib/connection';
 import { createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
+import { createDepth, type Depth } from './services/depth';
 import { createHistory, type History } from './services/history';
 import { createMarketData, type MarketData } from './services/market-data';
 import { createOrders, type Orders } from './services/orders';
@@ -35,6 +36,7 @@ export interface Trading {
   readonly scanner: Scanner;
   readonly orders: Orders;
   readonly portfolio: Portfolio;
+  readonly depth: Depth;
   gauges(): Gauges;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
@@ -90,6 +92,13 @@ export function createTrading(deps: {
     emitOrders: (list) => outlet.broadcast('orders', { orders: list }),
     emitExecutions: (list) => outlet.broadcast('executions', { executions: list }),
     notice: (n) => outlet.broadcast('notice', n),
+  });
+  const depth = createDepth({
+    tws,
+    clock,
+    log: log.child('depth'),
+    emitTo: (clientId, book) => outlet.emitTo(clientId, 'depth', book),
+    quoteUpdatedAt: (conId) => marketData.quote(conId)?.updatedAt ?? null,
   });
   const portfolio = createPortfolio({
     tws,
@@ -151,11 +160,13 @@ export function createTrading(deps: {
     scanner,
     orders,
     portfolio,
+    depth,
     gauges,
     releaseClient(clientId) {
       marketData.releaseClient(clientId);
       history.releaseClient(clientId);
       scanner.releaseClient(clientId);
+      depth.releaseClient(clientId);
     },
     configure(prefs) {
       marketData.configure(prefs);
@@ -165,6 +176,7 @@ export function createTrading(deps: {
       scanner.stopAll();
       history.stop();
       portfolio.stop();
+      depth.stop();
       marketData.stop();
       // Stopping the link first ends any reconciliation still waiting on TWS.
       link.stop();

@@ -40,6 +40,8 @@ export const REQUEST_NAMES = [
   'layout.save',
   'layout.reset',
   'windows.open',
+  'depth.subscribe',
+  'depth.unsubscribe',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -55,4 +57,5 @@ export const EVENT_NAMES = [
   'settings',
   'notice',
   'command',
+  'depth',
 ] as const;

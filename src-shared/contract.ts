@@ -5,6 +5,7 @@ import { REQUEST_NAMES, type EVENT_NAMES } from './contract-names';
 import type { AppErrorData } from './result';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
+import { DepthBook } from './domain/depth';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
 import { LogEntry } from './domain/log';
 import { Execution, Order, OrderModify, OrderTicket, PlaceResult } from './domain/order';
@@ -166,6 +167,11 @@ export const requests = {
     params: z.strictObject({ pane: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/) }),
     result: Null,
   },
+
+  // ---- market depth (F14) ----
+  /** Holds the instrument's book for this window (one TWS depth request per instrument); changes arrive as `depth`. */
+  'depth.subscribe': { params: z.strictObject({ contract: ResolvedRef }), result: DepthBook },
+  'depth.unsubscribe': { params: z.strictObject({ conId: z.number().int().positive() }), result: Null },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
@@ -183,6 +189,8 @@ export const events = {
   notice: z.object({ level: z.enum(['info', 'warn', 'error']), title: z.string(), message: z.string() }),
   /** A command from the native menu, tray or a shortcut handled by main, for the window to carry out. */
   command: UiCommand,
+  /** The whole book of an instrument a window holds, at most once per frame. */
+  depth: DepthBook,
 } as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
 type Requests = typeof requests;

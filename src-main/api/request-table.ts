@@ -15,12 +15,12 @@ import type { Handler } from './dispatcher';
 export type RequestTable = { [K in RequestName]: Handler<K> };
 
 type TradingRequest =
-  `${'contracts' | 'quotes' | 'history' | 'scanner' | 'orders' | 'executions' | 'portfolio' | 'gauges'}.${string}` &
+  `${'contracts' | 'quotes' | 'history' | 'scanner' | 'orders' | 'executions' | 'portfolio' | 'gauges' | 'depth'}.${string}` &
     RequestName;
 
 /** The requests the trading core answers on its own (the CLI-sized part of the table). */
 export function tradingRequests(trading: Trading): Pick<RequestTable, TradingRequest> {
-  const { contracts, marketData, history, scanner, orders, portfolio } = trading;
+  const { contracts, marketData, history, scanner, orders, portfolio, depth } = trading;
   const window = (clientId: string) => ({ key: clientId, clientId });
   return {
     'contracts.search': ({ pattern }) => contracts.search(pattern),
@@ -44,6 +44,8 @@ export function tradingRequests(trading: Trading): Pick<RequestTable, TradingReq
     'executions.list': () => orders.executions(),
     'portfolio.get': () => portfolio.snapshot(),
     'gauges.get': () => trading.gauges(),
+    'depth.subscribe': ({ contract }, ctx) => depth.subscribe(ctx.clientId, contract),
+    'depth.unsubscribe': ({ conId }, ctx) => done(depth.unsubscribe(ctx.clientId, conId)),
   };
 }
 

@@ -48,6 +48,7 @@ const CASES: { [E in EventName]: { payload: EventMap[E]; action: keyof AppState;
     executions: c<'executions'>({ executions }, 'executionsArrived', executions),
     portfolio: c<'portfolio'>({ positions: [], accounts: [] }, 'portfolioArrived'),
     command: c<'command'>(command, 'runCommand'),
+    depth: c<'depth'>({ conId: 1, bids: [], asks: [], state: 'pending', updatedAt: null }, 'depthArrived'),
   };
 })();
 

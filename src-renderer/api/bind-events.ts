@@ -18,6 +18,7 @@ const ROUTES: { [E in EventName]: (s: AppState, payload: EventMap[E]) => void } 
   executions: (s, p) => s.executionsArrived(p.executions),
   portfolio: (s, p) => s.portfolioArrived(p),
   command: (s, p) => s.runCommand(p),
+  depth: (s, p) => s.depthArrived(p),
 };
 
 export function bindEvents(store: AppStore): () => void {

@@ -5,6 +5,7 @@ import type { IbdeskClient } from '../api/client';
 import { notifyFills } from '../api/fill-notifier';
 import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createDepthSlice, type DepthSlice } from './depth-slice';
 import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createOrdersSlice, type FillNotifier, type OrdersSlice } from './orders-slice';
@@ -27,6 +28,7 @@ export type AppState = ConnectionSlice &
   InstrumentsSlice &
   ScannerSlice &
   ChartSlice &
+  DepthSlice &
   OrdersSlice &
   PortfolioSlice &
   WatchlistsSlice &
@@ -51,6 +53,7 @@ export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillN
     ...createInstrumentsSlice(...a),
     ...createScannerSlice(...a),
     ...createChartSlice(...a),
+    ...createDepthSlice(...a),
     ...createOrdersSlice(deps.notifyFills ?? notifyFills)(...a),
     ...createPortfolioSlice(...a),
     ...createWatchlistsSlice(...a),

@@ -62,6 +62,8 @@ const VALID = {
   'layout.save': { layout: { grid: {} } },
   'layout.reset': {},
   'windows.open': { pane: 'chart' },
+  'depth.subscribe': { contract: AAPL },
+  'depth.unsubscribe': { conId: 265598 },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

@@ -18,6 +18,7 @@ import type {
   ResolvedContract,
   ScanSpec,
   SnapshotFields,
+  DepthSink,
   Tws,
 } from '../../src-main/ib/adapter';
 import { ibOrderOf } from '../../src-main/ib/adapter/order-mapping';
@@ -35,6 +36,7 @@ type FakeStream = {
     spec: ScanSpec;
     sink: { rows(rows: RawScanRow[]): void; error(code: number, message: string): 'keep' | 'end' };
   };
+  depth?: { rows: number; smart: boolean; sink: DepthSink };
   bars?: { initial(bars: Bar[]): void; update(bar: Bar): void; error(code: number, message: string): void };
 };
 
@@ -192,6 +194,9 @@ export function createFakeTws(clock: Clock): FakeControl {
         delayed: opts.delayed,
         md: sink,
       });
+    },
+    marketDepth(contract, opts, sink) {
+      return stream({ kind: 'depth', label: `depth ${contract.symbol}`, contract, depth: { ...opts, sink } });
     },
     scanner(spec, sink) {
       return stream({ kind: 'scanner', label: `scanner ${spec.scanCode}`, scan: { spec, sink } });

@@ -29,6 +29,8 @@ const ROUTED_EVENTS = [
   EventName.execDetails,
   EventName.execDetailsEnd,
   EventName.realtimeBar,
+  EventName.updateMktDepth,
+  EventName.updateMktDepthL2,
 ] as const;
 
 export type SocketEvents = {
