@@ -4,6 +4,7 @@ import type { DockviewApi } from 'dockview-react';
 import { lazy, type ComponentType } from 'react';
 import { AccountPane } from './account/AccountPane';
 import { ExecutionsPane } from './executions/ExecutionsPane';
+import { LadderPane } from './ladder/LadderPane';
 import { OrdersPane } from './orders/OrdersPane';
 import { PositionsPane } from './positions/PositionsPane';
 import { LogPane } from './log/LogPane';
@@ -31,6 +32,7 @@ const COMPONENTS: Record<PaneKind, ComponentType> = {
   watchlist: WatchlistPane,
   chart: ChartPane,
   'order-entry': OrderTicketPane,
+  ladder: LadderPane,
   orders: OrdersPane,
   executions: ExecutionsPane,
   positions: PositionsPane,

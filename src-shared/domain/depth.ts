@@ -14,8 +14,7 @@ export type DepthRow = z.infer<typeof DepthRow>;
  * `pending` until the first row after a (re)start (a reconnect empties the book: never old and new rows mixed);
  * `stale` when no update came for a while; `error` when TWS refused (`note` says why; the line is closed).
  */
-export const DepthState = z.enum(['pending', 'live', 'stale', 'error']);
-export type DepthState = z.infer<typeof DepthState>;
+const DepthState = z.enum(['pending', 'live', 'stale', 'error']);
 
 export const DepthBook = z.object({
   conId: z.number().int().positive(),

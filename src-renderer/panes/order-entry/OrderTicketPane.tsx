@@ -3,7 +3,7 @@
 // profile), estimated value and warnings, a confirmation (on by default), Alt+B / Alt+S hotkeys.
 // Disabled, with the reason, unless TWS is ready; a live profile shows a red banner and asks for the typed
 // confirmation before its first order of the session.
-import { useEffect, useReducer, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { hasSeveralAccounts } from '../../../src-shared/domain/accounts';
 import type { OrderAction } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
@@ -16,13 +16,12 @@ import { referencePrice } from '../../../src-shared/domain/quote';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { fmtMoney, fmtPrice } from '../../ui/format';
 import { usePaneId } from '../../ui/pane-context';
-import { ConfirmOrderDialog, LiveTradingDialog } from './TicketDialogs';
+import { OrderDialogs } from './TicketDialogs';
 import { TicketFields } from './TicketFields';
-import { nextStep, placeOutcome, startFlow, ticketFlow, type TicketEvent } from './ticket-flow';
+import { useOrderSender } from './use-order-sender';
 import {
   buildTicket,
   initialForm,
-  ticketBlockedReason,
   ticketSummary,
   ticketWarnings,
   type TicketForm,
@@ -64,26 +63,21 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
   const store = useAppStoreApi();
   const quote = useAppStore((s) => s.quotes[symbol.conId]);
   const instrument = useAppStore((s) => s.instruments[symbol.conId]);
-  const transportUp = useAppStore((s) => s.transport.connected);
-  const connection = useAppStore((s) => s.connection);
-  const confirmOrders = useAppStore((s) => s.settings?.preferences.confirmOrders ?? true);
   const limits = useAppStore(
     (s) => s.settings?.profiles.find((p) => p.id === s.settings?.activeProfileId)?.limits,
   );
-  const liveConfirmed = useAppStore((s) => s.liveConfirmed);
   const setPreferences = useAppStore((s) => s.setPreferences);
-  const placeOrder = useAppStore((s) => s.placeOrder);
-  const confirmLive = useAppStore((s) => s.confirmLive);
   const accounts = useAppStore((s) => managedAccounts(s));
   const account = useAppStore(selectTicketAccount);
   const setTicketAccount = useAppStore((s) => s.setTicketAccount);
   const several = hasSeveralAccounts(accounts);
 
   const minTick = instrument?.minTick ?? 0.01;
-  const [flow, dispatch] = useReducer(ticketFlow, null, () =>
-    startFlow(initialForm(referencePrice(store.getState().quotes[symbol.conId]), minTick)),
+  const sender = useOrderSender(symbol.symbol, () =>
+    initialForm(referencePrice(store.getState().quotes[symbol.conId]), minTick),
   );
-  const { form, errors, pending, liveAsk, typed, result, sending } = flow;
+  const { flow, dispatch, blocked, confirmOrders, liveConfirmed, live } = sender;
+  const { form, errors, result, sending } = flow;
   // The first price seen fills the empty price fields once (the quote often arrives after the ticket opens).
   const reference = referencePrice(quote);
   if (!flow.seeded && reference !== null) dispatch({ type: 'seed', reference, minTick });
@@ -95,7 +89,6 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
     void store.getState().loadInstrument(symbol.conId);
   }, [store, symbol.conId]);
 
-  const blocked = ticketBlockedReason(transportUp, connection);
   const checkOf = (ticket: TicketInput) =>
     ticketWarnings(ticket, {
       minTick,
@@ -107,33 +100,12 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
   const preview = buildTicket(form, symbol, 'BUY');
   const check = preview.ok ? checkOf(preview.ticket) : null;
 
-  /** Sends a ticket whose flow is already `sending`, and shows what main answered. */
-  async function send(ticket: TicketInput): Promise<void> {
-    dispatch(placeOutcome(await placeOrder(ticket), ticket, symbol.symbol));
-  }
-
-  function go(event: TicketEvent & { type: 'submitted' | 'live-allowed' }): void {
-    dispatch(event);
-    if (event.step === 'send') void send(event.ticket);
-  }
-
   function submit(action: OrderAction): void {
     if (blocked || sending) return;
     const built = buildTicket(form, symbol, action);
     if (!built.ok) return dispatch({ type: 'invalid', errors: built.errors });
     // A single-account login sends no account (TWS uses its only one), as before several were supported.
-    const ticket = several && account ? { ...built.ticket, account } : built.ticket;
-    const live = connection?.live ?? false;
-    go({ type: 'submitted', ticket, step: nextStep({ live, liveConfirmed, confirmOrders }) });
-  }
-
-  function allowLive(): void {
-    const ticket = liveAsk;
-    void confirmLive(typed).then((r) => {
-      if (!r.ok) return dispatch({ type: 'live-refused', message: r.error.message });
-      if (!ticket) return dispatch({ type: 'close-live' });
-      go({ type: 'live-allowed', ticket, step: confirmOrders ? 'confirm' : 'send' });
-    });
+    sender.submit(several && account ? { ...built.ticket, account } : built.ticket);
   }
 
   /** Buy or Sell, with its Alt hotkey. */
@@ -234,29 +206,14 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
             {result.text}
           </p>
         )}
-        {liveConfirmed && connection?.live && <p className="dim">Live orders allowed for this session.</p>}
+        {liveConfirmed && live && <p className="dim">Live orders allowed for this session.</p>}
       </form>
 
-      <ConfirmOrderDialog
-        ticket={pending}
-        summary={pending ? ticketSummary(pending, symbol.symbol) : ''}
-        notional={pending ? checkOf(pending).notional : null}
+      <OrderDialogs
+        sender={sender}
+        summary={(t) => ticketSummary(t, symbol.symbol)}
+        notional={(t) => checkOf(t).notional}
         currency={symbol.currency}
-        onSend={() => {
-          if (!pending) return;
-          dispatch({ type: 'confirmed' });
-          void send(pending);
-        }}
-        onClose={() => dispatch({ type: 'close-confirm' })}
-      />
-      <LiveTradingDialog
-        open={liveAsk !== null}
-        account={connection?.accounts[0] ?? '?'}
-        typed={typed}
-        errors={errors}
-        onType={(t) => dispatch({ type: 'type-live', typed: t })}
-        onAllow={allowLive}
-        onClose={() => dispatch({ type: 'close-live' })}
       />
     </>
   );
