@@ -6,19 +6,14 @@
 // disabled with the reason when TWS is not ready.
 import { useEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
-import { hasSeveralAccounts } from '../../../src-shared/domain/accounts';
 import type { Order, OrderAction } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
-import { managedAccounts, selectTicketAccount } from '../../stores/account-view';
-import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
-import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { fmtMoney, fmtPrice, fmtSize, signClass } from '../../ui/format';
-import { usePaneId } from '../../ui/pane-context';
-import { PaneToolbar } from '../../ui/PaneTools';
-import { SymbolPicker } from '../../ui/SymbolPicker';
+import { SymbolPane } from '../../ui/SymbolPane';
 import { OrderDialogs } from '../order-entry/TicketDialogs';
-import { buildTicket, initialForm, ticketSummary, ticketWarnings } from '../order-entry/ticket-form';
+import { buildTicket, initialForm, ticketSummary } from '../order-entry/ticket-form';
+import { useOrderInstrument } from '../order-entry/use-order-instrument';
 import { useOrderSender } from '../order-entry/use-order-sender';
 import { centrePrice, ladderRows, QUANTITY_PRESETS, recentred, tickIndex } from './ladder-view';
 import './ladder.css';
@@ -27,57 +22,30 @@ import './ladder.css';
 const HALF = 15;
 
 export function LadderPane() {
-  const paneId = usePaneId();
-  const symbol = useAppStore((s) => symbolOf(s, paneId));
-  const setSymbol = useAppStore((s) => s.setSymbol);
   return (
-    <div className="pane-body ladder">
-      <PaneToolbar label="Ladder symbol">
-        <SymbolPicker
-          label="Ladder symbol"
-          placeholder="Symbol…"
-          onPick={(item) => setSymbol(paneId, item)}
-        />
-      </PaneToolbar>
-      {symbol ? (
-        <LadderBody key={symbol.conId} symbol={symbol} />
-      ) : (
-        <p className="empty">
-          Pick a symbol: search above, click a scanner or watchlist row, or press Ctrl+K.
-        </p>
-      )}
-    </div>
+    <SymbolPane
+      label="Ladder symbol"
+      className="ladder"
+      body={(symbol) => <LadderBody key={symbol.conId} symbol={symbol} />}
+    />
   );
 }
 
 function LadderBody({ symbol }: { symbol: WatchItem }) {
   const store = useAppStoreApi();
-  const quote = useAppStore((s) => s.quotes[symbol.conId]);
   const book = useAppStore((s) => s.books[symbol.conId]);
   const depthError = useAppStore((s) => s.depthErrors[symbol.conId]);
-  const instrument = useAppStore((s) => s.instruments[symbol.conId]);
   const orders = useAppStore((s) => s.orders);
   const positions = useAppStore((s) => s.portfolio?.positions);
   const cancelOrder = useAppStore((s) => s.cancelOrder);
-  const limits = useAppStore(
-    (s) => s.settings?.profiles.find((p) => p.id === s.settings?.activeProfileId)?.limits,
-  );
-  const accounts = useAppStore((s) => managedAccounts(s));
-  const account = useAppStore(selectTicketAccount);
-  const minTick = instrument?.minTick ?? 0.01;
+  const { quote, minTick, check, addressed } = useOrderInstrument(symbol);
   const sender = useOrderSender(symbol.symbol, () => initialForm(null, minTick));
   const { blocked, flow } = sender;
   const [quantity, setQuantity] = useState(100);
   const [auto, setAuto] = useState(true);
   const [centre, setCentre] = useState<number | null>(null);
   const [cancelText, setCancelText] = useState<string | null>(null);
-
-  const [held] = useState(() => [symbol]);
-  useHeldQuotes(held);
   useEffect(() => store.getState().acquireDepth(symbol), [store, symbol]);
-  useEffect(() => {
-    void store.getState().loadInstrument(symbol.conId);
-  }, [store, symbol.conId]);
 
   // The centre row is kept in the middle of the scroll area whenever the centre moves.
   const scroller = useRef<HTMLDivElement>(null);
@@ -97,15 +65,6 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
     .filter((p) => p.contract.conId === symbol.conId)
     .reduce((a, p) => ({ qty: a.qty + p.position, pnl: a.pnl + (p.unrealizedPnl ?? 0) }), { qty: 0, pnl: 0 });
 
-  const checkOf = (t: Parameters<typeof ticketWarnings>[0]) =>
-    ticketWarnings(t, {
-      minTick,
-      multiplier: instrument?.multiplier,
-      currency: symbol.currency,
-      limits,
-      quote,
-    });
-
   function trade(action: OrderAction, price: number, e: MouseEvent): void {
     if (blocked) return;
     const form = {
@@ -115,8 +74,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
     };
     const built = buildTicket(form, symbol, action);
     if (!built.ok) return sender.dispatch({ type: 'invalid', errors: built.errors });
-    const several = hasSeveralAccounts(accounts);
-    sender.submit(several && account ? { ...built.ticket, account } : built.ticket);
+    sender.submit(addressed(built.ticket));
   }
 
   function cancel(o: Order): void {
@@ -144,7 +102,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
       <button
         key={o.orderId}
         type="button"
-        className={`ladder-order ${side}`}
+        className={`ladder-order ladder-order-${side}`}
         disabled={!!blocked}
         aria-label={`Cancel order ${o.orderId}: ${o.action} ${o.remaining} ${o.orderType}`}
         title={`Click to cancel order ${o.orderId}`}
@@ -154,6 +112,23 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
         {o.orderType === 'LMT' ? '' : ` ${o.orderType}`}
       </button>
     ));
+
+  /** A bid or ask size cell: a click buys (bid) or sells (ask) the preset quantity at its price. */
+  const sideCell = (side: 'bid' | 'ask', size: number | null, label: string, price: number) => {
+    const action: OrderAction = side === 'bid' ? 'BUY' : 'SELL';
+    return (
+      <td className={side}>
+        <button
+          type="button"
+          disabled={!!blocked || flow.sending}
+          aria-label={`${side === 'bid' ? 'Buy' : 'Sell'} ${quantity} at ${label}`}
+          onClick={(e) => trade(action, price, e)}
+        >
+          {fmtSize(size)}
+        </button>
+      </td>
+    );
+  };
 
   return (
     <div
@@ -222,29 +197,11 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
               return (
                 <tr key={r.price} className={cls || undefined}>
                   <td className="orders buy">{orderCell(r.buys, 'buy')}</td>
-                  <td className="bid">
-                    <button
-                      type="button"
-                      disabled={!!blocked || flow.sending}
-                      aria-label={`Buy ${quantity} at ${p}`}
-                      onClick={(e) => trade('BUY', r.price, e)}
-                    >
-                      {fmtSize(r.bidSize)}
-                    </button>
-                  </td>
+                  {sideCell('bid', r.bidSize, p, r.price)}
                   <th scope="row" className="price">
                     {p}
                   </th>
-                  <td className="ask">
-                    <button
-                      type="button"
-                      disabled={!!blocked || flow.sending}
-                      aria-label={`Sell ${quantity} at ${p}`}
-                      onClick={(e) => trade('SELL', r.price, e)}
-                    >
-                      {fmtSize(r.askSize)}
-                    </button>
-                  </td>
+                  {sideCell('ask', r.askSize, p, r.price)}
                   <td className="orders sell">{orderCell(r.sells, 'sell')}</td>
                 </tr>
               );
@@ -270,7 +227,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
       <OrderDialogs
         sender={sender}
         summary={(t) => ticketSummary(t, symbol.symbol)}
-        notional={(t) => checkOf(t).notional}
+        notional={(t) => check(t).notional}
         currency={symbol.currency}
       />
     </div>

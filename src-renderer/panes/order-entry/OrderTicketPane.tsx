@@ -3,76 +3,51 @@
 // profile), estimated value and warnings, a confirmation (on by default), Alt+B / Alt+S hotkeys.
 // Disabled, with the reason, unless TWS is ready; a live profile shows a red banner and asks for the typed
 // confirmation before its first order of the session.
-import { useEffect, useState } from 'react';
-import { hasSeveralAccounts } from '../../../src-shared/domain/accounts';
 import type { OrderAction } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
-import { PaneToolbar } from '../../ui/PaneTools';
-import { SymbolPicker } from '../../ui/SymbolPicker';
-import { managedAccounts, selectTicketAccount } from '../../stores/account-view';
-import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { referencePrice } from '../../../src-shared/domain/quote';
-import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { fmtMoney, fmtPrice } from '../../ui/format';
-import { usePaneId } from '../../ui/pane-context';
+import { SymbolPane } from '../../ui/SymbolPane';
 import { OrderDialogs } from './TicketDialogs';
 import { TicketFields } from './TicketFields';
+import { useOrderInstrument } from './use-order-instrument';
 import { useOrderSender } from './use-order-sender';
-import {
-  buildTicket,
-  initialForm,
-  ticketSummary,
-  ticketWarnings,
-  type TicketForm,
-  type TicketInput,
-} from './ticket-form';
+import { buildTicket, initialForm, ticketSummary, type TicketForm } from './ticket-form';
 import './order-entry.css';
 
 export function OrderTicketPane() {
-  const paneId = usePaneId();
-  const symbol = useAppStore((s) => symbolOf(s, paneId));
-  const setSymbol = useAppStore((s) => s.setSymbol);
   const live = useAppStore((s) => s.connection?.live ?? false);
   return (
-    <div className="pane-body ticket">
-      <PaneToolbar label="Ticket symbol">
-        <SymbolPicker
-          label="Ticket symbol"
-          placeholder="Symbol…"
-          onPick={(item) => setSymbol(paneId, item)}
-        />
-      </PaneToolbar>
-      {live && (
-        <div className="ticket-live" role="alert">
-          LIVE ACCOUNT — this ticket trades real money
-        </div>
-      )}
-      {symbol ? (
-        <TicketBody key={symbol.conId} symbol={symbol} />
-      ) : (
-        <p className="empty">
-          Pick a symbol: search above, click a scanner or watchlist row, or press Ctrl+K.
-        </p>
-      )}
-    </div>
+    <SymbolPane
+      label="Ticket symbol"
+      className="ticket"
+      banner={
+        live && (
+          <div className="ticket-live" role="alert">
+            LIVE ACCOUNT — this ticket trades real money
+          </div>
+        )
+      }
+      body={(symbol) => <TicketBody key={symbol.conId} symbol={symbol} />}
+    />
   );
 }
 
 function TicketBody({ symbol }: { symbol: WatchItem }) {
   const store = useAppStoreApi();
-  const quote = useAppStore((s) => s.quotes[symbol.conId]);
-  const instrument = useAppStore((s) => s.instruments[symbol.conId]);
-  const limits = useAppStore(
-    (s) => s.settings?.profiles.find((p) => p.id === s.settings?.activeProfileId)?.limits,
-  );
   const setPreferences = useAppStore((s) => s.setPreferences);
-  const accounts = useAppStore((s) => managedAccounts(s));
-  const account = useAppStore(selectTicketAccount);
   const setTicketAccount = useAppStore((s) => s.setTicketAccount);
-  const several = hasSeveralAccounts(accounts);
-
-  const minTick = instrument?.minTick ?? 0.01;
+  const {
+    quote,
+    instrument,
+    minTick,
+    accounts,
+    account,
+    several,
+    check: checkOf,
+    addressed,
+  } = useOrderInstrument(symbol);
   const sender = useOrderSender(symbol.symbol, () =>
     initialForm(referencePrice(store.getState().quotes[symbol.conId]), minTick),
   );
@@ -82,21 +57,6 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
   const reference = referencePrice(quote);
   if (!flow.seeded && reference !== null) dispatch({ type: 'seed', reference, minTick });
 
-  // Hold the quote for the ticket's reference price and load the min tick (the body is keyed by conId).
-  const [held] = useState(() => [symbol]);
-  useHeldQuotes(held);
-  useEffect(() => {
-    void store.getState().loadInstrument(symbol.conId);
-  }, [store, symbol.conId]);
-
-  const checkOf = (ticket: TicketInput) =>
-    ticketWarnings(ticket, {
-      minTick,
-      multiplier: instrument?.multiplier,
-      currency: symbol.currency,
-      limits,
-      quote,
-    });
   const preview = buildTicket(form, symbol, 'BUY');
   const check = preview.ok ? checkOf(preview.ticket) : null;
 
@@ -104,8 +64,7 @@ function TicketBody({ symbol }: { symbol: WatchItem }) {
     if (blocked || sending) return;
     const built = buildTicket(form, symbol, action);
     if (!built.ok) return dispatch({ type: 'invalid', errors: built.errors });
-    // A single-account login sends no account (TWS uses its only one), as before several were supported.
-    sender.submit(several && account ? { ...built.ticket, account } : built.ticket);
+    sender.submit(addressed(built.ticket));
   }
 
   /** Buy or Sell, with its Alt hotkey. */
