@@ -17,6 +17,7 @@ import { createMarketData, type MarketData } from './services/market-data';
 import { createOrders, type Orders } from './services/orders';
 import { createPortfolio, type Portfolio } from './services/portfolio';
 import { createScanner, type Scanner } from './services/scanner';
+import { createTape, type Tape } from './services/tape';
 
 /** Where events go: the hub in the app, a printer in the CLI. */
 export interface Outlet {
@@ -37,6 +38,7 @@ export interface Trading {
   readonly orders: Orders;
   readonly portfolio: Portfolio;
   readonly depth: Depth;
+  readonly tape: Tape;
   gauges(): Gauges;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
@@ -100,6 +102,13 @@ export function createTrading(deps: {
     emitTo: (clientId, book) => outlet.emitTo(clientId, 'depth', book),
     quoteUpdatedAt: (conId) => marketData.quote(conId)?.updatedAt ?? null,
   });
+  const tape = createTape({
+    tws,
+    clock,
+    log: log.child('tape'),
+    emitTo: (clientId, batch) => outlet.emitTo(clientId, 'tape', batch),
+    quote: (conId) => marketData.quote(conId),
+  });
   const portfolio = createPortfolio({
     tws,
     clock,
@@ -161,12 +170,14 @@ export function createTrading(deps: {
     orders,
     portfolio,
     depth,
+    tape,
     gauges,
     releaseClient(clientId) {
       marketData.releaseClient(clientId);
       history.releaseClient(clientId);
       scanner.releaseClient(clientId);
       depth.releaseClient(clientId);
+      tape.releaseClient(clientId);
     },
     configure(prefs) {
       marketData.configure(prefs);
@@ -177,6 +188,7 @@ export function createTrading(deps: {
       history.stop();
       portfolio.stop();
       depth.stop();
+      tape.stop();
       marketData.stop();
       // Stopping the link first ends any reconciliation still waiting on TWS.
       link.stop();

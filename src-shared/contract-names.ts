@@ -42,6 +42,8 @@ export const REQUEST_NAMES = [
   'windows.open',
   'depth.subscribe',
   'depth.unsubscribe',
+  'tape.subscribe',
+  'tape.unsubscribe',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -58,4 +60,5 @@ export const EVENT_NAMES = [
   'notice',
   'command',
   'depth',
+  'tape',
 ] as const;

@@ -10,6 +10,7 @@ import { PositionsPane } from './positions/PositionsPane';
 import { LogPane } from './log/LogPane';
 import { OrderTicketPane } from './order-entry/OrderTicketPane';
 import { ScannerPane } from './scanner/ScannerPane';
+import { TapePane } from './tape/TapePane';
 import { WatchlistPane } from './watchlist/WatchlistPane';
 import { paneKind } from '../stores/workspace-doc';
 import { PANE_KINDS, type PaneKind } from '../../src-shared/panes';
@@ -33,6 +34,7 @@ const COMPONENTS: Record<PaneKind, ComponentType> = {
   chart: ChartPane,
   'order-entry': OrderTicketPane,
   ladder: LadderPane,
+  tape: TapePane,
   orders: OrdersPane,
   executions: ExecutionsPane,
   positions: PositionsPane,

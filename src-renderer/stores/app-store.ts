@@ -15,6 +15,7 @@ import { createQuotesSlice, type QuotesSlice } from './quotes-slice';
 import { createScannerSlice, type ScannerSlice } from './scanner-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createTapeSlice, type TapeSlice } from './tape-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWatchlistsSlice, type WatchlistsSlice } from './watchlists-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
@@ -29,6 +30,7 @@ export type AppState = ConnectionSlice &
   ScannerSlice &
   ChartSlice &
   DepthSlice &
+  TapeSlice &
   OrdersSlice &
   PortfolioSlice &
   WatchlistsSlice &
@@ -54,6 +56,7 @@ export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillN
     ...createScannerSlice(...a),
     ...createChartSlice(...a),
     ...createDepthSlice(...a),
+    ...createTapeSlice(...a),
     ...createOrdersSlice(deps.notifyFills ?? notifyFills)(...a),
     ...createPortfolioSlice(...a),
     ...createWatchlistsSlice(...a),

@@ -1,6 +1,7 @@
 // The ladder end to end, in Chromium through the web host on the embedded demo gateway (Demo profile): open a
 // ladder for a symbol → the book fills both sides → click a bid price below the market → confirm (the setting is
-// on by default) → a working buy shows on the ladder at that price and in Orders → click it → cancelled. The
+// on by default) → a working buy shows on the ladder at that price and in Orders → click it → cancelled; then a
+// time-and-sales pane for the symbol fills with prints, some coloured at the bid or the ask. The
 // screenshots are kept in the test's output folder; the ladder pane with the working order is docs/ladder.png.
 import { copyFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -79,4 +80,13 @@ test('trade from the ladder: a click buys at a price, a click on the order cance
   await expect(working).toHaveCount(0, { timeout: LIVE_TIMEOUT });
   await expect(ordersRow).toHaveCount(0, { timeout: LIVE_TIMEOUT });
   await step(page, 'cancelled');
+
+  // Time & sales for the same symbol: the trades before it opened and the live ones, coloured at bid / at ask.
+  await page.getByRole('combobox', { name: 'Open pane' }).selectOption('tape');
+  await searchSymbol(page, 'AAPL', LIVE_TIMEOUT);
+  const tape = page.getByRole('region', { name: 'Time & sales', exact: true });
+  const prints = tape.getByRole('table', { name: 'AAPL time and sales' }).locator('tbody tr');
+  await expect.poll(() => prints.count(), { timeout: LIVE_TIMEOUT }).toBeGreaterThan(10);
+  await expect(prints.and(page.locator('.at-ask, .at-bid')).first()).toBeVisible({ timeout: LIVE_TIMEOUT });
+  await step(page, 'tape');
 });

@@ -64,6 +64,8 @@ const VALID = {
   'windows.open': { pane: 'chart' },
   'depth.subscribe': { contract: AAPL },
   'depth.unsubscribe': { conId: 265598 },
+  'tape.subscribe': { contract: AAPL },
+  'tape.unsubscribe': { conId: 265598 },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

@@ -6,9 +6,11 @@ import { createDepthStreams, type DepthStreams } from './depth';
 import { createOrderChannel, type OrderChannel } from './orders';
 import { createReferenceData, type ReferenceData } from './reference-data';
 import { createStreams, type StreamOptions, type Streams } from './streams';
+import { createTapeStreams, type TapeStreams } from './tape';
 
 export type { ResolvedContract } from './convert';
 export type { DepthSink } from './depth';
+export type { TapeSink, Trade } from './tape';
 export type { HistorySpec } from './history-request';
 export type {
   CommissionInfo,
@@ -22,7 +24,7 @@ export type { SnapshotFields } from './reference-data';
 export type { MarketDataSink, RawScanRow, ScanSpec } from './streams';
 export type { TickField } from './ticks';
 
-export interface Tws extends ReferenceData, Streams, DepthStreams, OrderChannel {
+export interface Tws extends ReferenceData, Streams, DepthStreams, TapeStreams, OrderChannel {
   readonly link: Link;
 }
 
@@ -32,6 +34,7 @@ export function createTws(link: Link, opts: StreamOptions = {}): Tws {
     ...createReferenceData(link),
     ...createStreams(link, opts),
     ...createDepthStreams(link),
+    ...createTapeStreams(link),
     ...createOrderChannel(link),
   };
 }

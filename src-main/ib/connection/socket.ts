@@ -31,6 +31,8 @@ const ROUTED_EVENTS = [
   EventName.realtimeBar,
   EventName.updateMktDepth,
   EventName.updateMktDepthL2,
+  EventName.tickByTickAllLast,
+  EventName.historicalTicksLast,
 ] as const;
 
 export type SocketEvents = {
