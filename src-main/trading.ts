@@ -11,6 +11,7 @@ import type { Logger } from '../src-shared/logger';
 import { createLink, type Link, type LinkDeps } from './ib/connection';
 import { createNewsSource, createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
+import { createDepth, type Depth } from './services/depth';
 import { createHistory, type History } from './services/history';
 import { createMarketData, type MarketData } from './services/market-data';
 import { createOptions, type Options } from './services/options';
@@ -18,6 +19,7 @@ import { createNews, type News } from './services/news/news';
 import { createOrders, type Orders } from './services/orders';
 import { createPortfolio, type Portfolio } from './services/portfolio';
 import { createScanner, type Scanner } from './services/scanner';
+import { createTape, type Tape } from './services/tape';
 
 /** Where events go: the hub in the app, a printer in the CLI. */
 export interface Outlet {
@@ -39,6 +41,8 @@ export interface Trading {
   readonly portfolio: Portfolio;
   readonly options: Options;
   readonly news: News;
+  readonly depth: Depth;
+  readonly tape: Tape;
   gauges(): Gauges;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
@@ -96,6 +100,20 @@ export function createTrading(deps: {
     notice: (n) => outlet.broadcast('notice', n),
   });
   const options = createOptions({ tws, clock, log: log.child('options') });
+  const depth = createDepth({
+    tws,
+    clock,
+    log: log.child('depth'),
+    emitTo: (clientId, book) => outlet.emitTo(clientId, 'depth', book),
+    quoteUpdatedAt: (conId) => marketData.quote(conId)?.updatedAt ?? null,
+  });
+  const tape = createTape({
+    tws,
+    clock,
+    log: log.child('tape'),
+    emitTo: (clientId, batch) => outlet.emitTo(clientId, 'tape', batch),
+    quote: (conId) => marketData.quote(conId),
+  });
   const portfolio = createPortfolio({
     tws,
     clock,
@@ -165,12 +183,16 @@ export function createTrading(deps: {
     portfolio,
     options,
     news,
+    depth,
+    tape,
     gauges,
     releaseClient(clientId) {
       marketData.releaseClient(clientId);
       history.releaseClient(clientId);
       scanner.releaseClient(clientId);
       news.releaseClient(clientId);
+      depth.releaseClient(clientId);
+      tape.releaseClient(clientId);
     },
     configure(prefs) {
       marketData.configure(prefs);
@@ -181,6 +203,8 @@ export function createTrading(deps: {
       news.stop();
       history.stop();
       portfolio.stop();
+      depth.stop();
+      tape.stop();
       marketData.stop();
       // Stopping the link first ends any reconciliation still waiting on TWS.
       link.stop();

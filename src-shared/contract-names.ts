@@ -46,6 +46,10 @@ export const REQUEST_NAMES = [
   'news.subscribe',
   'news.unsubscribe',
   'news.article',
+  'depth.subscribe',
+  'depth.unsubscribe',
+  'tape.subscribe',
+  'tape.unsubscribe',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -62,4 +66,6 @@ export const EVENT_NAMES = [
   'notice',
   'command',
   'news',
+  'depth',
+  'tape',
 ] as const;

@@ -5,6 +5,8 @@ import { REQUEST_NAMES, type EVENT_NAMES } from './contract-names';
 import type { AppErrorData } from './result';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
+import { DepthBook } from './domain/depth';
+import { Print, TapeBatch } from './domain/tape';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
 import { LogEntry } from './domain/log';
 import { Expiry, OptionChain, OptionExpiry } from './domain/option';
@@ -194,6 +196,18 @@ export const requests = {
   'news.unsubscribe': { params: z.strictObject({ subId: z.string().min(1) }), result: Null },
   /** One article, as the provider wrote it (HTML is sanitized by the window that shows it). */
   'news.article': { params: z.strictObject({ articleId: ArticleId }), result: NewsArticle },
+  // ---- market depth (F14) ----
+  /** Holds the instrument's book for this window (one TWS depth request per instrument); changes arrive as `depth`. */
+  'depth.subscribe': { params: z.strictObject({ contract: ResolvedRef }), result: DepthBook },
+  'depth.unsubscribe': { params: z.strictObject({ conId: z.number().int().positive() }), result: Null },
+
+  // ---- time and sales (F14) ----
+  /** Holds the instrument's tape for this window: the trades so far (history first); new ones arrive as `tape`. */
+  'tape.subscribe': {
+    params: z.strictObject({ contract: ResolvedRef }),
+    result: z.object({ prints: z.array(Print) }),
+  },
+  'tape.unsubscribe': { params: z.strictObject({ conId: z.number().int().positive() }), result: Null },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
@@ -213,6 +227,10 @@ export const events = {
   command: UiCommand,
   /** New headlines of a `news.subscribe` subscription. */
   news: z.object({ subId: z.string(), headlines: z.array(Headline) }),
+  /** The whole book of an instrument a window holds, at most once per frame. */
+  depth: DepthBook,
+  /** New prints of a tape a window holds (and the gap a reconnect left). */
+  tape: TapeBatch,
 } as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
 type Requests = typeof requests;

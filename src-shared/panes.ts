@@ -6,6 +6,8 @@ export const PANE_KINDS = [
   { kind: 'option-chain', title: 'Option chain', multi: true, linkable: true },
   { kind: 'news', title: 'News', multi: true, linkable: true },
   { kind: 'order-entry', title: 'Order entry', multi: false, linkable: true },
+  { kind: 'ladder', title: 'Ladder', multi: true, linkable: true },
+  { kind: 'tape', title: 'Time & sales', multi: true, linkable: true },
   { kind: 'orders', title: 'Orders', multi: false, linkable: false },
   { kind: 'executions', title: 'Executions', multi: false, linkable: false },
   { kind: 'positions', title: 'Positions', multi: false, linkable: false },

@@ -15,12 +15,12 @@ import type { Handler } from './dispatcher';
 export type RequestTable = { [K in RequestName]: Handler<K> };
 
 type TradingRequest =
-  `${'contracts' | 'quotes' | 'history' | 'scanner' | 'orders' | 'executions' | 'portfolio' | 'gauges' | 'options' | 'news'}.${string}` &
+  `${'contracts' | 'quotes' | 'history' | 'scanner' | 'orders' | 'executions' | 'portfolio' | 'gauges' | 'options' | 'news' | 'depth' | 'tape'}.${string}` &
     RequestName;
 
 /** The requests the trading core answers on its own (the CLI-sized part of the table). */
 export function tradingRequests(trading: Trading): Pick<RequestTable, TradingRequest> {
-  const { contracts, marketData, history, scanner, orders, portfolio, options, news } = trading;
+  const { contracts, marketData, history, scanner, orders, portfolio, options, news, depth, tape } = trading;
   const window = (clientId: string) => ({ key: clientId, clientId });
   return {
     'contracts.search': ({ pattern }) => contracts.search(pattern),
@@ -50,6 +50,10 @@ export function tradingRequests(trading: Trading): Pick<RequestTable, TradingReq
     'news.subscribe': ({ contract, limit }, ctx) => news.subscribe(ctx.clientId, contract, limit),
     'news.unsubscribe': ({ subId }) => done(news.unsubscribe(subId)),
     'news.article': ({ articleId }) => news.article(articleId),
+    'depth.subscribe': ({ contract }, ctx) => depth.subscribe(ctx.clientId, contract),
+    'depth.unsubscribe': ({ conId }, ctx) => done(depth.unsubscribe(ctx.clientId, conId)),
+    'tape.subscribe': ({ contract }, ctx) => tape.subscribe(ctx.clientId, contract),
+    'tape.unsubscribe': ({ conId }, ctx) => done(tape.unsubscribe(ctx.clientId, conId)),
   };
 }
 

@@ -49,6 +49,8 @@ const CASES: { [E in EventName]: { payload: EventMap[E]; action: keyof AppState;
     portfolio: c<'portfolio'>({ positions: [], accounts: [] }, 'portfolioArrived'),
     command: c<'command'>(command, 'runCommand'),
     news: c<'news'>({ subId: 'n', headlines: [] }, 'newsArrived'),
+    depth: c<'depth'>({ conId: 1, bids: [], asks: [], state: 'pending', updatedAt: null }, 'depthArrived'),
+    tape: c<'tape'>({ conId: 1, prints: [], gap: true }, 'tapeArrived'),
   };
 })();
 

@@ -19,6 +19,8 @@ const ROUTES: { [E in EventName]: (s: AppState, payload: EventMap[E]) => void } 
   portfolio: (s, p) => s.portfolioArrived(p),
   command: (s, p) => s.runCommand(p),
   news: (s, p) => s.newsArrived(p),
+  depth: (s, p) => s.depthArrived(p),
+  tape: (s, p) => s.tapeArrived(p),
 };
 
 export function bindEvents(store: AppStore): () => void {

@@ -4,6 +4,7 @@ import type { DockviewApi } from 'dockview-react';
 import { lazy, type ComponentType } from 'react';
 import { AccountPane } from './account/AccountPane';
 import { ExecutionsPane } from './executions/ExecutionsPane';
+import { LadderPane } from './ladder/LadderPane';
 import { OrdersPane } from './orders/OrdersPane';
 import { PositionsPane } from './positions/PositionsPane';
 import { LogPane } from './log/LogPane';
@@ -11,6 +12,7 @@ import { OptionChainPane } from './option-chain/OptionChainPane';
 import { NewsPane } from './news/NewsPane';
 import { OrderTicketPane } from './order-entry/OrderTicketPane';
 import { ScannerPane } from './scanner/ScannerPane';
+import { TapePane } from './tape/TapePane';
 import { WatchlistPane } from './watchlist/WatchlistPane';
 import { paneKind } from '../stores/workspace-doc';
 import { PANE_KINDS, type PaneKind } from '../../src-shared/panes';
@@ -35,6 +37,8 @@ const COMPONENTS: Record<PaneKind, ComponentType> = {
   'option-chain': OptionChainPane,
   news: NewsPane,
   'order-entry': OrderTicketPane,
+  ladder: LadderPane,
+  tape: TapePane,
   orders: OrdersPane,
   executions: ExecutionsPane,
   positions: PositionsPane,

@@ -6,6 +6,7 @@ import { notifyFills } from '../api/fill-notifier';
 import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createDrawingsSlice, type DrawingsSlice } from './drawings-slice';
+import { createDepthSlice, type DepthSlice } from './depth-slice';
 import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createOptionsSlice, type OptionsSlice } from './options-slice';
@@ -17,6 +18,7 @@ import { createQuotesSlice, type QuotesSlice } from './quotes-slice';
 import { createScannerSlice, type ScannerSlice } from './scanner-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createTapeSlice, type TapeSlice } from './tape-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createWatchlistsSlice, type WatchlistsSlice } from './watchlists-slice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspace-slice';
@@ -32,6 +34,8 @@ export type AppState = ConnectionSlice &
   ChartSlice &
   DrawingsSlice &
   NewsSlice &
+  DepthSlice &
+  TapeSlice &
   OrdersSlice &
   OptionsSlice &
   PortfolioSlice &
@@ -59,6 +63,8 @@ export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillN
     ...createChartSlice(...a),
     ...createDrawingsSlice(...a),
     ...createNewsSlice(...a),
+    ...createDepthSlice(...a),
+    ...createTapeSlice(...a),
     ...createOrdersSlice(deps.notifyFills ?? notifyFills)(...a),
     ...createOptionsSlice(...a),
     ...createPortfolioSlice(...a),

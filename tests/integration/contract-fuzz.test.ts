@@ -68,6 +68,10 @@ const VALID = {
   'news.subscribe': { contract: AAPL, limit: 20 },
   'news.unsubscribe': { subId: 'news-1' },
   'news.article': { articleId: 'BRFG$0bc6e1ef' },
+  'depth.subscribe': { contract: AAPL },
+  'depth.unsubscribe': { conId: 265598 },
+  'tape.subscribe': { contract: AAPL },
+  'tape.unsubscribe': { conId: 265598 },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

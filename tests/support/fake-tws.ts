@@ -18,6 +18,9 @@ import type {
   ResolvedContract,
   ScanSpec,
   SnapshotFields,
+  DepthSink,
+  TapeSink,
+  Trade,
   Tws,
 } from '../../src-main/ib/adapter';
 import { ibOrderOf } from '../../src-main/ib/adapter/order-mapping';
@@ -35,6 +38,8 @@ type FakeStream = {
     spec: ScanSpec;
     sink: { rows(rows: RawScanRow[]): void; error(code: number, message: string): 'keep' | 'end' };
   };
+  depth?: { rows: number; smart: boolean; sink: DepthSink };
+  tape?: TapeSink;
   bars?: { initial(bars: Bar[]): void; update(bar: Bar): void; error(code: number, message: string): void };
 };
 
@@ -47,6 +52,9 @@ export type FakeControl = {
   cancels: number[];
   globalCancels: number;
   historyCalls: HistorySpec[];
+  /** What recentTrades answers, and what it was asked. */
+  recentTrades: Trade[];
+  tradeCalls: { conId: number; count: number }[];
   instruments: Map<string, Instrument>;
   /** What the next history call returns. */
   historyBars: (spec: HistorySpec) => Bar[];
@@ -197,6 +205,16 @@ export function createFakeTws(clock: Clock): FakeControl {
         md: sink,
       });
     },
+    marketDepth(contract, opts, sink) {
+      return stream({ kind: 'depth', label: `depth ${contract.symbol}`, contract, depth: { ...opts, sink } });
+    },
+    tape(contract, sink) {
+      return stream({ kind: 'tape', label: `tape ${contract.symbol}`, contract, tape: sink });
+    },
+    async recentTrades(contract, count) {
+      ctl.tradeCalls.push({ conId: contract.conId, count });
+      return ctl.recentTrades;
+    },
     scanner(spec, sink) {
       return stream({ kind: 'scanner', label: `scanner ${spec.scanCode}`, scan: { spec, sink } });
     },
@@ -255,6 +273,8 @@ export function createFakeTws(clock: Clock): FakeControl {
     cancels: [],
     globalCancels: 0,
     historyCalls: [],
+    recentTrades: [],
+    tradeCalls: [],
     instruments: new Map(),
     historyBars: () => [],
     snapshots: new Map(),

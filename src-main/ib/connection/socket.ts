@@ -36,6 +36,10 @@ const ROUTED_EVENTS = [
   EventName.historicalNewsEnd,
   EventName.newsArticle,
   EventName.tickNews,
+  EventName.updateMktDepth,
+  EventName.updateMktDepthL2,
+  EventName.tickByTickAllLast,
+  EventName.historicalTicksLast,
 ] as const;
 
 export type SocketEvents = {

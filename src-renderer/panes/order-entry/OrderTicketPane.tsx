@@ -3,40 +3,27 @@
 // profile), estimated value and warnings, a confirmation (on by default), Alt+B / Alt+S hotkeys.
 // Disabled, with the reason, unless TWS is ready; a live profile shows a red banner and asks for the typed
 // confirmation before its first order of the session.
-import { useEffect, useReducer, useRef, useState } from 'react';
-import { hasSeveralAccounts } from '../../../src-shared/domain/accounts';
+import { useEffect, useRef } from 'react';
 import type { OrderAction } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
-import { PaneToolbar } from '../../ui/PaneTools';
-import { SymbolPicker } from '../../ui/SymbolPicker';
-import { managedAccounts, selectTicketAccount } from '../../stores/account-view';
 import type { OptionTicket } from '../../stores/options-slice';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
-import { referencePrice } from '../../../src-shared/domain/quote';
-import { useHeldQuotes } from '../../stores/use-held-quotes';
-import { fmtMoney, fmtPrice } from '../../ui/format';
 import { usePaneId } from '../../ui/pane-context';
-import { ConfirmOrderDialog, LiveTradingDialog } from './TicketDialogs';
+import { referencePrice } from '../../../src-shared/domain/quote';
+import { fmtMoney, fmtPrice } from '../../ui/format';
+import { SymbolPane } from '../../ui/SymbolPane';
+import { OrderDialogs } from './TicketDialogs';
 import { TicketFields } from './TicketFields';
-import { nextStep, placeOutcome, startFlow, ticketFlow, type TicketEvent } from './ticket-flow';
-import {
-  buildTicket,
-  initialForm,
-  optionPremium,
-  ticketBlockedReason,
-  ticketSummary,
-  ticketWarnings,
-  type TicketForm,
-  type TicketInput,
-} from './ticket-form';
+import { useOrderInstrument } from './use-order-instrument';
+import { useOrderSender } from './use-order-sender';
+import { buildTicket, initialForm, optionPremium, ticketSummary, type TicketForm } from './ticket-form';
 import './order-entry.css';
 
 export function OrderTicketPane() {
+  const live = useAppStore((s) => s.connection?.live ?? false);
   const paneId = usePaneId();
   const symbol = useAppStore((s) => symbolOf(s, paneId));
-  const setSymbol = useAppStore((s) => s.setSymbol);
-  const live = useAppStore((s) => s.connection?.live ?? false);
   // An option handed over by a chain's bid/ask shows until the ticket's symbol changes again.
   const option = useAppStore((s) => s.optionTicket);
   const clearOption = useAppStore((s) => s.clearOptionTicket);
@@ -46,115 +33,60 @@ export function OrderTicketPane() {
     lastConId.current = symbol?.conId;
     clearOption();
   }, [symbol?.conId, clearOption]);
-  const shown = option?.item ?? symbol;
   return (
-    <div className="pane-body ticket">
-      <PaneToolbar label="Ticket symbol">
-        <SymbolPicker
-          label="Ticket symbol"
-          placeholder="Symbol…"
-          onPick={(item) => {
-            clearOption();
-            setSymbol(paneId, item);
-          }}
-        />
-      </PaneToolbar>
-      {live && (
-        <div className="ticket-live" role="alert">
-          LIVE ACCOUNT — this ticket trades real money
-        </div>
-      )}
-      {shown ? (
+    <SymbolPane
+      label="Ticket symbol"
+      className="ticket"
+      shown={option?.item}
+      onPick={clearOption}
+      banner={
+        live && (
+          <div className="ticket-live" role="alert">
+            LIVE ACCOUNT — this ticket trades real money
+          </div>
+        )
+      }
+      body={(shown) => (
         <TicketBody key={`${shown.conId}:${option?.seq ?? 0}`} symbol={shown} option={option} />
-      ) : (
-        <p className="empty">
-          Pick a symbol: search above, click a scanner or watchlist row, or press Ctrl+K.
-        </p>
       )}
-    </div>
+    />
   );
 }
 
 function TicketBody({ symbol, option }: { symbol: WatchItem; option: OptionTicket | null }) {
   const store = useAppStoreApi();
-  const quote = useAppStore((s) => s.quotes[symbol.conId]);
-  const instrument = useAppStore((s) => s.instruments[symbol.conId]);
-  const transportUp = useAppStore((s) => s.transport.connected);
-  const connection = useAppStore((s) => s.connection);
-  const confirmOrders = useAppStore((s) => s.settings?.preferences.confirmOrders ?? true);
-  const limits = useAppStore(
-    (s) => s.settings?.profiles.find((p) => p.id === s.settings?.activeProfileId)?.limits,
-  );
-  const liveConfirmed = useAppStore((s) => s.liveConfirmed);
   const setPreferences = useAppStore((s) => s.setPreferences);
-  const placeOrder = useAppStore((s) => s.placeOrder);
-  const confirmLive = useAppStore((s) => s.confirmLive);
-  const accounts = useAppStore((s) => managedAccounts(s));
-  const account = useAppStore(selectTicketAccount);
   const setTicketAccount = useAppStore((s) => s.setTicketAccount);
-  const several = hasSeveralAccounts(accounts);
-
-  const minTick = instrument?.minTick ?? 0.01;
-  const [flow, dispatch] = useReducer(ticketFlow, null, () =>
+  const {
+    quote,
+    instrument,
+    minTick,
+    accounts,
+    account,
+    several,
+    check: checkOf,
+    addressed,
+  } = useOrderInstrument(symbol);
+  const sender = useOrderSender(symbol.symbol, () =>
     option
       ? // From a chain's bid/ask: one contract at the price clicked.
-        startFlow({ ...initialForm(option.price, minTick), quantity: '1' })
-      : startFlow(
-          initialForm(referencePrice(store.getState().quotes[symbol.conId], symbol.secType), minTick),
-        ),
+        { ...initialForm(option.price, minTick), quantity: '1' }
+      : initialForm(referencePrice(store.getState().quotes[symbol.conId], symbol.secType), minTick),
   );
-  const { form, errors, pending, liveAsk, typed, result, sending } = flow;
+  const { flow, dispatch, blocked, confirmOrders, liveConfirmed, live } = sender;
+  const { form, errors, result, sending } = flow;
   // The first price seen fills the empty price fields once (the quote often arrives after the ticket opens).
   const reference = referencePrice(quote, symbol.secType);
   if (!flow.seeded && reference !== null) dispatch({ type: 'seed', reference, minTick });
 
-  // Hold the quote for the ticket's reference price and load the min tick (the body is keyed by conId).
-  const [held] = useState(() => [symbol]);
-  useHeldQuotes(held);
-  useEffect(() => {
-    void store.getState().loadInstrument(symbol.conId);
-  }, [store, symbol.conId]);
-
-  const blocked = ticketBlockedReason(transportUp, connection);
-  const checkOf = (ticket: TicketInput) =>
-    ticketWarnings(ticket, {
-      minTick,
-      multiplier: instrument?.multiplier,
-      currency: symbol.currency,
-      limits,
-      quote,
-      secType: symbol.secType,
-    });
   const preview = buildTicket(form, symbol, 'BUY');
   const check = preview.ok ? checkOf(preview.ticket) : null;
-
-  /** Sends a ticket whose flow is already `sending`, and shows what main answered. */
-  async function send(ticket: TicketInput): Promise<void> {
-    dispatch(placeOutcome(await placeOrder(ticket), ticket, symbol.symbol));
-  }
-
-  function go(event: TicketEvent & { type: 'submitted' | 'live-allowed' }): void {
-    dispatch(event);
-    if (event.step === 'send') void send(event.ticket);
-  }
 
   function submit(action: OrderAction): void {
     if (blocked || sending) return;
     const built = buildTicket(form, symbol, action);
     if (!built.ok) return dispatch({ type: 'invalid', errors: built.errors });
-    // A single-account login sends no account (TWS uses its only one), as before several were supported.
-    const ticket = several && account ? { ...built.ticket, account } : built.ticket;
-    const live = connection?.live ?? false;
-    go({ type: 'submitted', ticket, step: nextStep({ live, liveConfirmed, confirmOrders }) });
-  }
-
-  function allowLive(): void {
-    const ticket = liveAsk;
-    void confirmLive(typed).then((r) => {
-      if (!r.ok) return dispatch({ type: 'live-refused', message: r.error.message });
-      if (!ticket) return dispatch({ type: 'close-live' });
-      go({ type: 'live-allowed', ticket, step: confirmOrders ? 'confirm' : 'send' });
-    });
+    sender.submit(addressed(built.ticket));
   }
 
   /** Buy or Sell, with its Alt hotkey. */
@@ -265,29 +197,14 @@ function TicketBody({ symbol, option }: { symbol: WatchItem; option: OptionTicke
             {result.text}
           </p>
         )}
-        {liveConfirmed && connection?.live && <p className="dim">Live orders allowed for this session.</p>}
+        {liveConfirmed && live && <p className="dim">Live orders allowed for this session.</p>}
       </form>
 
-      <ConfirmOrderDialog
-        ticket={pending}
-        summary={pending ? ticketSummary(pending, symbol.symbol) : ''}
-        notional={pending ? checkOf(pending).notional : null}
+      <OrderDialogs
+        sender={sender}
+        summary={(t) => ticketSummary(t, symbol.symbol)}
+        notional={(t) => checkOf(t).notional}
         currency={symbol.currency}
-        onSend={() => {
-          if (!pending) return;
-          dispatch({ type: 'confirmed' });
-          void send(pending);
-        }}
-        onClose={() => dispatch({ type: 'close-confirm' })}
-      />
-      <LiveTradingDialog
-        open={liveAsk !== null}
-        account={connection?.accounts[0] ?? '?'}
-        typed={typed}
-        errors={errors}
-        onType={(t) => dispatch({ type: 'type-live', typed: t })}
-        onAllow={allowLive}
-        onClose={() => dispatch({ type: 'close-live' })}
       />
     </>
   );

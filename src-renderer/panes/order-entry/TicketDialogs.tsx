@@ -4,6 +4,44 @@ import { fmtMoney } from '../../ui/format';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { fieldError, invalidProps } from './TicketFields';
 import type { TicketInput } from './ticket-form';
+import type { OrderSender } from './use-order-sender';
+
+/** The questions an order sender may ask before sending: the live account's, then the confirmation. */
+export function OrderDialogs({
+  sender,
+  summary,
+  notional,
+  currency,
+}: {
+  sender: OrderSender;
+  summary: (ticket: TicketInput) => string;
+  notional: (ticket: TicketInput) => number | null;
+  currency: string;
+}) {
+  const { flow, dispatch } = sender;
+  const { pending } = flow;
+  return (
+    <>
+      <ConfirmOrderDialog
+        ticket={pending}
+        summary={pending ? summary(pending) : ''}
+        notional={pending ? notional(pending) : null}
+        currency={currency}
+        onSend={sender.sendConfirmed}
+        onClose={() => dispatch({ type: 'close-confirm' })}
+      />
+      <LiveTradingDialog
+        open={flow.liveAsk !== null}
+        account={sender.account}
+        typed={flow.typed}
+        errors={flow.errors}
+        onType={(t) => dispatch({ type: 'type-live', typed: t })}
+        onAllow={sender.allowLive}
+        onClose={() => dispatch({ type: 'close-live' })}
+      />
+    </>
+  );
+}
 
 export function ConfirmOrderDialog({
   ticket,

@@ -1,0 +1,228 @@
+// Market depth: one TWS depth request per instrument whatever the number of windows that show it (TWS allows very
+// few: 3 on most accounts, error 309 beyond), the book kept from TWS's changes by position, and published to the
+// windows that hold it whole, at most once per `coalesceMs` (a busy book changes hundreds of times a second).
+// A (re)start empties the book before TWS re-sends it, so a reconnect never shows old and new rows mixed; a book
+// that stops changing while the instrument's quote still moves is shown stale.
+import type { Clock, Timer } from '../../../src-shared/clock';
+import {
+  DEPTH_ROWS,
+  type DepthBook,
+  type DepthChange,
+  type DepthRow,
+} from '../../../src-shared/domain/depth';
+import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
+import type { Logger } from '../../../src-shared/logger';
+import { AppError } from '../../../src-shared/result';
+import type { StreamHandle } from '../../ib/connection';
+import type { ResolvedContract, Tws } from '../../ib/adapter';
+import { applyDepthChange, DepthBookError } from './book';
+
+type Line = {
+  contract: ResolvedContract;
+  /** clientId → how many of its panes hold the book. */
+  holders: Map<string, number>;
+  bids: DepthRow[];
+  asks: DepthRow[];
+  state: DepthBook['state'];
+  note: string | undefined;
+  updatedAt: number | null;
+  stream: StreamHandle | null;
+  dirty: boolean;
+  /** When the book was last restarted because TWS's changes did not fit it. */
+  resyncAt: number | null;
+};
+
+export interface Depth {
+  /** Holds the book of an instrument for a window; answers what is known of it now. */
+  subscribe(clientId: string, contract: ResolvedContract): DepthBook;
+  unsubscribe(clientId: string, conId: number): void;
+  /** Drops every book a window held (it closed). */
+  releaseClient(clientId: string): void;
+  /** Depth requests open at TWS. */
+  lines(): number;
+  stop(): void;
+}
+
+export type DepthDeps = {
+  tws: Pick<Tws, 'marketDepth'>;
+  clock: Clock;
+  log: Logger;
+  emitTo: (clientId: string, book: DepthBook) => void;
+  /** When the instrument's level-1 quote last changed (null: unknown): a still book is stale only while it moves. */
+  quoteUpdatedAt?: (conId: number) => number | null;
+  rows?: number;
+  coalesceMs?: number;
+  staleAfterMs?: number;
+};
+
+const COALESCE_MS = 16;
+const STALE_AFTER_MS = 10_000;
+/** A book whose changes stop fitting is re-requested at most this often (a broken feed must not loop). */
+const RESYNC_EVERY_MS = 5_000;
+
+export function createDepth(deps: DepthDeps): Depth {
+  const { tws, clock, log } = deps;
+  const rows = deps.rows ?? DEPTH_ROWS;
+  const coalesceMs = deps.coalesceMs ?? COALESCE_MS;
+  const staleAfter = deps.staleAfterMs ?? STALE_AFTER_MS;
+  const lines = new Map<number, Line>();
+  let flushTimer: Timer | null = null;
+
+  function bookOf(line: Line): DepthBook {
+    return {
+      conId: line.contract.conId,
+      bids: line.bids.slice(),
+      asks: line.asks.slice(),
+      state: line.state,
+      ...(line.note !== undefined ? { note: line.note } : {}),
+      updatedAt: line.updatedAt,
+    };
+  }
+
+  function publish(line: Line): void {
+    line.dirty = false;
+    const book = bookOf(line);
+    for (const clientId of line.holders.keys()) deps.emitTo(clientId, book);
+  }
+
+  function flush(): void {
+    flushTimer = null;
+    for (const line of lines.values()) if (line.dirty) publish(line);
+  }
+
+  function changed(line: Line): void {
+    line.dirty = true;
+    flushTimer ??= clock.setTimeout(flush, coalesceMs);
+  }
+
+  function apply(line: Line, change: DepthChange): void {
+    try {
+      applyDepthChange(change.side === 'bid' ? line.bids : line.asks, change, rows);
+    } catch (err) {
+      if (!(err instanceof DepthBookError)) throw err;
+      const now = clock.now();
+      if (line.resyncAt !== null && now - line.resyncAt < RESYNC_EVERY_MS) return;
+      line.resyncAt = now;
+      log.warn(`${line.contract.symbol}: a depth change did not fit the book (${err.message})`, {
+        action: 'book re-requested from empty',
+      });
+      line.stream?.restart();
+      return;
+    }
+    line.updatedAt = clock.now();
+    if (line.state !== 'live') {
+      line.state = 'live';
+      line.note = undefined;
+    }
+    changed(line);
+  }
+
+  function clear(line: Line, state: DepthBook['state'], note?: string): void {
+    line.bids.length = 0;
+    line.asks.length = 0;
+    line.state = state;
+    line.note = note;
+    publish(line);
+  }
+
+  function open(line: Line): void {
+    line.stream = tws.marketDepth(
+      line.contract,
+      { rows, smart: line.contract.exchange === 'SMART' },
+      {
+        starting: () => clear(line, 'pending'),
+        change: (c) => apply(line, c),
+        error: (code, message) => {
+          if (code === 317) {
+            // RESET: TWS re-sends the whole book on the same request.
+            clear(line, 'pending');
+            return 'keep';
+          }
+          if (code === 316) {
+            clear(line, 'pending', plainTwsMessage(code, message));
+            return 'restart';
+          }
+          const info = describeTwsCode(code);
+          if (info.severity !== 'error') {
+            log.info(`${line.contract.symbol} depth: ${plainTwsMessage(code, message)}`, { twsCode: code });
+            return 'keep';
+          }
+          log.warn(`${line.contract.symbol} depth: ${plainTwsMessage(code, message)}`, {
+            twsCode: code,
+            action: 'depth request stopped',
+          });
+          line.stream = null;
+          clear(line, 'error', plainTwsMessage(code, message));
+          return 'end';
+        },
+      },
+    );
+  }
+
+  function close(conId: number, line: Line): void {
+    line.stream?.close();
+    lines.delete(conId);
+  }
+
+  const staleTimer = clock.setInterval(
+    () => {
+      const now = clock.now();
+      for (const line of lines.values()) {
+        if (line.state !== 'live' || line.updatedAt === null || now - line.updatedAt < staleAfter) continue;
+        const quoteAt = deps.quoteUpdatedAt?.(line.contract.conId) ?? null;
+        if (quoteAt !== null && quoteAt <= line.updatedAt) continue;
+        line.state = 'stale';
+        line.note = `No depth update for ${Math.round((now - line.updatedAt) / 1000)} s while the quote moves`;
+        publish(line);
+      }
+    },
+    Math.max(250, staleAfter / 4),
+  );
+
+  function release(clientId: string, conId: number, all: boolean): void {
+    const line = lines.get(conId);
+    const held = line?.holders.get(clientId);
+    if (!line || held === undefined) return;
+    if (held > 1 && !all) line.holders.set(clientId, held - 1);
+    else line.holders.delete(clientId);
+    if (line.holders.size === 0) close(conId, line);
+  }
+
+  return {
+    subscribe(clientId, contract) {
+      let line = lines.get(contract.conId);
+      if (!line) {
+        line = {
+          contract,
+          holders: new Map(),
+          bids: [],
+          asks: [],
+          state: 'pending',
+          note: undefined,
+          updatedAt: null,
+          stream: null,
+          dirty: false,
+          resyncAt: null,
+        };
+        lines.set(contract.conId, line);
+        open(line);
+      }
+      line.holders.set(clientId, (line.holders.get(clientId) ?? 0) + 1);
+      return bookOf(line);
+    },
+    unsubscribe(clientId, conId) {
+      if (!lines.get(conId)?.holders.has(clientId))
+        throw new AppError('NOT_FOUND', `This window holds no depth for instrument ${conId}`);
+      release(clientId, conId, false);
+    },
+    releaseClient(clientId) {
+      for (const conId of [...lines.keys()]) release(clientId, conId, true);
+    },
+    lines: () => [...lines.values()].filter((l) => l.stream !== null).length,
+    stop() {
+      clock.clearInterval(staleTimer);
+      if (flushTimer !== null) clock.clearTimeout(flushTimer);
+      for (const [conId, line] of [...lines]) close(conId, line);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The ladder's rows: tick grid, book sizes summed per price, working orders at their price (not filled or
+// cancelled ones, not another instrument's), the centre and the auto-centre's edge.
+import { describe, expect, it } from 'vitest';
+import type { DepthBook } from '../../../src-shared/domain/depth';
+import { item, order } from '../../../tests/support/renderer/fixtures';
+import { centrePrice, ladderRows, recentred, tickIndex } from './ladder-view';
+
+const book: DepthBook = {
+  conId: 1,
+  bids: [
+    { price: 100.0, size: 200, maker: 'ARCA' },
+    { price: 100.0, size: 100, maker: 'IEX' },
+    { price: 99.99, size: 50, maker: 'ARCA' },
+  ],
+  asks: [{ price: 100.02, size: 300, maker: 'ARCA' }],
+  state: 'live',
+  updatedAt: 1,
+};
+
+describe('ladder view', () => {
+  it('lays prices on the tick grid, highest first, with book sizes summed per price and the last marked', () => {
+    const rows = ladderRows({
+      centre: tickIndex(100.01, 0.01),
+      half: 2,
+      minTick: 0.01,
+      book,
+      orders: [],
+      conId: 1,
+      last: 100.01,
+    });
+    expect(rows.map((r) => r.price)).toEqual([100.03, 100.02, 100.01, 100, 99.99]);
+    expect(rows.map((r) => [r.bidSize, r.askSize])).toEqual([
+      [null, null],
+      [null, 300],
+      [null, null],
+      [300, null],
+      [50, null],
+    ]);
+    expect(rows.map((r) => r.last)).toEqual([false, false, true, false, false]);
+  });
+
+  it('puts working orders of this instrument at their limit or stop price, by side', () => {
+    const mine = order(1, { limitPrice: 100 });
+    const stop = order(2, { action: 'SELL', orderType: 'STP', limitPrice: null, stopPrice: 99.99 });
+    const filled = order(3, { status: 'Filled' });
+    const other = order(4, { contract: item(2, 'MSFT') });
+    const rows = ladderRows({
+      centre: tickIndex(100, 0.01),
+      half: 1,
+      minTick: 0.01,
+      book: undefined,
+      orders: [mine, stop, filled, other],
+      conId: 1,
+      last: null,
+    });
+    expect(rows.map((r) => [r.buys.map((o) => o.orderId), r.sells.map((o) => o.orderId)])).toEqual([
+      [[], []],
+      [[1], []],
+      [[], [2]],
+    ]);
+  });
+
+  it('centres on the last trade, else the middle of the quote, and moves only near the edge', () => {
+    expect(centrePrice({ last: 10, bid: 9, ask: 11 })).toBe(10);
+    expect(centrePrice({ last: null, bid: 9, ask: 11 })).toBe(10);
+    expect(centrePrice({ last: null, bid: null, ask: 11 })).toBe(11);
+    expect(centrePrice(undefined)).toBeNull();
+    expect(recentred(null, 500, 10)).toBe(500);
+    expect(recentred(500, 507, 10)).toBe(500);
+    expect(recentred(500, 508, 10)).toBe(508);
+    expect(recentred(500, null, 10)).toBe(500);
+  });
+});

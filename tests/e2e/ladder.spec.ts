@@ -1,0 +1,92 @@
+// The ladder end to end, in Chromium through the web host on the embedded demo gateway (Demo profile): open a
+// ladder for a symbol → the book fills both sides → click a bid price below the market → confirm (the setting is
+// on by default) → a working buy shows on the ladder at that price and in Orders → click it → cancelled; then a
+// time-and-sales pane for the symbol fills with prints, some coloured at the bid or the ask. The
+// screenshots are kept in the test's output folder; the ladder pane with the working order is docs/ladder.png.
+import { copyFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { connected, searchSymbol } from './support/actions';
+import { test, expect } from './support/fixtures';
+
+const LIVE_TIMEOUT = 30_000;
+
+let shot = 0;
+async function step(page: Page, name: string): Promise<string> {
+  const file = test.info().outputPath(`${String(++shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
+  return file;
+}
+
+test('trade from the ladder: a click buys at a price, a click on the order cancels it', async ({
+  app: page,
+}) => {
+  test.setTimeout(120_000);
+  shot = 0;
+  await connected(page, LIVE_TIMEOUT);
+
+  await page.getByRole('combobox', { name: 'Open pane' }).selectOption('ladder');
+  const ladder = page.getByRole('region', { name: 'Ladder', exact: true });
+  await expect(ladder).toBeVisible();
+  await searchSymbol(page, 'AAPL', LIVE_TIMEOUT);
+  const table = ladder.getByRole('table', { name: 'AAPL ladder' });
+  await expect(table).toBeVisible();
+
+  // The book fills both sides: sizes on several bid and ask prices.
+  const sized = (side: 'Buy' | 'Sell') =>
+    table.getByRole('button', { name: new RegExp(`^${side} 100 at `) }).filter({ hasText: /\d/ });
+  await expect.poll(() => sized('Buy').count(), { timeout: LIVE_TIMEOUT }).toBeGreaterThan(3);
+  await expect.poll(() => sized('Sell').count(), { timeout: LIVE_TIMEOUT }).toBeGreaterThan(3);
+  await expect(ladder.getByText('Book live')).toBeVisible();
+  await step(page, 'book');
+
+  // Auto-centre off (the rows stay put), then click the lowest bid price with size: a limit buy below the
+  // market, after the confirmation.
+  await ladder.getByRole('checkbox', { name: 'Auto-centre' }).uncheck();
+  const label = (await sized('Buy').last().getAttribute('aria-label'))!;
+  const price = label.replace('Buy 100 at ', '');
+  await table.getByRole('button', { name: label, exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Confirm order' });
+  await expect(confirm).toContainText(`BUY 100 AAPL LMT @ ${Number(price)}`);
+  await step(page, 'confirm');
+  await confirm.getByRole('button', { name: 'Send order' }).click();
+  await expect(ladder.getByRole('status', { name: 'Order result' })).toContainText('sent', {
+    timeout: LIVE_TIMEOUT,
+  });
+
+  // The working buy shows on the ladder, in the row of its price, and in Orders.
+  const workingName = /^Cancel order \d+: BUY 100 LMT$/;
+  const working = table.getByRole('button', { name: workingName });
+  await expect(working).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+  const orderId = /Cancel order (\d+)/.exec((await working.getAttribute('aria-label'))!)![1]!;
+  const orderRow = table.getByRole('row').filter({ has: page.getByRole('button', { name: workingName }) });
+  await expect(orderRow.getByRole('rowheader')).toHaveText(price);
+  await page.getByRole('tab', { name: 'Orders', exact: true }).click();
+  const ordersRow = page
+    .getByRole('region', { name: 'Orders', exact: true })
+    .locator(`tr[data-order-id="${orderId}"]`);
+  await expect(ordersRow).toContainText(/Submitted|PreSubmitted/, { timeout: LIVE_TIMEOUT });
+  await step(page, 'working');
+  // The README's picture: the ladder pane alone, with the working order in its row.
+  const paneShot = test.info().outputPath('ladder-pane.png');
+  await ladder.screenshot({ path: paneShot });
+  await copyFile(paneShot, 'docs/ladder.png');
+
+  // A click on the order cancels it: gone from the ladder, cancelled in Orders.
+  await working.click();
+  await expect(ladder.getByRole('status', { name: 'Cancel result' })).toHaveText(
+    `Cancel of order ${orderId} sent`,
+  );
+  await expect(working).toHaveCount(0, { timeout: LIVE_TIMEOUT });
+  await expect(ordersRow).toHaveCount(0, { timeout: LIVE_TIMEOUT });
+  await step(page, 'cancelled');
+
+  // Time & sales for the same symbol: the trades before it opened and the live ones, coloured at bid / at ask.
+  await page.getByRole('combobox', { name: 'Open pane' }).selectOption('tape');
+  await searchSymbol(page, 'AAPL', LIVE_TIMEOUT);
+  const tape = page.getByRole('region', { name: 'Time & sales', exact: true });
+  const prints = tape.getByRole('table', { name: 'AAPL time and sales' }).locator('tbody tr');
+  await expect.poll(() => prints.count(), { timeout: LIVE_TIMEOUT }).toBeGreaterThan(10);
+  await expect(prints.and(page.locator('.at-ask, .at-bid')).first()).toBeVisible({ timeout: LIVE_TIMEOUT });
+  await step(page, 'tape');
+});
