@@ -3,6 +3,7 @@
 import type { EventMap, EventName } from '../src-shared/contract';
 import type { QuoteProbe } from '../src-shared/bench-probe';
 import type { Gauges } from '../src-shared/domain/connection';
+import type { Execution } from '../src-shared/domain/order';
 import type { Quote } from '../src-shared/domain/quote';
 import type { Preferences } from '../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
@@ -36,6 +37,10 @@ export interface Trading {
   readonly orders: Orders;
   readonly portfolio: Portfolio;
   gauges(): Gauges;
+  /** Every quote as it is published to windows (alerts evaluate them in main, with or without a window). */
+  onQuotes(listener: (quotes: readonly Quote[]) => void): () => void;
+  /** Every execution (and commission update) as the orders service reports it. */
+  onExecutions(listener: (executions: readonly Execution[]) => void): () => void;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
   configure(prefs: Preferences): void;
@@ -57,12 +62,17 @@ export function createTrading(deps: {
   const link = createLink({ clock, log: log.child('connection'), ...deps.link });
   const benchProbe = (deps.benchProbe ?? false) && outlet.probe !== undefined;
   const tws = createTws(link, { benchProbe });
+  const quoteTaps = new Set<(quotes: readonly Quote[]) => void>();
+  const executionTaps = new Set<(executions: readonly Execution[]) => void>();
   const contracts = createContracts({ tws, log: log.child('contracts') });
   const marketData = createMarketData({
     tws,
     clock,
     log: log.child('market-data'),
-    publish: (quotes, clientIds) => outlet.quotes(quotes, clientIds),
+    publish: (quotes, clientIds) => {
+      outlet.quotes(quotes, clientIds);
+      for (const tap of quoteTaps) tap(quotes);
+    },
     probe: benchProbe ? (stamps, clientIds) => outlet.probe?.(stamps, clientIds) : undefined,
     prefs: deps.prefs,
   });
@@ -88,7 +98,10 @@ export function createTrading(deps: {
     clock,
     log: log.child('orders'),
     emitOrders: (list) => outlet.broadcast('orders', { orders: list }),
-    emitExecutions: (list) => outlet.broadcast('executions', { executions: list }),
+    emitExecutions: (list) => {
+      outlet.broadcast('executions', { executions: list });
+      for (const tap of executionTaps) tap(list);
+    },
     notice: (n) => outlet.broadcast('notice', n),
   });
   const portfolio = createPortfolio({
@@ -152,6 +165,14 @@ export function createTrading(deps: {
     orders,
     portfolio,
     gauges,
+    onQuotes(listener) {
+      quoteTaps.add(listener);
+      return () => quoteTaps.delete(listener);
+    },
+    onExecutions(listener) {
+      executionTaps.add(listener);
+      return () => executionTaps.delete(listener);
+    },
     releaseClient(clientId) {
       marketData.releaseClient(clientId);
       history.releaseClient(clientId);

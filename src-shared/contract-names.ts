@@ -40,6 +40,12 @@ export const REQUEST_NAMES = [
   'layout.save',
   'layout.reset',
   'windows.open',
+  'alerts.list',
+  'alerts.create',
+  'alerts.update',
+  'alerts.pause',
+  'alerts.delete',
+  'alerts.history',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -55,4 +61,6 @@ export const EVENT_NAMES = [
   'settings',
   'notice',
   'command',
+  'alerts',
+  'alerts.fired',
 ] as const;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { REQUEST_NAMES, type EVENT_NAMES } from './contract-names';
 import type { AppErrorData } from './result';
+import { AlertFired, AlertView } from './domain/alerts';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
@@ -46,6 +47,8 @@ export const UiCommand = z.discriminatedUnion('type', [
 export type UiCommand = z.infer<typeof UiCommand>;
 const Null = z.null();
 const ResolvedRef = ContractRef.extend({ conId: z.number().int().positive() });
+const AlertId = z.string().min(1).max(64);
+const AlertDraft = z.record(z.string(), z.unknown());
 
 export const requests = {
   'app.info': {
@@ -166,6 +169,21 @@ export const requests = {
     params: z.strictObject({ pane: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/) }),
     result: Null,
   },
+
+  // ---- alerts (evaluated in main; see src-main/services/alerts) ----
+  'alerts.list': { params: None, result: z.array(AlertView) },
+  /** The alert's own fields (kind, symbol, level…): main parses them with the Alert schema, so a bad field comes
+   * back as a VALIDATION error whose issues name the alert's fields; id and createdAt are main's. */
+  'alerts.create': { params: z.strictObject({ alert: AlertDraft }), result: AlertView },
+  /** Replaces an alert's fields; the edited alert arms afresh. */
+  'alerts.update': { params: z.strictObject({ id: AlertId, alert: AlertDraft }), result: AlertView },
+  'alerts.pause': { params: z.strictObject({ id: AlertId, paused: z.boolean() }), result: AlertView },
+  'alerts.delete': { params: z.strictObject({ id: AlertId }), result: Null },
+  /** The newest firings first. */
+  'alerts.history': {
+    params: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    result: z.array(AlertFired),
+  },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
@@ -183,6 +201,9 @@ export const events = {
   notice: z.object({ level: z.enum(['info', 'warn', 'error']), title: z.string(), message: z.string() }),
   /** A command from the native menu, tray or a shortcut handled by main, for the window to carry out. */
   command: UiCommand,
+  /** The alerts of the active profile, whenever one is added, edited, fired, or its line comes or goes. */
+  alerts: z.object({ alerts: z.array(AlertView) }),
+  'alerts.fired': AlertFired,
 } as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
 type Requests = typeof requests;

@@ -48,6 +48,20 @@ const CASES: { [E in EventName]: { payload: EventMap[E]; action: keyof AppState;
     executions: c<'executions'>({ executions }, 'executionsArrived', executions),
     portfolio: c<'portfolio'>({ positions: [], accounts: [] }, 'portfolioArrived'),
     command: c<'command'>(command, 'runCommand'),
+    alerts: c<'alerts'>({ alerts: [] }, 'alertsArrived', []),
+    'alerts.fired': c<'alerts.fired'>(
+      {
+        alertId: 'a1',
+        kind: 'price-cross',
+        conId: 1,
+        symbol: 'AAPL',
+        linkGroup: 'none',
+        at: 0,
+        value: 101,
+        text: 'AAPL crossed above 100 (last 101)',
+      },
+      'alertFired',
+    ),
   };
 })();
 

@@ -18,6 +18,8 @@ const ROUTES: { [E in EventName]: (s: AppState, payload: EventMap[E]) => void } 
   executions: (s, p) => s.executionsArrived(p.executions),
   portfolio: (s, p) => s.portfolioArrived(p),
   command: (s, p) => s.runCommand(p),
+  alerts: (s, p) => s.alertsArrived(p.alerts),
+  'alerts.fired': (s, p) => s.alertFired(p),
 };
 
 export function bindEvents(store: AppStore): () => void {

@@ -62,6 +62,12 @@ const VALID = {
   'layout.save': { layout: { grid: {} } },
   'layout.reset': {},
   'windows.open': { pane: 'chart' },
+  'alerts.list': {},
+  'alerts.create': { alert: { kind: 'price-cross', symbol: AAPL, level: 150 } },
+  'alerts.update': { id: 'a1', alert: { kind: 'price-touch', symbol: AAPL, level: 150 } },
+  'alerts.pause': { id: 'a1', paused: true },
+  'alerts.delete': { id: 'a1' },
+  'alerts.history': { limit: 10 },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [
