@@ -185,7 +185,8 @@ export function startDesktop(deps: DesktopDeps): { stop(): void } {
       for (const e of events) {
         if (e.event === 'executions') alerts.onExecutions(e.payload.executions as readonly Execution[]);
         // The user's own alerts, evaluated by main's alerts service: every window may be closed.
-        if (e.event === 'alerts.fired') notify({ kind: 'alert', title: 'IBDesk alert', body: e.payload.text });
+        if (e.event === 'alerts.fired')
+          notify({ kind: 'alert', title: 'IBDesk alert', body: e.payload.text });
       }
     },
     backlog: () => 0,
