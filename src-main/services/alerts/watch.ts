@@ -1,4 +1,4 @@
-// Whether an alert is watched right now, in plain words for the Alerts pane: paused, spent, waiting for data, or
+// Whether an alert is watched right now, in plain words for the Alerts pane (the note follows the state's label): paused, spent, waiting for data, or
 // not watched because its symbol has no market-data line (the budget is full).
 import { mayFire } from '../../../src-shared/domain/alert-rules';
 import type { Alert, AlertView } from '../../../src-shared/domain/alerts';
@@ -10,21 +10,21 @@ export function watchOf(
   quote: Quote | undefined,
   connection: ConnectionState,
 ): Pick<AlertView, 'watch' | 'note'> {
-  if (!alert.enabled) return { watch: 'paused', note: 'Paused: resume it to watch again' };
+  if (!alert.enabled) return { watch: 'paused', note: 'resume it to watch again' };
   if (!mayFire(alert, Number.MAX_SAFE_INTEGER))
-    return { watch: 'spent', note: 'Fired once: edit it to arm it again' };
+    return { watch: 'spent', note: 'once; edit it to arm it again' };
   if (alert.kind === 'fill') return { watch: 'watching', note: null };
   if (alert.kind === 'connection-lost')
     return connection === 'disconnected'
-      ? { watch: 'waiting', note: 'Starts when the connection is up' }
+      ? { watch: 'waiting', note: 'starts when the connection is up' }
       : { watch: 'watching', note: null };
-  if (connection !== 'ready') return { watch: 'waiting', note: 'Waiting for the connection to TWS' };
+  if (connection !== 'ready') return { watch: 'waiting', note: 'for the connection to TWS' };
   if (quote?.state === 'no-line')
     return {
       watch: 'no-line',
-      note: 'Not watched: the market-data line budget is full (close a row elsewhere or raise it in Settings)',
+      note: 'the market-data line budget is full (close a row elsewhere or raise it in Settings)',
     };
   if (quote?.state === 'error') return { watch: 'waiting', note: quote.note ?? 'The quote line stopped' };
-  if (!quote || quote.state === 'pending') return { watch: 'waiting', note: 'Waiting for the first quote' };
+  if (!quote || quote.state === 'pending') return { watch: 'waiting', note: 'for the first quote' };
   return { watch: 'watching', note: null };
 }
