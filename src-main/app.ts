@@ -88,7 +88,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log: logBook.logger('session'),
   });
 
+  // Main's own holder of quote lines and bar series for alerts: no window has this id, none releases it.
+  const ALERTS_CLIENT = 'main:alerts';
   const alerts = createAlertsService({
+    bars: {
+      subscribe: (p) =>
+        trading.history.subscribe(ALERTS_CLIENT, { ...p, whatToShow: 'TRADES', useRTH: false }),
+      unsubscribe: (subId) => trading.history.unsubscribe(subId),
+    },
     store: createAlertsStore({ dataDir: opts.dataDir, log: logBook.logger('alerts'), notify }),
     lines: trading.marketData,
     connection: {
@@ -112,6 +119,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   trading.onQuotes((quotes) => alerts.onQuotes(quotes));
   trading.onExecutions((executions) => alerts.onExecutions(executions));
+  trading.onBars((clientId, e) => clientId === ALERTS_CLIENT && alerts.onBars(e.subId, e.bars));
   await alerts.useProfile(settings.get().activeProfileId);
 
   logBook.subscribe((entry) => hub.broadcast('log', entry));

@@ -12,7 +12,7 @@ import type { Logger } from '../src-shared/logger';
 import { createLink, type Link, type LinkDeps } from './ib/connection';
 import { createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
-import { createHistory, type History } from './services/history';
+import { createHistory, type BarsEvent, type History } from './services/history';
 import { createMarketData, type MarketData } from './services/market-data';
 import { createOrders, type Orders } from './services/orders';
 import { createPortfolio, type Portfolio } from './services/portfolio';
@@ -41,6 +41,8 @@ export interface Trading {
   onQuotes(listener: (quotes: readonly Quote[]) => void): () => void;
   /** Every execution (and commission update) as the orders service reports it. */
   onExecutions(listener: (executions: readonly Execution[]) => void): () => void;
+  /** Live bars as the history service hands them to a holder (main's own holders are no window). */
+  onBars(listener: (clientId: string, e: BarsEvent) => void): () => void;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
   configure(prefs: Preferences): void;
@@ -64,6 +66,7 @@ export function createTrading(deps: {
   const tws = createTws(link, { benchProbe });
   const quoteTaps = new Set<(quotes: readonly Quote[]) => void>();
   const executionTaps = new Set<(executions: readonly Execution[]) => void>();
+  const barTaps = new Set<(clientId: string, e: BarsEvent) => void>();
   const contracts = createContracts({ tws, log: log.child('contracts') });
   const marketData = createMarketData({
     tws,
@@ -80,7 +83,10 @@ export function createTrading(deps: {
     tws,
     clock,
     log: log.child('history'),
-    emitTo: (clientId, e) => outlet.emitTo(clientId, 'bars', e),
+    emitTo: (clientId, e) => {
+      outlet.emitTo(clientId, 'bars', e);
+      for (const tap of barTaps) tap(clientId, e);
+    },
     notify: (clientId, title, message) =>
       outlet.emitTo(clientId, 'notice', { level: 'warn', title, message }),
   });
@@ -172,6 +178,10 @@ export function createTrading(deps: {
     onExecutions(listener) {
       executionTaps.add(listener);
       return () => executionTaps.delete(listener);
+    },
+    onBars(listener) {
+      barTaps.add(listener);
+      return () => barTaps.delete(listener);
     },
     releaseClient(clientId) {
       marketData.releaseClient(clientId);

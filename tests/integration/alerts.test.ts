@@ -78,6 +78,16 @@ describe('alerts in main over the demo gateway', () => {
     });
     // Its own line: no window holds AAPL, the alerts do (counted in the budget).
     expect(first.h.app.trading.marketData.lines().used).toBe(1);
+    // A study alert holds a live bar series instead (history + keepUpToDate), also with no window.
+    const rsi = await first.h.app.alerts.create({
+      kind: 'study-level',
+      symbol: { ...AAPL, conId: 272093, symbol: 'MSFT' },
+      study: { kind: 'rsi', params: { period: 14 } },
+      level: 101,
+    });
+    const rsiWatch = () => first.h.app.alerts.list().find((v) => v.alert.id === rsi.alert.id)?.watch;
+    await waitFor(() => rsiWatch() === 'watching', 'the RSI alert to watch its bars');
+    await first.h.app.alerts.remove(rsi.alert.id);
 
     await waitFor(() => first.fired.length > 0, 'the first alert to fire', 20_000);
     expect(first.fired[0]).toMatchObject({ alertId: soon.alert.id, symbol: 'AAPL', kind: 'volume-above' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertFired, AlertView } from '../../../src-shared/domain/alerts';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
+import type { Bar } from '../../../src-shared/domain/bar';
 import type { Execution } from '../../../src-shared/domain/order';
 import { emptyQuote, type Quote } from '../../../src-shared/domain/quote';
 import { silentLogger } from '../../../src-shared/logger';
@@ -13,7 +14,11 @@ import { createAlertsService, type AlertLines } from './index';
 const AAPL = { symbol: 'AAPL', conId: 265598 };
 const MSFT = { symbol: 'MSFT', conId: 272093 };
 
-function setup(opts: { budget?: number; docs?: Record<string, AlertsDoc>; known?: boolean | null } = {}) {
+type SeriesSub = { subId: string; conId: number; barSize: string; duration: string };
+
+function setup(
+  opts: { budget?: number; docs?: Record<string, AlertsDoc>; known?: boolean | null; history?: Bar[] } = {},
+) {
   const clock = createManualClock();
   const docs: Record<string, AlertsDoc> = opts.docs ?? {};
   const store: AlertsStore = {
@@ -41,7 +46,17 @@ function setup(opts: { budget?: number; docs?: Record<string, AlertsDoc>; known?
   const fired: AlertFired[] = [];
   const notices: Notice[] = [];
   let n = 0;
+  const series: SeriesSub[] = [];
+  const unsubscribed: string[] = [];
   const service = createAlertsService({
+    bars: {
+      subscribe: async (p) => {
+        const subId = `bars-${series.length + 1}`;
+        series.push({ subId, conId: p.contract.conId, barSize: p.barSize, duration: p.duration });
+        return { subId, bars: opts.history ?? [] };
+      },
+      unsubscribe: (subId) => void unsubscribed.push(subId),
+    },
     store,
     lines: lineApi,
     connection: {
@@ -67,7 +82,21 @@ function setup(opts: { budget?: number; docs?: Record<string, AlertsDoc>; known?
     for (const l of stateListeners) l(s);
   };
   const flush = () => new Promise((r) => setTimeout(r, 0));
-  return { service, clock, docs, lines, holders, changes, fired, notices, quote, setState, flush };
+  return {
+    service,
+    clock,
+    docs,
+    lines,
+    holders,
+    changes,
+    fired,
+    notices,
+    quote,
+    setState,
+    flush,
+    series,
+    unsubscribed,
+  };
 }
 
 describe('alerts service', () => {
@@ -263,5 +292,38 @@ describe('alerts service', () => {
     expect(t.lines.has(AAPL.conId)).toBe(false);
     await t.service.useProfile('demo');
     expect(t.service.list().map((v) => v.alert.id)).toEqual(['a1']);
+  });
+
+  it('study alerts read a live bar series main holds: history warms the study up, live bars cross it', async () => {
+    const bar = (time: number, close: number): Bar => ({
+      time,
+      open: close,
+      high: close,
+      low: close,
+      close,
+      volume: 100,
+    });
+    const t = setup({ history: [bar(60, 90), bar(120, 130), bar(180, 90)] });
+    await t.service.useProfile('demo');
+    const v = await t.service.create({
+      kind: 'study-level',
+      symbol: AAPL,
+      barSize: '1 min',
+      study: { kind: 'sma', params: { period: 2 } },
+      level: 100,
+      direction: 'up',
+    });
+    await t.flush();
+    expect(t.series).toEqual([{ subId: 'bars-1', conId: AAPL.conId, barSize: '1 min', duration: '18000 S' }]);
+    expect(t.lines.has(AAPL.conId)).toBe(false); // bars, not a quote line
+    expect(t.service.list()[0]!.watch).toBe('watching');
+    expect(t.fired).toEqual([]); // the history crossed 100 (SMA 110) but history never fires
+    t.clock.advance(1000);
+    t.service.onBars('bars-1', [bar(240, 90)]); // SMA 90: arms below
+    t.clock.advance(1000);
+    t.service.onBars('bars-1', [bar(240, 120)]); // the live bar revised: SMA 105
+    expect(t.fired.map((f) => f.text)).toEqual(['AAPL SMA(2) crossed above 100 (105)']);
+    await t.service.pause(v.alert.id, true);
+    expect(t.unsubscribed).toEqual(['bars-1']);
   });
 });

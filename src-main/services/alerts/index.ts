@@ -14,6 +14,7 @@ import {
   type AlertView,
   type Observation,
 } from '../../../src-shared/domain/alerts';
+import type { Bar } from '../../../src-shared/domain/bar';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
 import type { Execution } from '../../../src-shared/domain/order';
 import type { Quote } from '../../../src-shared/domain/quote';
@@ -23,18 +24,16 @@ import type { Logger } from '../../../src-shared/logger';
 import { HISTORY_LIMIT, type AlertsStore } from '../../config/alerts-store';
 import type { Notice } from '../../config/settings-store';
 import type { ResolvedContract } from '../../ib/adapter';
+import { createBarFeeds, type AlertBars, type BarNeed } from './bar-feeds';
 import { watchOf } from './watch';
 
 /** At most this many alerts per profile: each may hold a market-data line. */
 const MAX_ALERTS = 1000;
 
-/** Kinds whose observations (bars, scanner snapshots) main does not feed the engine yet: refused, not ignored. */
-const NOT_EVALUATED = new Set<Alert['kind']>([
-  'volume-vs-average',
-  'study-level',
-  'price-study-cross',
-  'scanner',
-]);
+/** Kinds read from bar series (studies) rather than quotes. */
+const BAR_KINDS = new Set<Alert['kind']>(['volume-vs-average', 'study-level', 'price-study-cross']);
+type BarAlert = Extract<Alert, { kind: 'volume-vs-average' | 'study-level' | 'price-study-cross' }>;
+const isBarAlert = (a: Alert): a is BarAlert => BAR_KINDS.has(a.kind);
 
 /** The quote states whose prices are readings; the others (pending, no-line, stale, error) are no data. */
 const READING = new Set<Quote['state']>(['live', 'frozen', 'delayed', 'delayed-frozen']);
@@ -59,6 +58,8 @@ export interface AlertsService {
   onQuotes(quotes: readonly Quote[]): void;
   /** Executions as the orders service reports them. */
   onExecutions(executions: readonly Execution[]): void;
+  /** Bars of a series the alerts hold, as the history service pushes them. */
+  onBars(subId: string, bars: readonly Bar[]): void;
   /** Resolves once every change so far is on disk. */
   saved(): Promise<void>;
   stop(): Promise<void>;
@@ -71,6 +72,8 @@ export type AlertsDeps = {
     state(): ConnectionState;
     onState(listener: (state: ConnectionState) => void): () => void;
   };
+  /** Live bar series for study alerts; without it those kinds are refused. */
+  bars?: AlertBars;
   /** Whether TWS knows the conId; null = cannot tell now (not connected): the alert waits for data. */
   knownConId(conId: number): Promise<boolean | null>;
   clock: Clock;
@@ -100,9 +103,29 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
   let saveQueued = false;
   let changeQueued = false;
 
+  const feeds = deps.bars
+    ? createBarFeeds({
+        bars: deps.bars,
+        clock,
+        log,
+        observe: (obs) => observe(obs),
+        changed: () => announce(),
+      })
+    : null;
+  /** Kinds whose observations main does not feed the engine: refused, not ignored. */
+  const notEvaluated = new Set<Alert['kind']>(feeds ? ['scanner'] : ['scanner', ...BAR_KINDS]);
+
   const view = (a: Alert): AlertView => {
-    const quote = 'symbol' in a && a.symbol ? deps.lines.quote(a.symbol.conId) : undefined;
-    return { alert: a, ...watchOf(a, quote, deps.connection.state()) };
+    const quote = 'symbol' in a && a.symbol && !isBarAlert(a) ? deps.lines.quote(a.symbol.conId) : undefined;
+    const base = watchOf(a, quote, deps.connection.state());
+    if (!feeds || !isBarAlert(a) || base.watch === 'paused' || base.watch === 'spent')
+      return { alert: a, ...base };
+    if (deps.connection.state() !== 'ready') return { alert: a, ...base };
+    const bars = feeds.watch(a.symbol.conId, a.barSize) ?? {
+      watch: 'waiting',
+      note: 'for the bars of its study',
+    };
+    return { alert: a, ...bars };
   };
   const list = (): AlertView[] => engine.list().map(view);
 
@@ -134,9 +157,14 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
   /** Holds a line for every symbol an armed alert watches, and lets go of the others. */
   function syncLines(): void {
     const wanted = new Map<number, ResolvedContract>();
-    for (const a of engine.list())
-      if ('symbol' in a && a.symbol && a.kind !== 'fill' && a.enabled && mayFire(a, Number.MAX_SAFE_INTEGER))
-        wanted.set(a.symbol.conId, a.symbol);
+    const needs: BarNeed[] = [];
+    for (const a of engine.list()) {
+      if (!('symbol' in a) || !a.symbol || a.kind === 'fill') continue;
+      if (!a.enabled || !mayFire(a, Number.MAX_SAFE_INTEGER)) continue;
+      if (isBarAlert(a)) needs.push({ contract: a.symbol, barSize: a.barSize });
+      else wanted.set(a.symbol.conId, a.symbol);
+    }
+    feeds?.sync(needs);
     const gone = [...held.keys()].filter((c) => !wanted.has(c));
     const fresh = [...wanted.values()].filter((c) => !held.has(c.conId));
     for (const c of gone) {
@@ -202,7 +230,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
     base: { id: string; createdAt: number },
   ): Promise<Alert> {
     const alert = parseAlert({ ...input, ...base, lastFiredAt: null });
-    if (NOT_EVALUATED.has(alert.kind))
+    if (notEvaluated.has(alert.kind))
       throw new AppError('UNAVAILABLE', `${alert.kind} alerts are not evaluated by this version of IBDesk`);
     if ('symbol' in alert && alert.symbol) {
       const known = await deps.knownConId(alert.symbol.conId);
@@ -296,10 +324,12 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
           time: e.time,
         });
     },
+    onBars: (subId, bars) => feeds?.onBars(subId, bars),
     saved: () => saving,
     async stop() {
       offState();
       clock.clearInterval(beat);
+      feeds?.stop();
       if (held.size) deps.lines.unsubscribe(HOLDER, [...held.keys()]);
       held.clear();
       await saving;

@@ -69,5 +69,10 @@ describe('describeAlert', () => {
       'AAPL volume above 2,000,000',
     );
     expect(describeAlert(parseAlert({ ...at, kind: 'fill' }))).toBe('any fill');
+    expect(
+      describeAlert(
+        parseAlert({ ...at, kind: 'study-level', symbol: AAPL, study: { kind: 'rsi' }, level: 70 }),
+      ),
+    ).toBe('AAPL RSI(14) above 70 (1 min)');
   });
 });

@@ -1,6 +1,7 @@
 // The alert form as text fields, and the way to and from an alert: the input main parses with the Alert schema,
 // and that schema's issues (checked here before sending, or answered by main) as messages under their fields.
 import { Alert, type AlertInput } from '../../../src-shared/domain/alerts';
+import { studyLabel } from '../../../src-shared/domain/studies';
 import type { AppErrorData } from '../../../src-shared/result';
 import type { LinkGroup, WatchItem } from '../../../src-shared/domain/workspace';
 
@@ -143,7 +144,13 @@ export function describeAlert(a: Alert): string {
       return a.symbol ? `a fill in ${a.symbol.symbol}` : 'any fill';
     case 'connection-lost':
       return `connection lost for more than ${a.seconds} s`;
-    default:
-      return `${sym}${a.kind}`;
+    case 'study-level':
+      return `${sym}${studyLabel(a.study)}${a.line ? ` ${a.line}` : ''} ${a.direction === 'down' ? 'below' : a.direction === 'up' ? 'above' : 'crosses'} ${a.level} (${a.barSize})`;
+    case 'price-study-cross':
+      return `${sym}price crosses ${a.direction === 'either' ? '' : `${a.direction} `}its ${studyLabel(a.study)} (${a.barSize})`;
+    case 'volume-vs-average':
+      return `${sym}bar volume above ${a.factor}× its ${a.period}-bar average (${a.barSize})`;
+    case 'scanner':
+      return `${sym}${a.event}s the top ${a.top} of ${a.scanCode}`;
   }
 }
