@@ -5,7 +5,7 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { connected } from './support/actions';
+import { addToWatchlist, connected, recordNotifications, shownNotifications } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
@@ -21,28 +21,8 @@ const region = (page: Page, name: string) => page.getByRole('region', { name, ex
 test('a price alert set from the watchlist fires: toast, notification, history', async ({ app: page }) => {
   test.setTimeout(120_000);
   await connected(page, LIVE_TIMEOUT);
-  // The browser's Notification once allowed (as in the trader's day): record what it would show.
-  await page.evaluate(() => {
-    const shown: string[] = [];
-    Object.assign(globalThis, { shownNotifications: shown });
-    Object.defineProperty(globalThis, 'Notification', {
-      configurable: true,
-      value: class {
-        static permission = 'granted';
-        constructor(title: string, options?: { body?: string }) {
-          shown.push(`${title}: ${options?.body ?? ''}`);
-        }
-      },
-    });
-  });
-
-  const watchlist = region(page, 'Watchlist');
-  await watchlist.getByRole('combobox', { name: 'Add symbol' }).fill('AAPL');
-  await watchlist
-    .getByRole('option', { name: /^AAPL\b/ })
-    .first()
-    .click();
-  const row = watchlist.getByRole('row').filter({ has: page.getByText('AAPL', { exact: true }) });
+  await recordNotifications(page);
+  const { row } = await addToWatchlist(page, 'AAPL');
   await expect(row.getByRole('cell').nth(1)).toHaveText(/^\d/, { timeout: LIVE_TIMEOUT });
 
   await row.getByRole('button', { name: 'Set alert on AAPL…' }).click();
@@ -80,9 +60,7 @@ test('a price alert set from the watchlist fires: toast, notification, history',
   const history = alertsPane.getByRole('table', { name: 'Alert history' });
   await expect(history.getByRole('row').filter({ hasText: `AAPL touched ${Number(last)}` })).toHaveCount(1);
   await expect(alerts.getByRole('cell', { name: /^Fired/ })).toBeVisible();
-  expect(
-    await page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications),
-  ).toEqual([expect.stringMatching(/^IBDesk alert: AAPL touched/)]);
+  expect(await shownNotifications(page)).toEqual([expect.stringMatching(/^IBDesk alert: AAPL touched/)]);
   // The red group (the chart and the ticket of the default layout) shows the alert's symbol.
   await expect(region(page, 'Chart').getByRole('img', { name: /^AAPL / })).toBeVisible();
   await shot(page, '04-history');
