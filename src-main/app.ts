@@ -6,7 +6,7 @@ import { createSettingsStore, type Notice, type SettingsStore } from './config/s
 import { createWorkspaceStore } from './config/workspace-store';
 import { createAlertsStore } from './config/alerts-store';
 import { AppError } from '../src-shared/result';
-import { createAlertsService, type AlertsService } from './services/alerts';
+import { ALERTS_CLIENT_ID, createAlertsService, type AlertsService } from './services/alerts';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { createHub, type Hub, type HubOptions } from './hub/hub';
 import type { LinkDeps } from './ib/connection';
@@ -88,12 +88,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log: logBook.logger('session'),
   });
 
-  // Main's own holder of quote lines and bar series for alerts: no window has this id, none releases it.
-  const ALERTS_CLIENT = 'main:alerts';
   const alerts = createAlertsService({
     bars: {
       subscribe: (p) =>
-        trading.history.subscribe(ALERTS_CLIENT, { ...p, whatToShow: 'TRADES', useRTH: false }),
+        trading.history.subscribe(ALERTS_CLIENT_ID, { ...p, whatToShow: 'TRADES', useRTH: false }),
       unsubscribe: (subId) => trading.history.unsubscribe(subId),
     },
     store: createAlertsStore({ dataDir: opts.dataDir, log: logBook.logger('alerts'), notify }),
@@ -119,7 +117,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   trading.onQuotes((quotes) => alerts.onQuotes(quotes));
   trading.onExecutions((executions) => alerts.onExecutions(executions));
-  trading.onBars((clientId, e) => clientId === ALERTS_CLIENT && alerts.onBars(e.subId, e.bars));
+  trading.onBars((clientId, e) => clientId === ALERTS_CLIENT_ID && alerts.onBars(e.subId, e.bars));
   await alerts.useProfile(settings.get().activeProfileId);
 
   logBook.subscribe((entry) => hub.broadcast('log', entry));

@@ -85,8 +85,9 @@ export type AlertsDeps = {
   newId?: () => string;
 };
 
-/** The market-data holder of every alert line: not a window, so no window's closing releases it. */
-const HOLDER = { key: 'alerts', clientId: 'main:alerts' };
+/** Main's own holder of alert lines and bar series: not a window, so no window's closing releases them. */
+export const ALERTS_CLIENT_ID = 'main:alerts';
+const HOLDER = { key: 'alerts', clientId: ALERTS_CLIENT_ID };
 
 export function createAlertsService(deps: AlertsDeps): AlertsService {
   const { clock, log, store } = deps;
