@@ -4,6 +4,9 @@ import { systemClock, type Clock } from '../src-shared/clock';
 import { createLogBook, type LogBook, type LogSink } from './logging/log-book';
 import { createSettingsStore, type Notice, type SettingsStore } from './config/settings-store';
 import { createWorkspaceStore } from './config/workspace-store';
+import { createAlertsStore } from './config/alerts-store';
+import { AppError } from '../src-shared/result';
+import { ALERTS_CLIENT_ID, createAlertsService, type AlertsService } from './services/alerts';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { createHub, type Hub, type HubOptions } from './hub/hub';
 import type { LinkDeps } from './ib/connection';
@@ -47,6 +50,7 @@ export interface App {
   readonly settings: SettingsStore;
   readonly session: Session;
   readonly trading: Trading;
+  readonly alerts: AlertsService;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -84,11 +88,44 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log: logBook.logger('session'),
   });
 
+  const alerts = createAlertsService({
+    bars: {
+      subscribe: (p) =>
+        trading.history.subscribe(ALERTS_CLIENT_ID, { ...p, whatToShow: 'TRADES', useRTH: false }),
+      unsubscribe: (subId) => trading.history.unsubscribe(subId),
+    },
+    store: createAlertsStore({ dataDir: opts.dataDir, log: logBook.logger('alerts'), notify }),
+    lines: trading.marketData,
+    connection: {
+      state: () => trading.link.status().state,
+      onState: (listener) => trading.link.onStatus((s) => listener(s.state)),
+    },
+    async knownConId(conId) {
+      if (trading.link.status().state !== 'ready') return null;
+      try {
+        return (await trading.contracts.details({ conId })).length > 0;
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'IB_REJECTED' || err.code === 'NOT_FOUND')) return false;
+        throw err;
+      }
+    },
+    clock,
+    log: logBook.logger('alerts'),
+    changed: (list) => hub.broadcast('alerts', { alerts: list }),
+    fired: (entry) => hub.broadcast('alerts.fired', entry),
+    notice: notify,
+  });
+  trading.onQuotes((quotes) => alerts.onQuotes(quotes));
+  trading.onExecutions((executions) => alerts.onExecutions(executions));
+  trading.onBars((clientId, e) => clientId === ALERTS_CLIENT_ID && alerts.onBars(e.subId, e.bars));
+  await alerts.useProfile(settings.get().activeProfileId);
+
   logBook.subscribe((entry) => hub.broadcast('log', entry));
   session.onStatus((status) => hub.broadcast('connection', status));
   settings.onChange((s) => {
     hub.broadcast('settings', s);
     trading.configure(s.preferences);
+    void alerts.useProfile(s.activeProfileId);
   });
   // A window that goes releases its quote lines, charts and scans.
   hub.onClientClosed((clientId) => trading.releaseClient(clientId));
@@ -113,6 +150,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       workspace,
       logBook,
       support,
+      alerts,
       openWindow: opts.openWindow,
     }),
   );
@@ -124,12 +162,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     settings,
     session,
     trading,
+    alerts,
     async start() {
       log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
       if (opts.autoConnect ?? true) void session.start();
     },
     async stop() {
       await session.stop();
+      await alerts.stop();
       await trading.stop();
       hub.flush();
       hub.stop();

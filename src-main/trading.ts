@@ -3,6 +3,7 @@
 import type { EventMap, EventName } from '../src-shared/contract';
 import type { QuoteProbe } from '../src-shared/bench-probe';
 import type { Gauges } from '../src-shared/domain/connection';
+import type { Execution } from '../src-shared/domain/order';
 import type { Quote } from '../src-shared/domain/quote';
 import type { Preferences } from '../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
@@ -12,7 +13,7 @@ import { createLink, type Link, type LinkDeps } from './ib/connection';
 import { createNewsSource, createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
 import { createDepth, type Depth } from './services/depth';
-import { createHistory, type History } from './services/history';
+import { createHistory, type BarsEvent, type History } from './services/history';
 import { createMarketData, type MarketData } from './services/market-data';
 import { createOptions, type Options } from './services/options';
 import { createNews, type News } from './services/news/news';
@@ -44,6 +45,12 @@ export interface Trading {
   readonly depth: Depth;
   readonly tape: Tape;
   gauges(): Gauges;
+  /** Every quote as it is published to windows (alerts evaluate them in main, with or without a window). */
+  onQuotes(listener: (quotes: readonly Quote[]) => void): () => void;
+  /** Every execution (and commission update) as the orders service reports it. */
+  onExecutions(listener: (executions: readonly Execution[]) => void): () => void;
+  /** Live bars as the history service hands them to a holder (main's own holders are no window). */
+  onBars(listener: (clientId: string, e: BarsEvent) => void): () => void;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
   configure(prefs: Preferences): void;
@@ -65,12 +72,18 @@ export function createTrading(deps: {
   const link = createLink({ clock, log: log.child('connection'), ...deps.link });
   const benchProbe = (deps.benchProbe ?? false) && outlet.probe !== undefined;
   const tws = createTws(link, { benchProbe });
+  const quoteTaps = new Set<(quotes: readonly Quote[]) => void>();
+  const executionTaps = new Set<(executions: readonly Execution[]) => void>();
+  const barTaps = new Set<(clientId: string, e: BarsEvent) => void>();
   const contracts = createContracts({ tws, log: log.child('contracts') });
   const marketData = createMarketData({
     tws,
     clock,
     log: log.child('market-data'),
-    publish: (quotes, clientIds) => outlet.quotes(quotes, clientIds),
+    publish: (quotes, clientIds) => {
+      outlet.quotes(quotes, clientIds);
+      for (const tap of quoteTaps) tap(quotes);
+    },
     probe: benchProbe ? (stamps, clientIds) => outlet.probe?.(stamps, clientIds) : undefined,
     prefs: deps.prefs,
   });
@@ -78,7 +91,10 @@ export function createTrading(deps: {
     tws,
     clock,
     log: log.child('history'),
-    emitTo: (clientId, e) => outlet.emitTo(clientId, 'bars', e),
+    emitTo: (clientId, e) => {
+      outlet.emitTo(clientId, 'bars', e);
+      for (const tap of barTaps) tap(clientId, e);
+    },
     notify: (clientId, title, message) =>
       outlet.emitTo(clientId, 'notice', { level: 'warn', title, message }),
   });
@@ -96,7 +112,10 @@ export function createTrading(deps: {
     clock,
     log: log.child('orders'),
     emitOrders: (list) => outlet.broadcast('orders', { orders: list }),
-    emitExecutions: (list) => outlet.broadcast('executions', { executions: list }),
+    emitExecutions: (list) => {
+      outlet.broadcast('executions', { executions: list });
+      for (const tap of executionTaps) tap(list);
+    },
     notice: (n) => outlet.broadcast('notice', n),
   });
   const options = createOptions({ tws, clock, log: log.child('options') });
@@ -186,6 +205,18 @@ export function createTrading(deps: {
     depth,
     tape,
     gauges,
+    onQuotes(listener) {
+      quoteTaps.add(listener);
+      return () => quoteTaps.delete(listener);
+    },
+    onExecutions(listener) {
+      executionTaps.add(listener);
+      return () => executionTaps.delete(listener);
+    },
+    onBars(listener) {
+      barTaps.add(listener);
+      return () => barTaps.delete(listener);
+    },
     releaseClient(clientId) {
       marketData.releaseClient(clientId);
       history.releaseClient(clientId);

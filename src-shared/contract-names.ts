@@ -50,6 +50,12 @@ export const REQUEST_NAMES = [
   'depth.unsubscribe',
   'tape.subscribe',
   'tape.unsubscribe',
+  'alerts.list',
+  'alerts.create',
+  'alerts.update',
+  'alerts.pause',
+  'alerts.delete',
+  'alerts.history',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -68,4 +74,6 @@ export const EVENT_NAMES = [
   'news',
   'depth',
   'tape',
+  'alerts',
+  'alerts.fired',
 ] as const;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { REQUEST_NAMES, type EVENT_NAMES } from './contract-names';
 import type { AppErrorData } from './result';
+import { AlertFired, AlertView } from './domain/alerts';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
 import { DepthBook } from './domain/depth';
@@ -50,6 +51,8 @@ export const UiCommand = z.discriminatedUnion('type', [
 export type UiCommand = z.infer<typeof UiCommand>;
 const Null = z.null();
 const ResolvedRef = ContractRef.extend({ conId: z.number().int().positive() });
+const AlertId = z.string().min(1).max(64);
+const AlertDraft = z.record(z.string(), z.unknown());
 
 export const requests = {
   'app.info': {
@@ -208,6 +211,20 @@ export const requests = {
     result: z.object({ prints: z.array(Print) }),
   },
   'tape.unsubscribe': { params: z.strictObject({ conId: z.number().int().positive() }), result: Null },
+  // ---- alerts (evaluated in main; see src-main/services/alerts) ----
+  'alerts.list': { params: None, result: z.array(AlertView) },
+  /** The alert's own fields (kind, symbol, level…): main parses them with the Alert schema, so a bad field comes
+   * back as a VALIDATION error whose issues name the alert's fields; id and createdAt are main's. */
+  'alerts.create': { params: z.strictObject({ alert: AlertDraft }), result: AlertView },
+  /** Replaces an alert's fields; the edited alert arms afresh. */
+  'alerts.update': { params: z.strictObject({ id: AlertId, alert: AlertDraft }), result: AlertView },
+  'alerts.pause': { params: z.strictObject({ id: AlertId, paused: z.boolean() }), result: AlertView },
+  'alerts.delete': { params: z.strictObject({ id: AlertId }), result: Null },
+  /** The newest firings first. */
+  'alerts.history': {
+    params: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+    result: z.array(AlertFired),
+  },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
@@ -231,6 +248,9 @@ export const events = {
   depth: DepthBook,
   /** New prints of a tape a window holds (and the gap a reconnect left). */
   tape: TapeBatch,
+  /** The alerts of the active profile, whenever one is added, edited, fired, or its line comes or goes. */
+  alerts: z.object({ alerts: z.array(AlertView) }),
+  'alerts.fired': AlertFired,
 } as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
 type Requests = typeof requests;

@@ -13,6 +13,7 @@ export const PANE_KINDS = [
   { kind: 'positions', title: 'Positions', multi: false, linkable: false },
   { kind: 'account', title: 'Account', multi: false, linkable: false },
   { kind: 'log', title: 'Log', multi: false, linkable: false },
+  { kind: 'alerts', title: 'Alerts', multi: false, linkable: false },
 ] as const;
 
 export type PaneKind = (typeof PANE_KINDS)[number]['kind'];

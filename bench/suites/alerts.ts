@@ -3,8 +3,15 @@
 // alerts' levels so that alerts keep crossing and firing. The figure is the CPU share of one core that evaluation
 // would take at 20,000 ticks/s: CPU time of the process (process.cpuUsage) to observe the stream, divided by the
 // stream's duration at that rate; median of several rounds (≤ 5 %).
+// A second figure runs the same stream through main's alerts service (src-main/services/alerts) as quotes, the way
+// market data publishes them: the service's filter of held symbols, the observation it builds, the engine, and a
+// firing's history entry and save request; the same budget holds for the whole path.
+import type { Clock, Timer } from '../../src-shared/clock';
 import { createAlertEngine } from '../../src-shared/domain/alert-engine';
 import { parseAlert, type QuoteObservation } from '../../src-shared/domain/alerts';
+import { emptyQuote, type Quote } from '../../src-shared/domain/quote';
+import { silentLogger } from '../../src-shared/logger';
+import { createAlertsService } from '../../src-main/services/alerts';
 import { figure, type Figure } from '../figure';
 import { median } from '../web/stats';
 
@@ -30,7 +37,16 @@ export async function run(): Promise<Figure[]> {
   if (fired === 0) throw new Error('no alert fired: the stream does not exercise the evaluator');
   const streamMs = (TICKS / RATE) * 1000;
   const cpuMs = median(rounds);
+  const service = await serviceRounds(ticks);
   return [
+    figure({
+      id: 'alerts.service-cpu',
+      name: `alerts service in main: ${SYMBOLS} alerts on ${SYMBOLS} symbols at ${RATE.toLocaleString('en-US')} quotes/s, CPU share of one core`,
+      value: (service.cpuMs / streamMs) * 100,
+      unit: '%',
+      budget: { max: 5 },
+      note: `${TICKS.toLocaleString('en-US')} published quotes in ${service.cpuMs.toFixed(0)} ms CPU (median of ${ROUNDS}: ${service.rounds.map((x) => x.toFixed(0)).join(', ')}); ${service.fired} firings (history, save request and event each)`,
+    }),
     figure({
       id: 'alerts.evaluation-cpu',
       name: `alerts: ${SYMBOLS} alerts on ${SYMBOLS} symbols at ${RATE.toLocaleString('en-US')} ticks/s, CPU share of one core`,
@@ -83,4 +99,61 @@ function stream(): QuoteObservation[] {
     });
   }
   return out;
+}
+
+/** A clock whose time is the stream's and whose timers never run (the service's 1 s beat is not what is timed). */
+function streamClock(): Clock & { at: number } {
+  const c = {
+    at: 0,
+    now: () => c.at,
+    setTimeout: () => 0 as unknown as Timer,
+    clearTimeout: () => undefined,
+    setInterval: () => 0 as unknown as Timer,
+    clearInterval: () => undefined,
+  };
+  return c;
+}
+
+/** The stream as published quotes through the alerts service: CPU per round and the firings of the last. */
+async function serviceRounds(ticks: readonly QuoteObservation[]) {
+  const quotes: Quote[] = ticks.map((t) => ({ ...emptyQuote(t.conId, 'live'), ...t, updatedAt: t.at }));
+  const rounds: number[] = [];
+  let fired = 0;
+  for (let r = 0; r <= ROUNDS; r++) {
+    const clock = streamClock();
+    let n = 0;
+    let id = 0;
+    const service = createAlertsService({
+      store: { load: async () => ({ alerts: [], history: [] }), save: async () => undefined },
+      lines: {
+        subscribe: (_h, contracts) => contracts.map((c) => emptyQuote(c.conId)),
+        unsubscribe: () => undefined,
+        quote: () => undefined,
+      },
+      connection: { state: () => 'ready', onState: () => () => undefined },
+      knownConId: async () => true,
+      clock,
+      log: silentLogger,
+      changed: () => undefined,
+      fired: () => void n++,
+      notice: () => undefined,
+      newId: () => `alert-${id++}`,
+    });
+    await service.useProfile('bench');
+    for (let i = 0; i < SYMBOLS; i++) {
+      const { id: _id, createdAt: _at, ...input } = alertFor(i);
+      await service.create(input);
+    }
+    const c0 = process.cpuUsage();
+    for (const q of quotes) {
+      clock.at = q.updatedAt!;
+      service.onQuotes([q]);
+    }
+    const c = process.cpuUsage(c0);
+    if (r > 0) rounds.push((c.user + c.system) / 1000);
+    fired = n;
+    await service.stop();
+  }
+  if (fired === 0) throw new Error('no alert fired through the service');
+  return { cpuMs: median(rounds), rounds, fired };
 }

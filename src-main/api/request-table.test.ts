@@ -40,6 +40,7 @@ function deps(calls: Call[], patch: Partial<RequestTableDeps> = {}): RequestTabl
     workspace: recorder('workspace', calls, () => Promise.resolve(null)) as RequestTableDeps['workspace'],
     logBook: recorder('logBook', calls, () => []) as RequestTableDeps['logBook'],
     support: recorder('support', calls) as RequestTableDeps['support'],
+    alerts: recorder('alerts', calls, () => []) as RequestTableDeps['alerts'],
     ...patch,
   };
 }
@@ -105,6 +106,25 @@ describe('request table', () => {
     expect(await d.dispatch('layout.reset', {}, ctx)).toEqual({ ok: true, value: null });
     expect(calls.find((c) => c.method === 'place')!.args[0]).toMatchObject({ tif: 'DAY', outsideRth: false });
     expect(calls.find((c) => c.method === 'resetLayout')!.args).toEqual(['demo']);
+  });
+
+  it('hands the alert requests to the alerts service with their parsed params', async () => {
+    const calls: Call[] = [];
+    const d = createDispatcher({ log: silentLogger });
+    d.register(createRequestTable(deps(calls)));
+    const alert = { kind: 'price-cross', symbol: { symbol: 'AAPL', conId: 265598 }, level: 150 };
+    await d.dispatch('alerts.create', { alert }, ctx);
+    await d.dispatch('alerts.update', { id: 'a1', alert }, ctx);
+    await d.dispatch('alerts.pause', { id: 'a1', paused: true }, ctx);
+    expect(await d.dispatch('alerts.delete', { id: 'a1' }, ctx)).toEqual({ ok: true, value: null });
+    await d.dispatch('alerts.history', {}, ctx);
+    expect(calls.map((c) => [c.method, ...c.args])).toEqual([
+      ['create', alert],
+      ['update', 'a1', alert],
+      ['pause', 'a1', true],
+      ['remove', 'a1'],
+      ['history', 100],
+    ]);
   });
 
   it('turns what the workspace store refuses into VALIDATION', async () => {

@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/result';
 import type { SettingsStore } from '../config/settings-store';
 import type { WorkspaceStore } from '../config/workspace-store';
 import type { LogBook } from '../logging/log-book';
+import type { AlertsService } from '../services/alerts';
 import type { Session } from '../services/session';
 import type { Support } from '../support';
 import type { Trading } from '../trading';
@@ -64,12 +65,13 @@ export type RequestTableDeps = {
   workspace: WorkspaceStore;
   logBook: LogBook;
   support: Support;
+  alerts: AlertsService;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: ((pane: string) => void | Promise<void>) | undefined;
 };
 
 export function createRequestTable(deps: RequestTableDeps): RequestTable {
-  const { session, settings, workspace, logBook, support } = deps;
+  const { session, settings, workspace, logBook, support, alerts } = deps;
   const profileId = () => settings.get().activeProfileId;
   return {
     ...tradingRequests(deps.trading),
@@ -93,6 +95,12 @@ export function createRequestTable(deps: RequestTableDeps): RequestTable {
     'layout.save': async ({ layout }) =>
       done(await refusedAsInvalid(workspace.saveLayout(profileId(), layout))),
     'layout.reset': async () => done(await workspace.resetLayout(profileId())),
+    'alerts.list': () => alerts.list(),
+    'alerts.create': ({ alert }) => alerts.create(alert),
+    'alerts.update': ({ id, alert }) => alerts.update(id, alert),
+    'alerts.pause': ({ id, paused }) => alerts.pause(id, paused),
+    'alerts.delete': async ({ id }) => done(await alerts.remove(id)),
+    'alerts.history': ({ limit }) => alerts.history(limit),
     'windows.open': async ({ pane }) => {
       if (!deps.openWindow)
         throw new AppError(

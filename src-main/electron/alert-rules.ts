@@ -5,7 +5,12 @@ import type { ConnectionState, ConnectionStatus } from '../../src-shared/domain/
 import type { Execution } from '../../src-shared/domain/order';
 import type { Clock, Timer } from '../../src-shared/clock';
 
-export type Alert = { kind: 'connection-lost' | 'connection-back' | 'fill'; title: string; body: string };
+export type Alert = {
+  /** `alert`: one of the user's alerts fired (main's alerts service decided it; shown as it comes). */
+  kind: 'connection-lost' | 'connection-back' | 'fill' | 'alert';
+  title: string;
+  body: string;
+};
 
 const LOST_AFTER_MS = 30_000;
 

@@ -166,10 +166,8 @@ export function startDesktop(deps: DesktopDeps): { stop(): void } {
     iconsDir: deps.trayIconsDir,
     actions: { ...actions, show, quit: deps.quit },
   });
-  const alerts = createAlertRules({
-    clock,
-    notify: createNotifier({ iconPath: deps.iconPath, onClick: show, log }),
-  });
+  const notify = createNotifier({ iconPath: deps.iconPath, onClick: show, log });
+  const alerts = createAlertRules({ clock, notify });
 
   const onStatus = (): void => {
     const s = ibdesk.session.status();
@@ -180,12 +178,16 @@ export function startDesktop(deps: DesktopDeps): { stop(): void } {
   const unsubscribers = [ibdesk.session.onStatus(onStatus), ibdesk.settings.onChange(() => rebuildMenu())];
   onStatus();
 
-  // Fills arrive as `executions` events, like any window gets them.
+  // Fills and firing alerts arrive as events, like any window gets them.
   const detachTap = ibdesk.hub.attach({
     id: 'desktop-notifications',
     send: (events) => {
-      for (const e of events)
+      for (const e of events) {
         if (e.event === 'executions') alerts.onExecutions(e.payload.executions as readonly Execution[]);
+        // The user's own alerts, evaluated by main's alerts service: every window may be closed.
+        if (e.event === 'alerts.fired')
+          notify({ kind: 'alert', title: 'IBDesk alert', body: e.payload.text });
+      }
     },
     backlog: () => 0,
     close: () => undefined,

@@ -51,6 +51,20 @@ const CASES: { [E in EventName]: { payload: EventMap[E]; action: keyof AppState;
     news: c<'news'>({ subId: 'n', headlines: [] }, 'newsArrived'),
     depth: c<'depth'>({ conId: 1, bids: [], asks: [], state: 'pending', updatedAt: null }, 'depthArrived'),
     tape: c<'tape'>({ conId: 1, prints: [], gap: true }, 'tapeArrived'),
+    alerts: c<'alerts'>({ alerts: [] }, 'alertsArrived', []),
+    'alerts.fired': c<'alerts.fired'>(
+      {
+        alertId: 'a1',
+        kind: 'price-cross',
+        conId: 1,
+        symbol: 'AAPL',
+        linkGroup: 'none',
+        at: 0,
+        value: 101,
+        text: 'AAPL crossed above 100 (last 101)',
+      },
+      'alertFired',
+    ),
   };
 })();
 

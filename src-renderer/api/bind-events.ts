@@ -21,6 +21,8 @@ const ROUTES: { [E in EventName]: (s: AppState, payload: EventMap[E]) => void } 
   news: (s, p) => s.newsArrived(p),
   depth: (s, p) => s.depthArrived(p),
   tape: (s, p) => s.tapeArrived(p),
+  alerts: (s, p) => s.alertsArrived(p.alerts),
+  'alerts.fired': (s, p) => s.alertFired(p),
 };
 
 export function bindEvents(store: AppStore): () => void {

@@ -1,5 +1,6 @@
-// OS notification on a fill for the web host: the browser's Notification API when the user allowed it. In
+// OS notification on a fill or a firing alert for the web host: the browser's Notification API when the user allowed it. In
 // Electron main shows native notifications itself, so the window never asks for the permission there.
+import type { AlertFired } from '../../src-shared/domain/alerts';
 import type { Execution } from '../../src-shared/domain/order';
 
 export function fillText(e: Pick<Execution, 'side' | 'shares' | 'price' | 'contract'>): string {
@@ -15,6 +16,15 @@ export function notifyFills(execs: readonly Execution[]): void {
     } catch {
       // Some browsers only allow notifications from a service worker: the blotter still shows the fill.
     }
+  }
+}
+
+export function notifyAlert(fired: AlertFired): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  try {
+    new Notification('IBDesk alert', { body: fired.text, tag: `alert-${fired.alertId}-${fired.at}` });
+  } catch {
+    // As for fills: without a service worker some browsers refuse; the toast and the history still show it.
   }
 }
 

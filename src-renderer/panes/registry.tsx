@@ -3,6 +3,7 @@
 import type { DockviewApi } from 'dockview-react';
 import { lazy, type ComponentType } from 'react';
 import { AccountPane } from './account/AccountPane';
+import { AlertsPane } from './alerts/AlertsPane';
 import { ExecutionsPane } from './executions/ExecutionsPane';
 import { LadderPane } from './ladder/LadderPane';
 import { OrdersPane } from './orders/OrdersPane';
@@ -44,6 +45,7 @@ const COMPONENTS: Record<PaneKind, ComponentType> = {
   positions: PositionsPane,
   account: AccountPane,
   log: LogPane,
+  alerts: AlertsPane,
 };
 
 export const PANES: readonly PaneDef[] = PANE_KINDS.map((p) => ({ ...p, component: COMPONENTS[p.kind] }));

@@ -6,6 +6,7 @@ import { PANES, paneTitle } from '../panes/registry';
 import { useAppStore } from '../stores/use-app-store';
 import { DockLayout } from './DockLayout';
 import { ModalDialog } from '../ui/ModalDialog';
+import { AlertToasts } from './AlertToasts';
 import { Notices } from './Notices';
 import { PaneFrame } from './PaneFrame';
 import { ProfileDialog } from './ProfileDialog';
@@ -118,6 +119,7 @@ export function App() {
         </div>
       )}
       <Notices />
+      <AlertToasts />
       <main className="dock">
         {single
           ? layout !== undefined &&

@@ -2,7 +2,8 @@
 // Components select single values; pushed events come in through the slices' actions (routed by bind-events.ts).
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { IbdeskClient } from '../api/client';
-import { notifyFills } from '../api/fill-notifier';
+import { notifyAlert, notifyFills } from '../api/fill-notifier';
+import { createAlertsSlice, type AlertNotifier, type AlertsSlice } from './alerts-slice';
 import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createDrawingsSlice, type DrawingsSlice } from './drawings-slice';
@@ -41,6 +42,7 @@ export type AppState = ConnectionSlice &
   PortfolioSlice &
   WatchlistsSlice &
   UiSlice &
+  AlertsSlice &
   SessionSlice & { client: IbdeskClient };
 
 /** A slice creator over the whole store (zustand's slices pattern). */
@@ -49,7 +51,10 @@ export type Slice<T> = StateCreator<AppState, [], [], T>;
 export type AppStore = StoreApi<AppState>;
 
 /** `notifyFills` announces new fills (default: the browser's Notification API, see api/fill-notifier.ts). */
-export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillNotifier } = {}): AppStore {
+export function createAppStore(
+  client: IbdeskClient,
+  deps: { notifyFills?: FillNotifier; notifyAlert?: AlertNotifier } = {},
+): AppStore {
   return createStore<AppState>()((...a) => ({
     client,
     ...createConnectionSlice(...a),
@@ -70,6 +75,7 @@ export function createAppStore(client: IbdeskClient, deps: { notifyFills?: FillN
     ...createPortfolioSlice(...a),
     ...createWatchlistsSlice(...a),
     ...createUiSlice(...a),
+    ...createAlertsSlice(deps.notifyAlert ?? notifyAlert)(...a),
     ...createSessionSlice(...a),
   }));
 }

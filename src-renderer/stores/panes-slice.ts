@@ -65,6 +65,14 @@ export function withSymbol(s: Linked, paneId: string, item: WatchItem): Linked {
   return { paneStates, groupSymbols: { ...s.groupSymbols, [pane.link]: item } };
 }
 
+/** Pure: the state after something outside the panes (a firing alert) set the symbol of a whole color group. */
+export function withGroupSymbol(s: Linked, link: Exclude<LinkGroup, 'none'>, item: WatchItem): Linked {
+  const paneStates: Record<string, PaneState> = {};
+  for (const [id, p] of Object.entries(s.paneStates))
+    paneStates[id] = p.link === link ? { ...p, symbol: item } : p;
+  return { paneStates, groupSymbols: { ...s.groupSymbols, [link]: item } };
+}
+
 /** Pure: the state after a pane changed its link group. */
 export function withLink(s: Linked, paneId: string, link: LinkGroup): Linked {
   const pane = s.paneStates[paneId] ?? blankPane({ link: 'none' });

@@ -69,7 +69,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     // The workspace is read once: after a host reconnect the window keeps what it shows.
     if (firstLoad) get().applyWorkspace(layout.ok ? layout.value : null);
     const st = get();
-    await Promise.all([watchlists, st.loadBlotter(), st.loadPortfolio()]);
+    await Promise.all([watchlists, st.loadBlotter(), st.loadPortfolio(), st.loadAlerts()]);
   }
 
   return {
@@ -88,6 +88,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
         const s = get();
         void s.loadBlotter();
         void s.loadPortfolio();
+        void s.loadAlerts();
         resumeStreams(s, false);
       }
     },

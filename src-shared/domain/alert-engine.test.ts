@@ -334,4 +334,14 @@ describe('alert engine: scanner, fills, connection', () => {
     expect(e.feed(conn('ready', t0 + 90_000), conn('disconnected', t0 + 91_000), tick(95_000))).toEqual([]);
     expect(e.feed(tick(101_001))).toHaveLength(1);
   });
+
+  it('an alert set while the connection is up counts an outage that starts after it', () => {
+    const e = createAlertEngine();
+    const t0 = (clock += 1000);
+    e.observe({ type: 'connection', state: 'ready', at: t0 });
+    e.set(parseAlert({ id: 'c', createdAt: t0, kind: 'connection-lost', seconds: 5 }));
+    e.observe({ type: 'connection', state: 'reconnecting', at: t0 + 1000 });
+    expect(e.observe({ type: 'clock', at: t0 + 6000 })).toEqual([]);
+    expect(e.observe({ type: 'clock', at: t0 + 6001 }).map((f) => f.alertId)).toEqual(['c']);
+  });
 });

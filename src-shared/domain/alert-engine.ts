@@ -143,6 +143,9 @@ export function createAlertEngine(opts: AlertEngineOptions = {}): AlertEngine {
     set(alert) {
       remove(alert.id);
       const e: Entry = { alert, state: initialAlertState, feed: feedFor(alert) };
+      // Set while connected: the session it watches is already up, so an outage from now on counts.
+      if (connection === 'ready')
+        e.state = evaluateAlert(alert, e.state, { type: 'connection', state: 'ready', at: 0 }, ctx).state;
       entries.set(alert.id, e);
       place(e, true);
     },

@@ -5,6 +5,7 @@ import { AppError } from '../result';
 import { BarSize, type Bar } from './bar';
 import type { ConnectionState } from './connection';
 import { ContractRef } from './instrument';
+import { LinkGroup } from './workspace';
 import type { OrderAction } from './order';
 import type { Quote } from './quote';
 import { Period, StudySpec, studyLines } from './studies';
@@ -51,6 +52,8 @@ const common = {
   createdAt: z.number().int().nonnegative(),
   /** Epoch ms of the last firing; a `once` alert with a firing is spent. */
   lastFiredAt: z.number().int().nullable().default(null),
+  /** The color group whose panes show the alert's symbol when it fires ('none': no pane changes). */
+  linkGroup: LinkGroup.default('none'),
 };
 
 const studyFields = {
@@ -252,3 +255,42 @@ export type AlertFiring = {
   /** The alert with `lastFiredAt` set: what to persist. */
   readonly alert: Alert;
 };
+
+/** What an alert's line is doing: `no-line` = over the market-data line budget, so the alert is not watched. */
+const AlertWatch = z.enum(['watching', 'waiting', 'no-line', 'paused', 'spent']);
+
+/** An alert as the Alerts pane lists it: the alert, whether it is watched, and why not in plain words. */
+export const AlertView = z.object({
+  alert: Alert,
+  watch: AlertWatch,
+  note: z.string().nullable(),
+});
+export type AlertView = z.infer<typeof AlertView>;
+
+/** One firing, as the history keeps it and the `alerts.fired` event carries it. */
+export const AlertFired = z.object({
+  alertId: z.string(),
+  kind: z.string(),
+  conId: z.number().int().nullable(),
+  symbol: z.string().nullable(),
+  linkGroup: LinkGroup,
+  at: z.number().int(),
+  value: z.number().nullable(),
+  text: z.string(),
+});
+export type AlertFired = z.infer<typeof AlertFired>;
+
+/** The history entry of a firing. */
+export function firedEntry(f: AlertFiring): AlertFired {
+  const symbol = 'symbol' in f.alert && f.alert.symbol ? f.alert.symbol.symbol : null;
+  return {
+    alertId: f.alertId,
+    kind: f.kind,
+    conId: f.conId,
+    symbol,
+    linkGroup: f.alert.linkGroup,
+    at: f.at,
+    value: f.value,
+    text: f.text,
+  };
+}

@@ -1,7 +1,7 @@
 // Symbol search and the chart on the embedded demo gateway: Ctrl+K puts a symbol on the linked panes, the
 // watchlist adds by search, the chart changes bar size and loads older history when scrolled back.
 import type { Page } from '@playwright/test';
-import { connected } from './support/actions';
+import { addToWatchlist, connected } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
@@ -31,15 +31,8 @@ test('Ctrl+K charts a symbol; the watchlist adds one by search', async ({ app: p
     timeout: LIVE_TIMEOUT,
   });
 
-  const watchlist = region(page, 'Watchlist');
-  await watchlist.getByRole('combobox', { name: 'Add symbol' }).fill('AAPL');
-  await watchlist
-    .getByRole('option', { name: /^AAPL\b/ })
-    .first()
-    .click();
-  await expect(
-    watchlist.getByRole('row').filter({ has: page.getByText('AAPL', { exact: true }) }),
-  ).toHaveCount(1);
+  const { row } = await addToWatchlist(page, 'AAPL');
+  await expect(row).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('search.png') });
 });
 

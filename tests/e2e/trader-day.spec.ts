@@ -4,7 +4,7 @@
 // the countdown and disables the ticket, then recovers and everything ticks again → a reload keeps the layout and
 // the watchlist. A screenshot of every step is kept in the test's output folder.
 import type { Locator, Page } from '@playwright/test';
-import { connected, connection, stepShots } from './support/actions';
+import { connected, connection, recordNotifications, shownNotifications, stepShots } from './support/actions';
 import { test, expect } from './support/fixtures';
 import { savedText } from './support/saved';
 
@@ -137,19 +137,7 @@ test("the trader's day", async ({ app: page, host }) => {
   await step(page, 'account-before');
 
   // The fill notification (web host: the browser's Notification API once allowed): record what it would show.
-  await page.evaluate(() => {
-    const shown: string[] = [];
-    Object.assign(globalThis, { shownNotifications: shown });
-    Object.defineProperty(globalThis, 'Notification', {
-      configurable: true,
-      value: class {
-        static permission = 'granted';
-        constructor(title: string, options?: { body?: string }) {
-          shown.push(`${title}: ${options?.body ?? ''}`);
-        }
-      },
-    });
-  });
+  await recordNotifications(page);
   await form.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
   await form.getByRole('spinbutton', { name: 'Quantity' }).press('Alt+b'); // the ticket's Buy hotkey
   await expect(confirm).toContainText(`BUY 10 ${symbol} MKT`);
@@ -159,9 +147,7 @@ test("the trader's day", async ({ app: page, host }) => {
   const filled = ordersTable.getByRole('row').filter({ hasText: symbol }).filter({ hasText: 'MKT' });
   await expect(filled).toContainText('Filled', { timeout: LIVE_TIMEOUT });
   await expect
-    .poll(() =>
-      page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications),
-    )
+    .poll(() => shownNotifications(page))
     .toContainEqual(expect.stringContaining(`Bought 10 ${symbol} at `));
   await step(page, 'mkt-filled');
 

@@ -72,6 +72,12 @@ const VALID = {
   'depth.unsubscribe': { conId: 265598 },
   'tape.subscribe': { contract: AAPL },
   'tape.unsubscribe': { conId: 265598 },
+  'alerts.list': {},
+  'alerts.create': { alert: { kind: 'price-cross', symbol: AAPL, level: 150 } },
+  'alerts.update': { id: 'a1', alert: { kind: 'price-touch', symbol: AAPL, level: 150 } },
+  'alerts.pause': { id: 'a1', paused: true },
+  'alerts.delete': { id: 'a1' },
+  'alerts.history': { limit: 10 },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

@@ -1,4 +1,4 @@
-// Damaged files at start, through the real app and its web host: settings, watchlists and the layout each
+// Damaged files at start, through the real app and its web host: settings, watchlists, the layout and the alerts each
 // truncated, emptied, zero-filled by a crash, replaced by binary garbage, given wrong types or a wrong version. The
 // app starts, every request still answers, the user gets a notice naming the copy kept aside (never overwriting an
 // earlier copy), and the other files are neither changed nor ignored. The order journal's damaged lines are skipped
@@ -19,7 +19,12 @@ afterAll(async () => {
 
 const AAPL_ITEM = { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' };
 
-function validFiles(): Record<'settings' | 'watchlists' | 'layout', { rel: string; value: unknown }> {
+const ALERT = { id: 'a1', createdAt: 1, kind: 'price-cross', symbol: AAPL_ITEM, level: 150 };
+
+function validFiles(): Record<
+  'settings' | 'watchlists' | 'layout' | 'alerts',
+  { rel: string; value: unknown }
+> {
   const s = defaultSettings();
   const mine = { ...s.profiles[1]!, id: 'mine', name: 'Mine', port: 7011 };
   return {
@@ -34,6 +39,10 @@ function validFiles(): Record<'settings' | 'watchlists' | 'layout', { rel: strin
     layout: {
       rel: path.join('layouts', 'demo.json'),
       value: { version: 1, layout: { grid: { root: 'x' } } },
+    },
+    alerts: {
+      rel: path.join('alerts', 'demo.json'),
+      value: { version: 1, alerts: [ALERT], history: [] },
     },
   };
 }
@@ -57,6 +66,8 @@ const KINDS: Kind[] = [
       const o = v as Record<string, unknown>;
       if ('profiles' in o) return JSON.stringify({ ...o, profiles: 'x', preferences: [1, 2] });
       if ('lists' in o) return JSON.stringify({ version: 1, lists: [{ id: 5, items: 'none' }] });
+      if ('alerts' in o)
+        return JSON.stringify({ version: 1, alerts: [{ id: 5, level: 'x' }], history: 'none' });
       return JSON.stringify({ version: 1, layout: 'not an object' });
     },
   },
@@ -68,7 +79,7 @@ const KINDS: Kind[] = [
 describe('damaged files at start', () => {
   it('each file × each damage: recovered, the user told, the copy kept beside an earlier one, nothing else lost', async () => {
     let runs = 0;
-    for (const which of ['settings', 'watchlists', 'layout'] as const) {
+    for (const which of ['settings', 'watchlists', 'layout', 'alerts'] as const) {
       for (const kind of KINDS) {
         const label = `${which}: ${kind.name}`;
         const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-files-'));
@@ -92,7 +103,8 @@ describe('damaged files at start', () => {
           const settings = await c.call('settings.get');
           const lists = await c.call('watchlists.get');
           const layout = await c.call('layout.get');
-          for (const r of [settings, lists, layout]) expect(r.ok, label).toBe(true);
+          const alerts = await c.call('alerts.list');
+          for (const r of [settings, lists, layout, alerts]) expect(r.ok, label).toBe(true);
           const notice = await c.waitForEvent((e) => e.event === 'notice', 5_000).catch(() => null);
           expect(notice, `${label}: a notice`).not.toBeNull();
           const message = (notice!.payload as { message: string }).message;
@@ -130,6 +142,11 @@ describe('damaged files at start', () => {
               label,
             ).toEqual(['tech']);
           if (which !== 'layout') expect(v(layout), label).toEqual({ grid: { root: 'x' } });
+          if (which !== 'alerts')
+            expect(
+              (v(alerts) as unknown as { alert: { id: string } }[]).map((a) => a.alert.id),
+              label,
+            ).toEqual(['a1']);
           // The damaged file itself is valid again, or gone until the next save (defaults in use).
           const now = await readFile(target, 'utf8').catch(() => null);
           if (now !== null) JSON.parse(now);
@@ -141,7 +158,7 @@ describe('damaged files at start', () => {
       }
     }
     console.log(
-      `damaged files: ${runs} runs (3 files × ${KINDS.length} kinds of damage), each recovered and reported`,
+      `damaged files: ${runs} runs (4 files × ${KINDS.length} kinds of damage), each recovered and reported`,
     );
   }, 120_000);
 

@@ -50,6 +50,7 @@ type WatchLine = {
   last: boolean;
   move(delta: -1 | 1): void;
   remove(): void;
+  setAlert(): void;
 };
 
 /** A button in the row that acts on the row's instrument without picking it. */
@@ -132,10 +133,11 @@ export const WATCH_COLUMNS: readonly Column<WatchLine>[] = [
   {
     title: 'Actions',
     titleHidden: true,
-    widthEm: 5.5,
+    widthEm: 7,
     className: 'row-actions',
     cell: (l) => (
       <>
+        <RowButton label={`Set alert on ${l.item.symbol}…`} act={l.setAlert} glyph="🔔" />
         <RowButton label={`Move ${l.item.symbol} up`} disabled={l.first} act={() => l.move(-1)} glyph="↑" />
         <RowButton label={`Move ${l.item.symbol} down`} disabled={l.last} act={() => l.move(1)} glyph="↓" />
         <RowButton label={`Remove ${l.item.symbol}`} act={l.remove} glyph="×" />
@@ -164,6 +166,7 @@ export const WatchRow = memo(function WatchRow({
   const q = useConflatedQuote(item.conId, ROW_REPAINT_MS);
   const remove = useAppStore((s) => s.removeFromWatchlist);
   const move = useAppStore((s) => s.moveInWatchlist);
+  const openAlertForm = useAppStore((s) => s.openAlertForm);
   const { change, changePct } = q ? quoteChange(q) : { change: null, changePct: null };
   const line: WatchLine = {
     item,
@@ -174,6 +177,7 @@ export const WatchRow = memo(function WatchRow({
     last: index === count - 1,
     move: (delta) => move(listId, item.conId, delta),
     remove: () => remove(listId, item.conId),
+    setAlert: () => openAlertForm({ symbol: item, editId: null }),
   };
   return (
     <tr

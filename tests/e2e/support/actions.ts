@@ -1,6 +1,7 @@
 // What several E2E specs do the same way, as a trader would: wait for the connection to TWS (the embedded demo
-// gateway), find a symbol with Ctrl+K, tear a pane off into a tab of its own, keep step screenshots.
-import { expect, test, type Page } from '@playwright/test';
+// gateway), find a symbol with Ctrl+K, add one to the watchlist, tear a pane off into a tab of its own, keep step
+// screenshots; and the browser's notifications recorded instead of shown.
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** The connection indicator in the status bar. */
 export function connection(page: Page) {
@@ -43,4 +44,40 @@ export function stepShots(): (page: Page, name: string) => Promise<void> {
     await page.screenshot({ path: file });
     await test.info().attach(name, { path: file, contentType: 'image/png' });
   };
+}
+
+/** Adds `symbol` to the watchlist by its "Add symbol" search; returns the list and the symbol's row. */
+export async function addToWatchlist(page: Page, symbol: string): Promise<{ list: Locator; row: Locator }> {
+  const list = page.getByRole('region', { name: 'Watchlist', exact: true });
+  await list.getByRole('combobox', { name: 'Add symbol' }).fill(symbol);
+  await list
+    .getByRole('option', { name: new RegExp(`^${symbol}\\b`) })
+    .first()
+    .click();
+  return { list, row: list.getByRole('row').filter({ has: page.getByText(symbol, { exact: true }) }) };
+}
+
+/**
+ * The browser's Notification as once allowed, recording `title: body` of each in `globalThis.shownNotifications`
+ * (the web host raises fills and alerts through it).
+ */
+export async function recordNotifications(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    Object.assign(globalThis, { shownNotifications: shown });
+    Object.defineProperty(globalThis, 'Notification', {
+      configurable: true,
+      value: class {
+        static permission = 'granted';
+        constructor(title: string, options?: { body?: string }) {
+          shown.push(`${title}: ${options?.body ?? ''}`);
+        }
+      },
+    });
+  });
+}
+
+/** What recordNotifications has recorded so far. */
+export function shownNotifications(page: Page): Promise<string[]> {
+  return page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications);
 }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parseAlert } from '../../../src-shared/domain/alerts';
+import { checkForm, describeAlert, fieldErrors, formOf, newForm, toInput } from './alert-form';
+
+const AAPL = { symbol: 'AAPL', conId: 265598, secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
+
+describe('alert form', () => {
+  it('starts a price alert at the last price, and turns into the input the Alert schema takes', () => {
+    const f = newForm(AAPL, 187.5);
+    expect(f).toMatchObject({ kind: 'price-cross', value: '187.5', repeat: 'once', linkGroup: 'red' });
+    const a = parseAlert({ ...toInput(f), id: 'x', createdAt: 1 });
+    expect(a).toMatchObject({
+      kind: 'price-cross',
+      level: 187.5,
+      direction: 'either',
+      symbol: { conId: 265598 },
+    });
+  });
+
+  it('names the field of each schema issue: a level that is not a number, a cooldown, a missing symbol', () => {
+    expect(checkForm({ ...newForm(AAPL), value: 'abc' })).toEqual({ value: 'the level must be a number' });
+    expect(checkForm({ ...newForm(AAPL, 1), value: '' })).toEqual({ value: 'the level must be a number' });
+    expect(checkForm({ ...newForm(AAPL, 1), repeat: 'rearm', cooldown: '-5' }).cooldown).toMatch(/cooldown/);
+    expect(checkForm({ ...newForm(null), kind: 'price-touch' })).toEqual({ symbol: 'Pick a symbol' });
+    expect(checkForm({ ...newForm(null), value: '0' }).value).toMatch(/seconds/);
+    expect(checkForm(newForm(AAPL, 10))).toEqual({});
+  });
+
+  it('maps the issues main answers (an unknown symbol) to their fields, the rest to the form', () => {
+    expect(
+      fieldErrors([
+        { path: 'symbol', message: 'TWS knows no instrument with this conId' },
+        { path: '(params)', message: 'bad' },
+      ]),
+    ).toEqual({ symbol: 'TWS knows no instrument with this conId', form: 'bad' });
+  });
+
+  it('round-trips an alert through the form for editing', () => {
+    const a = parseAlert({
+      id: 'a',
+      createdAt: 1,
+      kind: 'day-change',
+      symbol: AAPL,
+      percent: -3,
+      direction: 'below',
+      repeat: { mode: 'rearm', cooldownSeconds: 60 },
+      linkGroup: 'blue',
+      note: 'gap',
+    });
+    const f = formOf(a)!;
+    expect(f).toMatchObject({
+      value: '-3',
+      direction: 'below',
+      repeat: 'rearm',
+      cooldown: '60',
+      linkGroup: 'blue',
+    });
+    expect(parseAlert({ ...toInput(f), id: 'a', createdAt: 1 })).toEqual(a);
+  });
+});
+
+describe('describeAlert', () => {
+  it('says the condition in a few words', () => {
+    const at = { id: 'a', createdAt: 1 };
+    expect(
+      describeAlert(parseAlert({ ...at, kind: 'price-cross', symbol: AAPL, level: 190, direction: 'up' })),
+    ).toBe('AAPL last crosses up 190');
+    expect(describeAlert(parseAlert({ ...at, kind: 'volume-above', symbol: AAPL, volume: 2_000_000 }))).toBe(
+      'AAPL volume above 2,000,000',
+    );
+    expect(describeAlert(parseAlert({ ...at, kind: 'fill' }))).toBe('any fill');
+    expect(
+      describeAlert(
+        parseAlert({ ...at, kind: 'study-level', symbol: AAPL, study: { kind: 'rsi' }, level: 70 }),
+      ),
+    ).toBe('AAPL RSI(14) above 70 (1 min)');
+  });
+});
