@@ -11,6 +11,7 @@ import type { Logger } from '../../src-shared/logger';
 import { AppError } from '../../src-shared/result';
 import type { StreamHandle } from '../ib/connection';
 import type { ResolvedContract, Tws } from '../ib/adapter';
+import { drop, hold } from '../../src-shared/holds';
 
 type Line = {
   contract: ResolvedContract;
@@ -109,10 +110,8 @@ export function createTape(deps: TapeDeps): Tape {
 
   function release(clientId: string, conId: number, all: boolean): void {
     const line = lines.get(conId);
-    const held = line?.holders.get(clientId);
-    if (!line || held === undefined) return;
-    if (held > 1 && !all) line.holders.set(clientId, held - 1);
-    else line.holders.delete(clientId);
+    if (!line?.holders.has(clientId)) return;
+    drop(line.holders, clientId, all);
     if (line.holders.size > 0) return;
     line.stream?.close();
     lines.delete(conId);
@@ -121,7 +120,7 @@ export function createTape(deps: TapeDeps): Tape {
   return {
     async subscribe(clientId, contract) {
       const line = lines.get(contract.conId) ?? open(contract);
-      line.holders.set(clientId, (line.holders.get(clientId) ?? 0) + 1);
+      hold(line.holders, clientId);
       const history = await line.history;
       // History ends where the live prints begin (both may hold the same second).
       const firstLive = line.recent[0]?.time ?? Number.POSITIVE_INFINITY;

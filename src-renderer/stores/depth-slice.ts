@@ -1,6 +1,7 @@
 // Depth slice: the book of every instrument a ladder shows, replaced whole by each `depth` event (main coalesces
 // them to one per frame). Holds are counted here so that main sees one subscribe and one unsubscribe per pane.
 import type { DepthBook } from '../../src-shared/domain/depth';
+import { drop, hold } from '../../src-shared/holds';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
 import { withoutKey } from './records';
@@ -22,7 +23,7 @@ export const createDepthSlice: Slice<DepthSlice> = (set, get) => {
     depthErrors: {},
     acquireDepth(contract) {
       const { conId } = contract;
-      holds.set(conId, (holds.get(conId) ?? 0) + 1);
+      hold(holds, conId);
       void get()
         .client.invoke('depth.subscribe', { contract: { ...contract } })
         .then((r) => {
@@ -34,10 +35,8 @@ export const createDepthSlice: Slice<DepthSlice> = (set, get) => {
       return () => {
         if (released) return;
         released = true;
-        const left = (holds.get(conId) ?? 1) - 1;
         void get().client.invoke('depth.unsubscribe', { conId });
-        if (left > 0) return void holds.set(conId, left);
-        holds.delete(conId);
+        if (!drop(holds, conId)) return;
         set((s) => ({
           books: withoutKey(s.books, String(conId)),
           depthErrors: withoutKey(s.depthErrors, String(conId)),

@@ -2,6 +2,7 @@
 // (the oldest go), with a gap row where a reconnect left trades out. Holds are counted here so that main sees one
 // subscribe and one unsubscribe per pane.
 import type { Print, TapeBatch } from '../../src-shared/domain/tape';
+import { drop, hold } from '../../src-shared/holds';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
 import { withoutKey } from './records';
@@ -39,7 +40,7 @@ export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
     tapeErrors: {},
     acquireTape(contract) {
       const { conId } = contract;
-      holds.set(conId, (holds.get(conId) ?? 0) + 1);
+      hold(holds, conId);
       void get()
         .client.invoke('tape.subscribe', { contract: { ...contract } })
         .then((r) => {
@@ -54,10 +55,8 @@ export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
       return () => {
         if (released) return;
         released = true;
-        const left = (holds.get(conId) ?? 1) - 1;
         void get().client.invoke('tape.unsubscribe', { conId });
-        if (left > 0) return void holds.set(conId, left);
-        holds.delete(conId);
+        if (!drop(holds, conId)) return;
         set((s) => ({
           tapes: withoutKey(s.tapes, String(conId)),
           tapeErrors: withoutKey(s.tapeErrors, String(conId)),

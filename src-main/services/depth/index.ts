@@ -16,6 +16,7 @@ import { AppError } from '../../../src-shared/result';
 import type { StreamHandle } from '../../ib/connection';
 import type { ResolvedContract, Tws } from '../../ib/adapter';
 import { applyDepthChange, DepthBookError } from './book';
+import { drop, hold } from '../../../src-shared/holds';
 
 type Line = {
   contract: ResolvedContract;
@@ -181,10 +182,8 @@ export function createDepth(deps: DepthDeps): Depth {
 
   function release(clientId: string, conId: number, all: boolean): void {
     const line = lines.get(conId);
-    const held = line?.holders.get(clientId);
-    if (!line || held === undefined) return;
-    if (held > 1 && !all) line.holders.set(clientId, held - 1);
-    else line.holders.delete(clientId);
+    if (!line?.holders.has(clientId)) return;
+    drop(line.holders, clientId, all);
     if (line.holders.size === 0) close(conId, line);
   }
 
@@ -207,7 +206,7 @@ export function createDepth(deps: DepthDeps): Depth {
         lines.set(contract.conId, line);
         open(line);
       }
-      line.holders.set(clientId, (line.holders.get(clientId) ?? 0) + 1);
+      hold(line.holders, clientId);
       return bookOf(line);
     },
     unsubscribe(clientId, conId) {
