@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../src-shared/domain/settings';
 import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
 import { bar, connectionStatus, item } from '../../tests/support/renderer/fixtures';
@@ -44,6 +44,44 @@ describe('session slice', () => {
     // After a host reconnect the window keeps what it shows.
     expect(store.getState().layout).toBeNull();
     expect(client.callsOf('app.info')).toHaveLength(2);
+  });
+
+  it("asks for the first watchlist's quotes before the workspace is laid out, and lets go once the panes hold them", async () => {
+    vi.useFakeTimers();
+    try {
+      const client = createFakeClient({
+        'watchlists.get': () => [{ id: 'main', name: 'Main', items: [item(1, 'AAPL'), item(2, 'MSFT')] }],
+        'quotes.subscribe': () => ({ quotes: [] }),
+        'layout.get': () => null,
+      });
+      // The layout is slow to come: the lines must not wait for it.
+      let layoutAnswer: (() => void) | null = null;
+      const invoke = client.invoke.bind(client);
+      client.invoke = ((method: Parameters<typeof invoke>[0], params: never) =>
+        method === 'layout.get'
+          ? new Promise<unknown>((res) => (layoutAnswer = () => res(invoke(method, params))))
+          : invoke(method, params)) as typeof client.invoke;
+      const store = createAppStore(client);
+      store.getState().transportChanged({ connected: true, reason: null });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(client.callsOf('quotes.subscribe')).toHaveLength(1);
+      expect([...store.getState().quoteHolds()]).toEqual([
+        [1, 1],
+        [2, 1],
+      ]);
+      expect(store.getState().layout).toBeUndefined();
+      // The pane mounts and holds one of them; the start's hold goes 3 s after the workspace is laid out.
+      const releasePane = store.getState().acquireQuotes([item(1, 'AAPL')]);
+      layoutAnswer!();
+      await vi.advanceTimersByTimeAsync(2_900);
+      expect(store.getState().quoteHolds().get(2)).toBe(1);
+      await vi.advanceTimersByTimeAsync(200);
+      expect([...store.getState().quoteHolds()]).toEqual([[1, 1]]);
+      expect(client.callsOf('quotes.unsubscribe')).toEqual([{ conIds: [2] }]);
+      releasePane();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reloads the blotter and the portfolio when TWS becomes ready again, once', async () => {

@@ -16,6 +16,9 @@ export type SessionSlice = {
   settingsChanged(settings: Settings): void;
 };
 
+/** How long the start's hold on the first watchlist's lines outlives the workspace being laid out. */
+const START_HOLD_MS = 3000;
+
 const isUp = (s: ConnectionStatus | null): boolean => s?.state === 'ready' || s?.state === 'degraded';
 
 /**
@@ -49,8 +52,15 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
   async function loadInitialState(): Promise<void> {
     const { client } = get();
     const firstLoad = get().layout === undefined;
-    // The watchlists do not depend on the rest: asked at once, the first quotes are subscribed one round trip sooner.
-    const watchlists = get().loadWatchlists();
+    // The watchlists do not depend on the rest: asked at once, and on the first load the first list's quote lines
+    // are held as soon as it arrives, before the workspace is laid out and its pane mounts (a start's first paint is
+    // that list with quotes). The pane takes the lines over; this hold goes once the panes have had time to mount.
+    const watchlists = get()
+      .loadWatchlists()
+      .then(() => {
+        const items = firstLoad ? get().watchlists?.[0]?.items : undefined;
+        return items && items.length > 0 ? get().acquireQuotes(items) : null;
+      });
     const [info, settings, status, log, layout, gauges] = await Promise.all([
       client.invoke('app.info', {}),
       client.invoke('settings.get', {}),
@@ -69,7 +79,13 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     // The workspace is read once: after a host reconnect the window keeps what it shows.
     if (firstLoad) get().applyWorkspace(layout.ok ? layout.value : null);
     const st = get();
-    await Promise.all([watchlists, st.loadBlotter(), st.loadPortfolio(), st.loadAlerts()]);
+    const [startHold] = await Promise.all([
+      watchlists,
+      st.loadBlotter(),
+      st.loadPortfolio(),
+      st.loadAlerts(),
+    ]);
+    if (startHold) setTimeout(startHold, START_HOLD_MS);
   }
 
   return {
