@@ -3,17 +3,12 @@
 import type { DockviewApi } from 'dockview-react';
 import { lazy, type ComponentType } from 'react';
 import { AccountPane } from './account/AccountPane';
-import { AlertsPane } from './alerts/AlertsPane';
 import { ExecutionsPane } from './executions/ExecutionsPane';
-import { LadderPane } from './ladder/LadderPane';
 import { OrdersPane } from './orders/OrdersPane';
 import { PositionsPane } from './positions/PositionsPane';
 import { LogPane } from './log/LogPane';
-import { OptionChainPane } from './option-chain/OptionChainPane';
-import { NewsPane } from './news/NewsPane';
 import { OrderTicketPane } from './order-entry/OrderTicketPane';
 import { ScannerPane } from './scanner/ScannerPane';
-import { TapePane } from './tape/TapePane';
 import { WatchlistPane } from './watchlist/WatchlistPane';
 import { paneKind } from '../stores/workspace-doc';
 import { PANE_KINDS, type PaneKind } from '../../src-shared/panes';
@@ -28,8 +23,16 @@ export type PaneDef = {
   linkable: boolean;
 };
 
-// The chart and its library (lightweight-charts) load after the first paint: a start shows quotes first.
+// The chart and its library (lightweight-charts) load after the first paint: a start shows quotes first. So do
+// the panes a first run does not show (and what only they use, such as the news pane's sanitizer).
 const ChartPane = lazy(() => import('./chart/ChartPane').then((m) => ({ default: m.ChartPane })));
+const OptionChainPane = lazy(() =>
+  import('./option-chain/OptionChainPane').then((m) => ({ default: m.OptionChainPane })),
+);
+const NewsPane = lazy(() => import('./news/NewsPane').then((m) => ({ default: m.NewsPane })));
+const LadderPane = lazy(() => import('./ladder/LadderPane').then((m) => ({ default: m.LadderPane })));
+const TapePane = lazy(() => import('./tape/TapePane').then((m) => ({ default: m.TapePane })));
+const AlertsPane = lazy(() => import('./alerts/AlertsPane').then((m) => ({ default: m.AlertsPane })));
 
 const COMPONENTS: Record<PaneKind, ComponentType> = {
   scanner: ScannerPane,
