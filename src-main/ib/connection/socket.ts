@@ -2,6 +2,7 @@
 // the frame guard in front of its reader, Nagle off, and every listener the connection needs wired to plain
 // callbacks. A socket that is no longer the current one (`current()` false) reports nothing.
 import { EventName, IBApi } from '../stoqey';
+import { routeDirectly } from './direct-route';
 import { cleanTwsText, guardFrames } from './frame-guard';
 import type { Endpoint } from './state-machine';
 import { GLOBAL_EVENTS, type GlobalEventName } from './types';
@@ -41,6 +42,7 @@ const ROUTED_EVENTS = [
   EventName.tickByTickAllLast,
   EventName.historicalTicksLast,
 ] as const;
+const ROUTED: ReadonlySet<string> = new Set(ROUTED_EVENTS);
 
 export type SocketEvents = {
   /** A socket read arrived (once per read, whatever the number of messages in it). */
@@ -139,14 +141,14 @@ export function openSocket(opts: {
   const listen = (name: string, fn: (...args: unknown[]) => void): void => {
     (client as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on(name, fn);
   };
-  for (const name of ROUTED_EVENTS) {
-    listen(name, (...args: unknown[]) => {
-      if (!mine()) return;
-      const reqId = Number(args[0]);
-      if (name === EventName.execDetails && reqId === -1) events.global('execDetails', args);
-      else events.routed(name, reqId, args);
-    });
-  }
+  const route = (name: string, args: unknown[]): void => {
+    if (!mine()) return;
+    const reqId = Number(args[0]);
+    if (name === EventName.execDetails && reqId === -1) events.global('execDetails', args);
+    else events.routed(name, reqId, args);
+  };
+  for (const name of ROUTED_EVENTS) listen(name, (...args: unknown[]) => route(name, args));
+  routeDirectly(client, ROUTED, route);
   for (const name of GLOBAL_EVENTS) {
     listen(name, (...args: unknown[]) => {
       if (mine()) events.global(name, args);
