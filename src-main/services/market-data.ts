@@ -6,7 +6,13 @@
 // changed is published once per socket read (a microtask), with one clock read per read, not one per tick.
 // With a `probe` output (npm run bench only), the demo gateway's bench stamps go out beside the quotes they close.
 import type { QuoteProbe } from '../../src-shared/bench-probe';
-import { emptyQuote, type Quote, type QuoteState } from '../../src-shared/domain/quote';
+import {
+  copyQuote,
+  emptyQuote,
+  setQuoteField,
+  type Quote,
+  type QuoteState,
+} from '../../src-shared/domain/quote';
 import type { MarketDataType } from '../../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import type { Clock, Timer } from '../../src-shared/clock';
@@ -115,7 +121,7 @@ export function createMarketData(deps: {
   /** The quote of a line, as a draft of the current batch that ticks may change in place. */
   function draftOf(line: Line): Quote {
     if (!line.draft) {
-      line.quote = { ...line.quote };
+      line.quote = copyQuote(line.quote);
       line.draft = true;
       batch.push(line);
       if (batchAt === null) {
@@ -150,7 +156,7 @@ export function createMarketData(deps: {
               ? 'delayed-frozen'
               : 'delayed'
             : (TYPE_STATE[line.dataType ?? 1] ?? 'live');
-          q[field] = value;
+          setQuoteField(q, field, value);
           q.updatedAt = now;
         },
         greeks: (greeks, delayed) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyQuote, referencePrice } from './quote';
+import { copyQuote, emptyQuote, referencePrice, setQuoteField } from './quote';
 
 const q = (
   p: Partial<{ last: number | null; bid: number | null; ask: number | null; close: number | null }>,
@@ -27,5 +27,38 @@ describe('referencePrice', () => {
     expect(referencePrice(q({ last: 0, bid: 9, ask: 11 }))).toBe(10);
     expect(referencePrice(q({ last: 0, bid: 0, ask: 11, close: 8 }))).toBe(8);
     expect(referencePrice(q({ last: -1, bid: -1, ask: -1, close: 0 }))).toBeNull();
+  });
+});
+
+describe('copyQuote and setQuoteField', () => {
+  it('copies every field, the optional ones only when present, into an object of its own', () => {
+    const q = { ...emptyQuote(5, 'error'), bid: 1.5, close: 2, updatedAt: 9, note: 'refused' };
+    const c = copyQuote(q);
+    expect(c).toStrictEqual(q);
+    expect(c).not.toBe(q);
+    expect(Object.keys(copyQuote(emptyQuote(5)))).not.toContain('note');
+    const greeks = { impliedVol: 0.2, delta: 0.5, gamma: 0.1, vega: 0.2, theta: -0.1, undPrice: 100 };
+    expect(copyQuote({ ...emptyQuote(6), greeks }).greeks).toBe(greeks);
+  });
+
+  it('writes each tick field to its own property', () => {
+    const fields = [
+      'bid',
+      'ask',
+      'last',
+      'bidSize',
+      'askSize',
+      'lastSize',
+      'volume',
+      'high',
+      'low',
+      'open',
+      'close',
+    ] as const;
+    fields.forEach((f, i) => {
+      const q = emptyQuote(1);
+      setQuoteField(q, f, i + 1);
+      expect(q).toStrictEqual({ ...emptyQuote(1), [f]: i + 1 });
+    });
   });
 });

@@ -72,6 +72,76 @@ export function emptyQuote(conId: number, state: QuoteState = 'pending'): Quote 
 }
 
 /**
+ * A copy of a quote with its fields written out in one order: every copy has the same hidden class, so the hot path
+ * that copies a quote once per batch and then writes ticks into it stays monomorphic (a spread copy and a keyed
+ * `q[field] = v` store cost main a tenth of its ingest rate).
+ */
+export function copyQuote(q: Quote): Quote {
+  const c: Quote = {
+    conId: q.conId,
+    bid: q.bid,
+    ask: q.ask,
+    last: q.last,
+    bidSize: q.bidSize,
+    askSize: q.askSize,
+    lastSize: q.lastSize,
+    volume: q.volume,
+    high: q.high,
+    low: q.low,
+    open: q.open,
+    close: q.close,
+    state: q.state,
+    updatedAt: q.updatedAt,
+  };
+  if (q.note !== undefined) c.note = q.note;
+  if (q.greeks !== undefined) c.greeks = q.greeks;
+  return c;
+}
+
+/** The numeric fields a tick writes. */
+export type QuoteField =
+  'bid' | 'ask' | 'last' | 'bidSize' | 'askSize' | 'lastSize' | 'volume' | 'high' | 'low' | 'open' | 'close';
+
+/** Writes one tick's value with a named store per field (see copyQuote). */
+export function setQuoteField(q: Quote, field: QuoteField, value: number): void {
+  switch (field) {
+    case 'bid':
+      q.bid = value;
+      return;
+    case 'ask':
+      q.ask = value;
+      return;
+    case 'last':
+      q.last = value;
+      return;
+    case 'bidSize':
+      q.bidSize = value;
+      return;
+    case 'askSize':
+      q.askSize = value;
+      return;
+    case 'lastSize':
+      q.lastSize = value;
+      return;
+    case 'volume':
+      q.volume = value;
+      return;
+    case 'high':
+      q.high = value;
+      return;
+    case 'low':
+      q.low = value;
+      return;
+    case 'open':
+      q.open = value;
+      return;
+    case 'close':
+      q.close = value;
+      return;
+  }
+}
+
+/**
  * The price an order ticket starts from and is checked against: the last trade, else the mid, else the previous
  * close. An option's mid comes first: options trade seldom, so their last is often far behind the market (a buy at
  * the ask would fail a price band drawn around a stale last). Zero and negative values are TWS's "no price" (a

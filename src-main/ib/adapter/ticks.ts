@@ -1,9 +1,9 @@
 // TWS's market-data tick types as the app reads them: tick id → quote field, with the delayed twins (66–76) on the
 // same fields, and an option line's model greeks. Used by the quote lines and the one-shot snapshots alike.
 import type { OptionGreeks } from '../../../src-shared/domain/option';
+import type { QuoteField } from '../../../src-shared/domain/quote';
 
-export type TickField =
-  'bid' | 'ask' | 'last' | 'bidSize' | 'askSize' | 'lastSize' | 'volume' | 'high' | 'low' | 'open' | 'close';
+export type TickField = QuoteField;
 
 /** Tick id → [quote field, delayed]. */
 export const TICKS: Readonly<Record<number, readonly [TickField, boolean]>> = {
