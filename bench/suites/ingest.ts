@@ -135,20 +135,30 @@ export async function run(): Promise<Figure[]> {
   const ratios: number[] = [];
   let delivered = 0;
   let sample: TickStream | null = null;
-  // Round 0 warms both paths up (JIT); rounds alternate so drift in machine load hits both alike. Each app gets
+  // Round 0 warms both paths up (JIT); rounds alternate which path goes first, so drift in machine load hits both alike. Each app gets
   // fresh request ids (never reused in a process), so each round's stream is built for the app it feeds.
   for (let k = 0; k <= ROUNDS; k++) {
     const ids: number[] = [];
     const a = await startApp(ids);
     const s = buildTickStream(ids, MESSAGES);
+    const timeApp = async (): Promise<number> => {
+      try {
+        const ms = await pump(a.feed, s);
+        delivered = a.delivered();
+        return ms;
+      } finally {
+        await a.stop();
+      }
+    };
     let appMs: number;
-    try {
-      appMs = await pump(a.feed, s);
-      delivered = a.delivered();
-    } finally {
-      await a.stop();
+    let r: { ms: number; events: number };
+    if (k % 2 === 0) {
+      appMs = await timeApp();
+      r = await rawDecoder(s);
+    } else {
+      r = await rawDecoder(s);
+      appMs = await timeApp();
     }
-    const r = await rawDecoder(s);
     if (r.events < s.messages)
       throw new Error(`the raw decoder emitted ${r.events} events for ${s.messages} messages`);
     if (k === 0) continue;
