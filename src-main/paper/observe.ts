@@ -2,6 +2,7 @@
 // bounded wait for an order's state, positions and an account line for the report, and a few number words.
 import type { Execution, Order } from '../../src-shared/domain/order';
 import type { Instrument } from '../../src-shared/domain/instrument';
+import { watchItemOf } from '../../src-shared/domain/workspace';
 import type { PortfolioSnapshot } from '../../src-shared/domain/portfolio';
 import type { Quote, QuoteState } from '../../src-shared/domain/quote';
 import type { ResolvedContract } from '../ib/adapter/index';
@@ -12,22 +13,8 @@ import { money } from './report';
 /** Quote states that carry a price the user can trust as labelled (live, frozen or delayed). */
 export const LABELLED: readonly QuoteState[] = ['live', 'frozen', 'delayed', 'delayed-frozen'];
 
-/** The contract reference a pane would send for a resolved instrument. */
-export function refOf(i: Instrument): ResolvedContract {
-  return {
-    conId: i.conId,
-    symbol: i.symbol,
-    secType: i.secType,
-    exchange: i.secType === 'STK' ? 'SMART' : i.exchange,
-    currency: i.currency,
-    ...(i.secType === 'STK' && i.primaryExchange ? { primaryExchange: i.primaryExchange } : {}),
-    ...(i.secType !== 'STK' && i.localSymbol ? { localSymbol: i.localSymbol } : {}),
-    ...(i.lastTradeDateOrContractMonth
-      ? { lastTradeDateOrContractMonth: i.lastTradeDateOrContractMonth }
-      : {}),
-    ...(i.secType === 'FUT' && i.multiplier ? { multiplier: i.multiplier } : {}),
-  };
-}
+/** The contract reference a pane would send for a resolved instrument: the renderer's own rule. */
+export const refOf = (i: Instrument): ResolvedContract => watchItemOf(i);
 
 export const need = <T>(v: T | null, what: string): T => {
   if (v === null) throw new Error(`${what} is missing (an earlier scenario did not provide it)`);

@@ -1,7 +1,7 @@
 // Instruments slice: contract details by conId (min tick, name, multiplier…), fetched once, and symbol search.
 import type { Instrument, SymbolMatch } from '../../src-shared/domain/instrument';
 import { SecType } from '../../src-shared/domain/instrument';
-import type { WatchItem } from '../../src-shared/domain/workspace';
+import { watchItemOf, type WatchItem } from '../../src-shared/domain/workspace';
 import type { Result } from '../../src-shared/result';
 import type { Slice } from './app-store';
 
@@ -12,25 +12,6 @@ export type InstrumentsSlice = {
   /** A search match resolved to a reference every pane can use (with its details cached). */
   resolveMatch(match: SymbolMatch): Promise<WatchItem | null>;
 };
-
-/** Pure: the reference panes pass around, from resolved details. */
-export function refFromInstrument(i: Instrument): WatchItem {
-  return {
-    conId: i.conId,
-    symbol: i.symbol,
-    secType: i.secType,
-    exchange: i.secType === 'STK' ? 'SMART' : i.exchange,
-    primaryExchange: i.primaryExchange || undefined,
-    currency: i.currency,
-    localSymbol: i.localSymbol || undefined,
-    ...(i.lastTradeDateOrContractMonth
-      ? { lastTradeDateOrContractMonth: i.lastTradeDateOrContractMonth }
-      : {}),
-    ...(i.multiplier ? { multiplier: i.multiplier } : {}),
-    ...(i.strike !== undefined ? { strike: i.strike } : {}),
-    ...(i.right !== undefined ? { right: i.right } : {}),
-  };
-}
 
 /** Pure: a reference from a search match alone (used when details cannot be had). */
 function refFromMatch(m: SymbolMatch): WatchItem {
@@ -70,7 +51,7 @@ export const createInstrumentsSlice: Slice<InstrumentsSlice> = (set, get) => {
     searchSymbols: (pattern) => get().client.invoke('contracts.search', { pattern }),
     async resolveMatch(match) {
       const i = await get().loadInstrument(match.conId);
-      return i ? refFromInstrument(i) : refFromMatch(match);
+      return i ? watchItemOf(i) : refFromMatch(match);
     },
   };
 };

@@ -6,7 +6,7 @@ import type { OptionChain, OptionExpiry } from '../../src-shared/domain/option';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { AppErrorData } from '../../src-shared/result';
 import type { Slice } from './app-store';
-import { refFromInstrument } from './instruments-slice';
+import { watchItemOf } from '../../src-shared/domain/workspace';
 
 type Loaded<T> = { data: T; error: null } | { data: null; error: AppErrorData } | { data: null; error: null };
 
@@ -70,7 +70,7 @@ export const createOptionsSlice: Slice<OptionsSlice> = (set, get) => {
     },
     openOptionTicket(option, action, price) {
       seq += 1;
-      set({ optionTicket: { item: refFromInstrument(option), action, price, seq } });
+      set({ optionTicket: { item: watchItemOf(option), action, price, seq } });
       get().openPane('order-entry');
     },
     clearOptionTicket: () => set({ optionTicket: null }),

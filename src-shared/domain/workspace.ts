@@ -1,9 +1,28 @@
 // What a trader arranges and expects back: watchlists and the dock layout, saved per profile.
 import { z } from 'zod';
-import { ContractRef } from './instrument';
+import { ContractRef, type Instrument } from './instrument';
 
 export const WatchItem = ContractRef.extend({ conId: z.number().int().positive() });
 export type WatchItem = z.infer<typeof WatchItem>;
+
+/** The reference every pane (and the paper suite, acting as one) passes around, from resolved details. Pure. */
+export function watchItemOf(i: Instrument): WatchItem {
+  return {
+    conId: i.conId,
+    symbol: i.symbol,
+    secType: i.secType,
+    exchange: i.secType === 'STK' ? 'SMART' : i.exchange,
+    primaryExchange: i.primaryExchange || undefined,
+    currency: i.currency,
+    localSymbol: i.localSymbol || undefined,
+    ...(i.lastTradeDateOrContractMonth
+      ? { lastTradeDateOrContractMonth: i.lastTradeDateOrContractMonth }
+      : {}),
+    ...(i.multiplier ? { multiplier: i.multiplier } : {}),
+    ...(i.strike !== undefined ? { strike: i.strike } : {}),
+    ...(i.right !== undefined ? { right: i.right } : {}),
+  };
+}
 
 export const Watchlist = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),

@@ -3,7 +3,7 @@
 import { impliedMove, type OptionStrikeRow } from '../../../src-shared/domain/option';
 import type { Quote } from '../../../src-shared/domain/quote';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
-import { refFromInstrument } from '../../stores/instruments-slice';
+import { watchItemOf } from '../../../src-shared/domain/workspace';
 
 /** The row whose strike is nearest the underlying's price (-1 without rows or a price). */
 export function atmIndex(rows: readonly OptionStrikeRow[], spot: number | null): number {
@@ -62,7 +62,7 @@ export function linesInView(
   const out: WatchItem[] = [];
   for (const i of order) {
     for (const o of [rows[i]!.call, rows[i]!.put]) {
-      if (o && out.length < maxLines) out.push(refFromInstrument(o));
+      if (o && out.length < maxLines) out.push(watchItemOf(o));
     }
   }
   return out;
