@@ -40,6 +40,8 @@ export const Quote = z.object({
   updatedAt: z.number().nullable(),
   /** Plain-language reason when `state` is `error` or `no-line`. */
   note: z.string().optional(),
+  /** An option line's open interest (generic tick 101: TWS's tick 27 or 28); absent on other instruments. */
+  openInterest: Price.optional(),
   /** An option line's model greeks (TWS's tickOptionComputation); absent on other instruments. */
   greeks: OptionGreeks.optional(),
 });
