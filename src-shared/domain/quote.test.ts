@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyQuote, referencePrice } from './quote';
+import { emptyQuote, quoteReference, referencePrice } from './quote';
 
 const q = (
   p: Partial<{ last: number | null; bid: number | null; ask: number | null; close: number | null }>,
@@ -21,6 +21,12 @@ describe('referencePrice', () => {
     expect(referencePrice(q({ last: 5.65, bid: 6.15, ask: 6.25 }), 'OPT')).toBeCloseTo(6.2);
     expect(referencePrice(q({ last: 5.65, bid: 0, ask: 6.25 }), 'OPT')).toBe(5.65);
     expect(referencePrice(q({ last: 5.65, bid: 6.15, ask: 6.25 }), 'STK')).toBe(5.65);
+  });
+
+  it('says which price the reference is', () => {
+    expect(quoteReference(q({ last: 5.65, bid: 6.15, ask: 6.25 }), 'OPT')?.source).toBe('mid');
+    expect(quoteReference(q({ last: 5.65, bid: 6.15, ask: 6.25 }))?.source).toBe('last');
+    expect(quoteReference(q({ bid: 9, close: 8 }))).toEqual({ price: 8, source: 'close' });
   });
 
   it('never takes zero or a negative value (TWS’s "no price") as a reference', () => {

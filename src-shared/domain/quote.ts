@@ -73,22 +73,33 @@ export function emptyQuote(conId: number, state: QuoteState = 'pending'): Quote 
   };
 }
 
+/** Which of a quote's prices is the reference of an order ticket (its price band says which). */
+export type ReferenceSource = 'last' | 'mid' | 'close';
+
 /**
- * The price an order ticket starts from and is checked against: the last trade, else the mid, else the previous
- * close. An option's mid comes first: options trade seldom, so their last is often far behind the market (a buy at
- * the ask would fail a price band drawn around a stale last). Zero and negative values are TWS's "no price" (a
- * quiet instrument, an empty side), never a reference.
+ * The price an order ticket starts from and is checked against, and which price it is: the last trade, else the
+ * mid, else the previous close. An option's mid comes first: options trade seldom, so their last is often far behind
+ * the market (a buy at the ask would fail a price band drawn around a stale last). Zero and negative values are
+ * TWS's "no price" (a quiet instrument, an empty side), never a reference.
  */
+export function quoteReference(
+  q: Pick<Quote, 'last' | 'bid' | 'ask' | 'close'> | undefined,
+  secType?: string,
+): { price: number; source: ReferenceSource } | null {
+  if (!q) return null;
+  const mid = q.bid !== null && q.ask !== null && q.bid > 0 && q.ask > 0 ? (q.bid + q.ask) / 2 : null;
+  if (secType === 'OPT' && mid !== null) return { price: mid, source: 'mid' };
+  if (q.last !== null && q.last > 0) return { price: q.last, source: 'last' };
+  if (mid !== null) return { price: mid, source: 'mid' };
+  return q.close !== null && q.close > 0 ? { price: q.close, source: 'close' } : null;
+}
+
+/** The reference price alone (see quoteReference). */
 export function referencePrice(
   q: Pick<Quote, 'last' | 'bid' | 'ask' | 'close'> | undefined,
   secType?: string,
 ): number | null {
-  if (!q) return null;
-  const mid = q.bid !== null && q.ask !== null && q.bid > 0 && q.ask > 0 ? (q.bid + q.ask) / 2 : null;
-  if (secType === 'OPT' && mid !== null) return mid;
-  if (q.last !== null && q.last > 0) return q.last;
-  if (mid !== null) return mid;
-  return q.close !== null && q.close > 0 ? q.close : null;
+  return quoteReference(q, secType)?.price ?? null;
 }
 
 export function quoteChange(q: Pick<Quote, 'last' | 'close'>): {

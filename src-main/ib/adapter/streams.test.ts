@@ -61,7 +61,10 @@ describe('adapter streams', () => {
     streams.marketData(option, { delayed: () => false }, sink);
     streams.marketData(AAPL, { delayed: () => false }, sink);
     const [opt, stk] = rec.streams;
-    expect(opt!.calls[0]).toMatchObject({ method: 'reqMktData', args: [opt!.reqId, {}, '101', false, false] });
+    expect(opt!.calls[0]).toMatchObject({
+      method: 'reqMktData',
+      args: [opt!.reqId, {}, '101', false, false],
+    });
     expect(stk!.calls[0]).toMatchObject({ method: 'reqMktData', args: [stk!.reqId, {}, '', false, false] });
     opt!.event('tickSize', [opt!.reqId, 27, 1234]);
     expect(got).toEqual([['openInterest', 1234, false]]);
