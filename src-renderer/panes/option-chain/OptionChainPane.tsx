@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Instrument } from '../../../src-shared/domain/instrument';
-import type { OptionStrikeRow } from '../../../src-shared/domain/option';
+import { atmIndex, type OptionStrikeRow } from '../../../src-shared/domain/option';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { DataTable } from '../../ui/DataTable';
 import { PaneToolbar } from '../../ui/PaneTools';
@@ -23,7 +23,6 @@ import { useConflatedQuote } from '../../stores/use-conflated-quote';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { ChainTools } from './ChainTools';
 import {
-  atmIndex,
   CHAIN_MAX_LINES,
   chainFields,
   chainLineCap,

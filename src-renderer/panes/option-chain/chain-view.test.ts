@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { optionFixture } from '../../../tests/support/domain-fixtures';
 import type { OptionStrikeRow } from '../../../src-shared/domain/option';
 import {
-  atmIndex,
   chainFields,
   chainLineCap,
   expiryLabel,
@@ -25,11 +24,7 @@ const rows: OptionStrikeRow[] = [140, 145, 150, 155, 160].map((k) => ({
 }));
 
 describe('option chain view', () => {
-  it('finds the at-the-money row and the in-the-money side', () => {
-    expect(atmIndex(rows, 151.2)).toBe(2);
-    expect(atmIndex(rows, 1000)).toBe(4);
-    expect(atmIndex(rows, null)).toBe(-1);
-    expect(atmIndex([], 150)).toBe(-1);
+  it('finds the in-the-money side', () => {
     expect(inTheMoney('C', 145, 151)).toBe(true);
     expect(inTheMoney('C', 155, 151)).toBe(false);
     expect(inTheMoney('P', 155, 151)).toBe(true);

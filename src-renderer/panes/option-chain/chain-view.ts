@@ -1,19 +1,15 @@
 // The option chain's rules, pure: which row is at the money, which side is in the money, the expiry strip's
 // labels, the implied move of an expiry, the columns and strikes shown, and which option lines the rows in view
 // hold within the line budget (and what the chain says it paused).
-import { impliedMove, type OptionStrikeRow } from '../../../src-shared/domain/option';
+import {
+  atmIndex,
+  impliedMove,
+  nearestStrikes,
+  type OptionStrikeRow,
+} from '../../../src-shared/domain/option';
 import type { Quote } from '../../../src-shared/domain/quote';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { refFromInstrument } from '../../stores/instruments-slice';
-
-/** The row whose strike is nearest the underlying's price (-1 without rows or a price). */
-export function atmIndex(rows: readonly OptionStrikeRow[], spot: number | null): number {
-  if (spot === null || rows.length === 0) return -1;
-  let best = 0;
-  for (let i = 1; i < rows.length; i++)
-    if (Math.abs(rows[i]!.strike - spot) < Math.abs(rows[best]!.strike - spot)) best = i;
-  return best;
-}
 
 /** A call is in the money below the underlying's price, a put above it. */
 export function inTheMoney(right: 'C' | 'P', strike: number, spot: number | null): boolean {
@@ -156,10 +152,7 @@ export function strikesShown(
     const hi = spot + filter.k * sigma;
     return rows.filter((r) => r.strike >= lo && r.strike <= hi);
   }
-  if (rows.length <= filter.n) return rows;
-  const atm = atmIndex(rows, spot);
-  const from = Math.max(0, Math.min(atm - Math.floor((filter.n - 1) / 2), rows.length - filter.n));
-  return rows.slice(from, from + filter.n);
+  return nearestStrikes(rows, spot, filter.n);
 }
 
 /** The most lines one chain holds, whatever the budget: 20 strikes × 2. */
