@@ -97,9 +97,13 @@ test('an option chain with live greeks, and an option order from it', async ({ a
 
   // The (pinned) ATM call's ask → the ticket with that option, BUY at that price, premium × 100.
   const ask = atm.getByRole('button', { name: / ask: buy AAPL \d{6}C/ });
-  const askText = (await ask.innerText()).trim();
-  const local = ((await ask.getAttribute('aria-label')) ?? '').replace(/^.* ask: buy /, '');
-  await ask.click();
+  // Read and clicked in one step in the page: the at-the-money strike may change between two steps.
+  const label = await ask.evaluate((el) => {
+    el.click();
+    return el.getAttribute('aria-label') ?? '';
+  });
+  const askText = label.replace(/ ask: .*$/, '');
+  const local = label.replace(/^.* ask: buy /, '');
   const ticket = page.getByRole('region', { name: 'Order entry', exact: true });
   const form = ticket.getByRole('form', { name: 'Order ticket' });
   await expect(form).toContainText(local);
