@@ -5,7 +5,7 @@
 // it may hold beside the watchlist. Each time is taken inside the page: the click and the frame that shows the row.
 import type { Locator, Page } from '@playwright/test';
 import { figure, type Figure } from '../figure';
-import { launchChromium, openApp } from '../web/app-session';
+import { launchChromium, openApp, waitForSubscriptions } from '../web/app-session';
 import { bundleBrowser } from '../web/bundle';
 import { frames } from '../web/harness-page';
 import { fps, longestFrame, median } from '../web/stats';
@@ -43,6 +43,7 @@ export async function run(): Promise<Figure[]> {
   try {
     const app = await openApp({ symbols: SYMBOLS, demo: 'rate=4', probe, browser });
     try {
+      await waitForSubscriptions(app, SYMBOLS);
       const page = app.page;
       await page.getByRole('combobox', { name: 'Open pane' }).selectOption('option-chain');
       const pane = page.getByRole('region', { name: 'Option chain', exact: true });
@@ -52,8 +53,8 @@ export async function run(): Promise<Figure[]> {
       for (const symbol of UNDERLYINGS) {
         opens.push(await openChain(page, symbol));
         const strip = pane.getByRole('group', { name: 'Expirations' });
-        // The fifth expiry: one not shown before for this underlying (each is fetched when first picked).
-        changes.push(await clickToGreeks(page, strip.getByRole('button').nth(4)));
+        // The fifth expiry not shown now (the pane keeps the expiry picked last, so it may open on one).
+        changes.push(await clickToGreeks(page, strip.locator('button[aria-pressed="false"]').nth(4)));
       }
       // Every strike listed, scrolled to the money: the chain holds as many lines as it may.
       await pane.getByRole('combobox', { name: 'Strikes shown' }).selectOption('all');
