@@ -5,7 +5,7 @@
 // move on top. Only the strikes in view hold option lines, within a share of the profile's line budget that leaves
 // the other panes theirs; what that pauses is said above the table. A click on a bid or an ask hands that option,
 // side and price to the order ticket.
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Instrument } from '../../../src-shared/domain/instrument';
 import { atmIndex, type OptionStrikeRow } from '../../../src-shared/domain/option';
@@ -119,8 +119,10 @@ function Chain({ underlying, paneId }: { underlying: WatchItem; paneId: string }
         ))}
       </div>
       {expiry && (
+        // One table for every expiry (not one per expiry): a change of expiry changes the lines it holds, and
+        // useHeldQuotes asks for the new expiry's lines before it lets the old ones go, so the new requests are not
+        // queued behind the old expiry's cancels at TWS's pace.
         <ExpiryTable
-          key={expiry}
           paneId={paneId}
           underlying={underlying}
           expiry={expiry}
@@ -206,7 +208,14 @@ function ExpiryTable({
     () => linesInView(shown, inView.from, inView.to, cap, atm),
     [shown, inView.from, inView.to, cap, atm],
   );
-  useHeldQuotes(plan.held);
+  // While the next expiry loads, the lines of the one shown stay held: released only once the new ones are asked.
+  const [shownHeld, setShownHeld] = useState<{ expiry: string; held: readonly WatchItem[] }>({
+    expiry,
+    held: [],
+  });
+  if (loaded?.data && (shownHeld.expiry !== expiry || shownHeld.held !== plan.held))
+    setShownHeld({ expiry, held: plan.held });
+  useHeldQuotes(loaded?.data ? plan.held : shownHeld.held);
   useEffect(() => {
     heldIds.current = plan.held.map((w) => w.conId);
   }, [plan.held]);
@@ -221,13 +230,13 @@ function ExpiryTable({
     : null;
 
   // The at-the-money row in the middle of the view once per expiry, when both the rows and a price are known.
-  const centred = useRef(false);
+  const centred = useRef<string | null>(null);
   useEffect(() => {
     const el = scrollRef.current;
-    if (centred.current || atm < 0 || !el) return;
-    centred.current = true;
+    if (centred.current === expiry || atm < 0 || !el || !loaded?.data) return;
+    centred.current = expiry;
     el.scrollTop = Math.max(0, atm * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT);
-  }, [atm]);
+  }, [atm, expiry, loaded]);
 
   const atmRow = atm >= 0 ? shown[atm] : undefined;
   const atmCall = useAppStore((s) => (atmRow?.call ? s.quotes[atmRow.call.conId] : undefined));

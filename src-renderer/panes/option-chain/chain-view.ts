@@ -1,12 +1,7 @@
 // The option chain's rules, pure: which row is at the money, which side is in the money, the expiry strip's
 // labels, the implied move of an expiry, the columns and strikes shown, and which option lines the rows in view
 // hold within the line budget (and what the chain says it paused).
-import {
-  atmIndex,
-  impliedMove,
-  nearestStrikes,
-  type OptionStrikeRow,
-} from '../../../src-shared/domain/option';
+import { impliedMove, nearestStrikes, type OptionStrikeRow } from '../../../src-shared/domain/option';
 import type { Quote } from '../../../src-shared/domain/quote';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { refFromInstrument } from '../../stores/instruments-slice';
