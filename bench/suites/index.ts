@@ -7,6 +7,7 @@ import { run as depthModel } from './depth-model';
 import { run as ingest } from './ingest';
 import { run as mainLoad } from './main-load';
 import { run as memory } from './memory';
+import { run as optionChain } from './option-chain';
 import { run as optionsModel } from './options-model';
 import { run as recorder } from './recorder';
 import { run as resubscribe } from './resubscribe';
@@ -22,6 +23,7 @@ export const suites: Record<string, Suite> = {
   memory,
   'demo-gateway': demoGateway,
   'options-model': optionsModel,
+  'option-chain': optionChain,
   start,
   'depth-model': depthModel,
   renderer,

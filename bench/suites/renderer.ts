@@ -5,7 +5,7 @@
 // (the real WatchlistPane, store and bind-events fed by a scripted client; baseline: an empty page).
 import type { Page } from '@playwright/test';
 import type { Figure } from '../figure';
-import { control, launchChromium, openApp, type AppSession } from '../web/app-session';
+import { control, launchChromium, openApp, waitForSubscriptions, type AppSession } from '../web/app-session';
 import { bundleBrowser } from '../web/bundle';
 import { frames, openHarness } from '../web/harness-page';
 import { clickToOrder, fps, longestFrame, median, percentile } from '../web/stats';
@@ -47,18 +47,6 @@ async function until(check: () => Promise<boolean>, ms: number, what: string): P
     if (Date.now() > deadline) throw new Error(what);
     await sleep(20);
   }
-}
-
-/** Every watched symbol has its line at the gateway (the pacer sends ≤ 45 requests/s), plus a settling second. */
-async function waitForSubscriptions(app: AppSession, n: number): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const s = await control<{ subscriptions: { marketData: number } }>(app, '/status');
-    if (s.subscriptions.marketData >= n) break;
-    if (Date.now() > deadline) throw new Error(`only ${s.subscriptions.marketData} quote lines after 90 s`);
-    await sleep(500);
-  }
-  await sleep(2000);
 }
 
 async function tickPaints(page: Page, seconds: number): Promise<TickPaint[]> {

@@ -132,3 +132,15 @@ export async function control<T>(app: AppSession, pathAndQuery: string): Promise
   if (!res.ok) throw new Error(`control API ${pathAndQuery}: ${res.status}`);
   return (await res.json()) as T;
 }
+
+/** Every watched symbol has its line at the gateway (the pacer sends ≤ 45 requests/s), plus a settling second. */
+export async function waitForSubscriptions(app: AppSession, n: number): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const s = await control<{ subscriptions: { marketData: number } }>(app, '/status');
+    if (s.subscriptions.marketData >= n) break;
+    if (Date.now() > deadline) throw new Error(`only ${s.subscriptions.marketData} quote lines after 90 s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+}

@@ -3,6 +3,7 @@
 import { BarSize, Duration, WhatToShow } from '../../src-shared/domain/bar';
 import { str, type Ctx, type Plan, type Values } from './command-context';
 import { cancelCommand } from './commands/cancel';
+import { chainCommand } from './commands/chain';
 import { contractCommand } from './commands/contract';
 import { historyCommand } from './commands/history';
 import { orderCommand } from './commands/order';
@@ -37,6 +38,8 @@ export function planCommand(command: string, args: string[], o: Values, ctx: Ctx
       if (!symbol) throw new CliError(EXIT.usage, 'contract needs a symbol');
       return (t) => contractCommand(t, symbol, ctx);
     }
+    case 'chain':
+      return chainCommand(args, o, ctx);
     case 'order':
       return orderCommand(args, o, ctx);
     case 'cancel': {

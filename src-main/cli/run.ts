@@ -61,6 +61,8 @@ export async function runCli(
         yes: { type: 'boolean', short: 'y' },
         'confirm-live': { type: 'string' },
         account: { type: 'string' },
+        expiry: { type: 'string' },
+        strikes: { type: 'string' },
         'demo-accounts': { type: 'string' },
       },
     });

@@ -15,6 +15,7 @@ Commands:
   quote SYMBOL...
   history SYMBOL [--duration "1 D"] [--bar "5 mins"] [--what TRADES] [--rth]
   contract SYMBOL
+  chain SYMBOL [--expiry YYYYMMDD] [--strikes 10] [--out result.txt]
   order buy|sell QTY SYMBOL [--limit P | --stop P] [--tif DAY] [--outside-rth] [--yes]
   cancel ORDER_ID
   positions

@@ -37,6 +37,8 @@ type Common<R> = {
   className?: string;
   /** Only these rows are rendered (a long list); each row then says where it is in the whole list. */
   inView?: RowsInView;
+  /** Rows kept under the list (<tfoot>): a row pinned in sight while the list scrolls. */
+  footer?: ReactNode;
 };
 
 export type DataTableProps<R> = Common<R> &
@@ -151,6 +153,7 @@ export function DataTable<R>(props: DataTableProps<R>) {
         </tr>
       </thead>
       {inView ? <SomeRows table={props} inView={inView} /> : <AllRows table={props} />}
+      {props.footer && <tfoot>{props.footer}</tfoot>}
     </table>
   );
 }

@@ -70,11 +70,24 @@ export const SymbolMatch = z.object({
 });
 export type SymbolMatch = z.infer<typeof SymbolMatch>;
 
-/** The key panes use for an instrument: its conId. */
-export function instrumentLabel(
-  i: Pick<Instrument, 'symbol' | 'secType' | 'currency' | 'localSymbol'>,
-): string {
-  if (i.secType === 'CASH') return `${i.symbol}.${i.currency}`;
-  if (i.secType === 'FUT' || i.secType === 'OPT') return i.localSymbol || i.symbol;
-  return i.symbol;
+/**
+ * How an instrument is named wherever one row stands for it (orders, executions, positions, logs): a currency pair
+ * as EUR.USD; a future or an option by its local symbol (an option's OCC symbol, `AAPL  261218C00190000`), else by
+ * its description (`AAPL 20261218 190 C`), since several of one underlying must stay apart; anything else by its
+ * symbol.
+ */
+export function instrumentLabel(i: {
+  symbol: string;
+  secType?: string | undefined;
+  currency?: string | undefined;
+  localSymbol?: string | undefined;
+  lastTradeDateOrContractMonth?: string | undefined;
+  strike?: number | undefined;
+  right?: 'C' | 'P' | undefined;
+}): string {
+  if (i.secType === 'CASH') return `${i.symbol}.${i.currency ?? ''}`;
+  if (i.secType !== 'FUT' && i.secType !== 'OPT') return i.symbol;
+  if (i.localSymbol) return i.localSymbol;
+  const parts = [i.symbol, i.lastTradeDateOrContractMonth, i.strike, i.right];
+  return parts.filter((p) => p !== undefined && p !== '').join(' ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysToExpiry, impliedMove } from './option';
+import { atmIndex, daysToExpiry, impliedMove, nearestStrikes } from './option';
 import { OrderTicket } from './order';
 
 describe('option helpers', () => {
@@ -15,6 +15,20 @@ describe('option helpers', () => {
     expect(impliedMove(3.1, 2.9)).toBeCloseTo(6);
     expect(impliedMove(3.1, null)).toBeNull();
     expect(impliedMove(0, 2.9)).toBeNull();
+  });
+
+  it('finds the at-the-money row and the strikes nearest it', () => {
+    const rows = [140, 145, 150, 155, 160].map((strike) => ({ strike }));
+    expect(atmIndex(rows, 151.2)).toBe(2);
+    expect(atmIndex(rows, 1000)).toBe(4);
+    expect(atmIndex(rows, null)).toBe(-1);
+    expect(atmIndex([], 150)).toBe(-1);
+    const k = (r: readonly { strike: number }[]) => r.map((x) => x.strike);
+    expect(k(nearestStrikes(rows, 151, 3))).toEqual([145, 150, 155]);
+    expect(k(nearestStrikes(rows, 151, 2))).toEqual([150, 155]);
+    expect(k(nearestStrikes(rows, 1000, 2))).toEqual([155, 160]);
+    expect(k(nearestStrikes(rows, 100, 2))).toEqual([140, 145]);
+    expect(nearestStrikes(rows, null, 2)).toHaveLength(5);
   });
 
   it('takes option tickets in whole contracts', () => {

@@ -68,3 +68,24 @@ export function impliedMove(callMid: number | null, putMid: number | null): numb
   if (callMid === null || putMid === null || callMid <= 0 || putMid <= 0) return null;
   return callMid + putMid;
 }
+
+/** The row whose strike is nearest the underlying's price (-1 without rows or a price). */
+export function atmIndex(rows: readonly { strike: number }[], spot: number | null): number {
+  if (spot === null || rows.length === 0) return -1;
+  let best = 0;
+  for (let i = 1; i < rows.length; i++)
+    if (Math.abs(rows[i]!.strike - spot) < Math.abs(rows[best]!.strike - spot)) best = i;
+  return best;
+}
+
+/** The `n` rows (ascending strikes) nearest the underlying's price, centred on the at-the-money row. */
+export function nearestStrikes<R extends { strike: number }>(
+  rows: readonly R[],
+  spot: number | null,
+  n: number,
+): readonly R[] {
+  if (spot === null || rows.length <= n) return rows;
+  const atm = atmIndex(rows, spot);
+  const from = Math.max(0, Math.min(atm - Math.floor((n - 1) / 2), rows.length - n));
+  return rows.slice(from, from + n);
+}

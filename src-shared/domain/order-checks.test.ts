@@ -32,6 +32,17 @@ describe('checkTicket', () => {
     expect(r.problems.map((p) => p.code).sort()).toEqual(['LIMIT', 'VALIDATION']);
   });
 
+  it('names the price the band is drawn around: the mid of an option, the previous close when nothing traded', () => {
+    const t = { action: 'BUY' as const, quantity: 1, orderType: 'LMT' as const, limitPrice: 7.5 };
+    expect(checkTicket(t, stock, limits, 6.2 + 1e-12, 'mid').problems[0]!.message).toBe(
+      "7.5 is 21.0 % away from the mid 6.2, beyond this profile's band of 10 %",
+    );
+    expect(checkTicket(t, stock, limits, 6.2, 'close').problems[0]!.message).toMatch(
+      /from the previous close 6\.2,/,
+    );
+    expect(checkTicket(t, stock, limits, 6.2).problems[0]!.message).toMatch(/from the last price 6\.2,/);
+  });
+
   it('checks bracket legs too, and uses the multiplier of futures', () => {
     const r = checkTicket(
       {

@@ -2,7 +2,15 @@
 // quantity, max notional, price band around the last price, tick grid. Pure, so the order ticket can show the same
 // verdict before it sends anything.
 import { estimatedNotional, onTick, type OrderTicket } from './order';
+import type { ReferenceSource } from './quote';
 import type { OrderLimits } from './settings';
+
+/** How the checks name the reference price in what they say (the band is drawn around it). */
+const REFERENCE_NAME: Record<ReferenceSource, string> = {
+  last: 'last price',
+  mid: 'mid',
+  close: 'previous close',
+};
 
 export type TicketCheck = {
   /** Refusals: the order is not sent. */
@@ -23,7 +31,12 @@ export function checkTicket(
   limits: OrderLimits,
   /** Last trade (or close, or mid) when known. */
   reference: number | null,
+  /** Which price `reference` is: a ticket's refusal names it ("away from the mid" for an option). */
+  source: ReferenceSource = 'last',
 ): TicketCheck {
+  const refName = REFERENCE_NAME[source];
+  // A mid may carry a float's tail (5.625000000001): shown to a micro-unit.
+  const ref = reference === null ? '' : String(Number(reference.toFixed(6)));
   const problems: TicketCheck['problems'] = [];
   const warnings: string[] = [];
   const multiplier = instrument.multiplier && instrument.multiplier > 0 ? instrument.multiplier : 1;
@@ -71,7 +84,7 @@ export function checkTicket(
         problems.push({
           path,
           code: 'LIMIT',
-          message: `${price} is ${offPct.toFixed(1)} % away from the last price ${reference}, beyond this profile's band of ${limits.priceBandPct} %`,
+          message: `${price} is ${offPct.toFixed(1)} % away from the ${refName} ${ref}, beyond this profile's band of ${limits.priceBandPct} %`,
         });
     }
   }
@@ -84,7 +97,7 @@ export function checkTicket(
         problems.push({
           path: 'stopPrice',
           code: 'VALIDATION',
-          message: `a ${t.action} stop at ${t.stopPrice} is on the wrong side of the last price ${reference}: it must be ${buy ? 'above' : 'below'} it`,
+          message: `a ${t.action} stop at ${t.stopPrice} is on the wrong side of the ${refName} ${ref}: it must be ${buy ? 'above' : 'below'} it`,
         });
     }
     if (t.bracket && t.orderType === 'MKT') {
@@ -93,13 +106,13 @@ export function checkTicket(
         problems.push({
           path: 'bracket',
           code: 'VALIDATION',
-          message: `the stop-loss ${stopLoss} must be ${buy ? 'below' : 'above'} the last price ${reference}`,
+          message: `the stop-loss ${stopLoss} must be ${buy ? 'below' : 'above'} the ${refName} ${ref}`,
         });
       if (buy ? takeProfit <= reference : takeProfit >= reference)
         problems.push({
           path: 'bracket',
           code: 'VALIDATION',
-          message: `the take-profit ${takeProfit} must be ${buy ? 'above' : 'below'} the last price ${reference}`,
+          message: `the take-profit ${takeProfit} must be ${buy ? 'above' : 'below'} the ${refName} ${ref}`,
         });
     }
   }

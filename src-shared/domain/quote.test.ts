@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyQuote, emptyQuote, referencePrice, setQuoteField } from './quote';
+import { copyQuote, emptyQuote, quoteReference, referencePrice, setQuoteField } from './quote';
 
 const q = (
   p: Partial<{ last: number | null; bid: number | null; ask: number | null; close: number | null }>,
@@ -23,6 +23,12 @@ describe('referencePrice', () => {
     expect(referencePrice(q({ last: 5.65, bid: 6.15, ask: 6.25 }), 'STK')).toBe(5.65);
   });
 
+  it('says which price the reference is', () => {
+    expect(quoteReference(q({ last: 5.65, bid: 6.15, ask: 6.25 }), 'OPT')?.source).toBe('mid');
+    expect(quoteReference(q({ last: 5.65, bid: 6.15, ask: 6.25 }))?.source).toBe('last');
+    expect(quoteReference(q({ bid: 9, close: 8 }))).toEqual({ price: 8, source: 'close' });
+  });
+
   it('never takes zero or a negative value (TWS’s "no price") as a reference', () => {
     expect(referencePrice(q({ last: 0, bid: 9, ask: 11 }))).toBe(10);
     expect(referencePrice(q({ last: 0, bid: 0, ask: 11, close: 8 }))).toBe(8);
@@ -32,7 +38,14 @@ describe('referencePrice', () => {
 
 describe('copyQuote and setQuoteField', () => {
   it('copies every field, the optional ones only when present, into an object of its own', () => {
-    const q = { ...emptyQuote(5, 'error'), bid: 1.5, close: 2, updatedAt: 9, note: 'refused' };
+    const q = {
+      ...emptyQuote(5, 'error'),
+      bid: 1.5,
+      close: 2,
+      updatedAt: 9,
+      openInterest: 120,
+      note: 'refused',
+    };
     const c = copyQuote(q);
     expect(c).toStrictEqual(q);
     expect(c).not.toBe(q);

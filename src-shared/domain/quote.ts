@@ -40,6 +40,8 @@ export const Quote = z.object({
   updatedAt: z.number().nullable(),
   /** Plain-language reason when `state` is `error` or `no-line`. */
   note: z.string().optional(),
+  /** An option line's open interest (generic tick 101: TWS's tick 27 or 28); absent on other instruments. */
+  openInterest: Price.optional(),
   /** An option line's model greeks (TWS's tickOptionComputation); absent on other instruments. */
   greeks: OptionGreeks.optional(),
 });
@@ -71,6 +73,9 @@ export function emptyQuote(conId: number, state: QuoteState = 'pending'): Quote 
   };
 }
 
+/** Which of a quote's prices is the reference of an order ticket (its price band says which). */
+export type ReferenceSource = 'last' | 'mid' | 'close';
+
 /**
  * A copy of a quote with its fields written out in one order: every copy has the same hidden class, so the hot path
  * that copies a quote once per batch and then writes ticks into it stays monomorphic (a spread copy and a keyed
@@ -93,6 +98,7 @@ export function copyQuote(q: Quote): Quote {
     state: q.state,
     updatedAt: q.updatedAt,
   };
+  if (q.openInterest !== undefined) c.openInterest = q.openInterest;
   if (q.note !== undefined) c.note = q.note;
   if (q.greeks !== undefined) c.greeks = q.greeks;
   return c;
@@ -100,7 +106,18 @@ export function copyQuote(q: Quote): Quote {
 
 /** The numeric fields a tick writes. */
 export type QuoteField =
-  'bid' | 'ask' | 'last' | 'bidSize' | 'askSize' | 'lastSize' | 'volume' | 'high' | 'low' | 'open' | 'close';
+  | 'bid'
+  | 'ask'
+  | 'last'
+  | 'bidSize'
+  | 'askSize'
+  | 'lastSize'
+  | 'volume'
+  | 'high'
+  | 'low'
+  | 'open'
+  | 'close'
+  | 'openInterest';
 
 /** Writes one tick's value with a named store per field (see copyQuote). */
 export function setQuoteField(q: Quote, field: QuoteField, value: number): void {
@@ -138,25 +155,36 @@ export function setQuoteField(q: Quote, field: QuoteField, value: number): void 
     case 'close':
       q.close = value;
       return;
+    case 'openInterest':
+      q.openInterest = value;
+      return;
   }
 }
 
 /**
- * The price an order ticket starts from and is checked against: the last trade, else the mid, else the previous
- * close. An option's mid comes first: options trade seldom, so their last is often far behind the market (a buy at
- * the ask would fail a price band drawn around a stale last). Zero and negative values are TWS's "no price" (a
- * quiet instrument, an empty side), never a reference.
+ * The price an order ticket starts from and is checked against, and which price it is: the last trade, else the
+ * mid, else the previous close. An option's mid comes first: options trade seldom, so their last is often far behind
+ * the market (a buy at the ask would fail a price band drawn around a stale last). Zero and negative values are
+ * TWS's "no price" (a quiet instrument, an empty side), never a reference.
  */
+export function quoteReference(
+  q: Pick<Quote, 'last' | 'bid' | 'ask' | 'close'> | undefined,
+  secType?: string,
+): { price: number; source: ReferenceSource } | null {
+  if (!q) return null;
+  const mid = q.bid !== null && q.ask !== null && q.bid > 0 && q.ask > 0 ? (q.bid + q.ask) / 2 : null;
+  if (secType === 'OPT' && mid !== null) return { price: mid, source: 'mid' };
+  if (q.last !== null && q.last > 0) return { price: q.last, source: 'last' };
+  if (mid !== null) return { price: mid, source: 'mid' };
+  return q.close !== null && q.close > 0 ? { price: q.close, source: 'close' } : null;
+}
+
+/** The reference price alone (see quoteReference). */
 export function referencePrice(
   q: Pick<Quote, 'last' | 'bid' | 'ask' | 'close'> | undefined,
   secType?: string,
 ): number | null {
-  if (!q) return null;
-  const mid = q.bid !== null && q.ask !== null && q.bid > 0 && q.ask > 0 ? (q.bid + q.ask) / 2 : null;
-  if (secType === 'OPT' && mid !== null) return mid;
-  if (q.last !== null && q.last > 0) return q.last;
-  if (mid !== null) return mid;
-  return q.close !== null && q.close > 0 ? q.close : null;
+  return quoteReference(q, secType)?.price ?? null;
 }
 
 export function quoteChange(q: Pick<Quote, 'last' | 'close'>): {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildUniverse } from '../model/universe';
 import { PathModel } from '../model/price-path';
 import { etDay } from '../wire/tws-time';
-import { buildActivityDay, dayVolumeOf, openInterestOf, optionVolumeRatio } from './activity';
+import { buildActivityDay, optionActivityOf, optionVolumeRatio } from './activity';
 import type { ActivityDay } from './activity';
 import { OptionChains } from './chain';
 
@@ -21,8 +21,9 @@ describe('option activity', () => {
     let calls = 0;
     let putOi = 0;
     chain.forEach(T, ({ expiration }, k, right) => {
-      if (right === 'C') calls += dayVolumeOf(1, act, expiration, chain.dollars(k), k, right, aapl);
-      else putOi += openInterestOf(act, expiration, chain.dollars(k), k, right, aapl);
+      const one = optionActivityOf(1, act, expiration, chain.dollars(k), k, right, aapl);
+      if (right === 'C') calls += one.dayVolume;
+      else putOi += one.openInterest;
     });
     expect(act.callVolume).toBe(calls);
     expect(act.putOpenInterest).toBe(putOi);
@@ -41,8 +42,9 @@ describe('option activity', () => {
       ...buildActivityDay(1, chain, paths.dayStart(aapl, day)),
       day: d,
     });
-    const first = openInterestOf(at(e.listDay), e, chain.dollars(k), k, 'C', aapl);
-    const tenth = openInterestOf(at(e.listDay + 9), e, chain.dollars(k), k, 'C', aapl);
+    const oi = (d: number) => optionActivityOf(1, at(d), e, chain.dollars(k), k, 'C', aapl).openInterest;
+    const first = oi(e.listDay);
+    const tenth = oi(e.listDay + 9);
     expect(tenth).toBeGreaterThan(0);
     expect(first).toBeLessThan(tenth * 0.2);
   });

@@ -104,21 +104,23 @@ export function buildActivityDay(seed: number, chain: OptionChain, openSpot: num
     tradeSize: 3 + Math.round(12 * unit(hash32(inst.conId, 44))),
   };
   chain.forEach(t, ({ expiration: e }, k, right) => {
-    const v = dayVolumeOf(seed, act, e, chain.dollars(k), k, right, inst);
-    const oi = openInterestOf(act, e, chain.dollars(k), k, right, inst);
+    const one = optionActivityOf(seed, act, e, chain.dollars(k), k, right, inst);
     if (right === 'C') {
-      act.callVolume += v;
-      act.callOpenInterest += oi;
+      act.callVolume += one.dayVolume;
+      act.callOpenInterest += one.openInterest;
     } else {
-      act.putVolume += v;
-      act.putOpenInterest += oi;
+      act.putVolume += one.dayVolume;
+      act.putOpenInterest += one.openInterest;
     }
   });
   return act;
 }
 
-/** Contracts of one option traded over the whole day. */
-export function dayVolumeOf(
+/**
+ * One option's day: the contracts traded over the whole day and its open interest (which changes overnight only,
+ * as OCC publishes it), from the same activity weight.
+ */
+export function optionActivityOf(
   seed: number,
   act: ActivityDay,
   e: Expiration,
@@ -126,20 +128,10 @@ export function dayVolumeOf(
   units: number,
   right: Right,
   inst: Instrument,
-): number {
+): { dayVolume: number; openInterest: number } {
   const w = activityWeight(e, strike, right, inst, act.openSpot, act.day);
-  return Math.round(act.perWeight * w * dayNoise(seed, inst, e, units, right, act.day));
-}
-
-/** Open interest of one option on the day (changes overnight only, as OCC publishes it). */
-export function openInterestOf(
-  act: ActivityDay,
-  e: Expiration,
-  strike: number,
-  units: number,
-  right: Right,
-  inst: Instrument,
-): number {
-  const w = activityWeight(e, strike, right, inst, act.openSpot, act.day);
-  return Math.round(act.typicalPerWeight * w * oiDays(inst, e, units, right) * ramp(e, act.day));
+  return {
+    dayVolume: Math.round(act.perWeight * w * dayNoise(seed, inst, e, units, right, act.day)),
+    openInterest: Math.round(act.typicalPerWeight * w * oiDays(inst, e, units, right) * ramp(e, act.day)),
+  };
 }

@@ -28,6 +28,23 @@ export function emptyGreeks(): Greeks {
 
 const INV_SQRT_2PI = 0.3989422804014327;
 
+/** Hart's rational approximation's numerator and denominator, highest power first. */
+const HART_NUM = [
+  3.52624965998911e-2, 0.700383064443688, 6.37396220353165, 33.912866078383, 112.079291497871,
+  221.213596169931, 220.206867912376,
+];
+const HART_DEN = [
+  8.83883476483184e-2, 1.75566716318264, 16.064177579207, 86.7807322029461, 296.564248779674,
+  637.333633378831, 793.826512519948, 440.413735824752,
+];
+
+/** A polynomial by Horner's rule (coefficients highest power first): the same operations, in the same order. */
+function horner(coefficients: readonly number[], x: number): number {
+  let v = coefficients[0]!;
+  for (let i = 1; i < coefficients.length; i++) v = v * x + coefficients[i]!;
+  return v;
+}
+
 /** Standard normal CDF, Hart's double-precision algorithm as given by West (2005): absolute error < 1e-14. */
 export function normCdf(x: number): number {
   const a = Math.abs(x);
@@ -36,20 +53,7 @@ export function normCdf(x: number): number {
   else {
     const e = Math.exp(-0.5 * a * a);
     if (a < 7.07106781186547) {
-      let n = 3.52624965998911e-2 * a + 0.700383064443688;
-      n = n * a + 6.37396220353165;
-      n = n * a + 33.912866078383;
-      n = n * a + 112.079291497871;
-      n = n * a + 221.213596169931;
-      n = n * a + 220.206867912376;
-      let d = 8.83883476483184e-2 * a + 1.75566716318264;
-      d = d * a + 16.064177579207;
-      d = d * a + 86.7807322029461;
-      d = d * a + 296.564248779674;
-      d = d * a + 637.333633378831;
-      d = d * a + 793.826512519948;
-      d = d * a + 440.413735824752;
-      c = (e * n) / d;
+      c = (e * horner(HART_NUM, a)) / horner(HART_DEN, a);
     } else {
       let b = a + 0.65;
       b = a + 4 / b;

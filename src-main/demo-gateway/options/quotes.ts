@@ -6,7 +6,7 @@
 import type { Instrument } from '../model/instrument';
 import { hash32, unit } from '../model/rng';
 import type { ActivityDay } from './activity';
-import { dayVolumeOf, openInterestOf } from './activity';
+import { optionActivityOf } from './activity';
 import type { OptionContract } from './contract';
 import { optionTick, roundPremium } from './contract';
 import { bsm, emptyGreeks, impliedVol, intrinsic, pvDividend, yearsTo } from './pricing';
@@ -240,9 +240,9 @@ export function quoteOption(c: OptionContract, und: UnderlyingState, out: Option
   // Day volume, open interest and the previous close.
   const inst = und.inst;
   const act = und.activity;
-  const dayVolume = dayVolumeOf(und.seed, act, c.expiration, c.strike, c.strikeUnits, c.right, inst);
-  out.volume = Math.floor(dayVolume * und.volumeFraction);
-  out.openInterest = openInterestOf(act, c.expiration, c.strike, c.strikeUnits, c.right, inst);
+  const day = optionActivityOf(und.seed, act, c.expiration, c.strike, c.strikeUnits, c.right, inst);
+  out.volume = Math.floor(day.dayVolume * und.volumeFraction);
+  out.openInterest = day.openInterest;
   const closeYears = yearsTo(c.expiration.expiresAt, und.closeTime);
   const closeVol = surfaceVol(c, und, und.closeSlice, closeYears);
   out.close = roundPremium(
@@ -251,7 +251,7 @@ export function quoteOption(c: OptionContract, und: UnderlyingState, out: Option
     'nearest',
   );
 
-  lastTrade(c, und, dayVolume, half, out);
+  lastTrade(c, und, day.dayVolume, half, out);
   computeFromPrice(c, bid, spot, years, r, q, vol, PRICE_BASED, out.bidGreeks);
   computeFromPrice(c, ask, spot, years, r, q, vol, PRICE_BASED, out.askGreeks);
   computeFromPrice(c, out.last, spot, years, r, q, vol, PRICE_BASED, out.lastGreeks);

@@ -48,6 +48,28 @@ describe('adapter streams', () => {
     ]);
   });
 
+  it('ask an option line for its open interest (generic tick 101) and read it; a stock line asks for none', () => {
+    const rec = createRecordingLink();
+    const got: unknown[][] = [];
+    const option = { ...AAPL, conId: 9001, secType: 'OPT' as const, strike: 200, right: 'C' as const };
+    const sink: MarketDataSink = {
+      tick: (...a) => void got.push(a),
+      dataType: () => undefined,
+      error: () => 'keep',
+    };
+    const streams = createStreams(rec.link);
+    streams.marketData(option, { delayed: () => false }, sink);
+    streams.marketData(AAPL, { delayed: () => false }, sink);
+    const [opt, stk] = rec.streams;
+    expect(opt!.calls[0]).toMatchObject({
+      method: 'reqMktData',
+      args: [opt!.reqId, {}, '101', false, false],
+    });
+    expect(stk!.calls[0]).toMatchObject({ method: 'reqMktData', args: [stk!.reqId, {}, '', false, false] });
+    opt!.event('tickSize', [opt!.reqId, 27, 1234]);
+    expect(got).toEqual([['openInterest', 1234, false]]);
+  });
+
   it('read the demo gateway’s bench stamps only with benchProbe, and only from its private tick', () => {
     const off = quoteLine();
     off.line.event('tickString', [off.line.reqId, BENCH_STAMP_TICK, '41;1700000000123.5']);

@@ -23,7 +23,7 @@ import {
   type ResolvedContract,
 } from './convert';
 import { historyContractKey, historySignature, requestHistory, type HistorySpec } from './history-request';
-import { MODEL_OPTION_TICKS, TICKS, toGreeks, type TickField } from './ticks';
+import { MODEL_OPTION_TICKS, OPTION_GENERIC_TICKS, TICKS, toGreeks, type TickField } from './ticks';
 
 export type MarketDataSink = {
   tick(field: TickField, value: number, delayed: boolean): void;
@@ -134,13 +134,14 @@ export function createStreams(link: Link, opts: StreamOptions = {}): Streams {
         onStart: (replay) => sink.starting?.(replay),
         open: (api, id) => {
           const c = toIbContract(contract);
+          const generic = contract.secType === 'OPT' ? OPTION_GENERIC_TICKS : '';
           const current = link.marketDataType();
           if (lineOpts.delayed() && current < 3) {
             // reqMarketDataType applies to the requests that follow it: switch, ask, switch back.
             api.reqMarketDataType(3);
-            api.reqMktData(id, c, '', false, false);
+            api.reqMktData(id, c, generic, false, false);
             api.reqMarketDataType(current);
-          } else api.reqMktData(id, c, '', false, false);
+          } else api.reqMktData(id, c, generic, false, false);
         },
         close: (api, id) => api.cancelMktData(id),
         onEvent: (name, args) => {

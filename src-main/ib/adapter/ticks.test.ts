@@ -20,7 +20,12 @@ describe('tick types', () => {
       expect(TICKS[delayed]).toEqual([TICKS[live]![0], true]);
       expect(TICKS[live]![1]).toBe(false);
     }
-    expect(Object.keys(TICKS)).toHaveLength(22);
+    expect(Object.keys(TICKS)).toHaveLength(24);
+  });
+
+  it('read an option line’s call (27) and put (28) open interest as its open interest', () => {
+    expect(TICKS[27]).toEqual(['openInterest', false]);
+    expect(TICKS[28]).toEqual(['openInterest', false]);
   });
 });
 

@@ -1,5 +1,5 @@
 // TWS's market-data tick types as the app reads them: tick id → quote field, with the delayed twins (66–76) on the
-// same fields, and an option line's model greeks. Used by the quote lines and the one-shot snapshots alike.
+// same fields, an option line's open interest (generic tick 101) and its model greeks. Used by the quote lines and the one-shot snapshots alike.
 import type { OptionGreeks } from '../../../src-shared/domain/option';
 import type { QuoteField } from '../../../src-shared/domain/quote';
 
@@ -18,6 +18,9 @@ export const TICKS: Readonly<Record<number, readonly [TickField, boolean]>> = {
   8: ['volume', false],
   9: ['close', false],
   14: ['open', false],
+  // An option line asked with generic tick 101 gets its own open interest as the call's (27) or the put's (28).
+  27: ['openInterest', false],
+  28: ['openInterest', false],
   66: ['bid', true],
   67: ['ask', true],
   68: ['last', true],
@@ -30,6 +33,9 @@ export const TICKS: Readonly<Record<number, readonly [TickField, boolean]>> = {
   75: ['close', true],
   76: ['open', true],
 };
+
+/** The generic ticks an option line asks for: 101, its open interest (TWS sends it as tick 27 or 28). */
+export const OPTION_GENERIC_TICKS = '101';
 
 /** tickOptionComputation's model ticks (13, delayed 83) → delayed; the bid/ask/last computations are not shown. */
 export const MODEL_OPTION_TICKS: Readonly<Record<number, boolean>> = { 13: false, 83: true };

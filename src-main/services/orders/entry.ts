@@ -13,7 +13,7 @@ import {
   type OrderTicket,
   type PlaceResult,
 } from '../../../src-shared/domain/order';
-import { referencePrice } from '../../../src-shared/domain/quote';
+import { quoteReference, type ReferenceSource } from '../../../src-shared/domain/quote';
 import type { OrderLimits } from '../../../src-shared/domain/settings';
 import { AppError } from '../../../src-shared/result';
 import type { Clock, Timer } from '../../../src-shared/clock';
@@ -80,8 +80,10 @@ export function createOrderEntry(deps: {
     return ids;
   }
 
-  async function referenceOf(instrument: Instrument): Promise<number | null> {
-    const live = referencePrice(marketData.quote(instrument.conId), instrument.secType);
+  async function referenceOf(
+    instrument: Instrument,
+  ): Promise<{ price: number; source: ReferenceSource } | null> {
+    const live = quoteReference(marketData.quote(instrument.conId), instrument.secType);
     if (live !== null) return live;
     const contract: ResolvedContract = {
       conId: instrument.conId,
@@ -98,7 +100,7 @@ export function createOrderEntry(deps: {
           timer = clock.setTimeout(() => r(null), REFERENCE_TIMEOUT_MS);
         }),
       ]);
-      return q ? referencePrice(q, instrument.secType) : null;
+      return q ? quoteReference(q, instrument.secType) : null;
     } catch {
       return null;
     } finally {
@@ -127,7 +129,7 @@ export function createOrderEntry(deps: {
     const p = requireEntry();
     const instrument = await contracts.resolve(ticket.contract);
     const reference = await referenceOf(instrument);
-    const check = checkTicket(ticket, instrument, p.limits, reference);
+    const check = checkTicket(ticket, instrument, p.limits, reference?.price ?? null, reference?.source);
     if (check.problems.length > 0) {
       const code = check.problems.some((x) => x.code === 'LIMIT') ? 'LIMIT' : 'VALIDATION';
       throw new AppError(code, `Order refused: ${check.problems.map((x) => x.message).join('; ')}`, {
@@ -276,6 +278,7 @@ export function createOrderEntry(deps: {
       ...(m.tif !== undefined ? { tif: m.tif } : {}),
     };
     const instrument = await contracts.resolve(d.contract);
+    const reference = await referenceOf(instrument);
     const next: JournalOrder = {
       ...d,
       ...changes,
@@ -294,7 +297,8 @@ export function createOrderEntry(deps: {
       },
       instrument,
       p.limits,
-      await referenceOf(instrument),
+      reference?.price ?? null,
+      reference?.source,
     );
     if (check.problems.length > 0)
       throw new AppError('LIMIT', `Change refused: ${check.problems.map((x) => x.message).join('; ')}`, {

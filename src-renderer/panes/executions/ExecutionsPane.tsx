@@ -2,6 +2,7 @@
 // of the one picked in the status bar).
 import { useMemo } from 'react';
 import { inView } from '../../../src-shared/domain/accounts';
+import { instrumentLabel } from '../../../src-shared/domain/instrument';
 import type { Execution } from '../../../src-shared/domain/order';
 import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
@@ -11,7 +12,8 @@ import { TablePane } from '../../ui/TablePane';
 
 const COLUMNS: readonly Column<Execution>[] = [
   { title: 'Time', className: 'dim', cell: (e) => fmtClock(e.time) },
-  { title: 'Symbol', cell: (e) => <strong>{e.contract.symbol}</strong> },
+  // An option by its OCC symbol or description, not by its underlying alone.
+  { title: 'Symbol', cell: (e) => <strong>{instrumentLabel(e.contract)}</strong> },
   { title: 'Side', className: (e) => (e.side === 'BUY' ? 'up' : 'down'), cell: (e) => e.side },
   { title: 'Shares', num: true, cell: (e) => e.shares },
   { title: 'Price', num: true, cell: (e) => fmtPrice(e.price) },

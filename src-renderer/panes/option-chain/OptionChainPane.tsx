@@ -1,11 +1,14 @@
 // Option chain: an underlying (picked here or followed through its color group), the expiry strip with days to
-// expiry, calls │ strike │ puts with bid, ask, last, volume, IV and the model greeks, in-the-money sides shaded and
-// the at-the-money row marked and scrolled to; the underlying's quote and the expiry's implied move on top. Only
-// the strikes in view hold option lines (within the profile's line budget); rows scrolled out release theirs.
-// A click on a bid or an ask hands that option, side and price to the order ticket.
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+// expiry, calls │ strike │ puts with bid, ask, last, volume, open interest, IV and the model greeks (the columns the
+// trader chose, kept in the pane's state), the strikes by count or by standard deviation, in-the-money sides shaded
+// and the at-the-money row marked, scrolled to and pinned in sight; the underlying's quote and the expiry's implied
+// move on top. Only the strikes in view hold option lines, within a share of the profile's line budget that leaves
+// the other panes theirs; what that pauses is said above the table. A click on a bid or an ask hands that option,
+// side and price to the order ticket.
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Instrument } from '../../../src-shared/domain/instrument';
-import type { OptionStrikeRow } from '../../../src-shared/domain/option';
+import { atmIndex, type OptionStrikeRow } from '../../../src-shared/domain/option';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { DataTable } from '../../ui/DataTable';
 import { PaneToolbar } from '../../ui/PaneTools';
@@ -18,22 +21,40 @@ import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore } from '../../stores/use-app-store';
 import { useConflatedQuote } from '../../stores/use-conflated-quote';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
-import { atmIndex, expiryLabel, impliedMoveOf, inTheMoney, linesInView } from './chain-view';
+import { ChainTools } from './ChainTools';
+import {
+  CHAIN_MAX_LINES,
+  chainFields,
+  chainLineCap,
+  expiryLabel,
+  impliedMoveOf,
+  inTheMoney,
+  linesInView,
+  pausedNotice,
+  stdDevMove,
+  strikeFilterOf,
+  strikesShown,
+  type ChainField,
+} from './chain-view';
 import './option-chain.css';
 
 const ROW_HEIGHT = 24;
-/** Lines one chain may hold at most (20 strikes in view × 2): the rest of the budget stays the watchlist's. */
-const CHAIN_MAX_LINES = 40;
+const OVERSCAN = 2;
 const REPAINT_MS = 100;
 
-const SIDE = ['Bid', 'Ask', 'Last', 'Volume', 'IV', 'Delta', 'Gamma', 'Theta', 'Vega'] as const;
 /** Calls mirror puts around the strike, bid and ask kept in that order next to it. */
-const CALL_SIDE = [...SIDE.slice(2).reverse(), 'Bid', 'Ask'] as const;
-const COLUMNS = [
-  ...CALL_SIDE.map((t) => ({ title: `Call ${t.toLowerCase()}`, num: true, widthEm: 5 })),
-  { title: 'Strike', num: true, widthEm: 6 },
-  ...SIDE.map((t) => ({ title: `Put ${t.toLowerCase()}`, num: true, widthEm: 5 })),
-];
+function columnsOf(fields: readonly ChainField[]) {
+  const callSide = [...fields.filter((f) => f !== 'Bid' && f !== 'Ask').reverse(), 'Bid', 'Ask'] as const;
+  const title = (side: string, f: string) => `${side} ${f === 'OI' ? 'OI' : f.toLowerCase()}`;
+  return {
+    callSide: callSide as readonly ChainField[],
+    columns: [
+      ...callSide.map((f) => ({ title: title('Call', f), num: true, widthEm: 5 })),
+      { title: 'Strike', num: true, widthEm: 6 },
+      ...fields.map((f) => ({ title: title('Put', f), num: true, widthEm: 5 })),
+    ],
+  };
+}
 
 const underlyingOf = (s: WatchItem | null): WatchItem | null =>
   s && (s.secType === 'STK' || s.secType === 'IND') ? s : null;
@@ -51,6 +72,7 @@ export function OptionChainPane() {
           placeholder="Underlying…"
           onPick={(item) => setSymbol(paneId, item)}
         />
+        <ChainTools paneId={paneId} />
       </PaneToolbar>
       {underlying ? (
         <Chain key={underlying.conId} underlying={underlying} paneId={paneId} />
@@ -97,7 +119,15 @@ function Chain({ underlying, paneId }: { underlying: WatchItem; paneId: string }
         ))}
       </div>
       {expiry && (
-        <ExpiryTable key={expiry} underlying={underlying} expiry={expiry} tradingClass={data.tradingClass} />
+        // One table for every expiry (not one per expiry): a change of expiry changes the lines it holds, and
+        // useHeldQuotes asks for the new expiry's lines before it lets the old ones go, so the new requests are not
+        // queued behind the old expiry's cancels at TWS's pace.
+        <ExpiryTable
+          paneId={paneId}
+          underlying={underlying}
+          expiry={expiry}
+          tradingClass={data.tradingClass}
+        />
       )}
     </>
   );
@@ -114,10 +144,12 @@ function daysLabel(expiry: string): string {
 }
 
 function ExpiryTable({
+  paneId,
   underlying,
   expiry,
   tradingClass,
 }: {
+  paneId: string;
   underlying: WatchItem;
   expiry: string;
   tradingClass: string;
@@ -126,37 +158,105 @@ function ExpiryTable({
   const loadExpiry = useAppStore((s) => s.loadOptionExpiry);
   const spotQuote = useAppStore((s) => s.quotes[underlying.conId]);
   const lines = useAppStore((s) => s.gauges?.lines);
+  const savedFields = useAppStore((s) => s.paneStates[paneId]?.config.columns);
+  const savedStrikes = useAppStore((s) => s.paneStates[paneId]?.config.strikes);
   useEffect(() => {
     void loadExpiry(underlying, expiry, tradingClass);
   }, [loadExpiry, underlying, expiry, tradingClass]);
 
   const rows = useMemo(() => loaded?.data?.rows ?? [], [loaded]);
+  const days = loaded?.data?.daysToExpiry ?? 0;
   const spot = spotQuote?.last ?? null;
-  const atm = atmIndex(rows, spot);
+  const fields = useMemo(() => chainFields(savedFields), [savedFields]);
+  const { columns, callSide } = useMemo(() => columnsOf(fields), [fields]);
+
+  // σ from the at-the-money option's IV (of all the rows: the filter must not move its own centre).
+  const allAtm = atmIndex(rows, spot);
+  const ivAtm = useAppStore((s) => {
+    const r = allAtm >= 0 ? rows[allAtm] : undefined;
+    const q = r?.call ? s.quotes[r.call.conId] : r?.put ? s.quotes[r.put.conId] : undefined;
+    return q?.greeks?.impliedVol ?? null;
+  });
+  const sigma = stdDevMove(spot, ivAtm, days);
+  const filter = useMemo(() => strikeFilterOf(savedStrikes), [savedStrikes]);
+  const shown = useMemo(() => strikesShown(rows, spot, filter, sigma), [rows, spot, filter, sigma]);
+
+  const atm = atmIndex(shown, spot);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const inView = useRowsInView(scrollRef, rows.length, { rowHeight: ROW_HEIGHT, overscan: 2 });
-  const holding = useMemo(
-    () => linesInView(rows, inView.from, inView.to, CHAIN_MAX_LINES),
-    [rows, inView.from, inView.to],
+  const inView = useRowsInView(scrollRef, shown.length, { rowHeight: ROW_HEIGHT, overscan: OVERSCAN });
+  // Rendered rows include a few above and below the box (overscan): the row is out of sight past them.
+  const shownFrom = inView.from > 0 ? inView.from + OVERSCAN : 0;
+  const shownTo = inView.to < shown.length ? inView.to - OVERSCAN : inView.to;
+  const atmOutOfView = atm >= 0 && (atm < shownFrom || atm >= shownTo);
+
+  // The lines this chain holds that stream, and those the budget left waiting: the rest of `used` is the others'.
+  const heldIds = useRef<readonly number[]>([]);
+  const own = useAppStore(
+    useShallow((s) => {
+      let streaming = 0;
+      let noLine = 0;
+      for (const id of heldIds.current) {
+        if (s.quotes[id]?.state === 'no-line') noLine++;
+        else streaming++;
+      }
+      return { streaming, noLine };
+    }),
   );
-  useHeldQuotes(holding);
+  const heldByOthers = lines ? Math.max(0, lines.used - own.streaming) : 0;
+  const cap = lines ? chainLineCap(lines.budget, heldByOthers) : CHAIN_MAX_LINES;
+  const plan = useMemo(
+    () => linesInView(shown, inView.from, inView.to, cap, atm),
+    [shown, inView.from, inView.to, cap, atm],
+  );
+  // While the next expiry loads, the lines of the one shown stay held: released only once the new ones are asked.
+  const [shownHeld, setShownHeld] = useState<{ expiry: string; held: readonly WatchItem[] }>({
+    expiry,
+    held: [],
+  });
+  if (loaded?.data && (shownHeld.expiry !== expiry || shownHeld.held !== plan.held))
+    setShownHeld({ expiry, held: plan.held });
+  useHeldQuotes(loaded?.data ? plan.held : shownHeld.held);
+  useEffect(() => {
+    heldIds.current = plan.held.map((w) => w.conId);
+  }, [plan.held]);
+  const notice = lines
+    ? pausedNotice({
+        wanted: plan.wanted,
+        held: plan.held.length,
+        noLine: own.noLine,
+        budget: lines.budget,
+        heldByOthers,
+      })
+    : null;
 
   // The at-the-money row in the middle of the view once per expiry, when both the rows and a price are known.
-  const centred = useRef(false);
+  const centred = useRef<string | null>(null);
   useEffect(() => {
     const el = scrollRef.current;
-    if (centred.current || atm < 0 || !el) return;
-    centred.current = true;
+    if (centred.current === expiry || atm < 0 || !el || !loaded?.data) return;
+    centred.current = expiry;
     el.scrollTop = Math.max(0, atm * ROW_HEIGHT - el.clientHeight / 2 + ROW_HEIGHT);
-  }, [atm]);
+  }, [atm, expiry, loaded]);
 
-  const atmRow = atm >= 0 ? rows[atm] : undefined;
+  const atmRow = atm >= 0 ? shown[atm] : undefined;
   const atmCall = useAppStore((s) => (atmRow?.call ? s.quotes[atmRow.call.conId] : undefined));
   const atmPut = useAppStore((s) => (atmRow?.put ? s.quotes[atmRow.put.conId] : undefined));
   const move = impliedMoveOf(atmCall, atmPut, spot);
 
   if (loaded?.error) return <p className="field-error">{loaded.error.message}</p>;
   if (!loaded?.data) return <p className="empty">Loading {expiryLabel(expiry)}…</p>;
+  const row = (r: OptionStrikeRow, i: number, pinned = false) => (
+    <StrikeRow
+      key={pinned ? 'pinned' : r.strike}
+      row={r}
+      index={i}
+      spot={spot}
+      atm={i === atm}
+      pinned={pinned}
+      fields={fields}
+      callSide={callSide}
+    />
+  );
   return (
     <>
       <div className="chain-head" aria-label="Underlying and implied move" role="group">
@@ -166,63 +266,93 @@ function ExpiryTable({
         </span>
         <span>
           {' '}
-          · {loaded.data.daysToExpiry} days to {expiryLabel(expiry)} · Implied move{' '}
+          · {days} days to {expiryLabel(expiry)} · Implied move{' '}
           <strong>{move ? `±${move.move.toFixed(2)}` : '—'}</strong>
           {move?.pct != null && ` (${move.pct.toFixed(1)}%)`}
+          {sigma !== null && ` · 1σ ${sigma.toFixed(2)}`}
         </span>
         <span className="dim chain-lines">
           {' '}
-          · Lines: {holding.length} for these strikes · {lines ? `${lines.used}/${lines.budget} in use` : ''}
+          · Lines: {plan.held.length} for these strikes ·{' '}
+          {lines ? `${lines.used}/${lines.budget} in use` : ''}
         </span>
       </div>
+      {notice && (
+        <p className="chain-paused" role="status" aria-label="Paused option lines">
+          {notice}
+        </p>
+      )}
       <div className="table-wrap" ref={scrollRef}>
         <DataTable
           label={`Option chain ${underlying.symbol} ${expiry}`}
           className="chain-table"
-          columns={COLUMNS}
-          rows={rows}
+          columns={columns}
+          rows={shown}
           rowKey={(r) => r.strike}
           inView={inView}
-          renderRow={(r, i) => <StrikeRow key={r.strike} row={r} index={i} spot={spot} atm={i === atm} />}
+          renderRow={(r, i) => row(r, i)}
+          footer={atmOutOfView && atmRow ? row(atmRow, atm, true) : undefined}
         />
-        {rows.length === 0 && <p className="empty">TWS lists no options for this expiry.</p>}
+        {shown.length === 0 && <p className="empty">TWS lists no options for this expiry.</p>}
       </div>
     </>
   );
 }
 
-function StrikeRow(props: { row: OptionStrikeRow; index: number; spot: number | null; atm: boolean }) {
-  const { row, spot, atm } = props;
+function StrikeRow(props: {
+  row: OptionStrikeRow;
+  index: number;
+  spot: number | null;
+  atm: boolean;
+  /** The at-the-money row kept in sight under the list while it is scrolled out of view. */
+  pinned: boolean;
+  fields: readonly ChainField[];
+  callSide: readonly ChainField[];
+}) {
+  const { row, spot, atm, pinned } = props;
   return (
     <tr
-      className={atm ? 'atm' : undefined}
+      className={pinned ? 'atm pinned' : atm ? 'atm' : undefined}
       data-strike={row.strike}
       aria-rowindex={props.index + 2}
-      aria-current={atm ? 'true' : undefined}
+      aria-current={atm && !pinned ? 'true' : undefined}
+      title={pinned ? 'At the money (pinned while scrolled out of view)' : undefined}
     >
-      <Side option={row.call} right="C" strike={row.strike} spot={spot} />
+      <Side option={row.call} right="C" strike={row.strike} spot={spot} order={props.callSide} />
       <th scope="row" className="num strike">
         {row.strike}
       </th>
-      <Side option={row.put} right="P" strike={row.strike} spot={spot} />
+      <Side option={row.put} right="P" strike={row.strike} spot={spot} order={props.fields} />
     </tr>
   );
 }
 
-function Side(props: { option: Instrument | null; right: 'C' | 'P'; strike: number; spot: number | null }) {
+function Side(props: {
+  option: Instrument | null;
+  right: 'C' | 'P';
+  strike: number;
+  spot: number | null;
+  order: readonly ChainField[];
+}) {
   const itm = inTheMoney(props.right, props.strike, props.spot);
   if (!props.option)
     return (
       <>
-        {SIDE.map((t) => (
+        {props.order.map((t) => (
           <td key={t} className={itm ? 'num itm' : 'num'} />
         ))}
       </>
     );
-  return <OptionCells option={props.option} right={props.right} itm={itm} />;
+  return <OptionCells option={props.option} right={props.right} itm={itm} order={props.order} />;
 }
 
-function OptionCells({ option, right, itm }: { option: Instrument; right: 'C' | 'P'; itm: boolean }) {
+function OptionCells(props: {
+  option: Instrument;
+  right: 'C' | 'P';
+  itm: boolean;
+  order: readonly ChainField[];
+}) {
+  const { option, right, itm } = props;
   const q = useConflatedQuote(option.conId, REPAINT_MS);
   const openTicket = useAppStore((s) => s.openOptionTicket);
   const g = q?.greeks;
@@ -243,23 +373,35 @@ function OptionCells({ option, right, itm }: { option: Instrument; right: 'C' | 
       </button>
     );
   };
-  const cells: Record<(typeof SIDE)[number], ReactNode> = {
-    Bid: priceButton('bid'),
-    Ask: priceButton('ask'),
-    Last: fmtPrice(q?.last, tick),
-    Volume: fmtSize(q?.volume),
-    IV: g?.impliedVol != null ? `${(g.impliedVol * 100).toFixed(1)}%` : '—',
-    Delta: fixed(g?.delta, 2),
-    Gamma: fixed(g?.gamma, 3),
-    Theta: fixed(g?.theta, 2),
-    Vega: fixed(g?.vega, 2),
+  const cell = (t: ChainField): ReactNode => {
+    switch (t) {
+      case 'Bid':
+        return priceButton('bid');
+      case 'Ask':
+        return priceButton('ask');
+      case 'Last':
+        return fmtPrice(q?.last, tick);
+      case 'Volume':
+        return fmtSize(q?.volume);
+      case 'OI':
+        return fmtSize(q?.openInterest);
+      case 'IV':
+        return g?.impliedVol != null ? `${(g.impliedVol * 100).toFixed(1)}%` : '—';
+      case 'Delta':
+        return fixed(g?.delta, 2);
+      case 'Gamma':
+        return fixed(g?.gamma, 3);
+      case 'Theta':
+        return fixed(g?.theta, 2);
+      case 'Vega':
+        return fixed(g?.vega, 2);
+    }
   };
-  const order = right === 'C' ? CALL_SIDE : SIDE;
   return (
     <>
-      {order.map((t) => (
+      {props.order.map((t) => (
         <td key={t} className={itm ? 'num itm' : 'num'} data-state={q?.state}>
-          {cells[t]}
+          {cell(t)}
         </td>
       ))}
     </>

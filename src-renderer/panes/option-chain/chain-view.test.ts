@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { optionFixture } from '../../../tests/support/domain-fixtures';
 import type { OptionStrikeRow } from '../../../src-shared/domain/option';
-import { atmIndex, expiryLabel, impliedMoveOf, inTheMoney, linesInView, midOf } from './chain-view';
+import {
+  chainFields,
+  chainLineCap,
+  expiryLabel,
+  impliedMoveOf,
+  inTheMoney,
+  linesInView,
+  midOf,
+  pausedNotice,
+  stdDevMove,
+  strikeFilterOf,
+  strikesShown,
+  toggleField,
+} from './chain-view';
 
 const opt = (strike: number, right: 'C' | 'P') => optionFixture(strike, right);
 const rows: OptionStrikeRow[] = [140, 145, 150, 155, 160].map((k) => ({
@@ -11,11 +24,7 @@ const rows: OptionStrikeRow[] = [140, 145, 150, 155, 160].map((k) => ({
 }));
 
 describe('option chain view', () => {
-  it('finds the at-the-money row and the in-the-money side', () => {
-    expect(atmIndex(rows, 151.2)).toBe(2);
-    expect(atmIndex(rows, 1000)).toBe(4);
-    expect(atmIndex(rows, null)).toBe(-1);
-    expect(atmIndex([], 150)).toBe(-1);
+  it('finds the in-the-money side', () => {
     expect(inTheMoney('C', 145, 151)).toBe(true);
     expect(inTheMoney('C', 155, 151)).toBe(false);
     expect(inTheMoney('P', 155, 151)).toBe(true);
@@ -35,10 +44,65 @@ describe('option chain view', () => {
     expect(impliedMoveOf({ bid: 3, ask: 3.2 }, undefined, 150)).toBeNull();
   });
 
-  it('holds the lines of the rows in view, the middle rows first when capped, skipping missing sides', () => {
-    expect(linesInView(rows, 1, 4, 100).map((w) => w.conId)).toEqual([1501, 1502, 1451, 1452, 1551, 1552]);
-    expect(linesInView(rows, 0, 5, 3).map((w) => w.conId)).toEqual([1501, 1502, 1451]);
-    expect(linesInView(rows, 4, 9, 100).map((w) => w.conId)).toEqual([1601]);
-    expect(linesInView(rows, 2, 3, 100)[0]).toMatchObject({ secType: 'OPT', strike: 150, right: 'C' });
+  it('holds the lines of the rows in view, the pinned row then the middle rows first when capped', () => {
+    const ids = (r: ReturnType<typeof linesInView>) => r.held.map((w) => w.conId);
+    expect(ids(linesInView(rows, 1, 4, 100))).toEqual([1501, 1502, 1451, 1452, 1551, 1552]);
+    expect(ids(linesInView(rows, 0, 5, 3))).toEqual([1501, 1502, 1451]);
+    expect(linesInView(rows, 0, 5, 3).wanted).toBe(9);
+    expect(ids(linesInView(rows, 4, 9, 100))).toEqual([1601]);
+    expect(linesInView(rows, 2, 3, 100).held[0]).toMatchObject({ secType: 'OPT', strike: 150, right: 'C' });
+    // The at-the-money row scrolled out of view keeps its lines (it is pinned), ahead of the rows in view.
+    const pinned = linesInView(rows, 3, 5, 3, 0);
+    expect(ids(pinned)).toEqual([1401, 1402, 1551]);
+    expect(pinned.wanted).toBe(5);
+  });
+
+  it('shows the columns the pane saved, bid and ask always, every column by default', () => {
+    expect(chainFields(undefined)).toHaveLength(10);
+    expect(chainFields(['Delta', 'OI', 'nonsense', 3])).toEqual(['Bid', 'Ask', 'OI', 'Delta']);
+    expect(toggleField(['Bid', 'Ask', 'OI', 'Delta'], 'IV', true)).toEqual([
+      'Bid',
+      'Ask',
+      'OI',
+      'IV',
+      'Delta',
+    ]);
+    expect(toggleField(['Bid', 'Ask', 'OI', 'Delta'], 'OI', false)).toEqual(['Bid', 'Ask', 'Delta']);
+    expect(toggleField(['Bid', 'Ask'], 'Bid', false)).toEqual(['Bid', 'Ask']);
+  });
+
+  it('keeps the strikes nearest the money by count, or within k standard deviations from IV and days', () => {
+    expect(strikeFilterOf('10')).toEqual({ kind: 'count', n: 10 });
+    expect(strikeFilterOf('2sd')).toEqual({ kind: 'sd', k: 2 });
+    expect(strikeFilterOf('all')).toEqual({ kind: 'all' });
+    expect(strikeFilterOf('9sd')).toEqual({ kind: 'count', n: 20 });
+    expect(strikeFilterOf(undefined)).toEqual({ kind: 'count', n: 20 });
+    const k = (r: readonly OptionStrikeRow[]) => r.map((x) => x.strike);
+    expect(k(strikesShown(rows, 151, { kind: 'count', n: 3 }, null))).toEqual([145, 150, 155]);
+    expect(k(strikesShown(rows, 1000, { kind: 'count', n: 2 }, null))).toEqual([155, 160]);
+    expect(k(strikesShown(rows, null, { kind: 'count', n: 2 }, null))).toHaveLength(5);
+    // 30 % IV, 36.5 days: σ = 150 × 0.3 × √0.1 ≈ 14.23, so ±1σ around 150 is 135.8…164.2.
+    const sigma = stdDevMove(150, 0.3, 36.5)!;
+    expect(sigma).toBeCloseTo(14.23, 2);
+    expect(k(strikesShown(rows, 150, { kind: 'sd', k: 1 }, 6))).toEqual([145, 150, 155]);
+    expect(k(strikesShown(rows, 150, { kind: 'sd', k: 1 }, sigma))).toEqual([140, 145, 150, 155, 160]);
+    expect(k(strikesShown(rows, 150, { kind: 'sd', k: 1 }, null))).toHaveLength(5);
+    expect(stdDevMove(150, null, 10)).toBeNull();
+    expect(stdDevMove(150, 0.3, 0)).toBeCloseTo(150 * 0.3 * Math.sqrt(1 / 365));
+  });
+
+  it('caps the chain within the budget, leaving the other panes their lines, and says what it paused', () => {
+    expect(chainLineCap(100, 10)).toBe(40);
+    expect(chainLineCap(50, 10)).toBe(20);
+    expect(chainLineCap(100, 90)).toBe(10);
+    expect(chainLineCap(100, 120)).toBe(0);
+    expect(pausedNotice({ wanted: 30, held: 30, noLine: 0, budget: 100, heldByOthers: 5 })).toBeNull();
+    expect(pausedNotice({ wanted: 48, held: 40, noLine: 0, budget: 100, heldByOthers: 5 })).toMatch(
+      /^8 option lines of the strikes at the edges are paused: a chain streams at most 40 lines/,
+    );
+    const starved = pausedNotice({ wanted: 40, held: 10, noLine: 2, budget: 100, heldByOthers: 90 });
+    expect(starved).toContain('30 option lines of the strikes at the edges are paused');
+    expect(starved).toContain('other panes (the watchlist first) hold 90');
+    expect(starved).toContain('2 option lines wait for a free line');
   });
 });

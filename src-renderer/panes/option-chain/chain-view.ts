@@ -1,18 +1,10 @@
 // The option chain's rules, pure: which row is at the money, which side is in the money, the expiry strip's
-// labels, the implied move of an expiry, and which option lines the rows in view hold.
-import { impliedMove, type OptionStrikeRow } from '../../../src-shared/domain/option';
+// labels, the implied move of an expiry, the columns and strikes shown, and which option lines the rows in view
+// hold within the line budget (and what the chain says it paused).
+import { impliedMove, nearestStrikes, type OptionStrikeRow } from '../../../src-shared/domain/option';
 import type { Quote } from '../../../src-shared/domain/quote';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { watchItemOf } from '../../../src-shared/domain/workspace';
-
-/** The row whose strike is nearest the underlying's price (-1 without rows or a price). */
-export function atmIndex(rows: readonly OptionStrikeRow[], spot: number | null): number {
-  if (spot === null || rows.length === 0) return -1;
-  let best = 0;
-  for (let i = 1; i < rows.length; i++)
-    if (Math.abs(rows[i]!.strike - spot) < Math.abs(rows[best]!.strike - spot)) best = i;
-  return best;
-}
 
 /** A call is in the money below the underlying's price, a put above it. */
 export function inTheMoney(right: 'C' | 'P', strike: number, spot: number | null): boolean {
@@ -46,24 +38,152 @@ export function impliedMoveOf(
 }
 
 /**
- * The option lines the rows [from, to) hold (calls and puts), at most `maxLines`: the rows nearest the middle of the
- * view first, so a cap cuts the edges and never the strikes the trader looks at.
+ * The option lines the rows [from, to) hold (calls and puts), at most `maxLines`: the pinned row (at the money)
+ * first, then the rows nearest the middle of the view, so a cap cuts the edges and never the strikes the trader
+ * looks at. `wanted` counts every line those rows would hold without the cap.
  */
 export function linesInView(
   rows: readonly OptionStrikeRow[],
   from: number,
   to: number,
   maxLines: number,
-): WatchItem[] {
+  pinned = -1,
+): { held: WatchItem[]; wanted: number } {
   const mid = (from + to - 1) / 2;
   const order: number[] = [];
-  for (let i = Math.max(0, from); i < Math.min(rows.length, to); i++) order.push(i);
+  for (let i = Math.max(0, from); i < Math.min(rows.length, to); i++) if (i !== pinned) order.push(i);
   order.sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid) || a - b);
-  const out: WatchItem[] = [];
+  if (pinned >= 0 && pinned < rows.length) order.unshift(pinned);
+  const held: WatchItem[] = [];
+  let wanted = 0;
   for (const i of order) {
     for (const o of [rows[i]!.call, rows[i]!.put]) {
-      if (o && out.length < maxLines) out.push(watchItemOf(o));
+      if (!o) continue;
+      wanted++;
+      if (held.length < maxLines) held.push(watchItemOf(o));
     }
   }
-  return out;
+  return { held, wanted };
+}
+
+/** The values a side of the chain can show, in the order puts show them (calls mirror it around the strike). */
+export const CHAIN_FIELDS = [
+  'Bid',
+  'Ask',
+  'Last',
+  'Volume',
+  'OI',
+  'IV',
+  'Delta',
+  'Gamma',
+  'Theta',
+  'Vega',
+] as const;
+export type ChainField = (typeof CHAIN_FIELDS)[number];
+
+/** Bid and ask are always shown: they are what a click trades. */
+const ALWAYS: readonly ChainField[] = ['Bid', 'Ask'];
+
+/** The columns a pane's saved config asks for (unknown names dropped, bid and ask kept), every one by default. */
+export function chainFields(saved: unknown): ChainField[] {
+  if (!Array.isArray(saved)) return [...CHAIN_FIELDS];
+  const wanted = new Set(saved.filter((x): x is string => typeof x === 'string'));
+  return CHAIN_FIELDS.filter((f) => ALWAYS.includes(f) || wanted.has(f));
+}
+
+/** The saved list after one column is turned on or off (bid and ask cannot be). */
+export function toggleField(fields: readonly ChainField[], field: ChainField, on: boolean): ChainField[] {
+  if (ALWAYS.includes(field)) return [...fields];
+  return CHAIN_FIELDS.filter((f) => (f === field ? on : fields.includes(f)));
+}
+
+/** Which strikes the table shows: all, the N nearest the money, or those within k standard deviations. */
+export type StrikeFilter = { kind: 'all' } | { kind: 'count'; n: number } | { kind: 'sd'; k: number };
+
+/** The choices the chain offers, by the value the pane saves. */
+export const STRIKE_FILTERS: readonly { value: string; label: string }[] = [
+  { value: '10', label: '10 strikes' },
+  { value: '20', label: '20 strikes' },
+  { value: '40', label: '40 strikes' },
+  { value: '1sd', label: '±1 σ' },
+  { value: '2sd', label: '±2 σ' },
+  { value: 'all', label: 'All strikes' },
+];
+
+/** A saved strike choice ('20', '1sd', 'all'); anything else is the default, 20 strikes. */
+export function strikeFilterOf(saved: unknown): StrikeFilter {
+  const v = typeof saved === 'string' ? saved : '';
+  if (v === 'all') return { kind: 'all' };
+  const sd = /^([1-3])sd$/.exec(v);
+  if (sd) return { kind: 'sd', k: Number(sd[1]) };
+  const n = /^(\d{1,3})$/.exec(v);
+  if (n && Number(n[1]) > 0) return { kind: 'count', n: Number(n[1]) };
+  return { kind: 'count', n: 20 };
+}
+
+/**
+ * One standard deviation of the underlying's price by the expiry, from an implied volatility (annual) and the
+ * calendar days left: spot × IV × √(days / 365). On the expiry day a day is left to it. Null without the inputs.
+ */
+export function stdDevMove(spot: number | null, iv: number | null | undefined, days: number): number | null {
+  if (spot === null || spot <= 0 || iv === null || iv === undefined || !(iv > 0)) return null;
+  return spot * iv * Math.sqrt(Math.max(days, 1) / 365);
+}
+
+/**
+ * The rows a filter keeps. By count: the N strikes nearest the underlying's price; by standard deviation: those
+ * within k σ of it. Without a price (or an IV for σ) every row stays: nothing to centre on yet.
+ */
+export function strikesShown(
+  rows: readonly OptionStrikeRow[],
+  spot: number | null,
+  filter: StrikeFilter,
+  sigma: number | null,
+): readonly OptionStrikeRow[] {
+  if (filter.kind === 'all' || spot === null) return rows;
+  if (filter.kind === 'sd') {
+    if (sigma === null) return rows;
+    const lo = spot - filter.k * sigma;
+    const hi = spot + filter.k * sigma;
+    return rows.filter((r) => r.strike >= lo && r.strike <= hi);
+  }
+  return nearestStrikes(rows, spot, filter.n);
+}
+
+/** The most lines one chain holds, whatever the budget: 20 strikes × 2. */
+export const CHAIN_MAX_LINES = 40;
+/** The share of the profile's budget one chain may take: the rest stays the watchlist's and the other panes'. */
+const CHAIN_SHARE = 0.4;
+
+/**
+ * How many lines the chain may hold: at most 40, at most 40 % of the profile's budget, and never more than the
+ * budget leaves after the lines other panes hold (the chain never pushes a watchlist row out of its line).
+ */
+export function chainLineCap(budget: number, heldByOthers: number): number {
+  return Math.max(0, Math.min(CHAIN_MAX_LINES, Math.floor(budget * CHAIN_SHARE), budget - heldByOthers));
+}
+
+/**
+ * What the chain says it paused and why: the lines of the rows in view it did not ask for (the cap), and those it
+ * asked for that the budget refused (TWS line full: `no-line`). Null when every row in view streams.
+ */
+export function pausedNotice(p: {
+  wanted: number;
+  held: number;
+  noLine: number;
+  budget: number;
+  heldByOthers: number;
+}): string | null {
+  const capped = p.wanted - p.held;
+  const parts: string[] = [];
+  if (capped > 0) {
+    const why =
+      p.held >= CHAIN_MAX_LINES
+        ? `a chain streams at most ${CHAIN_MAX_LINES} lines`
+        : `the profile's budget is ${p.budget} lines and other panes (the watchlist first) hold ${p.heldByOthers}; a chain takes at most ${Math.round(CHAIN_SHARE * 100)} % of it and never their lines`;
+    parts.push(`${capped} option lines of the strikes at the edges are paused: ${why}`);
+  }
+  if (p.noLine > 0)
+    parts.push(`${p.noLine} option lines wait for a free line: the budget of ${p.budget} lines is full`);
+  return parts.length > 0 ? `${parts.join('. ')}. Scroll to stream other strikes.` : null;
 }

@@ -107,6 +107,12 @@ describe('ticket form', () => {
     });
     // Drawn around the last, the same ask would be 10.6 % off.
     expect(ticketWarnings(built.ticket, opts).problems[0]).toMatch(/away from the last price/);
+    // Off the option's band, the refusal names the mid it was drawn around, not "the last price".
+    const far = buildTicket(form({ quantity: '1', limitPrice: '7.5' }), option, 'BUY');
+    if (!far.ok) throw new Error(JSON.stringify(far.errors));
+    expect(ticketWarnings(far.ticket, { ...opts, secType: 'OPT' }).problems[0]).toBe(
+      "7.5 is 21.0 % away from the mid 6.2, beyond this profile's band of 10 %",
+    );
   });
 
   it('warns before sending: limits, price band, tick grid, marketable limits', () => {

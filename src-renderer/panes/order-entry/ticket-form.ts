@@ -12,7 +12,7 @@ import {
   type OrderType,
   type TimeInForce,
 } from '../../../src-shared/domain/order';
-import { referencePrice, type Quote } from '../../../src-shared/domain/quote';
+import { quoteReference, type Quote } from '../../../src-shared/domain/quote';
 import type { OrderLimits } from '../../../src-shared/domain/settings';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { stateLabel } from '../../ui/format';
@@ -153,7 +153,8 @@ export function ticketWarnings(
     secType?: string | undefined;
   },
 ): { problems: string[]; warnings: string[]; notional: number | null } {
-  const ref = referencePrice(opts.quote, opts.secType);
+  const reference = quoteReference(opts.quote, opts.secType);
+  const ref = reference?.price ?? null;
   const t = { ...ticket, tif: ticket.tif ?? 'DAY', outsideRth: ticket.outsideRth ?? false };
   const check = opts.limits
     ? checkTicket(
@@ -161,6 +162,7 @@ export function ticketWarnings(
         { minTick: opts.minTick, multiplier: opts.multiplier, currency: opts.currency },
         opts.limits,
         ref,
+        reference?.source,
       )
     : { problems: [], warnings: [], notional: estimatedNotional(t, ref, opts.multiplier ?? 1) };
   const warnings = [...check.warnings];

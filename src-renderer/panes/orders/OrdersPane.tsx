@@ -2,6 +2,7 @@
 // modify a working order's quantity or prices, cancel it, or cancel every working order.
 import { useMemo, useState, type ReactNode } from 'react';
 import { ALL_ACCOUNTS, hasSeveralAccounts, inView } from '../../../src-shared/domain/accounts';
+import { instrumentLabel } from '../../../src-shared/domain/instrument';
 import type { Order } from '../../../src-shared/domain/order';
 import { APP_STATUS_HELP, isWorking } from '../../../src-shared/domain/order';
 import type { Result } from '../../../src-shared/result';
@@ -39,7 +40,7 @@ function orderColumns(several: boolean, actions: (o: Order) => ReactNode): Colum
       title: 'Symbol',
       cell: (o) => (
         <>
-          <strong>{o.contract.symbol}</strong>
+          <strong>{instrumentLabel(o.contract)}</strong>
           {o.external && <span className="tag">external</span>}
         </>
       ),
