@@ -95,7 +95,7 @@ describe('prices, positions and accounts', () => {
     expect(px(null)).toBe('-');
   });
 
-  it('refOf: stocks go to SMART with their listing exchange; futures keep exchange, local symbol and multiplier', () => {
+  it("refOf: a pane's reference: stocks go to SMART with their listing exchange; futures keep exchange, local symbol and multiplier", () => {
     const base = {
       conId: 1,
       currency: 'USD',
@@ -112,6 +112,7 @@ describe('prices, positions and accounts', () => {
       exchange: 'SMART',
       currency: 'USD',
       primaryExchange: 'NASDAQ',
+      localSymbol: 'X',
     });
     expect(
       refOf({
@@ -129,6 +130,7 @@ describe('prices, positions and accounts', () => {
       secType: 'FUT',
       exchange: 'CME',
       currency: 'USD',
+      primaryExchange: 'NASDAQ',
       localSymbol: 'ESZ6',
       lastTradeDateOrContractMonth: '20261218',
       multiplier: 50,
