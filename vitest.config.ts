@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Two files at a time on a 2-core machine (Vitest's default is cores − 1): most integration files spend their
+    // time waiting on sockets and timers, so two overlap well; every test binds port 0 and its own temp dirs.
+    maxWorkers: 2,
     unstubEnvs: true,
   },
 });
