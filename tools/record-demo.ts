@@ -35,7 +35,13 @@ export interface RecordedSession {
   readonly file: string;
   readonly stats: WriterStats;
   /** The client's request ids: quotes by symbol, then the other streams. */
-  readonly ids: { quotes: Record<string, number>; chart: number; bars: number; scan: number; details: number };
+  readonly ids: {
+    quotes: Record<string, number>;
+    chart: number;
+    bars: number;
+    scan: number;
+    details: number;
+  };
 }
 
 function stock(symbol: string): Contract {
@@ -43,6 +49,29 @@ function stock(symbol: string): Contract {
 }
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The gateway's news model builds a trading day's stories on the first news line of that day (about a second of
+ * blocking work): done here, before recording, so the recording does not open with a second of silence (five at
+ * a test's 5x clock).
+ */
+async function warmNews(port: number): Promise<void> {
+  const ib = new IBApi({ host: '127.0.0.1', port, clientId: 99, maxReqPerSec: 40 });
+  ib.on(EventName.error, () => undefined);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no news line from the demo gateway')), 10_000);
+      ib.once(EventName.tickPrice, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      ib.once(EventName.nextValidId, () => ib.reqMktData(1, stock('AAPL'), '292', false, false));
+      ib.connect(99);
+    });
+  } finally {
+    ib.disconnect();
+  }
+}
 
 export async function recordDemoSession(o: RecordDemoOptions): Promise<RecordedSession> {
   const clock = o.clock ?? systemClock;
@@ -53,6 +82,7 @@ export async function recordDemoSession(o: RecordDemoOptions): Promise<RecordedS
     scannerRefreshMs: 5_000,
     historicalPacing: 'off',
   });
+  await warmNews(gw.port);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-record-'));
   const proxy = await startRecordingProxy({
     upstreamPort: gw.port,
@@ -87,13 +117,24 @@ export async function recordDemoSession(o: RecordDemoOptions): Promise<RecordedS
     const scan = next++;
     ib.reqScannerSubscription(
       scan,
-      { instrument: 'STK', locationCode: 'STK.US.MAJOR', scanCode: ScanCode.TOP_PERC_GAIN, numberOfRows: 10 } as ScannerSubscription,
+      {
+        instrument: 'STK',
+        locationCode: 'STK.US.MAJOR',
+        scanCode: ScanCode.TOP_PERC_GAIN,
+        numberOfRows: 10,
+      } as ScannerSubscription,
       [],
       [],
     );
     ib.reqNewsBulletins(true);
     await delay((o.buyAfter ?? 2) * 1000);
-    const buy: Order = { action: 'BUY', orderType: 'MKT', totalQuantity: 10, transmit: true, tif: 'DAY' } as Order;
+    const buy: Order = {
+      action: 'BUY',
+      orderType: 'MKT',
+      totalQuantity: 10,
+      transmit: true,
+      tif: 'DAY',
+    } as Order;
     ib.placeOrder(orderId, stock('AAPL'), buy);
     await delay(Math.max(0, o.seconds - (o.buyAfter ?? 2)) * 1000);
     ib.cancelScannerSubscription(scan);

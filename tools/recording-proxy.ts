@@ -38,8 +38,17 @@ export interface RecordingProxy {
 }
 
 /** A decoded request as a recording stores it: kind, request id, contract, the other fields as parameters. */
-export function requestBody(req: Request): { kind: string; reqId: number | null; contract?: ReturnType<typeof contractRef>; params: JsonObject } {
-  const { kind, ...rest } = req as Request & { reqId?: number; orderId?: number; contract?: Parameters<typeof contractRef>[0] };
+export function requestBody(req: Request): {
+  kind: string;
+  reqId: number | null;
+  contract?: ReturnType<typeof contractRef>;
+  params: JsonObject;
+} {
+  const { kind, ...rest } = req as Request & {
+    reqId?: number;
+    orderId?: number;
+    contract?: Parameters<typeof contractRef>[0];
+  };
   const reqId = rest.reqId ?? rest.orderId ?? null;
   const contract = rest.contract ? contractRef(rest.contract) : undefined;
   const params = JSON.parse(JSON.stringify({ ...rest, contract: undefined, reqId: undefined })) as JsonObject;

@@ -125,7 +125,9 @@ async function main(): Promise<void> {
       log,
     });
   } catch (err) {
-    console.error(replayFailure(err, args.replay) ?? `cannot start the demo gateway: ${(err as Error).message}`);
+    console.error(
+      replayFailure(err, args.replay) ?? `cannot start the demo gateway: ${(err as Error).message}`,
+    );
     process.exit(1);
   }
   const control = await gw.startControlApi(int('control-port', args['control-port']) ?? 0);

@@ -7,7 +7,7 @@ import type { Logger } from '../../src-shared/logger';
 import type { GatewayInspection } from './inspection';
 import type { FaultControls } from './faults';
 import type { ResolvedOptions } from './gateway-options';
-import type { ReplayControls } from './replay/replay-mode';
+import type { ReplayControls } from './replay/replay-types';
 import { ReplayError } from './replay/replay-error';
 import { replayRoutes } from './replay/replay-routes';
 

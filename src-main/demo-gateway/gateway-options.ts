@@ -2,7 +2,7 @@
 import type { Clock } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
 import { MAX_SUPPORTED_SERVER_VERSION, MIN_SUPPORTED_SERVER_VERSION } from './wire/server-versions';
-import type { ReplayOptions } from './replay/replay-mode';
+import type { ReplayOptions } from './replay/replay-types';
 
 export interface DemoGatewayOptions {
   /** Interface to listen on; default 127.0.0.1 (binding elsewhere is the caller's explicit choice). */

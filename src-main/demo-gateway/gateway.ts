@@ -56,7 +56,7 @@ import type { GatewayInspection } from './inspection';
 import { startControlApi } from './control-api';
 import type { ControlApi } from './control-api';
 import { openReplay, startReplay } from './replay/replay-mode';
-import type { ReplayControls } from './replay/replay-mode';
+import type { ReplayControls } from './replay/replay-types';
 import { ReplayMarket } from './replay/replay-market';
 
 export interface DemoGateway extends GatewayInspection {

@@ -11,6 +11,6 @@ export { hash32, Prng } from './model/rng';
 export { createReplayCheckpointer } from './replay/checkpointer';
 export type { ReplayCheckpointer } from './replay/checkpointer';
 export { CHECKPOINT_EVERY_MS } from './replay/checkpoint';
-export type { ReplayControls, ReplayOptions, ReplayStatus } from './replay/replay-mode';
+export type { ReplayControls, ReplayOptions, ReplayStatus } from './replay/replay-types';
 export { ReplayError } from './replay/replay-error';
 export type { ReplayErrorCode } from './replay/replay-error';

@@ -9,7 +9,10 @@ import { StreamRegistry } from './stream-registry';
 
 export interface ReplayCheckpointer {
   /** A request as recorded (kind, request id, contract, parameters), at time t. */
-  request(r: { kind: string; reqId: number | null; contract?: ContractRef; params?: JsonObject }, t: number): void;
+  request(
+    r: { kind: string; reqId: number | null; contract?: ContractRef; params?: JsonObject },
+    t: number,
+  ): void;
   /** A message as received (its fields, field 0 the message id), at time t. */
   incoming(fields: readonly string[], t: number): void;
   /** The checkpoint record to write now (RecordingWriter.request). */

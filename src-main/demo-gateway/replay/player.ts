@@ -161,19 +161,25 @@ export class Player {
 
   /**
    * The stream a new request of group `key` gets (see StreamRegistry.latest). `pending` when none has started
-   * yet but one starts in the part of the recording already read: a client that asks a moment before the
-   * recording did still gets it.
+   * yet but one starts in the part of the recording already read (the block playing and the one read ahead): a
+   * client that asks a moment before the recording did still gets it.
    */
   find(key: string): { stream: RecordedStream | undefined; pending: boolean } {
     const stream = this.registry.latest(key);
     if (stream) return { stream, pending: false };
-    for (let i = this.pos; i < this.buffer.length; i++) {
-      const e = this.buffer[i]!;
+    const ahead = this.prefetch?.done ? this.prefetch.entries : [];
+    return { stream: undefined, pending: this.asks(this.buffer, this.pos, key) || this.asks(ahead, 0, key) };
+  }
+
+  /** Whether a request of group `key` is among `entries` from `from` on. */
+  private asks(entries: readonly RecordingEntry[], from: number, key: string): boolean {
+    for (let i = from; i < entries.length; i++) {
+      const e = entries[i]!;
       if (e.type !== 'req' || !STREAM_KINDS[e.kind]) continue;
       const c = e.contract ? toContractRequest(e.contract) : undefined;
-      if (this.keys.groupKey(e.kind, c, e.params) === key) return { stream: undefined, pending: true };
+      if (this.keys.groupKey(e.kind, c, e.params) === key) return true;
     }
-    return { stream: undefined, pending: false };
+    return false;
   }
 
   /** The stream a group's listeners follow now: its latest live member. */

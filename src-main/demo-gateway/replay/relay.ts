@@ -51,7 +51,12 @@ function body(fields: readonly string[]): string {
  * The message body for the client, or undefined when the message cannot be given to it (a contract-details
  * message that does not read back at the recording's version).
  */
-export function relay(fields: readonly string[], recordedVersion: number, to: RelayTarget, template: Instrument): string | undefined {
+export function relay(
+  fields: readonly string[],
+  recordedVersion: number,
+  to: RelayTarget,
+  template: Instrument,
+): string | undefined {
   const msgId = Number(fields[0]);
   if (msgId === 4) {
     return errorMessage(to.version, to.reqId, Number(fields[3]), fields[4] ?? '', fields[5] ?? '');
@@ -123,7 +128,8 @@ export function readContractData(
     if (v >= MIN_SERVER_VER_AGG_GROUP) next();
     const underSymbol = v >= MIN_SERVER_VER_UNDERLYING_INFO ? next() : '';
     const underSecType = v >= MIN_SERVER_VER_UNDERLYING_INFO ? next() : '';
-    const marketRuleId = v >= MIN_SERVER_VER_MARKET_RULES ? Number(next().split(',')[0]) || 0 : template.marketRuleId;
+    const marketRuleId =
+      v >= MIN_SERVER_VER_MARKET_RULES ? Number(next().split(',')[0]) || 0 : template.marketRuleId;
     if (v >= MIN_SERVER_VER_REAL_EXPIRATION_DATE) next();
     const stockType = v >= MIN_SERVER_VER_STOCK_TYPE ? next() : '';
     if (v >= MIN_SERVER_VER_FRACTIONAL_SIZE_SUPPORT && v < MIN_SERVER_VER_SIZE_RULES) next();

@@ -12,9 +12,7 @@ import type { BarSize } from '../model/bar-spec';
 import type { Request } from '../wire/requests';
 import { historicalDataUpdate } from '../wire/encoder';
 import { etMidnight, etStamp, etDay, parseTwsDateTime, ymdOfDay } from '../wire/tws-time';
-import {
-  MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES,
-} from '../wire/server-versions';
+import { MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import type { Player } from './player';
 import type { RecordedStream } from './recorded-stream';
 
@@ -60,7 +58,16 @@ export function recordedBars(stream: RecordedStream, volumeFactor: number, daily
       const t = parseBarLabel(first[b] ?? '', daily);
       if (t === undefined) continue;
       const v = num(first[b + 5]);
-      byTime.set(t, { t, o: num(first[b + 1]), h: num(first[b + 2]), l: num(first[b + 3]), c: num(first[b + 4]), v: v < 0 ? v : v * volumeFactor, wap: num(first[b + 6]), n: num(first[b + 7]) });
+      byTime.set(t, {
+        t,
+        o: num(first[b + 1]),
+        h: num(first[b + 2]),
+        l: num(first[b + 3]),
+        c: num(first[b + 4]),
+        v: v < 0 ? v : v * volumeFactor,
+        wap: num(first[b + 6]),
+        n: num(first[b + 7]),
+      });
     }
   }
   // historicalDataUpdate: reqId, barCount, date, open, close, high, low, wap, volume.
@@ -68,7 +75,16 @@ export function recordedBars(stream: RecordedStream, volumeFactor: number, daily
     const t = parseBarLabel(u[3] ?? '', daily);
     if (t === undefined) continue;
     const v = num(u[9]);
-    byTime.set(t, { t, o: num(u[4]), c: num(u[5]), h: num(u[6]), l: num(u[7]), wap: num(u[8]), v: v < 0 ? v : v * volumeFactor, n: num(u[2]) });
+    byTime.set(t, {
+      t,
+      o: num(u[4]),
+      c: num(u[5]),
+      h: num(u[6]),
+      l: num(u[7]),
+      wap: num(u[8]),
+      v: v < 0 ? v : v * volumeFactor,
+      n: num(u[2]),
+    });
   }
   return [...byTime.values()].filter((b) => Number.isFinite(b.c)).sort((a, b) => a.t - b.t);
 }
@@ -109,14 +125,19 @@ function toBars(list: readonly Bar[], daily: boolean): Bars {
 }
 
 /** The recorded stream whose bars make the requested size: the coarsest that divides it (ties: the latest). */
-function source(members: readonly RecordedStream[], bar: BarSize): { stream: RecordedStream; recorded: BarSize } | undefined {
+function source(
+  members: readonly RecordedStream[],
+  bar: BarSize,
+): { stream: RecordedStream; recorded: BarSize } | undefined {
   let best: { stream: RecordedStream; recorded: BarSize } | undefined;
   for (const s of members) {
     const text = s.request.params?.barSize;
     const recorded = typeof text === 'string' ? parseBarSize(text) : undefined;
     if (!recorded || s.barMessages().first === undefined) continue;
     const fits =
-      bar.unit === 'sec' ? recorded.unit === 'sec' && bar.seconds % recorded.seconds === 0 : recorded.unit === bar.unit;
+      bar.unit === 'sec'
+        ? recorded.unit === 'sec' && bar.seconds % recorded.seconds === 0
+        : recorded.unit === bar.unit;
     if (fits && (!best || recorded.seconds >= best.recorded.seconds)) best = { stream: s, recorded };
   }
   return best;
@@ -154,7 +175,10 @@ export class ReplayHistory {
     if (!src) return false;
     const now = this.ctx.clock.now();
     const daily = bar.unit !== 'sec';
-    const end = Math.min(req.endDateTime.trim() === '' ? now : (parseTwsDateTime(req.endDateTime) ?? now), now);
+    const end = Math.min(
+      req.endDateTime.trim() === '' ? now : (parseTwsDateTime(req.endDateTime) ?? now),
+      now,
+    );
     const start = this.ctx.history.startOf(inst, end, duration, req.useRth);
     const list = this.barsOf(src.stream, src.recorded, bar, inst).filter((b) => {
       const t = daily ? etMidnight(b.t) : b.t;
@@ -163,7 +187,14 @@ export class ReplayHistory {
     const firstRecorded = list[0] ? (daily ? etMidnight(list[0].t) : list[0].t) : end;
     let bars = toBars(list, daily);
     if (start < firstRecorded && this.ctx.universe.byConId(inst.conId) === inst) {
-      const model = this.ctx.history.bars(inst, start, firstRecorded, bar, req.useRth, req.whatToShow.trim().toUpperCase() as WhatToShow);
+      const model = this.ctx.history.bars(
+        inst,
+        start,
+        firstRecorded,
+        bar,
+        req.useRth,
+        req.whatToShow.trim().toUpperCase() as WhatToShow,
+      );
       const keep = model.time.findIndex((t) => (daily ? etMidnight(t) : t) >= firstRecorded);
       const cut = keep < 0 ? model.time.length : keep;
       bars = {
@@ -179,7 +210,11 @@ export class ReplayHistory {
       };
     }
     if (bars.time.length === 0) {
-      s.error(req.reqId, 162, `${HMDS}HMDS query returned no data: ${inst.localSymbol}@${inst.primaryExchange} ${req.whatToShow}`);
+      s.error(
+        req.reqId,
+        162,
+        `${HMDS}HMDS query returned no data: ${inst.localSymbol}@${inst.primaryExchange} ${req.whatToShow}`,
+      );
       return true;
     }
     s.sendRaw(this.encoder.encodeFrame(s.version, req.reqId, inst, bars, start, end, req.formatDate));
@@ -198,13 +233,19 @@ export class ReplayHistory {
 
   private barsOf(stream: RecordedStream, recorded: BarSize, bar: BarSize, inst: Instrument): Bar[] {
     // Bars are kept in shares; a recording below HMDS_MARKET_DATA_IN_SHARES (175) has stock volumes in lots.
-    const toShares = inst.secType === 'STK' && this.player.version < MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES ? 100 : 1;
+    const toShares =
+      inst.secType === 'STK' && this.player.version < MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES ? 100 : 1;
     const list = recordedBars(stream, toShares, bar.unit !== 'sec');
     return bar.unit === 'sec' && bar.seconds !== recorded.seconds ? coarser(list, bar.seconds) : list;
   }
 
   /** keepUpToDate: every recorded update of the source sends the (coarser) bar it falls in. */
-  private follow(s: Session, req: HistoryRequest, key: string, src: { stream: RecordedStream; recorded: BarSize; bar: BarSize; inst: Instrument }): void {
+  private follow(
+    s: Session,
+    req: HistoryRequest,
+    key: string,
+    src: { stream: RecordedStream; recorded: BarSize; bar: BarSize; inst: Instrument },
+  ): void {
     let mine = this.live.get(s);
     if (!mine) {
       mine = new Map();
@@ -214,7 +255,13 @@ export class ReplayHistory {
         this.live.delete(s);
       });
     }
-    const sub: LiveBars = { session: s, reqId: req.reqId, formatDate: req.formatDate, ...src, stop: () => undefined };
+    const sub: LiveBars = {
+      session: s,
+      reqId: req.reqId,
+      formatDate: req.formatDate,
+      ...src,
+      stop: () => undefined,
+    };
     const latest = (): void => {
       const list = this.barsOf(sub.stream, sub.recorded, sub.bar, sub.inst);
       const b = list[list.length - 1];
@@ -231,8 +278,25 @@ export class ReplayHistory {
 
   private sendUpdate(sub: LiveBars, b: Bar): void {
     const daily = sub.bar.unit !== 'sec';
-    const label = daily ? ymdOfDay(b.t) : sub.formatDate === 2 ? String(Math.floor(b.t / 1000)) : etStamp(b.t);
-    const div = sub.inst.secType === 'STK' && sub.session.version < MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES ? 100 : 1;
-    sub.session.send(historicalDataUpdate(sub.reqId, b.n, label, b.o, b.c, b.h, b.l, b.wap, b.v < 0 ? b.v : Math.round(b.v / div)));
+    const label = daily
+      ? ymdOfDay(b.t)
+      : sub.formatDate === 2
+        ? String(Math.floor(b.t / 1000))
+        : etStamp(b.t);
+    const div =
+      sub.inst.secType === 'STK' && sub.session.version < MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES ? 100 : 1;
+    sub.session.send(
+      historicalDataUpdate(
+        sub.reqId,
+        b.n,
+        label,
+        b.o,
+        b.c,
+        b.h,
+        b.l,
+        b.wap,
+        b.v < 0 ? b.v : Math.round(b.v / div),
+      ),
+    );
   }
 }

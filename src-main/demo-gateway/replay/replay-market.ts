@@ -8,7 +8,15 @@ import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import type { RecordedStream } from './recorded-stream';
 
 /** Tick ids of the quote fields, live and delayed (ibapi/ticktype.py). */
-const PRICE = { bid: [1, 66], ask: [2, 67], last: [4, 68], high: [6, 72], low: [7, 73], close: [9, 75], open: [14, 76] } as const;
+const PRICE = {
+  bid: [1, 66],
+  ask: [2, 67],
+  last: [4, 68],
+  high: [6, 72],
+  low: [7, 73],
+  close: [9, 75],
+  open: [14, 76],
+} as const;
 const SIZE = { bidSize: [0, 69], askSize: [3, 70], lastSize: [5, 71], volume: [8, 74] } as const;
 
 export interface QuoteSource {
@@ -34,7 +42,13 @@ export class ReplayMarket extends Market {
 }
 
 /** Fills `out` from a recorded stream's latest ticks; false when it has no price yet. */
-export function replayedQuote(s: RecordedStream, inst: Instrument, t: number, out: Quote, version: number): boolean {
+export function replayedQuote(
+  s: RecordedStream,
+  inst: Instrument,
+  t: number,
+  out: Quote,
+  version: number,
+): boolean {
   const price = (ids: readonly [number, number]): number => {
     const f = s.tick(1, ids[0]) ?? s.tick(1, ids[1]);
     const x = f ? Number(f[4]) : NaN;
@@ -49,7 +63,8 @@ export function replayedQuote(s: RecordedStream, inst: Instrument, t: number, ou
   let bid = price(PRICE.bid);
   let ask = price(PRICE.ask);
   let last = price(PRICE.last);
-  if (Number.isNaN(last)) last = Number.isNaN(bid) || Number.isNaN(ask) ? (Number.isNaN(bid) ? ask : bid) : (bid + ask) / 2;
+  if (Number.isNaN(last))
+    last = Number.isNaN(bid) || Number.isNaN(ask) ? (Number.isNaN(bid) ? ask : bid) : (bid + ask) / 2;
   if (Number.isNaN(last)) return false;
   if (Number.isNaN(bid)) bid = last;
   if (Number.isNaN(ask)) ask = last;

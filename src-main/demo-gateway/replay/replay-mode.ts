@@ -19,48 +19,7 @@ import { ReplayHistory } from './replay-history';
 import type { ReplayMarket } from './replay-market';
 import { ReplayService } from './replay-service';
 import { StreamKeys } from './stream-keys';
-
-export interface ReplayOptions {
-  /** The recording (.ibdrec) to replay. */
-  file: string;
-  /** Speed, 1…60 (default 1). */
-  speed?: number;
-  /** Where to start: epoch ms, or "HH:MM[:SS]" US/Eastern on the recording's first day. Default: its first record. */
-  from?: number | string;
-  /** Start paused (default: playing). */
-  paused?: boolean;
-}
-
-export interface ReplayStatus {
-  readonly file: string;
-  /** The server version the recording was made at (its messages' layout). */
-  readonly serverVersion: number;
-  /** Account ids and order details were masked when it was recorded. */
-  readonly masked: boolean;
-  readonly firstTime: number;
-  readonly lastTime: number;
-  /** The replay clock (epoch ms). */
-  readonly time: number;
-  readonly playing: boolean;
-  readonly speed: number;
-  /** Played to its last record (the clock then stands at its end). */
-  readonly ended: boolean;
-  /** The file ends inside a block (cut by a crash or a full disk): it plays up to its last complete block. */
-  readonly truncated: boolean;
-}
-
-/** The transport: what the app's Replay profile and the control API call. */
-export interface ReplayControls {
-  status(): ReplayStatus;
-  play(): void;
-  pause(): void;
-  /** 1…60; a ReplayError (BAD_SPEED) otherwise. */
-  setSpeed(speed: number): void;
-  /** Pauses and moves the clock `ms` on (default 1000), playing what falls in between. */
-  step(ms?: number): Promise<void>;
-  /** Moves the clock to an epoch ms or "HH:MM[:SS]" (US/Eastern, on the recording's first day), rebuilding every stream's state there. */
-  seek(to: number | string): Promise<void>;
-}
+import type { ReplayControls, ReplayOptions } from './replay-types';
 
 export interface OpenedReplay {
   readonly reader: RecordingReader;
@@ -94,7 +53,10 @@ export async function openReplay(o: ReplayOptions, base: Clock): Promise<OpenedR
       );
     if (!(reader.recordCount > 0) || Number.isNaN(reader.firstTime))
       throw new ReplayError('EMPTY_RECORDING', `${o.file} holds no records`);
-    const start = Math.min(Math.max(replayTime(o.from ?? reader.firstTime, reader.firstTime), reader.firstTime), reader.lastTime);
+    const start = Math.min(
+      Math.max(replayTime(o.from ?? reader.firstTime, reader.firstTime), reader.firstTime),
+      reader.lastTime,
+    );
     return { reader, clock: new ReplayClock(base, reader.firstTime, o.speed ?? 1), start, options: o };
   } catch (e) {
     await reader.close();
@@ -112,7 +74,12 @@ export interface ReplayRuntime {
 /** Starts the replay on the gateway's model: quotes for the matching engine, the request services, the player. */
 export async function startReplay(
   opened: OpenedReplay,
-  deps: { ctx: GatewayContext; market: ReplayMarket; history: Pick<HistoryService, 'encodeFrame'>; timers: Clock },
+  deps: {
+    ctx: GatewayContext;
+    market: ReplayMarket;
+    history: Pick<HistoryService, 'encodeFrame'>;
+    timers: Clock;
+  },
 ): Promise<ReplayRuntime> {
   const { reader, clock } = opened;
   const { ctx } = deps;
@@ -131,6 +98,9 @@ export async function startReplay(
     clock.set(reader.lastTime);
     ctx.log.info('replay: played to the end of the recording');
   });
+  // The first block is read before any client can connect: a request that comes before it would find no recorded
+  // stream yet and be left to the model for good.
+  await player.settle();
   if (!opened.options.paused) clock.play();
   ctx.log.info(
     `replaying ${opened.options.file} (server version ${player.version}, ${new Date(reader.firstTime).toISOString()} … ${new Date(reader.lastTime).toISOString()}) at ${clock.speed}x`,
@@ -156,7 +126,8 @@ export async function startReplay(
     pause: () => clock.pause(),
     setSpeed: (speed) => clock.setSpeed(speed),
     async step(ms = 1000) {
-      if (!(Number.isFinite(ms) && ms > 0)) throw new ReplayError('BAD_TIME', `step must be a positive number of ms, got ${ms}`);
+      if (!(Number.isFinite(ms) && ms > 0))
+        throw new ReplayError('BAD_TIME', `step must be a positive number of ms, got ${ms}`);
       clock.pause();
       clock.set(Math.min(clock.now() + ms, reader.lastTime));
       await player.settle();

@@ -49,7 +49,13 @@ export class ReplayService {
     const r = req as AnyRequest;
     switch (req.kind) {
       case 'reqMktData':
-        return this.attach(s, req.reqId, r, marketDataFilter(req.genericTickList), req.snapshot || req.regulatorySnapshot);
+        return this.attach(
+          s,
+          req.reqId,
+          r,
+          marketDataFilter(req.genericTickList),
+          req.snapshot || req.regulatorySnapshot,
+        );
       case 'reqHistoricalData': {
         const key = this.player.keys.groupKey(req.kind, req.contract, req as unknown as JsonObject);
         return this.history.request(s, req, key, this.instrument(req.contract));
@@ -75,7 +81,15 @@ export class ReplayService {
     const r = resolveOne(this.ctx.universe, c);
     if (r.ok) return r.inst;
     const template = this.ctx.universe.stocks[0]!;
-    return { ...template, conId: c.conId, symbol: c.symbol, localSymbol: c.localSymbol || c.symbol, primaryExchange: c.primaryExchange, secType: c.secType === 'CASH' || c.secType === 'FUT' ? c.secType : 'STK', currency: c.currency || 'USD' };
+    return {
+      ...template,
+      conId: c.conId,
+      symbol: c.symbol,
+      localSymbol: c.localSymbol || c.symbol,
+      primaryExchange: c.primaryExchange,
+      secType: c.secType === 'CASH' || c.secType === 'FUT' ? c.secType : 'STK',
+      currency: c.currency || 'USD',
+    };
   }
 
   private key(r: AnyRequest): string {
@@ -93,7 +107,11 @@ export class ReplayService {
       return true;
     }
     const inst = r.contract ? this.instrument(r.contract) : this.ctx.universe.stocks[0]!;
-    const to: RelayTarget = { reqId, version: s.version, stock: r.contract !== undefined && inst.secType === 'STK' };
+    const to: RelayTarget = {
+      reqId,
+      version: s.version,
+      stock: r.contract !== undefined && inst.secType === 'STK',
+    };
     // Depth rows the client holds per side, so a seek can take them away before the new book goes in.
     const rows = [0, 0];
     const send = (f: readonly string[]): void => {
@@ -143,7 +161,11 @@ export class ReplayService {
     const stream = this.player.find(this.key(r)).stream;
     if (!stream?.hasAnswer || stream.endedAt === undefined) return false;
     const inst = r.contract ? this.instrument(r.contract) : this.ctx.universe.stocks[0]!;
-    const to: RelayTarget = { reqId, version: s.version, stock: r.contract !== undefined && inst.secType === 'STK' };
+    const to: RelayTarget = {
+      reqId,
+      version: s.version,
+      stock: r.contract !== undefined && inst.secType === 'STK',
+    };
     for (const f of stream.stateMessages()) {
       const body = relay(f, this.player.version, to, inst);
       if (body !== undefined) s.send(body);
@@ -165,7 +187,8 @@ function countRows(rows: number[], f: readonly string[]): void {
 function clearRows(rows: number[], reqId: number): string[][] {
   const out: string[][] = [];
   for (const side of [0, 1])
-    for (let k = rows[side]!; k > 0; k--) out.push(['12', '1', String(reqId), '0', '2', String(side), '0', '0']);
+    for (let k = rows[side]!; k > 0; k--)
+      out.push(['12', '1', String(reqId), '0', '2', String(side), '0', '0']);
   return out;
 }
 
@@ -174,7 +197,8 @@ function marketDataFilter(genericTickList: string): Filter {
   const news = parseNewsTickList(genericTickList);
   const mdoff = news?.mdoff ?? genericTickList.split(',').some((t) => t.trim().toLowerCase() === 'mdoff');
   return (f) => {
-    if (f[0] === '84') return news !== null && (news.providers === null || news.providers.includes(f[3] ?? ''));
+    if (f[0] === '84')
+      return news !== null && (news.providers === null || news.providers.includes(f[3] ?? ''));
     return !(mdoff && QUOTE_MSGS.has(f[0] ?? ''));
   };
 }

@@ -15,7 +15,8 @@ export function toContractRequest(ref: ContractRef | undefined): ContractRequest
   const c = emptyContractRequest();
   if (!ref) return c;
   const text = (k: string): string => (typeof ref[k] === 'string' ? (ref[k] as string) : '');
-  const num = (k: string): number => (typeof ref[k] === 'number' ? (ref[k] as number) : Number(ref[k] ?? 0) || 0);
+  const num = (k: string): number =>
+    typeof ref[k] === 'number' ? (ref[k] as number) : Number(ref[k] ?? 0) || 0;
   return {
     ...c,
     conId: num('conId'),

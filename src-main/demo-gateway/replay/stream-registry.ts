@@ -24,7 +24,13 @@ export class StreamRegistry {
   ) {}
 
   /** A request record: opens a stream, ends one (its cancel), or is none of the registry's business. */
-  request(r: { t: number; kind: string; reqId: number | null; contract?: RecordedRequest['contract']; params?: RecordedRequest['params'] }): void {
+  request(r: {
+    t: number;
+    kind: string;
+    reqId: number | null;
+    contract?: RecordedRequest['contract'];
+    params?: RecordedRequest['params'];
+  }): void {
     if (r.kind === CHECKPOINT_KIND) return;
     const reqId = r.kind === 'reqNewsBulletins' || r.kind === 'cancelNewsBulletins' ? BULLETINS_REQ : r.reqId;
     if (reqId === null) return;
@@ -42,7 +48,8 @@ export class StreamRegistry {
     const msgId = Number(fields[0]);
     let stream: RecordedStream | undefined;
     if (msgId === BULLETINS_MSG) {
-      stream = this.byId.get(BULLETINS_REQ) ?? this.open({ t, kind: 'reqNewsBulletins', reqId: BULLETINS_REQ });
+      stream =
+        this.byId.get(BULLETINS_REQ) ?? this.open({ t, kind: 'reqNewsBulletins', reqId: BULLETINS_REQ });
     } else {
       const at = reqIdField(msgId, this.version);
       if (at === undefined) return undefined;

@@ -13,7 +13,6 @@ import { openRecording } from '../../../src-main/recorder/format';
 import type { IncomingRecord } from '../../../src-main/recorder/format';
 import { ReplayClock } from '../../../src-main/demo-gateway/replay/replay-clock';
 import { reqIdField } from '../../../src-main/demo-gateway/replay/stream-kinds';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 import { recordDemoSession } from '../../../tools/record-demo';
 import type { RecordedSession } from '../../../tools/record-demo';
 import { connect, order, startGateway, stock, until } from './helpers';
@@ -85,23 +84,28 @@ describe('replay of a recorded demo session', () => {
     expect(lastTime - firstTime).toBeGreaterThan(15_000);
   });
 
-  it('plays the recorded prices in the recorded order at the recorded times (1x)', async () => {
-    const gw = await startGateway({ replay: { file: session.file, paused: true } });
+  it('plays the recorded prices in the recorded order at the recorded times (1x, from a start time)', async () => {
+    // From just before the line's first prices (after the recording's first requests).
+    const from = aapl[0]!.t - 1;
+    const gw = await startGateway({ replay: { file: session.file, paused: true, from } });
     const c = await connect(gw, 1);
     try {
+      expect(gw.replay!.status().time).toBe(from);
       const line = c.nextReqId();
       c.ib.reqMktData(line, stock('AAPL'), '', false, false);
+      await until(() => gw.received(1).some((m) => m.msgId === 1), 'the request at the gateway');
       const start = Date.now();
       gw.replay!.play();
       await new Promise((r) => setTimeout(r, 3000));
       gw.replay!.pause();
       const played = gw.replay!.status().time;
       const want = aapl.filter((x) => x.t <= played);
+      expect(want.length).toBeGreaterThan(3);
       await c.waitFor(() => ticksOf(c, line).length >= want.length, 'the ticks played');
       const got = ticksOf(c, line);
       expect(got.map((x) => [x.type, x.value])).toEqual(want.map((x) => [x.type, x.value]));
       for (let i = 0; i < got.length; i++)
-        expect(Math.abs(got[i]!.at - start - (want[i]!.t - firstTime))).toBeLessThan(250);
+        expect(Math.abs(got[i]!.at - start - (want[i]!.t - from))).toBeLessThan(250);
     } finally {
       c.close();
       await gw.close();
@@ -114,6 +118,7 @@ describe('replay of a recorded demo session', () => {
     try {
       const line = c.nextReqId();
       c.ib.reqMktData(line, stock('AAPL'), '', false, false);
+      await until(() => gw.received(1).some((m) => m.msgId === 1), 'the request at the gateway');
       const start = Date.now();
       gw.replay!.play();
       await until(
@@ -215,7 +220,8 @@ describe('replay of a recorded demo session', () => {
         .map((a) => (a[2] as { contract: { conId: number } }).contract.conId);
       expect(rows).toEqual(Array.from({ length: Number(last[3]) }, (_, k) => Number(last[5 + k * 16])));
 
-      // Contract details as recorded, under the client's id.
+      // Contract details as recorded, under the client's id (CONTRACT_DATA at 176: no version field, so conId is
+      // field 12 and longName field 19).
       const d = c.nextReqId();
       c.ib.reqContractDetails(d, stock('AAPL'));
       const [, details] = (await c.waitEvent(EventName.contractDetails, (a) => a[0] === d)) as [
@@ -223,8 +229,8 @@ describe('replay of a recorded demo session', () => {
         { contract: { conId: number }; longName: string },
       ];
       const cd = byReq.get(session.ids.details)!.find((m) => m.fields[0] === '10')!.fields;
-      expect(details.contract.conId).toBe(Number(cd[13]));
-      expect(details.longName).toBe(cd[21]);
+      expect(details.contract.conId).toBe(Number(cd[12]));
+      expect(details.longName).toBe(cd[19]);
 
       // 5-second bars of MSFT as they play.
       const rt = c.nextReqId();
@@ -260,8 +266,8 @@ describe('replay of a recorded demo session', () => {
       await gw.replay!.seek(firstTime + 8_000);
       const now = gw.replay!.status().time;
       const ask = [...aapl].reverse().find((x) => x.type === 2 && x.t <= now)!.value;
-      const [, nextId] = [0, ...(c.of(EventName.nextValidId)[0] as number[])];
-      c.ib.placeOrder(nextId!, stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 10 }));
+      const nextId = c.of(EventName.nextValidId)[0]![0] as number;
+      c.ib.placeOrder(nextId, stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 10 }));
       const [, , exec] = (await c.waitEvent(EventName.execDetails)) as [
         number,
         unknown,
@@ -269,7 +275,17 @@ describe('replay of a recorded demo session', () => {
       ];
       expect(exec.price).toBe(ask);
       expect(exec.shares).toBe(10);
-      expect(gw.positions().find((p) => p.symbol === 'AAPL')).toMatchObject({ position: 10, avgCost: ask });
+      const [report] = (await c.waitFor(() => c.of(EventName.commissionReport)[0], 'the commission')) as [
+        { commission: number },
+      ];
+      // IB's average cost holds the commission (accounts/ledger.ts): the replayed ask plus commission per share.
+      const avgCost = (ask * 10 + report.commission) / 10;
+      expect(gw.positions().find((p) => p.symbol === 'AAPL')).toMatchObject({ position: 10 });
+      expect(gw.positions().find((p) => p.symbol === 'AAPL')!.avgCost).toBeCloseTo(avgCost, 9);
+      c.ib.reqPositions();
+      const [, , pos, cost] = (await c.waitEvent(EventName.position)) as [string, unknown, number, number];
+      expect(pos).toBe(10);
+      expect(cost).toBeCloseTo(avgCost, 6);
     } finally {
       c.close();
       await gw.close();
@@ -290,7 +306,11 @@ describe('replay of a recorded demo session', () => {
       a.ib.reqMktData(7, stock('AAPL'), '', false, false);
       b.ib.reqMktData(4242, stock('AAPL'), '', false, false);
       old.send(1, 11, 900, 0, 'AAPL', 'STK', '', 0, '', '', 'SMART', '', 'USD', '', '', 0, '', 0, 0, '');
-      await old.until(() => old.of(81).length === 1, 'the old line');
+      // Paused at the recording's start: nothing is due yet, so wait for the three requests to arrive.
+      await until(
+        () => [1, 2, 3].every((id) => gw.received(id).some((m) => m.msgId === 1)),
+        'the three requests at the gateway',
+      );
       gw.replay!.play();
       await until(() => gw.replay!.status().ended, 'the end', 5000);
       for (const [c, id] of [
@@ -304,7 +324,7 @@ describe('replay of a recorded demo session', () => {
       expect(old.of(1).map((f) => [f[2], Number(f[4])])).toEqual(aapl.map((x) => ['900', x.value]));
       // tickSize of the bid: shares at 176 and 193, round lots at 157.
       const bidSizes = byReq
-        .get(session.ids.quotes.AAPL)!
+        .get(session.ids.quotes.AAPL!)!
         .filter((m) => m.fields[0] === '2' && m.fields[3] === '0')
         .map((m) => Number(m.fields[4]));
       expect(
