@@ -14,8 +14,11 @@ import { systemClock } from '../src-shared/clock';
 import { createDemoGateway } from '../src-main/demo-gateway';
 import type { WriterStats } from '../src-main/recorder/format';
 import { startRecordingProxy } from './recording-proxy';
+import { ReplayClock } from '../src-main/demo-gateway/replay/replay-clock';
 
-export const DEMO_SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'SPY'] as const;
+const DEMO_SYMBOLS = ['AAPL', 'MSFT', 'NVDA', 'SPY'] as const;
+/** When the shipped recording starts: a Wednesday, 11:30 in New York. */
+const SHIPPED_START = '2026-07-08T15:30:00Z';
 
 export interface RecordDemoOptions {
   /** Where the recording goes. */
@@ -154,13 +157,29 @@ export async function recordDemoSession(o: RecordDemoOptions): Promise<RecordedS
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, seconds: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      seconds: { type: 'string' },
+      seed: { type: 'string' },
+      at: { type: 'string' },
+    },
   });
   const file = path.resolve(values.out ?? 'tests/fixtures/recordings/demo-session.ibdrec');
   const seconds = Number(values.seconds ?? 60);
   if (!(seconds >= 5 && seconds <= 3600)) throw new Error('--seconds must be 5…3600');
   // Checkpoints every 10 s, so even this short recording can be sought through them.
-  const r = await recordDemoSession({ file, seconds, seed: Number(values.seed ?? 1), checkpointMs: 10_000 });
+  // A fixed weekday morning (ET) rather than whenever the script runs, so the shipped recording reads the same.
+  const at = Date.parse(values.at ?? SHIPPED_START);
+  if (!Number.isFinite(at)) throw new Error('--at must be an ISO time, e.g. 2026-07-08T15:30:00Z');
+  const clock = new ReplayClock(systemClock, at);
+  clock.play();
+  const r = await recordDemoSession({
+    file,
+    seconds,
+    seed: Number(values.seed ?? 1),
+    checkpointMs: 10_000,
+    clock,
+  });
   console.log(`recorded ${r.stats.records} records in ${r.stats.bytes} bytes to ${r.file}`);
 }
 

@@ -38,7 +38,7 @@ export interface RecordingProxy {
 }
 
 /** A decoded request as a recording stores it: kind, request id, contract, the other fields as parameters. */
-export function requestBody(req: Request): {
+function requestBody(req: Request): {
   kind: string;
   reqId: number | null;
   contract?: ReturnType<typeof contractRef>;

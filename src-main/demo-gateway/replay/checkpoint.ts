@@ -30,7 +30,7 @@ const CheckpointSchema = z.object({
 });
 
 /** Streams worth a checkpoint: every live one, and contract-details answers (a replay answers with them). */
-export function checkpointStreams(all: Iterable<RecordedStream>): RecordedStream[] {
+function checkpointStreams(all: Iterable<RecordedStream>): RecordedStream[] {
   const out: RecordedStream[] = [];
   for (const s of all)
     if (s.endedAt === undefined || (s.kind === 'reqContractDetails' && s.hasAnswer)) out.push(s);

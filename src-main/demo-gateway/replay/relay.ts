@@ -29,7 +29,7 @@ export interface RelayTarget {
 }
 
 /** The factor recorded sizes are multiplied by for the client (lots ↔ shares when the versions straddle `edge`). */
-export function sizeFactor(recorded: number, client: number, edge: number): number {
+function sizeFactor(recorded: number, client: number, edge: number): number {
   if (recorded < edge === client < edge) return 1;
   return recorded < edge ? 100 : 0.01;
 }
@@ -82,7 +82,7 @@ export function relay(
  * CONTRACT_DATA (10) read at server version v, field by field as wire/encode-contract.ts writes it (ibapi's
  * processContractDataMsg): the instrument (on `template` for what the message does not carry) and its hours.
  */
-export function readContractData(
+function readContractData(
   fields: readonly string[],
   v: number,
   template: Instrument,

@@ -34,7 +34,7 @@ interface Bar {
 }
 
 /** A recorded bar label as ms (or an ET day number for daily bars): "yyyyMMdd", epoch seconds, "yyyyMMdd HH:mm:ss zone". */
-export function parseBarLabel(label: string, daily: boolean): number | undefined {
+function parseBarLabel(label: string, daily: boolean): number | undefined {
   const s = label.trim();
   if (/^\d{8}$/.test(s)) {
     const d = Math.floor(Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8)) / DAY);
@@ -47,7 +47,7 @@ export function parseBarLabel(label: string, daily: boolean): number | undefined
 }
 
 /** The bars a recorded history stream holds: its historicalData answer, overlaid by its updates, in time order. */
-export function recordedBars(stream: RecordedStream, volumeFactor: number, daily: boolean): Bar[] {
+function recordedBars(stream: RecordedStream, volumeFactor: number, daily: boolean): Bar[] {
   const { first, updates } = stream.barMessages();
   const byTime = new Map<number, Bar>();
   const num = (x: string | undefined): number => Number(x ?? 'NaN');
@@ -90,7 +90,7 @@ export function recordedBars(stream: RecordedStream, volumeFactor: number, daily
 }
 
 /** Intraday bars merged into buckets of `seconds`, aligned on the ET day as the model's bars are. */
-export function coarser(bars: readonly Bar[], seconds: number): Bar[] {
+function coarser(bars: readonly Bar[], seconds: number): Bar[] {
   const ms = seconds * 1000;
   const out: Bar[] = [];
   for (const b of bars) {

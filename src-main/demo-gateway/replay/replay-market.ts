@@ -42,7 +42,7 @@ export class ReplayMarket extends Market {
 }
 
 /** Fills `out` from a recorded stream's latest ticks; false when it has no price yet. */
-export function replayedQuote(
+function replayedQuote(
   s: RecordedStream,
   inst: Instrument,
   t: number,

@@ -29,7 +29,7 @@ export interface OpenedReplay {
 }
 
 /** A start or seek time: epoch ms, or an ET wall time on the recording's first day. */
-export function replayTime(to: number | string, firstTime: number): number {
+function replayTime(to: number | string, firstTime: number): number {
   if (typeof to === 'number') {
     if (!Number.isFinite(to)) throw new ReplayError('BAD_TIME', `not a time: ${to}`);
     return to;

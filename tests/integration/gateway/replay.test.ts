@@ -3,7 +3,7 @@
 // recorded order at the recorded times (1x and 20x), under its own request ids; a seek rebuilds the state at the
 // target time; history, real-time bars, the scan and contract details come from the recording; orders fill at the
 // replayed prices; several clients share one replay; a cut, damaged or foreign file is a typed error at start.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EventName } from '@stoqey/ib';
@@ -340,6 +340,70 @@ describe('replay of a recorded demo session', () => {
       b.close();
       old.close();
       await gw.close();
+    }
+  });
+
+  it('replays the shipped recording (quotes, a chart, bars, a scan, an order), and a file cut inside a block up to its last whole block', async () => {
+    const shipped = path.join(__dirname, '../../fixtures/recordings/demo-session.ibdrec');
+    expect((await stat(shipped)).size).toBeLessThan(1024 * 1024);
+    const r = await openRecording(shipped);
+    const kinds = new Set<string>();
+    const aaplPrices: number[] = [];
+    let aaplId = '';
+    let fills = 0;
+    for await (const e of r.entries()) {
+      if (e.type === 'req') {
+        kinds.add(e.kind);
+        if (e.kind === 'reqMktData' && e.contract?.symbol === 'AAPL') aaplId = String(e.reqId);
+      } else if (e.type === 'in') {
+        if (e.fields[0] === '11') fills++;
+        if (e.fields[0] === '1' && e.fields[2] === aaplId && e.fields[3] === '4')
+          aaplPrices.push(Number(e.fields[4]));
+      }
+    }
+    const { firstTime: first, blocks } = r;
+    await r.close();
+    for (const k of [
+      'reqMktData',
+      'reqHistoricalData',
+      'reqRealTimeBars',
+      'reqScannerSubscription',
+      'placeOrder',
+    ])
+      expect(kinds).toContain(k);
+    expect(fills).toBeGreaterThan(0);
+    expect(aaplPrices.length).toBeGreaterThan(20);
+
+    const gw = await startGateway({ replay: { file: shipped, paused: true, speed: 60 } });
+    const c = await connect(gw, 1);
+    try {
+      const line = c.nextReqId();
+      c.ib.reqMktData(line, stock('AAPL'), '', false, false);
+      await until(() => gw.received(1).some((m) => m.msgId === 1), 'the request at the gateway');
+      gw.replay!.play();
+      const lasts = (): number[] =>
+        c
+          .of(EventName.tickPrice, line)
+          .filter((a) => a[1] === 4)
+          .map((a) => a[2] as number);
+      await c.waitFor(() => lasts().length >= 20, 'twenty last prices');
+      expect(lasts().slice(0, 20)).toEqual(aaplPrices.slice(0, 20));
+    } finally {
+      c.close();
+      await gw.close();
+    }
+
+    // Cut in the middle of its second block: the first block plays, the status says the file is truncated.
+    expect(blocks.length).toBeGreaterThan(2);
+    const cut = path.join(dir, 'cut.ibdrec');
+    const bytes = await readFile(shipped);
+    await writeFile(cut, bytes.subarray(0, blocks[1]!.offset + 60));
+    const cutGw = await startGateway({ replay: { file: cut, paused: true } });
+    try {
+      const st = cutGw.replay!.status();
+      expect(st).toMatchObject({ truncated: true, firstTime: first, lastTime: blocks[0]!.lastTime });
+    } finally {
+      await cutGw.close();
     }
   });
 });
