@@ -42,13 +42,7 @@ export class ReplayMarket extends Market {
 }
 
 /** Fills `out` from a recorded stream's latest ticks; false when it has no price yet. */
-function replayedQuote(
-  s: RecordedStream,
-  inst: Instrument,
-  t: number,
-  out: Quote,
-  version: number,
-): boolean {
+function replayedQuote(s: RecordedStream, inst: Instrument, t: number, out: Quote, version: number): boolean {
   const price = (ids: readonly [number, number]): number => {
     const f = s.tick(1, ids[0]) ?? s.tick(1, ids[1]);
     const x = f ? Number(f[4]) : NaN;
