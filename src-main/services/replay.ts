@@ -7,7 +7,7 @@ import type { ReplayStatus } from '../../src-shared/domain/replay';
 import { AppError } from '../../src-shared/result';
 
 /** What the service drives: a replaying gateway's transport (the demo gateway's ReplayControls). */
-export interface ReplayTransport {
+interface ReplayTransport {
   status(): ReplayStatus;
   play(): void;
   pause(): void;
