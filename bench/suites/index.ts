@@ -9,6 +9,7 @@ import { run as mainLoad } from './main-load';
 import { run as memory } from './memory';
 import { run as optionsModel } from './options-model';
 import { run as recorder } from './recorder';
+import { run as replay } from './replay';
 import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
@@ -30,4 +31,5 @@ export const suites: Record<string, Suite> = {
   studies,
   alerts,
   recorder,
+  replay,
 };
