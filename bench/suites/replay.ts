@@ -3,10 +3,7 @@
 // the day; (b) the gateway's CPU replaying a 500-symbol hour at 60x to a client holding all 500 lines ≤ 1 core. The
 // recording is made here at run time (once, kept in node_modules/.cache, remade when the sources that decide its
 // bytes change); nothing of it is committed.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { systemClock } from '../../src-shared/clock';
 import { createRecordingWriter } from '../../src-main/recorder/format';
 import { createReplayCheckpointer, CHECKPOINT_EVERY_MS } from '../../src-main/demo-gateway';
@@ -14,6 +11,7 @@ import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { RawClient } from '../../tests/integration/gateway/raw-client';
 import { figure, type Figure } from '../figure';
+import { cachedBenchFile } from '../support/cached-file';
 
 const SYMBOLS = 500;
 const PER_SYMBOL = 4;
@@ -25,9 +23,8 @@ const VERSION = 176;
 const symbolOf = (i: number): string => `S${String(i).padStart(3, '0')}`;
 
 /** The 6.5-hour recording: 500 quote lines asked for at its start, their traffic, a checkpoint every minute. */
-async function dayRecording(): Promise<{ file: string; seconds: number }> {
-  const h = createHash('sha256');
-  for (const f of [
+function dayRecording(): Promise<{ file: string; seconds: number }> {
+  const sources = [
     'src-main/recorder/format/block-encoder.ts',
     'src-main/recorder/format/writer.ts',
     'src-main/recorder/format/file-header.ts',
@@ -35,16 +32,11 @@ async function dayRecording(): Promise<{ file: string; seconds: number }> {
     'src-main/demo-gateway/replay/recorded-stream.ts',
     'tests/support/quote-traffic.ts',
     'bench/suites/replay.ts',
-  ])
-    h.update(readFileSync(path.join(process.cwd(), f)));
-  h.update(String(DAY_MESSAGES));
-  const dir = path.join(process.cwd(), 'node_modules', '.cache', 'ibdesk-bench', 'replay');
-  const file = path.join(dir, `day-${h.digest('hex').slice(0, 12)}.ibdrec`);
-  if (existsSync(file)) return { file, seconds: 0 };
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const started = Date.now();
-  const tmp = await mkdtemp(path.join(dir, 'make-'));
+  ];
+  return cachedBenchFile('replay', sources, String(DAY_MESSAGES), write);
+}
+
+async function write(tmp: string): Promise<string> {
   const w = createRecordingWriter({
     dir: tmp,
     base: 'day',
@@ -80,9 +72,7 @@ async function dayRecording(): Promise<{ file: string; seconds: number }> {
   }
   const s = await w.close();
   if (s.dropped || s.rejected || s.state !== 'closed') throw new Error(`writer: ${JSON.stringify(s)}`);
-  await rename(s.files[0]!, file);
-  await rm(tmp, { recursive: true, force: true });
-  return { file, seconds: (Date.now() - started) / 1000 };
+  return s.files[0]!;
 }
 
 const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

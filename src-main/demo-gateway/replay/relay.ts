@@ -6,19 +6,7 @@
 import type { Instrument } from '../model/instrument';
 import { contractData } from '../wire/encode-contract';
 import { errorMessage } from '../wire/encoder';
-import {
-  MIN_SERVER_VER_AGG_GROUP,
-  MIN_SERVER_VER_FRACTIONAL_SIZE_SUPPORT,
-  MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES,
-  MIN_SERVER_VER_LAST_TRADE_DATE,
-  MIN_SERVER_VER_MARKET_DATA_IN_SHARES,
-  MIN_SERVER_VER_MARKET_RULES,
-  MIN_SERVER_VER_MD_SIZE_MULTIPLIER,
-  MIN_SERVER_VER_REAL_EXPIRATION_DATE,
-  MIN_SERVER_VER_SIZE_RULES,
-  MIN_SERVER_VER_STOCK_TYPE,
-  MIN_SERVER_VER_UNDERLYING_INFO,
-} from '../wire/server-versions';
+import * as V from '../wire/server-versions';
 import { reqIdField } from './stream-kinds';
 
 /** Who receives a relayed message: its request id, server version, and whether the stream is a US stock's. */
@@ -69,8 +57,8 @@ export function relay(
   const at = reqIdField(msgId, recordedVersion);
   if (at !== undefined) f[at] = String(to.reqId);
   if (to.stock) {
-    const ticks = sizeFactor(recordedVersion, to.version, MIN_SERVER_VER_MARKET_DATA_IN_SHARES);
-    const bars = sizeFactor(recordedVersion, to.version, MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES);
+    const ticks = sizeFactor(recordedVersion, to.version, V.MIN_SERVER_VER_MARKET_DATA_IN_SHARES);
+    const bars = sizeFactor(recordedVersion, to.version, V.MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES);
     if (msgId === 1) f[5] = scaled(f[5], ticks);
     else if (msgId === 2) f[4] = scaled(f[4], ticks);
     else if (msgId === 50) f[8] = scaled(f[8], bars);
@@ -87,7 +75,7 @@ function readContractData(
   v: number,
   template: Instrument,
 ): { inst: Instrument; hours: { tradingHours: string; liquidHours: string } } | undefined {
-  let i = v < MIN_SERVER_VER_SIZE_RULES ? 3 : 2;
+  let i = v < V.MIN_SERVER_VER_SIZE_RULES ? 3 : 2;
   const next = (): string => {
     if (i >= fields.length) throw new RangeError('short');
     return fields[i++]!;
@@ -96,7 +84,7 @@ function readContractData(
     const symbol = next();
     const secType = next();
     const lastTradeDate = next();
-    if (v >= MIN_SERVER_VER_LAST_TRADE_DATE) next();
+    if (v >= V.MIN_SERVER_VER_LAST_TRADE_DATE) next();
     next(); // strike
     next(); // right
     const exchange = next();
@@ -106,7 +94,7 @@ function readContractData(
     const tradingClass = next();
     const conId = Number(next());
     const minTick = Number(next());
-    if (v >= MIN_SERVER_VER_MD_SIZE_MULTIPLIER && v < MIN_SERVER_VER_SIZE_RULES) next();
+    if (v >= V.MIN_SERVER_VER_MD_SIZE_MULTIPLIER && v < V.MIN_SERVER_VER_SIZE_RULES) next();
     const multiplier = Number(next()) || 1;
     const orderTypes = next();
     const validExchanges = next();
@@ -125,14 +113,14 @@ function readContractData(
     next(); // evMultiplier
     const secIds = Number(next()) || 0;
     for (let k = 0; k < 2 * secIds; k++) next();
-    if (v >= MIN_SERVER_VER_AGG_GROUP) next();
-    const underSymbol = v >= MIN_SERVER_VER_UNDERLYING_INFO ? next() : '';
-    const underSecType = v >= MIN_SERVER_VER_UNDERLYING_INFO ? next() : '';
+    if (v >= V.MIN_SERVER_VER_AGG_GROUP) next();
+    const underSymbol = v >= V.MIN_SERVER_VER_UNDERLYING_INFO ? next() : '';
+    const underSecType = v >= V.MIN_SERVER_VER_UNDERLYING_INFO ? next() : '';
     const marketRuleId =
-      v >= MIN_SERVER_VER_MARKET_RULES ? Number(next().split(',')[0]) || 0 : template.marketRuleId;
-    if (v >= MIN_SERVER_VER_REAL_EXPIRATION_DATE) next();
-    const stockType = v >= MIN_SERVER_VER_STOCK_TYPE ? next() : '';
-    if (v >= MIN_SERVER_VER_FRACTIONAL_SIZE_SUPPORT && v < MIN_SERVER_VER_SIZE_RULES) next();
+      v >= V.MIN_SERVER_VER_MARKET_RULES ? Number(next().split(',')[0]) || 0 : template.marketRuleId;
+    if (v >= V.MIN_SERVER_VER_REAL_EXPIRATION_DATE) next();
+    const stockType = v >= V.MIN_SERVER_VER_STOCK_TYPE ? next() : '';
+    if (v >= V.MIN_SERVER_VER_FRACTIONAL_SIZE_SUPPORT && v < V.MIN_SERVER_VER_SIZE_RULES) next();
     if (!Number.isInteger(conId) || !Number.isFinite(minTick)) return undefined;
     const st = secType === 'STK' || secType === 'FUT' || secType === 'CASH' ? secType : template.secType;
     return {

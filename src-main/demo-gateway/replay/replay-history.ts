@@ -14,6 +14,7 @@ import { historicalDataUpdate } from '../wire/encoder';
 import { etMidnight, etStamp, etDay, parseTwsDateTime, ymdOfDay } from '../wire/tws-time';
 import { MIN_SERVER_VER_HMDS_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import type { Player } from './player';
+import { linesOf } from './session-lines';
 import type { RecordedStream } from './recorded-stream';
 
 type HistoryRequest = Extract<Request, { kind: 'reqHistoricalData' }>;
@@ -246,15 +247,7 @@ export class ReplayHistory {
     key: string,
     src: { stream: RecordedStream; recorded: BarSize; bar: BarSize; inst: Instrument },
   ): void {
-    let mine = this.live.get(s);
-    if (!mine) {
-      mine = new Map();
-      this.live.set(s, mine);
-      s.onClose(() => {
-        for (const x of this.live.get(s)?.values() ?? []) x.stop();
-        this.live.delete(s);
-      });
-    }
+    const mine = linesOf(this.live, s);
     const sub: LiveBars = {
       session: s,
       reqId: req.reqId,

@@ -13,6 +13,7 @@ import { parseNewsTickList } from '../news';
 import type { Request } from '../wire/requests';
 import { tickSnapshotEnd } from '../wire/encoder';
 import type { Player } from './player';
+import { linesOf } from './session-lines';
 import type { RecordedStream } from './recorded-stream';
 import { relay } from './relay';
 import type { RelayTarget } from './relay';
@@ -101,7 +102,7 @@ export class ReplayService {
     const key = this.key(r);
     const found = this.player.find(key);
     if (!found.stream && !found.pending) return false;
-    let mine = this.lines.get(s);
+    const mine = this.lines.get(s);
     if (mine?.has(reqId)) {
       s.error(reqId, 322, "Error processing request.-'cc' : cause - Duplicate ticker id");
       return true;
@@ -136,15 +137,7 @@ export class ReplayService {
         state(this.player.current(key) ?? this.player.find(key).stream);
       },
     });
-    if (!mine) {
-      mine = new Map();
-      this.lines.set(s, mine);
-      s.onClose(() => {
-        for (const l of this.lines.get(s)?.values() ?? []) l.stop();
-        this.lines.delete(s);
-      });
-    }
-    mine.set(reqId, { stop });
+    linesOf(this.lines, s).set(reqId, { stop });
     return true;
   }
 
