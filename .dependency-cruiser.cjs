@@ -60,9 +60,19 @@ module.exports = {
       name: 'gateway-is-standalone',
       severity: 'error',
       comment:
-        'The demo gateway is a TWS stand-in any client can use: it imports src-shared and itself only.',
+        'The demo gateway is a TWS stand-in any client can use: it imports src-shared, itself and the recording ' +
+        'format (which it replays) only.',
       from: { path: '^src-main/demo-gateway/' },
-      to: { path: '^src-main/(?!demo-gateway/)' },
+      to: { path: '^src-main/(?!demo-gateway/|recorder/format/)' },
+    },
+    {
+      name: 'recording-format-is-standalone',
+      severity: 'error',
+      comment:
+        'The recording format is pure Node, shared by the app (which records) and the demo gateway (which ' +
+        'replays): it imports src-shared and itself only.',
+      from: { path: '^src-main/recorder/format/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src-main/(?!recorder/format/)' },
     },
     {
       name: 'gateway-one-entry',

@@ -11,6 +11,8 @@ import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { createHub, type Hub, type HubOptions } from './hub/hub';
 import type { LinkDeps } from './ib/connection';
 import { createSession, type DemoEndpoint, type Session } from './services/session';
+import { createReplayService, type ReplayService, type RunningReplay } from './services/replay';
+import { startReplayGateway } from './demo-profile';
 import { createRequestTable } from './api/request-table';
 import { createSupport } from './support';
 import { createTrading, type Trading } from './trading';
@@ -27,6 +29,8 @@ export type AppOptions = {
   logSink?: LogSink;
   /** Starts the embedded demo gateway for the Demo profile. */
   demoEndpoint: DemoEndpoint;
+  /** Starts the gateway of the Replay profile on a recording (tests pass their own). */
+  startReplay?: (file: string) => Promise<RunningReplay>;
   /** Connect the active profile on start (off in some tests). */
   autoConnect?: boolean;
   /** Check every handler's result against the contract (tests). */
@@ -51,6 +55,7 @@ export interface App {
   readonly session: Session;
   readonly trading: Trading;
   readonly alerts: AlertsService;
+  readonly replay: ReplayService;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -78,12 +83,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     benchProbe: opts.benchProbe ?? false,
     ...(opts.link ? { link: opts.link } : {}),
   });
+  const replay = createReplayService({
+    start: opts.startReplay ?? startReplayGateway,
+    publish: (status) => hub.broadcast('replay', status),
+    clock,
+    log: logBook.logger('replay'),
+  });
   const session = createSession({
     settings,
     link: trading.link,
     orders: trading.orders,
     dataDir: opts.dataDir,
     demoEndpoint: opts.demoEndpoint,
+    replay,
     clock,
     log: logBook.logger('session'),
   });
@@ -151,6 +163,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       logBook,
       support,
       alerts,
+      replay,
       openWindow: opts.openWindow,
     }),
   );
@@ -163,6 +176,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     session,
     trading,
     alerts,
+    replay,
     async start() {
       log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
       if (opts.autoConnect ?? true) void session.start();
@@ -171,6 +185,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await session.stop();
       await alerts.stop();
       await trading.stop();
+      await replay.stop();
       hub.flush();
       hub.stop();
     },

@@ -1,8 +1,9 @@
 // The Demo profile: the embedded demo gateway (#4), started once per process on 127.0.0.1:0 and shared
-// by the Electron shell, the web host and the CLI's --demo.
+// by the Electron shell, the web host and the CLI's --demo; and the Replay profile's gateway on a recording.
 import { createDemoGateway } from './demo-gateway/index';
 import type { DemoGatewayOptions } from './demo-gateway/index';
 import type { DemoEndpoint } from './services/session';
+import type { RunningReplay } from './services/replay';
 
 export type RunningDemo = { host: string; port: number; close(): Promise<void> };
 
@@ -27,6 +28,13 @@ export async function startDemoGateway(
       await gw.close();
     },
   };
+}
+
+/** The Replay profile's gateway: the demo gateway replaying `file`, paused at its start, on 127.0.0.1:0. */
+export async function startReplayGateway(file: string): Promise<RunningReplay> {
+  const gw = await createDemoGateway({ host: '127.0.0.1', port: 0, replay: { file, paused: true } });
+  const transport = gw.replay!;
+  return { host: gw.host, port: gw.port, transport, close: () => gw.close() };
 }
 
 /** For createApp: starts the gateway on first use and keeps it for the life of the process. */

@@ -56,6 +56,13 @@ export const REQUEST_NAMES = [
   'alerts.pause',
   'alerts.delete',
   'alerts.history',
+  'replay.open',
+  'replay.status',
+  'replay.play',
+  'replay.pause',
+  'replay.speed',
+  'replay.step',
+  'replay.seek',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -76,4 +83,5 @@ export const EVENT_NAMES = [
   'tape',
   'alerts',
   'alerts.fired',
+  'replay',
 ] as const;

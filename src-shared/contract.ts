@@ -18,6 +18,7 @@ import { Quote, QuoteBatch } from './domain/quote';
 import { ScannerParams, ScannerStartParams, ScanSnapshot } from './domain/scanner';
 import { Preferences, Profile, ProfileInput, Settings } from './domain/settings';
 import { LayoutDoc, Watchlist } from './domain/workspace';
+import { ReplaySpeed, ReplayStatus } from './domain/replay';
 
 const None = z.strictObject({});
 
@@ -225,6 +226,21 @@ export const requests = {
     params: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
     result: z.array(AlertFired),
   },
+  // ---- replay (F16): the Replay profile's transport ----
+  /** Points the Replay profile at a recording (.ibdrec, a path on main's machine), makes it active and connects. */
+  'replay.open': { params: z.strictObject({ file: z.string().min(1).max(4096) }), result: ConnectionStatus },
+  /** The replay of the active Replay profile, or null when no replay runs. */
+  'replay.status': { params: None, result: ReplayStatus.nullable() },
+  'replay.play': { params: None, result: ReplayStatus },
+  'replay.pause': { params: None, result: ReplayStatus },
+  'replay.speed': { params: z.strictObject({ speed: ReplaySpeed }), result: ReplayStatus },
+  /** Pauses and moves the clock `ms` on (default 1 s), playing what falls in between. */
+  'replay.step': {
+    params: z.strictObject({ ms: z.number().int().min(1).max(3_600_000).default(1000) }),
+    result: ReplayStatus,
+  },
+  /** Moves the clock to a time of the recording (epoch ms), every stream rebuilt there. */
+  'replay.seek': { params: z.strictObject({ time: z.number().int().nonnegative() }), result: ReplayStatus },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
@@ -251,6 +267,8 @@ export const events = {
   /** The alerts of the active profile, whenever one is added, edited, fired, or its line comes or goes. */
   alerts: z.object({ alerts: z.array(AlertView) }),
   'alerts.fired': AlertFired,
+  /** The replay's clock and state: on every change, and a few times a second while it plays. */
+  replay: ReplayStatus.nullable(),
 } as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
 type Requests = typeof requests;

@@ -10,6 +10,7 @@ import { run as memory } from './memory';
 import { run as optionChain } from './option-chain';
 import { run as optionsModel } from './options-model';
 import { run as recorder } from './recorder';
+import { run as replay } from './replay';
 import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
@@ -32,4 +33,5 @@ export const suites: Record<string, Suite> = {
   studies,
   alerts,
   recorder,
+  replay,
 };

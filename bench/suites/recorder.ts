@@ -5,9 +5,7 @@
 // recording of 500 symbols at 4 messages/s each (46.8M messages): open (index the blocks) + seek + first record,
 // at 20 times across the day. That file is made once and kept in node_modules/.cache (remade when the files that
 // decide its bytes change).
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { IBApi } from '@stoqey/ib';
@@ -21,6 +19,7 @@ import type { FromWorker, ToWorker } from '../../src-main/recorder/format/handof
 import { createWorkerRecordingWriter, type WorkerPort } from '../../src-main/recorder/format/writer-client';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { figure, type Figure } from '../figure';
+import { cachedBenchFile } from '../support/cached-file';
 
 const SYMBOLS = 500;
 const PER_SYMBOL = 4; // messages per second per symbol
@@ -265,32 +264,25 @@ async function cpuCost(): Promise<Figure[]> {
 }
 
 /** The 6.5-hour file, made once per version of the sources that decide its bytes. */
-async function dayRecording(): Promise<{ file: string; seconds: number }> {
-  const src = path.join(process.cwd(), 'src-main', 'recorder', 'format');
-  const h = createHash('sha256');
-  for (const f of [
-    'block-encoder.ts',
-    'block.ts',
-    'byte-io.ts',
-    'decimal.ts',
-    'file-header.ts',
-    'mask.ts',
-    'writer.ts',
-  ])
-    h.update(readFileSync(path.join(src, f)));
-  h.update(readFileSync(path.join(process.cwd(), 'tests', 'support', 'quote-traffic.ts')));
-  h.update(String(DAY_MESSAGES));
-  const dir = path.join(process.cwd(), 'node_modules', '.cache', 'ibdesk-bench', 'recorder');
-  const file = path.join(dir, `day-${h.digest('hex').slice(0, 12)}.ibdrec`);
-  if (existsSync(file)) return { file, seconds: 0 };
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const started = Date.now();
-  const tmp = await mkdtemp(path.join(dir, 'make-'));
-  const made = await record(tmp, DAY_MESSAGES, 'brotli');
-  await rename(made.file, file);
-  await rm(tmp, { recursive: true, force: true });
-  return { file, seconds: (Date.now() - started) / 1000 };
+function dayRecording(): Promise<{ file: string; seconds: number }> {
+  const format = (f: string): string => `src-main/recorder/format/${f}`;
+  return cachedBenchFile(
+    'recorder',
+    [
+      ...[
+        'block-encoder.ts',
+        'block.ts',
+        'byte-io.ts',
+        'decimal.ts',
+        'file-header.ts',
+        'mask.ts',
+        'writer.ts',
+      ].map(format),
+      'tests/support/quote-traffic.ts',
+    ],
+    String(DAY_MESSAGES),
+    async (dir) => (await record(dir, DAY_MESSAGES, 'brotli')).file,
+  );
 }
 
 async function seek(): Promise<Figure[]> {

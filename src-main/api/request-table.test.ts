@@ -41,6 +41,7 @@ function deps(calls: Call[], patch: Partial<RequestTableDeps> = {}): RequestTabl
     logBook: recorder('logBook', calls, () => []) as RequestTableDeps['logBook'],
     support: recorder('support', calls) as RequestTableDeps['support'],
     alerts: recorder('alerts', calls, () => []) as RequestTableDeps['alerts'],
+    replay: recorder('replay', calls) as RequestTableDeps['replay'],
     ...patch,
   };
 }

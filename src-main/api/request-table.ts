@@ -3,11 +3,13 @@
 // the entries; the services behind them know nothing of this table.
 import type { RequestName } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/result';
+import { REPLAY_PROFILE_ID } from '../../src-shared/domain/settings';
 import type { SettingsStore } from '../config/settings-store';
 import type { WorkspaceStore } from '../config/workspace-store';
 import type { LogBook } from '../logging/log-book';
 import type { AlertsService } from '../services/alerts';
 import type { Session } from '../services/session';
+import type { ReplayService } from '../services/replay';
 import type { Support } from '../support';
 import type { Trading } from '../trading';
 import type { Handler } from './dispatcher';
@@ -66,12 +68,13 @@ export type RequestTableDeps = {
   logBook: LogBook;
   support: Support;
   alerts: AlertsService;
+  replay: ReplayService;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: ((pane: string) => void | Promise<void>) | undefined;
 };
 
 export function createRequestTable(deps: RequestTableDeps): RequestTable {
-  const { session, settings, workspace, logBook, support, alerts } = deps;
+  const { session, settings, workspace, logBook, support, alerts, replay } = deps;
   const profileId = () => settings.get().activeProfileId;
   return {
     ...tradingRequests(deps.trading),
@@ -101,6 +104,16 @@ export function createRequestTable(deps: RequestTableDeps): RequestTable {
     'alerts.pause': ({ id, paused }) => alerts.pause(id, paused),
     'alerts.delete': async ({ id }) => done(await alerts.remove(id)),
     'alerts.history': ({ limit }) => alerts.history(limit),
+    'replay.open': async ({ file }) => {
+      await settings.useRecording(file);
+      return session.selectProfile(REPLAY_PROFILE_ID);
+    },
+    'replay.status': () => replay.status(),
+    'replay.play': () => replay.play(),
+    'replay.pause': () => replay.pause(),
+    'replay.speed': ({ speed }) => replay.setSpeed(speed),
+    'replay.step': ({ ms }) => replay.step(ms),
+    'replay.seek': ({ time }) => replay.seek(time),
     'windows.open': async ({ pane }) => {
       if (!deps.openWindow)
         throw new AppError(

@@ -2,7 +2,9 @@
 // and whatever still parses (profiles one by one, preferences one by one) is kept; the rest takes defaults.
 import path from 'node:path';
 import {
+  DEFAULT_LIMITS,
   DEMO_PROFILE_ID,
+  REPLAY_PROFILE_ID,
   Preferences,
   Profile,
   SETTINGS_VERSION,
@@ -29,6 +31,8 @@ export interface SettingsStore {
   saveProfile(input: ProfileInput): Promise<Profile>;
   deleteProfile(id: string): Promise<void>;
   selectProfile(id: string): Promise<Profile>;
+  /** Points the Replay profile at a recording (made on first use). */
+  useRecording(file: string): Promise<Profile>;
   onChange(listener: (settings: Settings) => void): () => void;
 }
 
@@ -152,6 +156,8 @@ export function createSettingsStore(opts: StoreDeps): SettingsStore {
         );
       const existing = current.profiles.find((p) => p.id === id);
       if (existing?.kind === 'demo') throw new AppError('VALIDATION', 'The Demo profile cannot be changed');
+      if (existing?.kind === 'replay')
+        throw new AppError('VALIDATION', 'The Replay profile changes by opening a recording');
       const profile = Profile.parse({ ...input, id });
       const profiles = existing
         ? current.profiles.map((p) => (p.id === id ? profile : p))
@@ -173,6 +179,26 @@ export function createSettingsStore(opts: StoreDeps): SettingsStore {
       const p = find(id);
       await commit({ ...current, activeProfileId: id });
       return p;
+    },
+    async useRecording(file) {
+      const existing = current.profiles.find((p) => p.id === REPLAY_PROFILE_ID);
+      const profile = Profile.parse({
+        id: REPLAY_PROFILE_ID,
+        name: 'Replay',
+        kind: 'replay',
+        host: '127.0.0.1',
+        port: 0,
+        clientId: 1,
+        readOnly: false,
+        limits: existing?.limits ?? { ...DEFAULT_LIMITS },
+        recording: file,
+      });
+      const profiles = existing
+        ? current.profiles.map((p) => (p.id === REPLAY_PROFILE_ID ? profile : p))
+        : [...current.profiles, profile];
+      await commit({ ...current, profiles });
+      log.info(`Replay profile set to ${file}`);
+      return profile;
     },
     onChange(listener) {
       listeners.add(listener);

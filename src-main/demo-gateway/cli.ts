@@ -5,6 +5,7 @@ import { createDemoGateway } from './gateway';
 import { applyFault, parseFaultSpec } from './fault-spec';
 import { terminalLogger } from './terminal-log';
 import type { FaultSpec } from './fault-spec';
+import { replayFailure } from './replay/replay-cli';
 
 const USAGE = `Usage: demo-gateway [options]
   --host H               interface to listen on (default 127.0.0.1)
@@ -18,6 +19,9 @@ const USAGE = `Usage: demo-gateway [options]
   --real-hours           trade only in US market hours (default: around the clock)
   --no-live-data         no live market-data permissions (delayed data only)
   --pacing MODE          historical pacing rules: small-bars (default), all, off
+  --replay FILE          replay a recording (.ibdrec) instead of the live model
+  --speed N              replay speed, 1-60 (default 1)
+  --from HH:MM           start the replay at this US/Eastern time of the recording's day
   --fault SPEC           inject a fault, repeatable: <name>[:arg][@delayMs][/everyMs]
                          names: drop-all, silence:ms, restart:downMs, connectivity:data-lost|data-maintained:ms,
                          pacing:historical|rate, slow-reader:ms, malformed:kind, accept-then-close:n,
@@ -45,6 +49,9 @@ async function main(): Promise<void> {
         'real-hours': SWITCH,
         'no-live-data': SWITCH,
         pacing: VALUE,
+        replay: VALUE,
+        speed: VALUE,
+        from: VALUE,
         fault: { type: 'string', multiple: true },
         verbose: SWITCH,
         help: SWITCH,
@@ -71,6 +78,10 @@ async function main(): Promise<void> {
   const pacing = args.pacing;
   if (pacing !== undefined && pacing !== 'small-bars' && pacing !== 'all' && pacing !== 'off') {
     console.error('--pacing must be small-bars, all or off');
+    process.exit(2);
+  }
+  if ((args.speed !== undefined || args.from !== undefined) && args.replay === undefined) {
+    console.error('--speed and --from need --replay FILE');
     process.exit(2);
   }
   let faults: FaultSpec[];
@@ -103,10 +114,20 @@ async function main(): Promise<void> {
       realHours: args['real-hours'],
       liveData: args['no-live-data'] ? false : undefined,
       historicalPacing: pacing,
+      replay:
+        args.replay === undefined
+          ? undefined
+          : {
+              file: args.replay,
+              speed: args.speed === undefined ? undefined : Number(args.speed),
+              from: args.from,
+            },
       log,
     });
   } catch (err) {
-    console.error(`cannot start the demo gateway: ${(err as Error).message}`);
+    console.error(
+      replayFailure(err, args.replay) ?? `cannot start the demo gateway: ${(err as Error).message}`,
+    );
     process.exit(1);
   }
   const control = await gw.startControlApi(int('control-port', args['control-port']) ?? 0);
@@ -114,6 +135,11 @@ async function main(): Promise<void> {
     `IBDesk demo gateway listening on ${gw.host}:${gw.port} (server versions 157-${gw.options.maxServerVersion}, accounts ${gw.options.accounts.join(',')})`,
   );
   console.log(`control API: ${control.url}  (GET /status, POST /faults/…)`);
+  const replay = gw.replay?.status();
+  if (replay)
+    console.log(
+      `replaying ${replay.file}: ${new Date(replay.firstTime).toISOString()} … ${new Date(replay.lastTime).toISOString()} at ${replay.speed}x (control: GET /replay, POST /replay/play|pause|speed|step|seek)`,
+    );
 
   const timers: ReturnType<typeof setTimeout>[] = [];
   for (const f of faults) {

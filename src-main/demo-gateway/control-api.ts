@@ -7,6 +7,9 @@ import type { Logger } from '../../src-shared/logger';
 import type { GatewayInspection } from './inspection';
 import type { FaultControls } from './faults';
 import type { ResolvedOptions } from './gateway-options';
+import type { ReplayControls } from './replay/replay-types';
+import { ReplayError } from './replay/replay-error';
+import { replayRoutes } from './replay/replay-routes';
 
 export interface ControlApi {
   readonly url: string;
@@ -37,6 +40,8 @@ export interface Controlled extends GatewayInspection {
   readonly port: number;
   readonly options: Pick<ResolvedOptions, 'maxServerVersion' | 'accounts'>;
   readonly faults: FaultControls;
+  /** A replaying gateway's transport (adds /replay routes). */
+  readonly replay?: ReplayControls | undefined;
 }
 
 export async function startControlApi(
@@ -93,6 +98,12 @@ export async function startControlApi(
     '/faults/clear': () => gw.faults.clear(),
   };
 
+  if (gw.replay) {
+    const routes = replayRoutes(gw.replay);
+    Object.assign(get, routes.get);
+    Object.assign(post, routes.post);
+  }
+
   const server = createServer((req, res) => {
     void handle(req, res);
   });
@@ -107,7 +118,7 @@ export async function startControlApi(
       const result = await h(body, url.searchParams);
       reply(res, 200, result === undefined ? { ok: true } : result);
     } catch (err) {
-      if (err instanceof z.ZodError || err instanceof BadRequest)
+      if (err instanceof z.ZodError || err instanceof BadRequest || err instanceof ReplayError)
         return reply(res, 400, { error: err.message });
       opts.log.error(`control API ${url.pathname} failed: ${(err as Error).message}`);
       reply(res, 500, { error: (err as Error).message });

@@ -2,6 +2,7 @@
 import type { Clock } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
 import { MAX_SUPPORTED_SERVER_VERSION, MIN_SUPPORTED_SERVER_VERSION } from './wire/server-versions';
+import type { ReplayOptions } from './replay/replay-types';
 
 export interface DemoGatewayOptions {
   /** Interface to listen on; default 127.0.0.1 (binding elsewhere is the caller's explicit choice). */
@@ -36,6 +37,8 @@ export interface DemoGatewayOptions {
   depthLines?: number;
   /** Stamp every market-data batch with a private tickString (type 9901, "seq;epochMs") for latency benchmarks. */
   benchStamps?: boolean;
+  /** Replay a recording instead of the live model: its streams are served at its own clock (replay/README). */
+  replay?: ReplayOptions;
   log?: Logger;
   clock?: Clock;
 }
@@ -56,6 +59,7 @@ export interface ResolvedOptions {
   scannerRefreshMs: number;
   depthLines: number;
   benchStamps: boolean;
+  replay: ReplayOptions | undefined;
 }
 
 /** Private tick type of bench stamps: tickString(9901, "<seq>;<epoch ms>"). Never sent unless enabled. */
@@ -96,5 +100,6 @@ export function resolveOptions(o: DemoGatewayOptions): ResolvedOptions {
     scannerRefreshMs: o.scannerRefreshMs ?? 10_000,
     depthLines,
     benchStamps: o.benchStamps ?? false,
+    replay: o.replay,
   };
 }

@@ -55,6 +55,9 @@ import {
 import type { GatewayInspection } from './inspection';
 import { startControlApi } from './control-api';
 import type { ControlApi } from './control-api';
+import { openReplay, startReplay } from './replay/replay-mode';
+import type { ReplayControls } from './replay/replay-types';
+import { ReplayMarket } from './replay/replay-market';
 
 export interface DemoGateway extends GatewayInspection {
   readonly host: string;
@@ -67,14 +70,20 @@ export interface DemoGateway extends GatewayInspection {
   startControlApi(port?: number): Promise<ControlApi>;
   /** Writes the state file now (when statePath is set). */
   saveState(): Promise<void>;
+  /** The transport of a replaying gateway (option `replay`); undefined for the live model. */
+  readonly replay: ReplayControls | undefined;
 }
 
 export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise<DemoGateway> {
   const opts = resolveOptions(input);
-  const clock: Clock = input.clock ?? systemClock;
+  const baseClock: Clock = input.clock ?? systemClock;
+  // A replay runs the whole gateway on the recording's clock; a file it cannot replay fails here, before anything.
+  const opened = opts.replay ? await openReplay(opts.replay, baseClock) : undefined;
+  const clock: Clock = opened?.clock ?? baseClock;
   const log: Logger = (input.log ?? silentLogger).child('demo-gateway');
   const universe = buildUniverse(clock.now());
-  const market = new Market(universe, opts.seed, opts.realHours);
+  const replayMarket = opened ? new ReplayMarket(universe, opts.seed, opts.realHours) : undefined;
+  const market = replayMarket ?? new Market(universe, opts.seed, opts.realHours);
   const optionInstruments = new OptionInstruments(createOptionMarket({ market, seed: opts.seed }), market);
   market.attachDerivatives(optionInstruments);
   const history = new HistoryEngine(market);
@@ -185,6 +194,11 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     historicalTicks,
   });
 
+  const replay =
+    opened && replayMarket
+      ? await startReplay(opened, { ctx, market: replayMarket, history: historySvc, timers: baseClock })
+      : undefined;
+
   const host: SessionHost = {
     log,
     now: () => clock.now(),
@@ -200,7 +214,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       );
       return 'ok';
     },
-    dispatch: route,
+    dispatch: replay ? (s, req) => replay.handle(s, req) || route(s, req) : route,
     closed(s) {
       if (sessions.closed(s)) log.info(`client ${s.clientId} disconnected`);
     },
@@ -287,6 +301,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       beat.stop();
       faults.dispose();
       for (const c of controlApis) await c.close();
+      await replay?.close();
       for (const s of [...sessions.all]) s.destroy();
       await listener.close();
       if (saver) await saver.saveNow();
@@ -320,6 +335,7 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
     saveState: async () => {
       if (saver) await saver.saveNow();
     },
+    replay: replay?.controls,
   };
   return gateway;
 }

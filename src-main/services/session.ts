@@ -15,6 +15,12 @@ import { createOrderJournal } from './orders/journal';
 /** Starts (once) the in-process demo gateway and tells where it listens. */
 export type DemoEndpoint = () => Promise<{ host: string; port: number }>;
 
+/** The Replay profile's gateway: started on a recording (services/replay.ts), stopped when another profile is used. */
+export interface ReplayEndpoint {
+  endpoint(file: string): Promise<{ host: string; port: number }>;
+  stop(): Promise<void>;
+}
+
 export interface Session {
   status(): ConnectionStatus;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
@@ -31,7 +37,8 @@ export interface Session {
 }
 
 function toConnectionStatus(profile: Profile, link: LinkStatus): ConnectionStatus {
-  const demo = profile.kind === 'demo';
+  // A replay is the demo gateway on a recording: simulated fills, never a live account.
+  const demo = profile.kind === 'demo' || profile.kind === 'replay';
   const port = link.port || profile.port;
   return {
     state: link.state,
@@ -63,6 +70,7 @@ export function createSession(deps: {
   orders: Orders;
   dataDir: string;
   demoEndpoint: DemoEndpoint;
+  replay: ReplayEndpoint;
   clock: Clock;
   log: Logger;
 }): Session {
@@ -105,17 +113,21 @@ export function createSession(deps: {
         id: profile.id,
         readOnly: profile.readOnly,
         limits: profile.limits,
-        demo: profile.kind === 'demo',
+        demo: profile.kind !== 'tws' && profile.kind !== 'gateway',
       });
       journalFor = profile.id;
     }
     let host = profile.host;
     let port = profile.port;
-    if (profile.kind === 'demo') {
+    if (profile.kind !== 'replay') await deps.replay.stop();
+    if (profile.kind === 'demo' || profile.kind === 'replay') {
       try {
-        ({ host, port } = await deps.demoEndpoint());
+        ({ host, port } = await (profile.kind === 'replay'
+          ? deps.replay.endpoint(profile.recording ?? '')
+          : deps.demoEndpoint()));
       } catch (err) {
-        const reason = `The demo gateway could not start: ${(err as Error).message}`;
+        const what = profile.kind === 'replay' ? `The replay of ${profile.recording}` : 'The demo gateway';
+        const reason = `${what} could not start: ${(err as Error).message}`;
         log.error(reason);
         link.disconnect(reason);
         return current();

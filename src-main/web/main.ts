@@ -9,13 +9,15 @@ import { systemClock } from '../../src-shared/clock';
 import { installCrashHandlers } from '../logging/unhandled-errors';
 import { defaultDataDir } from '../config/data-dir';
 import { parseAccountList } from '../../src-shared/domain/accounts';
+import { REPLAY_PROFILE_ID } from '../../src-shared/domain/settings';
 import { createDemoEndpoint, startDemoGateway } from '../demo-profile';
 import { appVersion } from '../version';
 import { createStartupTrace } from './startup-trace';
 import { startWebHost } from './web-host';
 
 const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect]
-                     [--source-maps] [--demo-accounts DU1111111,DU2222222]   (the Demo profile's gateway with several accounts)`;
+                     [--source-maps] [--demo-accounts DU1111111,DU2222222]   (the Demo profile's gateway with several accounts)
+                     [--replay FILE.ibdrec]   (start on the Replay profile, replaying that recording)`;
 
 /** A stop that has not finished by then (a service that hangs) still ends the process: SIGTERM means stop. */
 const STOP_DEADLINE_MS = 4000;
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
         'no-connect': { type: 'boolean', default: false },
         'source-maps': { type: 'boolean', default: false },
         'demo-accounts': { type: 'string' },
+        replay: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -137,6 +140,10 @@ async function main(): Promise<void> {
   // The token is printed once, here, and never logged.
   console.log(`IBDesk web host: ${host.url}`);
   trace('listening');
+  if (args.replay !== undefined) {
+    await app.settings.useRecording(path.resolve(args.replay));
+    await app.settings.selectProfile(REPLAY_PROFILE_ID);
+  }
   await app.start();
 
   let stopping = false;

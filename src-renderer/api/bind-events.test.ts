@@ -65,6 +65,19 @@ const CASES: { [E in EventName]: { payload: EventMap[E]; action: keyof AppState;
       },
       'alertFired',
     ),
+    replay: c<'replay'>(
+      {
+        file: '/data/recordings/session.ibdrec',
+        firstTime: 1000,
+        lastTime: 61_000,
+        time: 5000,
+        playing: true,
+        speed: 10,
+        ended: false,
+        truncated: false,
+      },
+      'replayArrived',
+    ),
   };
 })();
 

@@ -11,6 +11,7 @@ import { Notices } from './Notices';
 import { PaneFrame } from './PaneFrame';
 import { ProfileDialog } from './ProfileDialog';
 import { StatusBar } from './StatusBar';
+import { TransportBar } from './TransportBar';
 import { SymbolSearchDialog } from './SymbolSearchDialog';
 import { paneDef } from '../panes/registry';
 import './shell.css';
@@ -119,6 +120,7 @@ export function App() {
         </div>
       )}
       <Notices />
+      <TransportBar />
       <AlertToasts />
       <main className="dock">
         {single

@@ -16,6 +16,7 @@ import { createOrdersSlice, type FillNotifier, type OrdersSlice } from './orders
 import { createPanesSlice, type PanesSlice } from './panes-slice';
 import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
 import { createQuotesSlice, type QuotesSlice } from './quotes-slice';
+import { createReplaySlice, type ReplaySlice } from './replay-slice';
 import { createScannerSlice, type ScannerSlice } from './scanner-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -43,6 +44,7 @@ export type AppState = ConnectionSlice &
   WatchlistsSlice &
   UiSlice &
   AlertsSlice &
+  ReplaySlice &
   SessionSlice & { client: IbdeskClient };
 
 /** A slice creator over the whole store (zustand's slices pattern). */
@@ -76,6 +78,7 @@ export function createAppStore(
     ...createWatchlistsSlice(...a),
     ...createUiSlice(...a),
     ...createAlertsSlice(deps.notifyAlert ?? notifyAlert)(...a),
+    ...createReplaySlice(...a),
     ...createSessionSlice(...a),
   }));
 }

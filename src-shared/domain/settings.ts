@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AccountChoices } from './accounts';
 
-const ProfileKind = z.enum(['demo', 'tws', 'gateway']);
+const ProfileKind = z.enum(['demo', 'tws', 'gateway', 'replay']);
 type ProfileKind = z.infer<typeof ProfileKind>;
 
 const Host = z
@@ -32,20 +32,29 @@ export const Profile = z
     name: z.string().trim().min(1, 'name is empty').max(40, 'name is too long'),
     kind: ProfileKind,
     host: Host,
-    /** 0 only for the demo profile: the embedded gateway picks a free port. */
+    /** 0 only for the demo and replay profiles: the embedded gateway picks a free port. */
     port: z.number().int().min(0).max(65535),
     clientId: z.number().int().min(0).max(999_999_999),
     readOnly: z.boolean(),
     limits: OrderLimits,
+    /** A replay profile's recording (.ibdrec), played by the embedded gateway. */
+    recording: z.string().min(1).max(4096).optional(),
   })
-  .refine((p) => p.kind === 'demo' || p.port > 0, { message: 'port must be 1…65535', path: ['port'] });
+  .refine((p) => p.kind === 'demo' || p.kind === 'replay' || p.port > 0, {
+    message: 'port must be 1…65535',
+    path: ['port'],
+  })
+  .refine((p) => p.kind !== 'replay' || p.recording !== undefined, {
+    message: 'a replay profile needs a recording',
+    path: ['recording'],
+  });
 export type Profile = z.infer<typeof Profile>;
 
 /** What the profile dialog sends: an id is assigned when it is missing. */
 export const ProfileInput = z.strictObject({
   id: Profile.shape.id.optional(),
   name: Profile.shape.name,
-  kind: ProfileKind.exclude(['demo']).default('tws'),
+  kind: ProfileKind.exclude(['demo', 'replay']).default('tws'),
   host: Host.default('127.0.0.1'),
   port: z.number().int().min(1, 'port must be 1…65535').max(65535, 'port must be 1…65535'),
   clientId: z.number().int().min(0).max(999_999_999).default(1),
@@ -55,6 +64,8 @@ export const ProfileInput = z.strictObject({
 export type ProfileInput = z.infer<typeof ProfileInput>;
 
 export const DEMO_PROFILE_ID = 'demo';
+/** The one Replay profile: `replay.open` points it at a recording and makes it active. */
+export const REPLAY_PROFILE_ID = 'replay';
 
 export function defaultProfiles(): Profile[] {
   const p = (id: string, name: string, kind: ProfileKind, port: number): Profile => ({

@@ -4,7 +4,15 @@
 // the countdown and disables the ticket, then recovers and everything ticks again → a reload keeps the layout and
 // the watchlist. A screenshot of every step is kept in the test's output folder.
 import type { Locator, Page } from '@playwright/test';
-import { connected, connection, recordNotifications, shownNotifications, stepShots } from './support/actions';
+import {
+  changes,
+  connected,
+  connection,
+  prices,
+  recordNotifications,
+  shownNotifications,
+  stepShots,
+} from './support/actions';
 import { test, expect } from './support/fixtures';
 import { savedText } from './support/saved';
 
@@ -24,21 +32,6 @@ async function show(page: Page, name: string): Promise<Locator> {
 
 async function symbolsOf(table: Locator): Promise<string[]> {
   return table.locator('tbody tr td:nth-child(2) strong').allInnerTexts();
-}
-
-/** A watchlist row's prices and sizes (Last … Low), without the tick age that changes by itself. */
-async function prices(row: Locator): Promise<string> {
-  return (await row.getByRole('cell').allInnerTexts()).slice(1, 11).join('|');
-}
-
-/** Waits until `read` returns something else than it does now (a tick, a new bar, a re-rank). */
-async function changes(
-  read: () => Promise<string | null>,
-  message: string,
-  timeout = LIVE_TIMEOUT,
-): Promise<void> {
-  const before = await read();
-  await expect.poll(read, { message, timeout }).not.toBe(before);
 }
 
 test("the trader's day", async ({ app: page, host }) => {
@@ -80,7 +73,7 @@ test("the trader's day", async ({ app: page, host }) => {
   const watchRow = watchlist.getByRole('row').filter({ has: page.getByText(symbol, { exact: true }) });
   await expect(watchRow).toHaveCount(1);
   await expect(watchRow.getByRole('cell').nth(1)).not.toHaveText('—', { timeout: LIVE_TIMEOUT });
-  await changes(() => prices(watchRow), 'the watchlist row ticks');
+  await changes(() => prices(watchRow), 'the watchlist row ticks', LIVE_TIMEOUT);
   await step(page, 'watchlist-ticks');
 
   // 4. A LMT buy below the market: working in Orders; modify its price; cancel it.
@@ -180,12 +173,13 @@ test("the trader's day", async ({ app: page, host }) => {
 
   const scanStatus = scanner.getByText(/updated \d\d:\d\d:\d\d/);
   await changes(() => scanStatus.innerText(), 'the scanner ticks again after the reconnect', 90_000);
-  await changes(() => prices(watchRow), 'the watchlist ticks again after the reconnect');
+  await changes(() => prices(watchRow), 'the watchlist ticks again after the reconnect', LIVE_TIMEOUT);
   const chartImg = chart.getByRole('img', { name: `${symbol} 1 min candlestick chart` });
   await changes(
     async () =>
       `${await chartImg.getAttribute('data-last-bar-time')}|${await chart.getByRole('note', { name: 'Chart legend' }).innerText()}`,
     'the chart ticks again after the reconnect',
+    LIVE_TIMEOUT,
   );
   await step(page, 'recovered');
 

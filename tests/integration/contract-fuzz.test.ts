@@ -78,6 +78,13 @@ const VALID = {
   'alerts.pause': { id: 'a1', paused: true },
   'alerts.delete': { id: 'a1' },
   'alerts.history': { limit: 10 },
+  'replay.open': { file: '/nowhere/session.ibdrec' },
+  'replay.status': {},
+  'replay.play': {},
+  'replay.pause': {},
+  'replay.speed': { speed: 10 },
+  'replay.step': { ms: 1000 },
+  'replay.seek': { time: 1_783_522_800_000 },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

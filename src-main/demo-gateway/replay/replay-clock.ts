@@ -2,6 +2,7 @@
 // Clock, so every part of the gateway (the beat, the matching engine, reqCurrentTime, the model's fallback answers)
 // sees recorded time; timers still run in real time. Pausing freezes it, seeking sets it, speed scales it.
 import type { Clock, Timer } from '../../../src-shared/clock';
+import { ReplayError } from './replay-error';
 
 /** Speeds the transport offers (1x … 60x). */
 const MIN_SPEED = 1;
@@ -81,5 +82,5 @@ export class ReplayClock implements Clock {
 
 function checkSpeed(speed: number): void {
   if (!(Number.isFinite(speed) && speed >= MIN_SPEED && speed <= MAX_SPEED))
-    throw new RangeError(`replay speed must be ${MIN_SPEED}…${MAX_SPEED}, got ${speed}`);
+    throw new ReplayError('BAD_SPEED', `replay speed must be ${MIN_SPEED}…${MAX_SPEED}, got ${speed}`);
 }

@@ -81,3 +81,18 @@ export async function recordNotifications(page: Page): Promise<void> {
 export function shownNotifications(page: Page): Promise<string[]> {
   return page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications);
 }
+
+/** A watchlist row's prices and sizes (Last … Low), without the tick age that changes by itself. */
+export async function prices(row: Locator): Promise<string> {
+  return (await row.getByRole('cell').allInnerTexts()).slice(1, 11).join('|');
+}
+
+/** Waits until `read` returns something else than it does now (a tick, a new bar, a re-rank). */
+export async function changes(
+  read: () => Promise<string | null>,
+  message: string,
+  timeout: number,
+): Promise<void> {
+  const before = await read();
+  await expect.poll(read, { message, timeout }).not.toBe(before);
+}

@@ -1,7 +1,8 @@
 // The standalone gateway (`npm run demo-gateway`): built as the build script does, started on port 0, it logs one
-// line per connection, prints its control URL and stops cleanly on SIGTERM; bad flags exit with code 2.
+// line per connection, prints its control URL and stops cleanly on SIGTERM; bad flags exit with code 2; a
+// recording it cannot replay (cut, foreign, damaged, missing, or a bad --speed/--from) exits with code 1 and says why.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,5 +84,48 @@ describe('demo-gateway CLI', () => {
     expect(await run(['--nope'])).toBe(2);
     expect(await run(['--fault', 'explode'])).toBe(2);
     expect(await run(['--port', '0', '--server-version', '150'])).toBe(1);
+    expect(await run(['--speed', '5'])).toBe(2);
+  });
+
+  it('says in plain words why a recording cannot be replayed, and exits with code 1', async () => {
+    const shipped = path.join(root, 'tests/fixtures/recordings/demo-session.ibdrec');
+    const bytes = readFileSync(shipped);
+    const cut = path.join(dir, 'cut.ibdrec');
+    writeFileSync(cut, bytes.subarray(0, 20));
+    const foreign = path.join(dir, 'foreign.ibdrec');
+    writeFileSync(foreign, 'date,open,high,low,close\n2026-07-08,1,2,0.5,1.5\n');
+    const damaged = path.join(dir, 'damaged.ibdrec');
+    const d = Buffer.from(bytes);
+    d[8] = d[8]! ^ 0xff; // a byte of the flags: the header's CRC no longer matches
+    writeFileSync(damaged, d);
+    const run = (args: string[]): Promise<{ code: number | null; stderr: string }> =>
+      new Promise((resolve) => {
+        let stderr = '';
+        const child = spawn(process.execPath, [out, '--port', '0', ...args], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    const lines = await Promise.all([
+      run(['--replay', cut]),
+      run(['--replay', foreign]),
+      run(['--replay', damaged]),
+      run(['--replay', path.join(dir, 'missing.ibdrec')]),
+      run(['--replay', shipped, '--speed', '61']),
+      run(['--replay', shipped, '--from', '25:00']),
+    ]);
+    expect(lines.map((l) => l.code)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(lines.map((l) => /\(([A-Z_]+)\)/.exec(l.stderr)?.[1])).toEqual([
+      'TRUNCATED',
+      'FOREIGN_FILE',
+      'DAMAGED_HEADER',
+      'READ_FAILED',
+      'BAD_SPEED',
+      'BAD_TIME',
+    ]);
+    expect(lines[1]!.stderr).toContain(
+      `cannot replay ${foreign}: it is not an IBDesk recording (FOREIGN_FILE)`,
+    );
   });
 });

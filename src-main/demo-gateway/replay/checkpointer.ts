@@ -1,0 +1,30 @@
+// What a recorder keeps so it can write checkpoints (replay/checkpoint.ts): the streams of its session, fed with
+// every request it records and every message it receives, in the layout of the session's server version. The app's
+// recorder and tools/recording-proxy.ts both use it; a replay needs nothing else from a recorder.
+import type { ContractRef, JsonObject } from '../../recorder/format';
+import { Universe } from '../model/universe';
+import { checkpointRecord } from './checkpoint';
+import { StreamKeys } from './stream-keys';
+import { StreamRegistry } from './stream-registry';
+
+export interface ReplayCheckpointer {
+  /** A request as recorded (kind, request id, contract, parameters), at time t. */
+  request(
+    r: { kind: string; reqId: number | null; contract?: ContractRef; params?: JsonObject },
+    t: number,
+  ): void;
+  /** A message as received (its fields, field 0 the message id), at time t. */
+  incoming(fields: readonly string[], t: number): void;
+  /** The checkpoint record to write now (RecordingWriter.request). */
+  checkpoint(): { kind: string; reqId: null; params: JsonObject };
+}
+
+export function createReplayCheckpointer(serverVersion: number): ReplayCheckpointer {
+  // Group keys do not matter to a recorder: an empty universe keeps them symbol-based and cheap.
+  const registry = new StreamRegistry(new StreamKeys(new Universe([])), serverVersion);
+  return {
+    request: (r, t) => registry.request({ ...r, t }),
+    incoming: (fields, t) => void registry.message(t, fields),
+    checkpoint: () => checkpointRecord(registry.all()),
+  };
+}

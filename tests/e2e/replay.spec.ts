@@ -1,0 +1,78 @@
+// Replay in Chromium through the web host: started on the Replay profile with the shipped recording
+// (tests/fixtures/recordings/demo-session.ibdrec, made by `npm run record-demo`), the transport bar plays it at 10x:
+// the clock runs and the watchlist moves with the recorded prices; paused, a market buy fills at the ask the
+// recording had at that moment. With UPDATE_DOCS=1 it also writes docs/replay.png, the README's picture.
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { openRecording } from '../../src-main/recorder/format';
+import { addToWatchlist, changes, connected, prices, stepShots } from './support/actions';
+import { test, expect } from './support/fixtures';
+
+const SHIPPED = path.join(process.cwd(), 'tests', 'fixtures', 'recordings', 'demo-session.ibdrec');
+const LIVE_TIMEOUT = 30_000;
+
+test.use({ hostArgs: ['--replay', SHIPPED] });
+
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/** The recorded AAPL asks (tickPrice 2) as (time, price), in order. */
+async function recordedAsks(): Promise<{ t: number; price: number }[]> {
+  const r = await openRecording(SHIPPED);
+  const asks: { t: number; price: number }[] = [];
+  let line = '';
+  for await (const e of r.entries()) {
+    if (e.type === 'req' && e.kind === 'reqMktData' && e.contract?.symbol === 'AAPL') line = String(e.reqId);
+    if (e.type === 'in' && e.fields[0] === '1' && e.fields[2] === line && e.fields[3] === '2')
+      asks.push({ t: e.t, price: Number(e.fields[4]) });
+  }
+  await r.close();
+  return asks;
+}
+
+test('a recording replays through the transport bar, and a buy fills at a replayed price', async ({
+  app: page,
+}) => {
+  test.setTimeout(120_000);
+  const step = stepShots();
+  const asks = await recordedAsks();
+  await connected(page, LIVE_TIMEOUT);
+  const bar = page.getByRole('toolbar', { name: 'Replay' });
+  await expect(bar).toContainText('demo-session.ibdrec');
+  await expect(bar).toContainText('paused');
+  const clock = bar.getByRole('timer', { name: 'Replay clock' });
+  await expect(clock).toContainText('2026-07-08 11:30:');
+
+  const { row } = await addToWatchlist(page, 'AAPL');
+  await expect(row).toHaveCount(1);
+  await bar.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await bar.getByRole('button', { name: 'Play' }).click();
+  await expect(bar).toContainText('playing 10×');
+  await expect(row.getByRole('cell').nth(1)).not.toHaveText('—', { timeout: LIVE_TIMEOUT });
+  await changes(() => prices(row), 'the watchlist moves with the replay', LIVE_TIMEOUT);
+  await changes(() => clock.innerText(), 'the replay clock runs', LIVE_TIMEOUT);
+  await step(page, 'playing');
+
+  // Paused: the quote stands still, so the market buy fills at the ask the recording had at the paused time.
+  await bar.getByRole('button', { name: 'Pause' }).click();
+  await expect(bar).toContainText('paused');
+  const pausedAt = Date.parse((await clock.getAttribute('datetime'))!);
+  const ask = asks.filter((a) => a.t <= pausedAt).at(-1)!.price;
+  await row.click();
+  const form = region(page, 'Order entry').getByRole('form', { name: 'Order ticket' });
+  await expect(form).toContainText('AAPL');
+  await form.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
+  await form.getByRole('spinbutton', { name: 'Quantity' }).fill('10');
+  await form.getByRole('button', { name: 'Buy' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Confirm order' });
+  await expect(confirm).toContainText('BUY 10 AAPL MKT');
+  await confirm.getByRole('button', { name: 'Send order' }).click();
+  await page.getByRole('tab', { name: 'Executions', exact: true }).click();
+  const fill = region(page, 'Executions').getByRole('table', { name: 'Executions' }).getByRole('row').filter({
+    hasText: 'AAPL',
+  });
+  await expect(fill).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+  await expect(fill.getByRole('cell').nth(4)).toHaveText(ask.toFixed(2));
+  await step(page, 'filled');
+  if (process.env.UPDATE_DOCS === '1')
+    await page.screenshot({ path: path.join(process.cwd(), 'docs', 'replay.png') });
+});
