@@ -56,6 +56,7 @@ export const REQUEST_NAMES = [
   'alerts.pause',
   'alerts.delete',
   'alerts.history',
+  'hotkeys.set',
 ] as const;
 
 export const EVENT_NAMES = [

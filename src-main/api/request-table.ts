@@ -101,6 +101,7 @@ export function createRequestTable(deps: RequestTableDeps): RequestTable {
     'alerts.pause': ({ id, paused }) => alerts.pause(id, paused),
     'alerts.delete': async ({ id }) => done(await alerts.remove(id)),
     'alerts.history': ({ limit }) => alerts.history(limit),
+    'hotkeys.set': ({ hotkeys }) => settings.setHotkeys(hotkeys),
     'windows.open': async ({ pane }) => {
       if (!deps.openWindow)
         throw new AppError(

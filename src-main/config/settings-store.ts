@@ -11,6 +11,7 @@ import {
   profileIdFor,
   type ProfileInput,
 } from '../../src-shared/domain/settings';
+import { Keymap } from '../../src-shared/domain/hotkeys';
 import { AppError } from '../../src-shared/result';
 import type { Logger } from '../../src-shared/logger';
 import { cleanTempFiles, readJson, setAside, writeJsonAtomic } from './json-file';
@@ -29,6 +30,8 @@ export interface SettingsStore {
   saveProfile(input: ProfileInput): Promise<Profile>;
   deleteProfile(id: string): Promise<void>;
   selectProfile(id: string): Promise<Profile>;
+  /** Replaces the active profile's hotkeys (the Demo profile's too: they are the trader's, not the connection's). */
+  setHotkeys(hotkeys: Keymap): Promise<Settings>;
   onChange(listener: (settings: Settings) => void): () => void;
 }
 
@@ -152,7 +155,8 @@ export function createSettingsStore(opts: StoreDeps): SettingsStore {
         );
       const existing = current.profiles.find((p) => p.id === id);
       if (existing?.kind === 'demo') throw new AppError('VALIDATION', 'The Demo profile cannot be changed');
-      const profile = Profile.parse({ ...input, id });
+      // The profile dialog does not carry the hotkeys: an edit keeps them.
+      const profile = Profile.parse({ ...input, id, hotkeys: existing?.hotkeys ?? [] });
       const profiles = existing
         ? current.profiles.map((p) => (p.id === id ? profile : p))
         : [...current.profiles, profile];
@@ -173,6 +177,16 @@ export function createSettingsStore(opts: StoreDeps): SettingsStore {
       const p = find(id);
       await commit({ ...current, activeProfileId: id });
       return p;
+    },
+    async setHotkeys(hotkeys) {
+      const checked = Keymap.parse(hotkeys);
+      const id = current.activeProfileId;
+      const next = await commit({
+        ...current,
+        profiles: current.profiles.map((p) => (p.id === id ? { ...p, hotkeys: checked } : p)),
+      });
+      log.info(`Hotkeys of profile "${find(id).name}" saved (${checked.length})`);
+      return next;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -1,6 +1,7 @@
 // Profiles (where to connect) and settings (how the app behaves), with the defaults of a first run.
 import { z } from 'zod';
 import { AccountChoices } from './accounts';
+import { Keymap } from './hotkeys';
 
 const ProfileKind = z.enum(['demo', 'tws', 'gateway']);
 type ProfileKind = z.infer<typeof ProfileKind>;
@@ -37,6 +38,8 @@ export const Profile = z
     clientId: z.number().int().min(0).max(999_999_999),
     readOnly: z.boolean(),
     limits: OrderLimits,
+    /** The trader's own hotkeys (an older file without them reads as none). */
+    hotkeys: Keymap.default([]),
   })
   .refine((p) => p.kind === 'demo' || p.port > 0, { message: 'port must be 1…65535', path: ['port'] });
 export type Profile = z.infer<typeof Profile>;
@@ -66,6 +69,7 @@ export function defaultProfiles(): Profile[] {
     clientId: 1,
     readOnly: false,
     limits: { ...DEFAULT_LIMITS },
+    hotkeys: [],
   });
   return [
     p(DEMO_PROFILE_ID, 'Demo', 'demo', 0),
