@@ -69,13 +69,16 @@ export function parseChord(text: string): string {
   const key = parts.pop() ?? '';
   const mods = new Set<Modifier>();
   for (const p of parts) {
-    const m = MODIFIERS.find((x) => x.toLowerCase() === p.toLowerCase() || (x === 'Ctrl' && /^control$/i.test(p)));
+    const m = MODIFIERS.find(
+      (x) => x.toLowerCase() === p.toLowerCase() || (x === 'Ctrl' && /^control$/i.test(p)),
+    );
     if (!m) throw new HotkeyError(`"${p}" is not a modifier (Ctrl, Alt, Shift, Meta) in "${text}"`);
     if (mods.has(m)) throw new HotkeyError(`${m} appears twice in "${text}"`);
     mods.add(m);
   }
   const k = canonicalKey(key);
-  if (!k) throw new HotkeyError(key === '' ? `"${text}" has no key` : `"${key}" is not a key a hotkey can use`);
+  if (!k)
+    throw new HotkeyError(key === '' ? `"${text}" has no key` : `"${key}" is not a key a hotkey can use`);
   return [...MODIFIERS.filter((m) => mods.has(m)), k].join('+');
 }
 
@@ -91,7 +94,7 @@ export type KeyPress = {
 
 /** The chord of a key press, or null for a lone modifier or a key no chord uses. */
 export function chordOf(e: KeyPress): string | null {
-  let key: string | null = null;
+  let key: string | null;
   const letter = /^Key([A-Z])$/.exec(e.code);
   const digit = /^(?:Digit|Numpad)([0-9])$/.exec(e.code);
   if (letter) key = letter[1]!;
@@ -164,25 +167,30 @@ export function tradesOrders(a: HotkeyAction): boolean {
 
 /** The keys the app itself answers (the native menu's accelerators, the ticket's and the ladder's keys, editing):
  *  a hotkey of the trader's may not take one. CmdOrCtrl is both Ctrl and Meta. */
-export const BUILT_IN_KEYS: readonly { keys: string; what: string }[] = [
-  ...['Ctrl', 'Meta'].flatMap((m) => [
-    { keys: `${m}+K`, what: 'Symbol search' },
-    { keys: `${m}+,`, what: 'Profiles' },
-    { keys: `${m}+Shift+C`, what: 'Connect' },
-    { keys: `${m}+Shift+D`, what: 'Disconnect' },
-    { keys: `${m}+Shift+R`, what: 'Reconnect now' },
-    ...PANE_KINDS.slice(0, 9).map((p, i) => ({ keys: `${m}+${i + 1}`, what: `Open ${p.title}` })),
-    ...['C', 'V', 'X', 'A', 'Z', 'Y', 'R', 'W', 'Q'].map((k) => ({ keys: `${m}+${k}`, what: 'Edit / window' })),
-  ]),
-  { keys: 'Alt+B', what: 'Order ticket: buy' },
-  { keys: 'Alt+S', what: 'Order ticket: sell' },
-  { keys: 'C', what: 'Ladder: re-centre' },
-  { keys: 'Tab', what: 'Move the focus' },
-  { keys: 'Shift+Tab', what: 'Move the focus' },
-  { keys: 'Enter', what: 'Press the focused control' },
-  { keys: 'Space', what: 'Press the focused control' },
-  { keys: 'Escape', what: 'Close a dialog' },
-];
+export const BUILT_IN_KEYS: readonly { keys: string; what: string }[] = (
+  [
+    ...['Ctrl', 'Meta'].flatMap((m) => [
+      { keys: `${m}+K`, what: 'Symbol search' },
+      { keys: `${m}+,`, what: 'Profiles' },
+      { keys: `${m}+Shift+C`, what: 'Connect' },
+      { keys: `${m}+Shift+D`, what: 'Disconnect' },
+      { keys: `${m}+Shift+R`, what: 'Reconnect now' },
+      ...PANE_KINDS.slice(0, 9).map((p, i) => ({ keys: `${m}+${i + 1}`, what: `Open ${p.title}` })),
+      ...['C', 'V', 'X', 'A', 'Z', 'Y', 'R', 'W', 'Q'].map((k) => ({
+        keys: `${m}+${k}`,
+        what: 'Edit / window',
+      })),
+    ]),
+    { keys: 'Alt+B', what: 'Order ticket: buy' },
+    { keys: 'Alt+S', what: 'Order ticket: sell' },
+    { keys: 'C', what: 'Ladder: re-centre' },
+    { keys: 'Tab', what: 'Move the focus' },
+    { keys: 'Shift+Tab', what: 'Move the focus' },
+    { keys: 'Enter', what: 'Press the focused control' },
+    { keys: 'Space', what: 'Press the focused control' },
+    { keys: 'Escape', what: 'Close a dialog' },
+  ] as const
+).map((b) => ({ ...b, keys: parseChord(b.keys) }));
 
 const Chord = z.string().transform((text, ctx) => {
   try {
@@ -229,7 +237,11 @@ export function actionFor(keymap: readonly Hotkey[], chord: string): HotkeyActio
 }
 
 const FILE_FORMAT = 'ibdesk-hotkeys';
-const HotkeysFile = z.strictObject({ format: z.literal(FILE_FORMAT), version: z.literal(1), hotkeys: Keymap });
+const HotkeysFile = z.strictObject({
+  format: z.literal(FILE_FORMAT),
+  version: z.literal(1),
+  hotkeys: Keymap,
+});
 
 /** The text of an exported keymap. */
 export function hotkeysFileText(hotkeys: Keymap): string {

@@ -46,6 +46,9 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
   const [centre, setCentre] = useState<number | null>(null);
   const [cancelText, setCancelText] = useState<string | null>(null);
   useEffect(() => store.getState().acquireDepth(symbol), [store, symbol]);
+  // "Re-centre the ladder" (a hotkey or the Actions menu) re-centres every ladder on screen.
+  const recentreSeq = useAppStore((s) => s.recentreSeq);
+  const [seenRecentre, setSeenRecentre] = useState(recentreSeq);
 
   // The centre row is kept in the middle of the scroll area whenever the centre moves.
   const scroller = useRef<HTMLDivElement>(null);
@@ -58,7 +61,9 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
 
   const c = centrePrice(quote);
   const target = c === null ? null : tickIndex(c, minTick);
-  const next = auto || centre === null ? recentred(centre, target, HALF) : centre;
+  const forced = recentreSeq !== seenRecentre;
+  if (forced) setSeenRecentre(recentreSeq);
+  const next = forced ? target : auto || centre === null ? recentred(centre, target, HALF) : centre;
   if (next !== centre) setCentre(next);
 
   const position = (positions ?? [])
