@@ -7,7 +7,7 @@ import { defaultSettings, type Settings } from '../../src-shared/domain/settings
 import { createFakeClient } from '../../tests/support/renderer/fake-client';
 import { item } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
-import { hotkeyTarget, keyAction } from './hotkeys-slice';
+import { hotkeyTarget, keyAction, keymapOf } from './hotkeys-slice';
 
 const key = (code: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   code,
@@ -57,6 +57,14 @@ describe('keyAction', () => {
       pane: 'orders',
     });
     expect(keyAction(keymap, key('KeyB'), false)).toBeNull();
+  });
+});
+
+describe('keymapOf', () => {
+  it('gives the same array while nothing changes (a selector: a new one each time re-renders forever)', () => {
+    expect(keymapOf({ settings: null })).toBe(keymapOf({ settings: null }));
+    const settings = settingsWith();
+    expect(keymapOf({ settings })).toBe(settings.profiles[0]!.hotkeys);
   });
 });
 

@@ -34,10 +34,12 @@ export type HotkeysSlice = {
   pressKey(press: KeyPress, inField: boolean): boolean;
 };
 
-/** The active profile's hotkeys. */
+const NONE: Keymap = [];
+
+/** The active profile's hotkeys (the same array while they do not change: it is a selector). */
 export function keymapOf(s: Pick<AppState, 'settings'>): Keymap {
   const settings = s.settings;
-  return settings?.profiles.find((p) => p.id === settings.activeProfileId)?.hotkeys ?? [];
+  return settings?.profiles.find((p) => p.id === settings.activeProfileId)?.hotkeys ?? NONE;
 }
 
 /** The action of a key press: the app's own symbol search first, then the profile's hotkeys; a chord that would

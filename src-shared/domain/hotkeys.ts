@@ -122,7 +122,6 @@ export function typesText(chord: string): boolean {
 
 const PANE_IDS = PANE_KINDS.map((p) => p.kind) as [PaneKind, ...PaneKind[]];
 const QuotePoint = z.enum(['bid', 'ask', 'mid', 'last']);
-export type QuotePoint = z.infer<typeof QuotePoint>;
 
 export const HotkeyAction = z.discriminatedUnion('kind', [
   z.strictObject({

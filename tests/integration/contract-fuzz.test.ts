@@ -78,7 +78,9 @@ const VALID = {
   'alerts.pause': { id: 'a1', paused: true },
   'alerts.delete': { id: 'a1' },
   'alerts.history': { limit: 10 },
-  'hotkeys.set': { hotkeys: [{ keys: 'Shift+B', action: { kind: 'trade', side: 'BUY', at: 'ask', quantity: 100 } }] },
+  'hotkeys.set': {
+    hotkeys: [{ keys: 'Shift+B', action: { kind: 'trade', side: 'BUY', at: 'ask', quantity: 100 } }],
+  },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [
