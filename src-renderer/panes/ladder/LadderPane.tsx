@@ -1,11 +1,11 @@
 // Ladder (BookTrader-like): a price column on the tick grid centred on the last trade (re-centre with C or the
 // button, auto-centre as an option), bid and ask size per price from the depth book, the trader's working orders at
 // their prices. A click on the bid side buys at that price, on the ask side sells (limit; Shift makes it a stop), a
-// click on an order cancels it. Orders go through the ticket's own sender, so the confirmation setting, the
+// click on an order cancels it, dragging it to another price modifies it (the blotter's modify path). Orders go through the ticket's own sender, so the confirmation setting, the
 // precautionary limits (main refuses with the reason) and the live-account guard apply, and every action is
 // disabled with the reason when TWS is not ready.
 import { useEffect, useRef, useState } from 'react';
-import type { MouseEvent } from 'react';
+import type { DragEvent, MouseEvent } from 'react';
 import type { Order, OrderAction } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
@@ -15,11 +15,13 @@ import { OrderDialogs } from '../order-entry/TicketDialogs';
 import { buildTicket, initialForm, ticketSummary } from '../order-entry/ticket-form';
 import { useOrderInstrument } from '../order-entry/use-order-instrument';
 import { useOrderSender } from '../order-entry/use-order-sender';
-import { centrePrice, ladderRows, QUANTITY_PRESETS, recentred, tickIndex } from './ladder-view';
+import { centrePrice, dragModify, ladderRows, QUANTITY_PRESETS, recentred, tickIndex } from './ladder-view';
 import './ladder.css';
 
 /** Rows above and below the centre. */
 const HALF = 15;
+/** What a dragged order carries: its id. */
+const DRAG_TYPE = 'application/x-ibdesk-order';
 
 export function LadderPane() {
   return (
@@ -38,6 +40,8 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
   const orders = useAppStore((s) => s.orders);
   const positions = useAppStore((s) => s.portfolio?.positions);
   const cancelOrder = useAppStore((s) => s.cancelOrder);
+  const modifyOrder = useAppStore((s) => s.modifyOrder);
+  const [modifyText, setModifyText] = useState<string | null>(null);
   const { quote, minTick, check, addressed } = useOrderInstrument(symbol);
   const sender = useOrderSender(symbol.symbol, () => initialForm(null, minTick));
   const { blocked, flow } = sender;
@@ -89,6 +93,20 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
     );
   }
 
+  /** An order dropped on a price row: moved there through the blotter's modify (main checks it as any modify). */
+  function drop(e: DragEvent, price: number): void {
+    const id = Number(e.dataTransfer.getData(DRAG_TYPE));
+    const o = orders[id];
+    if (blocked || !o) return;
+    e.preventDefault();
+    const m = dragModify(o, price, minTick);
+    if (!m) return;
+    const at = fmtPrice(price, minTick);
+    void modifyOrder(m).then((r) =>
+      setModifyText(r.ok ? `Order ${o.orderId} moved to ${at}` : `Not modified: ${r.error.message}`),
+    );
+  }
+
   const rows =
     centre === null
       ? []
@@ -109,8 +127,13 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
         type="button"
         className={`ladder-order ladder-order-${side}`}
         disabled={!!blocked}
+        draggable={!blocked}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(DRAG_TYPE, String(o.orderId));
+          e.dataTransfer.effectAllowed = 'move';
+        }}
         aria-label={`Cancel order ${o.orderId}: ${o.action} ${o.remaining} ${o.orderType}`}
-        title={`Click to cancel order ${o.orderId}`}
+        title={`Click to cancel order ${o.orderId}, drag it to another price to move it`}
         onClick={() => cancel(o)}
       >
         {o.remaining}
@@ -200,7 +223,14 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
               const p = fmtPrice(r.price, minTick);
               const cls = [r.last ? 'last' : '', i === HALF ? 'centre' : ''].join(' ').trim();
               return (
-                <tr key={r.price} className={cls || undefined}>
+                <tr
+                  key={r.price}
+                  className={cls || undefined}
+                  onDragOver={(e) => {
+                    if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+                  }}
+                  onDrop={(e) => drop(e, r.price)}
+                >
                   <td className="orders buy">{orderCell(r.buys, 'buy')}</td>
                   {sideCell('bid', r.bidSize, p, r.price)}
                   <th scope="row" className="price">
@@ -222,6 +252,11 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
           aria-label="Order result"
         >
           {flow.result.text}
+        </p>
+      )}
+      {modifyText && (
+        <p className="dim" role="status" aria-label="Modify result">
+          {modifyText}
         </p>
       )}
       {cancelText && (
