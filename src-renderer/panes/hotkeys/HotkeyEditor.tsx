@@ -15,6 +15,7 @@ import { keymapOf } from '../../stores/hotkeys-slice';
 import { useAppStore } from '../../stores/use-app-store';
 import { downloadText } from '../../ui/download';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { ResultLine } from '../../ui/ResultLine';
 import { blankRow, checkRows, CHOICES, rowsOf, type HotkeyRow } from './hotkey-form';
 import './hotkeys.css';
 
@@ -167,15 +168,7 @@ function EditorBody({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       )}
-      {message && (
-        <p
-          className={message.ok ? 'ticket-result ok' : 'ticket-result error'}
-          role="status"
-          aria-label="Hotkeys result"
-        >
-          {message.text}
-        </p>
-      )}
+      <ResultLine result={message} label="Hotkeys result" />
       <details>
         <summary>The app’s own keys (not available for hotkeys)</summary>
         <p className="dim hotkeys-builtin">

@@ -7,7 +7,7 @@ import type { WatchItem } from '../../../src-shared/domain/workspace';
 import type { ActionRequest } from '../../stores/hotkeys-slice';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { OrderDialogs } from '../order-entry/TicketDialogs';
-import { buildTicket, initialForm, ticketSummary, type TicketInput } from '../order-entry/ticket-form';
+import { buildTicket, initialForm, type TicketInput } from '../order-entry/ticket-form';
 import { useOrderInstrument } from '../order-entry/use-order-instrument';
 import { useOrderSender } from '../order-entry/use-order-sender';
 import { planOrderAction } from './hotkey-orders';
@@ -89,12 +89,7 @@ function RunFor({ request, symbol }: { request: ActionRequest; symbol: WatchItem
   return (
     <>
       {text && <Status text={text} />}
-      <OrderDialogs
-        sender={sender}
-        summary={(t) => ticketSummary(t, symbol.symbol)}
-        notional={(t) => check(t).notional}
-        currency={symbol.currency}
-      />
+      <OrderDialogs sender={sender} symbol={symbol} notional={(t) => check(t).notional} />
     </>
   );
 }

@@ -11,8 +11,9 @@ import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { fmtMoney, fmtPrice, fmtSize, signClass } from '../../ui/format';
 import { SymbolPane } from '../../ui/SymbolPane';
+import { ResultLine } from '../../ui/ResultLine';
 import { OrderDialogs } from '../order-entry/TicketDialogs';
-import { buildTicket, initialForm, ticketSummary } from '../order-entry/ticket-form';
+import { buildTicket, initialForm } from '../order-entry/ticket-form';
 import { useOrderInstrument } from '../order-entry/use-order-instrument';
 import { useOrderSender } from '../order-entry/use-order-sender';
 import { centrePrice, dragModify, ladderRows, QUANTITY_PRESETS, recentred, tickIndex } from './ladder-view';
@@ -245,15 +246,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
         </table>
       </div>
       {flow.errors.form && <p className="field-error">{flow.errors.form}</p>}
-      {flow.result && (
-        <p
-          className={flow.result.ok ? 'ticket-result ok' : 'ticket-result error'}
-          role="status"
-          aria-label="Order result"
-        >
-          {flow.result.text}
-        </p>
-      )}
+      <ResultLine result={flow.result} label="Order result" />
       {modifyText && (
         <p className="dim" role="status" aria-label="Modify result">
           {modifyText}
@@ -264,12 +257,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
           {cancelText}
         </p>
       )}
-      <OrderDialogs
-        sender={sender}
-        summary={(t) => ticketSummary(t, symbol.symbol)}
-        notional={(t) => check(t).notional}
-        currency={symbol.currency}
-      />
+      <OrderDialogs sender={sender} symbol={symbol} notional={(t) => check(t).notional} />
     </div>
   );
 }
