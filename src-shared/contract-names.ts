@@ -63,6 +63,7 @@ export const REQUEST_NAMES = [
   'replay.speed',
   'replay.step',
   'replay.seek',
+  'hotkeys.set',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -16,6 +16,7 @@ import { Execution, Order, OrderModify, OrderTicket, PlaceResult } from './domai
 import { PortfolioSnapshot } from './domain/portfolio';
 import { Quote, QuoteBatch } from './domain/quote';
 import { ScannerParams, ScannerStartParams, ScanSnapshot } from './domain/scanner';
+import { Keymap } from './domain/hotkeys';
 import { Preferences, Profile, ProfileInput, Settings } from './domain/settings';
 import { LayoutDoc, Watchlist } from './domain/workspace';
 import { ReplaySpeed, ReplayStatus } from './domain/replay';
@@ -48,6 +49,7 @@ export const UiCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resetLayout') }),
   z.object({ type: z.literal('setTheme'), theme: z.enum(['dark', 'light']) }),
   z.object({ type: z.literal('about') }),
+  z.object({ type: z.literal('hotkeys') }),
 ]);
 export type UiCommand = z.infer<typeof UiCommand>;
 const Null = z.null();
@@ -241,6 +243,9 @@ export const requests = {
   },
   /** Moves the clock to a time of the recording (epoch ms), every stream rebuilt there. */
   'replay.seek': { params: z.strictObject({ time: z.number().int().nonnegative() }), result: ReplayStatus },
+  // ---- hotkeys (F14) ----
+  /** Replaces the active profile's hotkeys (a keymap with a conflict is refused whole); `settings` follows. */
+  'hotkeys.set': { params: z.strictObject({ hotkeys: Keymap }), result: Settings },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {

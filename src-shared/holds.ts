@@ -15,3 +15,23 @@ export function drop<K>(holds: Map<K, number>, key: K, all = false): boolean {
   holds.delete(key);
   return true;
 }
+
+/**
+ * Takes a hold of `key` and returns its release: the first call (and only the first: a pane's cleanup may run
+ * twice) runs `release`, then `freed` when that was the last hold.
+ */
+export function holdOnce<K>(
+  holds: Map<K, number>,
+  key: K,
+  release: () => void,
+  freed: () => void,
+): () => void {
+  hold(holds, key);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    release();
+    if (drop(holds, key)) freed();
+  };
+}

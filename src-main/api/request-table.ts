@@ -114,6 +114,7 @@ export function createRequestTable(deps: RequestTableDeps): RequestTable {
     'replay.speed': ({ speed }) => replay.setSpeed(speed),
     'replay.step': ({ ms }) => replay.step(ms),
     'replay.seek': ({ time }) => replay.seek(time),
+    'hotkeys.set': ({ hotkeys }) => settings.setHotkeys(hotkeys),
     'windows.open': async ({ pane }) => {
       if (!deps.openWindow)
         throw new AppError(

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Preferences, defaultSettings } from '../../src-shared/domain/settings';
+import { Preferences, ProfileInput, defaultSettings } from '../../src-shared/domain/settings';
 import { silentLogger } from '../../src-shared/logger';
 import { createSettingsStore, salvageSettings, type Notice } from './settings-store';
 
@@ -95,6 +95,36 @@ describe('settings store', () => {
     await s.selectProfile('demo');
     await s.deleteProfile('my-paper');
     expect(s.get().profiles.some((q) => q.id === 'my-paper')).toBe(false);
+  });
+
+  it('keeps hotkeys per profile, refuses a conflicting set whole, and a profile edit keeps them', async () => {
+    const s = store();
+    await s.load();
+    const buy = { kind: 'trade', side: 'BUY', at: 'ask', quantity: 100 } as const;
+    await s.setHotkeys([{ keys: 'shift+b', action: buy }]);
+    await expect(s.setHotkeys([{ keys: 'Ctrl+K', action: buy }])).rejects.toThrow(/Ctrl\+K is taken/);
+    const input = ProfileInput.parse({ name: 'Paper', port: 7497, clientId: 2 });
+    const p = await s.saveProfile(input);
+    await s.selectProfile(p.id);
+    await s.setHotkeys([{ keys: 'F2', action: { kind: 'flatten' } }]);
+    await s.saveProfile({ ...input, id: p.id, name: 'Paper 2' });
+    const again = store();
+    await again.load();
+    const keys = (id: string) => again.get().profiles.find((q) => q.id === id)?.hotkeys;
+    expect(keys('demo')).toEqual([{ keys: 'Shift+B', action: buy }]);
+    expect(keys(p.id)).toEqual([{ keys: 'F2', action: { kind: 'flatten' } }]);
+    expect(keys('tws-live')).toEqual([]);
+    expect(notices).toEqual([]);
+  });
+
+  it('reads a file written before hotkeys existed as profiles without any', async () => {
+    const old = defaultSettings();
+    const profiles = old.profiles.map(({ hotkeys: _unused, ...rest }) => rest);
+    await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...old, profiles }));
+    const s = store();
+    await s.load();
+    expect(s.activeProfile().hotkeys).toEqual([]);
+    expect(notices).toEqual([]);
   });
 
   it('salvages nothing from a non-object', () => {

@@ -13,6 +13,7 @@ import {
   profileIdFor,
   type ProfileInput,
 } from '../../src-shared/domain/settings';
+import { Keymap } from '../../src-shared/domain/hotkeys';
 import { AppError } from '../../src-shared/result';
 import type { Logger } from '../../src-shared/logger';
 import { cleanTempFiles, readJson, setAside, writeJsonAtomic } from './json-file';
@@ -33,6 +34,8 @@ export interface SettingsStore {
   selectProfile(id: string): Promise<Profile>;
   /** Points the Replay profile at a recording (made on first use). */
   useRecording(file: string): Promise<Profile>;
+  /** Replaces the active profile's hotkeys (the Demo profile's too: they are the trader's, not the connection's). */
+  setHotkeys(hotkeys: Keymap): Promise<Settings>;
   onChange(listener: (settings: Settings) => void): () => void;
 }
 
@@ -158,7 +161,8 @@ export function createSettingsStore(opts: StoreDeps): SettingsStore {
       if (existing?.kind === 'demo') throw new AppError('VALIDATION', 'The Demo profile cannot be changed');
       if (existing?.kind === 'replay')
         throw new AppError('VALIDATION', 'The Replay profile changes by opening a recording');
-      const profile = Profile.parse({ ...input, id });
+      // The profile dialog does not carry the hotkeys: an edit keeps them.
+      const profile = Profile.parse({ ...input, id, hotkeys: existing?.hotkeys ?? [] });
       const profiles = existing
         ? current.profiles.map((p) => (p.id === id ? profile : p))
         : [...current.profiles, profile];
@@ -192,6 +196,7 @@ export function createSettingsStore(opts: StoreDeps): SettingsStore {
         readOnly: false,
         limits: existing?.limits ?? { ...DEFAULT_LIMITS },
         recording: file,
+        hotkeys: existing?.hotkeys ?? [],
       });
       const profiles = existing
         ? current.profiles.map((p) => (p.id === REPLAY_PROFILE_ID ? profile : p))
@@ -199,6 +204,16 @@ export function createSettingsStore(opts: StoreDeps): SettingsStore {
       await commit({ ...current, profiles });
       log.info(`Replay profile set to ${file}`);
       return profile;
+    },
+    async setHotkeys(hotkeys) {
+      const checked = Keymap.parse(hotkeys);
+      const id = current.activeProfileId;
+      const next = await commit({
+        ...current,
+        profiles: current.profiles.map((p) => (p.id === id ? { ...p, hotkeys: checked } : p)),
+      });
+      log.info(`Hotkeys of profile "${find(id).name}" saved (${checked.length})`);
+      return next;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { commandTarget, menuTemplate, PANES, type MenuActions, type MenuContext } from './menu';
 import { isAllowedExternal } from './guards';
+import { BUILT_IN_KEYS, parseChord } from '../../src-shared/domain/hotkeys';
 
 vi.mock('electron', () => ({}));
 
@@ -96,6 +97,19 @@ describe('application menu', () => {
     }
     expect(byId(menuTemplate(ctx(), a), 'symbol-search').accelerator).toBe('CmdOrCtrl+K');
     expect(byId(menuTemplate(ctx(), a), 'profiles').accelerator).toBe('CmdOrCtrl+,');
+  });
+
+  it("opens the hotkey editor, and a trader's hotkey can never take one of its accelerators", () => {
+    const { a, calls } = actions();
+    click(byId(menuTemplate(ctx(), a), 'hotkeys'));
+    expect(calls).toEqual([['command', { type: 'hotkeys' }]]);
+    const builtIn = new Set(BUILT_IN_KEYS.map((b) => b.keys));
+    const accels = flatten(menuTemplate(ctx(), a)).flatMap((i) => (i.accelerator ? [i.accelerator] : []));
+    // CmdOrCtrl+10… are not keys a chord can spell (nor a key press make); every other one is reserved.
+    const chords = accels.filter((k) => !/\+\d\d$/.test(k));
+    expect(chords.length).toBeGreaterThan(10);
+    for (const k of chords)
+      for (const m of ['Ctrl', 'Meta']) expect(builtIn).toContain(parseChord(k.replace('CmdOrCtrl', m)));
   });
 
   it('Connection enables what makes sense in each state, and calls main actions', () => {

@@ -134,6 +134,7 @@ export function menuTemplate(ctx: MenuContext, a: MenuActions): MenuItemConstruc
         accelerator: 'CmdOrCtrl+K',
         click: () => a.command({ type: 'symbolSearch' }),
       },
+      { id: 'hotkeys', label: 'Hotkeys…', click: () => a.command({ type: 'hotkeys' }) },
       ...(mac ? [] : [profiles]),
       sep,
       { role: 'close', label: 'Close Window' },

@@ -8,10 +8,10 @@ import type { Quote } from '../../src-shared/domain/quote';
 import { printSide, type Print, type TapeBatch } from '../../src-shared/domain/tape';
 import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import type { Logger } from '../../src-shared/logger';
-import { AppError } from '../../src-shared/result';
 import type { StreamHandle } from '../ib/connection';
 import type { ResolvedContract, Tws } from '../ib/adapter';
-import { drop, hold } from '../../src-shared/holds';
+import { hold } from '../../src-shared/holds';
+import { windowHolds } from './window-holds';
 
 type Line = {
   contract: ResolvedContract;
@@ -108,14 +108,10 @@ export function createTape(deps: TapeDeps): Tape {
     return line;
   }
 
-  function release(clientId: string, conId: number, all: boolean): void {
-    const line = lines.get(conId);
-    if (!line?.holders.has(clientId)) return;
-    drop(line.holders, clientId, all);
-    if (line.holders.size > 0) return;
+  const holds = windowHolds(lines, 'tape', (conId, line) => {
     line.stream?.close();
     lines.delete(conId);
-  }
+  });
 
   return {
     async subscribe(clientId, contract) {
@@ -127,14 +123,7 @@ export function createTape(deps: TapeDeps): Tape {
       const prints = [...history.filter((p) => p.time < firstLive), ...line.recent];
       return { prints: prints.slice(-keep) };
     },
-    unsubscribe(clientId, conId) {
-      if (!lines.get(conId)?.holders.has(clientId))
-        throw new AppError('NOT_FOUND', `This window holds no tape for instrument ${conId}`);
-      release(clientId, conId, false);
-    },
-    releaseClient(clientId) {
-      for (const conId of [...lines.keys()]) release(clientId, conId, true);
-    },
+    ...holds,
     stop() {
       if (flushTimer !== null) clock.clearTimeout(flushTimer);
       for (const line of lines.values()) line.stream?.close();

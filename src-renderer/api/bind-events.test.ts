@@ -136,6 +136,7 @@ describe('bindEvents', () => {
             clientId: 1,
             readOnly: false,
             limits: { maxQuantity: 1, maxNotional: 1, priceBandPct: 1 },
+            hotkeys: [],
           },
         ],
         preferences: { theme: 'dark', confirmOrders: true, marketDataLines: 100, marketDataType: 'live' },

@@ -13,6 +13,12 @@ import { WatchlistPane } from './watchlist/WatchlistPane';
 import { paneKind } from '../stores/workspace-doc';
 import { PANE_KINDS, type PaneKind } from '../../src-shared/panes';
 
+// The hotkeys' editor, their Actions menu and the runner of their order actions live beside the panes they
+// trade from (they send through the ticket's sender); the shell holds them through this registry.
+export { ActionsMenu } from './hotkeys/ActionsMenu';
+export { HotkeyEditor } from './hotkeys/HotkeyEditor';
+export { HotkeyRunner } from './hotkeys/HotkeyRunner';
+
 export type PaneDef = {
   kind: string;
   title: string;

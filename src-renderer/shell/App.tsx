@@ -1,8 +1,9 @@
-// The window: toolbar, live-money banner, notices, the dock of panes (or one torn-off pane), the status bar and
-// the dialogs (profiles, Ctrl/Cmd+K symbol search, about).
+// The window: toolbar (with the Actions menu), live-money banner, notices, the dock of panes (or one torn-off
+// pane), the status bar, the dialogs (profiles, Ctrl/Cmd+K symbol search, hotkeys, about) and the window's one
+// keymap: every key press goes to the store's pressKey (the app's own keys and the profile's hotkeys).
 import { useEffect, useState } from 'react';
 import { canAskForNotifications } from '../api/fill-notifier';
-import { PANES, paneTitle } from '../panes/registry';
+import { ActionsMenu, HotkeyEditor, HotkeyRunner, PANES, paneTitle } from '../panes/registry';
 import { useAppStore } from '../stores/use-app-store';
 import { DockLayout } from './DockLayout';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -29,6 +30,8 @@ export function App() {
   const profilesOpen = useAppStore((s) => s.profilesOpen);
   const setProfilesOpen = useAppStore((s) => s.setProfilesOpen);
   const setSymbolSearchOpen = useAppStore((s) => s.setSymbolSearchOpen);
+  const setHotkeysOpen = useAppStore((s) => s.setHotkeysOpen);
+  const pressKey = useAppStore((s) => s.pressKey);
   const aboutOpen = useAppStore((s) => s.aboutOpen);
   const setAboutOpen = useAppStore((s) => s.setAboutOpen);
   const openPane = useAppStore((s) => s.openPane);
@@ -42,17 +45,17 @@ export function App() {
     document.title = single ? `${paneTitle(single)} — IBDesk` : 'IBDesk';
   }, [single]);
 
-  // Ctrl/Cmd+K anywhere opens the symbol search.
+  // One keymap for the window: Ctrl/Cmd+K anywhere, the profile's hotkeys unless they would type into a field.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        setSymbolSearchOpen(true);
-      }
+      if (e.defaultPrevented || e.repeat) return;
+      const el = e.target instanceof HTMLElement ? e.target : null;
+      const inField = !!el && (el.isContentEditable || !!el.closest('input, select, textarea'));
+      if (pressKey(e, inField)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setSymbolSearchOpen]);
+  }, [pressKey]);
 
   const notifyButton = (askNotify || canAskForNotifications(host)) && (
     <button
@@ -99,6 +102,11 @@ export function App() {
         >
           Symbol search
         </button>
+        <ActionsMenu />
+        <button type="button" onClick={() => setHotkeysOpen(true)}>
+          Hotkeys…
+        </button>
+        <HotkeyRunner />
         <span className="spacer" />
         {notifyButton}
         {!single && (
@@ -135,6 +143,7 @@ export function App() {
       <StatusBar />
       <ProfileDialog open={profilesOpen} onClose={() => setProfilesOpen(false)} />
       <SymbolSearchDialog />
+      <HotkeyEditor />
       <ModalDialog open={aboutOpen} title="About IBDesk" onClose={() => setAboutOpen(false)}>
         <p>
           IBDesk {version ?? ''} — a trading workstation for Interactive Brokers TWS and IB Gateway (

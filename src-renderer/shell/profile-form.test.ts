@@ -4,8 +4,9 @@ import { blankForm, formFromProfile, parseForm, testTarget } from './profile-for
 
 describe('profile form', () => {
   it('round-trips a profile', () => {
-    const p = defaultProfiles()[1]!;
-    const parsed = parseForm(formFromProfile(p));
+    // The hotkeys are not the dialog's: main keeps them when it saves the profile.
+    const { hotkeys: _notInTheForm, ...p } = defaultProfiles()[1]!;
+    const parsed = parseForm(formFromProfile({ ...p, hotkeys: [] }));
     expect(parsed).toEqual({ ok: true, value: { ...p, kind: 'tws' } });
   });
 

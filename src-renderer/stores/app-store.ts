@@ -8,6 +8,7 @@ import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createDrawingsSlice, type DrawingsSlice } from './drawings-slice';
 import { createDepthSlice, type DepthSlice } from './depth-slice';
+import { createHotkeysSlice, type HotkeysSlice } from './hotkeys-slice';
 import { createInstrumentsSlice, type InstrumentsSlice } from './instruments-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createOptionsSlice, type OptionsSlice } from './options-slice';
@@ -43,6 +44,7 @@ export type AppState = ConnectionSlice &
   PortfolioSlice &
   WatchlistsSlice &
   UiSlice &
+  HotkeysSlice &
   AlertsSlice &
   ReplaySlice &
   SessionSlice & { client: IbdeskClient };
@@ -77,6 +79,7 @@ export function createAppStore(
     ...createPortfolioSlice(...a),
     ...createWatchlistsSlice(...a),
     ...createUiSlice(...a),
+    ...createHotkeysSlice(...a),
     ...createAlertsSlice(deps.notifyAlert ?? notifyAlert)(...a),
     ...createReplaySlice(...a),
     ...createSessionSlice(...a),

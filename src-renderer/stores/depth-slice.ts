@@ -1,7 +1,7 @@
 // Depth slice: the book of every instrument a ladder shows, replaced whole by each `depth` event (main coalesces
 // them to one per frame). Holds are counted here so that main sees one subscribe and one unsubscribe per pane.
 import type { DepthBook } from '../../src-shared/domain/depth';
-import { drop, hold } from '../../src-shared/holds';
+import { holdOnce } from '../../src-shared/holds';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
 import { withoutKey } from './records';
@@ -23,7 +23,16 @@ export const createDepthSlice: Slice<DepthSlice> = (set, get) => {
     depthErrors: {},
     acquireDepth(contract) {
       const { conId } = contract;
-      hold(holds, conId);
+      const release = holdOnce(
+        holds,
+        conId,
+        () => void get().client.invoke('depth.unsubscribe', { conId }),
+        () =>
+          set((s) => ({
+            books: withoutKey(s.books, String(conId)),
+            depthErrors: withoutKey(s.depthErrors, String(conId)),
+          })),
+      );
       void get()
         .client.invoke('depth.subscribe', { contract: { ...contract } })
         .then((r) => {
@@ -31,17 +40,7 @@ export const createDepthSlice: Slice<DepthSlice> = (set, get) => {
           if (r.ok) set((s) => ({ books: { ...s.books, [conId]: r.value } }));
           else set((s) => ({ depthErrors: { ...s.depthErrors, [conId]: r.error.message } }));
         });
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        void get().client.invoke('depth.unsubscribe', { conId });
-        if (!drop(holds, conId)) return;
-        set((s) => ({
-          books: withoutKey(s.books, String(conId)),
-          depthErrors: withoutKey(s.depthErrors, String(conId)),
-        }));
-      };
+      return release;
     },
     depthArrived(book) {
       if (!holds.has(book.conId)) return;

@@ -2,7 +2,7 @@
 // (the oldest go), with a gap row where a reconnect left trades out. Holds are counted here so that main sees one
 // subscribe and one unsubscribe per pane.
 import type { Print, TapeBatch } from '../../src-shared/domain/tape';
-import { drop, hold } from '../../src-shared/holds';
+import { holdOnce } from '../../src-shared/holds';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
 import { withoutKey } from './records';
@@ -40,7 +40,16 @@ export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
     tapeErrors: {},
     acquireTape(contract) {
       const { conId } = contract;
-      hold(holds, conId);
+      const release = holdOnce(
+        holds,
+        conId,
+        () => void get().client.invoke('tape.unsubscribe', { conId }),
+        () =>
+          set((s) => ({
+            tapes: withoutKey(s.tapes, String(conId)),
+            tapeErrors: withoutKey(s.tapeErrors, String(conId)),
+          })),
+      );
       void get()
         .client.invoke('tape.subscribe', { contract: { ...contract } })
         .then((r) => {
@@ -51,17 +60,7 @@ export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
             tapes: { ...s.tapes, [conId]: appendPrints([], { prints: r.value.prints, gap: false }, 0) },
           }));
         });
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        void get().client.invoke('tape.unsubscribe', { conId });
-        if (!drop(holds, conId)) return;
-        set((s) => ({
-          tapes: withoutKey(s.tapes, String(conId)),
-          tapeErrors: withoutKey(s.tapeErrors, String(conId)),
-        }));
-      };
+      return release;
     },
     tapeArrived(batch) {
       if (!holds.has(batch.conId)) return;

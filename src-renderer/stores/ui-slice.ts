@@ -72,6 +72,9 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
       case 'about':
         set({ aboutOpen: true });
         return;
+      case 'hotkeys':
+        get().setHotkeysOpen(true);
+        return;
     }
   },
 });

@@ -1,6 +1,7 @@
 // Profiles (where to connect) and settings (how the app behaves), with the defaults of a first run.
 import { z } from 'zod';
 import { AccountChoices } from './accounts';
+import { Keymap } from './hotkeys';
 
 const ProfileKind = z.enum(['demo', 'tws', 'gateway', 'replay']);
 type ProfileKind = z.infer<typeof ProfileKind>;
@@ -39,6 +40,8 @@ export const Profile = z
     limits: OrderLimits,
     /** A replay profile's recording (.ibdrec), played by the embedded gateway. */
     recording: z.string().min(1).max(4096).optional(),
+    /** The trader's own hotkeys (an older file without them reads as none). */
+    hotkeys: Keymap.default([]),
   })
   .refine((p) => p.kind === 'demo' || p.kind === 'replay' || p.port > 0, {
     message: 'port must be 1…65535',
@@ -77,6 +80,7 @@ export function defaultProfiles(): Profile[] {
     clientId: 1,
     readOnly: false,
     limits: { ...DEFAULT_LIMITS },
+    hotkeys: [],
   });
   return [
     p(DEMO_PROFILE_ID, 'Demo', 'demo', 0),

@@ -1,6 +1,7 @@
 // The ladder end to end, in Chromium through the web host on the embedded demo gateway (Demo profile): open a
 // ladder for a symbol → the book fills both sides → click a bid price below the market → confirm (the setting is
-// on by default) → a working buy shows on the ladder at that price and in Orders → click it → cancelled; then a
+// on by default) → a working buy shows on the ladder at that price and in Orders → drag it one tick lower →
+// modified there → click it → cancelled; then a
 // time-and-sales pane for the symbol fills with prints, some coloured at the bid or the ask. The
 // screenshots are kept in the test's output folder; the ladder pane with the working order is docs/ladder.png.
 import { copyFile } from 'node:fs/promises';
@@ -71,6 +72,16 @@ test('trade from the ladder: a click buys at a price, a click on the order cance
   const paneShot = test.info().outputPath('ladder-pane.png');
   await ladder.screenshot({ path: paneShot });
   await copyFile(paneShot, 'docs/ladder.png');
+
+  // Dragged one tick lower, the order is modified: it works at the new price on the ladder and in Orders.
+  const lower = (Number(price) - 0.01).toFixed(2);
+  await working.dragTo(table.getByRole('rowheader', { name: lower, exact: true }));
+  await expect(ladder.getByRole('status', { name: 'Modify result' })).toHaveText(
+    `Order ${orderId} moved to ${lower}`,
+  );
+  await expect(orderRow.getByRole('rowheader')).toHaveText(lower, { timeout: LIVE_TIMEOUT });
+  await expect(ordersRow).toContainText(lower, { timeout: LIVE_TIMEOUT });
+  await step(page, 'modified');
 
   // A click on the order cancels it: gone from the ladder, cancelled in Orders.
   await working.click();

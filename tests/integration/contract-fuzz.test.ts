@@ -85,6 +85,9 @@ const VALID = {
   'replay.speed': { speed: 10 },
   'replay.step': { ms: 1000 },
   'replay.seek': { time: 1_783_522_800_000 },
+  'hotkeys.set': {
+    hotkeys: [{ keys: 'Shift+B', action: { kind: 'trade', side: 'BUY', at: 'ask', quantity: 100 } }],
+  },
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

@@ -23,21 +23,36 @@ export const TICK_BY_TICK_CODE: Readonly<Record<TickByTickType, 1 | 2 | 3 | 4>> 
   MidPoint: 4,
 };
 
+/** The L1 quote `q` at `t` as a BidAsk tick, its attributes against the session's extremes at that instant. */
+function bidAskTick(
+  q: Pick<Top, 'bid' | 'ask' | 'bidSize' | 'askSize'>,
+  session: Parameters<SessionExtremes['at']>[0],
+  t: number,
+  ext: SessionExtremes,
+): BidAskTick {
+  ext.at(session, t);
+  return {
+    kind: 'bidAsk',
+    time: Math.floor(t / 1000),
+    timeMs: t,
+    bidPrice: q.bid,
+    askPrice: q.ask,
+    bidSize: q.bidSize,
+    askSize: q.askSize,
+    bidPastLow: q.bid < ext.low,
+    askPastHigh: q.ask > ext.high,
+  };
+}
+
 export function parseTickByTickType(text: string): TickByTickType | undefined {
   return Object.prototype.hasOwnProperty.call(TICK_BY_TICK_CODE, text) ? (text as TickByTickType) : undefined;
 }
 
-export interface TradeTick {
+/** A tape print as a tick: the print's fields and the wire's whole seconds. */
+export interface TradeTick extends Print {
   readonly kind: 'trade';
   /** Epoch seconds, as the wire sends it. */
   readonly time: number;
-  readonly timeMs: number;
-  readonly price: number;
-  readonly size: number;
-  readonly exchange: string;
-  readonly specialConditions: string;
-  readonly pastLimit: boolean;
-  readonly unreported: boolean;
 }
 
 export interface BidAskTick {
@@ -174,18 +189,7 @@ export class TickModel {
       cursor.bidSize = q.bidSize;
       cursor.askSize = q.askSize;
       cursor.mid = midOf(q.bid, q.ask);
-      ext.at(q.session as NonNullable<typeof q.session>, t);
-      out.push({
-        kind: 'bidAsk',
-        time: Math.floor(t / 1000),
-        timeMs: t,
-        bidPrice: q.bid,
-        askPrice: q.ask,
-        bidSize: q.bidSize,
-        askSize: q.askSize,
-        bidPastLow: q.bid < ext.low,
-        askPastHigh: q.ask > ext.high,
-      });
+      out.push(bidAskTick(q, q.session as NonNullable<typeof q.session>, t, ext));
     });
     return out;
   }
@@ -194,19 +198,7 @@ export class TickModel {
   quoteAt(inst: Instrument, t: number): BidAskTick | undefined {
     const q = l1Top(this.market, inst, t, this.top);
     if (!q.live || !q.session) return undefined;
-    const ext = this.extremesOf(inst);
-    ext.at(q.session, t);
-    return {
-      kind: 'bidAsk',
-      time: Math.floor(t / 1000),
-      timeMs: t,
-      bidPrice: q.bid,
-      askPrice: q.ask,
-      bidSize: q.bidSize,
-      askSize: q.askSize,
-      bidPastLow: q.bid < ext.low,
-      askPastHigh: q.ask > ext.high,
-    };
+    return bidAskTick(q, q.session, t, this.extremesOf(inst));
   }
 
   /** MidPoint ticks in [from, to) relative to `cursor` (updated): one whenever (bid + ask) / 2 changes. */

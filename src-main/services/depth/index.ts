@@ -12,11 +12,11 @@ import {
 } from '../../../src-shared/domain/depth';
 import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
 import type { Logger } from '../../../src-shared/logger';
-import { AppError } from '../../../src-shared/result';
 import type { StreamHandle } from '../../ib/connection';
 import type { ResolvedContract, Tws } from '../../ib/adapter';
 import { applyDepthChange, DepthBookError } from './book';
-import { drop, hold } from '../../../src-shared/holds';
+import { hold } from '../../../src-shared/holds';
+import { windowHolds } from '../window-holds';
 
 type Line = {
   contract: ResolvedContract;
@@ -180,12 +180,7 @@ export function createDepth(deps: DepthDeps): Depth {
     Math.max(250, staleAfter / 4),
   );
 
-  function release(clientId: string, conId: number, all: boolean): void {
-    const line = lines.get(conId);
-    if (!line?.holders.has(clientId)) return;
-    drop(line.holders, clientId, all);
-    if (line.holders.size === 0) close(conId, line);
-  }
+  const holds = windowHolds(lines, 'depth', close);
 
   return {
     subscribe(clientId, contract) {
@@ -209,14 +204,7 @@ export function createDepth(deps: DepthDeps): Depth {
       hold(line.holders, clientId);
       return bookOf(line);
     },
-    unsubscribe(clientId, conId) {
-      if (!lines.get(conId)?.holders.has(clientId))
-        throw new AppError('NOT_FOUND', `This window holds no depth for instrument ${conId}`);
-      release(clientId, conId, false);
-    },
-    releaseClient(clientId) {
-      for (const conId of [...lines.keys()]) release(clientId, conId, true);
-    },
+    ...holds,
     lines: () => [...lines.values()].filter((l) => l.stream !== null).length,
     stop() {
       clock.clearInterval(staleTimer);

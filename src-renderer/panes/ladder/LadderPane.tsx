@@ -1,25 +1,28 @@
 // Ladder (BookTrader-like): a price column on the tick grid centred on the last trade (re-centre with C or the
 // button, auto-centre as an option), bid and ask size per price from the depth book, the trader's working orders at
 // their prices. A click on the bid side buys at that price, on the ask side sells (limit; Shift makes it a stop), a
-// click on an order cancels it. Orders go through the ticket's own sender, so the confirmation setting, the
+// click on an order cancels it, dragging it to another price modifies it (the blotter's modify path). Orders go through the ticket's own sender, so the confirmation setting, the
 // precautionary limits (main refuses with the reason) and the live-account guard apply, and every action is
 // disabled with the reason when TWS is not ready.
 import { useEffect, useRef, useState } from 'react';
-import type { MouseEvent } from 'react';
+import type { DragEvent, MouseEvent } from 'react';
 import type { Order, OrderAction } from '../../../src-shared/domain/order';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { fmtMoney, fmtPrice, fmtSize, signClass } from '../../ui/format';
 import { SymbolPane } from '../../ui/SymbolPane';
+import { ResultLine } from '../../ui/ResultLine';
 import { OrderDialogs } from '../order-entry/TicketDialogs';
-import { buildTicket, initialForm, ticketSummary } from '../order-entry/ticket-form';
+import { buildTicket, initialForm } from '../order-entry/ticket-form';
 import { useOrderInstrument } from '../order-entry/use-order-instrument';
 import { useOrderSender } from '../order-entry/use-order-sender';
-import { centrePrice, ladderRows, QUANTITY_PRESETS, recentred, tickIndex } from './ladder-view';
+import { centrePrice, dragModify, ladderRows, QUANTITY_PRESETS, recentred, tickIndex } from './ladder-view';
 import './ladder.css';
 
 /** Rows above and below the centre. */
 const HALF = 15;
+/** What a dragged order carries: its id. */
+const DRAG_TYPE = 'application/x-ibdesk-order';
 
 export function LadderPane() {
   return (
@@ -38,6 +41,8 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
   const orders = useAppStore((s) => s.orders);
   const positions = useAppStore((s) => s.portfolio?.positions);
   const cancelOrder = useAppStore((s) => s.cancelOrder);
+  const modifyOrder = useAppStore((s) => s.modifyOrder);
+  const [modifyText, setModifyText] = useState<string | null>(null);
   const { quote, minTick, check, addressed } = useOrderInstrument(symbol);
   const sender = useOrderSender(symbol.symbol, () => initialForm(null, minTick));
   const { blocked, flow } = sender;
@@ -46,6 +51,9 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
   const [centre, setCentre] = useState<number | null>(null);
   const [cancelText, setCancelText] = useState<string | null>(null);
   useEffect(() => store.getState().acquireDepth(symbol), [store, symbol]);
+  // "Re-centre the ladder" (a hotkey or the Actions menu) re-centres every ladder on screen.
+  const recentreSeq = useAppStore((s) => s.recentreSeq);
+  const [seenRecentre, setSeenRecentre] = useState(recentreSeq);
 
   // The centre row is kept in the middle of the scroll area whenever the centre moves.
   const scroller = useRef<HTMLDivElement>(null);
@@ -58,7 +66,9 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
 
   const c = centrePrice(quote);
   const target = c === null ? null : tickIndex(c, minTick);
-  const next = auto || centre === null ? recentred(centre, target, HALF) : centre;
+  const forced = recentreSeq !== seenRecentre;
+  if (forced) setSeenRecentre(recentreSeq);
+  const next = forced ? target : auto || centre === null ? recentred(centre, target, HALF) : centre;
   if (next !== centre) setCentre(next);
 
   const position = (positions ?? [])
@@ -84,6 +94,20 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
     );
   }
 
+  /** An order dropped on a price row: moved there through the blotter's modify (main checks it as any modify). */
+  function drop(e: DragEvent, price: number): void {
+    const id = Number(e.dataTransfer.getData(DRAG_TYPE));
+    const o = orders[id];
+    if (blocked || !o) return;
+    e.preventDefault();
+    const m = dragModify(o, price, minTick);
+    if (!m) return;
+    const at = fmtPrice(price, minTick);
+    void modifyOrder(m).then((r) =>
+      setModifyText(r.ok ? `Order ${o.orderId} moved to ${at}` : `Not modified: ${r.error.message}`),
+    );
+  }
+
   const rows =
     centre === null
       ? []
@@ -104,8 +128,13 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
         type="button"
         className={`ladder-order ladder-order-${side}`}
         disabled={!!blocked}
+        draggable={!blocked}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(DRAG_TYPE, String(o.orderId));
+          e.dataTransfer.effectAllowed = 'move';
+        }}
         aria-label={`Cancel order ${o.orderId}: ${o.action} ${o.remaining} ${o.orderType}`}
-        title={`Click to cancel order ${o.orderId}`}
+        title={`Click to cancel order ${o.orderId}, drag it to another price to move it`}
         onClick={() => cancel(o)}
       >
         {o.remaining}
@@ -195,7 +224,14 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
               const p = fmtPrice(r.price, minTick);
               const cls = [r.last ? 'last' : '', i === HALF ? 'centre' : ''].join(' ').trim();
               return (
-                <tr key={r.price} className={cls || undefined}>
+                <tr
+                  key={r.price}
+                  className={cls || undefined}
+                  onDragOver={(e) => {
+                    if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+                  }}
+                  onDrop={(e) => drop(e, r.price)}
+                >
                   <td className="orders buy">{orderCell(r.buys, 'buy')}</td>
                   {sideCell('bid', r.bidSize, p, r.price)}
                   <th scope="row" className="price">
@@ -210,13 +246,10 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
         </table>
       </div>
       {flow.errors.form && <p className="field-error">{flow.errors.form}</p>}
-      {flow.result && (
-        <p
-          className={flow.result.ok ? 'ticket-result ok' : 'ticket-result error'}
-          role="status"
-          aria-label="Order result"
-        >
-          {flow.result.text}
+      <ResultLine result={flow.result} label="Order result" />
+      {modifyText && (
+        <p className="dim" role="status" aria-label="Modify result">
+          {modifyText}
         </p>
       )}
       {cancelText && (
@@ -224,12 +257,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
           {cancelText}
         </p>
       )}
-      <OrderDialogs
-        sender={sender}
-        summary={(t) => ticketSummary(t, symbol.symbol)}
-        notional={(t) => check(t).notional}
-        currency={symbol.currency}
-      />
+      <OrderDialogs sender={sender} symbol={symbol} notional={(t) => check(t).notional} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DepthBook } from '../../../src-shared/domain/depth';
 import { item, order } from '../../../tests/support/renderer/fixtures';
-import { centrePrice, ladderRows, recentred, tickIndex } from './ladder-view';
+import { centrePrice, dragModify, ladderRows, recentred, tickIndex } from './ladder-view';
 
 const book: DepthBook = {
   conId: 1,
@@ -69,5 +69,29 @@ describe('ladder view', () => {
     expect(recentred(500, 507, 10)).toBe(500);
     expect(recentred(500, 508, 10)).toBe(508);
     expect(recentred(500, null, 10)).toBe(500);
+  });
+});
+
+describe('dragModify', () => {
+  it("moves a limit's limit, a stop's trigger and a stop limit's both by the ticks it was dragged", () => {
+    const lmt = order(5, { orderType: 'LMT', limitPrice: 100.02, status: 'Submitted' });
+    expect(dragModify(lmt, 100.01, 0.01)).toEqual({ orderId: 5, limitPrice: 100.01 });
+    const stp = order(6, { orderType: 'STP', limitPrice: null, stopPrice: 99.5, status: 'Submitted' });
+    expect(dragModify(stp, 99.75, 0.25)).toEqual({ orderId: 6, stopPrice: 99.75 });
+    const stpLmt = order(7, {
+      orderType: 'STP LMT',
+      limitPrice: 101,
+      stopPrice: 100.9,
+      status: 'PreSubmitted',
+    });
+    // The ladder shows a stop limit at its limit: that is what moves to the drop, the stop keeps its distance.
+    expect(dragModify(stpLmt, 100.8, 0.01)).toEqual({ orderId: 7, stopPrice: 100.7, limitPrice: 100.8 });
+  });
+
+  it('does nothing for the same price, a finished order or one the ladder cannot move', () => {
+    const lmt = order(5, { orderType: 'LMT', limitPrice: 100.02, status: 'Submitted' });
+    expect(dragModify(lmt, 100.02, 0.01)).toBeNull();
+    expect(dragModify({ ...lmt, status: 'Filled' }, 100.01, 0.01)).toBeNull();
+    expect(dragModify({ ...lmt, orderType: 'TRAIL', limitPrice: null }, 100.01, 0.01)).toBeNull();
   });
 });

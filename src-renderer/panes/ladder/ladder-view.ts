@@ -2,7 +2,7 @@
 // bid and ask size at each price, the trader's working orders at their prices, where to centre (the last trade, or
 // the middle of the quote before one), and when the auto-centre moves the window.
 import type { DepthBook } from '../../../src-shared/domain/depth';
-import { isWorking, roundToTick, type Order } from '../../../src-shared/domain/order';
+import { isWorking, roundToTick, type Order, type OrderModify } from '../../../src-shared/domain/order';
 import type { Quote } from '../../../src-shared/domain/quote';
 
 export type LadderRow = {
@@ -94,3 +94,20 @@ export function recentred(
 
 /** The quantity presets a ladder offers (shares or contracts). */
 export const QUANTITY_PRESETS = [1, 10, 100, 500, 1000] as const;
+
+/** The modification that moves a working order dropped on another price: a limit's limit, a stop's trigger, a stop
+ *  limit's both (by the same number of ticks); null when it does not move or is not an order the ladder can move. */
+export function dragModify(o: Order, price: number, minTick: number): OrderModify | null {
+  const at = orderPrice(o);
+  if (at === null || !isWorking(o.status)) return null;
+  const ticks = tickIndex(price, minTick) - tickIndex(at, minTick);
+  if (ticks === 0) return null;
+  const moved = (p: number) => roundToTick((tickIndex(p, minTick) + ticks) * minTick, minTick);
+  if (o.orderType === 'LMT' && o.limitPrice !== null)
+    return { orderId: o.orderId, limitPrice: moved(o.limitPrice) };
+  if (o.orderType === 'STP' && o.stopPrice !== null)
+    return { orderId: o.orderId, stopPrice: moved(o.stopPrice) };
+  if (o.orderType === 'STP LMT' && o.stopPrice !== null && o.limitPrice !== null)
+    return { orderId: o.orderId, stopPrice: moved(o.stopPrice), limitPrice: moved(o.limitPrice) };
+  return null;
+}

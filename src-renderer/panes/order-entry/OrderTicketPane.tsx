@@ -13,11 +13,12 @@ import { usePaneId } from '../../ui/pane-context';
 import { referencePrice } from '../../../src-shared/domain/quote';
 import { fmtMoney, fmtPrice } from '../../ui/format';
 import { SymbolPane } from '../../ui/SymbolPane';
+import { ResultLine } from '../../ui/ResultLine';
 import { OrderDialogs } from './TicketDialogs';
 import { TicketFields } from './TicketFields';
 import { useOrderInstrument } from './use-order-instrument';
 import { useOrderSender } from './use-order-sender';
-import { buildTicket, initialForm, optionPremium, ticketSummary, type TicketForm } from './ticket-form';
+import { buildTicket, initialForm, optionPremium, type TicketForm } from './ticket-form';
 import './order-entry.css';
 
 export function OrderTicketPane() {
@@ -188,24 +189,11 @@ function TicketBody({ symbol, option }: { symbol: WatchItem; option: OptionTicke
             Order entry is disabled: {blocked}
           </p>
         )}
-        {result && (
-          <p
-            className={result.ok ? 'ticket-result ok' : 'ticket-result error'}
-            role="status"
-            aria-label="Order result"
-          >
-            {result.text}
-          </p>
-        )}
+        <ResultLine result={result} label="Order result" />
         {liveConfirmed && live && <p className="dim">Live orders allowed for this session.</p>}
       </form>
 
-      <OrderDialogs
-        sender={sender}
-        summary={(t) => ticketSummary(t, symbol.symbol)}
-        notional={(t) => checkOf(t).notional}
-        currency={symbol.currency}
-      />
+      <OrderDialogs sender={sender} symbol={symbol} notional={(t) => checkOf(t).notional} />
     </>
   );
 }

@@ -3,20 +3,20 @@
 import { fmtMoney } from '../../ui/format';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { fieldError, invalidProps } from './TicketFields';
-import type { TicketInput } from './ticket-form';
+import type { WatchItem } from '../../../src-shared/domain/workspace';
+import { ticketSummary, type TicketInput } from './ticket-form';
 import type { OrderSender } from './use-order-sender';
 
 /** The questions an order sender may ask before sending: the live account's, then the confirmation. */
 export function OrderDialogs({
   sender,
-  summary,
+  symbol,
   notional,
-  currency,
 }: {
   sender: OrderSender;
-  summary: (ticket: TicketInput) => string;
+  /** The instrument every ticket of this sender trades: the summary's symbol and the value's currency. */
+  symbol: WatchItem;
   notional: (ticket: TicketInput) => number | null;
-  currency: string;
 }) {
   const { flow, dispatch } = sender;
   const { pending } = flow;
@@ -24,9 +24,9 @@ export function OrderDialogs({
     <>
       <ConfirmOrderDialog
         ticket={pending}
-        summary={pending ? summary(pending) : ''}
+        summary={pending ? ticketSummary(pending, symbol.symbol) : ''}
         notional={pending ? notional(pending) : null}
-        currency={currency}
+        currency={symbol.currency}
         onSend={sender.sendConfirmed}
         onClose={() => dispatch({ type: 'close-confirm' })}
       />
