@@ -198,6 +198,7 @@ export function ChartCell(props: ChartCellProps) {
         if (compareLine) {
           chart.removeSeries(compareLine);
           compareLine = null;
+          host.dataset.compare = '';
           candles.priceScale().applyOptions({ mode: PriceScaleMode.Normal });
         }
         cmp.key = '';
@@ -212,6 +213,7 @@ export function ChartCell(props: ChartCellProps) {
           title: c.contract.symbol,
         });
         candles.priceScale().applyOptions({ mode: PriceScaleMode.Percentage });
+        host.dataset.compare = c.contract.symbol;
         cmp.key = '';
       }
       if (c.key !== cmp.key || c.resetSeq !== cmp.reset) {
@@ -270,6 +272,7 @@ export function ChartCell(props: ChartCellProps) {
 
     chart.subscribeCrosshairMove((p) => {
       repaintRef.current?.();
+      host.dataset.crosshairTime = p.time === undefined ? '' : String(p.time);
       // Only the chart under the mouse speaks for the pane; the others' moves are its echo.
       if (p.sourceEvent) bus.publish(slot, p.time === undefined ? null : (p.time as number));
       const d = p.time !== undefined ? (p.seriesData.get(candles) as CandlestickData | undefined) : undefined;
