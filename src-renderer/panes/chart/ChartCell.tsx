@@ -30,7 +30,11 @@ import { compareIdOf, compareOf, type CrosshairBus } from './chart-layout';
 import { createPriceLines, type Palette } from './price-lines';
 import { CHART_BAR_SIZES, legendText, localTickLabel, localTimeLabel, toCandle, toVolume } from './chart-view';
 import { floorIndex, logicalToTime, timeToLogical } from './drawing-geometry';
+import { AlertLinesOverlay } from './AlertLinesOverlay';
 import { DrawingsOverlay, type ChartCoords, type DrawingTool } from './DrawingsOverlay';
+
+/** What a click on the chart does: place a drawing, or set a price alert ('alert'). */
+export type ChartTool = DrawingTool | 'alert';
 import { createStudyLayer } from './study-layer';
 import { createStudyRunner } from './study-runner';
 
@@ -67,7 +71,7 @@ export type ChartCellProps = {
   /** Several charts in the pane: the cell shows its own bar size menu. */
   multi: boolean;
   bus: CrosshairBus;
-  tool: DrawingTool;
+  tool: ChartTool;
   onToolDone: () => void;
   onBarSize: (size: BarSize) => void;
 };
@@ -82,6 +86,7 @@ export function ChartCell(props: ChartCellProps) {
   const studyLegendRef = useRef<HTMLDivElement>(null);
   const coordsRef = useRef<ChartCoords | null>(null);
   const repaintRef = useRef<(() => void) | null>(null);
+  const alertRepaintRef = useRef<(() => void) | null>(null);
   const minTickRef = useRef<number | undefined>(undefined);
   const themeRef = useRef<(() => void) | null>(null);
 
@@ -164,6 +169,10 @@ export function ChartCell(props: ChartCellProps) {
       price: (y) => candles.coordinateToPrice(y),
       width: () => chart.timeScale().width(),
       barSeconds: barSecondsNow,
+    };
+    const repaint = () => {
+      repaintRef.current?.();
+      alertRepaintRef.current?.();
     };
     const runner = createStudyRunner();
     const studyLayer = createStudyLayer(chart);
@@ -262,7 +271,7 @@ export function ChartCell(props: ChartCellProps) {
       const last = v.bars[v.bars.length - 1];
       lastTime = last?.time ?? null;
       host.dataset.lastBarTime = last ? String(last.time) : '';
-      repaintRef.current?.();
+      repaint();
       if (!hovering) showLegend(legendText(last, minTickRef.current));
     };
     const schedule = () => {
@@ -271,7 +280,7 @@ export function ChartCell(props: ChartCellProps) {
     const drawLines = () => priceLines.draw(store.getState(), paneId, colors);
 
     chart.subscribeCrosshairMove((p) => {
-      repaintRef.current?.();
+      repaint();
       host.dataset.crosshairTime = p.time === undefined ? '' : String(p.time);
       // Only the chart under the mouse speaks for the pane; the others' moves are its echo.
       if (p.sourceEvent) bus.publish(slot, p.time === undefined ? null : (p.time as number));
@@ -302,8 +311,11 @@ export function ChartCell(props: ChartCellProps) {
       if (bar) chart.setCrosshairPosition(bar.close, ts(bar.time), candles);
       else chart.clearCrosshairPosition();
     });
+    // The mouse leaving this chart takes the crosshair off the others (lightweight-charts' own leave has no event).
+    const onLeave = () => bus.publish(slot, null);
+    host.addEventListener('pointerleave', onLeave);
     const onRange = (r: { from: number; to: number } | null) => {
-      repaintRef.current?.();
+      repaint();
       if (r && r.from < 10) void store.getState().loadOlder(chartId);
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
@@ -345,6 +357,7 @@ export function ChartCell(props: ChartCellProps) {
     return () => {
       unsubscribe();
       offBus();
+      host.removeEventListener('pointerleave', onLeave);
       themeRef.current = null;
       if (raf) cancelAnimationFrame(raf);
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
@@ -385,8 +398,18 @@ export function ChartCell(props: ChartCellProps) {
           conId={symbol.conId}
           coordsRef={coordsRef}
           repaintRef={repaintRef}
-          tool={props.tool}
+          tool={props.tool === 'alert' ? null : props.tool}
           onToolDone={props.onToolDone}
+          minTick={minTick}
+        />
+      )}
+      {symbol && (
+        <AlertLinesOverlay
+          symbol={symbol}
+          coordsRef={coordsRef}
+          repaintRef={alertRepaintRef}
+          placing={props.tool === 'alert'}
+          onPlaced={props.onToolDone}
           minTick={minTick}
         />
       )}

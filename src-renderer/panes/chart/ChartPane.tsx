@@ -17,14 +17,14 @@ import {
   layoutOf,
 } from './chart-layout';
 import { CHART_BAR_SIZES } from './chart-view';
-import { ChartCell } from './ChartCell';
-import type { DrawingTool } from './DrawingsOverlay';
+import { ChartCell, type ChartTool } from './ChartCell';
 import { StudiesDialog } from './StudiesDialog';
 import './chart.css';
 
-const DRAWING_TOOLS: readonly [DrawingTool & string, string, string][] = [
+const DRAWING_TOOLS: readonly [ChartTool & string, string, string][] = [
   ['hline', 'Horizontal line', 'Click the chart to place a horizontal line'],
   ['trend', 'Trend line', 'Click the chart at both ends of the trend line'],
+  ['alert', 'Alert line', 'Click the chart at the price to be alerted at; drag the line to move the alert'],
 ];
 
 const LAYOUT_NAMES: Record<string, string> = { '1': '1 chart', '2': '2 charts', '4': '4 charts' };
@@ -43,7 +43,7 @@ export function ChartPane() {
   const setPaneConfig = useAppStore((s) => s.setPaneConfig);
   const setSymbol = useAppStore((s) => s.setSymbol);
   const [studiesOpen, setStudiesOpen] = useState(false);
-  const [tool, setTool] = useState<DrawingTool>(null);
+  const [tool, setTool] = useState<ChartTool>(null);
   const endTool = useCallback(() => setTool(null), []);
   const bus = useMemo(() => createCrosshairBus(), []);
   const slots = Array.from({ length: layout }, (_, i) => i);
