@@ -91,9 +91,9 @@ describe('alert lines overlay', () => {
       });
     await key('ArrowUp');
     await key('ArrowDown', true);
-    expect(client.callsOf('alerts.update').map((c) => (c as { alert: { level: number } }).alert.level)).toEqual([
-      50.01, 49.91,
-    ]);
+    expect(
+      client.callsOf('alerts.update').map((c) => (c as { alert: { level: number } }).alert.level),
+    ).toEqual([50.01, 49.91]);
     await key('Delete');
     expect(client.callsOf('alerts.delete')).toEqual([{ id: 'a1' }]);
     expect(host.querySelectorAll('g[data-alert]')).toHaveLength(0);

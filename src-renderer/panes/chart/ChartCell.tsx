@@ -28,7 +28,14 @@ import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { Options } from '../../ui/Options';
 import { compareIdOf, compareOf, type CrosshairBus } from './chart-layout';
 import { createPriceLines, type Palette } from './price-lines';
-import { CHART_BAR_SIZES, legendText, localTickLabel, localTimeLabel, toCandle, toVolume } from './chart-view';
+import {
+  CHART_BAR_SIZES,
+  legendText,
+  localTickLabel,
+  localTimeLabel,
+  toCandle,
+  toVolume,
+} from './chart-view';
 import { floorIndex, logicalToTime, timeToLogical } from './drawing-geometry';
 import { AlertLinesOverlay } from './AlertLinesOverlay';
 import { DrawingsOverlay, type ChartCoords, type DrawingTool } from './DrawingsOverlay';
@@ -229,7 +236,8 @@ export function ChartCell(props: ChartCellProps) {
         compareLine.setData(c.bars.map((b) => ({ time: ts(b.time), value: b.close })));
         cmp.key = c.key;
         cmp.reset = c.resetSeq;
-      } else for (const b of barsSince(c.bars, cmp.last)) compareLine.update({ time: ts(b.time), value: b.close });
+      } else
+        for (const b of barsSince(c.bars, cmp.last)) compareLine.update({ time: ts(b.time), value: b.close });
       cmp.last = c.bars[c.bars.length - 1]?.time ?? null;
     };
 

@@ -8,14 +8,7 @@ import { SymbolPicker } from '../../ui/SymbolPicker';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore } from '../../stores/use-app-store';
 import { usePaneId } from '../../ui/pane-context';
-import {
-  barSizeAt,
-  barSizePatch,
-  chartIdOf,
-  compareOf,
-  createCrosshairBus,
-  layoutOf,
-} from './chart-layout';
+import { barSizeAt, barSizePatch, chartIdOf, compareOf, createCrosshairBus, layoutOf } from './chart-layout';
 import { CHART_BAR_SIZES } from './chart-view';
 import { ChartCell, type ChartTool } from './ChartCell';
 import { StudiesDialog } from './StudiesDialog';

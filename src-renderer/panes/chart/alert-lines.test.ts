@@ -17,7 +17,13 @@ describe('alert lines', () => {
       view({ id: 'b', kind: 'price-touch', level: 510 }),
       view({ id: 'c', kind: 'price-cross', level: 520, enabled: false }),
       view({ id: 'd', kind: 'price-cross', level: 530, lastFiredAt: 5 }),
-      view({ id: 'e', kind: 'price-cross', level: 540, lastFiredAt: 5, repeat: { mode: 'rearm', cooldownSeconds: 60 } }),
+      view({
+        id: 'e',
+        kind: 'price-cross',
+        level: 540,
+        lastFiredAt: 5,
+        repeat: { mode: 'rearm', cooldownSeconds: 60 },
+      }),
       view({ id: 'f', kind: 'day-change', percent: 2, direction: 'above' }),
       view({ id: 'g', kind: 'price-cross', level: 550, symbol: { ...spy, conId: 1 } }),
     ];
@@ -42,7 +48,14 @@ describe('alert lines', () => {
       direction: 'either',
       symbol: spy,
     });
-    const old = view({ id: 'a', kind: 'price-touch', level: 500, note: 'n', linkGroup: 'blue', lastFiredAt: 9 });
+    const old = view({
+      id: 'a',
+      kind: 'price-touch',
+      level: 500,
+      note: 'n',
+      linkGroup: 'blue',
+      lastFiredAt: 9,
+    });
     const moved = movedAlertInput(old.alert as Extract<typeof old.alert, { kind: 'price-touch' }>, 505.5);
     expect(moved).not.toHaveProperty('id');
     expect(moved).not.toHaveProperty('lastFiredAt');

@@ -23,7 +23,8 @@ export function layoutOf(config: Config): ChartLayout {
  * others are in `barSizes` (index = slot); a missing or damaged entry takes the slot's default.
  */
 export function barSizeAt(config: Config, slot: number): BarSize {
-  const raw = slot === 0 ? config?.barSize : Array.isArray(config?.barSizes) ? config.barSizes[slot] : undefined;
+  const raw =
+    slot === 0 ? config?.barSize : Array.isArray(config?.barSizes) ? config.barSizes[slot] : undefined;
   const r = BarSize.safeParse(raw);
   return r.success ? r.data : (DEFAULT_SIZES[slot] ?? '1 min');
 }

@@ -20,9 +20,7 @@ export function createPriceLines(candles: ISeriesApi<'Candlestick'>) {
   return {
     draw(s: AppState, paneId: string, colors: Palette): void {
       const sym = symbolOf(s, paneId);
-      const specs = sym
-        ? priceLinesFor(sym.conId, Object.values(s.orders), Object.values(s.executions))
-        : [];
+      const specs = sym ? priceLinesFor(sym.conId, Object.values(s.orders), Object.values(s.executions)) : [];
       const next = new Map<string, IPriceLine>();
       for (const spec of specs) {
         const color =
