@@ -127,7 +127,8 @@ const PriceStudyAlert = z.strictObject({
 const ScannerAlert = z.strictObject({
   ...common,
   kind: z.literal('scanner'),
-  symbol: AlertSymbol,
+  /** Absent: any symbol ("tell me when something enters the top N"). */
+  symbol: AlertSymbol.optional(),
   scanCode: z.string().regex(/^[A-Z0-9_]{2,64}$/, 'scan code must be a TWS scan code like TOP_PERC_GAIN'),
   top: z.number().int().min(1).max(50).default(10),
   event: z.enum(['enter', 'leave']),
@@ -206,11 +207,12 @@ export type BarObservation = Observed & {
   readonly bar: Bar;
 };
 
-/** A scanner snapshot: the conIds in rank order. */
+/** A scanner snapshot: the conIds in rank order, and their symbols (same order) for the firing's words. */
 type ScanObservation = Observed & {
   readonly type: 'scan';
   readonly scanCode: string;
   readonly conIds: readonly number[];
+  readonly symbols?: readonly string[];
 };
 
 type ExecutionObservation = Observed & {
