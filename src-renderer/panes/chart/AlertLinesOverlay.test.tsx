@@ -19,7 +19,7 @@ const coords: ChartCoords = {
   width: () => 600,
   barSeconds: () => 60,
 };
-const spy = { conId: 7, symbol: 'SPY', secType: 'STK', exchange: 'SMART', currency: 'USD' };
+const spy = { conId: 7, symbol: 'SPY', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
 const asView = (input: Record<string, unknown>): AlertView => ({
   alert: parseAlert({ id: 'a1', createdAt: 1, symbol: spy, kind: 'price-cross', ...input }),
   watch: 'watching',

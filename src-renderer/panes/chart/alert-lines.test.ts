@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAlert, type AlertView } from '../../../src-shared/domain/alerts';
 import { alertLinesFor, chartAlertInput, levelAt, movedAlertInput } from './alert-lines';
 
-const spy = { conId: 756733, symbol: 'SPY', secType: 'STK', exchange: 'SMART', currency: 'USD' };
+const spy = { conId: 756733, symbol: 'SPY', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
 const view = (input: Record<string, unknown>): AlertView => ({
   alert: parseAlert({ createdAt: 1, symbol: spy, ...input }),
   watch: 'watching',
