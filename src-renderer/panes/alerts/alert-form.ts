@@ -151,6 +151,6 @@ export function describeAlert(a: Alert): string {
     case 'volume-vs-average':
       return `${sym}bar volume above ${a.factor}× its ${a.period}-bar average (${a.barSize})`;
     case 'scanner':
-      return `${sym}${a.event}s the top ${a.top} of ${a.scanCode}`;
+      return `${a.symbol ? sym : 'a symbol '}${a.event}s the top ${a.top} of ${a.scanCode}`;
   }
 }
