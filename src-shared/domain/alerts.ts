@@ -54,6 +54,8 @@ const common = {
   lastFiredAt: z.number().int().nullable().default(null),
   /** The color group whose panes show the alert's symbol when it fires ('none': no pane changes). */
   linkGroup: LinkGroup.default('none'),
+  /** The windows play a sound when it fires (besides the toast and the OS notification). */
+  sound: z.boolean().default(false),
 };
 
 const studyFields = {
@@ -279,6 +281,8 @@ export const AlertFired = z.object({
   at: z.number().int(),
   value: z.number().nullable(),
   text: z.string(),
+  /** The alert asked for a sound. */
+  sound: z.boolean().default(false),
 });
 export type AlertFired = z.infer<typeof AlertFired>;
 
@@ -294,5 +298,6 @@ export function firedEntry(f: AlertFiring): AlertFired {
     at: f.at,
     value: f.value,
     text: f.text,
+    sound: f.alert.sound,
   };
 }

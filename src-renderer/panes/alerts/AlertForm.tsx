@@ -170,6 +170,10 @@ export function AlertForm({ initial, editId }: { initial: AlertFormFields; editI
           <Options values={LINK_GROUPS} />
         </select>
       </label>
+      <label className="field">
+        <span>Sound</span>
+        <input type="checkbox" checked={f.sound} onChange={(e) => set({ sound: e.target.checked })} />
+      </label>
       {field('note', 'Note', (aria) => (
         <input {...aria} value={f.note} maxLength={500} onChange={(e) => set({ note: e.target.value })} />
       ))}

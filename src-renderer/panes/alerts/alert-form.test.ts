@@ -109,3 +109,12 @@ describe('study alerts in the form', () => {
     expect(checkForm(bad).study).toMatch(/period/);
   });
 });
+
+describe('the sound of an alert', () => {
+  it('is off unless asked for, and kept through an edit', () => {
+    expect(parseAlert({ ...toInput(newForm(AAPL, 1)), id: 'x', createdAt: 1 }).sound).toBe(false);
+    const a = parseAlert({ ...toInput({ ...newForm(AAPL, 1), sound: true }), id: 'x', createdAt: 1 });
+    expect(a.sound).toBe(true);
+    expect(formOf(a)?.sound).toBe(true);
+  });
+});

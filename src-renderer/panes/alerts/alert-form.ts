@@ -30,6 +30,7 @@ export type AlertFormFields = {
   cooldown: string;
   linkGroup: LinkGroup;
   note: string;
+  sound: boolean;
   /** Study alerts: which study, its period and the bar size of the series it reads, as typed. */
   study: FormStudy;
   period: string;
@@ -78,6 +79,7 @@ export function newForm(symbol: WatchItem | null, last: number | null = null): A
     cooldown: '300',
     linkGroup: 'red',
     note: '',
+    sound: false,
     study: 'rsi',
     period: '14',
     barSize: '5 mins',
@@ -99,6 +101,7 @@ export function formOf(a: Alert): AlertFormFields | null {
     cooldown: a.repeat.mode === 'rearm' ? String(a.repeat.cooldownSeconds) : '300',
     linkGroup: a.linkGroup,
     note: a.note,
+    sound: a.sound,
     ...studyFieldsOf(a),
   };
 }
@@ -124,6 +127,7 @@ export function toInput(f: AlertFormFields): Record<string, unknown> {
     kind: f.kind,
     note: f.note,
     linkGroup: f.linkGroup,
+    sound: f.sound,
     repeat: f.repeat === 'once' ? { mode: 'once' } : { mode: 'rearm', cooldownSeconds: num(f.cooldown) },
   };
   if (needsSymbol(f.kind) || (f.kind === 'fill' && f.symbol)) input.symbol = f.symbol ?? undefined;
