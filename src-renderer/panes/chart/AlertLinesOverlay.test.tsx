@@ -5,20 +5,12 @@ import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { parseAlert, type AlertView } from '../../../src-shared/domain/alerts';
 import { createFakeClient } from '../../../tests/support/renderer/fake-client';
+import { linearCoords } from '../../../tests/support/renderer/chart-coords';
 import { render } from '../../../tests/support/renderer/render';
 import { createAppStore } from '../../stores/app-store';
 import { AlertLinesOverlay } from './AlertLinesOverlay';
-import type { ChartCoords } from './DrawingsOverlay';
 
-// 1 price unit every 10 px below y = 1000 at price 0.
-const coords: ChartCoords = {
-  x: (time) => time / 6,
-  y: (price) => 1000 - price * 10,
-  time: (x) => Math.round(x * 6),
-  price: (y) => (1000 - y) / 10,
-  width: () => 600,
-  barSeconds: () => 60,
-};
+const coords = linearCoords;
 const spy = { conId: 7, symbol: 'SPY', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
 const asView = (input: Record<string, unknown>): AlertView => ({
   alert: parseAlert({ id: 'a1', createdAt: 1, symbol: spy, kind: 'price-cross', ...input }),

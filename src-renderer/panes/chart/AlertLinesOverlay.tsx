@@ -6,7 +6,8 @@ import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { useAppStore } from '../../stores/use-app-store';
 import { fmtPrice } from '../../ui/format';
 import { alertLinesFor, chartAlertInput, describeAlertLine, levelAt, movedAlertInput } from './alert-lines';
-import type { ChartCoords } from './DrawingsOverlay';
+import type { ChartCoords } from './drawing-geometry';
+import { placeLineShapes } from './svg-shapes';
 
 export function AlertLinesOverlay({
   symbol,
@@ -34,24 +35,11 @@ export function AlertLinesOverlay({
   const [dragging, setDragging] = useState<{ id: string; level: number } | null>(null);
   const fmt = (p: number) => fmtPrice(p, minTick);
 
-  const paint = () => {
-    const svg = svgRef.current;
-    const c = coordsRef.current;
-    if (!svg || !c) return;
-    const width = c.width();
-    for (const g of svg.querySelectorAll<SVGGElement>('g[data-alert]')) {
+  const paint = () =>
+    placeLineShapes(svgRef.current, coordsRef.current, 'g[data-alert]', (g, c) => {
       const y = c.y(Number(g.dataset.level));
-      g.style.display = y === null ? 'none' : '';
-      if (y === null) continue;
-      for (const line of g.querySelectorAll('line')) {
-        line.setAttribute('x1', '0');
-        line.setAttribute('x2', String(width));
-        line.setAttribute('y1', String(y));
-        line.setAttribute('y2', String(y));
-      }
-      g.querySelector('text')?.setAttribute('y', String(y - 3));
-    }
-  };
+      return [0, y, c.width(), y];
+    });
   useLayoutEffect(paint);
   useEffect(() => {
     repaintRef.current = paint;

@@ -36,9 +36,9 @@ import {
   toCandle,
   toVolume,
 } from './chart-view';
-import { floorIndex, logicalToTime, timeToLogical } from './drawing-geometry';
+import { floorIndex, logicalToTime, timeToLogical, type ChartCoords } from './drawing-geometry';
 import { AlertLinesOverlay } from './AlertLinesOverlay';
-import { DrawingsOverlay, type ChartCoords, type DrawingTool } from './DrawingsOverlay';
+import { DrawingsOverlay, type DrawingTool } from './DrawingsOverlay';
 
 /** What a click on the chart does: place a drawing, or set a price alert ('alert'). */
 export type ChartTool = DrawingTool | 'alert';

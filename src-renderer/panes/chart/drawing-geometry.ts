@@ -40,3 +40,14 @@ export function logicalToTime(bars: readonly Timed[], logical: number, barSecond
   const from = bars[i]!.time;
   return Math.round(from + (logical - i) * (bars[i + 1]!.time - from));
 }
+
+/** What the overlay needs of the chart: its coordinates both ways, in the candles' pane. */
+export type ChartCoords = {
+  x(time: number): number | null;
+  y(price: number): number | null;
+  time(x: number): number | null;
+  price(y: number): number | null;
+  /** Width of the plot (without the price axis). */
+  width(): number;
+  barSeconds(): number;
+};
