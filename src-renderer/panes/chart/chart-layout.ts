@@ -4,8 +4,7 @@
 import { BarSize } from '../../../src-shared/domain/bar';
 import { WatchItem } from '../../../src-shared/domain/workspace';
 
-export const CHART_LAYOUTS = ['1', '2', '4'] as const;
-export type ChartLayout = 1 | 2 | 4;
+type ChartLayout = 1 | 2 | 4;
 
 /** Bar sizes of the charts a layout adds, until the user picks others: one chart per trading horizon. */
 const DEFAULT_SIZES: readonly BarSize[] = ['1 min', '5 mins', '1 hour', '1 day'];
