@@ -13,11 +13,8 @@ import {
 
 describe('chart layout', () => {
   it('reads 1, 2 or 4 charts; anything else is one chart', () => {
-    expect(layoutOf(undefined)).toBe(1);
-    expect(layoutOf({ layout: 2 })).toBe(2);
-    expect(layoutOf({ layout: '4' })).toBe(4);
-    expect(layoutOf({ layout: 3 })).toBe(1);
-    expect(layoutOf({ layout: 'x' })).toBe(1);
+    const saved = [undefined, { layout: 2 }, { layout: '4' }, { layout: 3 }, { layout: 'x' }];
+    expect(saved.map(layoutOf)).toEqual([1, 2, 4, 1, 1]);
   });
 
   it('keeps the single chart’s barSize for the first chart and defaults the others by horizon', () => {
