@@ -129,6 +129,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   trading.onQuotes((quotes) => alerts.onQuotes(quotes));
   trading.onExecutions((executions) => alerts.onExecutions(executions));
+  trading.onScans((scanCode, snapshot) => alerts.onScan(scanCode, snapshot));
   trading.onBars((clientId, e) => clientId === ALERTS_CLIENT_ID && alerts.onBars(e.subId, e.bars));
   await alerts.useProfile(settings.get().activeProfileId);
 

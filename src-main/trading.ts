@@ -5,6 +5,7 @@ import type { QuoteProbe } from '../src-shared/bench-probe';
 import type { Gauges } from '../src-shared/domain/connection';
 import type { Execution } from '../src-shared/domain/order';
 import type { Quote } from '../src-shared/domain/quote';
+import type { ScanSnapshot } from '../src-shared/domain/scanner';
 import type { Preferences } from '../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
 import type { Clock, Timer } from '../src-shared/clock';
@@ -51,6 +52,8 @@ export interface Trading {
   onExecutions(listener: (executions: readonly Execution[]) => void): () => void;
   /** Live bars as the history service hands them to a holder (main's own holders are no window). */
   onBars(listener: (clientId: string, e: BarsEvent) => void): () => void;
+  /** Every scanner snapshot any window receives, with its scan code (main's scanner alerts). */
+  onScans(listener: (scanCode: string, snapshot: ScanSnapshot) => void): () => void;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
   configure(prefs: Preferences): void;
@@ -75,6 +78,7 @@ export function createTrading(deps: {
   const quoteTaps = new Set<(quotes: readonly Quote[]) => void>();
   const executionTaps = new Set<(executions: readonly Execution[]) => void>();
   const barTaps = new Set<(clientId: string, e: BarsEvent) => void>();
+  const scanTaps = new Set<(scanCode: string, snapshot: ScanSnapshot) => void>();
   const contracts = createContracts({ tws, log: log.child('contracts') });
   const marketData = createMarketData({
     tws,
@@ -103,7 +107,10 @@ export function createTrading(deps: {
     marketData,
     clock,
     log: log.child('scanner'),
-    emitTo: (clientId, snapshot) => outlet.emitTo(clientId, 'scan', snapshot),
+    emitTo: (clientId, snapshot, scanCode) => {
+      outlet.emitTo(clientId, 'scan', snapshot);
+      for (const tap of scanTaps) tap(scanCode, snapshot);
+    },
   });
   const orders = createOrders({
     tws,
@@ -216,6 +223,10 @@ export function createTrading(deps: {
     onBars(listener) {
       barTaps.add(listener);
       return () => barTaps.delete(listener);
+    },
+    onScans(listener) {
+      scanTaps.add(listener);
+      return () => scanTaps.delete(listener);
     },
     releaseClient(clientId) {
       marketData.releaseClient(clientId);

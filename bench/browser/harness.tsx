@@ -1,7 +1,8 @@
 // A bench page that mounts one real pane (WatchlistPane or ChartPane) on the real store and bind-events, with a
 // scripted client in place of the host, so the renderer can be driven at rates main cannot produce on a shared
 // machine (20,000 ticks/s) and with bar counts the demo gateway would take minutes to page in (100,000). Modes
-// (location.hash): #watchlist, #chart, #lwc (lightweight-charts alone: the chart's baseline), #empty.
+// (location.hash): #watchlist, #chart, #chart4 (the chart pane in its 4-chart layout), #lwc (lightweight-charts
+// alone: the chart's baseline), #empty.
 // The theme's base stylesheet first, as the app loads it (the panes bring their own after it).
 import '../../src-renderer/shell/theme.css';
 import { CandlestickSeries, createChart, HistogramSeries, type UTCTimestamp } from 'lightweight-charts';
@@ -27,7 +28,9 @@ export type Harness = {
   stopTicks(): { ticks: number; batches: number };
   /** Chart: answers the next history.subscribe with `count` bars; resolves with ms from answer to painted. */
   loadBars(count: number, seed: number): Promise<number>;
-  /** Chart: `perSecond` live bar updates (a new bar every tenth), as `bars` events. */
+  /** 4 charts: answers every history.subscribe with `count` bars; resolves once every chart has painted them. */
+  loadAllCharts(count: number): Promise<number>;
+  /** Chart(s): `perSecond` live bar updates to every chart (a new bar every tenth), as `bars` events. */
   startBarUpdates(perSecond: number): void;
   stopBarUpdates(): number;
   /** lightweight-charts alone: setData of the same bars; ms to painted. */
@@ -113,6 +116,8 @@ function tickSource(perSecond: number, conIds: number[]): void {
 const items = Array.from({ length: SYMBOLS }, (_, i) => stock(i));
 const list: Watchlist = { id: 'bench', name: 'Bench', items };
 let pendingBars: { bars: Bar[]; answered: (t: number) => void } | null = null;
+/** #chart4: every subscription is answered with this many bars. */
+let barsForAll = 0;
 let subs = 0;
 const client = createFakeClient({
   'app.info': () => ({ version: 'bench', host: 'web' }) as never,
@@ -122,10 +127,17 @@ const client = createFakeClient({
   'layout.get': () =>
     buildWorkspace({
       dock: null,
-      panes: { chart: { link: 'none', symbol: null, config: { barSize: '1 min' } } },
+      panes: {
+        chart: {
+          link: 'none',
+          symbol: null,
+          config: mode === 'chart4' ? { layout: 4 } : { barSize: '1 min' },
+        },
+      },
       groups: {},
     }),
   'history.subscribe': () => {
+    if (barsForAll > 0) return { subId: `sub-${++subs}`, bars: makeBars(barsForAll, subs) };
     const p = pendingBars;
     pendingBars = null;
     p?.answered(performance.now());
@@ -183,27 +195,49 @@ const harness: Harness = {
       store.getState().setSymbol('chart', stock(seed));
     });
   },
+  loadAllCharts(count) {
+    barsForAll = count;
+    const t0 = performance.now();
+    return new Promise((resolve) => {
+      const painted = () => {
+        const hosts = [...document.querySelectorAll<HTMLElement>('.chart-host')];
+        const views = Object.values(store.getState().charts);
+        const done =
+          hosts.length === 4 &&
+          views.length === 4 &&
+          views.every((v) => v.bars.length === count) &&
+          hosts.every((h) => h.dataset.lastBarTime);
+        if (done) afterNextPaint(() => resolve(performance.now() - t0));
+        else setTimeout(painted, 20);
+      };
+      store.getState().setSymbol('chart', stock(1));
+      painted();
+    });
+  },
   startBarUpdates(perSecond) {
     barUpdates = 0;
-    const v = store.getState().charts.chart;
-    const subId = v?.subId;
-    let bar = v?.bars[v.bars.length - 1];
-    if (!subId || !bar) throw new Error('load bars first');
+    const live = Object.values(store.getState().charts).flatMap((v) => {
+      const bar = v.bars[v.bars.length - 1];
+      return v.subId && bar ? [{ subId: v.subId, bar }] : [];
+    });
+    if (live.length === 0) throw new Error('load bars first');
     barTimer = setInterval(() => {
       barUpdates++;
-      const b: Bar = bar!;
-      const close = Math.max(1, b.close + (Math.random() - 0.5) * 0.1);
-      bar =
-        barUpdates % 10 === 0
-          ? { time: b.time + 60, open: b.close, high: b.close, low: b.close, close: b.close, volume: 10 }
-          : {
-              ...b,
-              close,
-              high: Math.max(b.high, close),
-              low: Math.min(b.low, close),
-              volume: b.volume + 10,
-            };
-      client.emit('bars', { subId, bars: [bar] });
+      for (const l of live) {
+        const b = l.bar;
+        const close = Math.max(1, b.close + (Math.random() - 0.5) * 0.1);
+        l.bar =
+          barUpdates % 10 === 0
+            ? { time: b.time + 60, open: b.close, high: b.close, low: b.close, close: b.close, volume: 10 }
+            : {
+                ...b,
+                close,
+                high: Math.max(b.high, close),
+                low: Math.min(b.low, close),
+                volume: b.volume + 10,
+              };
+        client.emit('bars', { subId: l.subId, bars: [l.bar] });
+      }
     }, 1000 / perSecond);
   },
   stopBarUpdates() {
@@ -238,7 +272,7 @@ function mountPane(paneId: string, pane: ReactNode): void {
 }
 
 if (mode === 'watchlist') mountPane('watchlist', <WatchlistPane />);
-else if (mode === 'chart') mountPane('chart', <ChartPane />);
+else if (mode === 'chart' || mode === 'chart4') mountPane('chart', <ChartPane />);
 else if (mode === 'lwc') {
   const host = document.createElement('div');
   Object.assign(host.style, { position: 'fixed', inset: '0' });

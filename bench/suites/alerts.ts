@@ -6,6 +6,7 @@
 // A second figure runs the same stream through main's alerts service (src-main/services/alerts) as quotes, the way
 // market data publishes them: the service's filter of held symbols, the observation it builds, the engine, and a
 // firing's history entry and save request; the same budget holds for the whole path.
+// A third (alert-notify.ts): a tick crossing a level → the notification call, over TCP in the running app.
 import type { Clock, Timer } from '../../src-shared/clock';
 import { createAlertEngine } from '../../src-shared/domain/alert-engine';
 import { parseAlert, type QuoteObservation } from '../../src-shared/domain/alerts';
@@ -14,6 +15,7 @@ import { silentLogger } from '../../src-shared/logger';
 import { createAlertsService } from '../../src-main/services/alerts';
 import { figure, type Figure } from '../figure';
 import { median } from '../web/stats';
+import { notifyFigure } from './alert-notify';
 
 const SYMBOLS = 500;
 const RATE = 20_000; // ticks per second
@@ -38,7 +40,9 @@ export async function run(): Promise<Figure[]> {
   const streamMs = (TICKS / RATE) * 1000;
   const cpuMs = median(rounds);
   const service = await serviceRounds(ticks);
+  const notify = await notifyFigure();
   return [
+    notify,
     figure({
       id: 'alerts.service-cpu',
       name: `alerts service in main: ${SYMBOLS} alerts on ${SYMBOLS} symbols at ${RATE.toLocaleString('en-US')} quotes/s, CPU share of one core`,

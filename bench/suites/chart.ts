@@ -1,9 +1,10 @@
 // Chart figures, in the system Chromium (software raster) on the bench harness: the real ChartPane on the real
 // store, its history answered by a scripted client. 6: bars answered → painted at 10,000 and 100,000 bars,
 // against lightweight-charts alone painting the same bars in the same run; 7: frame rate at 20,000 bars with 10
-// live updates a second arriving as `bars` events.
+// live updates a second arriving as `bars` events; and the same in the pane's 4-chart layout, 20,000 bars on
+// each chart and 10 live updates a second to each (≥ 55 fps).
 import type { Browser } from '@playwright/test';
-import type { Figure } from '../figure';
+import { figure, type Figure } from '../figure';
 import { launchChromium } from '../web/app-session';
 import { bundleBrowser } from '../web/bundle';
 import { frames, openHarness } from '../web/harness-page';
@@ -21,6 +22,7 @@ export async function run(): Promise<Figure[]> {
       await loadFigure(browser, probe, 10_000, 250),
       await loadFigure(browser, probe, 100_000, 1000),
       await liveFigure(browser, probe),
+      await fourChartsFigure(browser, probe),
     ];
   } finally {
     await browser.close();
@@ -82,6 +84,29 @@ async function liveFigure(browser: Browser, probe: string): Promise<Figure> {
       ok: value >= 55,
       note: `${updates} updates (a new bar every tenth); longest frame ${longestFrame(f).toFixed(0)} ms`,
     };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function fourChartsFigure(browser: Browser, probe: string): Promise<Figure> {
+  const bars = MAX_LIVE_BARS;
+  const page = await openHarness(browser, 'chart4', probe);
+  try {
+    const loadMs = (await page.evaluate(`window.ibdeskHarness.loadAllCharts(${bars})`)) as number;
+    await page.evaluate('window.ibdeskHarness.startBarUpdates(10)');
+    await new Promise((r) => setTimeout(r, 1000));
+    const f = await frames(page, FPS_SECONDS);
+    const updates = (await page.evaluate('window.ibdeskHarness.stopBarUpdates()')) as number;
+    const value = fps(f);
+    return figure({
+      id: 'chart.four-charts-fps',
+      name: `chart pane, 4 charts: frame rate at ${bars.toLocaleString('en-US')} bars each, 10 live updates/s each`,
+      value,
+      unit: 'fps',
+      budget: { min: 55 },
+      note: `${updates} update rounds × 4 charts; longest frame ${longestFrame(f).toFixed(0)} ms; the four loaded and painted in ${loadMs.toFixed(0)} ms`,
+    });
   } finally {
     await page.context().close();
   }

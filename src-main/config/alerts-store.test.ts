@@ -32,6 +32,7 @@ const fired = {
   at: 5,
   value: 101,
   text: 'AAPL crossed above 100 (last 101)',
+  sound: false,
 };
 
 async function writeRaw(profile: string, text: string): Promise<string> {

@@ -47,7 +47,8 @@ export function createScanner(deps: {
   marketData: MarketData;
   clock: Clock;
   log: Logger;
-  emitTo: (clientId: string, snapshot: ScanSnapshot) => void;
+  /** A snapshot for the window that runs the scan; `scanCode` is what main's scanner alerts watch. */
+  emitTo: (clientId: string, snapshot: ScanSnapshot, scanCode: string) => void;
 }): Scanner {
   const { tws, marketData, clock, log } = deps;
   const scans = new Map<string, Scan>();
@@ -99,14 +100,18 @@ export function createScanner(deps: {
       marketData.unsubscribe({ key: `scan:${scan.id}`, clientId: scan.clientId }, [...scan.quoted]);
     scan.quoted.clear();
     if (stopped)
-      deps.emitTo(scan.clientId, {
-        scanId: scan.id,
-        rows: scan.rows,
-        entered: [],
-        left: [],
-        at: clock.now(),
-        stopped,
-      });
+      deps.emitTo(
+        scan.clientId,
+        {
+          scanId: scan.id,
+          rows: scan.rows,
+          entered: [],
+          left: [],
+          at: clock.now(),
+          stopped,
+        },
+        scan.params.scanCode,
+      );
   }
 
   function start(clientId: string, p: ScannerStartParams): { scanId: string } {
@@ -154,7 +159,7 @@ export function createScanner(deps: {
           scan.rows = rows;
           scan.snapshots++;
           syncQuotes(scan, entered, left);
-          deps.emitTo(clientId, { scanId: id, rows, entered, left, at: clock.now() });
+          deps.emitTo(clientId, { scanId: id, rows, entered, left, at: clock.now() }, p.scanCode);
         },
         error: (code, message) => {
           const info = describeTwsCode(code);

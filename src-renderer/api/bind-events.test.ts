@@ -62,6 +62,7 @@ const CASES: { [E in EventName]: { payload: EventMap[E]; action: keyof AppState;
         at: 0,
         value: 101,
         text: 'AAPL crossed above 100 (last 101)',
+        sound: false,
       },
       'alertFired',
     ),

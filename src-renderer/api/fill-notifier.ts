@@ -31,3 +31,21 @@ export function notifyAlert(fired: AlertFired): void {
 export function canAskForNotifications(host: 'electron' | 'web' | undefined): boolean {
   return host === 'web' && typeof Notification !== 'undefined' && Notification.permission === 'default';
 }
+
+/** The sound of an alert that asked for one: a short two-tone chime made with Web Audio (no file to ship). */
+export function chime(): void {
+  if (typeof AudioContext === 'undefined') return;
+  const ctx = new AudioContext();
+  const gain = ctx.createGain();
+  gain.gain.setValueAtTime(0.2, ctx.currentTime);
+  gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.4);
+  gain.connect(ctx.destination);
+  [880, 1320].forEach((hz, i) => {
+    const osc = ctx.createOscillator();
+    osc.frequency.value = hz;
+    osc.connect(gain);
+    osc.start(ctx.currentTime + i * 0.12);
+    osc.stop(ctx.currentTime + 0.4);
+  });
+  setTimeout(() => void ctx.close(), 600);
+}

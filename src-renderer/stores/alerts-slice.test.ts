@@ -22,6 +22,7 @@ const fired: AlertFired = {
   at: 5,
   value: 101,
   text: 'AAPL crossed above 100 (last 101)',
+  sound: false,
 };
 
 function setup(host: 'web' | 'electron') {
@@ -32,9 +33,13 @@ function setup(host: 'web' | 'electron') {
     'alerts.delete': () => null,
   });
   const notified: AlertFired[] = [];
-  const store = createAppStore(client, { notifyAlert: (f) => notified.push(f) });
+  const sounds: number[] = [];
+  const store = createAppStore(client, {
+    notifyAlert: (f) => notified.push(f),
+    playSound: () => sounds.push(sounds.length),
+  });
   store.setState({ serverInfo: { version: 't', host } });
-  return { client, store, notified };
+  return { client, store, notified, sounds };
 }
 
 describe('alerts slice', () => {
@@ -61,6 +66,16 @@ describe('alerts slice', () => {
     expect(notified).toEqual([]);
     expect(store.getState().alertToasts).toHaveLength(1);
     expect(store.getState().groupSymbols).toEqual({});
+  });
+
+  it('plays a sound for an alert that asked for one, in either host', () => {
+    for (const host of ['web', 'electron'] as const) {
+      const { store, sounds } = setup(host);
+      store.getState().alertFired(fired);
+      expect(sounds).toEqual([]);
+      store.getState().alertFired({ ...fired, sound: true });
+      expect(sounds).toHaveLength(1);
+    }
   });
 
   it('create and delete go through the contract and update the list', async () => {

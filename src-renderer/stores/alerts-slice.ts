@@ -45,7 +45,7 @@ function upsertAlert(list: readonly AlertView[], v: AlertView): AlertView[] {
 }
 
 export const createAlertsSlice =
-  (notify: AlertNotifier): Slice<AlertsSlice> =>
+  (notify: AlertNotifier, playSound: () => void): Slice<AlertsSlice> =>
   (set, get) => {
     let toastIds = 0;
     const landed = (r: Result<AlertView>): Result<AlertView> => {
@@ -97,6 +97,7 @@ export const createAlertsSlice =
           };
         });
         if (get().serverInfo?.host === 'web') notify(fired);
+        if (fired.sound) playSound();
       },
     };
   };

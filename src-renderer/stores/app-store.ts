@@ -2,7 +2,7 @@
 // Components select single values; pushed events come in through the slices' actions (routed by bind-events.ts).
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import type { IbdeskClient } from '../api/client';
-import { notifyAlert, notifyFills } from '../api/fill-notifier';
+import { chime, notifyAlert, notifyFills } from '../api/fill-notifier';
 import { createAlertsSlice, type AlertNotifier, type AlertsSlice } from './alerts-slice';
 import { createChartSlice, type ChartSlice } from './chart-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
@@ -57,7 +57,7 @@ export type AppStore = StoreApi<AppState>;
 /** `notifyFills` announces new fills (default: the browser's Notification API, see api/fill-notifier.ts). */
 export function createAppStore(
   client: IbdeskClient,
-  deps: { notifyFills?: FillNotifier; notifyAlert?: AlertNotifier } = {},
+  deps: { notifyFills?: FillNotifier; notifyAlert?: AlertNotifier; playSound?: () => void } = {},
 ): AppStore {
   return createStore<AppState>()((...a) => ({
     client,
@@ -80,7 +80,7 @@ export function createAppStore(
     ...createWatchlistsSlice(...a),
     ...createUiSlice(...a),
     ...createHotkeysSlice(...a),
-    ...createAlertsSlice(deps.notifyAlert ?? notifyAlert)(...a),
+    ...createAlertsSlice(deps.notifyAlert ?? notifyAlert, deps.playSound ?? chime)(...a),
     ...createReplaySlice(...a),
     ...createSessionSlice(...a),
   }));

@@ -168,3 +168,43 @@ describe('evaluateAlert on a price path', () => {
     expect(r).toEqual({ state: initialAlertState, firing: null });
   });
 });
+
+describe('scanner alerts on any symbol', () => {
+  const anyEntering = parseAlert({
+    id: 's',
+    createdAt: 0,
+    kind: 'scanner',
+    scanCode: 'TOP_PERC_GAIN',
+    top: 2,
+    event: 'enter',
+    repeat: { mode: 'rearm', cooldownSeconds: 0 },
+  });
+  const scan = (at: number, conIds: number[], replay = false, symbols?: string[]): Observation => ({
+    type: 'scan',
+    scanCode: 'TOP_PERC_GAIN',
+    at,
+    conIds,
+    replay,
+    ...(symbols ? { symbols } : {}),
+  });
+
+  it('fires when a conId enters the top N between two snapshots in a row, not on the first', () => {
+    expect(
+      fired(anyEntering, [scan(0, [1, 2]), scan(10, [2, 1, 3]), scan(20, [3, 1]), scan(30, [3, 1])]),
+    ).toEqual([2]);
+  });
+
+  it('only arms after a gap, a replayed snapshot or a change of the connection', () => {
+    const gap = 300_001;
+    expect(fired(anyEntering, [scan(0, [1, 2]), scan(gap, [3, 4]), scan(gap + 10, [5, 4])])).toEqual([2]);
+    expect(fired(anyEntering, [scan(0, [1, 2]), scan(10, [3, 4], true), scan(20, [5, 6])])).toEqual([2]);
+    const lost: Observation = { type: 'connection', state: 'reconnecting', at: 15 };
+    expect(fired(anyEntering, [scan(0, [1, 2]), lost, scan(20, [3, 4]), scan(30, [5, 4])])).toEqual([3]);
+  });
+
+  it('names what entered from the snapshot’s symbols', () => {
+    const first = evaluateAlert(anyEntering, initialAlertState, scan(0, [1, 2], false, ['A', 'B']), ctx);
+    const second = evaluateAlert(anyEntering, first.state, scan(10, [3, 1], false, ['C', 'A']), ctx);
+    expect(second.firing).toMatchObject({ text: 'C entered the top 2 of TOP_PERC_GAIN', conId: 3, value: 1 });
+  });
+});

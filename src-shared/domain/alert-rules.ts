@@ -57,6 +57,8 @@ export type AlertState = {
   readonly seenReady: boolean;
   readonly lostAt: number | null;
   readonly outageFired: boolean;
+  /** Scanner alerts on any symbol: the previous snapshot's top N (null = unarmed). */
+  readonly top: readonly { readonly conId: number; readonly symbol: string }[] | null;
 };
 
 export const initialAlertState: AlertState = {
@@ -65,6 +67,7 @@ export const initialAlertState: AlertState = {
   seenReady: false,
   lostAt: null,
   outageFired: false,
+  top: null,
 };
 
 export type EvalContext = {
@@ -111,6 +114,7 @@ export function evaluateAlert(
         : same(state);
     case 'scanner': {
       if (obs.type !== 'scan' || obs.scanCode !== alert.scanCode) return same(state);
+      if (!alert.symbol) return onAnyInScan(alert, state, obs, ctx);
       const rank = obs.conIds.indexOf(alert.symbol.conId);
       const side: Side = rank >= 0 && rank < alert.top ? 1 : -1;
       const trigger = alert.event === 'enter' ? 'up' : 'down';
@@ -218,7 +222,7 @@ function onConnection(
   if (alert.kind !== 'connection-lost') {
     // Any change of the connection (lost, degraded, back): the next reading is the first after it, and only arms.
     if (obs.type === 'connection' && (state.mem !== UNARMED || state.lastAt !== null))
-      return same({ ...state, mem: UNARMED, lastAt: null });
+      return same({ ...state, mem: UNARMED, lastAt: null, top: null });
     return same(state);
   }
   let next = state;
@@ -232,6 +236,31 @@ function onConnection(
   if (!mayFire(alert, obs.at)) return same(next);
   const text = `Connection lost for more than ${alert.seconds} s`;
   return fire(alert, next, obs.at, null, (obs.at - next.lostAt!) / 1000, text);
+}
+
+/**
+ * A scanner alert on any symbol: fires when symbols enter (or leave) the top N between two snapshots in a row. The
+ * first snapshot after a start, a reconnect or a gap only arms; several symbols at once are one firing.
+ */
+function onAnyInScan(
+  alert: Extract<Alert, { kind: 'scanner' }>,
+  state: AlertState,
+  obs: Extract<Observation, { type: 'scan' }>,
+  ctx: EvalContext,
+): Evaluation {
+  if (obs.replay) return same(state);
+  const top = obs.conIds
+    .slice(0, alert.top)
+    .map((conId, i) => ({ conId, symbol: obs.symbols?.[i] ?? `conId ${conId}` }));
+  const gap = state.lastAt !== null && obs.at - state.lastAt > ctx.maxScanGapMs;
+  const prev = gap ? null : state.top;
+  const next: AlertState = { ...state, top, lastAt: obs.at };
+  if (prev === null) return same(next);
+  const [from, to] = alert.event === 'enter' ? [prev, top] : [top, prev];
+  const moved = to.filter((x) => !from.some((y) => y.conId === x.conId));
+  if (moved.length === 0 || !mayFire(alert, obs.at)) return same(next);
+  const text = `${moved.map((x) => x.symbol).join(', ')} ${alert.event === 'enter' ? 'entered' : 'left'} the top ${alert.top} of ${alert.scanCode}`;
+  return fire(alert, next, obs.at, moved[0]!.conId, moved.length, text);
 }
 
 /** The crossing core shared by every level-like kind: replay and gaps, the step, then the gate. */

@@ -54,6 +54,8 @@ const common = {
   lastFiredAt: z.number().int().nullable().default(null),
   /** The color group whose panes show the alert's symbol when it fires ('none': no pane changes). */
   linkGroup: LinkGroup.default('none'),
+  /** The windows play a sound when it fires (besides the toast and the OS notification). */
+  sound: z.boolean().default(false),
 };
 
 const studyFields = {
@@ -127,7 +129,8 @@ const PriceStudyAlert = z.strictObject({
 const ScannerAlert = z.strictObject({
   ...common,
   kind: z.literal('scanner'),
-  symbol: AlertSymbol,
+  /** Absent: any symbol ("tell me when something enters the top N"). */
+  symbol: AlertSymbol.optional(),
   scanCode: z.string().regex(/^[A-Z0-9_]{2,64}$/, 'scan code must be a TWS scan code like TOP_PERC_GAIN'),
   top: z.number().int().min(1).max(50).default(10),
   event: z.enum(['enter', 'leave']),
@@ -206,11 +209,12 @@ export type BarObservation = Observed & {
   readonly bar: Bar;
 };
 
-/** A scanner snapshot: the conIds in rank order. */
+/** A scanner snapshot: the conIds in rank order, and their symbols (same order) for the firing's words. */
 type ScanObservation = Observed & {
   readonly type: 'scan';
   readonly scanCode: string;
   readonly conIds: readonly number[];
+  readonly symbols?: readonly string[];
 };
 
 type ExecutionObservation = Observed & {
@@ -277,6 +281,8 @@ export const AlertFired = z.object({
   at: z.number().int(),
   value: z.number().nullable(),
   text: z.string(),
+  /** The alert asked for a sound. */
+  sound: z.boolean().default(false),
 });
 export type AlertFired = z.infer<typeof AlertFired>;
 
@@ -292,5 +298,6 @@ export function firedEntry(f: AlertFiring): AlertFired {
     at: f.at,
     value: f.value,
     text: f.text,
+    sound: f.alert.sound,
   };
 }

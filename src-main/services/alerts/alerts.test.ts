@@ -233,13 +233,64 @@ describe('alerts service', () => {
     });
     expect(await err(t.service.pause('nope', true))).toMatchObject({ code: 'NOT_FOUND' });
     expect(
-      await err(
-        t.service.create({ kind: 'scanner', symbol: AAPL, scanCode: 'TOP_PERC_GAIN', event: 'enter' }),
-      ),
-    ).toMatchObject({
-      code: 'UNAVAILABLE',
-    });
+      await err(t.service.create({ kind: 'scanner', scanCode: 'top gainers', event: 'enter' })),
+    ).toMatchObject({ code: 'VALIDATION', issues: [{ path: 'scanCode' }] });
     expect(t.service.list()).toEqual([]);
+  });
+
+  it('scanner alerts read the scans windows run: any symbol entering the top N fires, no line is held', async () => {
+    const t = setup();
+    await t.service.useProfile('demo');
+    await t.service.create({ kind: 'scanner', scanCode: 'TOP_PERC_GAIN', top: 2, event: 'enter' });
+    await t.service.create({
+      kind: 'scanner',
+      symbol: AAPL,
+      scanCode: 'TOP_PERC_GAIN',
+      top: 2,
+      event: 'leave',
+    });
+    expect(t.holders).toEqual([]);
+    expect(t.service.list().map((v) => [v.watch, v.note])).toEqual([
+      ['watching', 'while a Scanner pane runs TOP_PERC_GAIN'],
+      ['watching', 'while a Scanner pane runs TOP_PERC_GAIN'],
+    ]);
+    const scan = (code: string, symbols: string[], stopped = false) => {
+      t.clock.advance(5000);
+      const rows = symbols.map((symbol, i) => ({
+        rank: i,
+        contract: {
+          conId: symbol === 'AAPL' ? AAPL.conId : 1000 + symbol.charCodeAt(0),
+          symbol,
+          secType: 'STK' as const,
+          exchange: 'SMART',
+          currency: 'USD',
+        },
+        distance: '',
+        benchmark: '',
+        projection: '',
+      }));
+      t.service.onScan(code, {
+        scanId: 's1',
+        rows,
+        entered: [],
+        left: [],
+        at: t.clock.now(),
+        ...(stopped ? { stopped: { reason: 'cancelled' } } : {}),
+      });
+    };
+    scan('TOP_PERC_GAIN', ['AAPL', 'B', 'C']); // the first snapshot only arms
+    scan('HOT_BY_VOLUME', ['X', 'Y']); // another scan code: not watched
+    scan('TOP_PERC_GAIN', ['B', 'AAPL', 'D']); // same top 2 in another order
+    expect(t.fired).toEqual([]);
+    scan('TOP_PERC_GAIN', ['D', 'E', 'AAPL']); // D and E enter the top 2, AAPL leaves it
+    expect(t.fired.map((f) => f.text)).toEqual([
+      'D, E entered the top 2 of TOP_PERC_GAIN',
+      'AAPL left the top 2 of TOP_PERC_GAIN',
+    ]);
+    expect(t.fired[0]).toMatchObject({ kind: 'scanner', conId: 1000 + 'D'.charCodeAt(0), value: 2 });
+    // Fired once each (the default): later entries do not fire again.
+    scan('TOP_PERC_GAIN', ['F', 'G']);
+    expect(t.fired).toHaveLength(2);
   });
 
   it('accepts an alert while disconnected (the symbol cannot be checked) and watches it when data comes', async () => {

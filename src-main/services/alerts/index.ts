@@ -18,6 +18,7 @@ import type { Bar } from '../../../src-shared/domain/bar';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
 import type { Execution } from '../../../src-shared/domain/order';
 import type { Quote } from '../../../src-shared/domain/quote';
+import type { ScanSnapshot } from '../../../src-shared/domain/scanner';
 import { AppError } from '../../../src-shared/result';
 import type { Clock, Timer } from '../../../src-shared/clock';
 import type { Logger } from '../../../src-shared/logger';
@@ -58,6 +59,8 @@ export interface AlertsService {
   onQuotes(quotes: readonly Quote[]): void;
   /** Executions as the orders service reports them. */
   onExecutions(executions: readonly Execution[]): void;
+  /** A scanner snapshot any window received (scanner alerts watch the scans the app already runs). */
+  onScan(scanCode: string, snapshot: ScanSnapshot): void;
   /** Bars of a series the alerts hold, as the history service pushes them. */
   onBars(subId: string, bars: readonly Bar[]): void;
   /** Resolves once every change so far is on disk. */
@@ -114,10 +117,13 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
       })
     : null;
   /** Kinds whose observations main does not feed the engine: refused, not ignored. */
-  const notEvaluated = new Set<Alert['kind']>(feeds ? ['scanner'] : ['scanner', ...BAR_KINDS]);
+  const notEvaluated = new Set<Alert['kind']>(feeds ? [] : BAR_KINDS);
 
   const view = (a: Alert): AlertView => {
-    const quote = 'symbol' in a && a.symbol && !isBarAlert(a) ? deps.lines.quote(a.symbol.conId) : undefined;
+    const quote =
+      'symbol' in a && a.symbol && !isBarAlert(a) && a.kind !== 'scanner'
+        ? deps.lines.quote(a.symbol.conId)
+        : undefined;
     const base = watchOf(a, quote, deps.connection.state());
     if (!feeds || !isBarAlert(a) || base.watch === 'paused' || base.watch === 'spent')
       return { alert: a, ...base };
@@ -160,7 +166,8 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
     const wanted = new Map<number, ResolvedContract>();
     const needs: BarNeed[] = [];
     for (const a of engine.list()) {
-      if (!('symbol' in a) || !a.symbol || a.kind === 'fill') continue;
+      // Scanner alerts read the scans' rows, not quotes: no line of their own.
+      if (!('symbol' in a) || !a.symbol || a.kind === 'fill' || a.kind === 'scanner') continue;
       if (!a.enabled || !mayFire(a, Number.MAX_SAFE_INTEGER)) continue;
       if (isBarAlert(a)) needs.push({ contract: a.symbol, barSize: a.barSize });
       else wanted.set(a.symbol.conId, a.symbol);
@@ -324,6 +331,18 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
           price: e.price,
           time: e.time,
         });
+    },
+    onScan(scanCode, snapshot) {
+      // A stopped scan is no news about its members: the next snapshot after a restart only arms.
+      if (snapshot.stopped) return;
+      const contracts = snapshot.rows.map((r) => r.contract);
+      observe({
+        type: 'scan',
+        at: clock.now(),
+        scanCode,
+        conIds: contracts.map((c) => c.conId ?? 0),
+        symbols: contracts.map((c) => c.symbol),
+      });
     },
     onBars: (subId, bars) => feeds?.onBars(subId, bars),
     saved: () => saving,

@@ -14,6 +14,11 @@ export function watchOf(
   if (!mayFire(alert, Number.MAX_SAFE_INTEGER))
     return { watch: 'spent', note: 'once; edit it to arm it again' };
   if (alert.kind === 'fill') return { watch: 'watching', note: null };
+  // The app runs no scan of its own for an alert: a Scanner pane's scan is what it reads.
+  if (alert.kind === 'scanner')
+    return connection === 'ready'
+      ? { watch: 'watching', note: `while a Scanner pane runs ${alert.scanCode}` }
+      : { watch: 'waiting', note: 'for the connection to TWS' };
   if (alert.kind === 'connection-lost')
     return connection === 'disconnected'
       ? { watch: 'waiting', note: 'starts when the connection is up' }

@@ -2,6 +2,7 @@
 // cooldown, the color group that shows its symbol when it fires. Messages under the fields come from the Alert
 // schema before sending, and from main's answer (an unknown symbol) after.
 import { useId, useState, type ReactNode } from 'react';
+import { BarSize } from '../../../src-shared/domain/bar';
 import type { LinkGroup } from '../../../src-shared/domain/workspace';
 import { LINK_GROUPS } from '../../stores/panes-slice';
 import { useAppStore } from '../../stores/use-app-store';
@@ -10,6 +11,8 @@ import { SymbolPicker } from '../../ui/SymbolPicker';
 import '../../ui/dialog.css';
 import {
   FORM_KINDS,
+  FORM_STUDIES,
+  PRICE_STUDIES,
   checkForm,
   directionsOf,
   fieldErrors,
@@ -76,7 +79,12 @@ export function AlertForm({ initial, editId }: { initial: AlertFormFields; editI
           value={f.kind}
           onChange={(e) => {
             const kind = e.target.value as FormKind;
-            set({ kind, direction: directionsOf(kind)[0] ?? f.direction });
+            const priceStudy = kind === 'price-study-cross' && !PRICE_STUDIES.includes(f.study);
+            set({
+              kind,
+              direction: directionsOf(kind)[0] ?? f.direction,
+              ...(priceStudy ? { study: 'ema', period: '20' } : {}),
+            });
           }}
         >
           {FORM_KINDS.map((k) => (
@@ -111,6 +119,29 @@ export function AlertForm({ initial, editId }: { initial: AlertFormFields; editI
             onChange={(e) => set({ value: e.target.value })}
           />
         ))}
+      {(f.kind === 'study-level' || f.kind === 'price-study-cross') && (
+        <>
+          {field('study', 'Study', (aria) => (
+            <select
+              {...aria}
+              value={f.study}
+              onChange={(e) => set({ study: e.target.value as AlertFormFields['study'] })}
+            >
+              <Options values={f.kind === 'price-study-cross' ? PRICE_STUDIES : FORM_STUDIES} />
+            </select>
+          ))}
+          <label className="field">
+            <span>Period (bars)</span>
+            <input inputMode="numeric" value={f.period} onChange={(e) => set({ period: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>Bar size</span>
+            <select value={f.barSize} onChange={(e) => set({ barSize: e.target.value as BarSize })}>
+              <Options values={BarSize.options} />
+            </select>
+          </label>
+        </>
+      )}
       {directionsOf(f.kind).length > 0 &&
         field('direction', 'Direction', (aria) => (
           <select {...aria} value={f.direction} onChange={(e) => set({ direction: e.target.value })}>
@@ -138,6 +169,10 @@ export function AlertForm({ initial, editId }: { initial: AlertFormFields; editI
         <select value={f.linkGroup} onChange={(e) => set({ linkGroup: e.target.value as LinkGroup })}>
           <Options values={LINK_GROUPS} />
         </select>
+      </label>
+      <label className="field">
+        <span>Sound</span>
+        <input type="checkbox" checked={f.sound} onChange={(e) => set({ sound: e.target.checked })} />
       </label>
       {field('note', 'Note', (aria) => (
         <input {...aria} value={f.note} maxLength={500} onChange={(e) => set({ note: e.target.value })} />

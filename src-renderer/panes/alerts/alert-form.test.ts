@@ -76,3 +76,45 @@ describe('describeAlert', () => {
     ).toBe('AAPL RSI(14) above 70 (1 min)');
   });
 });
+
+describe('study alerts in the form', () => {
+  it('sets RSI(14) above 70 on 5-minute bars, and price crossing its 20 EMA, as main parses them', () => {
+    const rsi = { ...newForm(AAPL, 1), kind: 'study-level' as const, value: '70', direction: 'up' };
+    expect(checkForm(rsi)).toEqual({});
+    expect(parseAlert({ ...toInput(rsi), id: 'x', createdAt: 1 })).toMatchObject({
+      kind: 'study-level',
+      level: 70,
+      direction: 'up',
+      barSize: '5 mins',
+      study: { kind: 'rsi', params: { period: 14 } },
+    });
+    const ema = { ...newForm(AAPL), kind: 'price-study-cross' as const, study: 'ema' as const, period: '20' };
+    const a = parseAlert({ ...toInput(ema), id: 'y', createdAt: 1 });
+    expect(a).toMatchObject({
+      kind: 'price-study-cross',
+      direction: 'either',
+      study: { kind: 'ema', params: { period: 20 } },
+    });
+    expect(describeAlert(a)).toBe('AAPL price crosses its EMA(20) (5 mins)');
+    expect(formOf(a)).toMatchObject({
+      kind: 'price-study-cross',
+      study: 'ema',
+      period: '20',
+      barSize: '5 mins',
+    });
+  });
+
+  it('refuses a study period of 0 under the study’s field', () => {
+    const bad = { ...newForm(AAPL, 1), kind: 'study-level' as const, value: '70', period: '0' };
+    expect(checkForm(bad).study).toMatch(/period/);
+  });
+});
+
+describe('the sound of an alert', () => {
+  it('is off unless asked for, and kept through an edit', () => {
+    expect(parseAlert({ ...toInput(newForm(AAPL, 1)), id: 'x', createdAt: 1 }).sound).toBe(false);
+    const a = parseAlert({ ...toInput({ ...newForm(AAPL, 1), sound: true }), id: 'x', createdAt: 1 });
+    expect(a.sound).toBe(true);
+    expect(formOf(a)?.sound).toBe(true);
+  });
+});

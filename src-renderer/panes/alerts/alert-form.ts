@@ -1,14 +1,17 @@
 // The alert form as text fields, and the way to and from an alert: the input main parses with the Alert schema,
 // and that schema's issues (checked here before sending, or answered by main) as messages under their fields.
 import { Alert, type AlertInput } from '../../../src-shared/domain/alerts';
+import type { BarSize } from '../../../src-shared/domain/bar';
 import { studyLabel } from '../../../src-shared/domain/studies';
 import type { AppErrorData } from '../../../src-shared/result';
 import type { LinkGroup, WatchItem } from '../../../src-shared/domain/workspace';
 
-/** The kinds main evaluates today (bar studies and scanner alerts are not offered: main refuses them). */
+/** The kinds the form sets (scanner alerts are set from a Scanner pane's "Alert on entries"). */
 export const FORM_KINDS = [
   { kind: 'price-cross', label: 'Price crosses', value: 'Level' },
   { kind: 'price-touch', label: 'Price touches', value: 'Level' },
+  { kind: 'study-level', label: 'A study crosses a level', value: 'Level' },
+  { kind: 'price-study-cross', label: 'Price crosses a study', value: null },
   { kind: 'day-change', label: '% change on the day', value: 'Percent' },
   { kind: 'volume-above', label: 'Volume above', value: 'Volume' },
   { kind: 'fill', label: 'A fill', value: null },
@@ -27,13 +30,27 @@ export type AlertFormFields = {
   cooldown: string;
   linkGroup: LinkGroup;
   note: string;
+  sound: boolean;
+  /** Study alerts: which study, its period and the bar size of the series it reads, as typed. */
+  study: FormStudy;
+  period: string;
+  barSize: BarSize;
 };
 
-export type FieldName = 'symbol' | 'value' | 'direction' | 'cooldown' | 'note' | 'form';
+export type FieldName = 'symbol' | 'value' | 'direction' | 'cooldown' | 'note' | 'study' | 'form';
+
+/** Studies a study alert offers: those with one period (RSI > 70, price crosses the 20 EMA…). */
+export const FORM_STUDIES = ['rsi', 'ema', 'sma', 'atr', 'bollinger', 'volume-average'] as const;
+type FormStudy = (typeof FORM_STUDIES)[number];
+/** Price crosses a study: the studies drawn over the price. */
+export const PRICE_STUDIES: readonly FormStudy[] = ['ema', 'sma', 'bollinger'];
+const isStudyKind = (k: FormKind) => k === 'study-level' || k === 'price-study-cross';
 
 const VALUE_KEY: Record<FormKind, string | null> = {
   'price-cross': 'level',
   'price-touch': 'level',
+  'study-level': 'level',
+  'price-study-cross': null,
   'day-change': 'percent',
   'volume-above': 'volume',
   fill: null,
@@ -45,7 +62,8 @@ export function needsSymbol(kind: FormKind): boolean {
 }
 
 export function directionsOf(kind: FormKind): readonly string[] {
-  if (kind === 'price-cross') return ['either', 'up', 'down'];
+  if (kind === 'price-cross' || kind === 'price-study-cross') return ['either', 'up', 'down'];
+  if (kind === 'study-level') return ['up', 'down', 'either'];
   if (kind === 'day-change') return ['above', 'below'];
   return [];
 }
@@ -61,6 +79,10 @@ export function newForm(symbol: WatchItem | null, last: number | null = null): A
     cooldown: '300',
     linkGroup: 'red',
     note: '',
+    sound: false,
+    study: 'rsi',
+    period: '14',
+    barSize: '5 mins',
   };
 }
 
@@ -79,7 +101,19 @@ export function formOf(a: Alert): AlertFormFields | null {
     cooldown: a.repeat.mode === 'rearm' ? String(a.repeat.cooldownSeconds) : '300',
     linkGroup: a.linkGroup,
     note: a.note,
+    sound: a.sound,
+    ...studyFieldsOf(a),
   };
+}
+
+function studyFieldsOf(a: Alert): Pick<AlertFormFields, 'study' | 'period' | 'barSize'> {
+  if (a.kind !== 'study-level' && a.kind !== 'price-study-cross')
+    return { study: 'rsi', period: '14', barSize: '5 mins' };
+  const params = a.study.params as { period?: number };
+  const study = (FORM_STUDIES as readonly string[]).includes(a.study.kind)
+    ? (a.study.kind as FormStudy)
+    : 'rsi';
+  return { study, period: String(params.period ?? ''), barSize: a.barSize };
 }
 
 /** Text → number for the schema: empty is absent, anything else a number (NaN is the schema's to refuse). */
@@ -93,12 +127,17 @@ export function toInput(f: AlertFormFields): Record<string, unknown> {
     kind: f.kind,
     note: f.note,
     linkGroup: f.linkGroup,
+    sound: f.sound,
     repeat: f.repeat === 'once' ? { mode: 'once' } : { mode: 'rearm', cooldownSeconds: num(f.cooldown) },
   };
   if (needsSymbol(f.kind) || (f.kind === 'fill' && f.symbol)) input.symbol = f.symbol ?? undefined;
   const key = VALUE_KEY[f.kind];
   if (key !== null) input[key] = num(f.value);
   if (directionsOf(f.kind).length > 0) input.direction = f.direction;
+  if (isStudyKind(f.kind)) {
+    input.study = { kind: f.study, params: { period: num(f.period) } };
+    input.barSize = f.barSize;
+  }
   return input;
 }
 
@@ -110,6 +149,7 @@ function fieldOf(path: string): FieldName {
   if (head === 'direction') return 'direction';
   if (head === 'repeat') return 'cooldown';
   if (head === 'note') return 'note';
+  if (head === 'study' || head === 'barSize' || head === 'line') return 'study';
   return 'form';
 }
 
@@ -151,6 +191,6 @@ export function describeAlert(a: Alert): string {
     case 'volume-vs-average':
       return `${sym}bar volume above ${a.factor}× its ${a.period}-bar average (${a.barSize})`;
     case 'scanner':
-      return `${sym}${a.event}s the top ${a.top} of ${a.scanCode}`;
+      return `${a.symbol ? sym : 'a symbol '}${a.event}s the top ${a.top} of ${a.scanCode}`;
   }
 }

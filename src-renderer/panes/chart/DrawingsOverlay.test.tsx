@@ -2,19 +2,12 @@
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeClient } from '../../../tests/support/renderer/fake-client';
+import { linearCoords } from '../../../tests/support/renderer/chart-coords';
 import { render } from '../../../tests/support/renderer/render';
 import { createAppStore } from '../../stores/app-store';
-import { DrawingsOverlay, type ChartCoords, type DrawingTool } from './DrawingsOverlay';
+import { DrawingsOverlay, type DrawingTool } from './DrawingsOverlay';
 
-// A chart 600 px wide: a bar (60 s) every 10 px from time 0, and 1 price unit every 10 px below y = 1000 at price 0.
-const coords: ChartCoords = {
-  x: (time) => time / 6,
-  y: (price) => 1000 - price * 10,
-  time: (x) => Math.round(x * 6),
-  price: (y) => (1000 - y) / 10,
-  width: () => 600,
-  barSeconds: () => 60,
-};
+const coords = linearCoords;
 
 function setup(tool: DrawingTool = null) {
   const store = createAppStore(createFakeClient({}));

@@ -6,17 +6,8 @@ import { movedBy, type Drawing } from '../../stores/drawings-slice';
 import { useAppStore } from '../../stores/use-app-store';
 import { fmtPrice } from '../../ui/format';
 import { localTimeLabel } from './chart-view';
-
-/** What the overlay needs of the chart: its coordinates both ways, in the candles' pane. */
-export type ChartCoords = {
-  x(time: number): number | null;
-  y(price: number): number | null;
-  time(x: number): number | null;
-  price(y: number): number | null;
-  /** Width of the plot (without the price axis). */
-  width(): number;
-  barSeconds(): number;
-};
+import type { ChartCoords } from './drawing-geometry';
+import { placeLineShapes } from './svg-shapes';
 
 export type DrawingTool = 'hline' | 'trend' | null;
 
@@ -52,29 +43,14 @@ export function DrawingsOverlay({
   const drag = useRef<{ d: Drawing; x: number; y: number } | null>(null);
 
   // Places every shape from its (time, price) points; lines off the price range are hidden.
-  const paint = () => {
-    const svg = svgRef.current;
-    const c = coordsRef.current;
-    if (!svg || !c) return;
-    const width = c.width();
-    for (const g of svg.querySelectorAll<SVGGElement>('g[data-id]')) {
+  const paint = () =>
+    placeLineShapes(svgRef.current, coordsRef.current, 'g[data-id]', (g, c) => {
       const d = drawings.find((x) => x.id === g.dataset.id);
-      if (!d) continue;
-      const ends =
-        d.kind === 'hline'
-          ? [0, c.y(d.price), width, c.y(d.price)]
-          : [c.x(d.a.time), c.y(d.a.price), c.x(d.b.time), c.y(d.b.price)];
-      const ok = ends.every((v) => v !== null);
-      g.style.display = ok ? '' : 'none';
-      if (!ok) continue;
-      for (const line of g.querySelectorAll('line')) {
-        line.setAttribute('x1', String(ends[0]));
-        line.setAttribute('y1', String(ends[1]));
-        line.setAttribute('x2', String(ends[2]));
-        line.setAttribute('y2', String(ends[3]));
-      }
-    }
-  };
+      if (!d) return null;
+      return d.kind === 'hline'
+        ? [0, c.y(d.price), c.width(), c.y(d.price)]
+        : [c.x(d.a.time), c.y(d.a.price), c.x(d.b.time), c.y(d.b.price)];
+    });
   useLayoutEffect(paint);
   useEffect(() => {
     repaintRef.current = paint;

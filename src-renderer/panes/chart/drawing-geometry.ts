@@ -5,7 +5,7 @@
 type Timed = { readonly time: number };
 
 /** The index of the last bar starting at or before t (−1 when t is before the first). */
-function floorIndex(bars: readonly Timed[], t: number): number {
+export function floorIndex(bars: readonly Timed[], t: number): number {
   let lo = 0;
   let hi = bars.length - 1;
   let found = -1;
@@ -40,3 +40,14 @@ export function logicalToTime(bars: readonly Timed[], logical: number, barSecond
   const from = bars[i]!.time;
   return Math.round(from + (logical - i) * (bars[i + 1]!.time - from));
 }
+
+/** What the overlay needs of the chart: its coordinates both ways, in the candles' pane. */
+export type ChartCoords = {
+  x(time: number): number | null;
+  y(price: number): number | null;
+  time(x: number): number | null;
+  price(y: number): number | null;
+  /** Width of the plot (without the price axis). */
+  width(): number;
+  barSeconds(): number;
+};

@@ -17,6 +17,7 @@ import {
   parseFilterValue,
   scanCsv,
   scanResultTxt,
+  entriesAlertInput,
   scanTypesFor,
 } from './scanner-view';
 import './scanner.css';
@@ -38,6 +39,8 @@ export function ScannerPane() {
   const [query, setQuery] = useState('');
   const [filterCode, setFilterCode] = useState('');
   const [filterValue, setFilterValue] = useState('');
+  const createAlert = useAppStore((s) => s.createAlert);
+  const [alertNote, setAlertNote] = useState<string | null>(null);
 
   useEffect(() => {
     if (connected) void loadScannerParams();
@@ -85,6 +88,13 @@ export function ScannerPane() {
     if (v === null) return;
     setForm((f) => ({ ...f, filters: { ...f.filters, [def.code]: v } }));
     setFilterValue('');
+  }
+
+  /** "Tell me when something enters": a scanner alert in main on this scan's top rows, any symbol. */
+  async function alertOnEntries(): Promise<void> {
+    const input = entriesAlertInput(form.scanCode, form.rows, scanName);
+    const r = await createAlert(input);
+    setAlertNote(r.ok ? `Alert set: a symbol entering the top ${input.top}` : r.error.message);
   }
 
   function exportAs(kind: 'csv' | 'txt'): void {
@@ -166,6 +176,18 @@ export function ScannerPane() {
         <button type="button" onClick={() => exportAs('txt')} disabled={!view?.rows.length}>
           Export result.txt
         </button>
+        <button
+          type="button"
+          title="Alert when a symbol enters this scan's top rows (evaluated in main while the scan runs)"
+          onClick={() => void alertOnEntries()}
+        >
+          Alert on entries
+        </button>
+        {alertNote && (
+          <span className="dim" role="status">
+            {alertNote}
+          </span>
+        )}
       </PaneToolbar>
       <details className="scan-filters">
         <summary>

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseAlert } from '../../../src-shared/domain/alerts';
 import type { ScannerParams } from '../../../src-shared/domain/scanner';
 import { quote, row } from '../../../tests/support/renderer/fixtures';
 import {
+  entriesAlertInput,
   filtersFor,
   locationsFor,
   parseFilterValue,
@@ -91,5 +93,20 @@ describe('scan exports', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('alert on entries', () => {
+  it('is a scanner alert on any symbol entering the scan’s top rows, as main parses it', () => {
+    const input = entriesAlertInput('TOP_PERC_GAIN', 80, 'Top % Gainers');
+    expect(parseAlert({ ...input, id: 'x', createdAt: 0 })).toMatchObject({
+      kind: 'scanner',
+      scanCode: 'TOP_PERC_GAIN',
+      top: 50,
+      event: 'enter',
+      note: 'Top % Gainers',
+    });
+    expect(parseAlert({ ...input, id: 'x', createdAt: 0 })).not.toHaveProperty('symbol');
+    expect(entriesAlertInput('HOT_BY_VOLUME', 10, '').top).toBe(10);
   });
 });

@@ -117,3 +117,14 @@ export function parseFilterValue(kind: ScanFilter['kind'], text: string): number
   if (kind === 'boolean') return t === 'true' || t === '1' || t === 'yes';
   return t.slice(0, 64);
 }
+
+/** The scanner alert "tell me when something enters" of a scan: any symbol entering its top rows (≤ 50). */
+export function entriesAlertInput(scanCode: string, rows: number, scanName: string) {
+  return {
+    kind: 'scanner',
+    scanCode,
+    top: Math.max(1, Math.min(50, rows)),
+    event: 'enter',
+    note: scanName,
+  } as const;
+}
