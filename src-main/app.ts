@@ -1,5 +1,6 @@
 // Composition root (STYLE.md rule 7): config → connection → services → request table → hub. No Electron import:
 // the Electron shell and the web host both build the app here and only differ in how windows attach to the hub.
+import path from 'node:path';
 import { systemClock, type Clock } from '../src-shared/clock';
 import { createLogBook, type LogBook, type LogSink } from './logging/log-book';
 import { createSettingsStore, type Notice, type SettingsStore } from './config/settings-store';
@@ -14,6 +15,9 @@ import { createSession, type DemoEndpoint, type Session } from './services/sessi
 import { createRequestTable } from './api/request-table';
 import { createSupport } from './support';
 import { createTrading, type Trading } from './trading';
+import { createRecorder, targetOfFile, type Recorder } from './services/recorder';
+import { recordedRequest } from './demo-gateway';
+import type { Settings } from '../src-shared/domain/settings';
 
 type AppHost = 'electron' | 'web';
 
@@ -39,6 +43,10 @@ export type AppOptions = {
   logDir?: string | null;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: (pane: string) => void | Promise<void>;
+  /** `--record FILE`: record this run to FILE (parts FILE-0001.ibdrec …) whatever the profile says. */
+  record?: string;
+  /** The bundled recording writer worker (off the main thread); without it the recorder writes in this thread. */
+  recorderWorker?: string;
   /** Carries the demo gateway's bench stamps to windows as the `probe` of quotes events (npm run bench only). */
   benchProbe?: boolean;
 };
@@ -51,6 +59,7 @@ export interface App {
   readonly session: Session;
   readonly trading: Trading;
   readonly alerts: AlertsService;
+  readonly recorder: Recorder;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -115,6 +124,43 @@ export async function createApp(opts: AppOptions): Promise<App> {
     fired: (entry) => hub.broadcast('alerts.fired', entry),
     notice: notify,
   });
+  const recorder = createRecorder({
+    clock,
+    log: logBook.logger('recorder'),
+    link: {
+      setTap: (tap) => trading.link.setTap(tap),
+      serverVersion: () => (trading.link.canSend() ? trading.link.status().serverVersion : null),
+    },
+    decodeRequest: recordedRequest,
+    dir: path.join(opts.dataDir, 'recordings'),
+    appVersion: opts.version,
+    ...(opts.recorderWorker ? { workerFile: opts.recorderWorker } : {}),
+    changed: (s) => hub.broadcast('recording', s),
+    notice: notify,
+  });
+  // "Record this session" of the active profile (or --record FILE, which holds for the whole run).
+  let recordingProfile: string | null = null;
+  const applyRecording = (s: Settings): void => {
+    const choice = s.preferences.recording?.[s.activeProfileId];
+    if (opts.record) {
+      if (recordingProfile === null)
+        recorder.start({ keep: choice?.keep ?? false, target: targetOfFile(opts.record) });
+      recordingProfile = s.activeProfileId;
+      return;
+    }
+    if (choice?.record) {
+      // Another profile is another session: its own file.
+      if (recordingProfile !== null && recordingProfile !== s.activeProfileId)
+        void recorder.stop('the profile changed');
+      recorder.start({ keep: choice.keep, label: s.activeProfileId });
+      recordingProfile = s.activeProfileId;
+    } else if (recordingProfile !== null) {
+      recordingProfile = null;
+      void recorder.stop('turned off');
+    }
+  };
+  applyRecording(settings.get());
+
   trading.onQuotes((quotes) => alerts.onQuotes(quotes));
   trading.onExecutions((executions) => alerts.onExecutions(executions));
   trading.onBars((clientId, e) => clientId === ALERTS_CLIENT_ID && alerts.onBars(e.subId, e.bars));
@@ -126,6 +172,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     hub.broadcast('settings', s);
     trading.configure(s.preferences);
     void alerts.useProfile(s.activeProfileId);
+    applyRecording(s);
   });
   // A window that goes releases its quote lines, charts and scans.
   hub.onClientClosed((clientId) => trading.releaseClient(clientId));
@@ -151,6 +198,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       logBook,
       support,
       alerts,
+      recorder,
       openWindow: opts.openWindow,
     }),
   );
@@ -163,12 +211,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     session,
     trading,
     alerts,
+    recorder,
     async start() {
       log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
       if (opts.autoConnect ?? true) void session.start();
     },
     async stop() {
       await session.stop();
+      await recorder.stop('the app stopped');
       await alerts.stop();
       await trading.stop();
       hub.flush();

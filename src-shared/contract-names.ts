@@ -56,6 +56,7 @@ export const REQUEST_NAMES = [
   'alerts.pause',
   'alerts.delete',
   'alerts.history',
+  'recording.status',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -76,4 +77,5 @@ export const EVENT_NAMES = [
   'tape',
   'alerts',
   'alerts.fired',
+  'recording',
 ] as const;

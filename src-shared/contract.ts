@@ -6,6 +6,7 @@ import type { AppErrorData } from './result';
 import { AlertFired, AlertView } from './domain/alerts';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
+import { RecordingStatus } from './domain/recording';
 import { DepthBook } from './domain/depth';
 import { Print, TapeBatch } from './domain/tape';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
@@ -225,6 +226,9 @@ export const requests = {
     params: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
     result: z.array(AlertFired),
   },
+
+  /** "Record this session": the recorder's state (recording / size / stopped and why). */
+  'recording.status': { params: None, result: RecordingStatus },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
@@ -251,6 +255,8 @@ export const events = {
   /** The alerts of the active profile, whenever one is added, edited, fired, or its line comes or goes. */
   alerts: z.object({ alerts: z.array(AlertView) }),
   'alerts.fired': AlertFired,
+  /** The recorder's state, when it starts or stops and about once a second while it records. */
+  recording: RecordingStatus,
 } as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
 type Requests = typeof requests;

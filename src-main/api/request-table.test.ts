@@ -41,6 +41,7 @@ function deps(calls: Call[], patch: Partial<RequestTableDeps> = {}): RequestTabl
     logBook: recorder('logBook', calls, () => []) as RequestTableDeps['logBook'],
     support: recorder('support', calls) as RequestTableDeps['support'],
     alerts: recorder('alerts', calls, () => []) as RequestTableDeps['alerts'],
+    recorder: recorder('recorder', calls, () => ({ state: 'off' })) as RequestTableDeps['recorder'],
     ...patch,
   };
 }
@@ -125,6 +126,14 @@ describe('request table', () => {
       ['remove', 'a1'],
       ['history', 100],
     ]);
+  });
+
+  it('answers recording.status from the recorder', async () => {
+    const calls: Call[] = [];
+    const d = createDispatcher({ log: silentLogger });
+    d.register(createRequestTable(deps(calls)));
+    expect(await d.dispatch('recording.status', {}, ctx)).toEqual({ ok: true, value: { state: 'off' } });
+    expect(calls.map((c) => c.method)).toEqual(['status']);
   });
 
   it('turns what the workspace store refuses into VALIDATION', async () => {

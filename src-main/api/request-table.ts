@@ -7,6 +7,7 @@ import type { SettingsStore } from '../config/settings-store';
 import type { WorkspaceStore } from '../config/workspace-store';
 import type { LogBook } from '../logging/log-book';
 import type { AlertsService } from '../services/alerts';
+import type { Recorder } from '../services/recorder';
 import type { Session } from '../services/session';
 import type { Support } from '../support';
 import type { Trading } from '../trading';
@@ -66,6 +67,7 @@ export type RequestTableDeps = {
   logBook: LogBook;
   support: Support;
   alerts: AlertsService;
+  recorder: Recorder;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: ((pane: string) => void | Promise<void>) | undefined;
 };
@@ -95,6 +97,7 @@ export function createRequestTable(deps: RequestTableDeps): RequestTable {
     'layout.save': async ({ layout }) =>
       done(await refusedAsInvalid(workspace.saveLayout(profileId(), layout))),
     'layout.reset': async () => done(await workspace.resetLayout(profileId())),
+    'recording.status': () => deps.recorder.status(),
     'alerts.list': () => alerts.list(),
     'alerts.create': ({ alert }) => alerts.create(alert),
     'alerts.update': ({ id, alert }) => alerts.update(id, alert),

@@ -1,9 +1,12 @@
 // The demo gateway's one entry for the rest of the codebase (the app's Demo profile, the soak run, the bench): the
-// gateway itself, its options and fault switches, the stock contract its universe answers to, and the seeded
-// random numbers a soak run shares with it. Everything else in this folder is the gateway's own.
+// gateway itself, its options and fault switches, the stock contract its universe answers to, the seeded random
+// numbers a soak run shares with it, and its request decoder as the app's recorder stores requests. Everything else
+// in this folder is the gateway's own.
 export { createDemoGateway } from './gateway';
 export type { DemoGateway } from './gateway';
 export type { DemoGatewayOptions } from './gateway-options';
 export type { FaultControls, MalformedKind } from './faults';
 export { stockContract } from './model/stock-contract';
 export { hash32, Prng } from './model/rng';
+export { recordedRequest } from './wire/request-record';
+export type { RecordedRequest } from './wire/request-record';

@@ -23,6 +23,7 @@ const ROUTES: { [E in EventName]: (s: AppState, payload: EventMap[E]) => void } 
   tape: (s, p) => s.tapeArrived(p),
   alerts: (s, p) => s.alertsArrived(p.alerts),
   'alerts.fired': (s, p) => s.alertFired(p),
+  recording: (s, p) => s.recordingChanged(p),
 };
 
 export function bindEvents(store: AppStore): () => void {

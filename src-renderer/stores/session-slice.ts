@@ -69,7 +69,13 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     // The workspace is read once: after a host reconnect the window keeps what it shows.
     if (firstLoad) get().applyWorkspace(layout.ok ? layout.value : null);
     const st = get();
-    await Promise.all([watchlists, st.loadBlotter(), st.loadPortfolio(), st.loadAlerts()]);
+    await Promise.all([
+      watchlists,
+      st.loadBlotter(),
+      st.loadPortfolio(),
+      st.loadAlerts(),
+      st.loadRecording(),
+    ]);
   }
 
   return {

@@ -78,6 +78,7 @@ const VALID = {
   'alerts.pause': { id: 'a1', paused: true },
   'alerts.delete': { id: 'a1' },
   'alerts.history': { limit: 10 },
+  'recording.status': {},
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

@@ -1,6 +1,7 @@
 // The recording format's public surface: the writer the app records with, the reader a replay and the tests read
 // with, the masker, and the record and error types. Everything else in this folder is an implementation detail.
 export { createRecordingWriter, partFileName } from './writer';
+export { createWorkerRecordingWriter } from './writer-client';
 export type {
   RecordingWriter,
   RecordingWriterOptions,
