@@ -15,7 +15,7 @@ import { createSession, type DemoEndpoint, type Session } from './services/sessi
 import { createRequestTable } from './api/request-table';
 import { createSupport } from './support';
 import { createTrading, type Trading } from './trading';
-import { createRecorder, targetOfFile, type Recorder } from './services/recorder';
+import { createRecorder, targetOfFile, type Recorder, type RecorderDeps } from './services/recorder';
 import { recordedRequest } from './demo-gateway';
 import type { Settings } from '../src-shared/domain/settings';
 
@@ -45,6 +45,8 @@ export type AppOptions = {
   openWindow?: (pane: string) => void | Promise<void>;
   /** `--record FILE`: record this run to FILE (parts FILE-0001.ibdrec …) whatever the profile says. */
   record?: string;
+  /** The recorder's file writer and size cap (tests: a failing disk, small parts). */
+  recorder?: Pick<RecorderDeps, 'makeWriter' | 'partBytes' | 'maxParts'>;
   /** The bundled recording writer worker (off the main thread); without it the recorder writes in this thread. */
   recorderWorker?: string;
   /** Carries the demo gateway's bench stamps to windows as the `probe` of quotes events (npm run bench only). */
@@ -135,6 +137,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     dir: path.join(opts.dataDir, 'recordings'),
     appVersion: opts.version,
     ...(opts.recorderWorker ? { workerFile: opts.recorderWorker } : {}),
+    ...opts.recorder,
     changed: (s) => hub.broadcast('recording', s),
     notice: notify,
   });

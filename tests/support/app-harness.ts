@@ -23,6 +23,8 @@ export async function startHarness(
     web?: Partial<WebHostOptions>;
     hub?: AppOptions['hub'];
     benchProbe?: boolean;
+    /** Further app options (the recorder's tuning, --record). */
+    app?: Partial<Pick<AppOptions, 'record' | 'recorder'>>;
   } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-it-')));
@@ -36,6 +38,7 @@ export async function startHarness(
       validateResults: true,
       ...(opts.hub ? { hub: opts.hub } : {}),
       ...(opts.benchProbe ? { benchProbe: true } : {}),
+      ...opts.app,
     },
     staticDir: path.join(dataDir, '__static'),
     title: 'IBDesk test',
