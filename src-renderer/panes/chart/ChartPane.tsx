@@ -1,6 +1,7 @@
 // Chart pane: candlesticks and volume (lightweight-charts), bar sizes 1 min … 1 day, the live last bar, older
 // history loaded in pages when scrolled back, an OHLCV legend under the crosshair, and working orders and fills as
-// price lines. The chart is created once per pane and fed from the store once a frame with series.update(); it
+// price lines, the symbol's headlines as markers on the time axis (a click opens the article under the chart). The
+// chart is created once per pane and fed from the store once a frame with series.update(); it
 // is never rebuilt on a React render.
 import {
   CandlestickSeries,
@@ -40,6 +41,8 @@ import {
 import { logicalToTime, timeToLogical } from './drawing-geometry';
 import { DrawingsOverlay, type ChartCoords, type DrawingTool } from './DrawingsOverlay';
 import { StudiesDialog } from './StudiesDialog';
+import { NewsMarkers } from './NewsMarkers';
+import { ArticleViewer } from '../../ui/ArticleViewer';
 import { createStudyLayer } from './study-layer';
 import { createStudyRunner } from './study-runner';
 import './chart.css';
@@ -93,6 +96,7 @@ export function ChartPane() {
   const [tool, setTool] = useState<DrawingTool>(null);
   const coordsRef = useRef<ChartCoords | null>(null);
   const repaintRef = useRef<(() => void) | null>(null);
+  const newsRepaintRef = useRef<(() => void) | null>(null);
   const endTool = useCallback(() => setTool(null), []);
   const minTickRef = useRef<number | undefined>(undefined);
   const themeRef = useRef<(() => void) | null>(null);
@@ -112,6 +116,18 @@ export function ChartPane() {
     }
   }, [store, paneId, conId, barSize]);
   useEffect(() => () => store.getState().closeChart(paneId), [store, paneId]);
+  // The symbol's headlines, marked on the time axis (the pane's own feed, like a News pane's).
+  useEffect(() => {
+    const sym = symbolOf(store.getState(), paneId);
+    if (sym) void store.getState().openNews(paneId, sym);
+  }, [store, paneId, conId]);
+  useEffect(
+    () => () => {
+      store.getState().closeNews(paneId);
+      store.getState().closeArticle(paneId);
+    },
+    [store, paneId],
+  );
 
   // The chart itself: created once, fed once a frame.
   useEffect(() => {
@@ -150,6 +166,10 @@ export function ChartPane() {
       priceLineVisible: false,
     });
     volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
+    const repaint = () => {
+      repaintRef.current?.();
+      newsRepaintRef.current?.();
+    };
     const barsNow = () => store.getState().charts[paneId]?.bars ?? [];
     const barSecondsNow = () => barSizeSeconds(store.getState().charts[paneId]?.barSize ?? '1 min');
     coordsRef.current = {
@@ -228,7 +248,7 @@ export function ChartPane() {
       const last = v.bars[v.bars.length - 1];
       lastTime = last?.time ?? null;
       host.dataset.lastBarTime = last ? String(last.time) : '';
-      repaintRef.current?.();
+      repaint();
       if (!hovering) showLegend(legendText(last, minTickRef.current));
     };
     const schedule = () => {
@@ -271,7 +291,7 @@ export function ChartPane() {
     };
 
     chart.subscribeCrosshairMove((p) => {
-      repaintRef.current?.();
+      repaint();
       const d = p.time !== undefined ? (p.seriesData.get(candles) as CandlestickData | undefined) : undefined;
       if (d && 'open' in d) {
         hovering = true;
@@ -291,7 +311,7 @@ export function ChartPane() {
       }
     });
     const onRange = (r: { from: number; to: number } | null) => {
-      repaintRef.current?.();
+      repaint();
       if (r && r.from < 10) void store.getState().loadOlder(paneId);
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
@@ -401,12 +421,14 @@ export function ChartPane() {
             minTick={minTick}
           />
         )}
+        {symbol && <NewsMarkers paneId={paneId} coordsRef={coordsRef} repaintRef={newsRepaintRef} />}
         {!symbol && (
           <p className="empty chart-empty">
             Click a scanner or watchlist row, or press Ctrl+K, to chart a symbol.
           </p>
         )}
       </div>
+      <ArticleViewer paneId={paneId} />
       <StudiesDialog paneId={paneId} open={studiesOpen} onClose={() => setStudiesOpen(false)} />
     </div>
   );

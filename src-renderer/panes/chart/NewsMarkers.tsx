@@ -1,0 +1,73 @@
+// The chart's news markers: a button on the time axis for each bar with headlines of the chart's symbol (from the
+// pane's own news feed), placed through the chart's coordinates and moved whenever the chart repaints; a click
+// opens the newest headline's article under the chart.
+import { useEffect, useMemo, useState } from 'react';
+import { barSizeSeconds } from '../../../src-shared/domain/bar';
+import { useAppStore } from '../../stores/use-app-store';
+import type { ChartCoords } from './DrawingsOverlay';
+import { markerLabel, newsMarkers } from './news-markers';
+
+export function NewsMarkers({
+  paneId,
+  coordsRef,
+  repaintRef,
+}: {
+  paneId: string;
+  coordsRef: { current: ChartCoords | null };
+  /** Set here: the chart calls it after every paint, scroll or zoom. */
+  repaintRef: { current: (() => void) | null };
+}) {
+  const headlines = useAppStore((s) => s.newsFeeds[paneId]?.headlines);
+  const bars = useAppStore((s) => s.charts[paneId]?.bars);
+  const barSize = useAppStore((s) => s.charts[paneId]?.barSize);
+  const openArticle = useAppStore((s) => s.openArticle);
+  const current = useAppStore((s) => s.articles[paneId]?.articleId ?? null);
+  const [frame, setFrame] = useState(0);
+
+  useEffect(() => {
+    let raf = 0;
+    repaintRef.current = () => {
+      if (!raf)
+        raf = requestAnimationFrame(() => {
+          raf = 0;
+          setFrame((n) => n + 1);
+        });
+    };
+    return () => {
+      repaintRef.current = null;
+      if (raf) cancelAnimationFrame(raf);
+    };
+  }, [repaintRef]);
+
+  const markers = useMemo(
+    () => (headlines && bars && barSize ? newsMarkers(headlines, bars, barSizeSeconds(barSize)) : []),
+    [headlines, bars, barSize],
+  );
+  const c = coordsRef.current;
+  const width = c?.width() ?? 0;
+  return (
+    <div className="chart-news" data-frame={frame}>
+      {c &&
+        markers.map((m) => {
+          const x = c.x(m.time);
+          if (x === null || x < 0 || x > width) return null;
+          const newest = m.headlines[0]!;
+          const label = markerLabel(m);
+          return (
+            <button
+              key={m.time}
+              type="button"
+              className="news-marker"
+              style={{ left: x }}
+              aria-label={label}
+              aria-current={m.headlines.some((h) => h.articleId === current) ? 'true' : undefined}
+              title={m.headlines.map((h) => h.headline).join('\n')}
+              onClick={() => void openArticle(paneId, newest.articleId)}
+            >
+              N{m.headlines.length > 1 ? m.headlines.length : ''}
+            </button>
+          );
+        })}
+    </div>
+  );
+}
