@@ -9,4 +9,3 @@ export type { FaultControls, MalformedKind } from './faults';
 export { stockContract } from './model/stock-contract';
 export { hash32, Prng } from './model/rng';
 export { recordedRequest } from './wire/request-record';
-export type { RecordedRequest } from './wire/request-record';

@@ -17,7 +17,7 @@ export type RecordedRequest = {
 };
 
 /** The contract of a request as a recording stores it: the fields that say which instrument it is. */
-export function contractRef(c: ContractRequest): Ref {
+function contractRef(c: ContractRequest): Ref {
   return {
     conId: c.conId,
     symbol: c.symbol,

@@ -34,7 +34,3 @@ export class RecordingError extends Error {
     super(message, options);
   }
 }
-
-export function isRecordingError(e: unknown): e is RecordingError {
-  return e instanceof RecordingError;
-}

@@ -9,7 +9,7 @@ export type JsonObject = { readonly [key: string]: Json };
 export type ContractRef = { readonly [field: string]: string | number | boolean | null };
 
 /** A message as received from TWS: its NUL-separated fields, field 0 the message id ("1" tickPrice …). */
-export type IncomingRecord = { readonly type: 'in'; readonly t: number; readonly fields: readonly string[] };
+type IncomingRecord = { readonly type: 'in'; readonly t: number; readonly fields: readonly string[] };
 
 /** What the app asked for: the request's kind (reqMktData, placeOrder, …), its request id and contract. */
 export type RequestRecord = {

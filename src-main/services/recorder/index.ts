@@ -177,8 +177,12 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     const n = (opened.get(`${named.dir}/${named.base}`) ?? 0) + 1;
     opened.set(`${named.dir}/${named.base}`, n);
     const target = n === 1 ? named : { dir: named.dir, base: `${named.base}-${n}` };
-    let w: RecordingWriter;
-    w = makeWriter({ ...target, serverVersion, keep: wanted.keep, onError: (e) => fail(w, e) });
+    const w: RecordingWriter = makeWriter({
+      ...target,
+      serverVersion,
+      keep: wanted.keep,
+      onError: (e) => fail(w, e),
+    });
     writer = w;
     state = { ...RECORDING_OFF, state: 'recording', keep: wanted.keep };
     log.info(

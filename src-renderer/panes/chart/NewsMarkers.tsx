@@ -22,52 +22,65 @@ export function NewsMarkers({
   const barSize = useAppStore((s) => s.charts[paneId]?.barSize);
   const openArticle = useAppStore((s) => s.openArticle);
   const current = useAppStore((s) => s.articles[paneId]?.articleId ?? null);
-  const [frame, setFrame] = useState(0);
-
-  useEffect(() => {
-    let raf = 0;
-    repaintRef.current = () => {
-      if (!raf)
-        raf = requestAnimationFrame(() => {
-          raf = 0;
-          setFrame((n) => n + 1);
-        });
-    };
-    return () => {
-      repaintRef.current = null;
-      if (raf) cancelAnimationFrame(raf);
-    };
-  }, [repaintRef]);
-
   const markers = useMemo(
     () => (headlines && bars && barSize ? newsMarkers(headlines, bars, barSizeSeconds(barSize)) : []),
     [headlines, bars, barSize],
   );
-  const c = coordsRef.current;
-  const width = c?.width() ?? 0;
-  return (
-    <div className="chart-news" data-frame={frame}>
-      {c &&
-        markers.map((m) => {
+  // Where each marker sits (bar time → x), worked out after the chart painted: never during a render.
+  const [xs, setXs] = useState<ReadonlyMap<number, number>>(new Map());
+
+  useEffect(() => {
+    let raf = 0;
+    const place = () => {
+      raf = 0;
+      const c = coordsRef.current;
+      const next = new Map<number, number>();
+      if (c) {
+        const width = c.width();
+        for (const m of markers) {
           const x = c.x(m.time);
-          if (x === null || x < 0 || x > width) return null;
-          const newest = m.headlines[0]!;
-          const label = markerLabel(m);
-          return (
-            <button
-              key={m.time}
-              type="button"
-              className="news-marker"
-              style={{ left: x }}
-              aria-label={label}
-              aria-current={m.headlines.some((h) => h.articleId === current) ? 'true' : undefined}
-              title={m.headlines.map((h) => h.headline).join('\n')}
-              onClick={() => void openArticle(paneId, newest.articleId)}
-            >
-              N{m.headlines.length > 1 ? m.headlines.length : ''}
-            </button>
-          );
-        })}
+          if (x !== null && x >= 0 && x <= width) next.set(m.time, Math.round(x));
+        }
+      }
+      setXs((before) => (sameMap(before, next) ? before : next));
+    };
+    repaintRef.current = () => {
+      if (!raf) raf = requestAnimationFrame(place);
+    };
+    repaintRef.current();
+    return () => {
+      repaintRef.current = null;
+      if (raf) cancelAnimationFrame(raf);
+    };
+  }, [repaintRef, coordsRef, markers]);
+
+  return (
+    <div className="chart-news">
+      {markers.map((m) => {
+        const x = xs.get(m.time);
+        if (x === undefined) return null;
+        const newest = m.headlines[0]!;
+        return (
+          <button
+            key={m.time}
+            type="button"
+            className="news-marker"
+            style={{ left: x }}
+            aria-label={markerLabel(m)}
+            aria-current={m.headlines.some((h) => h.articleId === current) ? 'true' : undefined}
+            title={m.headlines.map((h) => h.headline).join('\n')}
+            onClick={() => void openArticle(paneId, newest.articleId)}
+          >
+            N{m.headlines.length > 1 ? m.headlines.length : ''}
+          </button>
+        );
+      })}
     </div>
   );
+}
+
+function sameMap(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
