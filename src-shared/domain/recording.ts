@@ -1,6 +1,7 @@
 // "Record this session": the per-profile choice (off by default; masked unless the trader keeps account ids and
 // order details) and the recorder's state every window shows.
 import { z } from 'zod';
+import { perProfile } from './per-profile';
 
 export const RecordingChoice = z.strictObject({
   /** Record what TWS sends and what the app asks for, from the next message on. */
@@ -11,9 +12,7 @@ export const RecordingChoice = z.strictObject({
 export type RecordingChoice = z.infer<typeof RecordingChoice>;
 
 /** The choices, per profile id. */
-export const RecordingChoices = z
-  .record(z.string().max(40), RecordingChoice)
-  .refine((r) => Object.keys(r).length <= 200, 'too many profiles');
+export const RecordingChoices = perProfile(RecordingChoice);
 export type RecordingChoices = z.infer<typeof RecordingChoices>;
 
 export const RecordingStatus = z.strictObject({

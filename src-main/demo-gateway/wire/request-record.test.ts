@@ -1,31 +1,11 @@
+// What the recorder stores of the app's requests: decoded by the gateway's own decoder, as a replay reads them.
 import { describe, expect, it } from 'vitest';
 import { recordedRequest } from './request-record';
 
 describe('recordedRequest', () => {
   it('stores reqMktData by kind, request id and contract, with the other fields as parameters', () => {
     // As @stoqey/ib sends reqMktData (version 11) at server version 176: AAPL by conId, generic ticks "233".
-    const fields = [
-      '1',
-      '11',
-      '42',
-      '265598',
-      'AAPL',
-      'STK',
-      '',
-      '0',
-      '',
-      '',
-      'SMART',
-      'NASDAQ',
-      'USD',
-      '',
-      '',
-      '0',
-      '233',
-      '0',
-      '0',
-      '',
-    ];
+    const fields = '1|11|42|265598|AAPL|STK||0|||SMART|NASDAQ|USD|||0|233|0|0|'.split('|');
     const r = recordedRequest(fields, 176);
     expect(r).toMatchObject({
       kind: 'reqMktData',

@@ -16,22 +16,24 @@ export type RecordedRequest = {
   readonly params: { readonly [key: string]: JsonValue };
 };
 
-/** The contract of a request as a recording stores it: the fields that say which instrument it is. */
+/** The fields of a contract that say which instrument it is: what a recording stores of a request's contract. */
+const CONTRACT_FIELDS = [
+  'conId',
+  'symbol',
+  'secType',
+  'lastTradeDateOrContractMonth',
+  'strike',
+  'right',
+  'multiplier',
+  'exchange',
+  'primaryExchange',
+  'currency',
+  'localSymbol',
+  'tradingClass',
+] as const satisfies readonly (keyof ContractRequest)[];
+
 function contractRef(c: ContractRequest): Ref {
-  return {
-    conId: c.conId,
-    symbol: c.symbol,
-    secType: c.secType,
-    lastTradeDateOrContractMonth: c.lastTradeDateOrContractMonth,
-    strike: c.strike,
-    right: c.right,
-    multiplier: c.multiplier,
-    exchange: c.exchange,
-    primaryExchange: c.primaryExchange,
-    currency: c.currency,
-    localSymbol: c.localSymbol,
-    tradingClass: c.tradingClass,
-  };
+  return Object.fromEntries(CONTRACT_FIELDS.map((k) => [k, c[k]]));
 }
 
 /**

@@ -1,3 +1,4 @@
+// The recorder's view of the socket: whole frames only, wherever TCP cuts the reads, the handshake as the version.
 import { describe, expect, it } from 'vitest';
 import { createFrameCutter, type WireTap } from './wire-tap';
 

@@ -1,3 +1,4 @@
+// The recorder with a fake writer: when the file opens, what goes in it, a failing disk, stopping, its status.
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-shared/logger';
 import { createManualClock } from '../../../tests/support/manual-clock';

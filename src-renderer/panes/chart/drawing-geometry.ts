@@ -5,7 +5,7 @@
 type Timed = { readonly time: number };
 
 /** The index of the last bar starting at or before t (−1 when t is before the first). */
-function floorIndex(bars: readonly Timed[], t: number): number {
+export function floorIndex(bars: readonly Timed[], t: number): number {
   let lo = 0;
   let hi = bars.length - 1;
   let found = -1;

@@ -1,3 +1,4 @@
+// Which bar each headline's marker sits on, which headlines have no place on the axis, what a marker says.
 import { describe, expect, it } from 'vitest';
 import type { Headline } from '../../../src-shared/domain/news';
 import { markerLabel, newsMarkers } from './news-markers';

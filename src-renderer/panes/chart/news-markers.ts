@@ -2,6 +2,7 @@
 // it; headlines of the same bar make one marker (the newest opens on click). Headlines outside the loaded bars
 // have no place on the axis and are left out, as are all but the newest `max` markers.
 import type { Headline } from '../../../src-shared/domain/news';
+import { floorIndex } from './drawing-geometry';
 
 export type NewsMarker = {
   /** The bar's time (s), where the marker sits. */
@@ -9,21 +10,6 @@ export type NewsMarker = {
   /** Newest first. */
   headlines: readonly Headline[];
 };
-
-/** Index of the last bar starting at or before `t` (s), or −1. Bars are in time order. */
-function barAt(bars: readonly { time: number }[], t: number): number {
-  let lo = 0;
-  let hi = bars.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (bars[mid]!.time <= t) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 export function newsMarkers(
   headlines: readonly Headline[],
@@ -34,7 +20,7 @@ export function newsMarkers(
   const byBar = new Map<number, Headline[]>();
   for (const h of headlines) {
     const t = Math.floor(h.time / 1000);
-    const i = barAt(bars, t);
+    const i = floorIndex(bars, t);
     if (i < 0) continue;
     const bar = bars[i]!.time;
     if (t >= bar + barSeconds) continue; // after the bar's span: a gap, or after the last bar
