@@ -4,7 +4,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '../../src-shared/contract';
 import { systemClock } from '../../src-shared/clock';
 import { createDemoEndpoint } from '../../src-main/demo-profile';
 import {
@@ -13,26 +12,19 @@ import {
   type RecordingEntry,
   type WriterFs,
 } from '../../src-main/recorder/format';
-import { ApiClient, startHarness, type Harness } from '../support/app-harness';
+import { ApiClient, callOk, eventsOf, startHarness, type Harness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 
 let h: Harness | null = null;
-let demo: ReturnType<typeof createDemoEndpoint> | null = null;
+const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  await h?.stop();
+  // The app first, then its demo gateway.
+  for (const stop of stops.splice(0).reverse()) await stop();
   h = null;
-  await demo?.stop();
-  demo = null;
 });
 
-type Ok<T> = { ok: true; value: T };
-async function call<T>(c: ApiClient, method: string, params: unknown = {}): Promise<T> {
-  const r = await c.call(method, params);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return (r as Ok<T>).value;
-}
-const of = <E extends EventEnvelope['event']>(c: ApiClient, event: E) =>
-  c.events.filter((e): e is Extract<EventEnvelope, { event: E }> => e.event === event);
+const call = callOk;
+const of = eventsOf;
 
 const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' };
 
@@ -54,8 +46,10 @@ async function buyAndFill(c: ApiClient): Promise<number> {
 
 /** Connects the Demo profile with "Record this session" on (masked). */
 async function recordingSession(app: NonNullable<Parameters<typeof startHarness>[0]>['app'] = {}) {
-  demo = createDemoEndpoint();
+  const demo = createDemoEndpoint();
+  stops.push(() => demo.stop());
   h = await startHarness({ demoEndpoint: demo.endpoint, autoConnect: false, app });
+  stops.push(h.stop);
   const c = await ApiClient.open(h.host);
   await call(c, 'settings.set', { recording: { demo: { record: true, keep: false } } });
   await call(c, 'connection.connect', {});

@@ -126,3 +126,18 @@ export class ApiClient {
     this.ws.close();
   }
 }
+
+/** A request's value; a failed request fails the test with its error. */
+export async function callOk<T>(c: ApiClient, method: string, params: unknown = {}): Promise<T> {
+  const r = await c.call(method, params);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return (r as { ok: true; value: T }).value;
+}
+
+/** The events of one name a client has received so far. */
+export function eventsOf<E extends EventEnvelope['event']>(
+  c: ApiClient,
+  event: E,
+): Extract<EventEnvelope, { event: E }>[] {
+  return c.events.filter((e): e is Extract<EventEnvelope, { event: E }> => e.event === event);
+}
