@@ -130,10 +130,10 @@ describe('recorder', () => {
     s.made[0]!.spec.onError(new RecordingError('DISK_FULL', 'recording stopped: the disk is full'));
     expect(s.recorder.status()).toMatchObject({
       state: 'stopped',
-      reason: 'recording stopped: the disk is full',
+      reason: 'the disk is full',
     });
     expect(s.notices).toHaveLength(1);
-    expect(s.notices[0]).toMatch(/^Recording stopped: recording stopped: the disk is full\. Trading goes on/);
+    expect(s.notices[0]).toMatch(/^Recording stopped: The disk is full\. Trading goes on/);
     expect(s.tap()).toBeNull();
     tap.inbound(Buffer.from([0, 0, 0, 2, 0x31, 0]));
     expect(s.made[0]!.bytes).toHaveLength(0);

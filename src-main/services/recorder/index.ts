@@ -139,15 +139,17 @@ export function createRecorder(deps: RecorderDeps): Recorder {
 
   const fail = (w: RecordingWriter, e: RecordingError): void => {
     if (writer !== w) return;
-    state = { ...snapshot(), state: 'stopped', reason: e.message };
-    log.error(e.message, { action: 'recording stopped; trading goes on' });
+    // The writer says "recording stopped: the disk is full"; the status and the notice already say it stopped.
+    const why = e.message.replace(/^recording stopped: /i, '');
+    state = { ...snapshot(), state: 'stopped', reason: why };
+    log.error(e.message, { action: 'trading goes on' });
     wanted = null;
     deps.link.setTap(null);
     void detach();
     deps.notice?.({
       level: 'error',
       title: 'Recording stopped',
-      message: `${e.message}. Trading goes on; the recording is readable up to its last complete block${state.file ? ` (${state.file})` : ''}.`,
+      message: `${why.charAt(0).toUpperCase()}${why.slice(1)}. Trading goes on; the recording is readable up to its last complete block${state.file ? ` (${state.file})` : ''}.`,
     });
     publish();
   };
