@@ -13,5 +13,11 @@ await build({
   outfile: out,
   ...NODE_BUNDLE,
 });
+// The recorder's writer thread, as the app starts it (figure 1 with recording on: bench/suites/ingest.ts).
+await build({
+  entryPoints: [path.join(root, 'src-main', 'recorder', 'format', 'writer-worker.ts')],
+  outfile: path.join(path.dirname(out), 'recorder-worker.mjs'),
+  ...NODE_BUNDLE,
+});
 const r = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);

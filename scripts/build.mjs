@@ -25,6 +25,8 @@ const entries = [
   ['src-main/demo-gateway/cli.ts', 'dist/main/demo-gateway.js', 'esm'],
   ['src-main/paper/main.ts', 'dist/main/paper.js', 'esm'],
   ['tools/soak/main.ts', 'dist/main/soak.js', 'esm'],
+  // The recorder's writer thread, started by the web host and the Electron shell (services/recorder).
+  ['src-main/recorder/format/writer-worker.ts', 'dist/main/recorder-worker.js', 'esm'],
 ];
 
 /**

@@ -1,5 +1,6 @@
 // Composition root (STYLE.md rule 7): config → connection → services → request table → hub. No Electron import:
 // the Electron shell and the web host both build the app here and only differ in how windows attach to the hub.
+import path from 'node:path';
 import { systemClock, type Clock } from '../src-shared/clock';
 import { createLogBook, type LogBook, type LogSink } from './logging/log-book';
 import { createSettingsStore, type Notice, type SettingsStore } from './config/settings-store';
@@ -16,6 +17,9 @@ import { startReplayGateway } from './demo-profile';
 import { createRequestTable } from './api/request-table';
 import { createSupport } from './support';
 import { createTrading, type Trading } from './trading';
+import { createRecorder, targetOfFile, type Recorder, type RecorderDeps } from './services/recorder';
+import { recordedRequest } from './demo-gateway';
+import type { Settings } from '../src-shared/domain/settings';
 
 type AppHost = 'electron' | 'web';
 
@@ -43,6 +47,12 @@ export type AppOptions = {
   logDir?: string | null;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: (pane: string) => void | Promise<void>;
+  /** `--record FILE`: record this run to FILE (parts FILE-0001.ibdrec …) whatever the profile says. */
+  record?: string;
+  /** The recorder's file writer and size cap (tests: a failing disk, small parts). */
+  recorder?: Pick<RecorderDeps, 'makeWriter' | 'partBytes' | 'maxParts'>;
+  /** The bundled recording writer worker (off the main thread); without it the recorder writes in this thread. */
+  recorderWorker?: string;
   /** Carries the demo gateway's bench stamps to windows as the `probe` of quotes events (npm run bench only). */
   benchProbe?: boolean;
 };
@@ -56,6 +66,7 @@ export interface App {
   readonly trading: Trading;
   readonly alerts: AlertsService;
   readonly replay: ReplayService;
+  readonly recorder: Recorder;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -127,6 +138,44 @@ export async function createApp(opts: AppOptions): Promise<App> {
     fired: (entry) => hub.broadcast('alerts.fired', entry),
     notice: notify,
   });
+  const recorder = createRecorder({
+    clock,
+    log: logBook.logger('recorder'),
+    link: {
+      setTap: (tap) => trading.link.setTap(tap),
+      serverVersion: () => (trading.link.canSend() ? trading.link.status().serverVersion : null),
+    },
+    decodeRequest: recordedRequest,
+    dir: path.join(opts.dataDir, 'recordings'),
+    appVersion: opts.version,
+    ...(opts.recorderWorker ? { workerFile: opts.recorderWorker } : {}),
+    ...opts.recorder,
+    changed: (s) => hub.broadcast('recording', s),
+    notice: notify,
+  });
+  // "Record this session" of the active profile (or --record FILE, which holds for the whole run).
+  let recordingProfile: string | null = null;
+  const applyRecording = (s: Settings): void => {
+    const choice = s.preferences.recording?.[s.activeProfileId];
+    if (opts.record) {
+      if (recordingProfile === null)
+        recorder.start({ keep: choice?.keep ?? false, target: targetOfFile(opts.record) });
+      recordingProfile = s.activeProfileId;
+      return;
+    }
+    if (choice?.record) {
+      // Another profile is another session: its own file.
+      if (recordingProfile !== null && recordingProfile !== s.activeProfileId)
+        void recorder.stop('the profile changed');
+      recorder.start({ keep: choice.keep, label: s.activeProfileId });
+      recordingProfile = s.activeProfileId;
+    } else if (recordingProfile !== null) {
+      recordingProfile = null;
+      void recorder.stop('turned off');
+    }
+  };
+  applyRecording(settings.get());
+
   trading.onQuotes((quotes) => alerts.onQuotes(quotes));
   trading.onExecutions((executions) => alerts.onExecutions(executions));
   trading.onScans((scanCode, snapshot) => alerts.onScan(scanCode, snapshot));
@@ -139,6 +188,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     hub.broadcast('settings', s);
     trading.configure(s.preferences);
     void alerts.useProfile(s.activeProfileId);
+    applyRecording(s);
   });
   // A window that goes releases its quote lines, charts and scans.
   hub.onClientClosed((clientId) => trading.releaseClient(clientId));
@@ -165,6 +215,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       support,
       alerts,
       replay,
+      recorder,
       openWindow: opts.openWindow,
     }),
   );
@@ -178,12 +229,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     trading,
     alerts,
     replay,
+    recorder,
     async start() {
       log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
       if (opts.autoConnect ?? true) void session.start();
     },
     async stop() {
       await session.stop();
+      await recorder.stop('the app stopped');
       await alerts.stop();
       await trading.stop();
       await replay.stop();

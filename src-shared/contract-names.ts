@@ -64,6 +64,7 @@ export const REQUEST_NAMES = [
   'replay.step',
   'replay.seek',
   'hotkeys.set',
+  'recording.status',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -85,4 +86,5 @@ export const EVENT_NAMES = [
   'alerts',
   'alerts.fired',
   'replay',
+  'recording',
 ] as const;

@@ -6,6 +6,7 @@ import type { AppErrorData } from './result';
 import { AlertFired, AlertView } from './domain/alerts';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
+import { RecordingStatus } from './domain/recording';
 import { DepthBook } from './domain/depth';
 import { Print, TapeBatch } from './domain/tape';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
@@ -246,6 +247,8 @@ export const requests = {
   // ---- hotkeys (F14) ----
   /** Replaces the active profile's hotkeys (a keymap with a conflict is refused whole); `settings` follows. */
   'hotkeys.set': { params: z.strictObject({ hotkeys: Keymap }), result: Settings },
+  /** "Record this session": the recorder's state (recording / size / stopped and why). */
+  'recording.status': { params: None, result: RecordingStatus },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {
@@ -274,6 +277,8 @@ export const events = {
   'alerts.fired': AlertFired,
   /** The replay's clock and state: on every change, and a few times a second while it plays. */
   replay: ReplayStatus.nullable(),
+  /** The recorder's state, when it starts or stops and about once a second while it records. */
+  recording: RecordingStatus,
 } as const satisfies { [E in (typeof EVENT_NAMES)[number]]: z.ZodType };
 
 type Requests = typeof requests;

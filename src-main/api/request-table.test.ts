@@ -42,6 +42,7 @@ function deps(calls: Call[], patch: Partial<RequestTableDeps> = {}): RequestTabl
     support: recorder('support', calls) as RequestTableDeps['support'],
     alerts: recorder('alerts', calls, () => []) as RequestTableDeps['alerts'],
     replay: recorder('replay', calls) as RequestTableDeps['replay'],
+    recorder: recorder('recorder', calls, () => ({ state: 'off' })) as RequestTableDeps['recorder'],
     ...patch,
   };
 }
@@ -126,6 +127,14 @@ describe('request table', () => {
       ['remove', 'a1'],
       ['history', 100],
     ]);
+  });
+
+  it('answers recording.status from the recorder', async () => {
+    const calls: Call[] = [];
+    const d = createDispatcher({ log: silentLogger });
+    d.register(createRequestTable(deps(calls)));
+    expect(await d.dispatch('recording.status', {}, ctx)).toEqual({ ok: true, value: { state: 'off' } });
+    expect(calls.map((c) => c.method)).toEqual(['status']);
   });
 
   it('turns what the workspace store refuses into VALIDATION', async () => {

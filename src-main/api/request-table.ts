@@ -8,6 +8,7 @@ import type { SettingsStore } from '../config/settings-store';
 import type { WorkspaceStore } from '../config/workspace-store';
 import type { LogBook } from '../logging/log-book';
 import type { AlertsService } from '../services/alerts';
+import type { Recorder } from '../services/recorder';
 import type { Session } from '../services/session';
 import type { ReplayService } from '../services/replay';
 import type { Support } from '../support';
@@ -69,6 +70,7 @@ export type RequestTableDeps = {
   support: Support;
   alerts: AlertsService;
   replay: ReplayService;
+  recorder: Recorder;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: ((pane: string) => void | Promise<void>) | undefined;
 };
@@ -98,6 +100,7 @@ export function createRequestTable(deps: RequestTableDeps): RequestTable {
     'layout.save': async ({ layout }) =>
       done(await refusedAsInvalid(workspace.saveLayout(profileId(), layout))),
     'layout.reset': async () => done(await workspace.resetLayout(profileId())),
+    'recording.status': () => deps.recorder.status(),
     'alerts.list': () => alerts.list(),
     'alerts.create': ({ alert }) => alerts.create(alert),
     'alerts.update': ({ id, alert }) => alerts.update(id, alert),

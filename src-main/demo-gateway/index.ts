@@ -1,7 +1,7 @@
 // The demo gateway's one entry for the rest of the codebase (the app's Demo profile, the soak run, the bench): the
 // gateway itself, its options and fault switches, the stock contract its universe answers to, the seeded random
-// numbers a soak run shares with it, and for replay the checkpointer a recorder writes checkpoints with. Everything
-// else in this folder is the gateway's own.
+// numbers a soak run shares with it, for replay the checkpointer a recorder writes checkpoints with, and its
+// request decoder as the app's recorder stores requests. Everything else in this folder is the gateway's own.
 export { createDemoGateway } from './gateway';
 export type { DemoGateway } from './gateway';
 export type { DemoGatewayOptions } from './gateway-options';
@@ -11,3 +11,4 @@ export { hash32, Prng } from './model/rng';
 export { createReplayCheckpointer } from './replay/checkpointer';
 export type { ReplayCheckpointer } from './replay/checkpointer';
 export { CHECKPOINT_EVERY_MS } from './replay/checkpoint';
+export { recordedRequest } from './wire/request-record';

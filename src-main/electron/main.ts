@@ -10,6 +10,7 @@ import { consoleSink, createLogBook } from '../logging/log-book';
 import { type Logger } from '../../src-shared/logger';
 import { readJson, writeJsonAtomic } from '../config/json-file';
 import { createDemoEndpoint } from '../demo-profile';
+import { RECORDER_WORKER, recordOption } from '../services/recorder';
 import { appVersion } from '../version';
 import { APP_SCHEME, serveAppRequest } from './app-protocol';
 import { createReloadGuard, watchRenderer } from './crash';
@@ -105,6 +106,8 @@ async function start(): Promise<void> {
     logSink: teeSink(consoleSink(), logFile.sink),
     logDir,
     demoEndpoint: demo.endpoint,
+    ...recordOption(process.argv),
+    recorderWorker: path.join(__dirname, RECORDER_WORKER),
     openWindow: (pane) => {
       if (!windows) throw new Error('the windows are not ready yet');
       return windows.openPane(pane);

@@ -14,10 +14,12 @@ import { createDemoEndpoint, startDemoGateway } from '../demo-profile';
 import { appVersion } from '../version';
 import { createStartupTrace } from './startup-trace';
 import { startWebHost } from './web-host';
+import { RECORDER_WORKER } from '../services/recorder';
 
 const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect]
                      [--source-maps] [--demo-accounts DU1111111,DU2222222]   (the Demo profile's gateway with several accounts)
-                     [--replay FILE.ibdrec]   (start on the Replay profile, replaying that recording)`;
+                     [--replay FILE.ibdrec]   (start on the Replay profile, replaying that recording)
+                     [--record FILE]   (record this session to FILE-0001.ibdrec …, whatever the profile says)`;
 
 /** A stop that has not finished by then (a service that hangs) still ends the process: SIGTERM means stop. */
 const STOP_DEADLINE_MS = 4000;
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
         'source-maps': { type: 'boolean', default: false },
         'demo-accounts': { type: 'string' },
         replay: { type: 'string' },
+        record: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -94,6 +97,8 @@ async function main(): Promise<void> {
     },
     autoConnect: !args['no-connect'],
     benchProbe: bench?.benchStamps ?? false,
+    ...(args.record ? { record: args.record } : {}),
+    recorderWorker: path.join(here, RECORDER_WORKER),
   });
   trace('app');
   app.session.onStatus((s) => {

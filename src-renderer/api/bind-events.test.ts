@@ -79,6 +79,18 @@ const CASES: { [E in EventName]: { payload: EventMap[E]; action: keyof AppState;
       },
       'replayArrived',
     ),
+    recording: c<'recording'>(
+      {
+        state: 'recording',
+        file: '/d/r-0001.ibdrec',
+        bytes: 10,
+        records: 2,
+        dropped: 0,
+        keep: false,
+        reason: null,
+      },
+      'recordingChanged',
+    ),
   };
 })();
 

@@ -24,6 +24,7 @@ const ROUTES: { [E in EventName]: (s: AppState, payload: EventMap[E]) => void } 
   alerts: (s, p) => s.alertsArrived(p.alerts),
   'alerts.fired': (s, p) => s.alertFired(p),
   replay: (s, p) => s.replayArrived(p),
+  recording: (s, p) => s.recordingChanged(p),
 };
 
 export function bindEvents(store: AppStore): () => void {

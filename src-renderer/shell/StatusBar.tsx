@@ -1,8 +1,9 @@
 // Status bar: profile, connection state with its retry countdown, server version, account (a selector when TWS
-// manages several), DEMO/PAPER/LIVE.
+// manages several), "Record this session" with the recorder's state, DEMO/PAPER/LIVE.
 import { useEffect, useState } from 'react';
 import { hasSeveralAccounts } from '../../src-shared/domain/accounts';
 import { AccountSelector } from './AccountSelector';
+import { RecordingControl } from './RecordingControl';
 import { useAppStore } from '../stores/use-app-store';
 import { accountBadge, countdown, stateLabel } from '../ui/format';
 
@@ -57,6 +58,7 @@ export function StatusBar() {
         </button>
       )}
       <span className="spacer" />
+      <RecordingControl />
       {gauges && (
         <span className="gauges" aria-label="Limits">
           <span title="Market-data lines in use / budget">

@@ -84,6 +84,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       st.loadBlotter(),
       st.loadPortfolio(),
       st.loadAlerts(),
+      st.loadRecording(),
     ]);
     if (startHold) setTimeout(startHold, START_HOLD_MS);
   }

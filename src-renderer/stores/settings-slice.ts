@@ -5,6 +5,7 @@ import type { Preferences, Profile, ProfileInput, Settings } from '../../src-sha
 import type { Result } from '../../src-shared/result';
 import type { Slice } from './app-store';
 import { choicePatch } from './account-view';
+import { RECORDING_OFF, type RecordingChoice, type RecordingStatus } from '../../src-shared/domain/recording';
 
 export type SettingsSlice = {
   settings: Settings | null;
@@ -18,7 +19,19 @@ export type SettingsSlice = {
   setTicketAccount(account: string): Promise<void>;
   /** The setup checker: probes a host, port and client id without changing the active connection. */
   testConnection(target: { host: string; port: number; clientId: number }): Promise<Result<SetupCheck>>;
+  /** The recorder's state ("Record this session"), from main's `recording` events. */
+  recording: RecordingStatus;
+  recordingChanged(status: RecordingStatus): void;
+  loadRecording(): Promise<void>;
+  /** "Record this session" and "keep account ids" of the active profile (what is not given stays as it is). */
+  setRecording(change: Partial<RecordingChoice>): Promise<void>;
 };
+
+/** The active profile's recording choice (off and masked unless the trader chose otherwise). */
+export function recordingChoice(settings: Settings | null): RecordingChoice {
+  const choice = settings ? settings.preferences.recording?.[settings.activeProfileId] : undefined;
+  return choice ?? { record: false, keep: false };
+}
 
 export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
   settings: null,
@@ -30,6 +43,21 @@ export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
     return r;
   },
   testConnection: (target) => get().client.invoke('connection.test', target),
+  recording: RECORDING_OFF,
+  recordingChanged: (recording) => set({ recording }),
+  async loadRecording() {
+    const r = await get().client.invoke('recording.status', {});
+    if (r.ok) set({ recording: r.value });
+  },
+  async setRecording(change) {
+    const settings = get().settings;
+    if (!settings) return;
+    const next = { ...recordingChoice(settings), ...change };
+    const r = await get().setPreferences({
+      recording: { ...settings.preferences.recording, [settings.activeProfileId]: next },
+    });
+    if (!r.ok) set({ lastError: r.error });
+  },
   async setAccountView(view) {
     const patch = choicePatch(get(), { view });
     if (!patch) return;

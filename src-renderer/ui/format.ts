@@ -106,3 +106,24 @@ export function fieldMessages(e: {
   for (const i of e.issues ?? []) out[i.path.split('.').pop() ?? 'form'] = i.message;
   return out;
 }
+
+/** A size on disk in the units a status bar reads at a glance. */
+function fmtBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+}
+
+/** What the status bar says of the recorder: its size while recording, the reason once it stopped by itself. */
+export function recordingLabel(r: {
+  state: 'off' | 'recording' | 'stopped';
+  bytes: number;
+  dropped: number;
+  reason: string | null;
+}): string | null {
+  if (r.state === 'recording')
+    return `● REC ${fmtBytes(r.bytes)}${r.dropped > 0 ? ` (${r.dropped} dropped)` : ''}`;
+  if (r.state === 'stopped') return `Recording stopped: ${r.reason ?? 'unknown reason'}`;
+  return null;
+}

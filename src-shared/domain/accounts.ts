@@ -2,6 +2,7 @@
 // trades. The trader's choice is remembered per profile and always checked against the accounts TWS manages now,
 // so a stale choice (an account no longer listed) falls back instead of hiding everything.
 import { z } from 'zod';
+import { perProfile } from './per-profile';
 
 /** The account filter that shows every account. */
 export const ALL_ACCOUNTS = 'all';
@@ -21,9 +22,7 @@ export const AccountChoice = z.strictObject({
 export type AccountChoice = z.infer<typeof AccountChoice>;
 
 /** The remembered choices, per profile id. */
-export const AccountChoices = z
-  .record(z.string().max(40), AccountChoice)
-  .refine((r) => Object.keys(r).length <= 200, 'too many profiles');
+export const AccountChoices = perProfile(AccountChoice);
 export type AccountChoices = z.infer<typeof AccountChoices>;
 
 /** Whether the screen offers an account selector at all: only for a login with several accounts. */

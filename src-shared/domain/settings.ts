@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AccountChoices } from './accounts';
 import { Keymap } from './hotkeys';
+import { RecordingChoices } from './recording';
 
 const ProfileKind = z.enum(['demo', 'tws', 'gateway', 'replay']);
 type ProfileKind = z.infer<typeof ProfileKind>;
@@ -108,6 +109,8 @@ export const Preferences = z.strictObject({
   /** Per profile: the account the screen shows and the one the ticket trades (logins with several accounts).
    *  Optional, never defaulted: a settings patch without it must leave it as it is. */
   accounts: AccountChoices.optional(),
+  /** Per profile: "Record this session" (absent: off). Optional for the same reason as `accounts`. */
+  recording: RecordingChoices.optional(),
 });
 export type Preferences = z.infer<typeof Preferences>;
 

@@ -71,3 +71,27 @@ test('the News pane lists a symbol’s headlines and renders articles sanitized'
   if (process.env.UPDATE_DOCS === '1')
     await news.screenshot({ path: path.join(process.cwd(), 'docs', 'news.png') });
 });
+
+test('the chart marks its symbol’s headlines on the time axis; a marker opens the article', async ({
+  app: page,
+}) => {
+  await connected(page, LIVE_TIMEOUT);
+  await searchSymbol(page, 'AAPL', LIVE_TIMEOUT);
+  const chart = region(page, 'Chart');
+  await expect(chart.getByRole('toolbar', { name: 'Chart settings' })).toContainText('AAPL');
+  // Daily bars span the days the demo's headlines were made on.
+  await chart.getByRole('combobox', { name: 'Bar size' }).selectOption('1 day');
+  const markers = chart.getByRole('button', { name: /^News: / });
+  await expect(markers.first()).toBeVisible({ timeout: LIVE_TIMEOUT });
+  const marker = markers.last();
+  const label = (await marker.getAttribute('aria-label')) ?? '';
+  await marker.click();
+  const article = chart.getByRole('region', { name: 'Article' });
+  await expect(article).toBeVisible();
+  await expect(article.locator('.article-body')).toContainText(/\w{4,}/, { timeout: LIVE_TIMEOUT });
+  await expect(marker).toHaveAttribute('aria-current', 'true');
+  expect(label).toMatch(/^News: \S/);
+  await page.screenshot({ path: test.info().outputPath('chart-news.png') });
+  await article.getByRole('button', { name: 'Close article' }).click();
+  await expect(article).toHaveCount(0);
+});

@@ -1,10 +1,9 @@
 // The whole contract as a window uses it, over the web host's WebSocket, with the Demo profile on the embedded
 // demo gateway: every result is checked against its schema (validateResults).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '../../src-shared/contract';
 import type { Headline, NewsArticle, NewsProvider } from '../../src-shared/domain/news';
 import { createDemoEndpoint, startDemoGateway } from '../../src-main/demo-profile';
-import { ApiClient, startHarness, type Harness } from '../support/app-harness';
+import { ApiClient, callOk, eventsOf, startHarness, type Harness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 
 let h: Harness | null = null;
@@ -16,14 +15,8 @@ afterEach(async () => {
   demo = null;
 });
 
-type Ok<T> = { ok: true; value: T };
-async function call<T>(c: ApiClient, method: string, params: unknown = {}): Promise<T> {
-  const r = await c.call(method, params);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return (r as Ok<T>).value;
-}
-const of = <E extends EventEnvelope['event']>(c: ApiClient, event: E) =>
-  c.events.filter((e): e is Extract<EventEnvelope, { event: E }> => e.event === event);
+const call = callOk;
+const of = eventsOf;
 
 const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' };
 

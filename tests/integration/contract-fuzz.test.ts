@@ -88,6 +88,7 @@ const VALID = {
   'hotkeys.set': {
     hotkeys: [{ keys: 'Shift+B', action: { kind: 'trade', side: 'BUY', at: 'ask', quantity: 100 } }],
   },
+  'recording.status': {},
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

@@ -7,7 +7,7 @@ import {
   SANITIZER_ARTICLE_HAZARDS,
   SANITIZER_ARTICLE_HTML,
 } from '../../src-main/demo-gateway/news/sanitizer-article';
-import { sanitizeArticleHtml } from '../../src-renderer/panes/news/article-view';
+import { sanitizeArticleHtml } from '../../src-renderer/ui/article-view';
 
 describe('the demo gateway’s hostile article in the article viewer', () => {
   it('loses every hostile part and keeps its text and its https link', () => {

@@ -23,6 +23,8 @@ export async function startHarness(
     web?: Partial<WebHostOptions>;
     hub?: AppOptions['hub'];
     benchProbe?: boolean;
+    /** Further app options (the recorder's tuning, --record). */
+    app?: Partial<Pick<AppOptions, 'record' | 'recorder'>>;
   } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-it-')));
@@ -36,6 +38,7 @@ export async function startHarness(
       validateResults: true,
       ...(opts.hub ? { hub: opts.hub } : {}),
       ...(opts.benchProbe ? { benchProbe: true } : {}),
+      ...opts.app,
     },
     staticDir: path.join(dataDir, '__static'),
     title: 'IBDesk test',
@@ -122,4 +125,19 @@ export class ApiClient {
   close(): void {
     this.ws.close();
   }
+}
+
+/** A request's value; a failed request fails the test with its error. */
+export async function callOk<T>(c: ApiClient, method: string, params: unknown = {}): Promise<T> {
+  const r = await c.call(method, params);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return (r as { ok: true; value: T }).value;
+}
+
+/** The events of one name a client has received so far. */
+export function eventsOf<E extends EventEnvelope['event']>(
+  c: ApiClient,
+  event: E,
+): Extract<EventEnvelope, { event: E }>[] {
+  return c.events.filter((e): e is Extract<EventEnvelope, { event: E }> => e.event === event);
 }

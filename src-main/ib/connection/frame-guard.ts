@@ -54,7 +54,13 @@ export type GuardLimits = { maxFrameBytes?: number; maxFrameFields?: number };
  * from that socket are dropped (the caller closes it). Returns false when the library's internals have changed
  * shape and the guard could not be installed (the caller logs that; the heartbeat still catches a stuck reader).
  */
-export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, limits: GuardLimits = {}): boolean {
+export function guardFrames(
+  api: IBApi,
+  onBad: (bad: BadFrame) => void,
+  limits: GuardLimits = {},
+  /** Sees every byte the library is given, just before it (the recorder's tap): never a byte the guard dropped. */
+  watch?: (fed: Buffer) => void,
+): boolean {
   const socket = readerOf(api);
   if (!socket) return false;
   const maxFrame = limits.maxFrameBytes ?? MAX_FRAME_BYTES;
@@ -126,6 +132,7 @@ export function guardFrames(api: IBApi, onBad: (bad: BadFrame) => void, limits: 
 
   const feed = (data: Buffer): void => {
     try {
+      watch?.(data);
       original(data);
     } catch (err) {
       fail(`the TWS message decoder failed: ${(err as Error)?.message ?? String(err)}`, data);

@@ -21,6 +21,7 @@ import {
 } from './state-machine';
 import { createStreamRegistry } from './streams';
 import { triageTwsMessage } from './tws-messages';
+import type { WireTap } from './wire-tap';
 import type {
   Channel,
   GlobalEventName,
@@ -35,6 +36,7 @@ import type {
 export { createIbApi } from './socket';
 export type { Endpoint } from './state-machine';
 export type { GlobalEventName, Link, LinkStatus, StreamHandle, StreamInfo, TwsNotice } from './types';
+export type { WireTap } from './wire-tap';
 
 const LINK_TIMING = {
   heartbeatEveryMs: 5_000,
@@ -81,6 +83,7 @@ export function createLink(deps: LinkDeps): Link {
   let handshakeTimer: Timer | null = null;
   let mdType: 1 | 2 | 3 | 4 = 1;
   let stopped = false;
+  let wireTap: WireTap | null = null;
 
   const live = () => state.state === 'ready' || state.state === 'degraded';
   const canSend = (): boolean => api !== null && live();
@@ -218,6 +221,7 @@ export function createLink(deps: LinkDeps): Link {
         endpoint,
         createApi: (e) => (api = (deps.createApi ?? createIbApi)(e)),
         current: (client) => api === client && generation === g,
+        tap: () => wireTap,
         events: {
           received: heartbeat.received,
           alive: heartbeat.touch,
@@ -380,6 +384,9 @@ export function createLink(deps: LinkDeps): Link {
       send({ priority: Priority.control, label: 'reqMarketDataType', run: (a) => a.reqMarketDataType(type) });
     },
     marketDataType: () => mdType,
+    setTap(tap) {
+      wireTap = tap;
+    },
     history: () => historyQueue,
     rate: () => pacer.rate(),
     queued: () => pacer.queued(),

@@ -5,6 +5,7 @@ import { EventName, IBApi } from '../stoqey';
 import { routeDirectly } from './direct-route';
 import { cleanTwsText, guardFrames } from './frame-guard';
 import type { Endpoint } from './state-machine';
+import { createFrameCutter, type WireTap } from './wire-tap';
 import { GLOBAL_EVENTS, type GlobalEventName } from './types';
 
 /** Events with a request id as their first argument, routed through the request-id registry. */
@@ -97,14 +98,29 @@ export function openSocket(opts: {
   /** Whether this socket is still the connection's current one. */
   current: (client: IBApi) => boolean;
   events: SocketEvents;
+  /** The recorder's tap, when one listens (read at every message: recording starts and stops at any time). */
+  tap?: () => WireTap | null;
 }): { client: IBApi; guarded: boolean } {
   const { endpoint, events } = opts;
   const client = opts.createApi(endpoint);
   const mine = () => opts.current(client);
+  const tap = (): WireTap | null => (opts.tap && mine() ? opts.tap() : null);
 
-  const guarded = guardFrames(client, (bad) => {
-    if (mine()) events.badFrame(bad.problem, bad.preview);
-  });
+  const guarded = guardFrames(
+    client,
+    (bad) => {
+      if (mine()) events.badFrame(bad.problem, bad.preview);
+    },
+    {},
+    opts.tap ? createFrameCutter(tap) : undefined,
+  );
+  if (opts.tap)
+    // The library's own record of each message it wrote, booleans already 0/1: the fields as they went out.
+    client.on(EventName.sent, (tokens: unknown[]) => {
+      const t = tap();
+      if (!t || tokens[0] === 'API\0') return;
+      t.outbound(tokens.map((v) => (v === undefined || v === null ? '' : String(v))));
+    });
   client.on(EventName.received, () => {
     if (mine()) events.received();
   });

@@ -1,6 +1,7 @@
 // What the connection manager offers the TWS adapter: its status, one-shot requests, streams replayed after every
 // reconnect, raw sends through the pacer, and TWS's messages that no request claimed. The parts of this folder
 // share these shapes; the adapter (ib/adapter) is the only user of the IBApi they hand out.
+import type { WireTap } from './wire-tap';
 import { EventName } from '../stoqey';
 import type { IBApi } from '@stoqey/ib';
 import type { AppError } from '../../../src-shared/result';
@@ -148,6 +149,8 @@ export interface Link {
   streams(): StreamInfo[];
   setMarketDataType(type: 1 | 2 | 3 | 4): void;
   marketDataType(): 1 | 2 | 3 | 4;
+  /** Lets a recorder see every message both ways (null: nobody records). Trading never waits for it. */
+  setTap(tap: WireTap | null): void;
   history(): HistoryQueue;
   /** Outgoing messages in the last second. */
   rate(): number;

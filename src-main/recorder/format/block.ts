@@ -13,7 +13,7 @@ import { RecordingError } from './errors';
 
 export const BLOCK_MAGIC = Buffer.from('IBDB', 'latin1');
 export const BLOCK_HEADER_BYTES = 44;
-export const BLOCK_VERSION = 1;
+const BLOCK_VERSION = 1;
 export const FLAG_END = 1;
 
 export type Codec = 'none' | 'deflate-raw' | 'brotli';
@@ -31,7 +31,7 @@ export type BlockHeader = {
   crc: number;
 };
 
-export function encodeBlockHeader(h: BlockHeader): Buffer {
+function encodeBlockHeader(h: BlockHeader): Buffer {
   const b = Buffer.alloc(BLOCK_HEADER_BYTES);
   BLOCK_MAGIC.copy(b, 0);
   b[4] = BLOCK_VERSION;
@@ -148,7 +148,7 @@ export type IndexEntry = {
   readonly storedLength: number;
 };
 
-export const INDEX_MAGIC = Buffer.from('IBDX', 'latin1');
+const INDEX_MAGIC = Buffer.from('IBDX', 'latin1');
 const ENTRY = 32;
 export const INDEX_TRAILER = 12;
 

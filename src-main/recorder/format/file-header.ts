@@ -6,8 +6,8 @@
 import zlib from 'node:zlib';
 import { RecordingError } from './errors';
 
-export const FILE_MAGIC = Buffer.from('IBDREC', 'latin1');
-export const FORMAT_VERSION = 1;
+const FILE_MAGIC = Buffer.from('IBDREC', 'latin1');
+const FORMAT_VERSION = 1;
 const FIXED = 28;
 const FLAG_MASKED = 1;
 /** A header larger than this is not one of ours (the meta is a few hundred bytes). */

@@ -53,7 +53,7 @@ export async function fileSource(file: string): Promise<RecordingSource> {
   }
 }
 
-export type BlockInfo = {
+type BlockInfo = {
   readonly offset: number;
   readonly firstTime: number;
   readonly lastTime: number;
@@ -62,7 +62,7 @@ export type BlockInfo = {
   readonly storedLength: number;
 };
 
-export type Damage = {
+type Damage = {
   readonly offset: number;
   readonly length: number;
   readonly reason: 'block-header' | 'block-crc' | 'block-decode';

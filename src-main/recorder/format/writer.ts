@@ -57,7 +57,7 @@ export type RecordingWriterOptions = {
   maxParts?: number;
 };
 
-export type WriterState = 'recording' | 'stopped' | 'closed';
+type WriterState = 'recording' | 'stopped' | 'closed';
 
 export type WriterStats = {
   state: WriterState;

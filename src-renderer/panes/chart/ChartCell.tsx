@@ -39,6 +39,7 @@ import {
 import { floorIndex, logicalToTime, timeToLogical, type ChartCoords } from './drawing-geometry';
 import { AlertLinesOverlay } from './AlertLinesOverlay';
 import { DrawingsOverlay, type DrawingTool } from './DrawingsOverlay';
+import { NewsMarkers } from './NewsMarkers';
 
 /** What a click on the chart does: place a drawing, or set a price alert ('alert'). */
 export type ChartTool = DrawingTool | 'alert';
@@ -94,6 +95,7 @@ export function ChartCell(props: ChartCellProps) {
   const coordsRef = useRef<ChartCoords | null>(null);
   const repaintRef = useRef<(() => void) | null>(null);
   const alertRepaintRef = useRef<(() => void) | null>(null);
+  const newsRepaintRef = useRef<(() => void) | null>(null);
   const minTickRef = useRef<number | undefined>(undefined);
   const themeRef = useRef<(() => void) | null>(null);
 
@@ -180,6 +182,7 @@ export function ChartCell(props: ChartCellProps) {
     const repaint = () => {
       repaintRef.current?.();
       alertRepaintRef.current?.();
+      newsRepaintRef.current?.();
     };
     const runner = createStudyRunner();
     const studyLayer = createStudyLayer(chart);
@@ -420,6 +423,9 @@ export function ChartCell(props: ChartCellProps) {
           onPlaced={props.onToolDone}
           minTick={minTick}
         />
+      )}
+      {symbol && (
+        <NewsMarkers paneId={paneId} chartId={chartId} coordsRef={coordsRef} repaintRef={newsRepaintRef} />
       )}
     </div>
   );

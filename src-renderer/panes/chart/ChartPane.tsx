@@ -1,12 +1,15 @@
 // Chart pane: 1, 2 or 4 charts of the linked symbol at different bar sizes (the layout and each chart's bar size
 // remembered in the pane's config), sharing a crosshair time, the pane's studies and an optional compare symbol
 // drawn in percent; the toolbar holds what applies to every chart (symbol, layout, compare, studies, drawing tools).
-import { useCallback, useMemo, useState } from 'react';
+// The symbol's headlines are marked on every chart's time axis (the pane's own news feed); a click opens the article
+// under the charts.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ArticleViewer } from '../../ui/ArticleViewer';
 import { Options } from '../../ui/Options';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
 import { symbolOf } from '../../stores/panes-slice';
-import { useAppStore } from '../../stores/use-app-store';
+import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { usePaneId } from '../../ui/pane-context';
 import { barSizeAt, barSizePatch, chartIdOf, compareOf, createCrosshairBus, layoutOf } from './chart-layout';
 import { CHART_BAR_SIZES } from './chart-view';
@@ -40,6 +43,19 @@ export function ChartPane() {
   const endTool = useCallback(() => setTool(null), []);
   const bus = useMemo(() => createCrosshairBus(), []);
   const slots = Array.from({ length: layout }, (_, i) => i);
+  const store = useAppStoreApi();
+  const conId = symbol?.conId;
+  useEffect(() => {
+    const sym = symbolOf(store.getState(), paneId);
+    if (sym) void store.getState().openNews(paneId, sym);
+  }, [store, paneId, conId]);
+  useEffect(
+    () => () => {
+      store.getState().closeNews(paneId);
+      store.getState().closeArticle(paneId);
+    },
+    [store, paneId],
+  );
 
   return (
     <div className="pane-body chart" data-theme={theme}>
@@ -125,6 +141,7 @@ export function ChartPane() {
           </p>
         )}
       </div>
+      <ArticleViewer paneId={paneId} />
       <StudiesDialog paneId={paneId} open={studiesOpen} onClose={() => setStudiesOpen(false)} />
     </div>
   );

@@ -10,7 +10,7 @@ import { fmtClock } from '../../ui/format';
 import { usePaneId } from '../../ui/pane-context';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
-import { articleContent } from './article-view';
+import { ArticleViewer } from '../../ui/ArticleViewer';
 import './news.css';
 
 function headlineColumns(open: (h: Headline) => void, current: string | null): readonly Column<Headline>[] {
@@ -36,32 +36,6 @@ function headlineColumns(open: (h: Headline) => void, current: string | null): r
 
 function fmtDay(ms: number): string {
   return new Date(ms).toLocaleDateString('en-GB', { day: '2-digit', month: 'short' });
-}
-
-function ArticleViewer({ paneId }: { paneId: string }) {
-  const view = useAppStore((s) => s.articles[paneId]);
-  const closeArticle = useAppStore((s) => s.closeArticle);
-  if (!view) return null;
-  const content = view.article ? articleContent(view.article) : null;
-  return (
-    <section className="article" aria-label="Article">
-      <header className="article-head">
-        <span className="dim">{view.articleId}</span>
-        <span className="spacer" />
-        <button type="button" onClick={() => closeArticle(paneId)}>
-          Close article
-        </button>
-      </header>
-      {view.status === 'loading' && <p className="dim">Loading the article…</p>}
-      {view.status === 'error' && <p role="alert">{view.message}</p>}
-      {content?.kind === 'html' && (
-        // Sanitized by article-view.ts: no script, handler, style, image or non-http(s) link survives.
-        <div className="article-body" dangerouslySetInnerHTML={{ __html: content.html }} />
-      )}
-      {content?.kind === 'text' && <div className="article-body article-text">{content.text}</div>}
-      {content?.kind === 'binary' && <p role="note">{content.message}</p>}
-    </section>
-  );
 }
 
 export function NewsPane() {

@@ -4,7 +4,7 @@
 // referrer. Plain text is decoded from the entities TWS writes (`&#10;` line breaks) and shown as text; a binary
 // article (base64, a PDF) is not opened at all.
 import DOMPurify from 'dompurify';
-import type { NewsArticle } from '../../../src-shared/domain/news';
+import type { NewsArticle } from '../../src-shared/domain/news';
 
 export type ArticleContent =
   { kind: 'html'; html: string } | { kind: 'text'; text: string } | { kind: 'binary'; message: string };
