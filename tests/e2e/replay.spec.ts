@@ -14,6 +14,15 @@ const LIVE_TIMEOUT = 30_000;
 
 test.use({ hostArgs: ['--replay', SHIPPED] });
 
+const ET_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'America/New_York',
+  hour12: false,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const etClock = (ms: number): string => ET_CLOCK.format(ms);
+
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 /** The recorded AAPL asks (tickPrice 2) as (time, price), in order. */
@@ -90,6 +99,8 @@ test('a recording replays through the transport bar, and a buy fills at a replay
   });
   await expect(fill).toHaveCount(1, { timeout: LIVE_TIMEOUT });
   await expect(fill.getByRole('cell').nth(4)).toHaveText(ask.toFixed(2));
+  // Filled at the paused replay clock, timed in New York as the transport bar's clock is.
+  await expect(fill.getByRole('cell').nth(0)).toHaveText(etClock(pausedAt));
   await step(page, 'filled');
   if (process.env.UPDATE_DOCS === '1')
     await page.screenshot({ path: path.join(process.cwd(), 'docs', 'replay.png') });
