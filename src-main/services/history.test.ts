@@ -117,4 +117,18 @@ describe('history service', () => {
     fake.streams[0]!.bars!.initial([bar(now - 120), bar(now - 60), bar(now), bar(now + 60)]);
     expect(events.at(-1)!.n).toBe(3);
   });
+
+  it("keeps a live chart's bars when the gateway's clock is behind ours (a replay)", async () => {
+    const { fake, history } = setup();
+    // A replaying gateway answers up to its replay clock, months before our clock.
+    const replayNow = 1_783_524_601;
+    const p = series('1 min');
+    const sub = history.subscribe('w1', p);
+    await Promise.resolve();
+    fake.streams[0]!.bars!.initial([bar(replayNow - 121), bar(replayNow - 61), bar(replayNow - 1)]);
+    const { bars } = await sub;
+    expect(bars.map((b) => b.time)).toEqual([replayNow - 121, replayNow - 61, replayNow - 1]);
+    // No page was asked for after our clock's window: the live answer covered the day up to the replay clock.
+    expect(fake.historyCalls).toHaveLength(0);
+  });
 });

@@ -69,6 +69,11 @@ type Live = {
   linger: Timer | null;
   ready: Promise<void>;
   lastBarTime: number | null;
+  /**
+   * Seconds our clock is ahead of the gateway's: 0 with TWS, months with a replaying gateway, whose "now" is its
+   * replay clock. The live series' window ends at the gateway's now, or a replay's bars would all fall before it.
+   */
+  skew: number;
 };
 
 export type BarsEvent = { subId: string; bars: Bar[] };
@@ -83,6 +88,18 @@ export interface History {
   unsubscribe(subId: string): void;
   releaseClient(clientId: string): void;
   stop(): void;
+}
+
+/**
+ * How far (seconds) our clock `now` is ahead of the gateway's, judged by a keepUpToDate answer covering `window`
+ * seconds up to the gateway's now: TWS's bars lie inside that window of our clock too (0), a replaying gateway's
+ * end at its replay clock, before the window starts (its clock is then the last bar's end).
+ */
+function gatewaySkew(bars: readonly Bar[], barSeconds: number, window: number, now: number): number {
+  const last = bars.at(-1);
+  if (!last) return 0;
+  const end = last.time + barSeconds;
+  return end < now - window ? now - end : 0;
 }
 
 export function createHistory(deps: {
@@ -189,6 +206,7 @@ export function createHistory(deps: {
       linger: null,
       ready,
       lastBarTime: null,
+      skew: 0,
       stream: tws.historyLive(
         {
           contract: p.contract,
@@ -200,7 +218,9 @@ export function createHistory(deps: {
         {
           initial: (bars) => {
             const before = live.lastBarTime;
-            merge(s, bars, nowSec() - durationSeconds(liveDuration), nowSec());
+            live.skew = gatewaySkew(bars, barSizeSeconds(p.barSize), durationSeconds(liveDuration), nowSec());
+            const end = nowSec() - live.skew;
+            merge(s, bars, end - durationSeconds(liveDuration), end);
             live.lastBarTime = s.bars.at(-1)?.time ?? null;
             if (first) {
               first = false;
@@ -212,7 +232,7 @@ export function createHistory(deps: {
           },
           update: (bar) => {
             s.bars = mergeBar(s.bars, bar);
-            s.to = nowSec();
+            s.to = Math.max(s.to, nowSec() - live.skew);
             live.lastBarTime = bar.time;
             emitLive(s, [bar]);
           },
@@ -254,7 +274,7 @@ export function createHistory(deps: {
     subs.set(subId, { key: s.key, clientId });
     try {
       await live.ready;
-      const start = nowSec() - durationSeconds(p.duration);
+      const start = nowSec() - live.skew - durationSeconds(p.duration);
       if (s.from > start) await fetchPages(s, { ...p, duration: durationFor(s.from - start) }, s.from);
       return { subId, bars: slice(s, start, Number.POSITIVE_INFINITY) };
     } catch (err) {

@@ -4,14 +4,8 @@
 import { useEffect } from 'react';
 import { REPLAY_SPEEDS } from '../../src-shared/domain/replay';
 import { useAppStore } from '../stores/use-app-store';
+import { fmtEtClock } from '../ui/format';
 
-const ET = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'America/New_York',
-  hour12: false,
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 const ET_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' });
 
 /** One step of the Step button and of the slider (ms of recording). */
@@ -71,11 +65,11 @@ export function TransportBar() {
         max={replay.lastTime}
         step={STEP_MS}
         value={replay.time}
-        aria-valuetext={`${ET.format(replay.time)} ET`}
+        aria-valuetext={`${fmtEtClock(replay.time)} ET`}
         onChange={(e) => void seek(Number(e.target.value))}
       />
       <time role="timer" aria-label="Replay clock" dateTime={new Date(replay.time).toISOString()}>
-        {ET_DAY.format(replay.time)} {ET.format(replay.time)} ET
+        {ET_DAY.format(replay.time)} {fmtEtClock(replay.time)} ET
       </time>
       <span className="transport-state">{where}</span>
     </div>

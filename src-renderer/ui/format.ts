@@ -61,6 +61,19 @@ export function fmtClock(ms: number): string {
   return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
 }
 
+const ET_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'America/New_York',
+  hour12: false,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** A clock time in New York, 24-hour: a replay's times, read in the hours of the US session it recorded. */
+export function fmtEtClock(ms: number): string {
+  return ET_CLOCK.format(ms);
+}
+
 /** A clock time in the user's own locale, 24-hour (the log). */
 export function fmtLocalClock(ms: number): string {
   return new Date(ms).toLocaleTimeString(undefined, { hour12: false });

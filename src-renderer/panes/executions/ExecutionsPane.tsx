@@ -1,5 +1,5 @@
 // Executions pane: every fill with its price, venue, commission and realized PnL, newest first (of every account or
-// of the one picked in the status bar).
+// of the one picked in the status bar). In a replay fills are timed in New York, as the transport bar's clock is.
 import { useMemo } from 'react';
 import { inView } from '../../../src-shared/domain/accounts';
 import { instrumentLabel } from '../../../src-shared/domain/instrument';
@@ -7,11 +7,11 @@ import type { Execution } from '../../../src-shared/domain/order';
 import { selectAccountView } from '../../stores/account-view';
 import { useAppStore } from '../../stores/use-app-store';
 import { DataTable, type Column } from '../../ui/DataTable';
-import { fmtClock, fmtMoney, fmtPrice, signClass } from '../../ui/format';
+import { fmtClock, fmtEtClock, fmtMoney, fmtPrice, signClass } from '../../ui/format';
 import { TablePane } from '../../ui/TablePane';
 
-const COLUMNS: readonly Column<Execution>[] = [
-  { title: 'Time', className: 'dim', cell: (e) => fmtClock(e.time) },
+const columns = (clock: (ms: number) => string): readonly Column<Execution>[] => [
+  { title: 'Time', className: 'dim', cell: (e) => clock(e.time) },
   // An option by its OCC symbol or description, not by its underlying alone.
   { title: 'Symbol', cell: (e) => <strong>{instrumentLabel(e.contract)}</strong> },
   { title: 'Side', className: (e) => (e.side === 'BUY' ? 'up' : 'down'), cell: (e) => e.side },
@@ -33,7 +33,11 @@ const COLUMNS: readonly Column<Execution>[] = [
   { title: 'Account', className: 'dim', cell: (e) => e.account },
 ];
 
+const LOCAL_COLUMNS = columns(fmtClock);
+const REPLAY_COLUMNS = columns(fmtEtClock);
+
 export function ExecutionsPane() {
+  const replaying = useAppStore((s) => s.replay !== null);
   const executions = useAppStore((s) => s.executions);
   const view = useAppStore(selectAccountView);
   const rows = useMemo(
@@ -46,7 +50,12 @@ export function ExecutionsPane() {
       status={`${rows.length} executions`}
       empty={rows.length === 0 && 'No executions yet today.'}
     >
-      <DataTable label="Executions" columns={COLUMNS} rows={rows} rowKey={(e) => e.execId} />
+      <DataTable
+        label="Executions"
+        columns={replaying ? REPLAY_COLUMNS : LOCAL_COLUMNS}
+        rows={rows}
+        rowKey={(e) => e.execId}
+      />
     </TablePane>
   );
 }
