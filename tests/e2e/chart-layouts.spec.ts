@@ -62,6 +62,8 @@ test('4 timeframes of SPY: own bar sizes, a shared crosshair, QQQ compared, kept
   const sizes = ['5 mins', '15 mins', '1 day'];
   for (const [i, size] of sizes.entries()) {
     const img = images.nth(i + 1);
+    // Its crosshair is set on the next frame after the 1-minute chart's (an empty time would read as 0 below).
+    await expect(img, `chart ${i + 2} (${size})`).toHaveAttribute('data-crosshair-time', /^\d+$/);
     // On the bar of its own size that holds the 1-minute chart's time.
     await expect
       .poll(async () => t - Number(await img.getAttribute('data-crosshair-time')), {
