@@ -9,7 +9,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry under CI, reported as "flaky" in the list and counted in the JSON: alerts.spec waits up to 90 s for
+  // the demo's random walk to come back to a level, which it does not always do (a known test defect, not hidden).
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     headless: true,
