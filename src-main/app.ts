@@ -85,6 +85,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const settings = createSettingsStore({ dataDir: opts.dataDir, log: logBook.logger('settings'), notify });
   const workspace = createWorkspaceStore({ dataDir: opts.dataDir, log: logBook.logger('workspace'), notify });
   await settings.load();
+  // Read ahead: a window's first request is the watchlists, and its first paint is the first list with quotes.
+  void workspace.watchlists();
 
   const trading = createTrading({
     clock,

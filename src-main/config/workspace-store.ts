@@ -29,6 +29,8 @@ export function createWorkspaceStore(opts: StoreDeps): WorkspaceStore {
   const layoutFile = (profileId: string) =>
     path.join(opts.dataDir, 'layouts', `${profileId.replace(/[^a-z0-9-]/g, '_')}.json`);
   let lists: Watchlist[] | null = null;
+  // The first read, shared by whoever asks while it runs (the host reads ahead at start; a window asks at once).
+  let reading: Promise<Watchlist[]> | null = null;
 
   async function damaged(file: string, what: string, reason: string, backupPath?: string): Promise<void> {
     const kept = backupPath ?? (await setAside(file));
@@ -37,34 +39,41 @@ export function createWorkspaceStore(opts: StoreDeps): WorkspaceStore {
     opts.notify({ level: 'warn', title: `${what[0]!.toUpperCase()}${what.slice(1)} reset`, message });
   }
 
+  async function readWatchlists(): Promise<Watchlist[]> {
+    const outcome = await readJson(watchFile);
+    if (outcome.kind === 'ok') {
+      const parsed = WatchlistsFile.safeParse(outcome.value);
+      if (parsed.success) return parsed.data.lists;
+      // Keep every list that still parses on its own.
+      const raw = (outcome.value as { lists?: unknown })?.lists;
+      const kept = Array.isArray(raw)
+        ? raw.flatMap((l) => {
+            const p = Watchlist.safeParse(l);
+            return p.success ? [p.data] : [];
+          })
+        : [];
+      await damaged(
+        watchFile,
+        'watchlists',
+        `${Array.isArray(raw) ? raw.length - kept.length : 'all'} list(s) were invalid`,
+      );
+      const repaired = kept.length > 0 ? kept : defaultWatchlists();
+      await writeJsonAtomic(watchFile, { version: 1, lists: repaired });
+      return repaired;
+    }
+    if (outcome.kind === 'corrupt')
+      await damaged(watchFile, 'watchlists', outcome.reason, outcome.backupPath);
+    return defaultWatchlists();
+  }
+
   return {
-    async watchlists() {
-      if (lists) return lists;
-      const outcome = await readJson(watchFile);
-      if (outcome.kind === 'ok') {
-        const parsed = WatchlistsFile.safeParse(outcome.value);
-        if (parsed.success) return (lists = parsed.data.lists);
-        // Keep every list that still parses on its own.
-        const raw = (outcome.value as { lists?: unknown })?.lists;
-        const kept = Array.isArray(raw)
-          ? raw.flatMap((l) => {
-              const p = Watchlist.safeParse(l);
-              return p.success ? [p.data] : [];
-            })
-          : [];
-        await damaged(
-          watchFile,
-          'watchlists',
-          `${Array.isArray(raw) ? raw.length - kept.length : 'all'} list(s) were invalid`,
-        );
-        lists = kept.length > 0 ? kept : defaultWatchlists();
-        await writeJsonAtomic(watchFile, { version: 1, lists });
-        return lists;
-      }
-      if (outcome.kind === 'corrupt')
-        await damaged(watchFile, 'watchlists', outcome.reason, outcome.backupPath);
-      lists = defaultWatchlists();
-      return lists;
+    watchlists() {
+      if (lists) return Promise.resolve(lists);
+      // A save that lands while the file is read wins over what was read.
+      reading ??= readWatchlists()
+        .then((read) => (lists ??= read))
+        .finally(() => (reading = null));
+      return reading;
     },
     async saveWatchlists(next) {
       const ids = new Set<string>();
