@@ -4,7 +4,7 @@
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { paneDef, paneTitle } from '../panes/registry';
 import { PaneIdContext } from '../ui/pane-context';
-import { useAppStoreApi } from '../stores/use-app-store';
+import { useAppStore, useAppStoreApi } from '../stores/use-app-store';
 
 export function PaneFrame({
   paneId,
@@ -16,11 +16,15 @@ export function PaneFrame({
   region?: boolean;
 }) {
   const store = useAppStoreApi();
+  // At start only the watchlist mounts at once (see SessionSlice.startPanesHeld); a torn-off window shows its pane.
+  const held =
+    useAppStore((s) => s.startPanesHeld && s.singlePane === null) && paneDef(paneId)?.kind !== 'watchlist';
   useEffect(() => {
     store.getState().ensurePane(paneId, { link: paneDef(paneId)?.linkable ? 'red' : 'none' });
   }, [store, paneId]);
   // A pane whose code loads later (the chart) shows a line until it is there.
-  const body = <Suspense fallback={<p className="pane-loading dim">Loading…</p>}>{children}</Suspense>;
+  const loading = <p className="pane-loading dim">Loading…</p>;
+  const body = held ? loading : <Suspense fallback={loading}>{children}</Suspense>;
   return (
     <PaneIdContext.Provider value={paneId}>
       {region ? (

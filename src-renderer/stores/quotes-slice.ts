@@ -91,6 +91,13 @@ export function applyQuoteBatch(
   return next;
 }
 
+/** A quote the watchlist shows as data: its line answered (live, delayed, frozen) with a price. */
+const hasPrice = (q: Quote): boolean =>
+  q.state !== 'pending' &&
+  q.state !== 'error' &&
+  q.state !== 'no-line' &&
+  (q.last ?? q.bid ?? q.ask) !== null;
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -113,6 +120,7 @@ export const createQuotesSlice: Slice<QuotesSlice> = (set, get) => {
       // Only what is still held: a release may have come while the request was in flight.
       const fresh = r.value.quotes.filter((q) => holds.has(q.conId));
       if (fresh.length > 0) set((s) => ({ quotes: applyQuoteBatch(s.quotes, fresh) }));
+      if (get().startPanesHeld && fresh.some(hasPrice)) get().startQuotesArrived();
     }
   }
 
@@ -158,6 +166,9 @@ export const createQuotesSlice: Slice<QuotesSlice> = (set, get) => {
       if (all.length > 0) await subscribe(all);
     },
     quoteHolds: () => holds,
-    quotesArrived: (batch) => set((s) => ({ quotes: applyQuoteBatch(s.quotes, batch.quotes) })),
+    quotesArrived(batch) {
+      set((s) => ({ quotes: applyQuoteBatch(s.quotes, batch.quotes) }));
+      if (get().startPanesHeld && batch.quotes.some(hasPrice)) get().startQuotesArrived();
+    },
   };
 };

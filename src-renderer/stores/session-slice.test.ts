@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { emptyQuote } from '../../src-shared/domain/quote';
 import type { Settings } from '../../src-shared/domain/settings';
 import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
 import { bar, connectionStatus, item } from '../../tests/support/renderer/fixtures';
@@ -79,6 +80,98 @@ describe('session slice', () => {
       expect([...store.getState().quoteHolds()]).toEqual([[1, 1]]);
       expect(client.callsOf('quotes.unsubscribe')).toEqual([{ conIds: [2] }]);
       releasePane();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends the first watchlist’s quote request before laying out a layout that answered first, but not forever', async () => {
+    vi.useFakeTimers();
+    try {
+      const lists = [{ id: 'main', name: 'Main', items: [item(1, 'AAPL')] }];
+      const client = createFakeClient({
+        'watchlists.get': () => lists,
+        'quotes.subscribe': () => ({ quotes: [] }),
+        'layout.get': () => null,
+      });
+      const order: string[] = [];
+      let listAnswer: (() => void) | null = null;
+      const invoke = client.invoke.bind(client);
+      client.invoke = ((method: Parameters<typeof invoke>[0], params: never) => {
+        if (method === 'quotes.subscribe') order.push('quotes.subscribe');
+        return method === 'watchlists.get'
+          ? new Promise<unknown>((res) => (listAnswer = () => res(invoke(method, params))))
+          : invoke(method, params);
+      }) as typeof client.invoke;
+      const store = createAppStore(client);
+      store.subscribe((s, prev) => {
+        if (s.layout !== prev.layout) order.push('workspace laid out');
+      });
+      store.getState().transportChanged({ connected: true, reason: null });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(order).toEqual([]);
+      listAnswer!();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(order).toEqual(['quotes.subscribe', 'workspace laid out']);
+
+      // A list that never answers holds the first layout up for a moment only.
+      const stuck = createFakeClient({ 'layout.get': () => null });
+      stuck.invoke = ((method: Parameters<typeof invoke>[0], params: never) =>
+        method === 'watchlists.get'
+          ? new Promise<unknown>(() => undefined)
+          : createFakeClient({ 'layout.get': () => null }).invoke(method, params)) as typeof stuck.invoke;
+      const slow = createAppStore(stuck);
+      slow.getState().transportChanged({ connected: true, reason: null });
+      await vi.advanceTimersByTimeAsync(250);
+      expect(slow.getState().layout).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(slow.getState().layout).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('holds the other panes at start until the first list’s quotes with a price are in, or a second passed', async () => {
+    vi.useFakeTimers();
+    try {
+      const quote = (last: number | null) => ({ ...emptyQuote(1, last === null ? 'pending' : 'live'), last });
+      const client = createFakeClient({
+        'watchlists.get': () => [{ id: 'main', name: 'Main', items: [item(1, 'AAPL')] }],
+        'quotes.subscribe': () => ({ quotes: [quote(null)] }),
+        'layout.get': () => null,
+      });
+      const store = createAppStore(client);
+      expect(store.getState().startPanesHeld).toBe(false);
+      store.getState().transportChanged({ connected: true, reason: null });
+      await vi.advanceTimersByTimeAsync(0);
+      // The subscription's snapshot had no price yet: still held.
+      expect(store.getState().startPanesHeld).toBe(true);
+      store.getState().quotesArrived({ quotes: [quote(101.5)] });
+      expect(store.getState().startPanesHeld).toBe(true);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(store.getState().startPanesHeld).toBe(false);
+
+      // Quotes that never come hold nothing for longer than a second.
+      const quiet = createAppStore(
+        createFakeClient({
+          'watchlists.get': () => [{ id: 'main', name: 'Main', items: [item(1, 'AAPL')] }],
+          'quotes.subscribe': () => ({ quotes: [] }),
+          'layout.get': () => null,
+        }),
+      );
+      quiet.getState().transportChanged({ connected: true, reason: null });
+      await vi.advanceTimersByTimeAsync(990);
+      expect(quiet.getState().startPanesHeld).toBe(true);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(quiet.getState().startPanesHeld).toBe(false);
+
+      // An empty first list holds nothing.
+      const empty = createAppStore(
+        createFakeClient({ 'watchlists.get': () => [], 'layout.get': () => null }),
+      );
+      empty.getState().transportChanged({ connected: true, reason: null });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(empty.getState().startPanesHeld).toBe(false);
     } finally {
       vi.useRealTimers();
     }

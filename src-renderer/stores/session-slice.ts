@@ -14,10 +14,28 @@ export type SessionSlice = {
   connectionChanged(connection: ConnectionStatus): void;
   /** A `settings` event (main broadcasts one after every change, this window's included). */
   settingsChanged(settings: Settings): void;
+  /**
+   * True from the first load until the first watchlist's first live quotes are painted (or a second passed): the
+   * panes that do not show them wait to mount their bodies, so the start's first paint is that list with quotes
+   * and the chart, scanner and blotters follow a frame later instead of going first.
+   */
+  startPanesHeld: boolean;
+  /** Called once quotes with a price are in the store: the held panes mount after the next paint. */
+  startQuotesArrived(): void;
 };
 
 /** How long the start's hold on the first watchlist's lines outlives the workspace being laid out. */
 const START_HOLD_MS = 3000;
+/** How long the first layout waits for the watchlists so that their quote lines go out first. */
+const LAYOUT_WAITS_FOR_LIST_MS = 300;
+/** The longest the other panes wait for the first quotes to be painted. */
+const START_PANES_HELD_MAX_MS = 1000;
+
+/** After the browser painted what is in the store now (a timer where there is no rendering, as in tests). */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
 
 const isUp = (s: ConnectionStatus | null): boolean => s?.state === 'ready' || s?.state === 'degraded';
 
@@ -48,6 +66,9 @@ function resumeStreams(s: AppState, hostReconnected: boolean): void {
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
   let transportUps = 0;
+  const releaseStartPanes = (): void => {
+    if (get().startPanesHeld) set({ startPanesHeld: false });
+  };
 
   async function loadInitialState(): Promise<void> {
     const { client } = get();
@@ -59,7 +80,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       .loadWatchlists()
       .then(() => {
         const items = firstLoad ? get().watchlists?.[0]?.items : undefined;
-        return items && items.length > 0 ? get().acquireQuotes(items) : null;
+        if (!items || items.length === 0) return null;
+        set({ startPanesHeld: true });
+        setTimeout(releaseStartPanes, START_PANES_HELD_MAX_MS);
+        return get().acquireQuotes(items);
       });
     const [info, settings, status, log, layout, gauges] = await Promise.all([
       client.invoke('app.info', {}),
@@ -77,6 +101,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       gauges: gauges.ok ? gauges.value : s.gauges,
     }));
     // The workspace is read once: after a host reconnect the window keeps what it shows.
+    // Laying the workspace out is the page's longest task at start: on the first load the first list's lines are
+    // asked for before it, even when the layout answered first (bounded: a slow list never holds the layout up).
+    if (firstLoad)
+      await Promise.race([watchlists, new Promise((r) => setTimeout(r, LAYOUT_WAITS_FOR_LIST_MS))]);
     if (firstLoad) get().applyWorkspace(layout.ok ? layout.value : null);
     const st = get();
     const [startHold] = await Promise.all([
@@ -90,6 +118,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
   }
 
   return {
+    startPanesHeld: false,
+    startQuotesArrived() {
+      if (get().startPanesHeld) afterNextPaint(releaseStartPanes);
+    },
     transportChanged(transport) {
       set({ transport });
       if (!transport.connected) return;
