@@ -28,8 +28,19 @@ export function notifyAlert(fired: AlertFired): void {
   }
 }
 
-export function canAskForNotifications(host: 'electron' | 'web' | undefined): boolean {
-  return host === 'web' && typeof Notification !== 'undefined' && Notification.permission === 'default';
+/**
+ * Whether the web host's page may offer to turn notifications on. Asked through the Permissions API, which answers
+ * asynchronously: reading `Notification.permission` is a synchronous round trip to the browser process, and at
+ * start, with the browser busy loading the page, one read held the page's main thread for ~100 ms.
+ */
+export async function canAskForNotifications(host: 'electron' | 'web' | undefined): Promise<boolean> {
+  if (host !== 'web' || typeof Notification === 'undefined') return false;
+  try {
+    const status = await navigator.permissions.query({ name: 'notifications' });
+    return status.state === 'prompt';
+  } catch {
+    return Notification.permission === 'default';
+  }
 }
 
 /** The sound of an alert that asked for one: a short two-tone chime made with Web Audio (no file to ship). */

@@ -1,7 +1,7 @@
 // The window: toolbar (with the Actions menu), live-money banner, notices, the dock of panes (or one torn-off
 // pane), the status bar, the dialogs (profiles, Ctrl/Cmd+K symbol search, hotkeys, about) and the window's one
 // keymap: every key press goes to the store's pressKey (the app's own keys and the profile's hotkeys).
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { canAskForNotifications } from '../api/fill-notifier';
 import { ActionsMenu, HotkeyEditor, HotkeyRunner, PANES, paneTitle } from '../panes/registry';
 import { useAppStore } from '../stores/use-app-store';
@@ -35,7 +35,15 @@ export function App() {
   const aboutOpen = useAppStore((s) => s.aboutOpen);
   const setAboutOpen = useAppStore((s) => s.setAboutOpen);
   const openPane = useAppStore((s) => s.openPane);
-  const [askNotify, setAskNotify] = useState(() => canAskForNotifications(undefined));
+  const [askNotify, setAskNotify] = useState(false);
+  const checkNotify = useCallback(() => {
+    let current = true;
+    void canAskForNotifications(host).then((can) => current && setAskNotify(can));
+    return () => {
+      current = false;
+    };
+  }, [host]);
+  useEffect(checkNotify, [checkNotify]);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -57,12 +65,10 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [pressKey]);
 
-  const notifyButton = (askNotify || canAskForNotifications(host)) && (
+  const notifyButton = askNotify && (
     <button
       type="button"
-      onClick={() =>
-        void Notification.requestPermission().then(() => setAskNotify(canAskForNotifications(host)))
-      }
+      onClick={() => void Notification.requestPermission().then(checkNotify)}
       title="Show a desktop notification when an order fills"
     >
       Enable fill notifications

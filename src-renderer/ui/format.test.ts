@@ -35,6 +35,11 @@ describe('formatting', () => {
     const afternoon = new Date(2026, 0, 2, 15, 4, 5).getTime();
     expect(fmtClock(afternoon)).toBe('15:04:05');
     expect(fmtLocalClock(afternoon)).toMatch(/15.04.05/);
+    // The formatters are made once; the text stays toLocaleTimeString's own, early hours and midnight included.
+    for (const t of [new Date(2026, 0, 2, 3, 4, 5).getTime(), new Date(2026, 0, 2).getTime(), afternoon]) {
+      expect(fmtClock(t)).toBe(new Date(t).toLocaleTimeString('en-GB', { hour12: false }));
+      expect(fmtLocalClock(t)).toBe(new Date(t).toLocaleTimeString(undefined, { hour12: false }));
+    }
   });
 
   it('words the connection: its state, what money is at stake, the retry countdown', () => {

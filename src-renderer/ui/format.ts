@@ -34,9 +34,11 @@ export function fmtSize(v: number | null | undefined): string {
   return INTEGER.format(Math.round(v));
 }
 
+const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function fmtMoney(v: number | null | undefined, currency?: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-  const s = v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const s = MONEY.format(v);
   return currency ? `${s} ${currency}` : s;
 }
 
@@ -56,9 +58,15 @@ export function signClass(v: number | null | undefined): 'up' | 'down' | 'flat' 
   return v > 0 ? 'up' : 'down';
 }
 
+// Clock formatters made once: toLocaleTimeString builds one per call, and the log pane formats 500 times at start.
+// These are toLocaleTimeString's own defaults for a time, so the text is the same to the character.
+const CLOCK_OPTIONS = { hour12: false, hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
+const CLOCK = new Intl.DateTimeFormat('en-GB', CLOCK_OPTIONS);
+const LOCAL_CLOCK = new Intl.DateTimeFormat(undefined, CLOCK_OPTIONS);
+
 /** A clock time on the 24-hour clock, the same on every machine (blotter and scanner times). */
 export function fmtClock(ms: number): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { hour12: false });
+  return CLOCK.format(ms);
 }
 
 const ET_CLOCK = new Intl.DateTimeFormat('en-GB', {
@@ -76,7 +84,7 @@ export function fmtEtClock(ms: number): string {
 
 /** A clock time in the user's own locale, 24-hour (the log). */
 export function fmtLocalClock(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour12: false });
+  return LOCAL_CLOCK.format(ms);
 }
 
 const STATE_LABELS: Record<ConnectionState, string> = {
