@@ -248,7 +248,6 @@ async function withRecording(): Promise<Figure[]> {
       budget: { max: 16 },
       note: `file bytes (headers, index and the app's requests included) / records, median of ${ROUNDS} recordings`,
     }),
-    ...(await withRecording()),
   ];
 }
 
