@@ -53,6 +53,26 @@ describe('frame guard', () => {
     expect(fed).toHaveLength(1);
   });
 
+  it('counts no fields in a frame shorter than the field limit (it cannot hold more fields than bytes)', () => {
+    const { api, socket, fed } = fakeApi();
+    guardFrames(api, () => undefined, { maxFrameFields: 64 });
+    const short = Buffer.concat(
+      Array.from({ length: 500 }, (_, i) => frame(`1\x002\x00${i}\x001\x00100.5\x00`)),
+    );
+    const long = frame('1\x00'.repeat(40));
+    const indexOf = vi.spyOn(Buffer.prototype, 'indexOf');
+    try {
+      socket.onData(short);
+      expect(indexOf).not.toHaveBeenCalled();
+      // A frame longer than the limit is counted (and passes here: 40 fields of 64).
+      socket.onData(long);
+      expect(indexOf).toHaveBeenCalled();
+    } finally {
+      indexOf.mockRestore();
+    }
+    expect(fed).toHaveLength(2);
+  });
+
   it('passes every byte of well-formed frames through, however TCP splits them', () => {
     fc.assert(
       fc.property(

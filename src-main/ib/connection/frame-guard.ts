@@ -69,6 +69,9 @@ export function guardFrames(
   let header = Buffer.alloc(0);
   let bodyLeft = 0;
   let fields = 0;
+  // A frame holds no more fields than bytes: only a frame longer than the field limit has its fields counted
+  // (counting costs a native indexOf call per field, about a third of the app's own work per quote tick).
+  let countFields = false;
   let poisoned = false;
 
   const fail = (problem: string, bytes: Buffer): void => {
@@ -87,7 +90,8 @@ export function guardFrames(
     while (i < chunk.length) {
       if (bodyLeft > 0) {
         const take = Math.min(bodyLeft, chunk.length - i);
-        for (let k = chunk.indexOf(0, i); k !== -1 && k < i + take; k = chunk.indexOf(0, k + 1)) fields++;
+        if (countFields)
+          for (let k = chunk.indexOf(0, i); k !== -1 && k < i + take; k = chunk.indexOf(0, k + 1)) fields++;
         if (fields > maxFields)
           return {
             problem: `a frame of more than ${maxFields} fields (the decoder would block for minutes)`,
@@ -126,6 +130,7 @@ export function guardFrames(
         };
       bodyLeft = length;
       fields = 0;
+      countFields = length > maxFields;
     }
     return null;
   };
