@@ -1,6 +1,6 @@
 // The small form a text note is written in, at the point of the chart it belongs to: one labelled field, Enter
 // saves, Escape cancels, and a refused text (blank, too long) is said under the field.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { AppError } from '../../../src-shared/result';
 
 export function NoteForm({
@@ -23,6 +23,13 @@ export function NoteForm({
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  // The click that opened the form is still going on: its mousedown moves the focus off the field after the form
+  // mounts, so the field takes it back on the next frame.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => inputRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   function submit(e: FormEvent): void {
     e.preventDefault();
@@ -49,6 +56,7 @@ export function NoteForm({
       }}
     >
       <input
+        ref={inputRef}
         type="text"
         aria-label="Note text"
         placeholder="Note text"
