@@ -189,6 +189,9 @@ test('a rectangle and a text note on both charts: drawn, moved, kept across a re
   await expect(rects.nth(1)).toHaveAttribute('aria-label', moved);
   await page.mouse.move(10, box.y + box.height * 2);
   await page.screenshot({ path: test.info().outputPath('rectangle-and-note.png') });
+  const drawn = test.info().outputPath('chart-drawings.png');
+  await chart.screenshot({ path: drawn });
+  if (process.env.DOCS_SCREENSHOTS) await copyFile(drawn, 'docs/chart-drawings.png');
 
   await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain('"Breakout watch"');
   await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain(moved.split(' ')[2]!);
