@@ -6,7 +6,13 @@
 // browser notification, history) and its spent line leaves the charts.
 import { copyFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { connected, recordNotifications, searchSymbol, shownNotifications } from './support/actions';
+import {
+  connected,
+  recordNotifications,
+  searchSymbol,
+  shownNotifications,
+  twoCharts,
+} from './support/actions';
 import { test, expect } from './support/fixtures';
 import { savedText } from './support/saved';
 
@@ -111,18 +117,8 @@ test.describe('alert lines', () => {
     host,
   }) => {
     test.setTimeout(90_000);
-    await page.setViewportSize({ width: 2400, height: 1300 });
-    await connected(page, LIVE_TIMEOUT);
     await recordNotifications(page);
-    await searchSymbol(page, 'SPY', LIVE_TIMEOUT);
-    const chart = chartRegion(page);
-    await chart.getByRole('combobox', { name: 'Chart layout' }).selectOption('2');
-    const images = chart.getByRole('img', { name: /^SPY .* candlestick chart$/ });
-    await expect(images).toHaveCount(2);
-    const legend = chart.getByRole('note', { name: 'Chart legend' }).first();
-    await expect(legend).toContainText('O ', { timeout: LIVE_TIMEOUT });
-    await expect.poll(async () => (await images.nth(0).boundingBox())?.width ?? 0).toBeGreaterThan(250);
-    const box = (await images.nth(0).boundingBox())!;
+    const { chart, box } = await twoCharts(page, 'SPY', LIVE_TIMEOUT);
     const lines = chart.getByRole('button', { name: /^Alert: SPY crosses / });
     const levelOf = async (i: number) =>
       Number((await lines.nth(i).getAttribute('aria-label'))!.replace(/^Alert: SPY crosses /, ''));
@@ -144,9 +140,12 @@ test.describe('alert lines', () => {
     await setLine();
     await expect(lines).toHaveCount(2, { timeout: LIVE_TIMEOUT });
     const placed = await levelOf(0);
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.1);
+    // Taken where the line is now: a new high since it was placed may have rescaled the chart under it.
+    const drawn = (await lines.nth(0).locator('line.shape').boundingBox())!;
+    const lineY = drawn.y + drawn.height / 2;
+    await page.mouse.move(box.x + box.width * 0.3, lineY);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3, { steps: 8 });
+    await page.mouse.move(box.x + box.width * 0.3, lineY + box.height * 0.2, { steps: 8 });
     await page.mouse.up();
     await expect.poll(() => levelOf(0)).toBeLessThan(placed);
     await expect(lines.nth(1)).toHaveAttribute(

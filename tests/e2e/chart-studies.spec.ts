@@ -5,7 +5,7 @@
 // dragged, both kept across a reload, one deleted with the keyboard and one with the eraser.
 import { copyFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { connected, searchSymbol } from './support/actions';
+import { connected, searchSymbol, twoCharts } from './support/actions';
 import { test, expect } from './support/fixtures';
 import { savedText } from './support/saved';
 
@@ -141,17 +141,7 @@ test('a rectangle and a text note on both charts: drawn, moved, kept across a re
   host,
 }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 2400, height: 1300 });
-  await connected(page, LIVE_TIMEOUT);
-  await searchSymbol(page, 'SPY', LIVE_TIMEOUT);
-  const chart = chartRegion(page);
-  await chart.getByRole('combobox', { name: 'Chart layout' }).selectOption('2');
-  const images = chart.getByRole('img', { name: /^SPY .* candlestick chart$/ });
-  await expect(images).toHaveCount(2);
-  for (const legend of await chart.getByRole('note', { name: 'Chart legend' }).all())
-    await expect(legend).toContainText('O ', { timeout: LIVE_TIMEOUT });
-  await expect.poll(async () => (await images.nth(0).boundingBox())?.width ?? 0).toBeGreaterThan(250);
-  const box = (await images.nth(0).boundingBox())!;
+  const { chart, box } = await twoCharts(page, 'SPY', LIVE_TIMEOUT);
   const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
   const rects = chart.getByRole('button', { name: /^Rectangle from \d+\.\d\d at / });
   const notes = chart.getByRole('button', { name: /^Note "Breakout watch" at \d+\.\d\d at / });
@@ -194,7 +184,18 @@ test('a rectangle and a text note on both charts: drawn, moved, kept across a re
   if (process.env.DOCS_SCREENSHOTS) await copyFile(drawn, 'docs/chart-drawings.png');
 
   await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain('"Breakout watch"');
-  await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain(moved.split(' ')[2]!);
+  // The moved rectangle is what was saved (its first corner's price as the label shows it).
+  const savedRect = async () => {
+    const text = await savedText(host.dataDir, 'layouts/demo.json');
+    const doc = (text ? JSON.parse(text) : {}) as {
+      layout?: { drawings?: Record<string, { kind: string; a?: { price: number } }[]> };
+    };
+    const rect = Object.values(doc.layout?.drawings ?? {})
+      .flat()
+      .find((d) => d.kind === 'rect');
+    return rect?.a?.price.toFixed(2) ?? null;
+  };
+  await expect.poll(savedRect).toBe(moved.split(' ')[2]);
   await page.reload();
   const again = chartRegion(page);
   await expect(again.getByRole('img', { name: /^SPY .* candlestick chart$/ })).toHaveCount(2, {
