@@ -9,8 +9,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry under CI, reported as "flaky" in the list and counted in the JSON: alerts.spec waits up to 90 s for
-  // the demo's random walk to come back to a level, which it does not always do (a known test defect, not hidden).
+  // One retry under CI, reported as "flaky" in the list and counted in the JSON (a flaky test shows, it is not
+  // hidden). alerts.spec no longer waits for the demo's random walk: it jumps the price through the demo control.
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {

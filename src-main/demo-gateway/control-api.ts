@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Logger } from '../../src-shared/logger';
 import type { GatewayInspection } from './inspection';
+import { FaultError } from './faults';
 import type { FaultControls } from './faults';
 import type { ResolvedOptions } from './gateway-options';
 import type { ReplayControls } from './replay/replay-types';
@@ -32,6 +33,7 @@ const Malformed = z.object({
 });
 const Count = z.object({ count: z.number().int().min(1).max(1_000_000).optional() });
 const RequiredMs = z.object({ ms: z.number().int().min(1).max(600_000) });
+const PriceJump = z.object({ symbol: z.string().min(1).max(32), percent: z.number().gt(-100).lte(1000) });
 
 type Handler = (body: unknown, query: URLSearchParams) => unknown;
 
@@ -95,6 +97,10 @@ export async function startControlApi(
     '/faults/accept-then-close': (b) => gw.faults.acceptThenClose(Count.parse(b).count),
     '/faults/swallow-order': (b) => gw.faults.swallowOrders(Count.parse(b).count),
     '/faults/reject': async (b) => gw.faults.rejectConnections(RequiredMs.parse(b).ms),
+    '/faults/price-jump': (b) => {
+      const p = PriceJump.parse(b);
+      gw.faults.priceJump(p.symbol, p.percent);
+    },
     '/faults/clear': () => gw.faults.clear(),
   };
 
@@ -118,7 +124,12 @@ export async function startControlApi(
       const result = await h(body, url.searchParams);
       reply(res, 200, result === undefined ? { ok: true } : result);
     } catch (err) {
-      if (err instanceof z.ZodError || err instanceof BadRequest || err instanceof ReplayError)
+      if (
+        err instanceof z.ZodError ||
+        err instanceof BadRequest ||
+        err instanceof ReplayError ||
+        err instanceof FaultError
+      )
         return reply(res, 400, { error: err.message });
       opts.log.error(`control API ${url.pathname} failed: ${(err as Error).message}`);
       reply(res, 500, { error: (err as Error).message });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-shared/logger';
 import { createManualClock } from '../../tests/support/manual-clock';
-import { Faults, faultControls } from './faults';
+import { FaultError, Faults, faultControls } from './faults';
 
-function faults(): Faults {
+function faults(jumps: [string, number][] = []): Faults {
   return new Faults({
     clock: createManualClock(0),
     log: silentLogger,
@@ -12,6 +12,12 @@ function faults(): Faults {
     stopListening: () => Promise.resolve(),
     startListening: () => Promise.resolve(),
     dataLost: () => undefined,
+    jumpPrice: (symbol, factor) => {
+      if (symbol !== 'AAPL') return false;
+      jumps.push([symbol, factor]);
+      return true;
+    },
+    clearJumps: () => jumps.splice(0),
   });
 }
 
@@ -43,5 +49,23 @@ describe('faultControls', () => {
     controls.clear();
     expect(controls.status()).toMatchObject({ silent: false, acceptThenClose: 0 });
     expect(controls.dropAll()).toBe(0);
+  });
+
+  it('jumps a known symbol by a percent, refuses nonsense with a FaultError, and clear ends the jump', () => {
+    const jumps: [string, number][] = [];
+    const { priceJump, clear } = faultControls(faults(jumps));
+    priceJump('AAPL', 5);
+    priceJump('AAPL', -20);
+    expect(jumps).toEqual([
+      ['AAPL', 1.05],
+      ['AAPL', 0.8],
+    ]);
+    expect(() => priceJump('NOPE', 5)).toThrow(FaultError);
+    expect(() => priceJump('AAPL', 0)).toThrow(FaultError);
+    expect(() => priceJump('AAPL', -100)).toThrow(FaultError);
+    expect(() => priceJump('AAPL', Number.NaN)).toThrow(FaultError);
+    expect(jumps).toHaveLength(2);
+    clear();
+    expect(jumps).toEqual([]);
   });
 });

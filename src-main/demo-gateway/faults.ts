@@ -19,6 +19,15 @@ export interface FaultHooks {
   startListening(): Promise<void>;
   /** 1101: the data farms forgot every subscription. */
   dataLost(): void;
+  /** Moves a symbol's prices by `factor` from now on (false: no such symbol). */
+  jumpPrice(symbol: string, factor: number): boolean;
+  /** Ends every price jump. */
+  clearJumps(): void;
+}
+
+/** A fault that cannot be applied as asked (the control API answers 400). */
+export class FaultError extends Error {
+  override readonly name = 'FaultError';
 }
 
 export interface FaultStatus {
@@ -45,6 +54,8 @@ export interface FaultControls {
   /** The next `count` new orders are swallowed unanswered; the connection stays alive (see ordersIgnored). */
   swallowOrders(count?: number): void;
   rejectConnections(ms: number): Promise<void>;
+  /** The symbol's price jumps by `percent` now and stays moved until clear(): a level crossed on demand. */
+  priceJump(symbol: string, percent: number): void;
   clear(): void;
   status(): FaultStatus;
 }
@@ -62,6 +73,7 @@ export function faultControls(faults: Faults): FaultControls {
     acceptThenClose: (count) => faults.acceptThenClose(count),
     swallowOrders: (count) => faults.swallowOrders(count),
     rejectConnections: (ms) => faults.rejectConnections(ms),
+    priceJump: (symbol, percent) => faults.priceJump(symbol, percent),
     clear: () => faults.clear(),
     status: () => faults.status(),
   };
@@ -128,6 +140,17 @@ export class Faults {
   swallowOrders(count = 1): void {
     this.h.log.warn(`fault: swallowing the next ${count} new order(s)`);
     this.swallow += count;
+  }
+
+  /**
+   * A gap in one symbol's prices (a halt reopening, a news spike): its quotes move by `percent` from now on, so a
+   * test crosses a price level when it chooses instead of waiting for the random walk.
+   */
+  priceJump(symbol: string, percent: number): void {
+    if (!Number.isFinite(percent) || percent <= -100 || percent === 0)
+      throw new FaultError(`a price jump needs a percent above -100 and not 0, got ${percent}`);
+    if (!this.h.jumpPrice(symbol, 1 + percent / 100)) throw new FaultError(`no instrument "${symbol}"`);
+    this.h.log.warn(`fault: ${symbol} jumps ${percent > 0 ? '+' : ''}${percent} %`);
   }
 
   /** Drops every connection at once (TWS crashed or was closed). */
@@ -254,6 +277,7 @@ export class Faults {
     this.acceptClose = 0;
     this.pacingArmed = 0;
     this.swallow = 0;
+    this.h.clearJumps();
     if (this.slow) this.endSlowReader();
     if (this.lost) {
       this.lost = false;

@@ -130,6 +130,14 @@ export async function createDemoGateway(input: DemoGatewayOptions = {}): Promise
       tickByTick.dropAll();
       news.dropAll();
     },
+    jumpPrice: (symbol, factor) => {
+      const inst = universe.bySymbol(symbol)[0];
+      if (!inst) return false;
+      market.jump(inst, factor, clock.now());
+      beat.wake();
+      return true;
+    },
+    clearJumps: () => market.clearJumps(),
   });
 
   const ctx: GatewayContext = {

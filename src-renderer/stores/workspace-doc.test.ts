@@ -20,6 +20,7 @@ describe('workspace document', () => {
           },
         ],
       },
+      refusedDrawings: [],
     };
     expect(parseWorkspace(JSON.parse(JSON.stringify(buildWorkspace(w))))).toEqual(w);
   });
@@ -30,8 +31,15 @@ describe('workspace document', () => {
       panes: {},
       groups: {},
       drawings: {},
+      refusedDrawings: [],
     });
-    expect(parseWorkspace(null)).toEqual({ dock: null, panes: {}, groups: {}, drawings: {} });
+    expect(parseWorkspace(null)).toEqual({
+      dock: null,
+      panes: {},
+      groups: {},
+      drawings: {},
+      refusedDrawings: [],
+    });
   });
 
   it('drops damaged pane entries and keeps the rest', () => {

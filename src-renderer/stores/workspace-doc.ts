@@ -1,9 +1,9 @@
 // The saved workspace of a profile: the dock's own JSON plus what each pane shows, the link groups' symbols and
-// the drawings per instrument.
+// the drawings per instrument (with the saved entries this version refused, kept to be written back).
 // Read defensively: it comes from a file, and older saves held the dock JSON alone.
 import { z } from 'zod';
 import type { LayoutDoc } from '../../src-shared/domain/workspace';
-import { parseDrawings, type Drawings } from './drawings-slice';
+import { parseDrawings, parseRefused, type Drawings, type RefusedDrawing } from './drawings-slice';
 import { GroupSymbols, PaneState } from './panes-slice';
 
 const WORKSPACE_DOC_VERSION = 2;
@@ -13,6 +13,7 @@ export type Workspace = {
   panes: Record<string, PaneState>;
   groups: GroupSymbols;
   drawings: Drawings;
+  refusedDrawings: readonly RefusedDrawing[];
 };
 
 const Doc = z.object({
@@ -21,32 +22,39 @@ const Doc = z.object({
   panes: z.record(z.string(), z.unknown()).catch({}),
   groups: GroupSymbols,
   drawings: z.unknown().optional(),
+  refusedDrawings: z.unknown().optional(),
 });
 
 export function parseWorkspace(doc: LayoutDoc | null | undefined): Workspace {
-  if (!doc) return { dock: null, panes: {}, groups: {}, drawings: {} };
+  if (!doc) return { dock: null, panes: {}, groups: {}, drawings: {}, refusedDrawings: [] };
   const parsed = Doc.safeParse(doc);
-  if (!parsed.success) return { dock: doc, panes: {}, groups: {}, drawings: {} };
+  if (!parsed.success) return { dock: doc, panes: {}, groups: {}, drawings: {}, refusedDrawings: [] };
   const panes: Record<string, PaneState> = {};
   for (const [id, raw] of Object.entries(parsed.data.panes)) {
     const p = PaneState.safeParse(raw);
     if (p.success) panes[id] = p.data;
   }
+  const { drawings, refused } = parseDrawings(parsed.data.drawings);
   return {
     dock: parsed.data.dock,
     panes,
     groups: parsed.data.groups,
-    drawings: parseDrawings(parsed.data.drawings),
+    drawings,
+    refusedDrawings: [...parseRefused(parsed.data.refusedDrawings), ...refused],
   };
 }
 
-export function buildWorkspace(w: Omit<Workspace, 'drawings'> & { drawings?: Drawings }): LayoutDoc {
+export function buildWorkspace(
+  w: Omit<Workspace, 'drawings' | 'refusedDrawings'> &
+    Partial<Pick<Workspace, 'drawings' | 'refusedDrawings'>>,
+): LayoutDoc {
   return {
     ibdesk: WORKSPACE_DOC_VERSION,
     dock: w.dock,
     panes: w.panes,
     groups: w.groups,
     drawings: w.drawings ?? {},
+    ...(w.refusedDrawings?.length ? { refusedDrawings: w.refusedDrawings } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // Workspace slice: the dock layout of the active profile (saved through main together with what every pane
 // shows, see workspace-doc.ts) and its reset to the default arrangement.
 import type { Slice } from './app-store';
-import { buildWorkspace, parseWorkspace } from './workspace-doc';
+import { buildWorkspace, parseWorkspace, type Workspace } from './workspace-doc';
 import type { LayoutDoc } from '../../src-shared/domain/workspace';
 
 export type WorkspaceSlice = {
@@ -18,30 +18,43 @@ export type WorkspaceSlice = {
   resetLayout(): Promise<void>;
 };
 
+/** What a loaded workspace puts in the store; refused drawings also raise a notice (they stay in the file). */
+function loaded(w: Workspace) {
+  const n = w.refusedDrawings.length;
+  return {
+    layout: w.dock,
+    paneStates: w.panes,
+    groupSymbols: w.groups,
+    drawings: w.drawings,
+    refusedDrawings: w.refusedDrawings,
+    ...(n > 0
+      ? {
+          lastError: {
+            code: 'VALIDATION' as const,
+            message: `${n} saved drawing${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} kept in the workspace file (${w.refusedDrawings[0]!.error.message})`,
+          },
+        }
+      : {}),
+  };
+}
+
 export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => ({
   layout: undefined,
   layoutGeneration: 0,
   applyWorkspace(doc) {
-    const w = parseWorkspace(doc);
-    set({ layout: w.dock, paneStates: w.panes, groupSymbols: w.groups, drawings: w.drawings });
+    set(loaded(parseWorkspace(doc)));
   },
   async saveLayout(dock) {
-    const { paneStates, groupSymbols, drawings } = get();
+    const { paneStates, groupSymbols, drawings, refusedDrawings } = get();
     const r = await get().client.invoke('layout.save', {
-      layout: buildWorkspace({ dock, panes: paneStates, groups: groupSymbols, drawings }),
+      layout: buildWorkspace({ dock, panes: paneStates, groups: groupSymbols, drawings, refusedDrawings }),
     });
     if (!r.ok) set({ lastError: r.error });
   },
   async reloadWorkspace() {
     const r = await get().client.invoke('layout.get', {});
     const w = parseWorkspace(r.ok ? r.value : null);
-    set((s) => ({
-      layout: w.dock,
-      paneStates: w.panes,
-      groupSymbols: w.groups,
-      drawings: w.drawings,
-      layoutGeneration: s.layoutGeneration + 1,
-    }));
+    set((s) => ({ ...loaded(w), layoutGeneration: s.layoutGeneration + 1 }));
   },
   async resetLayout() {
     const r = await get().client.invoke('layout.reset', {});

@@ -18,8 +18,13 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
-test('a price alert set from the watchlist fires: toast, notification, history', async ({ app: page }) => {
-  test.setTimeout(120_000);
+test.use({ demoControl: true });
+
+test('a price alert set from the watchlist fires: toast, notification, history', async ({
+  app: page,
+  host,
+}) => {
+  test.setTimeout(90_000);
   await connected(page, LIVE_TIMEOUT);
   await recordNotifications(page);
   const { row } = await addToWatchlist(page, 'AAPL');
@@ -42,23 +47,30 @@ test('a price alert set from the watchlist fires: toast, notification, history',
   await expect(level).toHaveAttribute('aria-invalid', 'true');
   await shot(page, '01-field-error');
 
-  // The last price as the level: the random walk comes back to it.
-  await level.fill(last);
+  // 1 % above the last price: out of the walk's reach for the length of the test, so only the jump reaches it.
+  const target = (Math.round(Number(last) * 101) / 100).toFixed(2);
+  await level.fill(target);
   await form.getByRole('combobox', { name: 'Show in group' }).selectOption('red');
   await form.getByRole('button', { name: 'Create alert' }).click();
   await expect(form).toBeHidden();
   const alerts = alertsPane.getByRole('table', { name: 'Alerts', exact: true });
   await expect(
-    alerts.getByRole('row', { name: new RegExp(`AAPL last touches ${Number(last)}`) }),
+    alerts.getByRole('row', { name: new RegExp(`AAPL last touches ${Number(target)}`) }),
   ).toBeVisible();
   await expect(alerts.getByRole('cell', { name: /^Watching/ })).toBeVisible({ timeout: LIVE_TIMEOUT });
   await shot(page, '02-alert-set');
 
+  // Not touched while the walk stays below the level; then AAPL jumps 3 % on the gateway's tick stream.
   const toast = page.getByRole('alert', { name: /^Alert: AAPL touched/ });
-  await expect(toast).toBeVisible({ timeout: 90_000 });
+  await expect(toast).toHaveCount(0);
+  await host.demoFault('price-jump', { symbol: 'AAPL', percent: 3 });
+  await expect(toast).toBeVisible({ timeout: LIVE_TIMEOUT });
+  // Fired by a last price above the level: the jumped tick that main evaluated.
+  const fired = /\(last (\d+(?:\.\d+)?)\)/.exec((await toast.getAttribute('aria-label')) ?? '');
+  expect(Number(fired?.[1])).toBeGreaterThan(Number(target));
   await shot(page, '03-toast');
   const history = alertsPane.getByRole('table', { name: 'Alert history' });
-  await expect(history.getByRole('row').filter({ hasText: `AAPL touched ${Number(last)}` })).toHaveCount(1);
+  await expect(history.getByRole('row').filter({ hasText: `AAPL touched ${Number(target)}` })).toHaveCount(1);
   await expect(alerts.getByRole('cell', { name: /^Fired/ })).toBeVisible();
   expect(await shownNotifications(page)).toEqual([expect.stringMatching(/^IBDesk alert: AAPL touched/)]);
   // The red group (the chart and the ticket of the default layout) shows the alert's symbol.

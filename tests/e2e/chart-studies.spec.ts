@@ -1,9 +1,11 @@
 // Chart studies and drawings on the embedded demo gateway: EMA(20) and RSI(14) added from the Studies dialog (a
 // bad period refused at its field) draw and follow the live bars, and are still there after a reload; a horizontal
-// and a trend line drawn with the mouse, moved, kept across a reload, and deleted with the keyboard.
+// and a trend line drawn with the mouse, moved, kept across a reload, and deleted with the keyboard; a rectangle and
+// a text note on both charts of a 2-chart layout: the note written in its field (a blank one refused), the rectangle
+// dragged, both kept across a reload, one deleted with the keyboard and one with the eraser.
 import { copyFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { connected, searchSymbol } from './support/actions';
+import { connected, searchSymbol, twoCharts } from './support/actions';
 import { test, expect } from './support/fixtures';
 import { savedText } from './support/saved';
 
@@ -132,4 +134,90 @@ test('a horizontal line and a trend line: drawn, moved, kept across a reload, de
   await expect(drawings).toHaveCount(0);
   await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).not.toContain('"trend-2"');
   await page.screenshot({ path: test.info().outputPath('drawings-deleted.png') });
+});
+
+test('a rectangle and a text note on both charts: drawn, moved, kept across a reload, deleted', async ({
+  app: page,
+  host,
+}) => {
+  test.setTimeout(90_000);
+  const { chart, box } = await twoCharts(page, 'SPY', LIVE_TIMEOUT);
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  const rects = chart.getByRole('button', { name: /^Rectangle from \d+\.\d\d at / });
+  const notes = chart.getByRole('button', { name: /^Note "Breakout watch" at \d+\.\d\d at / });
+
+  // A rectangle from two opposite corners: drawn on both charts.
+  await chart.getByRole('button', { name: 'Rectangle', exact: true }).click();
+  await page.mouse.click(...at(0.3, 0.3));
+  await page.mouse.click(...at(0.5, 0.5));
+  await expect(rects).toHaveCount(2);
+  const placed = (await rects.nth(0).getAttribute('aria-label'))!;
+  await expect(rects.nth(1)).toHaveAttribute('aria-label', placed);
+
+  // A text note: written in the field that opens where the chart was clicked; a blank one is refused there.
+  await chart.getByRole('button', { name: 'Text note', exact: true }).click();
+  await page.mouse.click(...at(0.6, 0.6));
+  const form = chart.getByRole('form', { name: 'New note' });
+  const field = form.getByRole('textbox', { name: 'Note text' });
+  await expect(field).toBeFocused();
+  await form.getByRole('button', { name: 'Add note' }).click();
+  await expect(form.getByRole('alert')).toHaveText('a note needs its text');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: test.info().outputPath('note-refused.png') });
+  await field.fill('Breakout watch');
+  await page.keyboard.press('Enter');
+  await expect(form).toBeHidden();
+  await expect(notes).toHaveCount(2);
+
+  // The mouse drags the rectangle down by its top edge; both charts follow.
+  await page.mouse.move(...at(0.4, 0.3));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.4, 0.4), { steps: 6 });
+  await page.mouse.up();
+  await expect(rects.nth(0)).not.toHaveAttribute('aria-label', placed);
+  const moved = (await rects.nth(0).getAttribute('aria-label'))!;
+  await expect(rects.nth(1)).toHaveAttribute('aria-label', moved);
+  await page.mouse.move(10, box.y + box.height * 2);
+  await page.screenshot({ path: test.info().outputPath('rectangle-and-note.png') });
+  const drawn = test.info().outputPath('chart-drawings.png');
+  await chart.screenshot({ path: drawn });
+  if (process.env.DOCS_SCREENSHOTS) await copyFile(drawn, 'docs/chart-drawings.png');
+
+  await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).toContain('"Breakout watch"');
+  // The moved rectangle is what was saved (its first corner's price as the label shows it).
+  const savedRect = async () => {
+    const text = await savedText(host.dataDir, 'layouts/demo.json');
+    const doc = (text ? JSON.parse(text) : {}) as {
+      layout?: { drawings?: Record<string, { kind: string; a?: { price: number } }[]> };
+    };
+    const rect = Object.values(doc.layout?.drawings ?? {})
+      .flat()
+      .find((d) => d.kind === 'rect');
+    return rect?.a?.price.toFixed(2) ?? null;
+  };
+  await expect.poll(savedRect).toBe(moved.split(' ')[2]);
+  await page.reload();
+  const again = chartRegion(page);
+  await expect(again.getByRole('img', { name: /^SPY .* candlestick chart$/ })).toHaveCount(2, {
+    timeout: LIVE_TIMEOUT,
+  });
+  await expect(rects).toHaveCount(2, { timeout: LIVE_TIMEOUT });
+  await expect(rects.nth(0)).toHaveAttribute('aria-label', moved);
+  await expect(notes).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('after-reload.png') });
+
+  // The rectangle deleted with the keyboard on the second chart is gone from both; the note with the eraser.
+  await rects.nth(1).focus();
+  await page.keyboard.press('Delete');
+  await expect(rects).toHaveCount(0);
+  const note = (await notes.nth(0).boundingBox())!;
+  await again.getByRole('button', { name: 'Erase drawing', exact: true }).click();
+  await page.mouse.click(note.x + note.width / 2, note.y + note.height / 2);
+  await expect(notes).toHaveCount(0);
+  await expect(again.getByRole('button', { name: 'Erase drawing', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await expect.poll(() => savedText(host.dataDir, 'layouts/demo.json')).not.toContain('"Breakout watch"');
+  await page.screenshot({ path: test.info().outputPath('deleted.png') });
 });

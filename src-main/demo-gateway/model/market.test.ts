@@ -55,4 +55,24 @@ describe('market', () => {
     const saturday = Date.UTC(2026, 10, 28, 16);
     expect(m.quote(eur, saturday, emptyQuote()).live).toBe(false);
   });
+
+  it('moves an instrument by an injected jump from its instant on, and back when the jumps end', () => {
+    const m = new Market(universe, 1, false);
+    const plain = new Market(universe, 1, false);
+    const at = T + 1000;
+    m.jump(aapl, 1.05, at);
+    expect(m.quote(aapl, T, emptyQuote()).last).toBe(plain.quote(aapl, T, emptyQuote()).last);
+    const moved = m.quote(aapl, at + 500, emptyQuote());
+    const path = plain.quote(aapl, at + 500, emptyQuote());
+    expect(moved.last).toBeCloseTo(plain.roundPrice(aapl, plain.rawPrice(aapl, at + 500) * 1.05), 8);
+    expect(moved.last / path.last).toBeCloseTo(1.05, 3);
+    expect(moved.bid).toBeLessThanOrEqual(moved.last);
+    expect(moved.high).toBeGreaterThanOrEqual(moved.last);
+    const msft = universe.bySymbol('MSFT')[0] as Instrument;
+    expect(m.quote(msft, at + 500, emptyQuote()).last).toBe(plain.quote(msft, at + 500, emptyQuote()).last);
+    m.clearJumps();
+    expect(m.quote(aapl, at + 500, emptyQuote()).last).toBe(path.last);
+    expect(() => m.jump(aapl, 0, at)).toThrow(RangeError);
+    expect(() => m.jump(aapl, Number.NaN, at)).toThrow(RangeError);
+  });
 });

@@ -83,6 +83,8 @@ export class Market {
   private dayEnd = 0;
   private day = 0;
   private derivatives: DerivativeQuotes | undefined;
+  /** Price jumps injected by the jump-price fault, by instrument index: the path times `factor` from `at` on. */
+  private readonly jumps = new Map<number, { at: number; factor: number }>();
 
   constructor(
     readonly universe: Universe,
@@ -116,11 +118,28 @@ export class Market {
     return Math.round(r * 1e8) / 1e8;
   }
 
-  /** The path price (unrounded) at `t`. */
+  /** The path price (unrounded) at `t`, moved by an injected jump from the jump's instant on. */
   rawPrice(inst: Instrument, t: number): number {
     const day = this.etDayOf(t);
     const path = this.paths.dayPath(inst, day);
-    return this.priceOnPath(inst, path, t);
+    const price = this.priceOnPath(inst, path, t);
+    const jump = this.jumps.size > 0 ? this.jumps.get(inst.index) : undefined;
+    return jump && t >= jump.at ? price * jump.factor : price;
+  }
+
+  /**
+   * A fault (tests only): from `at` on, the instrument's quotes, depth top, fills and scans read its path times
+   * `factor`, as after a halt or a news gap; bars already in history and the trade tape keep the path.
+   */
+  jump(inst: Instrument, factor: number, at: number): void {
+    if (!(factor > 0) || !Number.isFinite(factor))
+      throw new RangeError(`a price jump needs a factor > 0, got ${factor}`);
+    this.jumps.set(inst.index, { at, factor });
+  }
+
+  /** Ends every injected jump: quotes read the paths again. */
+  clearJumps(): void {
+    this.jumps.clear();
   }
 
   priceOnPath(inst: Instrument, path: DayPath, t: number): number {

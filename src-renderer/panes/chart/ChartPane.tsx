@@ -20,6 +20,9 @@ import './chart.css';
 const DRAWING_TOOLS: readonly [ChartTool & string, string, string][] = [
   ['hline', 'Horizontal line', 'Click the chart to place a horizontal line'],
   ['trend', 'Trend line', 'Click the chart at both ends of the trend line'],
+  ['rect', 'Rectangle', 'Click the chart at two opposite corners of the rectangle'],
+  ['note', 'Text note', 'Click the chart where the note goes, then type it'],
+  ['erase', 'Erase drawing', 'Click a drawing to delete it'],
   ['alert', 'Alert line', 'Click the chart at the price to be alerted at; drag the line to move the alert'],
 ];
 

@@ -25,6 +25,32 @@ export async function searchSymbol(page: Page, symbol: string, timeout: number):
   await expect(dialog).toBeHidden();
 }
 
+/**
+ * A wide screen with `symbol` in two charts of the chart pane, each with its bars: the pane, its two charts and the
+ * first chart's box (measured once the dock has laid it out).
+ */
+export async function twoCharts(
+  page: Page,
+  symbol: string,
+  timeout: number,
+): Promise<{
+  chart: Locator;
+  images: Locator;
+  box: { x: number; y: number; width: number; height: number };
+}> {
+  await page.setViewportSize({ width: 2400, height: 1300 });
+  await connected(page, timeout);
+  await searchSymbol(page, symbol, timeout);
+  const chart = page.getByRole('region', { name: 'Chart', exact: true });
+  await chart.getByRole('combobox', { name: 'Chart layout' }).selectOption('2');
+  const images = chart.getByRole('img', { name: new RegExp(`^${symbol} .* candlestick chart$`) });
+  await expect(images).toHaveCount(2);
+  for (const legend of await chart.getByRole('note', { name: 'Chart legend' }).all())
+    await expect(legend).toContainText('O ', { timeout });
+  await expect.poll(async () => (await images.nth(0).boundingBox())?.width ?? 0).toBeGreaterThan(250);
+  return { chart, images, box: (await images.nth(0).boundingBox())! };
+}
+
 /** Opens a pane (shown by its tab) in a tab of its own with its ↗ button; returns that tab. */
 export async function tearOff(page: Page, pane: string): Promise<Page> {
   await page.getByRole('tab', { name: pane }).click();

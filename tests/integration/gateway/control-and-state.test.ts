@@ -60,6 +60,31 @@ describe('control API', () => {
       await gw.close();
     }
   });
+
+  it("jumps a symbol's streamed price on demand (price-jump), refuses an unknown symbol, and clear ends it", async () => {
+    const gw = await startGateway();
+    const api = await gw.startControlApi();
+    const c = await connect(gw, 4);
+    const post = (fault: string, body: unknown) =>
+      fetch(`${api.url}/faults/${fault}`, { method: 'POST', body: JSON.stringify(body) });
+    try {
+      const id = c.nextReqId();
+      c.ib.reqMktData(id, stock('AAPL'), '', false, false);
+      const lastTicks = () => c.of(EventName.tickPrice, id).filter((a) => a[1] === 4);
+      await c.waitFor(() => lastTicks().length > 0, 'a last price');
+      const before = lastTicks().at(-1)?.[2] as number;
+      expect((await post('price-jump', { symbol: 'AAPL', percent: 10 })).status).toBe(200);
+      // The next last on the stream is 10 % up (the walk moves far less than 5 % in a beat).
+      await c.waitFor(() => (lastTicks().at(-1)?.[2] as number) > before * 1.05, 'the jumped last');
+      expect((await post('price-jump', { symbol: 'ZZZZZ', percent: 10 })).status).toBe(400);
+      expect((await post('price-jump', { symbol: 'AAPL', percent: -100 })).status).toBe(400);
+      await post('clear', {});
+      await c.waitFor(() => (lastTicks().at(-1)?.[2] as number) < before * 1.05, 'the path again');
+    } finally {
+      c.close();
+      await gw.close();
+    }
+  });
 });
 
 describe('state file', () => {
