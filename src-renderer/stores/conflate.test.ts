@@ -61,6 +61,19 @@ describe('createConflator', () => {
     expect(shown).toEqual([1, 3, 4]);
   });
 
+  it('pushNow shows a value at once inside the interval, drops what waited, and starts the interval again', () => {
+    const { t, shown, c } = conflator50();
+    c.push(1);
+    t.advance(10);
+    c.push(2);
+    c.pushNow(3);
+    expect(shown).toEqual([1, 3]);
+    t.advance(50);
+    expect(shown).toEqual([1, 3]);
+    c.push(4);
+    expect(shown).toEqual([1, 3, 4]);
+  });
+
   it('shows nothing after stop', () => {
     const { t, shown, c } = conflator50();
     c.push(1);
@@ -97,6 +110,35 @@ describe('conflatedQuote', () => {
       push(1, 14);
       vi.advanceTimersByTime(100);
       expect([changes, source.getSnapshot()?.last]).toEqual([2, 13]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows a line’s first ticked quote at once, even right after its empty quote', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createAppStore(createFakeClient());
+      const source = conflatedQuote(store, 1, 100);
+      let changes = 0;
+      const off = source.subscribe(() => changes++);
+      // The subscribe answer: an empty quote (no tick yet), shown at once.
+      store.setState((s) => ({ quotes: applyQuoteBatch(s.quotes, [quote(1, { updatedAt: null })]) }));
+      expect(changes).toBe(1);
+      vi.advanceTimersByTime(5);
+      // Its first ticks 5 ms later: not held to the end of the interval.
+      store.setState((s) => ({
+        quotes: applyQuoteBatch(s.quotes, [quote(1, { bid: 2.9, ask: 3, updatedAt: 1000 })]),
+      }));
+      expect([changes, source.getSnapshot()?.ask]).toEqual([2, 3]);
+      // Ticks after that are spaced again.
+      store.setState((s) => ({
+        quotes: applyQuoteBatch(s.quotes, [quote(1, { ask: 3.1, updatedAt: 1005 })]),
+      }));
+      expect([changes, source.getSnapshot()?.ask]).toEqual([2, 3]);
+      vi.advanceTimersByTime(100);
+      expect([changes, source.getSnapshot()?.ask]).toEqual([3, 3.1]);
+      off();
     } finally {
       vi.useRealTimers();
     }

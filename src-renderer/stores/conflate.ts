@@ -4,6 +4,8 @@
 export type Conflator<T> = {
   /** A new value: shown now, or at the end of the current interval. */
   push(value: T): void;
+  /** A new value shown now whatever the interval (what was waiting is dropped); the interval starts again. */
+  pushNow(value: T): void;
   stop(): void;
 };
 
@@ -38,6 +40,12 @@ export function createConflator<T>(
       const wait = shownAt + intervalMs - timers.now();
       if (wait <= 0) flush();
       else timer = timers.setTimeout(flush, wait);
+    },
+    pushNow(value) {
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
+      pending = { value };
+      flush();
     },
     stop() {
       if (timer !== null) timers.clearTimeout(timer);

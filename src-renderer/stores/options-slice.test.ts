@@ -49,4 +49,44 @@ describe('options slice', () => {
     store.getState().clearOptionTicket();
     expect(store.getState().optionTicket).toBeNull();
   });
+
+  it('a prefetch asks for the chain and the preferred expiry’s rows; the pane’s own loads share them', async () => {
+    const chain = {
+      underlyingConId: 265598,
+      symbol: 'AAPL',
+      exchange: 'SMART',
+      tradingClass: 'AAPL',
+      multiplier: 100,
+      expirations: ['20260109', '20260116'],
+      strikes: [150],
+    };
+    const client = createFakeClient({ 'options.chain': () => chain, 'options.expiry': () => expiry });
+    const store = createAppStore(client);
+    const prefetch = store.getState().prefetchOptionChain(AAPL, '20260116');
+    // The pane mounts while the prefetch runs: its chain load shares the request in flight.
+    const paneLoad = store.getState().loadOptionChain(AAPL);
+    await Promise.all([prefetch, paneLoad]);
+    expect(client.callsOf('options.chain')).toHaveLength(1);
+    expect(client.callsOf('options.expiry')).toEqual([{ ...AAPL, expiry: '20260116', tradingClass: 'AAPL' }]);
+    // The rows just fetched are fresh: the table's own load asks for nothing.
+    await store.getState().loadOptionExpiry(AAPL, '20260116', 'AAPL');
+    expect(client.callsOf('options.expiry')).toHaveLength(1);
+    expect(store.getState().optionExpiries[expiryKey(265598, '20260116')]?.data).toEqual(expiry);
+    // An expiry not listed: the nearest.
+    await store.getState().prefetchOptionChain(AAPL, '20991231');
+    expect(client.callsOf('options.expiry').at(-1)).toMatchObject({ expiry: '20260109' });
+  });
+
+  it('a failed expiry is asked for again', async () => {
+    let fail = true;
+    const client = createFakeClient({
+      'options.expiry': () => (fail ? { error: { code: 'UNAVAILABLE', message: 'not connected' } } : expiry),
+    });
+    const store = createAppStore(client);
+    await store.getState().loadOptionExpiry(AAPL, '20260116', 'AAPL');
+    fail = false;
+    await store.getState().loadOptionExpiry(AAPL, '20260116', 'AAPL');
+    expect(client.callsOf('options.expiry')).toHaveLength(2);
+    expect(store.getState().optionExpiries[expiryKey(265598, '20260116')]?.data).toEqual(expiry);
+  });
 });

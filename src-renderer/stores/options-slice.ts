@@ -19,11 +19,18 @@ export type OptionsSlice = {
   optionExpiries: Readonly<Record<string, Loaded<OptionExpiry>>>;
   optionTicket: OptionTicket | null;
   loadOptionChain(underlying: { conId: number; symbol: string }): Promise<void>;
+  /** Asks for an expiry's rows; one request at a time per expiry, and none while the rows are fresh. */
   loadOptionExpiry(
     underlying: { conId: number; symbol: string },
     expiry: string,
     tradingClass?: string,
   ): Promise<void>;
+  /**
+   * An underlying was picked (its details still being looked up): its chain, then the rows of the expiry a chain
+   * pane will show (`preferred` when listed, else the nearest), asked for at once rather than one after the other
+   * behind the lookup. The pane's own loads then find them in flight or fresh.
+   */
+  prefetchOptionChain(underlying: { conId: number; symbol: string }, preferred?: string): Promise<void>;
   /** Hands an option to the order ticket (and opens it): what a click on a chain's bid or ask does. */
   openOptionTicket(option: Instrument, action: OrderAction, price: number): void;
   clearOptionTicket(): void;
@@ -31,42 +38,76 @@ export type OptionsSlice = {
 
 export const expiryKey = (conId: number, expiry: string): string => `${conId}:${expiry}`;
 
+/** Rows of an expiry fetched this recently are not asked for again (a prefetch, then the pane's own load). */
+const EXPIRY_FRESH_MS = 30_000;
+
 export const createOptionsSlice: Slice<OptionsSlice> = (set, get) => {
   let seq = 0;
+  const chainsInFlight = new Map<number, Promise<void>>();
+  const expiriesInFlight = new Map<string, Promise<void>>();
+  /** When each expiry's rows last arrived (performance.now()). */
+  const expiryFetchedAt = new Map<string, number>();
+  /** One request per key at a time: a second caller shares the first one's. */
+  const once = <K>(inFlight: Map<K, Promise<void>>, key: K, load: () => Promise<void>): Promise<void> => {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const p = load().finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
+    return p;
+  };
+  async function fetchExpiry(
+    u: { conId: number; symbol: string },
+    expiry: string,
+    tradingClass: string | undefined,
+  ): Promise<void> {
+    const r = await get().client.invoke('options.expiry', {
+      conId: u.conId,
+      symbol: u.symbol,
+      expiry,
+      ...(tradingClass ? { tradingClass } : {}),
+    });
+    // The ticket and the positions learn each option's details (min tick, multiplier) from the rows.
+    if (r.ok) {
+      const learnt: Record<number, Instrument> = {};
+      for (const row of r.value.rows) for (const o of [row.call, row.put]) if (o) learnt[o.conId] = o;
+      set((s) => ({ instruments: { ...s.instruments, ...learnt } }));
+    }
+    set((s) => ({
+      optionExpiries: {
+        ...s.optionExpiries,
+        [expiryKey(u.conId, expiry)]: r.ok ? { data: r.value, error: null } : { data: null, error: r.error },
+      },
+    }));
+    if (r.ok) expiryFetchedAt.set(expiryKey(u.conId, expiry), performance.now());
+  }
   return {
     optionChains: {},
     optionExpiries: {},
     optionTicket: null,
-    async loadOptionChain(u) {
-      const r = await get().client.invoke('options.chain', { conId: u.conId, symbol: u.symbol });
-      set((s) => ({
-        optionChains: {
-          ...s.optionChains,
-          [u.conId]: r.ok ? { data: r.value, error: null } : { data: null, error: r.error },
-        },
-      }));
+    loadOptionChain: (u) =>
+      once(chainsInFlight, u.conId, async () => {
+        const r = await get().client.invoke('options.chain', { conId: u.conId, symbol: u.symbol });
+        set((s) => ({
+          optionChains: {
+            ...s.optionChains,
+            [u.conId]: r.ok ? { data: r.value, error: null } : { data: null, error: r.error },
+          },
+        }));
+      }),
+    async prefetchOptionChain(u, preferred) {
+      await get().loadOptionChain(u);
+      const chain = get().optionChains[u.conId]?.data;
+      if (!chain) return;
+      const expiry =
+        preferred !== undefined && chain.expirations.includes(preferred) ? preferred : chain.expirations[0];
+      if (expiry) await get().loadOptionExpiry(u, expiry, chain.tradingClass);
     },
-    async loadOptionExpiry(u, expiry, tradingClass) {
-      const r = await get().client.invoke('options.expiry', {
-        conId: u.conId,
-        symbol: u.symbol,
-        expiry,
-        ...(tradingClass ? { tradingClass } : {}),
-      });
-      // The ticket and the positions learn each option's details (min tick, multiplier) from the rows.
-      if (r.ok) {
-        const learnt: Record<number, Instrument> = {};
-        for (const row of r.value.rows) for (const o of [row.call, row.put]) if (o) learnt[o.conId] = o;
-        set((s) => ({ instruments: { ...s.instruments, ...learnt } }));
-      }
-      set((s) => ({
-        optionExpiries: {
-          ...s.optionExpiries,
-          [expiryKey(u.conId, expiry)]: r.ok
-            ? { data: r.value, error: null }
-            : { data: null, error: r.error },
-        },
-      }));
+    loadOptionExpiry(u, expiry, tradingClass) {
+      const key = expiryKey(u.conId, expiry);
+      const at = expiryFetchedAt.get(key);
+      if (at !== undefined && performance.now() - at < EXPIRY_FRESH_MS && get().optionExpiries[key]?.data)
+        return Promise.resolve();
+      return once(expiriesInFlight, key, () => fetchExpiry(u, expiry, tradingClass));
     },
     openOptionTicket(option, action, price) {
       seq += 1;

@@ -2,7 +2,9 @@
 // most once per interval while it ticks faster (the latest one at the interval's end). The store still takes
 // every batch; only the row's repaints are spaced, so a screen of fast rows spreads over frames instead of all
 // repainting in each one. Rendered through useSyncExternalStore, as store selectors are: a quote shown at once
-// is painted in the same frame as with a plain selector.
+// is painted in the same frame as with a plain selector. The first quote with data after one without (a line just
+// asked for answers with an empty quote, its first ticks follow within milliseconds) is shown at once too: the
+// interval spaces repaints of a ticking row, it must not hold back the row's first prices and greeks.
 import { useMemo, useSyncExternalStore } from 'react';
 import type { AppStore } from './app-store';
 import { createConflator } from './conflate';
@@ -25,7 +27,8 @@ export function conflatedQuote(store: AppStore, conId: number, intervalMs: numbe
         const next = s.quotes[conId];
         if (next === current) return;
         current = next;
-        conflator.push(next);
+        if (hasNoTick(shown) && !hasNoTick(next)) conflator.pushNow(next);
+        else conflator.push(next);
       });
       return () => {
         unsubscribe();
@@ -34,6 +37,9 @@ export function conflatedQuote(store: AppStore, conId: number, intervalMs: numbe
     },
   };
 }
+
+/** No tick has reached this quote yet (none, or the empty quote a new line starts with). */
+const hasNoTick = (q: QuoteView | undefined): boolean => q === undefined || q.updatedAt === null;
 
 export function useConflatedQuote(conId: number, intervalMs: number): QuoteView | undefined {
   const store = useAppStoreApi();

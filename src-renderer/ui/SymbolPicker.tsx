@@ -14,11 +14,14 @@ export function SymbolPicker({
   label,
   placeholder = 'Symbol…',
   onPick,
+  onMatch,
   autoFocus = false,
 }: {
   label: string;
   placeholder?: string;
   onPick: (item: WatchItem) => void;
+  /** The match picked, before its details are looked up (a pane may start loading what it needs meanwhile). */
+  onMatch?: (match: SymbolMatch) => void;
   autoFocus?: boolean;
 }) {
   const searchSymbols = useAppStore((s) => s.searchSymbols);
@@ -46,6 +49,7 @@ export function SymbolPicker({
     setLookup(null);
     setHighlighted(null);
     setMessage(null);
+    onMatch?.(m);
     const item = await resolveMatch(m);
     if (item) onPick(item);
   }

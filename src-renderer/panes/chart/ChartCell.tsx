@@ -2,7 +2,8 @@
 // live last bar, older history loaded in pages when scrolled back, an OHLCV legend under the crosshair, the pane's
 // studies, working orders and fills as price lines, the drawings and alert lines of the symbol, a compare symbol
 // in percent, and the crosshair time shared with the pane's other charts. The chart is created once per cell and
-// fed from the store once a frame with series.update(); it is never rebuilt on a React render.
+// fed from the store once a frame with series.update(); it is never rebuilt on a React render. It holds only the
+// newest of the store's bars (chart-window.ts), and more as the view reaches the first one it holds.
 import {
   CandlestickSeries,
   ColorType,
@@ -19,7 +20,7 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
-import { barSizeSeconds, type BarSize } from '../../../src-shared/domain/bar';
+import { barSizeSeconds, type Bar, type BarSize } from '../../../src-shared/domain/bar';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { barsSince } from '../../stores/bar-series';
 import { studiesOf } from '../../stores/chart-studies';
@@ -36,6 +37,7 @@ import {
   toCandle,
   toVolume,
 } from './chart-view';
+import { nextWindow, type HeldWindow } from './chart-window';
 import { floorIndex, logicalToTime, timeToLogical, type ChartCoords } from './drawing-geometry';
 import { AlertLinesOverlay } from './AlertLinesOverlay';
 import { DrawingsOverlay, type DrawingTool } from './DrawingsOverlay';
@@ -163,17 +165,26 @@ export function ChartCell(props: ChartCellProps) {
     });
     volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } });
     let compareLine: ISeriesApi<'Line'> | null = null;
+    // The store's bars as last drawn, and the part of them the chart holds: the chart's logical index 0 is
+    // drawnBars[held.from].
+    let drawnBars: readonly Bar[] = [];
+    let held: HeldWindow | null = null;
+    const heldFrom = () => held?.from ?? 0;
+    /** The view reached the first bar the chart holds while the store has older ones: take them in. */
+    let extendWanted = false;
     const barsNow = () => store.getState().charts[chartId]?.bars ?? [];
     const barSecondsNow = () => barSizeSeconds(store.getState().charts[chartId]?.barSize ?? '1 min');
     coordsRef.current = {
       x: (time) => {
-        const logical = timeToLogical(barsNow(), time, barSecondsNow());
-        return logical === null ? null : chart.timeScale().logicalToCoordinate(logical as Logical);
+        const logical = timeToLogical(drawnBars, time, barSecondsNow());
+        return logical === null
+          ? null
+          : chart.timeScale().logicalToCoordinate((logical - heldFrom()) as Logical);
       },
       y: (price) => candles.priceToCoordinate(price),
       time: (x) => {
         const logical = chart.timeScale().coordinateToLogical(x);
-        return logical === null ? null : logicalToTime(barsNow(), logical, barSecondsNow());
+        return logical === null ? null : logicalToTime(drawnBars, logical + heldFrom(), barSecondsNow());
       },
       price: (y) => candles.coordinateToPrice(y),
       width: () => chart.timeScale().width(),
@@ -236,7 +247,10 @@ export function ChartCell(props: ChartCellProps) {
         cmp.key = '';
       }
       if (c.key !== cmp.key || c.resetSeq !== cmp.reset) {
-        compareLine.setData(c.bars.map((b) => ({ time: ts(b.time), value: b.close })));
+        // Only the bars of the window the candles hold (the rest would cost every update as theirs would).
+        const from = held?.fromTime ?? null;
+        const shown = from === null ? c.bars : c.bars.filter((b) => b.time >= from);
+        compareLine.setData(shown.map((b) => ({ time: ts(b.time), value: b.close })));
         cmp.key = c.key;
         cmp.reset = c.resetSeq;
       } else
@@ -247,7 +261,6 @@ export function ChartCell(props: ChartCellProps) {
     const apply = () => {
       raf = 0;
       const v = store.getState().charts[chartId];
-      drawCompare();
       if (!v) {
         if (drawnReset !== -1) {
           candles.setData([]);
@@ -255,18 +268,32 @@ export function ChartCell(props: ChartCellProps) {
           drawnReset = -1;
           lastTime = null;
         }
-        studyLayer.draw(runner.sync(undefined));
+        drawnBars = [];
+        held = null;
+        extendWanted = false;
+        drawCompare();
+        studyLayer.draw(runner.sync(undefined), null);
         return;
       }
-      if (v.resetSeq !== drawnReset || v.key !== drawnKey) {
+      const reset = v.resetSeq !== drawnReset || v.key !== drawnKey;
+      if (reset || extendWanted) {
         const range = chart.timeScale().getVisibleLogicalRange();
         const sameSeries = v.key === drawnKey;
-        candles.setData(v.bars.map((b) => ({ ...toCandle(b), time: ts(b.time) })));
-        volume.setData(v.bars.map((b) => ({ ...toVolume(b, colors.up, colors.down), time: ts(b.time) })));
-        if (sameSeries && v.prepended > 0 && range)
+        const next = nextWindow(v.bars, held, sameSeries, extendWanted);
+        extendWanted = false;
+        const moved = next.window.fromTime !== held?.fromTime;
+        held = next.window;
+        const shown = held.from > 0 ? v.bars.slice(held.from) : v.bars;
+        candles.setData(shown.map((b) => ({ ...toCandle(b), time: ts(b.time) })));
+        volume.setData(shown.map((b) => ({ ...toVolume(b, colors.up, colors.down), time: ts(b.time) })));
+        // Keep the view on the bars it showed (a page of older bars or a wider window went in front of them).
+        if (sameSeries && next.shift && range)
           chart
             .timeScale()
-            .setVisibleLogicalRange({ from: range.from + v.prepended, to: range.to + v.prepended });
+            .setVisibleLogicalRange({ from: range.from + next.shift, to: range.to + next.shift });
+        // Another window: the compare line takes it in, and the studies too when the series was not set again.
+        if (moved) cmp.key = '';
+        if (moved && !reset) runner.setStudies(studiesOf(store.getState().paneStates[paneId]?.config));
         drawnReset = v.resetSeq;
         drawnKey = v.key;
       } else {
@@ -275,7 +302,9 @@ export function ChartCell(props: ChartCellProps) {
           volume.update({ ...toVolume(b, colors.up, colors.down), time: ts(b.time) });
         }
       }
-      studyLayer.draw(runner.sync(v));
+      drawnBars = v.bars;
+      drawCompare();
+      studyLayer.draw(runner.sync(v), held?.fromTime ?? null);
       const studyText = studyLayer.legend();
       if (studyLegendRef.current && studyLegendRef.current.textContent !== studyText)
         studyLegendRef.current.textContent = studyText;
@@ -327,7 +356,12 @@ export function ChartCell(props: ChartCellProps) {
     host.addEventListener('pointerleave', onLeave);
     const onRange = (r: { from: number; to: number } | null) => {
       repaint();
-      if (r && r.from < 10) void store.getState().loadOlder(chartId);
+      if (!r || r.from >= 10) return;
+      // The store's older bars first; older history from the host once the chart holds them all.
+      if (heldFrom() > 0) {
+        extendWanted = true;
+        schedule();
+      } else void store.getState().loadOlder(chartId);
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
 

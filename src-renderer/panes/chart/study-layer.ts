@@ -11,6 +11,7 @@ import {
 import { studyLabel } from '../../../src-shared/domain/studies';
 import { fmtPrice, fmtSize } from '../../ui/format';
 import type { ChartStudy } from '../../stores/chart-studies';
+import { firstShown } from './chart-window';
 import { isOverlay, lineStyles } from './study-view';
 import type { LinePoints, StudyDraw } from './study-runner';
 
@@ -25,7 +26,8 @@ const point = (time: number, v: number | undefined) =>
 
 export type StudyLayer = {
   setStudies(studies: readonly ChartStudy[]): void;
-  draw(draws: readonly StudyDraw[]): void;
+  /** Draws the runner's output; a whole series only from `fromTime` on (the window the candles hold). */
+  draw(draws: readonly StudyDraw[], fromTime: number | null): void;
   /** "EMA(20) 101.25 · RSI(14) 61.30": each study's label and its lines' values at the live bar. */
   legend(): string;
   dispose(): void;
@@ -80,14 +82,15 @@ export function createStudyLayer(chart: IChartApi): StudyLayer {
       panes[0]?.setStretchFactor(MAIN_PANE_STRETCH);
       for (let i = 1; i < panes.length; i++) panes[i]!.setStretchFactor(1);
     },
-    draw(draws) {
+    draw(draws, fromTime) {
       for (const d of draws) {
         const target = drawn.find((x) => x.study.id === d.id);
         if (!target) continue;
         const { times, values } = d.points;
+        const first = d.op === 'set' ? firstShown(times, fromTime) : 0;
         for (const [line, s] of target.series) {
           const col = values[line] ?? [];
-          if (d.op === 'set') s.setData(times.map((t, i) => point(t, col[i])));
+          if (d.op === 'set') s.setData(times.slice(first).map((t, i) => point(t, col[first + i])));
           else times.forEach((t, i) => s.update(point(t, col[i])));
         }
         remember(d.id, d.points);

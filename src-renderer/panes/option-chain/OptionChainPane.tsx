@@ -63,6 +63,8 @@ export function OptionChainPane() {
   const paneId = usePaneId();
   const picked = useAppStore((s) => symbolOf(s, paneId));
   const setSymbol = useAppStore((s) => s.setSymbol);
+  const prefetch = useAppStore((s) => s.prefetchOptionChain);
+  const chosen = useAppStore((s) => s.paneStates[paneId]?.config.expiry);
   const underlying = underlyingOf(picked);
   return (
     <div className="pane-body option-chain">
@@ -71,6 +73,11 @@ export function OptionChainPane() {
           label="Underlying"
           placeholder="Underlying…"
           onPick={(item) => setSymbol(paneId, item)}
+          // The chain and the rows to show are asked for while the pick's details are looked up.
+          onMatch={(m) => {
+            if (m.secType === 'STK' || m.secType === 'IND')
+              void prefetch(m, typeof chosen === 'string' ? chosen : undefined);
+          }}
         />
         <ChainTools paneId={paneId} />
       </PaneToolbar>
