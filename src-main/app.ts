@@ -18,7 +18,8 @@ import { createRequestTable } from './api/request-table';
 import { createSupport } from './support';
 import { createTrading, type Trading } from './trading';
 import { createRecorder, targetOfFile, type Recorder, type RecorderDeps } from './services/recorder';
-import { recordedRequest } from './demo-gateway';
+import { inspectRecording, recordedRequest } from './demo-gateway';
+import { createRecordingLibrary, type RecordingLibrary } from './services/recordings';
 import type { Settings } from '../src-shared/domain/settings';
 
 type AppHost = 'electron' | 'web';
@@ -67,6 +68,7 @@ export interface App {
   readonly alerts: AlertsService;
   readonly replay: ReplayService;
   readonly recorder: Recorder;
+  readonly recordings: RecordingLibrary;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -155,6 +157,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     changed: (s) => hub.broadcast('recording', s),
     notice: notify,
   });
+  const recordings = createRecordingLibrary({
+    dir: path.join(opts.dataDir, 'recordings'),
+    inspect: inspectRecording,
+    log: logBook.logger('recordings'),
+  });
   // "Record this session" of the active profile (or --record FILE, which holds for the whole run).
   let recordingProfile: string | null = null;
   const applyRecording = (s: Settings): void => {
@@ -218,6 +225,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       alerts,
       replay,
       recorder,
+      recordings,
       openWindow: opts.openWindow,
     }),
   );
@@ -232,6 +240,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     alerts,
     replay,
     recorder,
+    recordings,
     async start() {
       log.info(`IBDesk ${opts.version} starting (${opts.host} host, data in ${opts.dataDir})`);
       if (opts.autoConnect ?? true) void session.start();

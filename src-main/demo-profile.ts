@@ -31,8 +31,16 @@ export async function startDemoGateway(
 }
 
 /** The Replay profile's gateway: the demo gateway replaying `file`, paused at its start, on 127.0.0.1:0. */
-export async function startReplayGateway(file: string): Promise<RunningReplay> {
-  const gw = await createDemoGateway({ host: '127.0.0.1', port: 0, replay: { file, paused: true } });
+export async function startReplayGateway(
+  file: string,
+  gateway: Pick<DemoGatewayOptions, 'benchStamps'> = {},
+): Promise<RunningReplay> {
+  const gw = await createDemoGateway({
+    ...gateway,
+    host: '127.0.0.1',
+    port: 0,
+    replay: { file, paused: true },
+  });
   const transport = gw.replay!;
   return { host: gw.host, port: gw.port, transport, close: () => gw.close() };
 }

@@ -65,6 +65,7 @@ export const REQUEST_NAMES = [
   'replay.seek',
   'hotkeys.set',
   'recording.status',
+  'recording.list',
 ] as const;
 
 export const EVENT_NAMES = [

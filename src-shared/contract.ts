@@ -20,7 +20,7 @@ import { ScannerParams, ScannerStartParams, ScanSnapshot } from './domain/scanne
 import { Keymap } from './domain/hotkeys';
 import { Preferences, Profile, ProfileInput, Settings } from './domain/settings';
 import { LayoutDoc, Watchlist } from './domain/workspace';
-import { ReplaySpeed, ReplayStatus } from './domain/replay';
+import { RecordingList, ReplaySpeed, ReplayStatus } from './domain/replay';
 
 const None = z.strictObject({});
 
@@ -230,7 +230,9 @@ export const requests = {
     result: z.array(AlertFired),
   },
   // ---- replay (F16): the Replay profile's transport ----
-  /** Points the Replay profile at a recording (.ibdrec, a path on main's machine), makes it active and connects. */
+  /** Points the Replay profile at a recording (.ibdrec, a path on main's machine, or a name in the data folder's
+   * recordings/), makes it active and connects. A file that cannot be replayed is refused (VALIDATION, NOT_FOUND)
+   * and nothing changes. */
   'replay.open': { params: z.strictObject({ file: z.string().min(1).max(4096) }), result: ConnectionStatus },
   /** The replay of the active Replay profile, or null when no replay runs. */
   'replay.status': { params: None, result: ReplayStatus.nullable() },
@@ -249,6 +251,8 @@ export const requests = {
   'hotkeys.set': { params: z.strictObject({ hotkeys: Keymap }), result: Settings },
   /** "Record this session": the recorder's state (recording / size / stopped and why). */
   'recording.status': { params: None, result: RecordingStatus },
+  /** The recordings in the data folder's recordings/, read from their headers (the Replay profile's choice). */
+  'recording.list': { params: None, result: RecordingList },
 } as const satisfies { [K in (typeof REQUEST_NAMES)[number]]: { params: z.ZodType; result: z.ZodType } };
 
 export const events = {

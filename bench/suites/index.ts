@@ -11,6 +11,7 @@ import { run as optionChain } from './option-chain';
 import { run as optionsModel } from './options-model';
 import { run as recorder } from './recorder';
 import { run as replay } from './replay';
+import { run as replayPaint } from './replay-paint';
 import { run as resubscribe } from './resubscribe';
 import { run as renderer } from './renderer';
 import { run as rendererMemory } from './renderer-memory';
@@ -34,4 +35,5 @@ export const suites: Record<string, Suite> = {
   alerts,
   recorder,
   replay,
+  'replay-paint': replayPaint,
 };

@@ -15,7 +15,7 @@ import { startBuiltWebHost, type RunningHost } from '../../tools/web-host-proces
 export const VIEWPORT = { width: 1600, height: 900 };
 
 /** The first `n` stocks of the demo gateway's universe, as watchlist items. */
-function demoStocks(n: number): WatchItem[] {
+export function demoStocks(n: number): WatchItem[] {
   const stocks = buildUniverse(Date.now()).instruments.filter((i) => i.secType === 'STK');
   if (stocks.length < n) throw new Error(`the demo universe has ${stocks.length} stocks, fewer than ${n}`);
   return stocks.slice(0, n).map(stockContract);
@@ -68,6 +68,10 @@ export async function openApp(opts: {
   browser?: Browser;
   /** More environment for the web host (e.g. IBDESK_STARTUP_TRACE=1). */
   env?: Record<string, string>;
+  /** More command-line options of the web host (e.g. `--replay FILE`). */
+  args?: string[];
+  /** Runs once the page has loaded, before the first live quote is awaited (a replay is started here). */
+  beforeLive?: (page: Page) => Promise<void>;
 }): Promise<AppSession> {
   const browser = opts.browser ?? (await launchChromium());
   const dataDir = await prepareDataDir({ symbols: opts.symbols });
@@ -81,10 +85,12 @@ export async function openApp(opts: {
       dataDir,
       demoControl: true,
       env: { IBDESK_DEMO_BENCH: opts.demo, ...opts.env },
+      ...(opts.args ? { args: opts.args } : {}),
       root: process.cwd(),
     });
     await page.goto(host.url);
     const pageLoadedAt = Date.now();
+    await opts.beforeLive?.(page);
     // A watchlist row whose data badge says LIVE and whose last price is shown; checked every frame.
     // The probe looks for a watchlist row with a LIVE badge and a last price in every frame.
     let firstLiveQuoteAt = 0;

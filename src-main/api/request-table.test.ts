@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestNames } from '../../src-shared/contract';
 import { silentLogger } from '../../src-shared/logger';
+import { AppError } from '../../src-shared/result';
 import { createDispatcher } from './dispatcher';
 import { createRequestTable, tradingRequests, type RequestTableDeps } from './request-table';
 
@@ -43,6 +44,11 @@ function deps(calls: Call[], patch: Partial<RequestTableDeps> = {}): RequestTabl
     alerts: recorder('alerts', calls, () => []) as RequestTableDeps['alerts'],
     replay: recorder('replay', calls) as RequestTableDeps['replay'],
     recorder: recorder('recorder', calls, () => ({ state: 'off' })) as RequestTableDeps['recorder'],
+    recordings: recorder('recordings', calls, (m) =>
+      m === 'check'
+        ? Promise.resolve({ file: '/rec/a.ibdrec' })
+        : Promise.resolve({ dir: '/rec', recordings: [] }),
+    ) as RequestTableDeps['recordings'],
     ...patch,
   };
 }
@@ -135,6 +141,37 @@ describe('request table', () => {
     d.register(createRequestTable(deps(calls)));
     expect(await d.dispatch('recording.status', {}, ctx)).toEqual({ ok: true, value: { state: 'off' } });
     expect(calls.map((c) => c.method)).toEqual(['status']);
+  });
+
+  it('lists the recordings, and opens one only after it passed the check, by the path the check resolved', async () => {
+    const calls: Call[] = [];
+    const d = createDispatcher({ log: silentLogger });
+    d.register(createRequestTable(deps(calls)));
+    expect(await d.dispatch('recording.list', {}, ctx)).toEqual({
+      ok: true,
+      value: { dir: '/rec', recordings: [] },
+    });
+    await d.dispatch('replay.open', { file: 'a.ibdrec' }, ctx);
+    expect(calls.map((c) => [`${c.target}.${c.method}`, ...c.args])).toEqual([
+      ['recordings.list'],
+      ['recordings.check', 'a.ibdrec'],
+      ['settings.useRecording', '/rec/a.ibdrec'],
+      ['session.selectProfile', 'replay'],
+    ]);
+  });
+
+  it('changes nothing when the recording is refused, and answers with the check’s typed error', async () => {
+    const calls: Call[] = [];
+    const refusing = recorder('recordings', calls, () =>
+      Promise.reject(new AppError('VALIDATION', 'Cannot replay x.ibdrec: it is not an IBDesk recording')),
+    );
+    const d = createDispatcher({ log: silentLogger });
+    d.register(createRequestTable(deps(calls, { recordings: refusing as RequestTableDeps['recordings'] })));
+    expect(await d.dispatch('replay.open', { file: '/tmp/x.ibdrec' }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Cannot replay x.ibdrec: it is not an IBDesk recording' },
+    });
+    expect(calls.map((c) => `${c.target}.${c.method}`)).toEqual(['recordings.check']);
   });
 
   it('turns what the workspace store refuses into VALIDATION', async () => {

@@ -9,6 +9,7 @@ import type { WorkspaceStore } from '../config/workspace-store';
 import type { LogBook } from '../logging/log-book';
 import type { AlertsService } from '../services/alerts';
 import type { Recorder } from '../services/recorder';
+import type { RecordingLibrary } from '../services/recordings';
 import type { Session } from '../services/session';
 import type { ReplayService } from '../services/replay';
 import type { Support } from '../support';
@@ -71,6 +72,7 @@ export type RequestTableDeps = {
   alerts: AlertsService;
   replay: ReplayService;
   recorder: Recorder;
+  recordings: RecordingLibrary;
   /** Opens a pane in its own window (Electron). Without it, `windows.open` answers UNAVAILABLE (web host). */
   openWindow?: ((pane: string) => void | Promise<void>) | undefined;
 };
@@ -101,6 +103,7 @@ export function createRequestTable(deps: RequestTableDeps): RequestTable {
       done(await refusedAsInvalid(workspace.saveLayout(profileId(), layout))),
     'layout.reset': async () => done(await workspace.resetLayout(profileId())),
     'recording.status': () => deps.recorder.status(),
+    'recording.list': () => deps.recordings.list(),
     'alerts.list': () => alerts.list(),
     'alerts.create': ({ alert }) => alerts.create(alert),
     'alerts.update': ({ id, alert }) => alerts.update(id, alert),
@@ -108,7 +111,9 @@ export function createRequestTable(deps: RequestTableDeps): RequestTable {
     'alerts.delete': async ({ id }) => done(await alerts.remove(id)),
     'alerts.history': ({ limit }) => alerts.history(limit),
     'replay.open': async ({ file }) => {
-      await settings.useRecording(file);
+      // Checked before anything changes: a file that cannot be replayed leaves the profile and connection alone.
+      const recording = await deps.recordings.check(file);
+      await settings.useRecording(recording.file);
       return session.selectProfile(REPLAY_PROFILE_ID);
     },
     'replay.status': () => replay.status(),

@@ -10,7 +10,7 @@ import { installCrashHandlers } from '../logging/unhandled-errors';
 import { defaultDataDir } from '../config/data-dir';
 import { parseAccountList } from '../../src-shared/domain/accounts';
 import { REPLAY_PROFILE_ID } from '../../src-shared/domain/settings';
-import { createDemoEndpoint, startDemoGateway } from '../demo-profile';
+import { createDemoEndpoint, startDemoGateway, startReplayGateway } from '../demo-profile';
 import { appVersion } from '../version';
 import { createStartupTrace } from './startup-trace';
 import { startWebHost } from './web-host';
@@ -97,6 +97,10 @@ async function main(): Promise<void> {
     },
     autoConnect: !args['no-connect'],
     benchProbe: bench?.benchStamps ?? false,
+    // The Replay profile's gateway stamps its relayed quotes too (the replay's tick → paint figure).
+    ...(bench?.benchStamps
+      ? { startReplay: (file: string) => startReplayGateway(file, { benchStamps: true }) }
+      : {}),
     ...(args.record ? { record: args.record } : {}),
     recorderWorker: path.join(here, RECORDER_WORKER),
   });

@@ -1,4 +1,5 @@
-// Profiles dialog: pick, add, edit, delete and connect profiles (Demo, TWS/IB Gateway paper and live).
+// Profiles dialog: pick, add, edit, delete and connect profiles (Demo, TWS/IB Gateway paper and live), and the
+// Replay kind: a recorded session chosen from the data folder's recordings (or by path) and replayed.
 import { useId, useState } from 'react';
 import type { Profile } from '../../src-shared/domain/settings';
 import { useAppStore } from '../stores/use-app-store';
@@ -6,6 +7,7 @@ import { fieldMessages } from '../ui/format';
 import { ModalDialog } from '../ui/ModalDialog';
 import type { SetupCheck } from '../../src-shared/contract';
 import { blankForm, formFromProfile, parseForm, testTarget, type ProfileForm } from './profile-form';
+import { ReplayChooser } from './ReplayChooser';
 
 export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const settings = useAppStore((s) => s.settings);
@@ -22,6 +24,8 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
   const [form, setForm] = useState<ProfileForm | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  /** The Replay kind is shown: a new one (from "Connects to") or the Replay profile picked in the list. */
+  const [replaying, setReplaying] = useState<'new' | 'existing' | null>(null);
   const uid = useId();
 
   const profiles = settings?.profiles ?? [];
@@ -36,8 +40,32 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
     setCheck({ running: false, result: null, error: null });
     setMessage(null);
     setSelectedId(p?.id ?? null);
-    setForm(p ? (p.kind === 'demo' ? null : formFromProfile(p)) : blankForm());
+    setReplaying(p?.kind === 'replay' ? 'existing' : null);
+    setForm(p ? (p.kind === 'demo' || p.kind === 'replay' ? null : formFromProfile(p)) : blankForm());
   };
+
+  const kindSelect = (kind: ProfileForm['kind'] | 'replay') => (
+    <label className="field">
+      <span>Connects to</span>
+      <select
+        value={kind}
+        onChange={(e) => {
+          const k = e.target.value;
+          setErrors({});
+          setMessage(null);
+          if (k === 'replay') setReplaying('new');
+          else {
+            setReplaying(null);
+            setForm((f) => ({ ...(f ?? blankForm()), kind: k === 'gateway' ? 'gateway' : 'tws' }));
+          }
+        }}
+      >
+        <option value="tws">Trader Workstation (TWS)</option>
+        <option value="gateway">IB Gateway</option>
+        {creating && <option value="replay">Replay of a recording</option>}
+      </select>
+    </label>
+  );
 
   const field = (key: keyof ProfileForm, label: string, type: 'text' | 'number' = 'text') => (
     <label className="field">
@@ -125,19 +153,18 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
             void save();
           }}
         >
-          {form ? (
+          {replaying ? (
+            <>
+              {replaying === 'new' && kindSelect('replay')}
+              <ReplayChooser
+                current={replaying === 'existing' ? (selected?.recording ?? null) : null}
+                onOpened={onClose}
+              />
+            </>
+          ) : form ? (
             <>
               {field('name', 'Name')}
-              <label className="field">
-                <span>Connects to</span>
-                <select
-                  value={form.kind}
-                  onChange={(e) => setForm({ ...form, kind: e.target.value as ProfileForm['kind'] })}
-                >
-                  <option value="tws">Trader Workstation (TWS)</option>
-                  <option value="gateway">IB Gateway</option>
-                </select>
-              </label>
+              {kindSelect(form.kind)}
               {field('host', 'Host')}
               {field('port', 'Port', 'number')}
               <p className="hint">TWS: 7497 paper, 7496 live · IB Gateway: 4002 paper, 4001 live</p>
@@ -169,7 +196,7 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
               {message}
             </p>
           )}
-          {form && (check.running || check.result || check.error) && (
+          {form && !replaying && (check.running || check.result || check.error) && (
             <div
               role="status"
               aria-label="Setup check"
@@ -197,12 +224,12 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose: () =>
             </div>
           )}
           <div className="actions">
-            {form && (
+            {form && !replaying && (
               <button type="button" disabled={check.running} onClick={() => void runCheck()}>
                 Test connection
               </button>
             )}
-            {form && <button type="submit">Save</button>}
+            {form && !replaying && <button type="submit">Save</button>}
             {selected && selected.id !== activeId && (
               <button type="button" onClick={() => void selectProfile(selected.id).then(() => onClose())}>
                 Connect with this profile

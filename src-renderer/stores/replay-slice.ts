@@ -1,7 +1,9 @@
 // Replay slice: the Replay profile's replay as main reports it (clock, speed, playing) and the transport bar's
-// actions on it. Main owns the replay; every action answers with the new status, and `replay` events keep it current.
-import type { ReplayStatus } from '../../src-shared/domain/replay';
-import type { AppErrorData } from '../../src-shared/result';
+// actions on it, and the recordings the Profiles dialog offers for it. Main owns the replay; every action answers
+// with the new status, and `replay` events keep it current.
+import type { ConnectionStatus } from '../../src-shared/domain/connection';
+import type { RecordingList, ReplayStatus } from '../../src-shared/domain/replay';
+import type { AppErrorData, Result } from '../../src-shared/result';
 import type { Slice } from './app-store';
 
 export type ReplaySlice = {
@@ -14,6 +16,11 @@ export type ReplaySlice = {
   replaySpeed(speed: number): Promise<void>;
   replayStep(ms: number): Promise<void>;
   replaySeek(time: number): Promise<void>;
+  /** The data folder's recordings, as last listed (null before the first listing). */
+  recordings: RecordingList | null;
+  loadRecordings(): Promise<Result<RecordingList>>;
+  /** Points the Replay profile at a recording and connects with it; main refuses a file it cannot replay. */
+  openReplay(file: string): Promise<Result<ConnectionStatus>>;
 };
 
 export const createReplaySlice: Slice<ReplaySlice> = (set, get) => {
@@ -34,5 +41,16 @@ export const createReplaySlice: Slice<ReplaySlice> = (set, get) => {
     replaySpeed: (speed) => run(client().invoke('replay.speed', { speed })),
     replayStep: (ms) => run(client().invoke('replay.step', { ms })),
     replaySeek: (time) => run(client().invoke('replay.seek', { time })),
+    recordings: null,
+    async loadRecordings() {
+      const r = await client().invoke('recording.list', {});
+      if (r.ok) set({ recordings: r.value });
+      return r;
+    },
+    async openReplay(file) {
+      const r = await client().invoke('replay.open', { file });
+      if (r.ok) set({ connection: r.value });
+      return r;
+    },
   };
 };

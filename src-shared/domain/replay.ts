@@ -22,3 +22,32 @@ export const ReplayStatus = z.object({
   truncated: z.boolean(),
 });
 export type ReplayStatus = z.infer<typeof ReplayStatus>;
+
+/** A recording as the Profiles dialog lists it: read from its headers, not played. */
+export const RecordingInfo = z.object({
+  /** Where it is on main's machine (what `replay.open` takes). */
+  file: z.string(),
+  name: z.string(),
+  bytes: z.number().nonnegative(),
+  /** When the recording (this part) was started, epoch ms; the file's time when its header does not read. */
+  created: z.number(),
+  /** Its first and last records (epoch ms); null when it cannot be replayed. */
+  firstTime: z.number().nullable(),
+  lastTime: z.number().nullable(),
+  records: z.number().int().nonnegative(),
+  /** Account ids and order details were masked. */
+  masked: z.boolean(),
+  /** Cut short by a crash or a full disk: it replays up to its last complete block. */
+  truncated: z.boolean(),
+  /** Why it cannot be replayed (foreign, damaged, empty…), in plain words; null when it can. */
+  problem: z.string().nullable(),
+});
+export type RecordingInfo = z.infer<typeof RecordingInfo>;
+
+export const RecordingList = z.object({
+  /** The data folder's recordings/ (where "Record this session" writes). */
+  dir: z.string(),
+  /** Newest first. */
+  recordings: z.array(RecordingInfo),
+});
+export type RecordingList = z.infer<typeof RecordingList>;

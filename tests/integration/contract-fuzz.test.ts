@@ -89,6 +89,7 @@ const VALID = {
     hotkeys: [{ keys: 'Shift+B', action: { kind: 'trade', side: 'BUY', at: 'ask', quantity: 100 } }],
   },
   'recording.status': {},
+  'recording.list': {},
 } satisfies Record<RequestName, Record<string, unknown>>;
 
 const NASTY: unknown[] = [

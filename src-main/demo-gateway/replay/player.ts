@@ -45,6 +45,7 @@ export class Player {
   /** The pump is waiting for the next block. */
   private waiting = false;
   private endedFlag = false;
+  private pumpCount = 0;
   private onEnd: (() => void) | undefined;
 
   constructor(
@@ -60,6 +61,11 @@ export class Player {
   /** The server version the recording's messages are laid out in. */
   get version(): number {
     return this.registry.version;
+  }
+
+  /** How many times the player has applied what was due (a bench stamp goes out once per pump and client). */
+  get pumps(): number {
+    return this.pumpCount;
   }
 
   /** Played to the end of the recording. */
@@ -92,6 +98,7 @@ export class Player {
   /** Applies every record due by the clock. */
   pump(): void {
     if (this.busy) return;
+    this.pumpCount++;
     const now = this.clock.now();
     for (;;) {
       if (this.pos >= this.buffer.length) {

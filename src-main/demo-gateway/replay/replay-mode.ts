@@ -41,18 +41,60 @@ function replayTime(to: number | string, firstTime: number): number {
   throw new ReplayError('BAD_TIME', `cannot read "${to}" as a replay time (HH:MM, HH:MM:SS or epoch ms)`);
 }
 
+/** Throws the ReplayError of a recording the gateway cannot serve (a server version it does not speak, no records). */
+function checkReplayable(reader: RecordingReader, file: string): void {
+  const v = reader.meta.serverVersion;
+  if (v < MIN_SUPPORTED_SERVER_VERSION || v > MAX_SUPPORTED_SERVER_VERSION)
+    throw new ReplayError(
+      'UNSUPPORTED_SERVER_VERSION',
+      `${file} was recorded at server version ${v}; the demo gateway replays ${MIN_SUPPORTED_SERVER_VERSION}…${MAX_SUPPORTED_SERVER_VERSION}`,
+    );
+  if (!(reader.recordCount > 0) || Number.isNaN(reader.firstTime))
+    throw new ReplayError('EMPTY_RECORDING', `${file} holds no records`);
+}
+
+/** What a recording is, read from its headers without playing it: what a list of recordings shows. */
+export interface RecordingSummary {
+  readonly created: number;
+  readonly serverVersion: number;
+  readonly masked: boolean;
+  readonly firstTime: number;
+  readonly lastTime: number;
+  readonly records: number;
+  /** Cut inside a block (a crash or a full disk): it replays up to its last complete block. */
+  readonly truncated: boolean;
+  /** Closed by its writer; false while it is still being written or after a crash. */
+  readonly ended: boolean;
+}
+
+/**
+ * Opens a recording as a replay would and closes it again: its summary, or the typed error the replay would meet
+ * (the reader's RecordingError for a foreign, damaged or cut-off file; a ReplayError for one the gateway cannot serve).
+ */
+export async function inspectRecording(file: string): Promise<RecordingSummary> {
+  const reader = await openRecording(file);
+  try {
+    checkReplayable(reader, file);
+    return {
+      created: reader.meta.created,
+      serverVersion: reader.meta.serverVersion,
+      masked: reader.meta.masked,
+      firstTime: reader.firstTime,
+      lastTime: reader.lastTime,
+      records: reader.recordCount,
+      truncated: reader.truncated,
+      ended: reader.ended,
+    };
+  } finally {
+    await reader.close();
+  }
+}
+
 /** Opens and checks the recording and makes the replay clock (before the gateway's model is built on that clock). */
 export async function openReplay(o: ReplayOptions, base: Clock): Promise<OpenedReplay> {
   const reader = await openRecording(o.file);
   try {
-    const v = reader.meta.serverVersion;
-    if (v < MIN_SUPPORTED_SERVER_VERSION || v > MAX_SUPPORTED_SERVER_VERSION)
-      throw new ReplayError(
-        'UNSUPPORTED_SERVER_VERSION',
-        `${o.file} was recorded at server version ${v}; the demo gateway replays ${MIN_SUPPORTED_SERVER_VERSION}…${MAX_SUPPORTED_SERVER_VERSION}`,
-      );
-    if (!(reader.recordCount > 0) || Number.isNaN(reader.firstTime))
-      throw new ReplayError('EMPTY_RECORDING', `${o.file} holds no records`);
+    checkReplayable(reader, o.file);
     const start = Math.min(
       Math.max(replayTime(o.from ?? reader.firstTime, reader.firstTime), reader.firstTime),
       reader.lastTime,

@@ -11,7 +11,8 @@ import type { ContractRequest } from '../orders/order-types';
 import { resolveOne } from '../handlers/contracts';
 import { parseNewsTickList } from '../news';
 import type { Request } from '../wire/requests';
-import { tickSnapshotEnd } from '../wire/encoder';
+import { tickSnapshotEnd, tickString } from '../wire/encoder';
+import { BENCH_STAMP_TICK } from '../gateway-options';
 import type { Player } from './player';
 import { linesOf } from './session-lines';
 import type { RecordedStream } from './recorded-stream';
@@ -38,6 +39,11 @@ interface AnyRequest {
 
 export class ReplayService {
   private readonly lines = new Map<Session, Map<number, Line>>();
+  /** Bench stamps (npm run bench): the line each session's stamps go on (its first quote line, as the live model's
+   *  go on its first subscription: the watchlist's first row, which is on screen), the pump it last got one in. */
+  private readonly stampLine = new WeakMap<Session, number>();
+  private readonly stamped = new WeakMap<Session, number>();
+  private stampSeq = 0;
 
   constructor(
     private readonly ctx: GatewayContext,
@@ -128,9 +134,14 @@ export class ReplayService {
       s.send(tickSnapshotEnd(reqId));
       return true;
     }
+    const stamps = this.ctx.options.benchStamps && r.kind === 'reqMktData' && !snapshot;
+    if (stamps && !this.stampLine.has(s)) this.stampLine.set(s, reqId);
     const stop = this.player.listen(key, {
       message: (stream, fields) => {
-        if (stream === this.player.current(key) && take(fields)) send(fields);
+        if (stream !== this.player.current(key) || !take(fields)) return;
+        send(fields);
+        if (stamps && this.stampLine.get(s) === reqId && QUOTE_MSGS.has(fields[0] ?? ''))
+          this.stamp(s, reqId);
       },
       seeked: () => {
         for (const f of clearRows(rows, reqId)) send(f);
@@ -139,6 +150,23 @@ export class ReplayService {
     });
     linesOf(this.lines, s).set(reqId, { stop });
     return true;
+  }
+
+  /**
+   * A bench stamp after a relayed quote, as the live model sends one after a beat's ticks (handlers/market-data.ts):
+   * one per session per pump of the player, on the stamped line after its quote, with the wall time it went out.
+   */
+  private stamp(s: Session, reqId: number): void {
+    const pump = this.player.pumps;
+    if (this.stamped.get(s) === pump) return;
+    this.stamped.set(s, pump);
+    s.send(
+      tickString(
+        reqId,
+        BENCH_STAMP_TICK,
+        `${++this.stampSeq};${(performance.timeOrigin + performance.now()).toFixed(3)}`,
+      ),
+    );
   }
 
   private detach(s: Session, reqId: number): boolean {

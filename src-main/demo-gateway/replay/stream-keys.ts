@@ -108,7 +108,9 @@ export class StreamKeys {
   groupKey(kind: string, contract: ContractRequest | undefined, params: JsonObject | undefined): string {
     const k = STREAM_KINDS[kind];
     const c = k?.contract && contract ? this.contractKey(contract) : '';
-    const p = (k?.params ?? []).map((path) => norm(at(params, path))).join('/');
+    const parts = (k?.params ?? []).map((path) => norm(at(params, path)));
+    if (k?.variant) parts.push(k.variant(params));
+    const p = parts.join('/');
     return `${kind}|${c}|${p}`;
   }
 }

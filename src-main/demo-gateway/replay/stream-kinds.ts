@@ -13,7 +13,16 @@ export interface StreamKind {
   readonly params: readonly string[];
   /** Whether the request names a contract (a scanner or bulletins do not). */
   readonly contract: boolean;
+  /** A part of the key read from the parameters when equality of one is too strict (see reqMktData). */
+  readonly variant?: (params: Readonly<Record<string, unknown>> | undefined) => string;
 }
+
+/**
+ * A market-data line with "mdoff" among its generic ticks carries no quotes (the app's news line: "mdoff,292:…"):
+ * a stream of its own, or a quote line asked for later would be given it. The rest of the list need not agree.
+ */
+const quotesOff = (params: Readonly<Record<string, unknown>> | undefined): string =>
+  /(^|,)\s*mdoff\s*(,|$)/i.test(String(params?.genericTickList ?? '')) ? 'MDOFF' : '';
 
 const live = (cancel: string, params: readonly string[] = [], contract = true): StreamKind => ({
   mode: 'live',
@@ -28,7 +37,7 @@ const answer = (params: readonly string[] = [], contract = true): StreamKind => 
 });
 
 export const STREAM_KINDS: Readonly<Record<string, StreamKind>> = {
-  reqMktData: live('cancelMktData'),
+  reqMktData: { ...live('cancelMktData'), variant: quotesOff },
   // The bar size is not part of the match: finer recorded bars make coarser ones (replay/replay-history.ts).
   reqHistoricalData: live('cancelHistoricalData', ['whatToShow']),
   reqRealTimeBars: live('cancelRealTimeBars', ['whatToShow']),
