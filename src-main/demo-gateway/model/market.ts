@@ -9,6 +9,8 @@ import type { DayPath } from './price-path';
 import { SessionCalendar } from './sessions';
 import type { Session } from './sessions';
 import { hash32, unit } from './rng';
+import { addWholeMinutes, figuresAt, minuteStartOf } from './session-tally';
+import type { SessionTally } from './session-tally';
 import { etDay, etMidnight } from '../wire/tws-time';
 
 export interface Quote {
@@ -53,18 +55,11 @@ export function emptyQuote(): Quote {
   };
 }
 
-interface Stats {
-  sessionStart: number;
+interface Stats extends SessionTally {
   /** Previous session's close and this session's open (constant within a session). */
   prevClose: number;
   open: number;
   openAt: number;
-  /** Minute-aligned UTC ms up to which hi/lo/vol/trades are accumulated. */
-  upTo: number;
-  hi: number;
-  lo: number;
-  vol: number;
-  trades: number;
 }
 
 const MINUTE = 60_000;
@@ -241,51 +236,10 @@ export class Market {
       };
       stats[inst.index] = st;
     }
-    const minuteStart = te - ((((te - session.start) % MINUTE) + MINUTE) % MINUTE);
-    while (st.upTo < minuteStart) {
-      const path = this.paths.dayPath(inst, this.etDayOf(st.upTo));
-      const from = Math.max(0, Math.floor((st.upTo - path.t0) / MINUTE));
-      const to = Math.min(path.n, Math.floor((minuteStart - path.t0) / MINUTE));
-      let { hi, lo, vol, trades } = st;
-      for (let i = from; i < to; i++) {
-        const h = path.hi[i] as number;
-        const l = path.lo[i] as number;
-        if (h > hi) hi = h;
-        if (l < lo) lo = l;
-        const v = path.vol[i] as number;
-        vol += v;
-        trades += Math.ceil(v / inst.avgTradeSize);
-      }
-      st.hi = hi;
-      st.lo = lo;
-      st.vol = vol;
-      st.trades = trades;
-      st.upTo = to >= path.n ? path.t0 + path.n * MINUTE : path.t0 + to * MINUTE;
-      if (to <= from && to < path.n) break;
-    }
-    // The minute in progress: its seconds so far.
-    const day = this.etDayOf(te);
-    const path = this.paths.dayPath(inst, day);
-    const i = Math.min(path.n - 1, Math.max(0, Math.floor((te - path.t0) / MINUTE)));
-    const sp = this.paths.secondPath(inst, path, i);
-    const secs = (te - path.t0 - i * MINUTE) / 1000;
-    const s = Math.min(60, Math.max(0, Math.floor(secs)));
-    let hi = Math.max(st.hi, raw);
-    let lo = Math.min(st.lo, raw);
-    for (let k = 0; k <= s; k++) {
-      const v = sp.p[k] as number;
-      if (v > hi) hi = v;
-      if (v < lo) lo = v;
-    }
-    const mv = path.vol[i] as number;
-    const w =
-      (sp.cumW[s] as number) +
-      (s < 60 ? ((sp.cumW[s + 1] as number) - (sp.cumW[s] as number)) * (secs - s) : 0);
-    const partial = Math.floor(mv * w);
-    out.high = this.roundPrice(inst, hi);
-    out.low = this.roundPrice(inst, lo);
-    out.volume = st.vol + partial;
-    out.trades = st.trades + Math.ceil(partial / inst.avgTradeSize);
+    addWholeMinutes(this, inst, st, minuteStartOf(session.start, te));
+    figuresAt(this, inst, st, te, raw, out);
+    out.high = this.roundPrice(inst, out.high);
+    out.low = this.roundPrice(inst, out.low);
     return st;
   }
 }
