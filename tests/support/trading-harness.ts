@@ -12,6 +12,7 @@ import { createDemoGateway, type DemoGateway } from '../../src-main/demo-gateway
 import type { DemoGatewayOptions } from '../../src-main/demo-gateway/gateway-options';
 import type { LinkDeps } from '../../src-main/ib/connection/index';
 import { createOrderJournal } from '../../src-main/services/orders/journal';
+import { createSocketDropper, type SocketDropper } from '../../src-main/paper/socket-drop';
 import { createTrading, type Trading } from '../../src-main/trading';
 import { waitFor } from './wait';
 
@@ -110,6 +111,13 @@ export interface TradingScene {
   readonly gw: DemoGateway;
   startGateway(opts?: DemoGatewayOptions): Promise<DemoGateway>;
   startTrading(opts?: Parameters<typeof startTrading>[0]): Promise<TradingHarness>;
+  /**
+   * A gateway and a trading core connected to it whose socket the test can close from inside the process (the
+   * paper suite's dropper), for the reconnect tests.
+   */
+  startDroppable(
+    opts?: Parameters<typeof startTrading>[0],
+  ): Promise<{ gw: DemoGateway; dropper: SocketDropper; h: TradingHarness }>;
   tempDir(prefix: string): Promise<string>;
   clear(): Promise<void>;
 }
@@ -131,6 +139,13 @@ export function tradingScene(): TradingScene {
       const h = await startTrading(opts);
       harnesses.push(h);
       return h;
+    },
+    async startDroppable(opts = {}) {
+      const gw = await this.startGateway();
+      const dropper = createSocketDropper();
+      const h = await this.startTrading({ ...opts, link: { ...opts.link, createApi: dropper.createApi } });
+      await h.connect(gw);
+      return { gw, dropper, h };
     },
     async tempDir(prefix) {
       const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
