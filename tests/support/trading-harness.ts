@@ -111,6 +111,11 @@ export interface TradingScene {
   readonly gw: DemoGateway;
   startGateway(opts?: DemoGatewayOptions): Promise<DemoGateway>;
   startTrading(opts?: Parameters<typeof startTrading>[0]): Promise<TradingHarness>;
+  /** A gateway and a trading core connected to it. */
+  startConnected(
+    gatewayOpts?: DemoGatewayOptions,
+    tradingOpts?: Parameters<typeof startTrading>[0],
+  ): Promise<{ gw: DemoGateway; h: TradingHarness }>;
   /**
    * A gateway and a trading core connected to it whose socket the test can close from inside the process (the
    * paper suite's dropper), for the reconnect tests.
@@ -140,11 +145,18 @@ export function tradingScene(): TradingScene {
       harnesses.push(h);
       return h;
     },
-    async startDroppable(opts = {}) {
-      const gw = await this.startGateway();
-      const dropper = createSocketDropper();
-      const h = await this.startTrading({ ...opts, link: { ...opts.link, createApi: dropper.createApi } });
+    async startConnected(gatewayOpts, tradingOpts) {
+      const gw = await this.startGateway(gatewayOpts);
+      const h = await this.startTrading(tradingOpts);
       await h.connect(gw);
+      return { gw, h };
+    },
+    async startDroppable(opts = {}) {
+      const dropper = createSocketDropper();
+      const { gw, h } = await this.startConnected(
+        {},
+        { ...opts, link: { ...opts.link, createApi: dropper.createApi } },
+      );
       return { gw, dropper, h };
     },
     async tempDir(prefix) {
