@@ -3,7 +3,13 @@
 // historical requests past the pacing rules queued rather than refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import { stockContract } from '../../src-main/demo-gateway/index';
-import { AAPL, tradingScene, type startTrading, type TradingHarness } from '../support/trading-harness';
+import {
+  AAPL,
+  BUY_ONE_AAPL,
+  tradingScene,
+  type startTrading,
+  type TradingHarness,
+} from '../support/trading-harness';
 import { sleep, waitFor } from '../support/wait';
 
 const scene = tradingScene();
@@ -158,16 +164,7 @@ describe('the connection survives the demo gateway’s faults', () => {
     gw.faults.connectivityLoss('data-lost', 1000);
     await waitFor(() => h.trading.link.status().state === 'degraded', 'degraded');
     expect(h.trading.link.status().twsCode).toBe(1100);
-    await expect(
-      h.trading.orders.place({
-        contract: AAPL,
-        action: 'BUY',
-        quantity: 1,
-        orderType: 'MKT',
-        tif: 'DAY',
-        outsideRth: false,
-      }),
-    ).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    await expect(h.trading.orders.place(BUY_ONE_AAPL)).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
     await waitFor(() => h.trading.link.status().state === 'ready', 'ready after 1101');
     const restored = Date.now();
     expect(h.trading.link.status().twsCode).toBe(1101);

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventMap, EventName } from '../../src-shared/contract';
+import type { OrderTicket } from '../../src-shared/domain/order';
 import type { Quote } from '../../src-shared/domain/quote';
 import { defaultSettings, DEFAULT_LIMITS, type Preferences } from '../../src-shared/domain/settings';
 import { systemClock } from '../../src-shared/clock';
@@ -100,6 +101,16 @@ export const AAPL = {
   secType: 'STK' as const,
   exchange: 'SMART',
   currency: 'USD',
+};
+
+/** One AAPL share bought at market, a day order: the order the fault and crash tests place. */
+export const BUY_ONE_AAPL: OrderTicket = {
+  contract: AAPL,
+  action: 'BUY',
+  quantity: 1,
+  orderType: 'MKT',
+  tif: 'DAY',
+  outsideRth: false,
 };
 
 /**
