@@ -1,13 +1,11 @@
-// The L1 quote's top of book, last price/size and session high/low at any instant, computed exactly as
-// model/market.ts computes them but without Market.quote's per-lane session statistics (which restart from the
-// session's open whenever time goes backwards): the book, the tape and the tick streams ask about arbitrary past
-// instants. The top-of-book formulas mirror Market.quote line for line (l1-view.test.ts holds them equal to it for
-// every instrument at many instants, so a change to market.ts that is not made here fails there); the session
-// high/low keep their own tally but count it with Market's code (model/session-tally.ts).
+// The L1 quote's top of book, last price/size and session high/low at any instant, read with model/market.ts's
+// own code (Market.fillTop, model/session-tally.ts) but without Market.quote's per-lane session statistics (which
+// restart from the session's open whenever time goes backwards): the book, the tape and the tick streams ask about
+// arbitrary past instants, so the high/low keep a tally of their own. l1-view.test.ts holds both equal to
+// Market.quote for every instrument at many instants.
 import type { Instrument } from '../model/instrument';
 import type { Market } from '../model/market';
 import type { Session } from '../model/sessions';
-import { hash32, unit } from '../model/rng';
 import { addWholeMinutes, figuresAt, minuteStartOf } from '../model/session-tally';
 import type { SessionTally, TallyFigures } from '../model/session-tally';
 
@@ -41,40 +39,14 @@ export function emptyTop(): Top {
   };
 }
 
-/** Relative half-spread of the model (Market.quote's `rel`). */
-function relativeSpread(inst: Instrument): number {
-  return inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
-}
-
 /** Fills `out` with the L1 top of book at `t` (Market.quote's bid/ask/sizes/last/lastSize) and returns it. */
 export function l1Top(market: Market, inst: Instrument, t: number, out: Top): Top {
   const eff = market.effectiveTime(inst, t);
-  const te = eff.t;
-  const tick = inst.minTick;
-  const last = market.roundPrice(inst, market.rawPrice(inst, te));
-  const spreadTicks = Math.max(1, Math.round((last * relativeSpread(inst)) / tick));
-  const h = hash32(market.seed, inst.conId, Math.floor(te / 100), 5);
-  const k = Math.floor(unit(h) * (spreadTicks + 1));
-  const bid = market.roundPrice(inst, last - k * tick);
-  out.bid = bid;
-  out.ask = market.roundPrice(inst, bid + spreadTicks * tick);
-  out.last = last;
-  const lot = inst.lotSize;
-  out.bidSize = lot * (1 + ((h >>> 8) % 24));
-  out.askSize = lot * (1 + ((h >>> 16) % 24));
-  out.lastSize = lastSizeAt(market, inst, Math.floor(te / 1000));
-  out.te = te;
+  market.fillTop(inst, eff.t, market.rawPrice(inst, eff.t), out);
+  out.te = eff.t;
   out.session = eff.session;
   out.live = eff.live;
   return out;
-}
-
-/** The L1 LAST_SIZE shown during epoch second `sec` (Market.quote's per-second draw). */
-export function lastSizeAt(market: Market, inst: Instrument, sec: number): number {
-  const hs = hash32(market.seed, inst.conId, sec, 6);
-  return inst.secType === 'STK'
-    ? Math.max(1, Math.round(inst.avgTradeSize * (0.2 + 1.6 * unit(hs))))
-    : Math.max(1, Math.round(inst.avgTradeSize * (0.5 + unit(hs))));
 }
 
 /**

@@ -36,6 +36,9 @@ export interface Quote {
   live: boolean;
 }
 
+/** The top of book: what the L1 view reads of a quote. */
+export type TopOfBook = Pick<Quote, 'bid' | 'ask' | 'last' | 'bidSize' | 'askSize' | 'lastSize'>;
+
 export function emptyQuote(): Quote {
   return {
     bid: 0,
@@ -149,6 +152,36 @@ export class Market {
     this.derivatives = d;
   }
 
+  /**
+   * Fills the top of book at effective instant `te` from `raw`, the path price there: last is `raw` on the tick
+   * grid, the spread and the bid/ask sizes are drawn per 100 ms, the last size per second. Market.quote and the
+   * depth streams' L1 view (depth/l1-view.ts) both read it.
+   */
+  fillTop(inst: Instrument, te: number, raw: number, out: TopOfBook): void {
+    const tick = inst.minTick;
+    const last = this.roundPrice(inst, raw);
+    const rel = inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
+    const spreadTicks = Math.max(1, Math.round((last * rel) / tick));
+    const h = hash32(this.seed, inst.conId, Math.floor(te / 100), 5);
+    const k = Math.floor(unit(h) * (spreadTicks + 1));
+    const bid = this.roundPrice(inst, last - k * tick);
+    out.bid = bid;
+    out.ask = this.roundPrice(inst, bid + spreadTicks * tick);
+    out.last = last;
+    const lot = inst.lotSize;
+    out.bidSize = lot * (1 + ((h >>> 8) % 24));
+    out.askSize = lot * (1 + ((h >>> 16) % 24));
+    out.lastSize = this.lastSizeAt(inst, Math.floor(te / 1000));
+  }
+
+  /** The LAST_SIZE shown during epoch second `sec`. */
+  lastSizeAt(inst: Instrument, sec: number): number {
+    const hs = hash32(this.seed, inst.conId, sec, 6);
+    return inst.secType === 'STK'
+      ? Math.max(1, Math.round(inst.avgTradeSize * (0.2 + 1.6 * unit(hs))))
+      : Math.max(1, Math.round(inst.avgTradeSize * (0.5 + unit(hs))));
+  }
+
   /** Fills `out` with the quote at `t` and returns it (no allocation on the hot path). Lane 1 is for delayed data. */
   quote(inst: Instrument, t: number, out: Quote, lane: 0 | 1 = 0): Quote {
     if (inst.index < 0) {
@@ -158,27 +191,10 @@ export class Market {
     }
     const eff = this.effectiveTime(inst, t);
     const te = eff.t;
-    const tick = inst.minTick;
     const raw = this.rawPrice(inst, te);
-    const last = this.roundPrice(inst, raw);
-    const rel = inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
-    const spreadTicks = Math.max(1, Math.round((last * rel) / tick));
-    const bucket = Math.floor(te / 100);
-    const h = hash32(this.seed, inst.conId, bucket, 5);
-    const k = Math.floor(unit(h) * (spreadTicks + 1));
-    const bid = this.roundPrice(inst, last - k * tick);
-    out.bid = bid;
-    out.ask = this.roundPrice(inst, bid + spreadTicks * tick);
-    out.last = last;
-    const lot = inst.lotSize;
-    out.bidSize = lot * (1 + ((h >>> 8) % 24));
-    out.askSize = lot * (1 + ((h >>> 16) % 24));
+    this.fillTop(inst, te, raw, out);
+    const last = out.last;
     const sec = Math.floor(te / 1000);
-    const hs = hash32(this.seed, inst.conId, sec, 6);
-    out.lastSize =
-      inst.secType === 'STK'
-        ? Math.max(1, Math.round(inst.avgTradeSize * (0.2 + 1.6 * unit(hs))))
-        : Math.max(1, Math.round(inst.avgTradeSize * (0.5 + unit(hs))));
     out.lastTime = sec;
     out.live = eff.live;
     const session = eff.session;
