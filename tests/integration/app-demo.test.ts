@@ -3,14 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Headline, NewsArticle, NewsProvider } from '../../src-shared/domain/news';
 import { createDemoEndpoint, startDemoGateway } from '../../src-main/demo-profile';
-import {
-  ApiClient,
-  buyAaplAndFill,
-  callOk,
-  eventsOf,
-  startHarness,
-  type Harness,
-} from '../support/app-harness';
+import type { Harness } from '../support/app-harness';
+import { ApiClient, buyAaplAndFill, callOk, eventsOf, startHarness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 
 let h: Harness | null = null;

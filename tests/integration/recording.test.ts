@@ -12,14 +12,8 @@ import {
   type RecordingEntry,
   type WriterFs,
 } from '../../src-main/recorder/format';
-import {
-  ApiClient,
-  buyAaplAndFill,
-  callOk,
-  eventsOf,
-  startHarness,
-  type Harness,
-} from '../support/app-harness';
+import type { Harness } from '../support/app-harness';
+import { ApiClient, buyAaplAndFill, callOk, eventsOf, startHarness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 
 let h: Harness | null = null;
