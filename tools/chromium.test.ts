@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChromiumNotFound, findChromium, provisionChromium, type ChromiumSystem } from './chromium.mjs';
+import { thrownBy } from '../tests/support/thrown';
 
 type Call = { cmd: string; args: string[] };
 
@@ -156,14 +157,7 @@ describe('provisionChromium', () => {
       },
     ];
     for (const { sys, why } of cases) {
-      let err: unknown;
-      try {
-        provisionChromium(sys);
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(ChromiumNotFound);
-      const message = (err as Error).message;
+      const message = thrownBy(() => provisionChromium(sys), ChromiumNotFound).message;
       expect(message).not.toContain('\n');
       expect(message).toMatch(
         /CHROMIUM_PATH \(not set\); system browsers \(chromium, chromium-browser, google-chrome/,

@@ -3,7 +3,7 @@ import type { ScanSnapshot } from '../../src-shared/domain/scanner';
 import { silentLogger } from '../../src-shared/logger';
 import { createManualClock } from '../../tests/support/manual-clock';
 import { createFakeTws } from '../../tests/support/fake-tws';
-import { createMarketData } from './market-data';
+import { quietMarketData } from '../../tests/support/orders-fixtures';
 import { createScanner, MAX_SCANNER_SLOTS } from './scanner';
 
 const row = (rank: number, conId: number) => ({
@@ -26,13 +26,7 @@ function setup() {
   const clock = createManualClock();
   const fake = createFakeTws(clock);
   fake.ready();
-  const md = createMarketData({
-    tws: fake.tws,
-    clock,
-    log: silentLogger,
-    publish: () => undefined,
-    prefs: { marketDataLines: 100, marketDataType: 'live' },
-  });
+  const md = quietMarketData(fake, clock);
   const snaps: { clientId: string; s: ScanSnapshot }[] = [];
   const scanner = createScanner({
     tws: fake.tws,

@@ -1,31 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
-import { defaultSettings, type Preferences, type Settings } from '../../src-shared/domain/settings';
-import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { settle, storeWithSettings } from '../../tests/support/renderer/fake-client';
 import { connectionStatus, order } from '../../tests/support/renderer/fixtures';
 import { selectAccountView, selectTicketAccount } from './account-view';
-import { createAppStore } from './app-store';
 import { ordersIn, upsertOrders } from './orders-slice';
 
 const status = (accounts: string[], profileId = 'demo'): ConnectionStatus =>
   connectionStatus({ accounts, profileId, port: 4002, serverVersion: 193 });
 
-function store() {
-  let settings: Settings = defaultSettings();
-  const client = createFakeClient({
-    'settings.set': (patch: Partial<Preferences>) => {
-      settings = { ...settings, preferences: { ...settings.preferences, ...patch } };
-      return settings;
-    },
-  });
-  const s = createAppStore(client);
-  s.setState({ settings });
-  return { s, client };
-}
-
 describe('account view', () => {
   it('shows every account until one is picked, remembers the pick per profile, and forgets a stale one', async () => {
-    const { s, client } = store();
+    const { s, client } = storeWithSettings();
     s.setState({ connection: status(['DU1111111', 'DU2222222']) });
     expect(selectAccountView(s.getState())).toBe('all');
     await s.getState().setAccountView('DU2222222');
@@ -39,7 +24,7 @@ describe('account view', () => {
   });
 
   it("defaults the ticket's account to the first, then to the one last picked for the profile", async () => {
-    const { s } = store();
+    const { s } = storeWithSettings();
     s.setState({ connection: status(['DU1111111', 'DU2222222']) });
     expect(selectTicketAccount(s.getState())).toBe('DU1111111');
     await s.getState().setTicketAccount('DU2222222');

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/result';
 import { fieldMessages } from '../ui/format';
 import { studiesOf, withStudy, withStudyChanged } from './chart-studies';
-
-function validationOf(f: () => unknown): AppError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('no error thrown');
-}
+import { thrownBy } from '../../tests/support/thrown';
 
 describe('chart studies', () => {
   it('adds studies with their defaults and ids unique per kind', () => {
@@ -30,10 +21,13 @@ describe('chart studies', () => {
 
   it('refuses bad params with field errors a form can show, and keeps the list as it was', () => {
     const list = withStudy([], { kind: 'rsi' });
-    const e = validationOf(() => withStudy(list, { kind: 'rsi', params: { period: 0 } }));
+    const e = thrownBy(() => withStudy(list, { kind: 'rsi', params: { period: 0 } }), AppError);
     expect(e.code).toBe('VALIDATION');
     expect(fieldMessages(e)).toEqual({ period: 'period must be at least 1 bar' });
-    const m = validationOf(() => withStudyChanged(list, 'rsi-1', { kind: 'macd', params: { fast: 30 } }));
+    const m = thrownBy(
+      () => withStudyChanged(list, 'rsi-1', { kind: 'macd', params: { fast: 30 } }),
+      AppError,
+    );
     expect(fieldMessages(m).fast).toBe('the fast period must be shorter than the slow one');
     expect(list).toHaveLength(1);
   });

@@ -1,24 +1,10 @@
 // "Record this session" in the window: the active profile's choice (off and masked until changed), saved per
 // profile through settings.set, and what the status bar says of the recorder.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Preferences, type Settings } from '../../src-shared/domain/settings';
-import { createFakeClient } from '../../tests/support/renderer/fake-client';
+import { defaultSettings } from '../../src-shared/domain/settings';
+import { storeWithSettings } from '../../tests/support/renderer/fake-client';
 import { recordingLabel } from '../ui/format';
-import { createAppStore } from './app-store';
 import { recordingChoice } from './settings-slice';
-
-function store() {
-  let settings: Settings = defaultSettings();
-  const client = createFakeClient({
-    'settings.set': (patch: Partial<Preferences>) => {
-      settings = { ...settings, preferences: { ...settings.preferences, ...patch } };
-      return settings;
-    },
-  });
-  const s = createAppStore(client);
-  s.setState({ settings });
-  return { s, client };
-}
 
 describe('recording choice', () => {
   it('is off and masked for a profile that never chose', () => {
@@ -27,7 +13,7 @@ describe('recording choice', () => {
   });
 
   it('saves a change for the active profile only, keeping what was not changed', async () => {
-    const { s, client } = store();
+    const { s, client } = storeWithSettings();
     await s.getState().setRecording({ record: true });
     await s.getState().setRecording({ keep: true });
     expect(client.callsOf('settings.set')).toEqual([

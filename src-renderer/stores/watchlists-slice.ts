@@ -1,6 +1,7 @@
 // Watchlists slice: several named lists of instruments, saved through main after every change (main owns the
 // file). The list operations are pure functions so they are tested without a store.
 import type { Watchlist, WatchItem } from '../../src-shared/domain/workspace';
+import { uniqueSlugId } from '../../src-shared/slug-id';
 import type { Slice } from './app-store';
 
 export type WatchlistsSlice = {
@@ -16,15 +17,7 @@ export type WatchlistsSlice = {
 };
 
 export function listIdFor(name: string, taken: readonly string[]): string {
-  const base =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 32) || 'list';
-  let id = base;
-  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
-  return id;
+  return uniqueSlugId(name, taken, 'list');
 }
 
 function mapList(lists: readonly Watchlist[], id: string, f: (l: Watchlist) => Watchlist): Watchlist[] {

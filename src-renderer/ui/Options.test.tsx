@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { render } from '../../tests/support/renderer/render';
-import { CodeOptions, Options } from './Options';
+import { CodeOptions, ListOptions, Options } from './Options';
 
 const options = (host: HTMLElement) =>
   [...host.querySelectorAll('option')].map((o) => [o.value, o.textContent]);
@@ -26,5 +26,21 @@ describe('Options', () => {
       </select>,
     );
     expect(options(host)).toEqual([['STK.US.MAJOR', 'US Stocks']]);
+  });
+
+  it('lists any items through their value and label, in order', () => {
+    const items = [
+      { kind: 'sma', name: 'SMA' },
+      { kind: 'ema', name: 'EMA' },
+    ];
+    const host = render(
+      <select>
+        <ListOptions items={items} value={(i) => i.kind} label={(i) => `${i.name} (${i.kind})`} />
+      </select>,
+    );
+    expect(options(host)).toEqual([
+      ['sma', 'SMA (sma)'],
+      ['ema', 'EMA (ema)'],
+    ]);
   });
 });

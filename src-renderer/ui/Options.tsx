@@ -1,5 +1,5 @@
-// The <option>s of a <select> drawn from a list: plain values shown as they are, or TWS's code/name pairs shown by
-// name.
+// The <option>s of a <select> drawn from a list: plain values shown as they are, TWS's code/name pairs shown by
+// name, or any list through its value and label.
 export function Options({ values }: { values: readonly string[] }) {
   return (
     <>
@@ -13,11 +13,23 @@ export function Options({ values }: { values: readonly string[] }) {
 }
 
 export function CodeOptions({ items }: { items: readonly { code: string; name: string }[] }) {
+  return <ListOptions items={items} value={(i) => i.code} label={(i) => i.name} />;
+}
+
+export function ListOptions<T>({
+  items,
+  value,
+  label,
+}: {
+  items: readonly T[];
+  value: (item: T) => string;
+  label: (item: T) => string;
+}) {
   return (
     <>
       {items.map((i) => (
-        <option key={i.code} value={i.code}>
-          {i.name}
+        <option key={value(i)} value={value(i)}>
+          {label(i)}
         </option>
       ))}
     </>

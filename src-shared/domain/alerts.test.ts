@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../result';
 import { parseAlert } from './alerts';
+import { thrownBy } from '../../tests/support/thrown';
 
 const aapl = { symbol: 'AAPL', conId: 265598 };
 const base = { id: 'a1', createdAt: 1_700_000_000_000 };
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('no error thrown');
-}
 
 describe('parseAlert', () => {
   it('fills in the common defaults', () => {
@@ -71,7 +62,7 @@ describe('parseAlert', () => {
     [{ kind: 'price-cross', symbol: aapl, level: 1, colour: 'red' }, '(input)', /colour/],
     [{ kind: 'price-alarm', symbol: aapl, level: 1 }, 'kind', /.+/],
   ])('refuses %j with a typed VALIDATION error at %s', (input, path, message) => {
-    const err = errorOf(() => parseAlert({ ...base, ...input }));
+    const err = thrownBy(() => parseAlert({ ...base, ...input }), AppError);
     expect(err.code).toBe('VALIDATION');
     const issue = err.issues?.find((i) => i.path === path);
     expect(issue, JSON.stringify(err.issues)).toBeDefined();
@@ -82,11 +73,13 @@ describe('parseAlert', () => {
   it('refuses an unknown symbol with NOT_FOUND when it can look conIds up', () => {
     const known = (conId: number) => conId === 265598;
     expect(parseAlert({ ...base, kind: 'fill' }, { knownConId: known }).kind).toBe('fill');
-    const err = errorOf(() =>
-      parseAlert(
-        { ...base, kind: 'price-cross', symbol: { symbol: 'NOPE', conId: 42 }, level: 1 },
-        { knownConId: known },
-      ),
+    const err = thrownBy(
+      () =>
+        parseAlert(
+          { ...base, kind: 'price-cross', symbol: { symbol: 'NOPE', conId: 42 }, level: 1 },
+          { knownConId: known },
+        ),
+      AppError,
     );
     expect(err.code).toBe('NOT_FOUND');
     expect(err.message).toContain('NOPE');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AccountChoices } from './accounts';
 import { Keymap } from './hotkeys';
 import { RecordingChoices } from './recording';
+import { uniqueSlugId } from '../slug-id';
 
 const ProfileKind = z.enum(['demo', 'tws', 'gateway', 'replay']);
 type ProfileKind = z.infer<typeof ProfileKind>;
@@ -135,13 +136,5 @@ export function defaultSettings(): Settings {
 
 /** A new profile id from its name, unique among `taken`. */
 export function profileIdFor(name: string, taken: readonly string[]): string {
-  const base =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 32) || 'profile';
-  let id = base;
-  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
-  return id;
+  return uniqueSlugId(name, taken, 'profile');
 }

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Headline, NewsArticle, NewsProvider } from '../../src-shared/domain/news';
 import { createDemoEndpoint, startDemoGateway } from '../../src-main/demo-profile';
-import { ApiClient, callOk, eventsOf, startHarness, type Harness } from '../support/app-harness';
+import type { Harness } from '../support/app-harness';
+import { ApiClient, buyAaplAndFill, callOk, eventsOf, startHarness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 
 let h: Harness | null = null;
@@ -88,18 +89,7 @@ describe('the app on the Demo profile', () => {
       15_000,
     );
 
-    const placed = await call<{ orderIds: number[] }>(c, 'orders.place', {
-      contract: { symbol: 'AAPL' },
-      action: 'BUY',
-      quantity: 2,
-      orderType: 'MKT',
-    });
-    const id = placed.orderIds[0]!;
-    await waitFor(
-      () =>
-        of(c, 'orders').some((e) => e.payload.orders.some((o) => o.orderId === id && o.status === 'Filled')),
-      'filled order event',
-    );
+    const id = await buyAaplAndFill(c, 2);
     await waitFor(
       () =>
         of(c, 'executions').some((e) =>

@@ -3,7 +3,6 @@
 // request fills it again, never a mix of the two connections' rows.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DepthBook } from '../../src-shared/domain/depth';
-import { createSocketDropper } from '../../src-main/paper/socket-drop';
 import { AAPL, tradingScene } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
@@ -12,10 +11,7 @@ afterEach(() => scene.clear());
 
 describe('depth service over the demo gateway', () => {
   it('fills a sorted book, and rebuilds it from empty after a reconnect', async () => {
-    const gw = await scene.startGateway();
-    const dropper = createSocketDropper();
-    const h = await scene.startTrading({ link: { createApi: dropper.createApi } });
-    await h.connect(gw);
+    const { dropper, h } = await scene.startDroppable();
     const first = h.trading.depth.subscribe('w1', AAPL);
     expect(first).toMatchObject({ conId: AAPL.conId });
     const books = () => h.events.filter((e) => e.event === 'depth').map((e) => e.payload as DepthBook);

@@ -3,7 +3,13 @@
 // historical requests past the pacing rules queued rather than refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import { stockContract } from '../../src-main/demo-gateway/index';
-import { AAPL, tradingScene, type startTrading, type TradingHarness } from '../support/trading-harness';
+import {
+  AAPL,
+  BUY_ONE_AAPL,
+  tradingScene,
+  type startTrading,
+  type TradingHarness,
+} from '../support/trading-harness';
 import { sleep, waitFor } from '../support/wait';
 
 const scene = tradingScene();
@@ -11,6 +17,14 @@ afterEach(() => scene.clear());
 
 const trading = (opts: Parameters<typeof startTrading>[0] = {}): Promise<TradingHarness> =>
   scene.startTrading(opts);
+
+/** A connected trading core with AAPL quoting in a window 'w'. */
+async function quoting(gatewayOpts?: Parameters<typeof scene.startGateway>[0]) {
+  const { gw, h } = await scene.startConnected(gatewayOpts);
+  h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
+  await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+  return { gw, h };
+}
 
 const MSFT = { conId: 272093, symbol: 'MSFT', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
 
@@ -72,9 +86,7 @@ async function everythingTicksAfter(
 
 describe('the connection survives the demo gateway’s faults', () => {
   it('drop mid-stream: reconnects with back-off and every subscription ticks again, on fresh request ids', async () => {
-    const gw = await scene.startGateway({ scannerRefreshMs: 1000 });
-    const h = await trading();
-    await h.connect(gw);
+    const { gw, h } = await scene.startConnected({ scannerRefreshMs: 1000 });
     const { subId } = await subscribeEverything(h);
     const idsBefore = new Set(h.trading.link.streams().map((s) => s.reqId));
     const states: { state: string; at: number; next: number | null }[] = [];
@@ -111,11 +123,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 60_000);
 
   it('detects a half-open socket (gateway silent) within 15 s and recovers', async () => {
-    const gw = await scene.startGateway();
-    const h = await trading();
-    await h.connect(gw);
-    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
-    await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+    const { gw, h } = await quoting();
     const silentAt = Date.now();
     gw.faults.silence();
     await waitFor(() => h.trading.link.status().state === 'reconnecting', 'silence detected', 20_000, 50);
@@ -151,23 +159,12 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 30_000);
 
   it('1100 → 1101: degraded, then every stream is requested again and ticks', async () => {
-    const gw = await scene.startGateway({ scannerRefreshMs: 1000 });
-    const h = await trading();
-    await h.connect(gw);
+    const { gw, h } = await scene.startConnected({ scannerRefreshMs: 1000 });
     const { subId } = await subscribeEverything(h);
     gw.faults.connectivityLoss('data-lost', 1000);
     await waitFor(() => h.trading.link.status().state === 'degraded', 'degraded');
     expect(h.trading.link.status().twsCode).toBe(1100);
-    await expect(
-      h.trading.orders.place({
-        contract: AAPL,
-        action: 'BUY',
-        quantity: 1,
-        orderType: 'MKT',
-        tif: 'DAY',
-        outsideRth: false,
-      }),
-    ).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    await expect(h.trading.orders.place(BUY_ONE_AAPL)).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
     await waitFor(() => h.trading.link.status().state === 'ready', 'ready after 1101');
     const restored = Date.now();
     expect(h.trading.link.status().twsCode).toBe(1101);
@@ -179,11 +176,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 60_000);
 
   it('1100 → 1102: degraded, then ready with the streams kept (nothing requested again)', async () => {
-    const gw = await scene.startGateway();
-    const h = await trading();
-    await h.connect(gw);
-    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
-    await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+    const { gw, h } = await quoting();
     const before = gw.received(h.clientId).filter((m) => m.msgId === 1).length;
     const ids = h.trading.link.streams().map((s) => s.reqId);
     gw.faults.connectivityLoss('data-maintained', 1000);
@@ -239,9 +232,7 @@ describe('the connection survives the demo gateway’s faults', () => {
   }, 60_000);
 
   it('historical requests beyond the pacing rules wait in the queue instead of getting 162', async () => {
-    const gw = await scene.startGateway({ historicalPacing: 'all' });
-    const h = await trading();
-    await h.connect(gw);
+    const { h } = await scene.startConnected({ historicalPacing: 'all' });
     const tws = h.trading.tws;
     const spec = (duration: '300 S' | '600 S' | '900 S' | '1200 S' | '1500 S' | '1800 S' | '2100 S') => ({
       contract: AAPL,
@@ -275,9 +266,7 @@ describe('the connection survives the demo gateway’s faults', () => {
 
 describe('market data without a live subscription', () => {
   it('switches the instrument to delayed data (354) and labels it', async () => {
-    const gw = await scene.startGateway({ liveData: false });
-    const h = await trading();
-    await h.connect(gw);
+    const { h } = await scene.startConnected({ liveData: false });
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
     await waitFor(
       () =>
@@ -297,9 +286,7 @@ describe('market data without a live subscription', () => {
   }, 30_000);
 
   it('a one-off snapshot asks again for delayed data after 354 (labelled), and 30 of them stay under the rate limit', async () => {
-    const gw = await scene.startGateway({ liveData: false });
-    const h = await trading();
-    await h.connect(gw);
+    const { gw, h } = await scene.startConnected({ liveData: false });
     const started = Date.now();
     const q = await h.trading.marketData.snapshot(AAPL);
     const took = Date.now() - started;
@@ -319,9 +306,7 @@ describe('market data without a live subscription', () => {
 
 describe('requests in flight across a drop', () => {
   it('a history request lost with its connection is sent again after the reconnect (paced), not failed', async () => {
-    const gw = await scene.startGateway();
-    const h = await trading();
-    await h.connect(gw);
+    const { gw, h } = await scene.startConnected();
     gw.faults.silence();
     const pending = h.trading.tws.history({
       contract: AAPL,
@@ -345,11 +330,7 @@ describe('requests in flight across a drop', () => {
 
 describe('malformed frames', () => {
   it('a message @stoqey/ib cannot decode is logged (505) and the streams go on', async () => {
-    const gw = await scene.startGateway();
-    const h = await trading();
-    await h.connect(gw);
-    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
-    await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+    const { gw, h } = await quoting();
     gw.faults.malformedFrame('unknown-message');
     await waitFor(() => h.logBook.recent(100).some((e) => e.twsCode === 505), 'the 505 in the log');
     const t = Date.now();
@@ -358,11 +339,7 @@ describe('malformed frames', () => {
   }, 30_000);
 
   it('a frame with a wrong length breaks the framing: the heartbeat notices and the link reconnects', async () => {
-    const gw = await scene.startGateway();
-    const h = await trading();
-    await h.connect(gw);
-    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
-    await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+    const { gw, h } = await quoting();
     const at = Date.now();
     gw.faults.malformedFrame('bad-length');
     await waitFor(() => h.trading.link.status().state === 'reconnecting', 'reconnecting', 20_000, 50);
@@ -376,11 +353,7 @@ describe('malformed frames', () => {
 
 describe('TWS restarts and refuses', () => {
   it('a restart (down 2 s) and connections closed right after accept end in ready, with back-off between tries', async () => {
-    const gw = await scene.startGateway();
-    const h = await trading();
-    await h.connect(gw);
-    h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
-    await waitFor(() => h.quotes.some((q) => q.quote.last !== null), 'quotes');
+    const { gw, h } = await quoting();
     const attempts: number[] = [];
     h.trading.link.onStatus((s) => {
       if (s.state === 'connecting') attempts.push(Date.now());

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { bundle } from '../support/bundle';
 import { waitFor } from '../support/wait';
+import { watchChild } from '../support/child-output';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -49,14 +50,14 @@ describe('secrets in logs', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },
     });
-    let out = '';
-    let err = '';
-    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    const run = watchChild(proc);
     try {
       const url = new URL(
-        await waitFor(() => /IBDesk web host: (\S+)/.exec(out)?.[1], `the URL on stdout (${err})`, 20_000),
+        await waitFor(
+          () => /IBDesk web host: (\S+)/.exec(run.stdout)?.[1],
+          `the URL on stdout (${run.stderr})`,
+          20_000,
+        ),
       );
       const token = url.searchParams.get('token')!;
       expect(token.length).toBeGreaterThan(20);
@@ -94,7 +95,7 @@ describe('secrets in logs', () => {
       ws.close();
       await new Promise((r) => setTimeout(r, 1_000));
       proc.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await run.exited).toBe(0);
 
       const logDir = path.join(dataDir, 'logs');
       const files = await readdir(logDir);
@@ -107,8 +108,8 @@ describe('secrets in logs', () => {
       expect(log, 'the account is logged, masked').toContain('DU****567');
       expect(log).toMatch(/WebSocket refused: wrong token/);
       // The console: the URL line once, nothing else with the token, no whole account id.
-      expect(out.split(token).length - 1, 'the token on the console').toBe(1);
-      expect(out.includes(ACCOUNT), 'a whole account id on the console').toBe(false);
+      expect(run.stdout.split(token).length - 1, 'the token on the console').toBe(1);
+      expect(run.stdout.includes(ACCOUNT), 'a whole account id on the console').toBe(false);
       console.log(`log file: ${log.split('\n').length} lines, no token, accounts masked`);
     } finally {
       if (proc.exitCode === null) proc.kill('SIGKILL');

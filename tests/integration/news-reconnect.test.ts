@@ -1,7 +1,6 @@
 // A news subscription survives a dropped connection: its tick line is a stream of the link, so the reconnect
 // replays it on a fresh request id, and whatever TWS sends again reaches the window at most once per article.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSocketDropper } from '../../src-main/paper/socket-drop';
 import { AAPL, tradingScene } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
@@ -10,10 +9,7 @@ afterEach(() => scene.clear());
 
 describe('news across a reconnect', () => {
   it('replays the news line on a fresh id and sends no article twice', async () => {
-    const gw = await scene.startGateway();
-    const dropper = createSocketDropper();
-    const h = await scene.startTrading({ link: { createApi: dropper.createApi } });
-    await h.connect(gw);
+    const { dropper, h } = await scene.startDroppable();
     const sub = await h.trading.news.subscribe('w', AAPL, 50);
     expect(sub.headlines.length).toBeGreaterThan(0);
     const line = () => h.trading.link.streams().find((s) => s.kind === 'news');

@@ -2,7 +2,6 @@
 // greeks and open interest from generic tick 101) are replayed by the stream registry on fresh request ids after
 // the link's own socket is closed, no more lines than before (the budget holds), and deliver again.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSocketDropper } from '../../src-main/paper/socket-drop';
 import { AAPL, tradingScene } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
@@ -11,13 +10,7 @@ afterEach(() => scene.clear());
 
 describe('an option chain across a reconnect', () => {
   it('gets its option lines back, with greeks and open interest, on fresh ids and within the budget', async () => {
-    const gw = await scene.startGateway();
-    const dropper = createSocketDropper();
-    const h = await scene.startTrading({
-      link: { createApi: dropper.createApi },
-      prefs: { marketDataLines: 12 },
-    });
-    await h.connect(gw);
+    const { gw, dropper, h } = await scene.startDroppable({ prefs: { marketDataLines: 12 } });
     const { options, marketData, link } = h.trading;
 
     const chain = await options.chain({ conId: AAPL.conId, symbol: 'AAPL' });

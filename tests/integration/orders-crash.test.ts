@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../support/manual-clock';
 import { decodeLine, type JournalRecord } from '../../src-main/services/orders/journal';
 import { bundle } from '../support/bundle';
-import { AAPL, startGateway, tradingScene } from '../support/trading-harness';
+import { AAPL, BUY_ONE_AAPL, startGateway, tradingScene } from '../support/trading-harness';
 import { sleep, waitFor } from '../support/wait';
 
 const scene = tradingScene();
@@ -118,16 +118,14 @@ describe('orders across crashes and drops', () => {
   }, 60_000);
 
   it('an order attempted while disconnected is refused with a clear error and never sent later', async () => {
-    const gw = await scene.startGateway();
     const dir = await scene.tempDir('ibdesk-drop-');
-    const h = await scene.startTrading({ dataDir: dir });
-    await h.connect(gw);
+    const { gw, h } = await scene.startConnected({}, { dataDir: dir });
     await h.trading.orders.settled();
     const before = gw.ordersReceived().length;
     gw.faults.dropAll();
     await waitFor(() => h.trading.link.status().state !== 'ready', 'connection lost');
     const err = await h.trading.orders
-      .place({ contract: AAPL, action: 'BUY', quantity: 1, orderType: 'MKT', tif: 'DAY', outsideRth: false })
+      .place(BUY_ONE_AAPL)
       .catch((e: unknown) => e as { code: string; message: string });
     expect(err).toMatchObject({ code: 'NOT_CONNECTED' });
     expect((err as { message: string }).message).toMatch(/Nothing was sent, and nothing will be sent later/);
@@ -136,14 +134,7 @@ describe('orders across crashes and drops', () => {
     await sleep(1500);
     expect(gw.ordersReceived().length).toBe(before);
     // And the next order, placed while ready, goes out once.
-    const r = await h.trading.orders.place({
-      contract: AAPL,
-      action: 'BUY',
-      quantity: 1,
-      orderType: 'MKT',
-      tif: 'DAY',
-      outsideRth: false,
-    });
+    const r = await h.trading.orders.place(BUY_ONE_AAPL);
     await waitFor(
       () => h.trading.orders.list().find((o) => o.orderId === r.orderIds[0])?.status === 'Filled',
       'filled',
@@ -152,10 +143,8 @@ describe('orders across crashes and drops', () => {
   }, 60_000);
 
   it('an order sent into a half-open TWS is flagged Unknown after the reconnect, and never sent again', async () => {
-    const gw = await scene.startGateway();
     const dir = await scene.tempDir('ibdesk-half-open-');
-    const h = await scene.startTrading({ dataDir: dir });
-    await h.connect(gw);
+    const { gw, h } = await scene.startConnected({}, { dataDir: dir });
     // A live quote and a first order warm the price and the contract: the next order needs nothing from TWS first.
     h.trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
     await waitFor(() => h.trading.marketData.quote(AAPL.conId)?.last, 'a quote');

@@ -12,7 +12,8 @@ import {
   type RecordingEntry,
   type WriterFs,
 } from '../../src-main/recorder/format';
-import { ApiClient, callOk, eventsOf, startHarness, type Harness } from '../support/app-harness';
+import type { Harness } from '../support/app-harness';
+import { ApiClient, buyAaplAndFill, callOk, eventsOf, startHarness } from '../support/app-harness';
 import { waitFor } from '../support/wait';
 
 let h: Harness | null = null;
@@ -27,22 +28,6 @@ const call = callOk;
 const of = eventsOf;
 
 const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' };
-
-async function buyAndFill(c: ApiClient): Promise<number> {
-  const placed = await call<{ orderIds: number[] }>(c, 'orders.place', {
-    contract: { symbol: 'AAPL' },
-    action: 'BUY',
-    quantity: 3,
-    orderType: 'MKT',
-  });
-  const id = placed.orderIds[0]!;
-  await waitFor(
-    () =>
-      of(c, 'orders').some((e) => e.payload.orders.some((o) => o.orderId === id && o.status === 'Filled')),
-    'filled order',
-  );
-  return id;
-}
 
 /** Connects the Demo profile with "Record this session" on (masked). */
 async function recordingSession(app: NonNullable<Parameters<typeof startHarness>[0]>['app'] = {}) {
@@ -75,7 +60,7 @@ describe('recording a session', () => {
       rows: 10,
     });
     await waitFor(() => of(c, 'scan').some((e) => e.payload.scanId === scanId), 'scan rows');
-    await buyAndFill(c);
+    await buyAaplAndFill(c, 3);
     await waitFor(() => of(c, 'recording').some((e) => e.payload.bytes > 0), 'the recording on disk');
 
     const recording = await call<{ state: string; file: string; keep: boolean }>(c, 'recording.status');
@@ -156,7 +141,7 @@ describe('recording a session', () => {
       /disk is full/,
     );
 
-    const id = await buyAndFill(c);
+    const id = await buyAaplAndFill(c, 3);
     expect(id).toBeGreaterThan(0);
     expect(await readdir(path.join(h!.dataDir, 'recordings'))).toHaveLength(1);
   }, 60_000);

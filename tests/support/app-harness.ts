@@ -8,6 +8,7 @@ import type { App, AppOptions } from '../../src-main/app';
 import type { DemoEndpoint } from '../../src-main/services/session';
 import type { WebHost, WebHostOptions } from '../../src-main/web/web-host';
 import { startAppWebHost } from './app-web-host';
+import { waitFor } from './wait';
 
 export type Harness = { app: App; host: WebHost; dataDir: string; stop(): Promise<void> };
 
@@ -140,4 +141,23 @@ export function eventsOf<E extends EventEnvelope['event']>(
   event: E,
 ): Extract<EventEnvelope, { event: E }>[] {
   return c.events.filter((e): e is Extract<EventEnvelope, { event: E }> => e.event === event);
+}
+
+/** Buys `quantity` AAPL at market through the API and waits for the fill in an orders event; the order's id. */
+export async function buyAaplAndFill(c: ApiClient, quantity: number): Promise<number> {
+  const placed = await callOk<{ orderIds: number[] }>(c, 'orders.place', {
+    contract: { symbol: 'AAPL' },
+    action: 'BUY',
+    quantity,
+    orderType: 'MKT',
+  });
+  const id = placed.orderIds[0]!;
+  await waitFor(
+    () =>
+      eventsOf(c, 'orders').some((e) =>
+        e.payload.orders.some((o) => o.orderId === id && o.status === 'Filled'),
+      ),
+    'filled order event',
+  );
+  return id;
 }

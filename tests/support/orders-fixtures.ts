@@ -8,7 +8,7 @@ import { createContracts } from '../../src-main/services/contracts';
 import { createMarketData } from '../../src-main/services/market-data';
 import { createOrderBook } from '../../src-main/services/orders/book';
 import type { JournalRecord, OrderJournal } from '../../src-main/services/orders/journal';
-import { createFakeTws, instrument } from './fake-tws';
+import { createFakeTws, instrument, type FakeControl } from './fake-tws';
 
 /** An AAPL LMT BUY 10 @ 100 as the journal records it, with `over` applied. */
 export function journalOrder(orderId: number, over: Partial<JournalOrder> = {}): JournalOrder {
@@ -89,12 +89,16 @@ export function fakeTwsWithServices(clock: Clock) {
   fake.instruments.set('AAPL', instrument('AAPL', 265598));
   fake.snapshots.set(265598, { last: 101, delayed: false });
   const contracts = createContracts({ tws: fake.tws, log: silentLogger });
-  const marketData = createMarketData({
+  return { fake, contracts, marketData: quietMarketData(fake, clock) };
+}
+
+/** The market-data service on the fake TWS: 100 lines, live data, its quotes published nowhere. */
+export function quietMarketData(fake: FakeControl, clock: Clock) {
+  return createMarketData({
     tws: fake.tws,
     clock,
     log: silentLogger,
     publish: () => undefined,
     prefs: { marketDataLines: 100, marketDataType: 'live' },
   });
-  return { fake, contracts, marketData };
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventMap, EventName } from '../../src-shared/contract';
+import type { OrderTicket } from '../../src-shared/domain/order';
 import type { Quote } from '../../src-shared/domain/quote';
 import { defaultSettings, DEFAULT_LIMITS, type Preferences } from '../../src-shared/domain/settings';
 import { systemClock } from '../../src-shared/clock';
@@ -12,6 +13,7 @@ import { createDemoGateway, type DemoGateway } from '../../src-main/demo-gateway
 import type { DemoGatewayOptions } from '../../src-main/demo-gateway/gateway-options';
 import type { LinkDeps } from '../../src-main/ib/connection/index';
 import { createOrderJournal } from '../../src-main/services/orders/journal';
+import { createSocketDropper, type SocketDropper } from '../../src-main/paper/socket-drop';
 import { createTrading, type Trading } from '../../src-main/trading';
 import { waitFor } from './wait';
 
@@ -101,6 +103,16 @@ export const AAPL = {
   currency: 'USD',
 };
 
+/** One AAPL share bought at market, a day order: the order the fault and crash tests place. */
+export const BUY_ONE_AAPL: OrderTicket = {
+  contract: AAPL,
+  action: 'BUY',
+  quantity: 1,
+  orderType: 'MKT',
+  tif: 'DAY',
+  outsideRth: false,
+};
+
 /**
  * What one test starts against the demo gateway — the gateway, trading cores, temp folders — all stopped and
  * removed by `clear()`, which a test file calls after each test (`afterEach(() => scene.clear())`).
@@ -110,6 +122,18 @@ export interface TradingScene {
   readonly gw: DemoGateway;
   startGateway(opts?: DemoGatewayOptions): Promise<DemoGateway>;
   startTrading(opts?: Parameters<typeof startTrading>[0]): Promise<TradingHarness>;
+  /** A gateway and a trading core connected to it. */
+  startConnected(
+    gatewayOpts?: DemoGatewayOptions,
+    tradingOpts?: Parameters<typeof startTrading>[0],
+  ): Promise<{ gw: DemoGateway; h: TradingHarness }>;
+  /**
+   * A gateway and a trading core connected to it whose socket the test can close from inside the process (the
+   * paper suite's dropper), for the reconnect tests.
+   */
+  startDroppable(
+    opts?: Parameters<typeof startTrading>[0],
+  ): Promise<{ gw: DemoGateway; dropper: SocketDropper; h: TradingHarness }>;
   tempDir(prefix: string): Promise<string>;
   clear(): Promise<void>;
 }
@@ -131,6 +155,20 @@ export function tradingScene(): TradingScene {
       const h = await startTrading(opts);
       harnesses.push(h);
       return h;
+    },
+    async startConnected(gatewayOpts, tradingOpts) {
+      const gw = await this.startGateway(gatewayOpts);
+      const h = await this.startTrading(tradingOpts);
+      await h.connect(gw);
+      return { gw, h };
+    },
+    async startDroppable(opts = {}) {
+      const dropper = createSocketDropper();
+      const { gw, h } = await this.startConnected(
+        {},
+        { ...opts, link: { ...opts.link, createApi: dropper.createApi } },
+      );
+      return { gw, dropper, h };
     },
     async tempDir(prefix) {
       const dir = await mkdtemp(path.join(os.tmpdir(), prefix));

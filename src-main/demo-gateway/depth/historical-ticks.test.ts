@@ -8,6 +8,7 @@ import type { Instrument } from '../model/instrument';
 import { HistoricalTicksError, historicalTicks } from './historical-ticks';
 import type { HistoricalTickBidAsk, HistoricalTickLast, HistoricalTicksQuery } from './historical-ticks';
 import { TickModel, emptyCursor } from './ticks';
+import { thrownBy } from '../../../tests/support/thrown';
 
 const NOW = Date.UTC(2026, 10, 24, 18, 31, 42, 500); // Tuesday 13:31:42.5 ET
 const universe = buildUniverse(NOW);
@@ -189,15 +190,9 @@ describe('historical ticks', () => {
       [{ start: NOW - 60_000, inst: eur }, 'NO_TRADES'],
     ];
     for (const [patch, code] of cases) {
-      let err: unknown;
-      try {
-        historicalTicks(model, query(patch));
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(HistoricalTicksError);
-      expect((err as HistoricalTicksError).code).toBe(code);
-      expect((err as HistoricalTicksError).twsCode).toBe(10187);
+      const err = thrownBy(() => historicalTicks(model, query(patch)), HistoricalTicksError);
+      expect(err.code).toBe(code);
+      expect(err.twsCode).toBe(10187);
     }
     expect(
       historicalTicks(model, query({ start: NOW - 60_000, inst: eur, whatToShow: 'MIDPOINT' })).ticks.length,

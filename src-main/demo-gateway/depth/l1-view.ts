@@ -1,14 +1,13 @@
-// The L1 quote's top of book, last price/size and session high/low at any instant, computed exactly as
-// model/market.ts computes them but without Market.quote's per-lane session statistics (which restart from the
-// session's open whenever time goes backwards): the book, the tape and the tick streams ask about arbitrary past
-// instants. The formulas mirror Market.quote line for line; l1-view.test.ts holds them equal to it for every
-// instrument at many instants, so a change to market.ts that is not made here fails there.
+// The L1 quote's top of book, last price/size and session high/low at any instant, read with model/market.ts's
+// own code (Market.fillTop, model/session-tally.ts) but without Market.quote's per-lane session statistics (which
+// restart from the session's open whenever time goes backwards): the book, the tape and the tick streams ask about
+// arbitrary past instants, so the high/low keep a tally of their own. l1-view.test.ts holds both equal to
+// Market.quote for every instrument at many instants.
 import type { Instrument } from '../model/instrument';
 import type { Market } from '../model/market';
 import type { Session } from '../model/sessions';
-import { hash32, unit } from '../model/rng';
-
-const MINUTE = 60_000;
+import { addWholeMinutes, figuresAt, minuteStartOf } from '../model/session-tally';
+import type { SessionTally, TallyFigures } from '../model/session-tally';
 
 /** What the L1 stream shows at an instant (the fields of model/market.ts Quote that depth and ticks need). */
 export interface Top {
@@ -40,40 +39,14 @@ export function emptyTop(): Top {
   };
 }
 
-/** Relative half-spread of the model (Market.quote's `rel`). */
-function relativeSpread(inst: Instrument): number {
-  return inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
-}
-
 /** Fills `out` with the L1 top of book at `t` (Market.quote's bid/ask/sizes/last/lastSize) and returns it. */
 export function l1Top(market: Market, inst: Instrument, t: number, out: Top): Top {
   const eff = market.effectiveTime(inst, t);
-  const te = eff.t;
-  const tick = inst.minTick;
-  const last = market.roundPrice(inst, market.rawPrice(inst, te));
-  const spreadTicks = Math.max(1, Math.round((last * relativeSpread(inst)) / tick));
-  const h = hash32(market.seed, inst.conId, Math.floor(te / 100), 5);
-  const k = Math.floor(unit(h) * (spreadTicks + 1));
-  const bid = market.roundPrice(inst, last - k * tick);
-  out.bid = bid;
-  out.ask = market.roundPrice(inst, bid + spreadTicks * tick);
-  out.last = last;
-  const lot = inst.lotSize;
-  out.bidSize = lot * (1 + ((h >>> 8) % 24));
-  out.askSize = lot * (1 + ((h >>> 16) % 24));
-  out.lastSize = lastSizeAt(market, inst, Math.floor(te / 1000));
-  out.te = te;
+  market.fillTop(inst, eff.t, market.rawPrice(inst, eff.t), out);
+  out.te = eff.t;
   out.session = eff.session;
   out.live = eff.live;
   return out;
-}
-
-/** The L1 LAST_SIZE shown during epoch second `sec` (Market.quote's per-second draw). */
-export function lastSizeAt(market: Market, inst: Instrument, sec: number): number {
-  const hs = hash32(market.seed, inst.conId, sec, 6);
-  return inst.secType === 'STK'
-    ? Math.max(1, Math.round(inst.avgTradeSize * (0.2 + 1.6 * unit(hs))))
-    : Math.max(1, Math.round(inst.avgTradeSize * (0.5 + unit(hs))));
 }
 
 /**
@@ -82,11 +55,15 @@ export function lastSizeAt(market: Market, inst: Instrument, sec: number): numbe
  * from the session's open.
  */
 export class SessionExtremes {
-  private sessionStart = Number.NaN;
-  /** Minute-aligned UTC ms up to which `hi`/`lo` hold whole minutes. */
-  private upTo = 0;
-  private hi = -Infinity;
-  private lo = Infinity;
+  private readonly tally: SessionTally = {
+    sessionStart: Number.NaN,
+    upTo: 0,
+    hi: 0,
+    lo: 0,
+    vol: 0,
+    trades: 0,
+  };
+  private readonly figures: TallyFigures = { high: 0, low: 0, volume: 0, trades: 0 };
   high = 0;
   low = 0;
 
@@ -99,40 +76,19 @@ export class SessionExtremes {
   at(session: Session, te: number): void {
     const m = this.market;
     const inst = this.inst;
-    const minuteStart = te - ((((te - session.start) % MINUTE) + MINUTE) % MINUTE);
-    if (this.sessionStart !== session.start || this.upTo > minuteStart) {
-      this.sessionStart = session.start;
-      this.upTo = session.start;
-      this.hi = -Infinity;
-      this.lo = Infinity;
+    const t = this.tally;
+    const minuteStart = minuteStartOf(session.start, te);
+    if (t.sessionStart !== session.start || t.upTo > minuteStart) {
+      t.sessionStart = session.start;
+      t.upTo = session.start;
+      t.hi = -Infinity;
+      t.lo = Infinity;
+      t.vol = 0;
+      t.trades = 0;
     }
-    while (this.upTo < minuteStart) {
-      const path = m.paths.dayPath(inst, m.etDayOf(this.upTo));
-      const from = Math.max(0, Math.floor((this.upTo - path.t0) / MINUTE));
-      const to = Math.min(path.n, Math.floor((minuteStart - path.t0) / MINUTE));
-      for (let i = from; i < to; i++) {
-        const h = path.hi[i] as number;
-        const l = path.lo[i] as number;
-        if (h > this.hi) this.hi = h;
-        if (l < this.lo) this.lo = l;
-      }
-      this.upTo = to >= path.n ? path.t0 + path.n * MINUTE : path.t0 + to * MINUTE;
-      if (to <= from && to < path.n) break;
-    }
-    const raw = m.rawPrice(inst, te);
-    const path = m.paths.dayPath(inst, m.etDayOf(te));
-    const i = Math.min(path.n - 1, Math.max(0, Math.floor((te - path.t0) / MINUTE)));
-    const sp = m.paths.secondPath(inst, path, i);
-    const secs = (te - path.t0 - i * MINUTE) / 1000;
-    const s = Math.min(60, Math.max(0, Math.floor(secs)));
-    let hi = Math.max(this.hi, raw);
-    let lo = Math.min(this.lo, raw);
-    for (let k = 0; k <= s; k++) {
-      const v = sp.p[k] as number;
-      if (v > hi) hi = v;
-      if (v < lo) lo = v;
-    }
-    this.high = m.roundPrice(inst, hi);
-    this.low = m.roundPrice(inst, lo);
+    addWholeMinutes(m, inst, t, minuteStart);
+    figuresAt(m, inst, t, te, m.rawPrice(inst, te), this.figures);
+    this.high = m.roundPrice(inst, this.figures.high);
+    this.low = m.roundPrice(inst, this.figures.low);
   }
 }

@@ -22,7 +22,7 @@ import type { DayPath } from '../model/price-path';
 import { EPOCH_DAY } from '../model/price-path';
 import { Prng, hash32 } from '../model/rng';
 import { etDay, etMidnight } from '../wire/tws-time';
-import { emptyTop, l1Top, lastSizeAt } from './l1-view';
+import { emptyTop, l1Top } from './l1-view';
 import { printExchange, venuesOf } from './venues';
 
 const MINUTE = 60_000;
@@ -237,7 +237,7 @@ export class Tape {
       const first = out.length;
       for (let j = 0; j < n; j++) {
         const off = slotsOff[j] as number;
-        const want = off === 0 ? lastSizeAt(m, inst, Math.floor(t0 / 1000)) : drawSize(rng, stock, scale);
+        const want = off === 0 ? m.lastSizeAt(inst, Math.floor(t0 / 1000)) : drawSize(rng, stock, scale);
         const size = Math.max(1, Math.min(want, left - (n - j - 1)));
         left -= size;
         const price = slotsPrice[j] as number;

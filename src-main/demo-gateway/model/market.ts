@@ -9,6 +9,8 @@ import type { DayPath } from './price-path';
 import { SessionCalendar } from './sessions';
 import type { Session } from './sessions';
 import { hash32, unit } from './rng';
+import { addWholeMinutes, figuresAt, minuteStartOf } from './session-tally';
+import type { SessionTally } from './session-tally';
 import { etDay, etMidnight } from '../wire/tws-time';
 
 export interface Quote {
@@ -34,6 +36,9 @@ export interface Quote {
   live: boolean;
 }
 
+/** The top of book: what the L1 view reads of a quote. */
+export type TopOfBook = Pick<Quote, 'bid' | 'ask' | 'last' | 'bidSize' | 'askSize' | 'lastSize'>;
+
 export function emptyQuote(): Quote {
   return {
     bid: 0,
@@ -53,18 +58,11 @@ export function emptyQuote(): Quote {
   };
 }
 
-interface Stats {
-  sessionStart: number;
+interface Stats extends SessionTally {
   /** Previous session's close and this session's open (constant within a session). */
   prevClose: number;
   open: number;
   openAt: number;
-  /** Minute-aligned UTC ms up to which hi/lo/vol/trades are accumulated. */
-  upTo: number;
-  hi: number;
-  lo: number;
-  vol: number;
-  trades: number;
 }
 
 const MINUTE = 60_000;
@@ -173,6 +171,36 @@ export class Market {
     this.derivatives = d;
   }
 
+  /**
+   * Fills the top of book at effective instant `te` from `raw`, the path price there: last is `raw` on the tick
+   * grid, the spread and the bid/ask sizes are drawn per 100 ms, the last size per second. Market.quote and the
+   * depth streams' L1 view (depth/l1-view.ts) both read it.
+   */
+  fillTop(inst: Instrument, te: number, raw: number, out: TopOfBook): void {
+    const tick = inst.minTick;
+    const last = this.roundPrice(inst, raw);
+    const rel = inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
+    const spreadTicks = Math.max(1, Math.round((last * rel) / tick));
+    const h = hash32(this.seed, inst.conId, Math.floor(te / 100), 5);
+    const k = Math.floor(unit(h) * (spreadTicks + 1));
+    const bid = this.roundPrice(inst, last - k * tick);
+    out.bid = bid;
+    out.ask = this.roundPrice(inst, bid + spreadTicks * tick);
+    out.last = last;
+    const lot = inst.lotSize;
+    out.bidSize = lot * (1 + ((h >>> 8) % 24));
+    out.askSize = lot * (1 + ((h >>> 16) % 24));
+    out.lastSize = this.lastSizeAt(inst, Math.floor(te / 1000));
+  }
+
+  /** The LAST_SIZE shown during epoch second `sec`. */
+  lastSizeAt(inst: Instrument, sec: number): number {
+    const hs = hash32(this.seed, inst.conId, sec, 6);
+    return inst.secType === 'STK'
+      ? Math.max(1, Math.round(inst.avgTradeSize * (0.2 + 1.6 * unit(hs))))
+      : Math.max(1, Math.round(inst.avgTradeSize * (0.5 + unit(hs))));
+  }
+
   /** Fills `out` with the quote at `t` and returns it (no allocation on the hot path). Lane 1 is for delayed data. */
   quote(inst: Instrument, t: number, out: Quote, lane: 0 | 1 = 0): Quote {
     if (inst.index < 0) {
@@ -182,27 +210,10 @@ export class Market {
     }
     const eff = this.effectiveTime(inst, t);
     const te = eff.t;
-    const tick = inst.minTick;
     const raw = this.rawPrice(inst, te);
-    const last = this.roundPrice(inst, raw);
-    const rel = inst.secType === 'STK' ? 0.00003 : inst.secType === 'CASH' ? 0.00008 : 0;
-    const spreadTicks = Math.max(1, Math.round((last * rel) / tick));
-    const bucket = Math.floor(te / 100);
-    const h = hash32(this.seed, inst.conId, bucket, 5);
-    const k = Math.floor(unit(h) * (spreadTicks + 1));
-    const bid = this.roundPrice(inst, last - k * tick);
-    out.bid = bid;
-    out.ask = this.roundPrice(inst, bid + spreadTicks * tick);
-    out.last = last;
-    const lot = inst.lotSize;
-    out.bidSize = lot * (1 + ((h >>> 8) % 24));
-    out.askSize = lot * (1 + ((h >>> 16) % 24));
+    this.fillTop(inst, te, raw, out);
+    const last = out.last;
     const sec = Math.floor(te / 1000);
-    const hs = hash32(this.seed, inst.conId, sec, 6);
-    out.lastSize =
-      inst.secType === 'STK'
-        ? Math.max(1, Math.round(inst.avgTradeSize * (0.2 + 1.6 * unit(hs))))
-        : Math.max(1, Math.round(inst.avgTradeSize * (0.5 + unit(hs))));
     out.lastTime = sec;
     out.live = eff.live;
     const session = eff.session;
@@ -260,51 +271,10 @@ export class Market {
       };
       stats[inst.index] = st;
     }
-    const minuteStart = te - ((((te - session.start) % MINUTE) + MINUTE) % MINUTE);
-    while (st.upTo < minuteStart) {
-      const path = this.paths.dayPath(inst, this.etDayOf(st.upTo));
-      const from = Math.max(0, Math.floor((st.upTo - path.t0) / MINUTE));
-      const to = Math.min(path.n, Math.floor((minuteStart - path.t0) / MINUTE));
-      let { hi, lo, vol, trades } = st;
-      for (let i = from; i < to; i++) {
-        const h = path.hi[i] as number;
-        const l = path.lo[i] as number;
-        if (h > hi) hi = h;
-        if (l < lo) lo = l;
-        const v = path.vol[i] as number;
-        vol += v;
-        trades += Math.ceil(v / inst.avgTradeSize);
-      }
-      st.hi = hi;
-      st.lo = lo;
-      st.vol = vol;
-      st.trades = trades;
-      st.upTo = to >= path.n ? path.t0 + path.n * MINUTE : path.t0 + to * MINUTE;
-      if (to <= from && to < path.n) break;
-    }
-    // The minute in progress: its seconds so far.
-    const day = this.etDayOf(te);
-    const path = this.paths.dayPath(inst, day);
-    const i = Math.min(path.n - 1, Math.max(0, Math.floor((te - path.t0) / MINUTE)));
-    const sp = this.paths.secondPath(inst, path, i);
-    const secs = (te - path.t0 - i * MINUTE) / 1000;
-    const s = Math.min(60, Math.max(0, Math.floor(secs)));
-    let hi = Math.max(st.hi, raw);
-    let lo = Math.min(st.lo, raw);
-    for (let k = 0; k <= s; k++) {
-      const v = sp.p[k] as number;
-      if (v > hi) hi = v;
-      if (v < lo) lo = v;
-    }
-    const mv = path.vol[i] as number;
-    const w =
-      (sp.cumW[s] as number) +
-      (s < 60 ? ((sp.cumW[s + 1] as number) - (sp.cumW[s] as number)) * (secs - s) : 0);
-    const partial = Math.floor(mv * w);
-    out.high = this.roundPrice(inst, hi);
-    out.low = this.roundPrice(inst, lo);
-    out.volume = st.vol + partial;
-    out.trades = st.trades + Math.ceil(partial / inst.avgTradeSize);
+    addWholeMinutes(this, inst, st, minuteStartOf(session.start, te));
+    figuresAt(this, inst, st, te, raw, out);
+    out.high = this.roundPrice(inst, out.high);
+    out.low = this.roundPrice(inst, out.low);
     return st;
   }
 }

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../tests/support/manual-clock';
+import { maxInWindow } from '../../../tests/support/wait';
 import { createPacer, Priority, SendWindow } from './pacer';
-
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < times.length; hi++) {
-    while (times[hi]! - times[lo]! >= windowMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
 
 describe('SendWindow', () => {
   it('tells when the next message fits', () => {
@@ -42,7 +33,7 @@ describe('createPacer', () => {
   it('never sends more than 45 messages in any one-second window, whatever the storm', () => {
     const sent = storm(500, 20_000);
     expect(sent).toHaveLength(500);
-    expect(maxInAnyWindow(sent, 1000)).toBeLessThanOrEqual(45);
+    expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(45);
     // It still moves close to the limit: 500 messages in about 11.8 s (42.9/s steady), within N/45 + 1 s.
     expect(sent.at(-1)!).toBeLessThan((500 / 45 + 1) * 1000);
     // …and never at TWS's own 50/s.
@@ -53,10 +44,10 @@ describe('createPacer', () => {
     const sent = storm(200, 10_000);
     expect(sent).toHaveLength(200);
     // One message every 23 ms, bursts of 2 at most: never more than 7 in any 100 ms (not 45 at once).
-    expect(maxInAnyWindow(sent, 100)).toBeLessThanOrEqual(7);
-    expect(maxInAnyWindow(sent, 1000)).toBeLessThanOrEqual(45);
+    expect(maxInWindow(sent, 100)).toBeLessThanOrEqual(7);
+    expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(45);
     // Even with the guard, a one-second window at TWS stays at 45 when its reads lag ours by up to 50 ms.
-    expect(maxInAnyWindow(sent, 1050)).toBeLessThanOrEqual(45);
+    expect(maxInWindow(sent, 1050)).toBeLessThanOrEqual(45);
   });
 
   it('widens its window for a second after a stall, so the message TWS reads late is not squeezed', () => {
@@ -91,9 +82,9 @@ describe('createPacer', () => {
       const before = sent.filter((t) => t < wake).at(-1)!;
       return sent.map((t) => (t === before ? wake : t)).sort((x, y) => x - y);
     }
-    expect(maxInAnyWindow(storm(), 1000)).toBeLessThanOrEqual(45);
+    expect(maxInWindow(storm(), 1000)).toBeLessThanOrEqual(45);
     // The same stall without the widening lets one too many through.
-    expect(maxInAnyWindow(storm(0), 1000)).toBeGreaterThan(45);
+    expect(maxInWindow(storm(0), 1000)).toBeGreaterThan(45);
   });
 
   it('counts multi-message jobs and messages sent outside it', () => {

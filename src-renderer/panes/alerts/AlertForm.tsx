@@ -6,7 +6,7 @@ import { BarSize } from '../../../src-shared/domain/bar';
 import type { LinkGroup } from '../../../src-shared/domain/workspace';
 import { LINK_GROUPS } from '../../stores/panes-slice';
 import { useAppStore } from '../../stores/use-app-store';
-import { Options } from '../../ui/Options';
+import { ListOptions, Options } from '../../ui/Options';
 import { SymbolPicker } from '../../ui/SymbolPicker';
 import '../../ui/dialog.css';
 import {
@@ -87,11 +87,7 @@ export function AlertForm({ initial, editId }: { initial: AlertFormFields; editI
             });
           }}
         >
-          {FORM_KINDS.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.label}
-            </option>
-          ))}
+          <ListOptions items={FORM_KINDS} value={(k) => k.kind} label={(k) => k.label} />
         </select>
       ))}
       {(needsSymbol(f.kind) || f.kind === 'fill') && (

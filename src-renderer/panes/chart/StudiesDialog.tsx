@@ -6,6 +6,7 @@ import { studiesOf, type ChartStudy } from '../../stores/chart-studies';
 import { useAppStore } from '../../stores/use-app-store';
 import { fieldMessages } from '../../ui/format';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { ListOptions, Options } from '../../ui/Options';
 import { paramsFromForm, STUDY_MENU } from './study-view';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -97,11 +98,7 @@ export function StudiesDialog({
             disabled={form.editing !== null}
             onChange={(e) => pick(formFor(e.target.value as StudyKind))}
           >
-            {STUDY_MENU.map((m) => (
-              <option key={m.kind} value={m.kind}>
-                {m.name}
-              </option>
-            ))}
+            <ListOptions items={STUDY_MENU} value={(m) => m.kind} label={(m) => m.name} />
           </select>
         </label>
         {Object.entries(form.fields).map(([key, value]) => (
@@ -112,11 +109,7 @@ export function StudiesDialog({
                 value={value}
                 onChange={(e) => setForm((f) => ({ ...f, fields: { ...f.fields, [key]: e.target.value } }))}
               >
-                {Source.options.map((o) => (
-                  <option key={o} value={o}>
-                    {o}
-                  </option>
-                ))}
+                <Options values={Source.options} />
               </select>
             ) : (
               <input

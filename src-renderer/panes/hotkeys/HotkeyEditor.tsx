@@ -15,6 +15,7 @@ import { keymapOf } from '../../stores/hotkeys-slice';
 import { useAppStore } from '../../stores/use-app-store';
 import { downloadText } from '../../ui/download';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { ListOptions } from '../../ui/Options';
 import { ResultLine } from '../../ui/ResultLine';
 import { blankRow, checkRows, CHOICES, rowsOf, type HotkeyRow } from './hotkey-form';
 import './hotkeys.css';
@@ -116,11 +117,7 @@ function EditorBody({ onClose }: { onClose: () => void }) {
                     value={r.choice}
                     onChange={(e) => update(i, { choice: e.target.value })}
                   >
-                    {CHOICES.map((c) => (
-                      <option key={c.value} value={c.value}>
-                        {c.label}
-                      </option>
-                    ))}
+                    <ListOptions items={CHOICES} value={(c) => c.value} label={(c) => c.label} />
                   </select>
                 </td>
                 <td>
@@ -138,11 +135,7 @@ function EditorBody({ onClose }: { onClose: () => void }) {
                       value={r.pane}
                       onChange={(e) => update(i, { pane: e.target.value as PaneKind })}
                     >
-                      {PANE_KINDS.map((p) => (
-                        <option key={p.kind} value={p.kind}>
-                          {p.title}
-                        </option>
-                      ))}
+                      <ListOptions items={PANE_KINDS} value={(p) => p.kind} label={(p) => p.title} />
                     </select>
                   )}
                 </td>

@@ -2,6 +2,7 @@
 // deviations) and which columns (bid and ask always). Both are saved in the pane's state, so the layout of the
 // profile remembers them.
 import { useAppStore } from '../../stores/use-app-store';
+import { ListOptions } from '../../ui/Options';
 import { CHAIN_FIELDS, chainFields, STRIKE_FILTERS, toggleField } from './chain-view';
 
 export function ChainTools({ paneId }: { paneId: string }) {
@@ -18,11 +19,7 @@ export function ChainTools({ paneId }: { paneId: string }) {
           value={STRIKE_FILTERS.some((f) => f.value === strikes) ? strikes : '20'}
           onChange={(e) => setPaneConfig(paneId, { strikes: e.target.value })}
         >
-          {STRIKE_FILTERS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
+          <ListOptions items={STRIKE_FILTERS} value={(f) => f.value} label={(f) => f.label} />
         </select>
       </label>
       <details className="chain-columns">

@@ -12,6 +12,7 @@ import {
   studyLines,
   type StudySpecInput,
 } from './index';
+import { thrownBy } from '../../../tests/support/thrown';
 
 const period = fc.integer({ min: 1, max: 25 });
 const specArb: fc.Arbitrary<StudySpecInput> = fc.oneof(
@@ -80,15 +81,9 @@ describe('study specs', () => {
     [{ kind: 'stochastic' }, 'kind'],
     [{ kind: 'ema', params: { period: 5, lookback: 3 } }, 'params'],
   ])('refuse %j with a typed validation error at %s', (input, path) => {
-    let err: unknown;
-    try {
-      parseStudySpec(input);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).code).toBe('VALIDATION');
-    expect((err as AppError).issues?.map((i) => i.path)).toContain(path);
+    const err = thrownBy(() => parseStudySpec(input), AppError);
+    expect(err.code).toBe('VALIDATION');
+    expect(err.issues?.map((i) => i.path)).toContain(path);
   });
 
   it('name the lines of each value', () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { RawClient } from './raw-client';
+import { watchChild } from '../../support/child-output';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -40,20 +41,16 @@ describe('demo-gateway CLI', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const run = watchChild(child);
     try {
       const deadline = Date.now() + 15_000;
-      while (!/control API: http/.test(stdout)) {
-        if (Date.now() > deadline) throw new Error(`no start-up line: ${stdout} ${stderr}`);
+      while (!/control API: http/.test(run.stdout)) {
+        if (Date.now() > deadline) throw new Error(`no start-up line: ${run.stdout} ${run.stderr}`);
         await new Promise((r) => setTimeout(r, 20));
       }
-      const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(stdout)?.[1]);
-      expect(stdout).toContain('server versions 157-176, accounts DU111,DU222');
-      const url = /control API: (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] as string;
+      const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(run.stdout)?.[1]);
+      expect(run.stdout).toContain('server versions 157-176, accounts DU111,DU222');
+      const url = /control API: (http:\/\/127\.0\.0\.1:\d+)/.exec(run.stdout)?.[1] as string;
       expect(((await (await fetch(`${url}/status`)).json()) as { port: number }).port).toBe(port);
       const c = await RawClient.open(port);
       c.hello('v100..193');
@@ -64,16 +61,16 @@ describe('demo-gateway CLI', () => {
       expect(c.of(15)[0]?.[2]).toBe('DU111,DU222');
       c.close();
       const deadline2 = Date.now() + 5000;
-      while (!/client 12 disconnected/.test(stderr)) {
-        if (Date.now() > deadline2) throw new Error(`no disconnect line: ${stderr}`);
+      while (!/client 12 disconnected/.test(run.stderr)) {
+        if (Date.now() > deadline2) throw new Error(`no disconnect line: ${run.stderr}`);
         await new Promise((r) => setTimeout(r, 20));
       }
-      expect(stderr).toMatch(/client 12 connected from 127\.0\.0\.1:\d+ \(server version 176\)/);
+      expect(run.stderr).toMatch(/client 12 connected from 127\.0\.0\.1:\d+ \(server version 176\)/);
     } finally {
       child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('SIGTERM: stopping');
+    expect(await run.exited).toBe(0);
+    expect(run.stderr).toContain('SIGTERM: stopping');
   });
 
   it('rejects bad flags with exit code 2', async () => {

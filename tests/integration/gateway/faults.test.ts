@@ -22,6 +22,16 @@ describe('faults', () => {
     return c;
   }
 
+  /** A fresh gateway and a client with an AAPL line ticking on it. */
+  async function tickingAapl(): Promise<{ g: DemoGateway; c: Client; req: number }> {
+    const g = (gw = await startGateway());
+    const c = await client(1);
+    const req = c.nextReqId();
+    c.ib.reqMktData(req, stock('AAPL'), '', false, false);
+    await c.waitFor(() => c.of(EventName.tickPrice, req).length > 0, 'ticks');
+    return { g, c, req };
+  }
+
   it('drop all: every client sees its connection close', async () => {
     gw = await startGateway();
     const a = await client(1);
@@ -119,12 +129,8 @@ describe('faults', () => {
   });
 
   it('1100 then 1102: data pauses and resumes with subscriptions kept', async () => {
-    gw = await startGateway();
-    const c = await client(1);
-    const req = c.nextReqId();
-    c.ib.reqMktData(req, stock('AAPL'), '', false, false);
-    await c.waitFor(() => c.of(EventName.tickPrice, req).length > 0, 'ticks');
-    gw.faults.connectivityLoss('data-maintained', 500);
+    const { g, c, req } = await tickingAapl();
+    g.faults.connectivityLoss('data-maintained', 500);
     await c.waitCode(1100);
     const during = c.events.length;
     await c.waitCode(1102);
@@ -147,14 +153,10 @@ describe('faults', () => {
   });
 
   it('1100 then 1101: subscriptions are lost and must be made again', async () => {
-    gw = await startGateway();
-    const c = await client(1);
-    const req = c.nextReqId();
-    c.ib.reqMktData(req, stock('AAPL'), '', false, false);
-    await c.waitFor(() => c.of(EventName.tickPrice, req).length > 0, 'ticks');
-    gw.faults.connectivityLoss('data-lost', 300);
+    const { g, c } = await tickingAapl();
+    g.faults.connectivityLoss('data-lost', 300);
     await c.waitCode(1101);
-    expect(gw.subscriptions().marketData).toBe(0);
+    expect(g.subscriptions().marketData).toBe(0);
   });
 
   it('pacing: the next historical request gets 162, a rate notice arrives as error 100', async () => {

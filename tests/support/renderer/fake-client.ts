@@ -2,7 +2,9 @@
 // call, and pushes events as the transports do.
 import type { EventMap, EventName, Params, RequestName, ResultOf } from '../../../src-shared/contract';
 import type { AppErrorData, Result } from '../../../src-shared/result';
+import { defaultSettings, type Preferences, type Settings } from '../../../src-shared/domain/settings';
 import { EventListeners, type IbdeskClient, type TransportState } from '../../../src-renderer/api/client';
+import { createAppStore } from '../../../src-renderer/stores/app-store';
 
 type Handler<K extends RequestName> = (params: Params<K>) => ResultOf<K> | { error: AppErrorData };
 export type FakeHandlers = { [K in RequestName]?: Handler<K> };
@@ -52,6 +54,20 @@ export function createFakeClient(handlers: FakeHandlers = {}): FakeClient {
     },
   };
   return client;
+}
+
+/** An app store on a fake client whose settings.set merges the patch into the settings it holds, as main does. */
+export function storeWithSettings(): { s: ReturnType<typeof createAppStore>; client: FakeClient } {
+  let settings: Settings = defaultSettings();
+  const client = createFakeClient({
+    'settings.set': (patch: Partial<Preferences>) => {
+      settings = { ...settings, preferences: { ...settings.preferences, ...patch } };
+      return settings;
+    },
+  });
+  const s = createAppStore(client);
+  s.setState({ settings });
+  return { s, client };
 }
 
 /** Lets pending promise chains settle. */
