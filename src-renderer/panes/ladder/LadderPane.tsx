@@ -209,7 +209,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
       )}
       {bookNote && <p className="ladder-note">{bookNote}</p>}
       <div className="ladder-scroll" ref={scroller}>
-        <table className="ladder-table" aria-label={`${symbol.symbol} ladder`}>
+        <table className="ladder-table" data-conid={symbol.conId} aria-label={`${symbol.symbol} ladder`}>
           <thead>
             <tr>
               <th scope="col">Buys</th>
