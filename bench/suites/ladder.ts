@@ -6,12 +6,13 @@
 // 10), and a click on a bid price (confirmation off) → placeOrder at the gateway. Tape: the real TapePane on the
 // real store fed 200 prints a second by a scripted client (the demo gateway prints far less often): frame rate, and
 // the heap after GC once the store holds its bounded tape (BENCH_TAPE_SECONDS, default 60).
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { figure, type Figure } from '../figure';
-import { control, launchChromium, openApp, type AppSession } from '../web/app-session';
+import { launchChromium, openApp, type AppSession } from '../web/app-session';
+import { clickOrders, heapMb, until } from '../web/order-clicks';
 import { bundleBrowser } from '../web/bundle';
 import { frames, openHarness } from '../web/harness-page';
-import { clickToOrder, fps, heapGrowth, longestFrame, median, percentile } from '../web/stats';
+import { fps, heapGrowth, longestFrame, median, percentile } from '../web/stats';
 import type { Browser } from '@playwright/test';
 
 const SYMBOLS = 5;
@@ -49,14 +50,6 @@ export async function run(): Promise<Figure[]> {
     return figures;
   } finally {
     await browser.close();
-  }
-}
-
-async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(what);
-    await sleep(50);
   }
 }
 
@@ -114,12 +107,6 @@ async function ladderStream(page: Page, symbol: string): Promise<Figure[]> {
   ];
 }
 
-async function heapMb(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const u = await cdp.send('Runtime.getHeapUsage');
-  return u.usedSize / 1e6;
-}
-
 /** Heap after GC, SAMPLES times over `ms`; growth from the sample at the end of the warm-up to the last. */
 async function heapRun(page: Page, ms: number, warmupMs: number) {
   const cdp = await page.context().newCDPSession(page);
@@ -158,42 +145,19 @@ async function ladderClicks(app: AppSession, n: number): Promise<Figure> {
   const page = app.page;
   const pane = ladderPane(page);
   await pane.getByRole('checkbox', { name: 'Auto-centre' }).uncheck();
-  const result = pane.getByRole('status', { name: 'Order result' });
-  const bids = pane.locator('table.ladder-table td.bid button').filter({ hasText: /\d/ });
-  const since = Date.now();
-  for (let i = 0; i < n; i++) {
-    const before = (await result.count()) ? await result.innerText() : '';
-    await bids.last().click();
-    await until(
-      async () => {
-        const text = (await result.count()) ? await result.innerText() : '';
-        return text !== before && /sent/.test(text);
-      },
-      20_000,
-      'no order result after a click on a bid price',
-    );
-    await sleep(250);
-  }
-  const clicks = (
-    (await page.evaluate('window.ibdeskBench.clicks("table.ladder-table td.bid")')) as number[]
-  ).filter((t) => t >= since - 1);
-  const conns = await control<{ clientId: number }[]>(app, '/connections');
-  const orders: number[] = [];
-  for (const c of conns) {
-    const got = await control<{ time: number; msgId: number }[]>(app, `/received?clientId=${c.clientId}`);
-    // PLACE_ORDER is outgoing message 3 (ibapi/message.py OUT.PLACE_ORDER).
-    orders.push(...got.filter((m) => m.msgId === 3 && m.time >= since - 1).map((m) => m.time));
-  }
-  const sent = (await page.evaluate('window.ibdeskBench.placeSent()')) as number[];
-  const r = clickToOrder(clicks, orders);
-  const toSocket = clickToOrder(clicks, sent).latencies;
+  const r = await clickOrders(app, {
+    target: () => pane.locator('table.ladder-table td.bid button').filter({ hasText: /\d/ }).last(),
+    result: pane.getByRole('status', { name: 'Order result' }),
+    n,
+    clicked: 'table.ladder-table td.bid',
+  });
   return figure({
     id: 'ladder.click-to-place-order',
     name: 'ladder: click on a bid price (confirm off) → placeOrder at the gateway, median',
     value: r.missing > 0 ? Infinity : median(r.latencies),
     unit: 'ms',
     budget: { max: 20 },
-    note: `${r.latencies.length} orders, max ${Math.max(...r.latencies).toFixed(0)} ms${r.missing ? `, ${r.missing} never arrived` : ''}; click → request on the socket median ${median(toSocket).toFixed(1)} ms; gateway clock in whole ms`,
+    note: `${r.latencies.length} orders, max ${Math.max(...r.latencies).toFixed(0)} ms${r.missing ? `, ${r.missing} never arrived` : ''}; click → request on the socket median ${median(r.clickToSend).toFixed(1)} ms; gateway clock in whole ms`,
   });
 }
 
