@@ -131,6 +131,7 @@ export function createTrading(deps: {
     clock,
     log: log.child('depth'),
     emitTo: (clientId, book) => outlet.emitTo(clientId, 'depth', book),
+    probe: benchProbe,
     quoteUpdatedAt: (conId) => marketData.quote(conId)?.updatedAt ?? null,
   });
   const tape = createTape({

@@ -7,7 +7,7 @@ import { AlertFired, AlertView } from './domain/alerts';
 import { Bar, BarSize, Duration, WhatToShow } from './domain/bar';
 import { ConnectionStatus, Gauges } from './domain/connection';
 import { RecordingStatus } from './domain/recording';
-import { DepthBook } from './domain/depth';
+import { DepthBook, DepthEvent } from './domain/depth';
 import { Print, TapeBatch } from './domain/tape';
 import { ContractRef, Instrument, SymbolMatch } from './domain/instrument';
 import { LogEntry } from './domain/log';
@@ -273,7 +273,7 @@ export const events = {
   /** New headlines of a `news.subscribe` subscription. */
   news: z.object({ subId: z.string(), headlines: z.array(Headline) }),
   /** The whole book of an instrument a window holds, at most once per frame. */
-  depth: DepthBook,
+  depth: DepthEvent,
   /** New prints of a tape a window holds (and the gap a reconnect left). */
   tape: TapeBatch,
   /** The alerts of the active profile, whenever one is added, edited, fired, or its line comes or goes. */

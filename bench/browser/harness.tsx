@@ -1,18 +1,20 @@
-// A bench page that mounts one real pane (WatchlistPane or ChartPane) on the real store and bind-events, with a
-// scripted client in place of the host, so the renderer can be driven at rates main cannot produce on a shared
-// machine (20,000 ticks/s) and with bar counts the demo gateway would take minutes to page in (100,000). Modes
-// (location.hash): #watchlist, #chart, #chart4 (the chart pane in its 4-chart layout), #lwc (lightweight-charts
-// alone: the chart's baseline), #empty.
+// A bench page that mounts one real pane (WatchlistPane, ChartPane or TapePane) on the real store and bind-events,
+// with a scripted client in place of the host, so the renderer can be driven at rates main cannot produce on a
+// shared machine (20,000 ticks/s, 200 prints/s) and with bar counts the demo gateway would take minutes to page in
+// (100,000). Modes (location.hash): #watchlist, #chart, #chart4 (the chart pane in its 4-chart layout), #tape, #lwc
+// (lightweight-charts alone: the chart's baseline), #empty.
 // The theme's base stylesheet first, as the app loads it (the panes bring their own after it).
 import '../../src-renderer/shell/theme.css';
 import { CandlestickSeries, createChart, HistogramSeries, type UTCTimestamp } from 'lightweight-charts';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Bar } from '../../src-shared/domain/bar';
+import type { TapeBatch } from '../../src-shared/domain/tape';
 import { emptyQuote, type Quote } from '../../src-shared/domain/quote';
 import type { Watchlist, WatchItem } from '../../src-shared/domain/workspace';
 import { bindEvents } from '../../src-renderer/api/bind-events';
 import { ChartPane } from '../../src-renderer/panes/chart/ChartPane';
+import { TapePane } from '../../src-renderer/panes/tape/TapePane';
 import { PaneIdContext } from '../../src-renderer/ui/pane-context';
 import { WatchlistPane } from '../../src-renderer/panes/watchlist/WatchlistPane';
 import { createAppStore } from '../../src-renderer/stores/app-store';
@@ -33,6 +35,10 @@ export type Harness = {
   /** Chart(s): `perSecond` live bar updates to every chart (a new bar every tenth), as `bars` events. */
   startBarUpdates(perSecond: number): void;
   stopBarUpdates(): number;
+  /** Tape: `perSecond` prints of one instrument as `tape` events, a batch every 50 ms (main's coalescing). */
+  startPrints(perSecond: number): void;
+  /** Stops them: prints and batches sent, and prints the store holds for the tape now. */
+  stopPrints(): { prints: number; batches: number; held: number };
   /** lightweight-charts alone: setData of the same bars; ms to painted. */
   lwcSetData(count: number, seed: number): Promise<number>;
 };
@@ -133,6 +139,7 @@ const client = createFakeClient({
           symbol: null,
           config: mode === 'chart4' ? { layout: 4 } : { barSize: '1 min' },
         },
+        tape: { link: 'none', symbol: null, config: {} },
       },
       groups: {},
     }),
@@ -144,6 +151,8 @@ const client = createFakeClient({
     return { subId: `sub-${++subs}`, bars: p?.bars ?? [] };
   },
   'history.unsubscribe': () => null,
+  'tape.subscribe': () => ({ prints: [] }),
+  'tape.unsubscribe': () => null,
 });
 const store = createAppStore(client);
 bindEvents(store);
@@ -153,6 +162,8 @@ let ticks: Worker | null = null;
 let barTimer: ReturnType<typeof setInterval> | null = null;
 let counts = { ticks: 0, batches: 0 };
 let barUpdates = 0;
+let printTimer: ReturnType<typeof setInterval> | null = null;
+let printCounts = { prints: 0, batches: 0 };
 
 const harness: Harness = {
   ready: false,
@@ -245,6 +256,42 @@ const harness: Harness = {
     barTimer = null;
     return barUpdates;
   },
+  startPrints(perSecond) {
+    printCounts = { prints: 0, batches: 0 };
+    const conId = stock(0).conId;
+    store.getState().setSymbol('tape', stock(0));
+    let price = 100;
+    let owed = 0;
+    let last = performance.now();
+    const sides = ['ask', 'bid', 'between'] as const;
+    printTimer = setInterval(() => {
+      const now = performance.now();
+      owed += ((now - last) / 1000) * perSecond;
+      last = now;
+      const n = Math.floor(owed);
+      owed -= n;
+      if (n === 0) return;
+      const prints = Array.from({ length: n }, (_, k) => {
+        price = Math.max(1, price + (Math.random() - 0.5) * 0.04);
+        return {
+          time: Date.now(),
+          price: +price.toFixed(2),
+          size: 100 * (1 + ((printCounts.prints + k) % 9)),
+          exchange: 'NASDAQ',
+          at: sides[(printCounts.prints + k) % 3]!,
+        };
+      });
+      printCounts.prints += n;
+      printCounts.batches++;
+      // Text in, parsed here, as the WebSocket transport delivers the host's batches.
+      client.emit('tape', JSON.parse(JSON.stringify({ conId, prints, gap: false })) as TapeBatch);
+    }, 50);
+  },
+  stopPrints() {
+    if (printTimer) clearInterval(printTimer);
+    printTimer = null;
+    return { ...printCounts, held: store.getState().tapes[stock(0).conId]?.length ?? 0 };
+  },
   lwcSetData(count, seed) {
     const bars = makeBars(count, seed);
     const t0 = performance.now();
@@ -273,6 +320,7 @@ function mountPane(paneId: string, pane: ReactNode): void {
 
 if (mode === 'watchlist') mountPane('watchlist', <WatchlistPane />);
 else if (mode === 'chart' || mode === 'chart4') mountPane('chart', <ChartPane />);
+else if (mode === 'tape') mountPane('tape', <TapePane />);
 else if (mode === 'lwc') {
   const host = document.createElement('div');
   Object.assign(host.style, { position: 'fixed', inset: '0' });

@@ -2,9 +2,11 @@
 // sees: the quotes frames of the bench (npm run bench) carry the demo gateway's stamps as `probe` entries beside the
 // quotes ({conId, tickId, tickAt}); when the row of that instrument (tr[data-conid]) next changes a cell, the probe
 // waits for the next frame and for that frame's paint to finish (requestAnimationFrame, then a message posted from
-// it runs after rendering). It also counts frames, clicks and the JS heap. Times are epoch ms (performance.timeOrigin
-// + performance.now()), the gateway's clock too.
-import { createStampBook, type Stamp } from './stamps';
+// it runs after rendering). Depth events carry the stamps of the book changes they include the same way: when the
+// ladder of that instrument (table[data-conid]) next changes a bid or ask size, every stamp waiting for it is painted
+// with that frame. It also counts frames, clicks and the JS heap. Times are epoch ms (performance.timeOrigin +
+// performance.now()), the gateway's clock too.
+import { createDepthStampBook, createStampBook, type Stamp } from './stamps';
 
 export type TickPaint = {
   tickId: number;
@@ -20,6 +22,9 @@ export type TickPaint = {
 export type BenchProbe = {
   watchTicks(): void;
   takeTicks(): TickPaint[];
+  /** Depth stamps painted on a ladder since watchDepth, and how many were dropped unpainted (off-screen rows). */
+  watchDepth(): void;
+  takeDepth(): { paints: TickPaint[]; unpainted: number };
   startFrames(): void;
   /** Frame timestamps (ms, performance.now()) since startFrames. */
   stopFrames(): number[];
@@ -53,6 +58,8 @@ export function afterNextPaint(fn: () => void): void {
 
 const stamps = createStampBook();
 let watching = false;
+const depthStamps = createDepthStampBook();
+let watchingDepth = false;
 
 const socketTimes = { open: 0, subscribe: 0, place: [] as number[] };
 
@@ -72,6 +79,7 @@ function watchSockets(): void {
       this.addEventListener('message', (e: MessageEvent) => {
         if (watching && typeof e.data === 'string' && e.data.includes('"quotes"'))
           stamps.frame(e.data, epoch());
+        if (watchingDepth && typeof e.data === 'string') depthStamps.frame(e.data, epoch());
       });
     }
   };
@@ -98,10 +106,20 @@ function paintedStamp(node: Node): Stamp | undefined {
   return stamps.take(Number(row.dataset.conid));
 }
 
+/** The depth stamps a DOM change paints: those waiting for the ladder whose bid or ask size cell changed. */
+function paintedDepth(node: Node): Stamp[] {
+  const el = node instanceof Element ? node : node.parentElement;
+  const table = el?.closest<HTMLTableElement>('table.ladder-table[data-conid]');
+  if (!table || !el!.closest('td.bid, td.ask')) return [];
+  return depthStamps.take(Number(table.dataset.conid));
+}
+
 function install(): BenchProbe {
   watchSockets();
   const ticks: TickPaint[] = [];
   let observer: MutationObserver | null = null;
+  const depthPaints: TickPaint[] = [];
+  let depthObserver: MutationObserver | null = null;
   let frames: number[] = [];
   let counting = false;
   const clickLog: { target: Element; at: number }[] = [];
@@ -153,6 +171,34 @@ function install(): BenchProbe {
       watching = false;
       stamps.clear();
       return ticks.splice(0);
+    },
+    watchDepth() {
+      depthObserver?.disconnect();
+      depthStamps.clear();
+      watchingDepth = true;
+      depthObserver = new MutationObserver((records) => {
+        if (depthStamps.size === 0) return;
+        const changedAt = epoch();
+        const fresh = records.flatMap((r) => paintedDepth(r.target));
+        if (fresh.length === 0) return;
+        afterNextPaint(() => {
+          const paintedAt = epoch();
+          for (const f of fresh) depthPaints.push({ ...f, changedAt, paintedAt });
+        });
+      });
+      depthObserver.observe(document.documentElement, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    },
+    takeDepth() {
+      depthObserver?.disconnect();
+      depthObserver = null;
+      watchingDepth = false;
+      const unpainted = depthStamps.unpainted + depthStamps.size;
+      depthStamps.clear();
+      return { paints: depthPaints.splice(0), unpainted };
     },
     startFrames() {
       frames = [];

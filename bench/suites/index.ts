@@ -5,6 +5,7 @@ import { run as chart } from './chart';
 import { run as demoGateway } from './demo-gateway';
 import { run as depthModel } from './depth-model';
 import { run as ingest } from './ingest';
+import { run as ladder } from './ladder';
 import { run as mainLoad } from './main-load';
 import { run as memory } from './memory';
 import { run as optionChain } from './option-chain';
@@ -36,4 +37,5 @@ export const suites: Record<string, Suite> = {
   recorder,
   replay,
   'replay-paint': replayPaint,
+  ladder,
 };

@@ -2,11 +2,12 @@
 // and 2 live charts, after a forced GC at every sample (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage).
 // Growth is the last sample against the one at the end of the warm-up (the first 5 minutes, or half of a shorter
 // run). BENCH_MINUTES sets the run's length (default 6; the figure is 60).
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Figure } from '../figure';
 import { control, openApp, type AppSession } from '../web/app-session';
 import { bundleBrowser } from '../web/bundle';
 import { heapGrowth } from '../web/stats';
+import { heapMb } from '../web/order-clicks';
 
 const SYMBOLS = 500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -49,12 +50,6 @@ export async function run(): Promise<Figure[]> {
   } finally {
     await app.close();
   }
-}
-
-async function heapMb(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const u = await cdp.send('Runtime.getHeapUsage');
-  return u.usedSize / 1e6;
 }
 
 /** Every scanner started (the default one, then two more opened as tabs), one more chart, a row charted. */

@@ -5,10 +5,11 @@
 // (the real WatchlistPane, store and bind-events fed by a scripted client; baseline: an empty page).
 import type { Page } from '@playwright/test';
 import type { Figure } from '../figure';
-import { control, launchChromium, openApp, waitForSubscriptions, type AppSession } from '../web/app-session';
+import { launchChromium, openApp, waitForSubscriptions, type AppSession } from '../web/app-session';
+import { clickOrders, until, type OrderTimes } from '../web/order-clicks';
 import { bundleBrowser } from '../web/bundle';
 import { frames, openHarness } from '../web/harness-page';
-import { clickToOrder, fps, longestFrame, median, percentile } from '../web/stats';
+import { fps, longestFrame, median, percentile } from '../web/stats';
 import type { Browser } from '@playwright/test';
 
 const SYMBOLS = 500;
@@ -38,14 +39,6 @@ export async function run(): Promise<Figure[]> {
     return figures;
   } finally {
     await browser.close();
-  }
-}
-
-async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(what);
-    await sleep(20);
   }
 }
 
@@ -120,42 +113,18 @@ function tickFigures(app: TickPaint[], bare: TickPaint[]): Figure[] {
 }
 
 /** Picks the first watchlist row (the ticket follows its link group), then clicks Buy `n` times (confirm off). */
-type OrderTimes = { latencies: number[]; missing: number; clickToSend: number[] };
-
 async function buyClicks(app: AppSession, n: number): Promise<OrderTimes> {
   const page = app.page;
   await page.locator('table[aria-label^="Watchlist"] tbody tr[data-conid]').first().click();
   const form = page.getByRole('form', { name: 'Order ticket' });
   const price = form.getByRole('spinbutton', { name: 'Limit price' });
   await until(async () => (await price.inputValue()) !== '', 20_000, 'the ticket has no limit price');
-  const result = form.getByRole('status', { name: 'Order result' });
-  const buy = form.getByRole('button', { name: 'Buy' });
-  const since = Date.now();
-  for (let i = 0; i < n; i++) {
-    const before = (await result.count()) ? await result.innerText() : '';
-    await buy.click();
-    await until(
-      async () => {
-        const text = (await result.count()) ? await result.innerText() : '';
-        return text !== before && /sent/.test(text);
-      },
-      20_000,
-      'no order result after clicking Buy',
-    );
-    await sleep(250);
-  }
-  const clicks = ((await page.evaluate('window.ibdeskBench.clicks("button.buy")')) as number[]).filter(
-    (t) => t >= since - 1,
-  );
-  const conns = await control<{ clientId: number }[]>(app, '/connections');
-  const orders: number[] = [];
-  for (const c of conns) {
-    const got = await control<{ time: number; msgId: number }[]>(app, `/received?clientId=${c.clientId}`);
-    // PLACE_ORDER is outgoing message 3 (ibapi/message.py OUT.PLACE_ORDER).
-    orders.push(...got.filter((m) => m.msgId === 3 && m.time >= since - 1).map((m) => m.time));
-  }
-  const sent = (await page.evaluate('window.ibdeskBench.placeSent()')) as number[];
-  return { ...clickToOrder(clicks, orders), clickToSend: clickToOrder(clicks, sent).latencies };
+  return clickOrders(app, {
+    target: () => form.getByRole('button', { name: 'Buy' }),
+    result: form.getByRole('status', { name: 'Order result' }),
+    n,
+    clicked: 'button.buy',
+  });
 }
 
 function orderFigure(r: OrderTimes): Figure {

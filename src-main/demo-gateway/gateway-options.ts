@@ -65,6 +65,11 @@ export interface ResolvedOptions {
 /** Private tick type of bench stamps: tickString(9901, "<seq>;<epoch ms>"). Never sent unless enabled. */
 export const BENCH_STAMP_TICK = 9901;
 
+/** The text of bench stamp number `seq`: "<seq>;<epoch ms now, to the microsecond>". */
+export function benchStampText(seq: number): string {
+  return `${seq};${(performance.timeOrigin + performance.now()).toFixed(3)}`;
+}
+
 export function resolveOptions(o: DemoGatewayOptions): ResolvedOptions {
   const maxServerVersion = o.maxServerVersion ?? MAX_SUPPORTED_SERVER_VERSION;
   if (

@@ -1,6 +1,7 @@
 // Tape slice: the prints of every instrument a time-and-sales pane shows, oldest first, bounded to MAX_PRINTS
-// (the oldest go), with a gap row where a reconnect left trades out. Holds are counted here so that main sees one
-// subscribe and one unsubscribe per pane.
+// (the oldest go), with a gap row where a reconnect left trades out, and the shares traded at each price over every
+// print received (the ladder's volume at price: bounded by the prices traded, not by the prints). Holds are counted
+// here so that main sees one subscribe and one unsubscribe per pane.
 import type { Print, TapeBatch } from '../../src-shared/domain/tape';
 import { holdOnce } from '../../src-shared/holds';
 import type { WatchItem } from '../../src-shared/domain/workspace';
@@ -12,9 +13,14 @@ const MAX_PRINTS = 5000;
 
 export type TapeRow = Print | { gap: true; time: number };
 
+/** Shares traded per price (the key is the price as TWS sent it). */
+export type VolumeAtPrice = Readonly<Record<string, number>>;
+
 export type TapeSlice = {
   tapes: Readonly<Record<number, readonly TapeRow[]>>;
   tapeErrors: Readonly<Record<number, string>>;
+  /** Per conId: the shares of every print this window received (the history it was answered, then each batch). */
+  tapeVolumes: Readonly<Record<number, VolumeAtPrice>>;
   acquireTape(contract: WatchItem): () => void;
   /** A `tape` event: new prints of one instrument. */
   tapeArrived(batch: TapeBatch): void;
@@ -33,11 +39,20 @@ export function appendPrints(
   return next.length > max ? next.slice(next.length - max) : next;
 }
 
+/** Pure: the volume at price with the prints added. */
+export function addVolume(volume: VolumeAtPrice, prints: readonly Print[]): VolumeAtPrice {
+  if (prints.length === 0) return volume;
+  const next: Record<string, number> = { ...volume };
+  for (const p of prints) if (p.size > 0) next[p.price] = (next[p.price] ?? 0) + p.size;
+  return next;
+}
+
 export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
   const holds = new Map<number, number>();
   return {
     tapes: {},
     tapeErrors: {},
+    tapeVolumes: {},
     acquireTape(contract) {
       const { conId } = contract;
       const release = holdOnce(
@@ -48,6 +63,7 @@ export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
           set((s) => ({
             tapes: withoutKey(s.tapes, String(conId)),
             tapeErrors: withoutKey(s.tapeErrors, String(conId)),
+            tapeVolumes: withoutKey(s.tapeVolumes, String(conId)),
           })),
       );
       void get()
@@ -58,6 +74,7 @@ export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
           // Prints that came as events while the history was asked for are in the answer too.
           set((s) => ({
             tapes: { ...s.tapes, [conId]: appendPrints([], { prints: r.value.prints, gap: false }, 0) },
+            tapeVolumes: { ...s.tapeVolumes, [conId]: addVolume({}, r.value.prints) },
           }));
         });
       return release;
@@ -66,6 +83,10 @@ export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
       if (!holds.has(batch.conId)) return;
       set((s) => ({
         tapes: { ...s.tapes, [batch.conId]: appendPrints(s.tapes[batch.conId] ?? [], batch, Date.now()) },
+        tapeVolumes: {
+          ...s.tapeVolumes,
+          [batch.conId]: addVolume(s.tapeVolumes[batch.conId] ?? {}, batch.prints),
+        },
       }));
     },
   };

@@ -1,6 +1,7 @@
 // Market depth (level 2): the book of one instrument as main keeps it from TWS's inserts, updates and deletes by
 // position, and as windows receive it (coalesced, whole: a ladder of 10–20 rows a side is small).
 import { z } from 'zod';
+import { QuoteProbe } from '../bench-probe';
 
 export const DepthRow = z.object({
   price: z.number(),
@@ -27,6 +28,13 @@ export const DepthBook = z.object({
   updatedAt: z.number().nullable(),
 });
 export type DepthBook = z.infer<typeof DepthBook>;
+
+/**
+ * The `depth` event: a book, and with the bench probe on (npm run bench) the demo gateway's stamps of the changes
+ * it is the first to include (as QuoteBatch carries the stamps of its quotes).
+ */
+export const DepthEvent = DepthBook.extend({ probe: z.array(QuoteProbe).optional() });
+export type DepthEvent = z.infer<typeof DepthEvent>;
 
 /** Rows a side the app asks for (TWS sends what exists up to it). */
 export const DEPTH_ROWS = 20;

@@ -1,5 +1,5 @@
 // The ladder end to end, in Chromium through the web host on the embedded demo gateway (Demo profile): open a
-// ladder for a symbol → the book fills both sides → click a bid price below the market → confirm (the setting is
+// ladder for a symbol → the book fills both sides and the volume traded at its prices shows → click a bid price below the market → confirm (the setting is
 // on by default) → a working buy shows on the ladder at that price and in Orders → drag it one tick lower →
 // modified there → click it → cancelled; then a
 // time-and-sales pane for the symbol fills with prints, some coloured at the bid or the ask. The
@@ -39,6 +39,11 @@ test('trade from the ladder: a click buys at a price, a click on the order cance
   await expect.poll(() => sized('Buy').count(), { timeout: LIVE_TIMEOUT }).toBeGreaterThan(3);
   await expect.poll(() => sized('Sell').count(), { timeout: LIVE_TIMEOUT }).toBeGreaterThan(3);
   await expect(ladder.getByText('Book live')).toBeVisible();
+  // Volume at price: the shares traded at the prices shown, from the symbol's trades (those before the ladder opened
+  // first), in whole shares.
+  await expect(table.getByRole('columnheader', { name: 'Volume' })).toBeVisible();
+  const volumes = table.locator('td.volume').filter({ hasText: /^[\d,]+$/ });
+  await expect.poll(() => volumes.count(), { timeout: LIVE_TIMEOUT }).toBeGreaterThan(0);
   await step(page, 'book');
 
   // Auto-centre off (the rows stay put), then click the lowest bid price with size: a limit buy below the

@@ -1,8 +1,9 @@
 // The demo gateway's bench stamps (tickString 9901 "<seq>;<epoch ms>") reach the trading core's outlet as probes
 // beside the quotes they close, through the real connection and TWS adapter, only when the core runs with
-// benchProbe; the quotes themselves never carry them.
+// benchProbe; the quotes themselves never carry them. Depth books carry the stamps of the changes they include.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuoteProbe } from '../../src-shared/bench-probe';
+import type { DepthEvent } from '../../src-shared/domain/depth';
 import type { Quote } from '../../src-shared/domain/quote';
 import { defaultSettings } from '../../src-shared/domain/settings';
 import { systemClock } from '../../src-shared/clock';
@@ -24,12 +25,15 @@ afterEach(async () => {
 /** The trading core on a gateway, recording what reaches its outlet in order: quotes and probes. */
 async function start(benchProbe: boolean) {
   const seen: ({ quote: Quote } | { probe: QuoteProbe })[] = [];
+  const books: DepthEvent[] = [];
   trading = createTrading({
     clock: systemClock,
     log: silentLogger,
     outlet: {
       broadcast: () => undefined,
-      emitTo: () => undefined,
+      emitTo: (_clientId, event, payload) => {
+        if (event === 'depth') books.push(payload as DepthEvent);
+      },
       quotes: (qs) => {
         for (const quote of qs) seen.push({ quote });
       },
@@ -46,7 +50,7 @@ async function start(benchProbe: boolean) {
   trading.marketData.subscribe({ key: 'w', clientId: 'w' }, [AAPL]);
   const quotes = () => seen.flatMap((s) => ('quote' in s && s.quote.last !== null ? [s.quote] : []));
   const probes = () => seen.flatMap((s) => ('probe' in s ? [s.probe] : []));
-  return { seen, quotes, probes };
+  return { seen, quotes, probes, books };
 }
 
 describe('bench stamps', () => {
@@ -68,11 +72,33 @@ describe('bench stamps', () => {
     for (const s of seen) if ('quote' in s) expect(Object.keys(s.quote)).not.toContain('tickId');
   });
 
+  it('ride in the depth books that include the changes they close, each stamp once', async () => {
+    gw = await startGateway({ benchStamps: true, tickRate: 50 });
+    const before = Date.now();
+    const { books } = await start(true);
+    trading!.depth.subscribe('w', AAPL);
+    const stamped = () => books.filter((b) => b.probe !== undefined);
+    await waitFor(() => stamped().length >= 5, 'stamped books', 10_000);
+    const stamps = stamped().flatMap((b) => b.probe!);
+    expect(stamps.every((p) => p.conId === AAPL.conId)).toBe(true);
+    const ids = stamps.map((p) => p.tickId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    for (const p of stamps) {
+      expect(p.tickAt).toBeGreaterThanOrEqual(before - 1);
+      expect(p.tickAt).toBeLessThanOrEqual(Date.now() + 1);
+    }
+    // A stamped book is a live one with rows: the changes it closes are in it.
+    for (const b of stamped()) expect(b.bids.length + b.asks.length).toBeGreaterThan(0);
+  });
+
   it('are not read without benchProbe, even from a stamping gateway', async () => {
     gw = await startGateway({ benchStamps: true, tickRate: 20 });
-    const { quotes, probes } = await start(false);
-    await waitFor(() => quotes().length >= 3, 'quotes');
+    const { quotes, probes, books } = await start(false);
+    trading!.depth.subscribe('w', AAPL);
+    await waitFor(() => quotes().length >= 3 && books.length >= 3, 'quotes and books');
     expect(probes()).toEqual([]);
+    expect(books.filter((b) => b.probe !== undefined)).toEqual([]);
   });
 
   it('are none when the gateway does not stamp', async () => {

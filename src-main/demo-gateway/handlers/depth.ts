@@ -5,7 +5,8 @@
 // the demo clients' resting limit orders sit in it (depth/book.ts restingOrders). TWS's rules: at most 3 distinct
 // depth requests per user with the standard lines (309; option depthLines), 10092 for a combination without depth,
 // 354 without live data permissions, and 317 (RESET) then the book again when a new session opens or after a
-// connectivity loss that kept the subscriptions.
+// connectivity loss that kept the subscriptions. With benchStamps (npm run bench only) each beat's changes to a
+// subscription are closed by a private tickString on its request id, as the L1 stream's batches are.
 import type { GatewayContext } from '../context';
 import type { Session } from '../connections/session';
 import type { Instrument } from '../model/instrument';
@@ -17,6 +18,8 @@ import { DepthError, DepthView, MAX_DEPTH_ROWS } from '../depth/depth-diff';
 import type { DepthOp, RowsOf } from '../depth/depth-diff';
 import { depthExchanges, resolveDepthRequest } from '../depth/venues';
 import { mktDepthExchanges, updateMktDepth, updateMktDepthL2 } from '../wire/encode-depth';
+import { tickString } from '../wire/encoder';
+import { BENCH_STAMP_TICK, benchStampText } from '../gateway-options';
 import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
 import type { DepthRequest } from '../wire/decode-depth';
 
@@ -44,6 +47,7 @@ export class DepthService {
   private wasPaused = false;
   /** Books of the beat in progress, one per instrument. */
   private readonly books = new Map<number, OrderBook>();
+  private stampSeq = 0;
 
   constructor(private readonly ctx: GatewayContext) {
     this.model = new BookModel(ctx.market);
@@ -179,6 +183,9 @@ export class DepthService {
     for (const op of ops) {
       const size = sub.lot === 1 ? op.size : Math.max(1, Math.round(op.size / sub.lot));
       s.send(sub.smart ? updateMktDepthL2(sub.reqId, op, size, true) : updateMktDepth(sub.reqId, op, size));
+    }
+    if (this.ctx.options.benchStamps && ops.length > 0) {
+      s.send(tickString(sub.reqId, BENCH_STAMP_TICK, benchStampText(++this.stampSeq)));
     }
   }
 }

@@ -28,7 +28,7 @@ import {
   tickString,
 } from '../wire/encoder';
 import { MIN_SERVER_VER_MARKET_DATA_IN_SHARES } from '../wire/server-versions';
-import { BENCH_STAMP_TICK } from '../gateway-options';
+import { BENCH_STAMP_TICK, benchStampText } from '../gateway-options';
 
 /** Tick ids (ibapi/ticktype.py). */
 const Tick = {
@@ -283,13 +283,7 @@ export class MarketDataService {
       const sent = this.emit(sub, q, false, now);
       if (stamps && sent && !stamps.has(sub.session)) {
         stamps.add(sub.session);
-        sub.session.send(
-          tickString(
-            sub.reqId,
-            BENCH_STAMP_TICK,
-            `${++this.stampSeq};${(performance.timeOrigin + performance.now()).toFixed(3)}`,
-          ),
-        );
+        sub.session.send(tickString(sub.reqId, BENCH_STAMP_TICK, benchStampText(++this.stampSeq)));
       }
     }
   }

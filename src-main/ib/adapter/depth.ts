@@ -1,7 +1,9 @@
 // The TWS adapter's market depth: reqMktDepth as a stream of the connection (replayed with a fresh id after every
 // reconnect), its updateMktDepth / updateMktDepthL2 messages mapped to the app's book changes. @stoqey/ib's raw
 // events are used, not IBApiNext's book (which mishandled inserts until PR #168): the service keeps its own book.
+// With benchProbe (npm run bench only) the demo gateway's stamp closing each beat's changes is passed on too.
 import { EventName } from '@stoqey/ib';
+import { BENCH_STAMP_TICK, parseBenchStamp } from '../../../src-shared/bench-probe';
 import type { DepthChange, DepthOperation } from '../../../src-shared/domain/depth';
 import type { Link, StreamHandle } from '../connection';
 import { numberOrNull as num, toIbContract, type ResolvedContract } from './convert';
@@ -10,6 +12,8 @@ export type DepthSink = {
   /** Before each (re)start: the book TWS is about to send starts empty. */
   starting(replay: boolean): void;
   change(change: DepthChange): void;
+  /** A bench stamp (tickString 9901) after the changes it closes; only with the adapter's `benchProbe`. */
+  probe?(tickId: number, tickAt: number): void;
   /** A TWS error/notice for this request; return what the connection should do with it. */
   error(code: number, message: string): 'keep' | 'end' | 'restart';
 };
@@ -47,7 +51,11 @@ export function depthChange(
   };
 }
 
-export function createDepthStreams(link: Link): DepthStreams {
+export function createDepthStreams(
+  link: Link,
+  opts: { benchProbe?: boolean | undefined } = {},
+): DepthStreams {
+  const benchProbe = opts.benchProbe ?? false;
   return {
     marketDepth(contract, opts, sink) {
       return link.stream({
@@ -64,6 +72,10 @@ export function createDepthStreams(link: Link): DepthStreams {
           // updateMktDepthL2: (reqId, position, marketMaker, operation, side, price, size, isSmartDepth)
           else if (name === EventName.updateMktDepthL2)
             change = depthChange(args[1], args[3], args[4], args[5], args[6], args[2]);
+          else if (benchProbe && name === EventName.tickString && Number(args[1]) === BENCH_STAMP_TICK) {
+            const stamp = parseBenchStamp(args[2]);
+            if (stamp) sink.probe?.(stamp.tickId, stamp.tickAt);
+          }
           if (change) sink.change(change);
         },
         onError: (code, message) => sink.error(code, message),

@@ -35,7 +35,7 @@ export function createTws(link: Link, opts: StreamOptions = {}): Tws {
     link,
     ...createReferenceData(link),
     ...createStreams(link, opts),
-    ...createDepthStreams(link),
+    ...createDepthStreams(link, opts),
     ...createTapeStreams(link),
     ...createOrderChannel(link),
   };

@@ -3,7 +3,7 @@
 // sink receives is the app's own types.
 import { EventName } from '../stoqey';
 import type { Contract, ContractDetails, ScannerSubscription } from '@stoqey/ib';
-import { BENCH_STAMP_TICK } from '../../../src-shared/bench-probe';
+import { BENCH_STAMP_TICK, parseBenchStamp } from '../../../src-shared/bench-probe';
 import {
   barSizeSeconds,
   durationFor,
@@ -151,8 +151,8 @@ export function createStreams(link: Link, opts: StreamOptions = {}): Streams {
             if (t && v !== null && (v >= 0 || t[0] === 'close')) sink.tick(t[0], v, t[1]);
           } else if (name === EventName.tickString) {
             if (benchProbe && Number(args[1]) === BENCH_STAMP_TICK && sink.probe) {
-              const [seq, at] = String(args[2]).split(';').map(Number);
-              if (Number.isFinite(seq) && Number.isFinite(at)) sink.probe(seq!, at!);
+              const stamp = parseBenchStamp(args[2]);
+              if (stamp) sink.probe(stamp.tickId, stamp.tickAt);
             }
           } else if (name === EventName.tickOptionComputation) {
             const delayed = MODEL_OPTION_TICKS[Number(args[1])];

@@ -2,12 +2,15 @@
 // few: 3 on most accounts, error 309 beyond), the book kept from TWS's changes by position, and published to the
 // windows that hold it whole, at most once per `coalesceMs` (a busy book changes hundreds of times a second).
 // A (re)start empties the book before TWS re-sends it, so a reconnect never shows old and new rows mixed; a book
-// that stops changing while the instrument's quote still moves is shown stale.
+// that stops changing while the instrument's quote still moves is shown stale. With `probe` (npm run bench only) a
+// book carries the demo gateway's stamps of the changes it is the first to include.
+import type { QuoteProbe } from '../../../src-shared/bench-probe';
 import type { Clock, Timer } from '../../../src-shared/clock';
 import {
   DEPTH_ROWS,
   type DepthBook,
   type DepthChange,
+  type DepthEvent,
   type DepthRow,
 } from '../../../src-shared/domain/depth';
 import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
@@ -31,6 +34,8 @@ type Line = {
   dirty: boolean;
   /** When the book was last restarted because TWS's changes did not fit it. */
   resyncAt: number | null;
+  /** Bench stamps of the changes since the last publish (only with `probe`). */
+  probes: QuoteProbe[];
 };
 
 export interface Depth {
@@ -48,7 +53,9 @@ export type DepthDeps = {
   tws: Pick<Tws, 'marketDepth'>;
   clock: Clock;
   log: Logger;
-  emitTo: (clientId: string, book: DepthBook) => void;
+  emitTo: (clientId: string, book: DepthEvent) => void;
+  /** Reads the adapter's bench stamps into the books published (npm run bench only). */
+  probe?: boolean;
   /** When the instrument's level-1 quote last changed (null: unknown): a still book is stale only while it moves. */
   quoteUpdatedAt?: (conId: number) => number | null;
   rows?: number;
@@ -60,6 +67,8 @@ const COALESCE_MS = 16;
 const STALE_AFTER_MS = 10_000;
 /** A book whose changes stop fitting is re-requested at most this often (a broken feed must not loop). */
 const RESYNC_EVERY_MS = 5_000;
+/** Stamps a line keeps between two publishes at most (a window that stopped them would otherwise grow them). */
+const MAX_PROBES = 64;
 
 export function createDepth(deps: DepthDeps): Depth {
   const { tws, clock, log } = deps;
@@ -82,7 +91,9 @@ export function createDepth(deps: DepthDeps): Depth {
 
   function publish(line: Line): void {
     line.dirty = false;
-    const book = bookOf(line);
+    const probe = line.probes;
+    line.probes = [];
+    const book: DepthEvent = probe.length > 0 ? { ...bookOf(line), probe } : bookOf(line);
     for (const clientId of line.holders.keys()) deps.emitTo(clientId, book);
   }
 
@@ -123,6 +134,8 @@ export function createDepth(deps: DepthDeps): Depth {
     line.asks.length = 0;
     line.state = state;
     line.note = note;
+    // Stamps of changes to the book just emptied were painted by nothing that follows.
+    line.probes = [];
     publish(line);
   }
 
@@ -133,6 +146,14 @@ export function createDepth(deps: DepthDeps): Depth {
       {
         starting: () => clear(line, 'pending'),
         change: (c) => apply(line, c),
+        ...(deps.probe
+          ? {
+              probe: (tickId: number, tickAt: number) => {
+                if (!line.dirty || line.probes.length >= MAX_PROBES) return;
+                line.probes.push({ conId: line.contract.conId, tickId, tickAt });
+              },
+            }
+          : {}),
         error: (code, message) => {
           if (code === 317) {
             // RESET: TWS re-sends the whole book on the same request.
@@ -197,6 +218,7 @@ export function createDepth(deps: DepthDeps): Depth {
           stream: null,
           dirty: false,
           resyncAt: null,
+          probes: [],
         };
         lines.set(contract.conId, line);
         open(line);

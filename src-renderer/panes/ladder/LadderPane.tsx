@@ -1,6 +1,7 @@
 // Ladder (BookTrader-like): a price column on the tick grid centred on the last trade (re-centre with C or the
-// button, auto-centre as an option), bid and ask size per price from the depth book, the trader's working orders at
-// their prices. A click on the bid side buys at that price, on the ask side sells (limit; Shift makes it a stop), a
+// button, auto-centre as an option), bid and ask size per price from the depth book, the volume traded at each price
+// (from the symbol's time & sales, which the ladder holds: the trades before it opened, then every trade), the
+// trader's working orders at their prices. A click on the bid side buys at that price, on the ask side sells (limit; Shift makes it a stop), a
 // click on an order cancels it, dragging it to another price modifies it (the blotter's modify path). Orders go through the ticket's own sender, so the confirmation setting, the
 // precautionary limits (main refuses with the reason) and the live-account guard apply, and every action is
 // disabled with the reason when TWS is not ready.
@@ -38,6 +39,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
   const store = useAppStoreApi();
   const book = useAppStore((s) => s.books[symbol.conId]);
   const depthError = useAppStore((s) => s.depthErrors[symbol.conId]);
+  const volume = useAppStore((s) => s.tapeVolumes[symbol.conId]);
   const orders = useAppStore((s) => s.orders);
   const positions = useAppStore((s) => s.portfolio?.positions);
   const cancelOrder = useAppStore((s) => s.cancelOrder);
@@ -51,6 +53,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
   const [centre, setCentre] = useState<number | null>(null);
   const [cancelText, setCancelText] = useState<string | null>(null);
   useEffect(() => store.getState().acquireDepth(symbol), [store, symbol]);
+  useEffect(() => store.getState().acquireTape(symbol), [store, symbol]);
   // "Re-centre the ladder" (a hotkey or the Actions menu) re-centres every ladder on screen.
   const recentreSeq = useAppStore((s) => s.recentreSeq);
   const [seenRecentre, setSeenRecentre] = useState(recentreSeq);
@@ -119,6 +122,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
           orders: Object.values(orders),
           conId: symbol.conId,
           last: quote?.last ?? null,
+          volume,
         });
   const bookNote = depthError ?? book?.note;
   const orderCell = (list: Order[], side: string) =>
@@ -209,7 +213,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
       )}
       {bookNote && <p className="ladder-note">{bookNote}</p>}
       <div className="ladder-scroll" ref={scroller}>
-        <table className="ladder-table" aria-label={`${symbol.symbol} ladder`}>
+        <table className="ladder-table" data-conid={symbol.conId} aria-label={`${symbol.symbol} ladder`}>
           <thead>
             <tr>
               <th scope="col">Buys</th>
@@ -217,6 +221,9 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
               <th scope="col">Price</th>
               <th scope="col">Ask size</th>
               <th scope="col">Sells</th>
+              <th scope="col" title="Shares traded at each price since the ladder's trades began">
+                Volume
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -239,6 +246,7 @@ function LadderBody({ symbol }: { symbol: WatchItem }) {
                   </th>
                   {sideCell('ask', r.askSize, p, r.price)}
                   <td className="orders sell">{orderCell(r.sells, 'sell')}</td>
+                  <td className="volume">{r.volume === null ? '' : fmtSize(r.volume)}</td>
                 </tr>
               );
             })}

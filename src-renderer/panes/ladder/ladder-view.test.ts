@@ -39,6 +39,26 @@ describe('ladder view', () => {
     expect(rows.map((r) => r.last)).toEqual([false, false, true, false, false]);
   });
 
+  it('shows the volume traded at each price, prices that round to one tick summed, none where nothing traded', () => {
+    const rows = ladderRows({
+      centre: tickIndex(100.01, 0.01),
+      half: 2,
+      minTick: 0.01,
+      book,
+      orders: [],
+      conId: 1,
+      last: 100.01,
+      // 100.0100000001: a price as a float sum may come; it is the 100.01 tick. 101 is outside the window.
+      volume: { '100.01': 300, '100.0100000001': 100, '99.99': 50, '101': 900 },
+    });
+    expect(rows.map((r) => r.volume)).toEqual([null, null, 400, null, 50]);
+    expect(
+      ladderRows({ centre: 10_000, half: 1, minTick: 0.01, book, orders: [], conId: 1, last: null }).map(
+        (r) => r.volume,
+      ),
+    ).toEqual([null, null, null]);
+  });
+
   it('puts working orders of this instrument at their limit or stop price, by side', () => {
     const mine = order(1, { limitPrice: 100 });
     const stop = order(2, { action: 'SELL', orderType: 'STP', limitPrice: null, stopPrice: 99.99 });

@@ -1,5 +1,5 @@
 // Pure logic of the price ladder: prices on the instrument's tick grid around a centre (highest first), the book's
-// bid and ask size at each price, the trader's working orders at their prices, where to centre (the last trade, or
+// bid and ask size at each price, the volume traded at each price, the trader's working orders at their prices, where to centre (the last trade, or
 // the middle of the quote before one), and when the auto-centre moves the window.
 import type { DepthBook } from '../../../src-shared/domain/depth';
 import { isWorking, roundToTick, type Order, type OrderModify } from '../../../src-shared/domain/order';
@@ -9,6 +9,8 @@ export type LadderRow = {
   price: number;
   bidSize: number | null;
   askSize: number | null;
+  /** Shares traded at this price in the prints the app received (null: none). */
+  volume: number | null;
   /** Working buy / sell orders (limit or stop) of this instrument at this price. */
   buys: Order[];
   sells: Order[];
@@ -43,6 +45,8 @@ export function ladderRows(opts: {
   orders: readonly Order[];
   conId: number;
   last: number | null;
+  /** Shares traded per price (the tape store's volume at price). */
+  volume?: Readonly<Record<string, number>> | undefined;
 }): LadderRow[] {
   const { centre, half, minTick } = opts;
   const sizes = (rows: DepthBook['bids'] | undefined) => {
@@ -53,6 +57,11 @@ export function ladderRows(opts: {
     }
     return m;
   };
+  const traded = new Map<number, number>();
+  for (const [price, size] of Object.entries(opts.volume ?? {})) {
+    const k = tickIndex(Number(price), minTick);
+    traded.set(k, (traded.get(k) ?? 0) + size);
+  }
   const bids = sizes(opts.book?.bids);
   const asks = sizes(opts.book?.asks);
   const working = new Map<number, { buys: Order[]; sells: Order[] }>();
@@ -72,6 +81,7 @@ export function ladderRows(opts: {
       price: roundToTick(k * minTick, minTick),
       bidSize: bids.get(k) ?? null,
       askSize: asks.get(k) ?? null,
+      volume: traded.get(k) ?? null,
       buys: w?.buys ?? [],
       sells: w?.sells ?? [],
       last: k === lastKey,

@@ -1,13 +1,14 @@
 // Time & sales: the instrument's trades newest first with time, price, size and exchange, green at the ask (a
 // buyer took it), red at the bid, a minimum-size filter, the trades before the pane opened (reqHistoricalTicks) and
 // a marked gap where a reconnect left trades out. At most PAINTED rows are painted; the store keeps the last
-// MAX_PRINTS.
+// MAX_PRINTS. Each row keeps its React key as newer prints push it down (a key by position would rebuild every
+// painted row for every batch: at 200 prints/s, 6,000 rows a second).
 import { useEffect, useState } from 'react';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { useAppStore, useAppStoreApi } from '../../stores/use-app-store';
 import { fmtClock, fmtPrice, fmtSize } from '../../ui/format';
 import { SymbolPane } from '../../ui/SymbolPane';
-import { visiblePrints } from './tape-view';
+import { rowKey, visiblePrints } from './tape-view';
 import './tape.css';
 
 const PAINTED = 300;
@@ -62,14 +63,14 @@ function TapeBody({ symbol }: { symbol: WatchItem }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r, i) =>
+            {shown.map((r) =>
               'gap' in r ? (
-                <tr key={`gap-${r.time}-${i}`} className="tape-gap">
+                <tr key={rowKey(r)} className="tape-gap">
                   <td colSpan={4}>Reconnected at {fmtClock(r.time)}: trades missing here</td>
                 </tr>
               ) : (
                 <tr
-                  key={`${r.time}-${i}`}
+                  key={rowKey(r)}
                   className={r.at === 'ask' ? 'at-ask' : r.at === 'bid' ? 'at-bid' : undefined}
                 >
                   <td>{fmtClock(r.time)}</td>
