@@ -71,6 +71,26 @@ export default tseslint.config(
   },
   {
     files: ['src-main/ib/**/*.ts'],
+    ignores: ['src-main/ib/stoqey.ts', 'src-main/ib/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronOnly,
+            {
+              name: '@stoqey/ib',
+              allowTypeImports: true,
+              message:
+                "Values come from src-main/ib/stoqey.ts: the package's index loads IBApiNext and rxjs at start (types are free).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/ib/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly] }] },
   },
   {

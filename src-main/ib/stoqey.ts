@@ -7,3 +7,5 @@ export { SecType } from '@stoqey/ib/dist/api/data/enum/sec-type.js';
 export { OrderAction } from '@stoqey/ib/dist/api/order/enum/order-action.js';
 export { OrderType } from '@stoqey/ib/dist/api/order/enum/orderType.js';
 export { ScanCode } from '@stoqey/ib/dist/api/market-scanner/market-scanner.js';
+export { TickByTickDataType } from '@stoqey/ib/dist/api/market/tickByTickDataType.js';
+export { WhatToShow } from '@stoqey/ib/dist/api/historical/what-to-show.js';

@@ -2,7 +2,7 @@
 // reconnect), its updateMktDepth / updateMktDepthL2 messages mapped to the app's book changes. @stoqey/ib's raw
 // events are used, not IBApiNext's book (which mishandled inserts until PR #168): the service keeps its own book.
 // With benchProbe (npm run bench only) the demo gateway's stamp closing each beat's changes is passed on too.
-import { EventName } from '@stoqey/ib';
+import { EventName } from '../stoqey';
 import { BENCH_STAMP_TICK, parseBenchStamp } from '../../../src-shared/bench-probe';
 import type { DepthChange, DepthOperation } from '../../../src-shared/domain/depth';
 import type { Link, StreamHandle } from '../connection';

@@ -4,7 +4,7 @@
 // facts two ways (notes §0 trap 3 and 4): history's time is "yyyy-MM-dd HH:mm:ss.0" (read as UTC) with metadata
 // in braces before the headline, a tick's time is epoch ms with the metadata in its own field; both end up as one
 // Headline here.
-import { EventName } from '@stoqey/ib';
+import { EventName } from '../stoqey';
 import type { Headline, NewsProvider } from '../../../src-shared/domain/news';
 import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
 import { AppError } from '../../../src-shared/result';

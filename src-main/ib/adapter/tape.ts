@@ -1,7 +1,8 @@
 // The TWS adapter's tape: tick-by-tick AllLast trades as a stream of the connection (replayed with a fresh id
 // after a reconnect), and the last trades before now from reqHistoricalTicks. @stoqey/ib hands tick-by-tick times
 // over as strings (the official client: ints), historical ones as numbers: both become epoch ms here.
-import { EventName, TickByTickDataType, WhatToShow, type HistoricalTickLast } from '@stoqey/ib';
+import { EventName, TickByTickDataType, WhatToShow } from '../stoqey';
+import type { HistoricalTickLast } from '@stoqey/ib';
 import { AppError } from '../../../src-shared/result';
 import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
 import type { Link, StreamHandle } from '../connection';
