@@ -26,7 +26,6 @@ export default defineConfig({
   plugins: [react()],
   css: { postcss: { plugins: [dropUnusedDockThemes] } },
   build: {
-    rolldownOptions: { treeshake: { manualPureFunctions: ['z'] } },
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
