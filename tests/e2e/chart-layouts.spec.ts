@@ -164,14 +164,19 @@ test.describe('alert lines', () => {
     await page.keyboard.press('Shift+ArrowUp');
     await expect.poll(() => levelOf(0)).toBeCloseTo(dragged + 0.11, 6);
     await expect.poll(() => levelOf(1)).toBeCloseTo(dragged + 0.11, 6);
-    // Not crossed by the walk below it; then SPY jumps 5 % through it on the demo gateway's tick stream (its
-    // price-jump fault: the crossing comes when the test asks, not when the random walk wanders there).
+    // Not crossed by the walk yet; then SPY jumps 5 % through it on the demo gateway's tick stream (its
+    // price-jump fault: the crossing comes when the test asks, not when the random walk wanders there). The walk
+    // may have climbed past the dragged line, so the jump goes towards the line: up from below, down from above.
     const toast = page.getByRole('alert', { name: /^Alert: SPY crossed (above|below) / });
     await expect(toast).toHaveCount(0);
-    await host.demoFault('price-jump', { symbol: 'SPY', percent: 5 });
-    await expect(page.getByRole('alert', { name: /^Alert: SPY crossed above / })).toBeVisible({
-      timeout: LIVE_TIMEOUT,
-    });
+    const ticket = page.getByRole('region', { name: 'Order entry', exact: true });
+    const last = Number(/Last ([\d.]+)/.exec((await ticket.textContent()) ?? '')?.[1]);
+    expect(last).toBeGreaterThan(0);
+    const up = last < (await levelOf(0));
+    await host.demoFault('price-jump', { symbol: 'SPY', percent: up ? 5 : -5 });
+    await expect(
+      page.getByRole('alert', { name: up ? /^Alert: SPY crossed above / : /^Alert: SPY crossed below / }),
+    ).toBeVisible({ timeout: LIVE_TIMEOUT });
     expect(await shownNotifications(page)).toEqual([expect.stringMatching(/^IBDesk alert: SPY crossed/)]);
     // Fired once: the alert is spent, so its line leaves the charts.
     await expect(lines).toHaveCount(0);
