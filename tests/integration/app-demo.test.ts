@@ -62,10 +62,11 @@ describe('the app on the Demo profile', () => {
       'scan rows',
     );
 
+    // A day in seconds, not "1 D": the demo's day just after midnight New York time holds a handful of bars.
     const hist = await call<{ bars: { time: number }[]; fromCache: boolean }>(c, 'history.get', {
       contract: AAPL,
       barSize: '5 mins',
-      duration: '1 D',
+      duration: '86400 S',
     });
     expect(hist.bars.length).toBeGreaterThan(50);
     expect(
@@ -73,7 +74,7 @@ describe('the app on the Demo profile', () => {
         await call<{ fromCache: boolean }>(c, 'history.get', {
           contract: AAPL,
           barSize: '5 mins',
-          duration: '1 D',
+          duration: '86400 S',
         })
       ).fromCache,
     ).toBe(true);

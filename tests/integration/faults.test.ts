@@ -308,10 +308,11 @@ describe('requests in flight across a drop', () => {
   it('a history request lost with its connection is sent again after the reconnect (paced), not failed', async () => {
     const { gw, h } = await scene.startConnected();
     gw.faults.silence();
+    // Four hours in seconds, not "1 D": a day's 1-minute bars just after midnight New York time are a handful.
     const pending = h.trading.tws.history({
       contract: AAPL,
       barSize: '1 min',
-      duration: '1 D',
+      duration: '14400 S',
       whatToShow: 'TRADES',
       useRTH: false,
     });
