@@ -50,7 +50,8 @@ describe('ibdesk --demo', () => {
     };
     expect(qj.quotes[0]!.last).toBeGreaterThan(0);
 
-    const h = await cli(['--demo', 'history', 'AAPL', '--duration', '1 D', '--bar', '5 mins'], demo);
+    // A day in seconds, not "1 D": the demo's day just after midnight New York time holds a handful of bars.
+    const h = await cli(['--demo', 'history', 'AAPL', '--duration', '86400 S', '--bar', '5 mins'], demo);
     expect(h.code).toBe(EXIT.ok);
     expect(h.stdout.split('\n').length).toBeGreaterThan(50);
     const hj = JSON.parse(
