@@ -170,6 +170,12 @@ test.describe('alert lines', () => {
     const toast = page.getByRole('alert', { name: /^Alert: SPY crossed (above|below) / });
     await expect(toast).toHaveCount(0);
     const ticket = page.getByRole('region', { name: 'Order entry', exact: true });
+    // Each move re-arms the alert, and a crossing needs a reading on the other side first: two quote changes seen
+    // after the move (one may have left main before it) mean main has read the price since.
+    for (let i = 0; i < 2; i++) {
+      const before = await ticket.textContent();
+      await expect.poll(() => ticket.textContent(), { timeout: 15_000 }).not.toBe(before);
+    }
     const last = Number(/Last ([\d.]+)/.exec((await ticket.textContent()) ?? '')?.[1]);
     expect(last).toBeGreaterThan(0);
     const up = last < (await levelOf(0));
