@@ -8,39 +8,14 @@
 import path from 'node:path';
 import { readdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { openRecording } from '../../src-main/recorder/format';
 import { addToWatchlist, connected, prices, searchSymbol, stepShots } from './support/actions';
 import { test, expect } from './support/fixtures';
+import { buyTenAaplAtMarket, etClock, recordedAsks } from './support/replay';
 
 const LIVE_TIMEOUT = 30_000;
 const RECORD_MS = 20_000;
 
-const ET_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'America/New_York',
-  hour12: false,
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-/** The asks (tickPrice 2) of AAPL's recorded quote line, as (time, price), in order. */
-async function recordedAsks(file: string): Promise<{ t: number; price: number }[]> {
-  const r = await openRecording(file);
-  const asks: { t: number; price: number }[] = [];
-  let line = '';
-  for await (const e of r.entries()) {
-    // The quote line, not the news pane's line of news ticks ("mdoff,292:…": no market data on it).
-    const news = String(e.type === 'req' ? e.params?.genericTickList : '').startsWith('mdoff');
-    if (e.type === 'req' && e.kind === 'reqMktData' && e.contract?.symbol === 'AAPL' && !news)
-      line = String(e.reqId);
-    if (e.type === 'in' && e.fields[0] === '1' && e.fields[2] === line && e.fields[3] === '2')
-      asks.push({ t: e.t, price: Number(e.fields[4]) });
-  }
-  await r.close();
-  return asks;
-}
 
 test('a session recorded on Demo replays as a Replay profile chosen in the Profiles dialog, and a buy fills at a recorded price', async ({
   app: page,
@@ -144,21 +119,8 @@ test('a session recorded on Demo replays as a Replay profile chosen in the Profi
   const ask = asks.filter((a) => a.t <= pausedAt).at(-1)!.price;
   // The watchlist shows the ask the recording had at the paused time, as the gateway's matching engine sees it.
   await expect(replayRow.getByRole('cell').nth(6)).toHaveText(ask.toFixed(2));
-  await replayRow.click();
-  const form = region(page, 'Order entry').getByRole('form', { name: 'Order ticket' });
-  await expect(form).toContainText('AAPL');
-  await form.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
-  await form.getByRole('spinbutton', { name: 'Quantity' }).fill('10');
-  await form.getByRole('button', { name: 'Buy' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Confirm order' });
-  await expect(confirm).toContainText('BUY 10 AAPL MKT');
-  await confirm.getByRole('button', { name: 'Send order' }).click();
-  await page.getByRole('tab', { name: 'Executions', exact: true }).click();
-  const fill = region(page, 'Executions').getByRole('table', { name: 'Executions' }).getByRole('row').filter({
-    hasText: 'AAPL',
-  });
-  await expect(fill).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+  const fill = await buyTenAaplAtMarket(page, replayRow);
   await expect(fill.getByRole('cell').nth(4)).toHaveText(ask.toFixed(2));
-  await expect(fill.getByRole('cell').nth(0)).toHaveText(ET_CLOCK.format(pausedAt));
+  await expect(fill.getByRole('cell').nth(0)).toHaveText(etClock(pausedAt));
   await step(page, 'filled');
 });

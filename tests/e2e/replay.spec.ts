@@ -5,46 +5,23 @@
 // recording had at that moment. With UPDATE_DOCS=1 it also writes docs/replay.png, the README's picture.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { openRecording } from '../../src-main/recorder/format';
 import { addToWatchlist, changes, connected, prices, stepShots } from './support/actions';
 import { test, expect } from './support/fixtures';
+import { buyTenAaplAtMarket, etClock, recordedAsks } from './support/replay';
 
 const SHIPPED = path.join(process.cwd(), 'tests', 'fixtures', 'recordings', 'demo-session.ibdrec');
 const LIVE_TIMEOUT = 30_000;
 
 test.use({ hostArgs: ['--replay', SHIPPED] });
 
-const ET_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'America/New_York',
-  hour12: false,
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-const etClock = (ms: number): string => ET_CLOCK.format(ms);
-
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-/** The recorded AAPL asks (tickPrice 2) as (time, price), in order. */
-async function recordedAsks(): Promise<{ t: number; price: number }[]> {
-  const r = await openRecording(SHIPPED);
-  const asks: { t: number; price: number }[] = [];
-  let line = '';
-  for await (const e of r.entries()) {
-    if (e.type === 'req' && e.kind === 'reqMktData' && e.contract?.symbol === 'AAPL') line = String(e.reqId);
-    if (e.type === 'in' && e.fields[0] === '1' && e.fields[2] === line && e.fields[3] === '2')
-      asks.push({ t: e.t, price: Number(e.fields[4]) });
-  }
-  await r.close();
-  return asks;
-}
 
 test('a recording replays through the transport bar, and a buy fills at a replayed price', async ({
   app: page,
 }) => {
   test.setTimeout(120_000);
   const step = stepShots();
-  const asks = await recordedAsks();
+  const asks = await recordedAsks(SHIPPED);
   await connected(page, LIVE_TIMEOUT);
   const bar = page.getByRole('toolbar', { name: 'Replay' });
   await expect(bar).toContainText('demo-session.ibdrec');
@@ -84,20 +61,7 @@ test('a recording replays through the transport bar, and a buy fills at a replay
   await step(page, 'played');
   const pausedAt = Date.parse((await clock.getAttribute('datetime'))!);
   const ask = asks.filter((a) => a.t <= pausedAt).at(-1)!.price;
-  await row.click();
-  const form = region(page, 'Order entry').getByRole('form', { name: 'Order ticket' });
-  await expect(form).toContainText('AAPL');
-  await form.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
-  await form.getByRole('spinbutton', { name: 'Quantity' }).fill('10');
-  await form.getByRole('button', { name: 'Buy' }).click();
-  const confirm = page.getByRole('dialog', { name: 'Confirm order' });
-  await expect(confirm).toContainText('BUY 10 AAPL MKT');
-  await confirm.getByRole('button', { name: 'Send order' }).click();
-  await page.getByRole('tab', { name: 'Executions', exact: true }).click();
-  const fill = region(page, 'Executions').getByRole('table', { name: 'Executions' }).getByRole('row').filter({
-    hasText: 'AAPL',
-  });
-  await expect(fill).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+  const fill = await buyTenAaplAtMarket(page, row);
   await expect(fill.getByRole('cell').nth(4)).toHaveText(ask.toFixed(2));
   // Filled at the paused replay clock, timed in New York as the transport bar's clock is.
   await expect(fill.getByRole('cell').nth(0)).toHaveText(etClock(pausedAt));
