@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OptionExpiry } from '../../src-shared/domain/option';
 import { optionFixture } from '../../tests/support/domain-fixtures';
 import { createFakeClient } from '../../tests/support/renderer/fake-client';
+import { aaplChain } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
 import { expiryKey } from './options-slice';
 
@@ -51,15 +52,7 @@ describe('options slice', () => {
   });
 
   it('a prefetch asks for the chain and the preferred expiry’s rows; the pane’s own loads share them', async () => {
-    const chain = {
-      underlyingConId: 265598,
-      symbol: 'AAPL',
-      exchange: 'SMART',
-      tradingClass: 'AAPL',
-      multiplier: 100,
-      expirations: ['20260109', '20260116'],
-      strikes: [150],
-    };
+    const chain = aaplChain();
     const client = createFakeClient({ 'options.chain': () => chain, 'options.expiry': () => expiry });
     const store = createAppStore(client);
     const prefetch = store.getState().prefetchOptionChain(AAPL, '20260116');

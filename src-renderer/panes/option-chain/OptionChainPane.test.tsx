@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Instrument } from '../../../src-shared/domain/instrument';
 import type { Result } from '../../../src-shared/result';
 import { createFakeClient, settle } from '../../../tests/support/renderer/fake-client';
+import { aaplChain } from '../../../tests/support/renderer/fixtures';
 import { click, typeInto } from '../../../tests/support/renderer/input';
 import { render } from '../../../tests/support/renderer/render';
 import { createAppStore } from '../../stores/app-store';
@@ -27,15 +28,7 @@ describe('OptionChainPane', () => {
     try {
       const client = createFakeClient({
         'contracts.search': () => [match],
-        'options.chain': () => ({
-          underlyingConId: 265598,
-          symbol: 'AAPL',
-          exchange: 'SMART',
-          tradingClass: 'AAPL',
-          multiplier: 100,
-          expirations: ['20260109', '20260116'],
-          strikes: [150],
-        }),
+        'options.chain': () => aaplChain(),
         'options.expiry': ({ expiry }) => ({ expiry, daysToExpiry: 5, multiplier: 100, rows: [] }),
       });
       // The details lookup does not answer during the test.
