@@ -10,10 +10,10 @@ import { bundleBrowser } from '../web/bundle';
 import { frames, openHarness } from '../web/harness-page';
 import { fps, longestFrame, median } from '../web/stats';
 import { WINDOW_BARS } from '../../src-renderer/panes/chart/chart-window';
+import { MAX_LIVE_BARS } from '../../src-renderer/stores/bar-series';
 
 const RUNS = Number(process.env.BENCH_CHART_RUNS ?? 5);
 const FPS_SECONDS = Number(process.env.BENCH_FPS_SECONDS ?? 10);
-const MAX_LIVE_BARS = 20_000; // src-renderer/stores/bar-series.ts
 
 export async function run(): Promise<Figure[]> {
   const probe = (await bundleBrowser('bench/browser/probe.ts')).js;
