@@ -103,9 +103,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     // The workspace is read once: after a host reconnect the window keeps what it shows.
     // Laying the workspace out is the page's longest task at start: on the first load the first list's lines are
     // asked for before it, even when the layout answered first (bounded: a slow list never holds the layout up).
-    if (firstLoad)
+    if (firstLoad) {
       await Promise.race([watchlists, new Promise((r) => setTimeout(r, LAYOUT_WAITS_FOR_LIST_MS))]);
-    if (firstLoad) get().applyWorkspace(layout.ok ? layout.value : null);
+      get().applyWorkspace(layout.ok ? layout.value : null);
+    }
     const st = get();
     const [startHold] = await Promise.all([
       watchlists,
