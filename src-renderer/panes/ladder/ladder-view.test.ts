@@ -17,17 +17,20 @@ const book: DepthBook = {
   updatedAt: 1,
 };
 
+/** Five rows around a last trade at 100.01 over the book above, no orders. */
+const fiveRowsAround10001 = {
+  centre: tickIndex(100.01, 0.01),
+  half: 2,
+  minTick: 0.01,
+  book,
+  orders: [],
+  conId: 1,
+  last: 100.01,
+};
+
 describe('ladder view', () => {
   it('lays prices on the tick grid, highest first, with book sizes summed per price and the last marked', () => {
-    const rows = ladderRows({
-      centre: tickIndex(100.01, 0.01),
-      half: 2,
-      minTick: 0.01,
-      book,
-      orders: [],
-      conId: 1,
-      last: 100.01,
-    });
+    const rows = ladderRows(fiveRowsAround10001);
     expect(rows.map((r) => r.price)).toEqual([100.03, 100.02, 100.01, 100, 99.99]);
     expect(rows.map((r) => [r.bidSize, r.askSize])).toEqual([
       [null, null],
@@ -41,13 +44,7 @@ describe('ladder view', () => {
 
   it('shows the volume traded at each price, prices that round to one tick summed, none where nothing traded', () => {
     const rows = ladderRows({
-      centre: tickIndex(100.01, 0.01),
-      half: 2,
-      minTick: 0.01,
-      book,
-      orders: [],
-      conId: 1,
-      last: 100.01,
+      ...fiveRowsAround10001,
       // 100.0100000001: a price as a float sum may come; it is the 100.01 tick. 101 is outside the window.
       volume: { '100.01': 300, '100.0100000001': 100, '99.99': 50, '101': 900 },
     });
