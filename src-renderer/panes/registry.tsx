@@ -96,31 +96,50 @@ export function openPane(api: DockviewApi, kind: string): string | null {
   return id;
 }
 
+/**
+ * The first run's screen, as columns of groups of tabs (the first tab of a group is the one shown): scanner over
+ * watchlist, chart over the blotters, the ticket over positions and account.
+ */
+const DEFAULT_COLUMNS: readonly (readonly (readonly string[])[])[] = [
+  [['scanner'], ['watchlist']],
+  [['chart'], ['orders', 'executions', 'log']],
+  [['order-entry'], ['positions', 'account']],
+];
+/** The ticket's column keeps this width; the scanner's column takes half the dock, the chart's the rest. */
+const TICKET_COLUMN_PX = 340;
+
+type DockLayoutJson = Parameters<DockviewApi['fromJSON']>[0];
+
+/**
+ * The first run's arrangement for a dock of `width` × `height` px, in dockview's serialized form. Pure. Loading it
+ * in one `fromJSON` lays the dock out once; adding the nine panels one by one measured and laid it out after each
+ * (about 0.3 s of forced layouts on the start's critical path).
+ */
+export function defaultLayout(width: number, height: number): DockLayoutJson {
+  const ticket = Math.min(TICKET_COLUMN_PX, Math.floor(width / 3));
+  const first = Math.floor(width / 2);
+  const widths = [first, Math.max(0, width - first - ticket), ticket];
+  const top = Math.floor(height / 2);
+  let groupId = 0;
+  const columns = DEFAULT_COLUMNS.map((groups, c) => ({
+    type: 'branch' as const,
+    size: widths[c]!,
+    data: groups.map((views, g) => ({
+      type: 'leaf' as const,
+      size: g === 0 ? top : height - top,
+      data: { id: String(++groupId), views: [...views], activeView: views[0]! },
+    })),
+  }));
+  const panels = Object.fromEntries(
+    DEFAULT_COLUMNS.flat(2).map((id) => [id, { id, contentComponent: id, title: paneTitle(id) }]),
+  );
+  return {
+    grid: { root: { type: 'branch', size: height, data: columns }, width, height, orientation: 'HORIZONTAL' },
+    panels,
+    activeGroup: '1',
+  } as DockLayoutJson;
+}
+
 export function buildDefaultLayout(api: DockviewApi): void {
-  api.clear();
-  const add = (
-    id: string,
-    position?: { referencePanel: string; direction: 'right' | 'below' | 'within' },
-    size?: { w?: number; h?: number },
-  ) =>
-    api.addPanel({
-      id,
-      component: id,
-      title: paneTitle(id),
-      ...(position ? { position } : {}),
-      ...(size?.w ? { initialWidth: size.w } : {}),
-      ...(size?.h ? { initialHeight: size.h } : {}),
-    });
-  add('scanner');
-  add('chart', { referencePanel: 'scanner', direction: 'right' });
-  add('order-entry', { referencePanel: 'chart', direction: 'right' }, { w: 340 });
-  add('watchlist', { referencePanel: 'scanner', direction: 'below' });
-  add('orders', { referencePanel: 'chart', direction: 'below' });
-  add('executions', { referencePanel: 'orders', direction: 'within' });
-  add('log', { referencePanel: 'orders', direction: 'within' });
-  add('positions', { referencePanel: 'order-entry', direction: 'below' });
-  add('account', { referencePanel: 'positions', direction: 'within' });
-  api.getPanel('orders')?.api.setActive();
-  api.getPanel('positions')?.api.setActive();
-  api.getPanel('scanner')?.api.setActive();
+  api.fromJSON(defaultLayout(api.width, api.height));
 }
