@@ -7,7 +7,12 @@ type Branch = { type: 'branch'; size: number; data: Leaf[] };
 
 function columns(width: number, height: number) {
   const layout = defaultLayout(width, height) as unknown as {
-    grid: { root: { type: string; size: number; data: Branch[] }; width: number; height: number; orientation: string };
+    grid: {
+      root: { type: string; size: number; data: Branch[] };
+      width: number;
+      height: number;
+      orientation: string;
+    };
     panels: Record<string, { id: string; contentComponent: string; title: string }>;
     activeGroup: string;
   };
