@@ -29,8 +29,7 @@ async function main(): Promise<void> {
   });
   await app.settings.setPreferences({ marketDataLines: 600 });
   const host = await startWebHost({
-    dispatcher: app.dispatcher,
-    hub: app.hub,
+    backend: { dispatcher: app.dispatcher, hub: app.hub },
     log: app.logBook.logger('web-host'),
     staticDir: dataDir,
     host: '127.0.0.1',

@@ -15,12 +15,13 @@ const SYMBOLS = 500;
 const STAGES = [
   ['process', 'node started'],
   ['modules', 'modules loaded'],
-  ['app', 'app built'],
+  // The host listens before the app's modules load (src-main/web/main.ts): the page loads while the app builds.
   ['listening', 'host listening'],
-  ['pageLoaded', 'page loaded'],
-  ['socketOpen', 'socket open'],
+  ['app', 'app built'],
   ['gateway', 'demo gateway up'],
   ['ready', 'TWS link ready'],
+  ['pageLoaded', 'page loaded'],
+  ['socketOpen', 'socket open'],
   ['quotesAsked', 'quotes asked'],
   ['firstQuote', 'first live quote painted'],
 ] as const;

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseAccountList } from '../../src-shared/domain/accounts';
+import { parseAccountList } from '../../src-shared/domain/account-list';
 import type { ScanSnapshot } from '../../src-shared/domain/scanner';
 import { DEFAULT_LIMITS, defaultSettings } from '../../src-shared/domain/settings';
 import { AppError } from '../../src-shared/result';

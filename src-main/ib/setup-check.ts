@@ -17,7 +17,7 @@ import net from 'node:net';
 import { EventName, IBApi, OrderAction, OrderType, SecType } from './stoqey';
 import type { Contract, Order } from '@stoqey/ib';
 import type { SetupCheck } from '../../src-shared/contract';
-import { isLoopbackHost } from '../../src-shared/domain/connection';
+import { isLoopbackHost } from '../../src-shared/loopback';
 
 export type SetupEndpoint = { host: string; port: number; clientId: number };
 

@@ -1,28 +1,22 @@
-// `npm run web`: IBDesk's main-process code under plain Node, serving the renderer and the API on loopback.
+// `npm run web`: IBDesk's main-process code under plain Node, serving the renderer and the API on loopback. This
+// first part stays light: it reads the options and listens (printing the URL) before the app's modules load
+// (web-app.ts, imported after), so a browser fetches and runs the page while the app is still being built; a window
+// that connects before the app is up waits for it (web-host.ts).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createApp } from '../app';
-import { createLogFile, teeSink } from '../logging/log-file';
-import { consoleSink } from '../logging/log-book';
+import { defaultDataDir } from '../config/data-dir';
+import { parseAccountList } from '../../src-shared/domain/account-list';
+import { createLateLogger } from './late-logger';
 import { systemClock } from '../../src-shared/clock';
 import { installCrashHandlers } from '../logging/unhandled-errors';
-import { defaultDataDir } from '../config/data-dir';
-import { parseAccountList } from '../../src-shared/domain/accounts';
-import { REPLAY_PROFILE_ID } from '../../src-shared/domain/settings';
-import { createDemoEndpoint, startDemoGateway, startReplayGateway } from '../demo-profile';
-import { appVersion } from '../version';
 import { createStartupTrace } from './startup-trace';
-import { startWebHost } from './web-host';
-import { RECORDER_WORKER } from '../services/recorder';
+import { startWebHost, type WebBackend } from './web-host';
 
 const USAGE = `Usage: npm run web -- [--port 5174] [--host 127.0.0.1 [--allow-remote]] [--data-dir DIR] [--no-connect]
                      [--source-maps] [--demo-accounts DU1111111,DU2222222]   (the Demo profile's gateway with several accounts)
                      [--replay FILE.ibdrec]   (start on the Replay profile, replaying that recording)
                      [--record FILE]   (record this session to FILE-0001.ibdrec …, whatever the profile says)`;
-
-/** A stop that has not finished by then (a service that hangs) still ends the process: SIGTERM means stop. */
-const STOP_DEADLINE_MS = 4000;
 
 async function main(): Promise<void> {
   // IBDESK_STARTUP_TRACE=1 (npm run bench only): where the time to the first live quote goes.
@@ -69,51 +63,31 @@ async function main(): Promise<void> {
   }
   const dataDir = args['data-dir'] ? path.resolve(args['data-dir']) : defaultDataDir();
   const here = path.dirname(fileURLToPath(import.meta.url));
-  // IBDESK_DEMO_CONTROL=1 (end-to-end tests only): the embedded gateway's fault-injection API on loopback.
-  // IBDESK_DEMO_BENCH (npm run bench only): the embedded gateway's tick rate and tick → paint stamps.
-  const control = process.env.IBDESK_DEMO_CONTROL === '1';
   const bench = demoBenchOptions(process.env.IBDESK_DEMO_BENCH);
-  const gateway = { ...bench, ...(demoAccounts ? { accounts: demoAccounts } : {}) };
-  const demo = createDemoEndpoint(
-    control || bench || demoAccounts
-      ? () =>
-          startDemoGateway({
-            ...(control ? { onControl: (url: string) => console.log(`IBDesk demo control: ${url}`) } : {}),
-            gateway,
-          })
-      : undefined,
-  );
-  const logFile = createLogFile({ dir: path.join(dataDir, 'logs') });
-  const app = await createApp({
-    dataDir,
-    host: 'web',
-    version: appVersion(),
-    logSink: teeSink(consoleSink(), logFile.sink),
-    logDir: logFile.dir,
-    demoEndpoint: async () => {
-      const endpoint = await demo.endpoint();
-      trace('gateway');
-      return endpoint;
-    },
-    autoConnect: !args['no-connect'],
-    benchProbe: bench?.benchStamps ?? false,
-    // The Replay profile's gateway stamps its relayed quotes too (the replay's tick → paint figure).
-    ...(bench?.benchStamps
-      ? { startReplay: (file: string) => startReplayGateway(file, { benchStamps: true }) }
-      : {}),
-    ...(args.record ? { record: args.record } : {}),
-    recorderWorker: path.join(here, RECORDER_WORKER),
+  let ready!: (backend: WebBackend) => void;
+  let failed!: (err: unknown) => void;
+  const backend = new Promise<WebBackend>((resolve, reject) => {
+    ready = resolve;
+    failed = reject;
   });
-  trace('app');
-  app.session.onStatus((s) => {
-    if (s.state === 'ready') trace('ready');
+  // What the host logs before the app's log book exists is held for it.
+  const log = createLateLogger();
+  // As in the desktop app, an unhandled error or rejection is logged (the Log pane shows it to every window; one
+  // before the app is up is held for it) and the host keeps running: a plain Node process would otherwise exit and
+  // leave the trader without a screen.
+  installCrashHandlers({
+    proc: process,
+    log,
+    clock: systemClock,
+    logFile: null,
+    show: () => Promise.resolve(0),
+    relaunch: () => undefined,
   });
   let host;
   try {
     host = await startWebHost({
-      dispatcher: app.dispatcher,
-      hub: app.hub,
-      log: app.logBook.logger('web-host'),
+      backend,
+      log,
       staticDir: path.resolve(here, '..', 'renderer'),
       host: args.host,
       port,
@@ -127,8 +101,6 @@ async function main(): Promise<void> {
         ? `Port ${port} is already in use: is IBDesk already running? Start with --port <another port> (0 picks a free one).`
         : e.message,
     );
-    await app.stop();
-    await demo.stop();
     process.exit(1);
   }
   if (!['127.0.0.1', '::1', 'localhost'].includes(host.host)) {
@@ -136,46 +108,16 @@ async function main(): Promise<void> {
       `WARNING: listening on ${host.host}: anyone who can reach this address and has the token can trade.`,
     );
   }
-  // As in the desktop app, an unhandled error or rejection is logged (the Log pane shows it to every window) and the
-  // host keeps running: a plain Node process would otherwise exit and leave the trader without a screen.
-  installCrashHandlers({
-    proc: process,
-    log: app.logBook.logger('web-host'),
-    clock: systemClock,
-    logFile: null,
-    show: () => Promise.resolve(0),
-    relaunch: () => undefined,
-  });
   // The token is printed once, here, and never logged.
   console.log(`IBDesk web host: ${host.url}`);
   trace('listening');
-  if (args.replay !== undefined) {
-    await app.settings.useRecording(path.resolve(args.replay));
-    await app.settings.selectProfile(REPLAY_PROFILE_ID);
+  const { runWebApp } = await import('./web-app');
+  try {
+    await runWebApp({ args, dataDir, here, demoAccounts, bench, host, log, trace, ready });
+  } catch (err) {
+    failed(err);
+    throw err;
   }
-  await app.start();
-
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping IBDesk web host`);
-    setTimeout(() => {
-      console.error(`IBDesk web host did not stop within ${STOP_DEADLINE_MS} ms; exiting anyway`);
-      process.exit(1);
-    }, STOP_DEADLINE_MS).unref();
-    try {
-      await host.close();
-      await app.stop();
-      await demo.stop();
-    } catch (err) {
-      console.error(`Stopping IBDesk web host: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    }
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 /** IBDESK_DEMO_BENCH="stamps,rate=40": bench stamps on, and the demo gateway's updates per second per instrument. */

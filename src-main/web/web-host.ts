@@ -10,16 +10,22 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import type { EventEnvelope, WireResponse } from '../../src-shared/contract';
 import { systemClock, type Clock } from '../../src-shared/clock';
-import { isLoopbackHost } from '../../src-shared/domain/connection';
+import { isLoopbackHost } from '../../src-shared/loopback';
 import type { Logger } from '../../src-shared/logger';
 import type { Dispatcher } from '../api/dispatcher';
 import type { Hub } from '../hub/hub';
 import { createRefusalLog } from './refusal-log';
 import { createStaticFiles, securityHeaders, targetPath } from './static-files';
 
+/** What answers the windows: the app's request dispatcher and its event hub. */
+export type WebBackend = { dispatcher: Dispatcher; hub: Hub };
+
 export type WebHostOptions = {
-  dispatcher: Dispatcher;
-  hub: Hub;
+  /**
+   * The app behind the windows, or its promise: the web host's own start listens, and serves the page, while the
+   * app's modules still load; a window that connects before then waits for it.
+   */
+  backend: WebBackend | Promise<WebBackend>;
   log: Logger;
   /** Folder of the built renderer. */
   staticDir: string;
@@ -84,7 +90,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const maxInFlight = opts.maxInFlight ?? 256;
   const closeGraceMs = opts.closeGraceMs ?? 1000;
   const clock = opts.clock ?? systemClock;
-  const { log, dispatcher, hub } = opts;
+  const { log } = opts;
+  let backend: WebBackend | null = 'then' in opts.backend ? null : opts.backend;
+  const backendReady = Promise.resolve(opts.backend).then((b) => (backend = b));
+  // A failed start ends the process (main.ts); meanwhile a waiting window is refused, not left hanging.
+  backendReady.catch(() => undefined);
   const refusals = createRefusalLog({ log, clock });
   const serveStatic = createStaticFiles({ root: opts.staticDir, sourceMaps: opts.sourceMaps ?? false });
   let port = opts.port ?? 5174;
@@ -184,7 +194,18 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && origin !== ownOrigin()) return refuse(socket, 403, 'foreign Origin');
     const given = givenToken(target, req.headers['sec-websocket-protocol']);
     if (!sameToken(given, token)) return refuse(socket, 401, given ? 'wrong token' : 'no token');
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+    if (backend) {
+      const b = backend;
+      wss.handleUpgrade(req, socket, head, (ws) => accept(ws, b));
+      return;
+    }
+    backendReady.then(
+      (b) => {
+        if (closing || socket.destroyed) return refuse(socket, 503, 'the host is stopping');
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, b));
+      },
+      () => refuse(socket, 503, 'the app did not start'),
+    );
   }
 
   // Node drops a CONNECT it has no listener for without a word; this host is no proxy, and says so.
@@ -200,7 +221,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
   });
 
-  function accept(ws: WebSocket): void {
+  function accept(ws: WebSocket, { dispatcher, hub }: WebBackend): void {
     const id = `ws-${nextClient++}`;
     let inFlight = 0;
     const detach = hub.attach({

@@ -5,7 +5,6 @@ import {
   AccountChoice,
   hasSeveralAccounts,
   inView,
-  parseAccountList,
   ticketAccount,
   viewAccount,
   withChoice,
@@ -63,17 +62,5 @@ describe('account choice', () => {
     expect(AccountChoice.safeParse({ view: '' }).success).toBe(false);
     expect(AccountChoice.safeParse({ view: 'DU1; rm -rf' }).success).toBe(false);
     expect(AccountChoice.safeParse({ view: 'all', extra: 1 }).success).toBe(false);
-  });
-});
-
-describe('parseAccountList', () => {
-  it('reads comma-separated ids and says what is wrong with a bad list', () => {
-    expect(parseAccountList('DU1111111, DU2222222')).toEqual({
-      ok: true,
-      accounts: ['DU1111111', 'DU2222222'],
-    });
-    expect(parseAccountList(' , ')).toMatchObject({ ok: false, message: 'no account ids given' });
-    expect(parseAccountList('DU1,DU 2')).toMatchObject({ ok: false });
-    expect(parseAccountList('DU1,DU1')).toMatchObject({ ok: false, message: 'an account id is repeated' });
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { silentLogger } from '../../src-shared/logger';
-import { startWebHost } from '../../src-main/web/web-host';
+import { startWebHost, type WebBackend } from '../../src-main/web/web-host';
 import { ApiClient, startHarness, type Harness } from '../support/app-harness';
 import { linger, upgradeRequest } from '../support/hostile-client';
 
@@ -133,8 +133,7 @@ describe('web host', () => {
     expect((await get(h.host.port, '/index.js.map')).status).toBe(404);
     expect((await get(h.host.port, '/INDEX.JS.MAP')).status).toBe(404);
     const withMaps = await startWebHost({
-      dispatcher: h.app.dispatcher,
-      hub: h.app.hub,
+      backend: { dispatcher: h.app.dispatcher, hub: h.app.hub },
       log: silentLogger,
       staticDir,
       port: 0,
@@ -148,10 +147,58 @@ describe('web host', () => {
     }
   });
 
+  it('serves the page before the app is up; a window that connects meanwhile is let in once it is', async () => {
+    let ready!: (b: WebBackend) => void;
+    const host = await startWebHost({
+      backend: new Promise<WebBackend>((resolve) => (ready = resolve)),
+      log: silentLogger,
+      staticDir: path.join(h.dataDir, '__static'),
+      port: 0,
+    });
+    try {
+      expect((await get(host.port, '/index.js')).status).toBe(200);
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+      let opened = false;
+      ws.once('open', () => (opened = true));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(opened).toBe(false);
+      ready({ dispatcher: h.app.dispatcher, hub: h.app.hub });
+      await new Promise((r, j) => (opened ? r(null) : ws.once('open', r).once('error', j)));
+      const reply = await new Promise<{ id: number; ok: boolean }>((resolve) => {
+        ws.on('message', (d: WebSocket.RawData) => {
+          const m = JSON.parse(d.toString()) as { id?: number; ok: boolean };
+          if (m.id === 1) resolve(m as { id: number; ok: boolean });
+        });
+        ws.send(JSON.stringify({ id: 1, method: 'connection.status', params: {} }));
+      });
+      expect(reply).toMatchObject({ id: 1, ok: true });
+      ws.close();
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('refuses a waiting window with 503 when the app fails to start', async () => {
+    let failed!: (err: Error) => void;
+    const host = await startWebHost({
+      backend: new Promise<WebBackend>((_, reject) => (failed = reject)),
+      log: silentLogger,
+      staticDir: h.dataDir,
+      port: 0,
+    });
+    try {
+      const status = upgradeStatus(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+      await new Promise((r) => setTimeout(r, 100));
+      failed(new Error('no data dir'));
+      expect(await status).toBe(503);
+    } finally {
+      await host.close();
+    }
+  });
+
   it('drops a connection that never sends a byte, and closes within its grace whatever clients do', async () => {
     const host = await startWebHost({
-      dispatcher: h.app.dispatcher,
-      hub: h.app.hub,
+      backend: { dispatcher: h.app.dispatcher, hub: h.app.hub },
       log: silentLogger,
       staticDir: h.dataDir,
       port: 0,
@@ -231,8 +278,7 @@ describe('web host', () => {
   it('will not bind a non-loopback address without the explicit flag', async () => {
     await expect(
       startWebHost({
-        dispatcher: h.app.dispatcher,
-        hub: h.app.hub,
+        backend: { dispatcher: h.app.dispatcher, hub: h.app.hub },
         log: silentLogger,
         staticDir: h.dataDir,
         host: '0.0.0.0',

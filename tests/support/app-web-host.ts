@@ -17,8 +17,7 @@ export async function startAppWebHost(opts: {
   await writeFile(path.join(opts.staticDir, 'index.html'), `<!doctype html><title>${opts.title}</title>`);
   const app = await createApp(opts.app);
   const host = await startWebHost({
-    dispatcher: app.dispatcher,
-    hub: app.hub,
+    backend: { dispatcher: app.dispatcher, hub: app.hub },
     log: app.logBook.logger('web-host'),
     staticDir: opts.staticDir,
     port: 0,

@@ -1,6 +1,6 @@
 // Which hosts count as this machine: the web host's listen check and the setup check's advice both rest on it.
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost } from './connection';
+import { isLoopbackHost } from './loopback';
 
 describe('isLoopbackHost', () => {
   it('takes localhost in any case, ::1 and the whole 127/8 block', () => {
