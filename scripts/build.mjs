@@ -20,7 +20,9 @@ const entries = [
   ['src-main/electron/main.ts', 'dist/main/electron-main.cjs', 'cjs'],
   ['src-main/electron/preload.ts', 'dist/main/preload.cjs', 'cjs'],
   ['src-main/web/launch.ts', 'dist/main/web.js', 'esm'],
-  ['src-main/web/main.ts', 'dist/main/web-host.js', 'esm'],
+  // Split: what the host needs to listen is one small file; the app (web-app.ts and everything it imports) is a
+  // chunk of its own that it imports once it listens, so a browser loads the page while the app's code loads.
+  ['src-main/web/main.ts', 'dist/main/web-host.js', 'esm', { split: true }],
   ['src-main/cli/main.ts', 'dist/main/cli.js', 'esm'],
   ['src-main/demo-gateway/cli.ts', 'dist/main/demo-gateway.js', 'esm'],
   ['src-main/paper/main.ts', 'dist/main/paper.js', 'esm'],
@@ -49,13 +51,21 @@ const builtinsViaRequire = {
 
 async function buildMain() {
   const started = Date.now();
+  // A split entry's chunks are named by their hash: the last build's are removed first.
+  rmSync(path.join(root, 'dist', 'main', 'chunks'), { recursive: true, force: true });
   await Promise.all(
     entries
       .filter(([src]) => existsSync(path.join(root, src)))
-      .map(([src, out, format]) =>
+      .map(([src, out, format, opts]) =>
         build({
-          entryPoints: [path.join(root, src)],
-          outfile: path.join(root, out),
+          ...(opts?.split
+            ? {
+                entryPoints: { [path.basename(out, '.js')]: path.join(root, src) },
+                outdir: path.dirname(path.join(root, out)),
+                splitting: true,
+                chunkNames: `chunks/${path.basename(out, '.js')}-[hash]`,
+              }
+            : { entryPoints: [path.join(root, src)], outfile: path.join(root, out) }),
           bundle: true,
           platform: 'node',
           target: 'node22',
