@@ -145,6 +145,66 @@ describe('market data', () => {
     expect(md.quote(3)!.note).toBeUndefined();
   });
 
+  it('gives a new line the place of a released one only once its cancel has left, in the order asked', () => {
+    const { fake, md } = setup(3);
+    const w = { key: 'w', clientId: 'w' };
+    md.subscribe(w, [c(1), c(2), c(3)]);
+    fake.holdCancels = true;
+    md.unsubscribe(w, [1, 2]);
+    const q = md.subscribe(w, [c(4), c(5)]);
+    // Lines of the budget (not `no-line`), waiting for TWS to let go of the old ones.
+    expect(q.map((x) => x.state)).toEqual(['pending', 'pending']);
+    expect(md.lines()).toEqual({ used: 3, budget: 3 });
+    expect(md.subscribe(w, [c(6)])[0]!.state).toBe('no-line');
+    expect(fake.streams.map((s) => s.contract!.conId)).toEqual([1, 2, 3]);
+    fake.streams[0]!.freed!();
+    expect(fake.streams.map((s) => s.contract!.conId)).toEqual([1, 2, 3, 4]);
+    fake.streams[1]!.freed!();
+    expect(fake.streams.map((s) => s.contract!.conId)).toEqual([1, 2, 3, 4, 5]);
+    expect(md.lines()).toEqual({ used: 3, budget: 3 });
+  });
+
+  it('asks for new lines at once while TWS has room for them beside the cancels still queued', () => {
+    const { fake, md } = setup(4);
+    const w = { key: 'w', clientId: 'w' };
+    md.subscribe(w, [c(1), c(2)]);
+    fake.holdCancels = true;
+    md.unsubscribe(w, [1, 2]);
+    md.subscribe(w, [c(3), c(4), c(5)]);
+    expect(fake.streams.map((s) => s.contract!.conId)).toEqual([1, 2, 3, 4]);
+    fake.streams[0]!.freed!();
+    expect(fake.streams.map((s) => s.contract!.conId)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('queues a line the budget let wait once for a place, and asks for it once', () => {
+    const { fake, md } = setup(2);
+    const w = { key: 'w', clientId: 'w' };
+    md.subscribe(w, [c(1), c(2), c(3)]);
+    expect(md.quote(3)!.state).toBe('no-line');
+    fake.holdCancels = true;
+    md.unsubscribe(w, [1]);
+    expect(md.quote(3)!.state).toBe('pending');
+    md.unsubscribe(w, [2]);
+    fake.streams[0]!.freed!();
+    fake.streams[1]!.freed!();
+    expect(fake.streams.map((s) => s.contract!.conId)).toEqual([1, 2, 3]);
+    expect(md.lines()).toEqual({ used: 1, budget: 2 });
+  });
+
+  it('never asks for a line released while it waited for a place', () => {
+    const { fake, md } = setup(1);
+    const w = { key: 'w', clientId: 'w' };
+    md.subscribe(w, [c(1)]);
+    fake.holdCancels = true;
+    md.unsubscribe(w, [1]);
+    md.subscribe(w, [c(2)]);
+    md.unsubscribe(w, [2]);
+    md.subscribe(w, [c(3)]);
+    expect(md.lines()).toEqual({ used: 1, budget: 1 });
+    fake.streams[0]!.freed!();
+    expect(fake.streams.map((s) => s.contract!.conId)).toEqual([1, 3]);
+  });
+
   it('switches one instrument to delayed data on 354 and labels it', () => {
     const { fake, md } = setup();
     md.subscribe({ key: 'w', clientId: 'w' }, [c(1, 'AAPL'), c(2, 'MSFT')]);

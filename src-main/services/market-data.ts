@@ -46,6 +46,8 @@ type Line = {
   clients: Set<string> | null;
   /** The bench stamp that closed this batch of ticks, published right after the quote. */
   probe: QuoteProbe | null;
+  /** Has a line of the budget, but TWS still holds the lines of cancels that have not left: waits for one. */
+  awaitingSlot: boolean;
 };
 
 export interface MarketData {
@@ -81,7 +83,39 @@ export function createMarketData(deps: {
   const staleAfter = deps.staleAfterMs ?? STALE_AFTER_MS;
   tws.link.setMarketDataType(type);
 
-  const used = (): number => [...lines.values()].filter((l) => l.stream !== null).length;
+  const used = (): number => [...lines.values()].filter((l) => l.stream !== null || l.awaitingSlot).length;
+  const streaming = (): number => [...lines.values()].filter((l) => l.stream !== null).length;
+  /**
+   * Lines released whose cancels still wait in the pacer: TWS holds them until the cancels leave. Those cancels
+   * go after the requests queued behind them (a new chain's at-the-money lines before the old chain's cancels), so
+   * a new line takes one of their places only once its cancel has left: TWS never holds more than the budget.
+   */
+  let freeing = 0;
+  /** Lines waiting for such a place, in the order they were asked for (a chain asks at the money first). */
+  const slotQueue: Line[] = [];
+  let stopped = false;
+
+  function take(line: Line): void {
+    if (streaming() + freeing < budget) open(line);
+    else {
+      line.waitingSince = null;
+      line.awaitingSlot = true;
+      slotQueue.push(line);
+    }
+  }
+
+  function fillSlots(): void {
+    while (!stopped && slotQueue.length > 0 && streaming() + freeing < budget) {
+      const line = slotQueue.shift()!;
+      line.awaitingSlot = false;
+      open(line);
+    }
+  }
+
+  function freed(): void {
+    freeing--;
+    fillSlots();
+  }
 
   function clientsOf(line: Line): Set<string> {
     line.clients ??= new Set([...line.holders.values()].map((h) => h.clientId));
@@ -215,12 +249,13 @@ export function createMarketData(deps: {
   }
 
   function promote(): void {
+    fillSlots();
     const waiting = [...lines.values()]
       .filter((l) => l.stream === null && l.waitingSince !== null)
       .sort((a, b) => a.waitingSince! - b.waitingSince!);
     for (const line of waiting) {
       if (used() >= budget) break;
-      open(line);
+      take(line);
       emit(line, { state: line.delayed ? 'delayed' : 'pending', note: undefined });
     }
   }
@@ -246,9 +281,10 @@ export function createMarketData(deps: {
           draft: false,
           clients: null,
           probe: null,
+          awaitingSlot: false,
         };
         lines.set(contract.conId, line);
-        if (used() < budget) open(line);
+        if (used() < budget) take(line);
         else {
           line.waitingSince = clock.now();
           line.quote = { ...line.quote, state: 'no-line', note: noLineNote() };
@@ -266,12 +302,20 @@ export function createMarketData(deps: {
   function drop(conId: number, line: Line): void {
     lines.delete(conId);
     line.draft = false;
-    line.stream?.close();
+    if (line.awaitingSlot) {
+      line.awaitingSlot = false;
+      slotQueue.splice(slotQueue.indexOf(line), 1);
+    }
+    const stream = line.stream;
     line.stream = null;
+    if (stream) {
+      freeing++;
+      stream.close(freed);
+    }
   }
 
   function unsubscribe(holder: Holder, conIds: readonly number[]): void {
-    let freed = false;
+    let released = false;
     for (const conId of conIds) {
       const line = lines.get(conId);
       const h = line?.holders.get(holder.key);
@@ -282,15 +326,15 @@ export function createMarketData(deps: {
         line.clients = null;
       }
       if (line.holders.size === 0) {
-        freed ||= line.stream !== null;
+        released ||= line.stream !== null || line.awaitingSlot;
         drop(conId, line);
       }
     }
-    if (freed) promote();
+    if (released) promote();
   }
 
   function releaseClient(clientId: string): void {
-    let freed = false;
+    let released = false;
     for (const [conId, line] of [...lines]) {
       for (const [key, h] of [...line.holders])
         if (h.clientId === clientId) {
@@ -298,11 +342,11 @@ export function createMarketData(deps: {
           line.clients = null;
         }
       if (line.holders.size === 0) {
-        freed ||= line.stream !== null;
+        released ||= line.stream !== null || line.awaitingSlot;
         drop(conId, line);
       }
     }
-    if (freed) promote();
+    if (released) promote();
   }
 
   // Stale: a live line that has not ticked for a while (the farm may be down, or the instrument halted).
@@ -359,6 +403,7 @@ export function createMarketData(deps: {
       promote();
     },
     stop() {
+      stopped = true;
       offStatus();
       clock.clearInterval(staleTimer);
       for (const [conId, line] of [...lines]) drop(conId, line);

@@ -31,6 +31,8 @@ type FakeStream = {
   label: string;
   closed: boolean;
   restarts: number;
+  /** `close`'s callback while its cancel is held (`holdCancels`): the test lets the cancel leave. */
+  freed?: (() => void) | undefined;
   contract?: ResolvedContract;
   delayed?: () => boolean;
   md?: MarketDataSink;
@@ -65,6 +67,8 @@ export type FakeControl = {
   commissions: CommissionInfo[];
   /** Makes the next placeOrder calls fail as if the connection had dropped before they left. */
   dropOrders: boolean;
+  /** Keeps closed streams' cancels queued (as a busy pacer does) until the test calls their `freed`. */
+  holdCancels: boolean;
   /** How often each of TWS's lists was asked for (reconciliation). */
   listings: { openOrders: number; completedOrders: number; executions: number };
   setState(state: LinkStatus['state'], patch?: Partial<LinkStatus>): void;
@@ -148,8 +152,10 @@ export function createFakeTws(clock: Clock): FakeControl {
     const id = ++streamSeq;
     return {
       id,
-      close: () => {
+      close: (freed) => {
         entry.closed = true;
+        if (ctl.holdCancels) entry.freed = freed;
+        else freed?.();
       },
       restart: () => {
         entry.restarts++;
@@ -283,6 +289,7 @@ export function createFakeTws(clock: Clock): FakeControl {
     executions: [],
     commissions: [],
     dropOrders: false,
+    holdCancels: false,
     listings: { openOrders: 0, completedOrders: 0, executions: 0 },
     setState(state, patch = {}) {
       status = { ...status, ...patch, state };

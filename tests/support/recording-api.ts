@@ -179,8 +179,9 @@ export function createRecordingLink(initial: Partial<LinkStatus> = {}) {
       spec.open(recordingApi(calls), entry.reqId, false);
       return {
         id: streams.length,
-        close: () => {
+        close: (freed?: () => void) => {
           entry.closed = true;
+          freed?.();
         },
         restart: () => undefined,
         info: () => ({

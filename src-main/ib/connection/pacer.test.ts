@@ -113,6 +113,23 @@ describe('createPacer', () => {
     expect(sent).toEqual(['r0', 'r1', 'ping', 'order']);
   });
 
+  it("sends a released line's cancel after the new lines asked for since, before a replay, and after orders", () => {
+    const clock = createManualClock(0);
+    const pacer = createPacer({ clock, limit: 1, windowMs: 1000, guardMs: 0 });
+    const sent: string[] = [];
+    const job = (priority: Priority, label: string) =>
+      pacer.submit({ priority, label, run: () => sent.push(label) });
+    pacer.open();
+    job(Priority.subscribe, 'busy');
+    job(Priority.replay, 'replay');
+    for (let i = 0; i < 3; i++) job(Priority.release, `cancel${i}`);
+    job(Priority.subscribe, 'atm-call');
+    job(Priority.subscribe, 'atm-put');
+    job(Priority.order, 'order');
+    clock.advance(10_000);
+    expect(sent).toEqual(['busy', 'order', 'atm-call', 'atm-put', 'cancel0', 'cancel1', 'cancel2', 'replay']);
+  });
+
   it('drops queued jobs on close: nothing is sent on a later connection', () => {
     const clock = createManualClock(0);
     const pacer = createPacer({ clock, limit: 1, windowMs: 1000, guardMs: 0 });

@@ -28,13 +28,18 @@ const PACER_DEFAULTS = {
   burst: 2,
 } as const;
 
-/** Lower runs first. Orders and heartbeats never wait behind a storm of subscriptions. */
+/**
+ * Lower runs first. Orders and heartbeats never wait behind a storm of subscriptions. `release` is the cancel of
+ * a line its owner no longer shows, when the owner counts that line as taken until the cancel has left: what the
+ * screen shows now goes before what it stopped showing (a new option chain's lines before the old chain's cancels).
+ */
 export const Priority = {
   control: 0,
   order: 1,
   request: 2,
   subscribe: 3,
-  replay: 4,
+  release: 4,
+  replay: 5,
 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
@@ -180,7 +185,7 @@ export function createPacer(deps: {
     rate / 1000,
     clock.now(),
   );
-  const queues: PacerJob[][] = [[], [], [], [], []];
+  const queues: PacerJob[][] = Object.values(Priority).map(() => []);
   let isOpen = false;
   let timer: Timer | null = null;
   let pumping = false;

@@ -2,7 +2,8 @@ import { EventName } from '@stoqey/ib';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-shared/logger';
 import { createManualClock } from '../../../tests/support/manual-clock';
-import { createTestChannel } from '../../../tests/support/recording-api';
+import { createTestChannel, recordingApi, type ApiCall } from '../../../tests/support/recording-api';
+import { Priority } from './pacer';
 import { createStreamRegistry } from './streams';
 import type { StreamInfo, StreamSpec } from './types';
 
@@ -102,5 +103,69 @@ describe('stream registry', () => {
     ch.flush();
     expect(ch.calls.at(-1)).toEqual({ method: 'cancelMktData', args: [id] });
     expect(registry.list().map((s) => s.label)).toEqual(['positions']);
+  });
+
+  it('takes a request that has not left out of the queue instead of cancelling it at TWS', () => {
+    const { ch, registry } = setup();
+    const freed: string[] = [];
+    registry.stream(spec('quotes', 'AAPL')).close(() => freed.push('AAPL'));
+    const restarted = registry.stream(spec('quotes', 'MSFT'));
+    restarted.restart();
+    registry.stream(spec('quotes', 'NVDA')).close();
+    expect(freed).toEqual(['AAPL']);
+    ch.flush();
+    expect(ch.calls.map((c) => c.method)).toEqual(['reqMktData']);
+    expect(opened(ch.calls)).toEqual([['MSFT', restarted.info().reqId]]);
+    expect(ch.liveIds()).toBe(1);
+  });
+
+  it('cancels a request the pacer wrote as soon as it was asked for', () => {
+    const clock = createManualClock(0);
+    const ch = createTestChannel(clock);
+    const calls: ApiCall[] = [];
+    const registry = createStreamRegistry({
+      clock,
+      log: silentLogger,
+      // A pacer with room writes the job within send.
+      channel: { ...ch.channel, send: (job) => (job.run(recordingApi(calls)), () => undefined) },
+      lastInbound: () => clock.now(),
+      confirmMs: () => 20_000,
+      silent: () => undefined,
+    });
+    const s = registry.stream(spec('quotes', 'AAPL'));
+    const id = s.info().reqId;
+    s.close();
+    expect(calls).toEqual([
+      { method: 'reqMktData', args: [id, { symbol: 'AAPL' }, '', false, false] },
+      { method: 'cancelMktData', args: [id] },
+    ]);
+  });
+
+  it('queues a cancel whose owner waits for it behind new requests, and tells the owner once it left', () => {
+    const { ch, registry } = setup();
+    const freed: string[] = [];
+    const aapl = registry.stream(spec('quotes', 'AAPL'));
+    const msft = registry.stream(spec('quotes', 'MSFT'));
+    ch.flush();
+    aapl.close(() => freed.push('AAPL'));
+    msft.close();
+    expect(ch.queued().map((j) => [j.label, j.priority])).toEqual([
+      ['cancel AAPL', Priority.release],
+      ['cancel MSFT', Priority.subscribe],
+    ]);
+    expect(freed).toEqual([]);
+    ch.flush();
+    expect(freed).toEqual(['AAPL']);
+  });
+
+  it("frees a line whose cancel the closing connection dropped: TWS's lines went with it", () => {
+    const { ch, registry } = setup();
+    const freed: string[] = [];
+    const aapl = registry.stream(spec('quotes', 'AAPL'));
+    ch.flush();
+    aapl.close(() => freed.push('AAPL'));
+    ch.lose('socket closed');
+    expect(freed).toEqual(['AAPL']);
+    expect(ch.calls.map((c) => c.method)).toEqual(['reqMktData']);
   });
 });

@@ -125,18 +125,23 @@ export function createStreamRegistry(deps: {
       entry.reqId = id;
       entry.startedAt = clock.now();
       const reqId = id;
-      entry.pending = channel.send({
+      let settled = false;
+      const unqueue = channel.send({
         priority: replay ? Priority.replay : Priority.subscribe,
         label: entry.spec.label,
         cost: entry.spec.cost ?? 1,
         run: (a) => {
+          settled = true;
           entry.pending = null;
           entry.spec.open(a, reqId, replay);
         },
         dropped: () => {
+          settled = true;
           entry.pending = null;
         },
       });
+      // `pending` is set only while the request waits: a pacer with room writes it within `send`.
+      if (!settled) entry.pending = unqueue;
     };
     const h = entry.spec.history;
     if (h) {
@@ -171,12 +176,33 @@ export function createStreamRegistry(deps: {
     deps.silent(silent);
   }
 
-  function cancelAtTws(entry: StreamEntry, reqId: number): void {
-    channel.release(reqId);
+  /**
+   * Cancels the stream's request at TWS, or only takes it out of the queue when it has not left yet (TWS never saw
+   * it: nothing to cancel). `freed` runs once TWS holds nothing of it any more (the cancel written, or dropped with
+   * the connection that carried the request), or at once when nothing was sent.
+   */
+  function cancelAtTws(
+    entry: StreamEntry,
+    reqId: number | null,
+    priority: Priority,
+    freed?: () => void,
+  ): void {
+    const unsent = entry.pending;
+    entry.pending = null;
+    if (reqId !== null) channel.release(reqId);
+    if (unsent !== null || reqId === null) {
+      unsent?.();
+      freed?.();
+      return;
+    }
     channel.send({
-      priority: Priority.subscribe,
+      priority,
       label: `cancel ${entry.spec.label}`,
-      run: (a) => entry.spec.close(a, reqId),
+      run: (a) => {
+        entry.spec.close(a, reqId);
+        freed?.();
+      },
+      ...(freed ? { dropped: () => freed() } : {}),
     });
   }
 
@@ -203,25 +229,24 @@ export function createStreamRegistry(deps: {
         restart() {
           if (entry.closed) return;
           const old = entry.reqId;
-          if (old !== null) {
-            entry.reqId = null;
-            cancelAtTws(entry, old);
-          }
+          entry.reqId = null;
+          // The new request follows its own cancel in the same lane: TWS never holds both.
+          cancelAtTws(entry, old, Priority.subscribe);
           endHistory(entry);
           start(entry, false);
         },
-        close() {
+        close(freed) {
           if (entry.closed) return;
           entry.closed = true;
           streams.delete(entry.id);
-          entry.pending?.();
-          entry.pending = null;
           entry.historyPending?.();
           entry.historyPending = null;
           endHistory(entry);
           const id = entry.reqId;
           entry.reqId = null;
-          if (id !== null) cancelAtTws(entry, id);
+          // An owner that waits for `freed` before it counts the line as free lets the cancel wait behind new
+          // requests; any other keeps it in their lane, ahead of what it queues next (TWS's own limits).
+          cancelAtTws(entry, id, freed ? Priority.release : Priority.subscribe, freed);
         },
       };
     },

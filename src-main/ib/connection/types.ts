@@ -100,7 +100,12 @@ export type StreamInfo = {
 
 export interface StreamHandle {
   readonly id: number;
-  close(): void;
+  /**
+   * Ends the stream: its request is cancelled at TWS, or only taken out of the queue when it has not left yet.
+   * With `freed`, the caller counts what the stream held at TWS (a market-data line) as taken until `freed` runs
+   * (the cancel written, or nothing was ever sent), so the cancel may wait behind requests queued after it.
+   */
+  close(freed?: () => void): void;
   /** Re-sends the request with a fresh id (e.g. to switch it to delayed data). */
   restart(): void;
   info(): StreamInfo;
