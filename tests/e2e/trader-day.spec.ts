@@ -159,7 +159,10 @@ test("the trader's day", async ({ app: page, host }) => {
   await expect(accountTable).not.toHaveText(accountBefore, { timeout: LIVE_TIMEOUT });
   await step(page, 'account-after');
 
-  // 6. Inject a disconnect: reconnecting with a countdown, ticket disabled; then it recovers by itself.
+  // 6. Inject a disconnect: reconnecting with a countdown, ticket disabled; then it recovers by itself. The gateway
+  // refuses connections for 8 s first, so the checks below see the outage however fast the first retry comes (a
+  // bare drop let a quick reconnect end it between two checks under load).
+  await host.demoFault('reject', { ms: 8000 });
   await host.demoFault('drop-all');
   await expect(status).toContainText('Reconnecting', { timeout: LIVE_TIMEOUT });
   await expect(status).toContainText(/retry in \d+ s/);
