@@ -1,6 +1,6 @@
 // The Demo profile: the embedded demo gateway (#4), started once per process on 127.0.0.1:0 and shared
 // by the Electron shell, the web host and the CLI's --demo; and the Replay profile's gateway on a recording.
-import { createDemoGateway } from './demo-gateway/index';
+import { createDemoGateway, startReplayThread } from './demo-gateway/index';
 import type { DemoGatewayOptions } from './demo-gateway/index';
 import type { DemoEndpoint } from './services/session';
 import type { RunningReplay } from './services/replay';
@@ -30,11 +30,24 @@ export async function startDemoGateway(
   };
 }
 
-/** The Replay profile's gateway: the demo gateway replaying `file`, paused at its start, on 127.0.0.1:0. */
+/** The bundled entry of the replay's thread (src-main/demo-gateway/replay/replay-thread-worker.ts), beside the host's. */
+export const REPLAY_WORKER = 'replay-worker.js';
+
+/**
+ * The Replay profile's gateway: the demo gateway replaying `file`, paused at its start, on 127.0.0.1:0. With
+ * `workerFile` (the bundled replay worker: the web host and the desktop app) it runs on a thread of its own, so the
+ * relaying of a fast replay (120,000 messages a second at 60x) does not share the app's event loop; without it
+ * (tests that start the app from source), in this thread.
+ */
 export async function startReplayGateway(
   file: string,
   gateway: Pick<DemoGatewayOptions, 'benchStamps'> = {},
+  workerFile?: string,
 ): Promise<RunningReplay> {
+  if (workerFile !== undefined) {
+    const t = await startReplayThread({ file, workerFile, benchStamps: gateway.benchStamps ?? false });
+    return { host: t.host, port: t.port, transport: t.replay, close: () => t.close() };
+  }
   const gw = await createDemoGateway({
     ...gateway,
     host: '127.0.0.1',

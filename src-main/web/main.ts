@@ -10,7 +10,7 @@ import { installCrashHandlers } from '../logging/unhandled-errors';
 import { defaultDataDir } from '../config/data-dir';
 import { parseAccountList } from '../../src-shared/domain/accounts';
 import { REPLAY_PROFILE_ID } from '../../src-shared/domain/settings';
-import { createDemoEndpoint, startDemoGateway, startReplayGateway } from '../demo-profile';
+import { createDemoEndpoint, REPLAY_WORKER, startDemoGateway, startReplayGateway } from '../demo-profile';
 import { appVersion } from '../version';
 import { createStartupTrace } from './startup-trace';
 import { startWebHost } from './web-host';
@@ -99,10 +99,14 @@ async function main(): Promise<void> {
     benchProbe: bench?.benchStamps ?? false,
     // The Replay profile's gateway stamps its relayed quotes too (the replay's tick → paint figure).
     ...(bench?.benchStamps
-      ? { startReplay: (file: string) => startReplayGateway(file, { benchStamps: true }) }
+      ? {
+          startReplay: (file: string) =>
+            startReplayGateway(file, { benchStamps: true }, path.join(here, REPLAY_WORKER)),
+        }
       : {}),
     ...(args.record ? { record: args.record } : {}),
     recorderWorker: path.join(here, RECORDER_WORKER),
+    replayWorker: path.join(here, REPLAY_WORKER),
   });
   trace('app');
   app.session.onStatus((s) => {
