@@ -25,7 +25,7 @@ export interface HubTransport {
 }
 
 /** A frame source's handle: `ready()` asks for a frame; the source's `collect` runs when it goes out. */
-export interface FrameSource {
+interface FrameSource {
   ready(): void;
   remove(): void;
 }
