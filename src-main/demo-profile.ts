@@ -37,7 +37,7 @@ export const REPLAY_WORKER = 'replay-worker.js';
  * The Replay profile's gateway: the demo gateway replaying `file`, paused at its start, on 127.0.0.1:0. With
  * `workerFile` (the bundled replay worker: the web host and the desktop app) it runs on a thread of its own, so the
  * relaying of a fast replay (120,000 messages a second at 60x) does not share the app's event loop; without it
- * (tests that start the app from source), in this thread.
+ * (tests that start the app from source), or when that file is missing, in this thread.
  */
 export async function startReplayGateway(
   file: string,
@@ -45,8 +45,14 @@ export async function startReplayGateway(
   workerFile?: string,
 ): Promise<RunningReplay> {
   if (workerFile !== undefined) {
-    const t = await startReplayThread({ file, workerFile, benchStamps: gateway.benchStamps ?? false });
-    return { host: t.host, port: t.port, transport: t.replay, close: () => t.close() };
+    try {
+      const t = await startReplayThread({ file, workerFile, benchStamps: gateway.benchStamps ?? false });
+      return { host: t.host, port: t.port, transport: t.replay, close: () => t.close() };
+    } catch (err) {
+      // A build without the worker's bundle (a package that left it out) replays in this thread rather than not
+      // at all; the gateway's own errors (a file it cannot replay) are the caller's.
+      if (!isMissingModule(err)) throw err;
+    }
   }
   const gw = await createDemoGateway({
     ...gateway,
@@ -56,6 +62,11 @@ export async function startReplayGateway(
   });
   const transport = gw.replay!;
   return { host: gw.host, port: gw.port, transport, close: () => gw.close() };
+}
+
+function isMissingModule(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND';
 }
 
 /** For createApp: starts the gateway on first use and keeps it for the life of the process. */

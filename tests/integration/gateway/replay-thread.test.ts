@@ -66,6 +66,16 @@ describe('the replay gateway on its own thread', () => {
     );
   });
 
+  it('replays in the app thread when the worker’s bundle is missing', async () => {
+    const r = await startReplayGateway(SHIPPED, {}, path.join(dir, 'no-such-worker.js'));
+    try {
+      await r.transport.setSpeed(5);
+      expect(r.transport.status()).toMatchObject({ speed: 5, playing: false });
+    } finally {
+      await r.close();
+    }
+  });
+
   it('keeps relaying while the app thread is busy', async () => {
     const r = await startReplayGateway(SHIPPED, { benchStamps: true }, workerFile);
     const c = await RawClient.open(r.port);
