@@ -29,6 +29,8 @@ const entries = [
   ['tools/soak/main.ts', 'dist/main/soak.js', 'esm'],
   // The recorder's writer thread, started by the web host and the Electron shell (services/recorder).
   ['src-main/recorder/format/writer-worker.ts', 'dist/main/recorder-worker.js', 'esm'],
+  // The Replay profile's gateway thread (demo-profile.ts, REPLAY_WORKER).
+  ['src-main/demo-gateway/replay/replay-thread-worker.ts', 'dist/main/replay-worker.js', 'esm'],
 ];
 
 /**

@@ -36,6 +36,8 @@ export type AppOptions = {
   demoEndpoint: DemoEndpoint;
   /** Starts the gateway of the Replay profile on a recording (tests pass their own). */
   startReplay?: (file: string) => Promise<RunningReplay>;
+  /** The bundled replay worker: the Replay profile's gateway runs on its own thread (without it, in this one). */
+  replayWorker?: string;
   /** Connect the active profile on start (off in some tests). */
   autoConnect?: boolean;
   /** Check every handler's result against the contract (tests). */
@@ -99,7 +101,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ...(opts.link ? { link: opts.link } : {}),
   });
   const replay = createReplayService({
-    start: opts.startReplay ?? startReplayGateway,
+    start: opts.startReplay ?? ((file) => startReplayGateway(file, {}, opts.replayWorker)),
     publish: (status) => hub.broadcast('replay', status),
     clock,
     log: logBook.logger('replay'),

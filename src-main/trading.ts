@@ -30,6 +30,8 @@ export interface Outlet {
   quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
   /** Bench stamps beside the quotes just given (only with `benchProbe`). */
   probe?(stamps: readonly QuoteProbe[], clientIds: Iterable<string>): void;
+  /** State read when a frame goes out (the hub's; depth books): without it, the depth service times its own. */
+  frameSource?(collect: () => void): { ready(): void; remove(): void };
 }
 
 export interface Trading {
@@ -131,6 +133,7 @@ export function createTrading(deps: {
     clock,
     log: log.child('depth'),
     emitTo: (clientId, book) => outlet.emitTo(clientId, 'depth', book),
+    ...(outlet.frameSource ? { frames: (collect: () => void) => outlet.frameSource!(collect) } : {}),
     probe: benchProbe,
     quoteUpdatedAt: (conId) => marketData.quote(conId)?.updatedAt ?? null,
   });

@@ -116,6 +116,9 @@ export async function run(): Promise<Figure[]> {
       if (lat.length < 20)
         throw new Error(`only ${lat.length} stamped replayed ticks reached the watchlist's DOM`);
       const p99 = percentile(lat, 99);
+      const m = (g: (x: TickPaint) => number) =>
+        `${median(ticks.map(g)).toFixed(1)}/${percentile(ticks.map(g), 99).toFixed(1)}`;
+      const stages = `gateway → socket ${m((x) => (x.arrivedAt ?? x.changedAt) - x.tickAt)}, socket → DOM ${m((x) => x.changedAt - (x.arrivedAt ?? x.changedAt))}, DOM → painted ${m((x) => x.paintedAt - x.changedAt)} ms (median/p99)`;
       return [
         figure({
           id: 'replay.tick-to-paint.p99',
@@ -123,7 +126,7 @@ export async function run(): Promise<Figure[]> {
           value: p99,
           unit: 'ms',
           budget: { max: 75 },
-          note: `${lat.length} stamped ticks in ${SECONDS} s of play (${SYMBOLS * PER_SYMBOL * SPEED} msg/s relayed); median ${median(lat).toFixed(1)} ms; load average ${load0.toFixed(1)} → ${load1.toFixed(1)}; recording ${MESSAGES} messages${seconds ? `, made in ${seconds.toFixed(0)} s` : ', from cache'}`,
+          note: `${lat.length} stamped ticks in ${SECONDS} s of play (${SYMBOLS * PER_SYMBOL * SPEED} msg/s relayed); median ${median(lat).toFixed(1)} ms; stages ${stages}; load average ${load0.toFixed(1)} → ${load1.toFixed(1)}; recording ${MESSAGES} messages${seconds ? `, made in ${seconds.toFixed(0)} s` : ', from cache'}`,
         }),
       ];
     } finally {

@@ -9,7 +9,7 @@ import { createLogFile, teeSink, type LogFile } from '../logging/log-file';
 import { consoleSink, createLogBook } from '../logging/log-book';
 import { type Logger } from '../../src-shared/logger';
 import { readJson, writeJsonAtomic } from '../config/json-file';
-import { createDemoEndpoint } from '../demo-profile';
+import { createDemoEndpoint, REPLAY_WORKER } from '../demo-profile';
 import { RECORDER_WORKER, recordOption } from '../services/recorder';
 import { appVersion } from '../version';
 import { APP_SCHEME, serveAppRequest } from './app-protocol';
@@ -108,6 +108,7 @@ async function start(): Promise<void> {
     demoEndpoint: demo.endpoint,
     ...recordOption(process.argv),
     recorderWorker: path.join(__dirname, RECORDER_WORKER),
+    replayWorker: path.join(__dirname, REPLAY_WORKER),
     openWindow: (pane) => {
       if (!windows) throw new Error('the windows are not ready yet');
       return windows.openPane(pane);

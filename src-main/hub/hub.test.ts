@@ -212,4 +212,70 @@ describe('hub', () => {
     for (let i = 0; i < 11; i++) hub.broadcast('notice', notice);
     expect(a.closed).toMatch(/did not read/);
   });
+  it('collects a frame source when the frame goes out, and sends what it emits in that frame', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, frameMs: 17 });
+    const a = transport('a');
+    hub.attach(a);
+    let value = 0;
+    let collected = 0;
+    const source = hub.frameSource(() => {
+      collected++;
+      hub.emitTo('a', 'notice', { ...notice, message: `v${value}` });
+    });
+    hub.quotes([{ ...emptyQuote(1), last: 1 }], ['a']);
+    advance(0);
+    expect(a.frames).toHaveLength(1);
+    // Changes 5 ms into a frame: collected once, when the next frame goes out 17 ms after the last one.
+    advance(5);
+    value = 1;
+    source.ready();
+    value = 2;
+    source.ready();
+    advance(11);
+    expect(collected).toBe(0);
+    advance(1);
+    expect(collected).toBe(1);
+    expect(a.frames).toHaveLength(2);
+    expect(a.frames[1]).toEqual([{ event: 'notice', payload: { ...notice, message: 'v2' } }]);
+    // What it emitted went in that frame: no frame is asked for after it.
+    advance(100);
+    expect(a.frames).toHaveLength(2);
+    expect(collected).toBe(1);
+  });
+
+  it('sends a source that changes after a quiet spell at once, and forgets a removed source', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, frameMs: 17 });
+    const a = transport('a');
+    hub.attach(a);
+    const collect = vi.fn(() => hub.emitTo('a', 'notice', notice));
+    const source = hub.frameSource(collect);
+    source.ready();
+    advance(0);
+    expect(a.frames).toHaveLength(1);
+    advance(50);
+    source.ready();
+    source.remove();
+    advance(50);
+    source.ready();
+    advance(50);
+    expect(collect).toHaveBeenCalledTimes(1);
+    expect(a.frames).toHaveLength(1);
+  });
+
+  it('keeps what a source emitted for a client over its high-water mark until it reads again', () => {
+    const { clock, advance } = fakeClock();
+    let backlog = 10_000;
+    const hub = createHub({ clock, log: silentLogger, frameMs: 17, highWaterBytes: 1000 });
+    const a = transport('a', () => backlog);
+    hub.attach(a);
+    const source = hub.frameSource(() => hub.emitTo('a', 'notice', notice));
+    source.ready();
+    advance(0);
+    expect(a.frames).toHaveLength(0);
+    backlog = 0;
+    advance(17);
+    expect(a.frames).toEqual([[{ event: 'notice', payload: notice }]]);
+  });
 });

@@ -4,6 +4,9 @@
 // A message carries at most `maxQuotesPerFrame` quotes (oldest changes first, the rest go in the next frame), so
 // at 500 live symbols no message grows past ~50 KB (issue #7, figure 3: < 64 KB each, ≤ 60 a second).
 // Bench stamps (npm run bench only) ride in the same message as the quote of their instrument, as its `probe`.
+// State that only its latest value matters and is costly to build per change (depth books) comes from frame sources:
+// a source says it changed, and the hub asks it for its events when the next frame goes out, so a change waits for
+// one frame only (issue #14: the depth service's own 16 ms coalescing made a change wait up to two).
 import type { QuoteProbe } from '../../src-shared/bench-probe';
 import type { EventEnvelope, EventMap, EventName } from '../../src-shared/contract';
 import type { Quote, QuoteBatch } from '../../src-shared/domain/quote';
@@ -21,6 +24,12 @@ export interface HubTransport {
   close(reason: string): void;
 }
 
+/** A frame source's handle: `ready()` asks for a frame; the source's `collect` runs when it goes out. */
+interface FrameSource {
+  ready(): void;
+  remove(): void;
+}
+
 export interface Hub {
   attach(transport: HubTransport): () => void;
   /** To every attached client. */
@@ -31,6 +40,11 @@ export interface Hub {
   quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
   /** Bench stamps of instruments whose quotes wait for the next frame: they go in the same message. */
   probe(stamps: readonly QuoteProbe[], clientIds: Iterable<string>): void;
+  /**
+   * State read at frame time: once `ready()` was called, `collect` runs when the next frame goes out (before any
+   * client's message is made) and emits what changed since its last run (emitTo / broadcast), which leaves in it.
+   */
+  frameSource(collect: () => void): FrameSource;
   onClientClosed(listener: (clientId: string) => void): () => void;
   clientIds(): string[];
   /** Sends what is pending now (tests, shutdown). */
@@ -76,13 +90,17 @@ export function createHub(opts: HubOptions): Hub {
   let timer: Timer | null = null;
   let stopped = false;
   let lastFlushAt = -Infinity;
+  /** Frame sources that changed since the last frame, in the order they said so. */
+  const readySources = new Set<() => void>();
+  /** True while the frame's sources collect: what they emit goes in this frame, it asks for no other. */
+  let collecting = false;
 
   /**
    * A frame goes out as soon as the current task is done when the last one left at least `frameMs` ago (a tick
    * after a quiet spell does not wait a whole frame), otherwise `frameMs` after the last one: never more often.
    */
   function schedule(): void {
-    if (timer !== null || stopped) return;
+    if (timer !== null || stopped || collecting) return;
     const wait = Math.max(0, lastFlushAt + frameMs - clock.now());
     timer = clock.setTimeout(() => {
       timer = null;
@@ -163,7 +181,20 @@ export function createHub(opts: HubOptions): Hub {
     return probe.length > 0 ? { quotes, probe } : { quotes };
   }
 
+  function collect(): void {
+    if (readySources.size === 0) return;
+    const sources = [...readySources];
+    readySources.clear();
+    collecting = true;
+    try {
+      for (const c of sources) c();
+    } finally {
+      collecting = false;
+    }
+  }
+
   function flush(): void {
+    collect();
     for (const state of [...clients.values()]) flushClient(state);
   }
 
@@ -215,6 +246,20 @@ export function createHub(opts: HubOptions): Hub {
         // A stamp without its quote waiting would label a later quote of the instrument: it is dropped.
         for (const p of stamps) if (state.quotes.has(p.conId)) state.probes.set(p.conId, p);
       }
+    },
+    frameSource(c) {
+      let removed = false;
+      return {
+        ready() {
+          if (removed) return;
+          readySources.add(c);
+          schedule();
+        },
+        remove() {
+          removed = true;
+          readySources.delete(c);
+        },
+      };
     },
     onClientClosed(listener) {
       closedListeners.add(listener);

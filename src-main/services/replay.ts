@@ -6,12 +6,15 @@ import type { Logger } from '../../src-shared/logger';
 import type { ReplayStatus } from '../../src-shared/domain/replay';
 import { AppError } from '../../src-shared/result';
 
-/** What the service drives: a replaying gateway's transport (the demo gateway's ReplayControls). */
+/**
+ * What the service drives: a replaying gateway's transport (the demo gateway's ReplayControls, or the same on the
+ * replay's own thread, where every command is a message and resolves once done).
+ */
 interface ReplayTransport {
   status(): ReplayStatus;
-  play(): void;
-  pause(): void;
-  setSpeed(speed: number): void;
+  play(): void | Promise<void>;
+  pause(): void | Promise<void>;
+  setSpeed(speed: number): void | Promise<void>;
   step(ms?: number): Promise<void>;
   seek(to: number): Promise<void>;
 }
@@ -28,9 +31,9 @@ export interface ReplayService {
   /** Starts (or keeps) the gateway replaying `file`; tells where it listens. */
   endpoint(file: string): Promise<{ host: string; port: number }>;
   status(): ReplayStatus | null;
-  play(): ReplayStatus;
-  pause(): ReplayStatus;
-  setSpeed(speed: number): ReplayStatus;
+  play(): Promise<ReplayStatus>;
+  pause(): Promise<ReplayStatus>;
+  setSpeed(speed: number): Promise<ReplayStatus>;
   step(ms: number): Promise<ReplayStatus>;
   seek(time: number): Promise<ReplayStatus>;
   stop(): Promise<void>;
@@ -70,13 +73,7 @@ export function createReplayService(deps: {
     return current.transport;
   }
 
-  function act(f: (t: ReplayTransport) => void): ReplayStatus {
-    f(transport());
-    publish();
-    return status()!;
-  }
-
-  async function actAsync(f: (t: ReplayTransport) => Promise<void>): Promise<ReplayStatus> {
+  async function act(f: (t: ReplayTransport) => void | Promise<void>): Promise<ReplayStatus> {
     await f(transport());
     publish();
     return status()!;
@@ -113,8 +110,8 @@ export function createReplayService(deps: {
     play: () => act((t) => t.play()),
     pause: () => act((t) => t.pause()),
     setSpeed: (speed) => act((t) => t.setSpeed(speed)),
-    step: (ms) => actAsync((t) => t.step(ms)),
-    seek: (time) => actAsync((t) => t.seek(time)),
+    step: (ms) => act((t) => t.step(ms)),
+    seek: (time) => act((t) => t.seek(time)),
     stop,
   };
 }

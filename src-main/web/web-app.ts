@@ -5,7 +5,7 @@ import { createApp } from '../app';
 import { createLogFile, teeSink } from '../logging/log-file';
 import { consoleSink } from '../logging/log-book';
 import { REPLAY_PROFILE_ID } from '../../src-shared/domain/settings';
-import { createDemoEndpoint, startDemoGateway, startReplayGateway } from '../demo-profile';
+import { createDemoEndpoint, REPLAY_WORKER, startDemoGateway, startReplayGateway } from '../demo-profile';
 import { appVersion } from '../version';
 import { RECORDER_WORKER } from '../services/recorder';
 import type { StartupTrace } from './startup-trace';
@@ -61,10 +61,14 @@ export async function runWebApp(start: WebAppStart): Promise<void> {
     benchProbe: bench?.benchStamps ?? false,
     // The Replay profile's gateway stamps its relayed quotes too (the replay's tick → paint figure).
     ...(bench?.benchStamps
-      ? { startReplay: (file: string) => startReplayGateway(file, { benchStamps: true }) }
+      ? {
+          startReplay: (file: string) =>
+            startReplayGateway(file, { benchStamps: true }, path.join(here, REPLAY_WORKER)),
+        }
       : {}),
     ...(args.record ? { record: args.record } : {}),
     recorderWorker: path.join(here, RECORDER_WORKER),
+    replayWorker: path.join(here, REPLAY_WORKER),
   });
   start.log.attach(app.logBook.logger('web-host'));
   start.ready({ dispatcher: app.dispatcher, hub: app.hub });

@@ -12,7 +12,7 @@ export interface ReplayOptions {
   paused?: boolean;
 }
 
-interface ReplayStatus {
+export interface ReplayStatus {
   readonly file: string;
   /** The server version the recording was made at (its messages' layout). */
   readonly serverVersion: number;

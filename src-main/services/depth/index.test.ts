@@ -1,6 +1,6 @@
 // The depth service over a fake adapter: one request per instrument, the book from changes, coalesced
 // publishing, an empty book on every (re)start, TWS's reset and refusals, resync of a book that stops fitting,
-// and the stale state while the quote moves.
+// and the stale state while the quote moves (with the hub's frames: tests/integration/depth-frames.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { DepthBook, DepthChange } from '../../../src-shared/domain/depth';
 import { silentLogger } from '../../../src-shared/logger';

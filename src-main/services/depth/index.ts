@@ -1,6 +1,8 @@
 // Market depth: one TWS depth request per instrument whatever the number of windows that show it (TWS allows very
 // few: 3 on most accounts, error 309 beyond), the book kept from TWS's changes by position, and published to the
-// windows that hold it whole, at most once per `coalesceMs` (a busy book changes hundreds of times a second).
+// windows that hold it whole, at most once per frame of the hub (a busy book changes hundreds of times a second):
+// a change marks the book dirty and the hub reads the dirty books when its next frame goes out, so a change leaves
+// main within one frame, the books coalesced in that one stage (issue #14).
 // A (re)start empties the book before TWS re-sends it, so a reconnect never shows old and new rows mixed; a book
 // that stops changing while the instrument's quote still moves is shown stale. With `probe` (npm run bench only) a
 // book carries the demo gateway's stamps of the changes it is the first to include.
@@ -49,19 +51,47 @@ export interface Depth {
   stop(): void;
 }
 
+/** A frame source (the hub's): `ready()` asks for a frame, `collect` runs when it goes out. */
+type FrameSource = { ready(): void; remove(): void };
+
 export type DepthDeps = {
   tws: Pick<Tws, 'marketDepth'>;
   clock: Clock;
   log: Logger;
   emitTo: (clientId: string, book: DepthEvent) => void;
+  /**
+   * The frames the books go out with (the hub's frameSource): the service says a book changed, and `collect` runs
+   * when the next frame goes out. Without it (the CLI) the books are collected `coalesceMs` after a change.
+   */
+  frames?: (collect: () => void) => FrameSource;
   /** Reads the adapter's bench stamps into the books published (npm run bench only). */
   probe?: boolean;
   /** When the instrument's level-1 quote last changed (null: unknown): a still book is stale only while it moves. */
   quoteUpdatedAt?: (conId: number) => number | null;
   rows?: number;
+  /** Without `frames`: how long changes coalesce before the books go out. */
   coalesceMs?: number;
   staleAfterMs?: number;
 };
+
+/** The frame source of a host without a hub: one collect `ms` after the first change. */
+function timerFrames(clock: Clock, ms: number): (collect: () => void) => FrameSource {
+  return (collect) => {
+    let timer: Timer | null = null;
+    return {
+      ready() {
+        timer ??= clock.setTimeout(() => {
+          timer = null;
+          collect();
+        }, ms);
+      },
+      remove() {
+        if (timer !== null) clock.clearTimeout(timer);
+        timer = null;
+      },
+    };
+  };
+}
 
 const COALESCE_MS = 16;
 const STALE_AFTER_MS = 10_000;
@@ -73,10 +103,8 @@ const MAX_PROBES = 64;
 export function createDepth(deps: DepthDeps): Depth {
   const { tws, clock, log } = deps;
   const rows = deps.rows ?? DEPTH_ROWS;
-  const coalesceMs = deps.coalesceMs ?? COALESCE_MS;
   const staleAfter = deps.staleAfterMs ?? STALE_AFTER_MS;
   const lines = new Map<number, Line>();
-  let flushTimer: Timer | null = null;
 
   function bookOf(line: Line): DepthBook {
     return {
@@ -97,14 +125,13 @@ export function createDepth(deps: DepthDeps): Depth {
     for (const clientId of line.holders.keys()) deps.emitTo(clientId, book);
   }
 
-  function flush(): void {
-    flushTimer = null;
+  const frames = (deps.frames ?? timerFrames(clock, deps.coalesceMs ?? COALESCE_MS))(() => {
     for (const line of lines.values()) if (line.dirty) publish(line);
-  }
+  });
 
   function changed(line: Line): void {
     line.dirty = true;
-    flushTimer ??= clock.setTimeout(flush, coalesceMs);
+    frames.ready();
   }
 
   function apply(line: Line, change: DepthChange): void {
@@ -230,7 +257,7 @@ export function createDepth(deps: DepthDeps): Depth {
     lines: () => [...lines.values()].filter((l) => l.stream !== null).length,
     stop() {
       clock.clearInterval(staleTimer);
-      if (flushTimer !== null) clock.clearTimeout(flushTimer);
+      frames.remove();
       for (const [conId, line] of [...lines]) close(conId, line);
     },
   };
