@@ -108,35 +108,9 @@ async function seekFigure(file: string, note: string): Promise<Figure> {
 
 async function cpuFigure(file: string): Promise<Figure> {
   const gw = await createDemoGateway({ port: 0, replay: { file, paused: true }, maxRequestsPerSecond: 1000 });
-  const c = await RawClient.open(gw.port);
+  const c = await RawClient.started(gw.port, 1, `v100..${VERSION}`);
   try {
-    c.hello(`v100..${VERSION}`);
-    await c.until(() => c.frames.length >= 1, 'server version');
-    c.send(71, 2, 1, '');
-    await c.until(() => c.of(9).length === 1, 'nextValidId');
-    for (let i = 0; i < SYMBOLS; i++)
-      c.send(
-        1,
-        11,
-        1001 + i,
-        0,
-        symbolOf(i),
-        'STK',
-        '',
-        0,
-        '',
-        '',
-        'SMART',
-        '',
-        'USD',
-        '',
-        '',
-        0,
-        '',
-        0,
-        0,
-        '',
-      );
+    for (let i = 0; i < SYMBOLS; i++) c.reqStockMktData(1001 + i, 0, symbolOf(i));
     const started = Date.now();
     while (gw.received(1).filter((m) => m.msgId === 1).length < SYMBOLS) {
       if (Date.now() - started > 30_000) throw new Error('the gateway did not take the 500 requests');

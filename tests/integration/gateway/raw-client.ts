@@ -39,6 +39,24 @@ export class RawClient {
     });
   }
 
+  /**
+   * A connection past the handshake: negotiated within `range`, START_API sent as `clientId`, nextValidId in.
+   * The version frame stays `frames[0]`.
+   */
+  static async started(port: number, clientId: number, range = 'v100..193'): Promise<RawClient> {
+    const c = await RawClient.open(port);
+    try {
+      c.hello(range);
+      await c.until(() => c.frames.length === 1, 'version frame');
+      c.send(71, 2, clientId, '');
+      await c.until(() => c.of(9).length === 1, 'nextValidId');
+      return c;
+    } catch (e) {
+      c.close();
+      throw e;
+    }
+  }
+
   /** "API\0" then the version request, as EClient.connect sends them. */
   hello(range = 'v100..193'): void {
     const body = Buffer.from(range, 'latin1');
@@ -53,6 +71,35 @@ export class RawClient {
     const len = Buffer.alloc(4);
     len.writeUInt32BE(body.length);
     this.socket.write(Buffer.concat([len, body]));
+  }
+
+  /**
+   * reqMktData (1) version 11 for a SMART-routed USD stock, as ibapi sends it: reqId, contract (conId … tradingClass),
+   * no combo legs, no delta-neutral, genericTickList, snapshot, regulatorySnapshot, mktDataOptions.
+   */
+  reqStockMktData(reqId: number, conId: number, symbol: string, genericTicks = ''): void {
+    this.send(
+      1,
+      11,
+      reqId,
+      conId,
+      symbol,
+      'STK',
+      '',
+      0,
+      '',
+      '',
+      'SMART',
+      '',
+      'USD',
+      '',
+      '',
+      0,
+      genericTicks,
+      0,
+      0,
+      '',
+    );
   }
 
   write(bytes: Buffer): void {

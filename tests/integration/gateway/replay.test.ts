@@ -297,15 +297,11 @@ describe('replay of a recorded demo session', () => {
     const a = await connect(gw, 1);
     const b = await connect(gw, 2);
     // An old client at 157 (raw bytes: @stoqey/ib always offers 193).
-    const old = await RawClient.open(gw.port);
+    const old = await RawClient.started(gw.port, 3, 'v100..157');
     try {
-      old.hello('v100..157');
-      await old.until(() => old.frames.length === 1, 'version');
-      old.send(71, 2, 3, '');
-      await old.until(() => old.of(9).length === 1, 'nextValidId');
       a.ib.reqMktData(7, stock('AAPL'), '', false, false);
       b.ib.reqMktData(4242, stock('AAPL'), '', false, false);
-      old.send(1, 11, 900, 0, 'AAPL', 'STK', '', 0, '', '', 'SMART', '', 'USD', '', '', 0, '', 0, 0, '');
+      old.reqStockMktData(900, 0, 'AAPL');
       // Paused at the recording's start: nothing is due yet, so wait for the three requests to arrive.
       await until(
         () => [1, 2, 3].every((id) => gw.received(id).some((m) => m.msgId === 1)),
