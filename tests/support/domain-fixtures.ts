@@ -1,7 +1,8 @@
-// Whole domain objects for unit tests (a connection status, an order, an execution, an option): a plain paper-account default
-// that each test overrides with the fields it is about, so no test spells out the other twenty.
+// Whole domain objects for unit tests (a connection status, an order, an execution, an option, a chain): a plain
+// paper-account default that each test overrides with the fields it is about, so no test spells out the other twenty.
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
 import type { Instrument } from '../../src-shared/domain/instrument';
+import type { OptionChain } from '../../src-shared/domain/option';
 import type { Execution, Order } from '../../src-shared/domain/order';
 
 const AAPL = { symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
@@ -107,5 +108,19 @@ export function optionFixture(strike: number, right: 'C' | 'P', expiry = '202601
     liquidHours: '',
     validExchanges: 'SMART,CBOE',
     orderTypes: 'LMT,MKT',
+  };
+}
+
+/** AAPL's option chain as options.chain answers it: two expirations, one strike. */
+export function aaplChain(extra: Partial<OptionChain> = {}): OptionChain {
+  return {
+    underlyingConId: 265598,
+    symbol: 'AAPL',
+    exchange: 'SMART',
+    tradingClass: 'AAPL',
+    multiplier: 100,
+    expirations: ['20260109', '20260116'],
+    strikes: [150],
+    ...extra,
   };
 }
