@@ -3,6 +3,7 @@
 // frame that is not the version). It is not the demo gateway (#4): it exists so the link's timing rules can be
 // tested over real TCP in isolation.
 import net from 'node:net';
+import { afterGreeting, frame, takeFrames } from './tws-frames';
 
 type Received = { at: number; fields: string[]; conn: number };
 
@@ -23,13 +24,6 @@ export interface MiniTws {
   /** The next `count` connections get nextValidId as their first frame, ahead of the server version. */
   nextValidIdFirst(count: number): void;
   close(): Promise<void>;
-}
-
-function frame(fields: (string | number)[]): Buffer {
-  const body = Buffer.from(fields.map(String).join('\0') + '\0', 'utf8');
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(body.length);
-  return Buffer.concat([head, body]);
 }
 
 export async function startMiniTws(
@@ -55,23 +49,16 @@ export async function startMiniTws(
       if (silent) return;
       buf = Buffer.concat([buf, chunk]);
       if (!handshaken) {
-        if (buf.length < 8 || buf.subarray(0, 4).toString() !== 'API\0') return;
-        const len = buf.readUInt32BE(4);
-        if (buf.length < 8 + len) return;
-        buf = buf.subarray(8 + len);
+        const after = afterGreeting(buf);
+        if (!after) return;
+        buf = after;
         handshaken = true;
         const early = idFirst > 0 ? (idFirst--, [frame([9, 1, 1])]) : [];
         socket.write(Buffer.concat([...early, frame([version, '20261124 12:00:00 UTC'])]));
       }
-      while (buf.length >= 4) {
-        const len = buf.readUInt32BE(0);
-        if (buf.length < 4 + len) break;
-        const fields = buf
-          .subarray(4, 4 + len)
-          .toString('utf8')
-          .split('\0');
-        fields.pop();
-        buf = buf.subarray(4 + len);
+      const { frames, rest } = takeFrames(buf);
+      buf = rest;
+      for (const fields of frames) {
         received.push({ at: Date.now(), fields, conn: state.id });
         handle(socket, state, fields);
       }

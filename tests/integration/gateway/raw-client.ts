@@ -2,6 +2,7 @@
 // the gateway sends back.
 import { connect as tcpConnect } from 'node:net';
 import type { Socket } from 'node:net';
+import { frame, takeFrames } from '../../support/tws-frames';
 
 export class RawClient {
   readonly frames: string[][] = [];
@@ -11,18 +12,9 @@ export class RawClient {
 
   private constructor(readonly socket: Socket) {
     socket.on('data', (d: Buffer) => {
-      this.buf = Buffer.concat([this.buf, d]);
-      while (this.buf.length >= 4) {
-        const n = this.buf.readUInt32BE(0);
-        if (this.buf.length < 4 + n) break;
-        const parts = this.buf
-          .subarray(4, 4 + n)
-          .toString('utf8')
-          .split('\0');
-        parts.pop();
-        this.frames.push(parts);
-        this.buf = this.buf.subarray(4 + n);
-      }
+      const { frames, rest } = takeFrames(Buffer.concat([this.buf, d]));
+      this.buf = rest;
+      for (const f of frames) this.frames.push(f);
       this.notify();
     });
     socket.on('close', () => {
@@ -67,10 +59,7 @@ export class RawClient {
 
   /** One framed message from fields. */
   send(...fields: (string | number)[]): void {
-    const body = Buffer.from(`${fields.join('\0')}\0`, 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(body.length);
-    this.socket.write(Buffer.concat([len, body]));
+    this.socket.write(frame(fields));
   }
 
   /**
