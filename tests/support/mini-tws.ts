@@ -41,7 +41,7 @@ export async function startMiniTws(
   const server = net.createServer((socket) => {
     const state = { id: ++connSeq, clientId: null as number | null };
     sockets.set(socket, state);
-    let buf = Buffer.alloc(0);
+    let buf: Buffer = Buffer.alloc(0);
     let handshaken = false;
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));

@@ -36,7 +36,7 @@ export async function startStandIn(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
-    let buf = Buffer.alloc(0);
+    let buf: Buffer = Buffer.alloc(0);
     let greeted = false;
     socket.on('data', (chunk) => {
       buf = Buffer.concat([buf, chunk]);

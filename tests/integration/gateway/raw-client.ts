@@ -7,7 +7,7 @@ import { frame, takeFrames } from '../../support/tws-frames';
 export class RawClient {
   readonly frames: string[][] = [];
   closed = false;
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private listeners = new Set<() => void>();
 
   private constructor(readonly socket: Socket) {
