@@ -3,7 +3,7 @@
 // frame that is not the version). It is not the demo gateway (#4): it exists so the link's timing rules can be
 // tested over real TCP in isolation.
 import net from 'node:net';
-import { afterGreeting, frame, takeFrames } from './tws-frames';
+import { frame, serverReader } from './tws-frames';
 
 type Received = { at: number; fields: string[]; conn: number };
 
@@ -41,27 +41,20 @@ export async function startMiniTws(
   const server = net.createServer((socket) => {
     const state = { id: ++connSeq, clientId: null as number | null };
     sockets.set(socket, state);
-    let buf: Buffer = Buffer.alloc(0);
-    let handshaken = false;
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
-    socket.on('data', (chunk) => {
-      if (silent) return;
-      buf = Buffer.concat([buf, chunk]);
-      if (!handshaken) {
-        const after = afterGreeting(buf);
-        if (!after) return;
-        buf = after;
-        handshaken = true;
+    const read = serverReader({
+      greeting: () => {
         const early = idFirst > 0 ? (idFirst--, [frame([9, 1, 1])]) : [];
         socket.write(Buffer.concat([...early, frame([version, '20261124 12:00:00 UTC'])]));
-      }
-      const { frames, rest } = takeFrames(buf);
-      buf = rest;
-      for (const fields of frames) {
+      },
+      frame: (fields) => {
         received.push({ at: Date.now(), fields, conn: state.id });
         handle(socket, state, fields);
-      }
+      },
+    });
+    socket.on('data', (chunk) => {
+      if (!silent) read(chunk);
     });
   });
 

@@ -29,8 +29,33 @@ export function takeFrames(buf: Buffer): { frames: string[][]; rest: Buffer } {
 }
 
 /** The bytes after a whole client greeting ("API\0" + length-prefixed version range), or null until it is in. */
-export function afterGreeting(buf: Buffer): Buffer | null {
+function afterGreeting(buf: Buffer): Buffer | null {
   if (buf.length < 8 || buf.subarray(0, 4).toString() !== 'API\0') return null;
   const len = buf.readUInt32BE(4);
   return buf.length < 8 + len ? null : buf.subarray(8 + len);
+}
+
+/**
+ * A test server's reader of one connection's bytes: `greeting` once the client's greeting is in (returning false
+ * leaves the rest of that chunk unread), then `frame` with each whole frame's fields, in order.
+ */
+export function serverReader(on: {
+  greeting(): boolean | void;
+  frame(fields: string[]): void;
+}): (chunk: Buffer) => void {
+  let buf: Buffer = Buffer.alloc(0);
+  let greeted = false;
+  return (chunk) => {
+    buf = Buffer.concat([buf, chunk]);
+    if (!greeted) {
+      const after = afterGreeting(buf);
+      if (!after) return;
+      buf = after;
+      greeted = true;
+      if (on.greeting() === false) return;
+    }
+    const { frames, rest } = takeFrames(buf);
+    buf = rest;
+    for (const fields of frames) on.frame(fields);
+  };
 }

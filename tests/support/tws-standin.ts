@@ -2,7 +2,7 @@
 // startApi, error, nextValidId, managedAccounts, tickSnapshotEnd, orderStatus) to play the setup problems the demo
 // gateway has no switch for (a read-only API, a stalled handshake, other market-data codes). Binds 127.0.0.1:0.
 import net from 'node:net';
-import { afterGreeting, frame, takeFrames } from './tws-frames';
+import { frame, serverReader } from './tws-frames';
 
 export type StandInMode =
   | 'ok'
@@ -36,26 +36,23 @@ export async function startStandIn(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
-    let buf: Buffer = Buffer.alloc(0);
-    let greeted = false;
-    socket.on('data', (chunk) => {
-      buf = Buffer.concat([buf, chunk]);
-      if (!greeted) {
-        const after = afterGreeting(buf);
-        if (!after) return;
-        buf = after;
-        greeted = true;
-        if (mode === 'accept-close') return void socket.destroy();
-        if (mode === 'silent') return;
-        socket.write(frame([SERVER_VERSION, '20261124 12:00:00 EST']));
-      }
-      const { frames, rest } = takeFrames(buf);
-      buf = rest;
-      for (const fields of frames) {
-        received.push(fields);
-        onMessage(socket, fields);
-      }
-    });
+    socket.on(
+      'data',
+      serverReader({
+        greeting: () => {
+          if (mode === 'accept-close') {
+            socket.destroy();
+            return false;
+          }
+          if (mode === 'silent') return false;
+          socket.write(frame([SERVER_VERSION, '20261124 12:00:00 EST']));
+        },
+        frame: (fields) => {
+          received.push(fields);
+          onMessage(socket, fields);
+        },
+      }),
+    );
   });
 
   function onMessage(socket: net.Socket, f: string[]): void {
