@@ -4,19 +4,13 @@
 // arbitrary past instants, so the high/low keep a tally of their own. l1-view.test.ts holds both equal to
 // Market.quote for every instrument at many instants.
 import type { Instrument } from '../model/instrument';
-import type { Market } from '../model/market';
+import type { Market, Quote } from '../model/market';
 import type { Session } from '../model/sessions';
 import { addWholeMinutes, figuresAt, minuteStartOf } from '../model/session-tally';
 import type { SessionTally, TallyFigures } from '../model/session-tally';
 
-/** What the L1 stream shows at an instant (the fields of model/market.ts Quote that depth and ticks need). */
-export interface Top {
-  bid: number;
-  ask: number;
-  bidSize: number;
-  askSize: number;
-  last: number;
-  lastSize: number;
+/** What the L1 stream shows at an instant: the fields of model/market.ts Quote that depth and ticks need, and when. */
+export interface Top extends Pick<Quote, 'bid' | 'ask' | 'bidSize' | 'askSize' | 'last' | 'lastSize'> {
   /** The instant whose market this is: `t` inside a session, else the last session's final millisecond. */
   te: number;
   /** The session `te` belongs to (undefined only before the first session of the calendar). */
