@@ -6,22 +6,24 @@ import type { ReplayStatus } from '../../src-shared/domain/replay';
 import { createManualClock } from '../../tests/support/manual-clock';
 import { createReplayService, type RunningReplay } from './replay';
 
+/** A status as the contract carries it, paused at the start of an 8-second recording. */
+const AT_START: ReplayStatus = {
+  file: '',
+  firstTime: 1000,
+  lastTime: 9000,
+  time: 1000,
+  playing: false,
+  speed: 1,
+  ended: false,
+  truncated: false,
+};
+
 function setup() {
   const published: (ReplayStatus | null)[] = [];
   const started: string[] = [];
   let closed = 0;
   // The gateway's status: the contract's fields and one of its own.
-  const gateway = {
-    file: '',
-    firstTime: 1000,
-    lastTime: 9000,
-    time: 1000,
-    playing: false,
-    speed: 1,
-    ended: false,
-    truncated: false,
-    checkpoints: 12,
-  };
+  const gateway = { ...AT_START, checkpoints: 12 };
   const start = async (file: string): Promise<RunningReplay> => {
     started.push(file);
     gateway.file = file;
@@ -48,16 +50,7 @@ describe('replay service', () => {
   it('carries exactly the contract’s status fields, not the gateway’s extras', async () => {
     const { replay, published } = setup();
     await replay.endpoint('/rec/a.ibdrec');
-    const expected: ReplayStatus = {
-      file: '/rec/a.ibdrec',
-      firstTime: 1000,
-      lastTime: 9000,
-      time: 1000,
-      playing: false,
-      speed: 1,
-      ended: false,
-      truncated: false,
-    };
+    const expected: ReplayStatus = { ...AT_START, file: '/rec/a.ibdrec' };
     expect(replay.status()).toStrictEqual(expected);
     expect(published.at(-1)).toStrictEqual(expected);
     expect(await replay.seek(5000)).toStrictEqual({ ...expected, time: 5000 });

@@ -7,6 +7,16 @@ import type { Execution, Order } from '../../src-shared/domain/order';
 
 const AAPL = { symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
 
+/** An order's terms beyond its type and price when it has none of them: no stop, no trail, DAY, RTH only, no OCA. */
+export const PLAIN_TERMS = {
+  stopPrice: null,
+  trailingAmount: null,
+  trailingPercent: null,
+  tif: 'DAY',
+  outsideRth: false,
+  ocaGroup: null,
+} as const;
+
 /** Ready on the Paper (TWS) profile, 127.0.0.1:7497, client id 1, account DU1. */
 export function connectionStatusFixture(extra: Partial<ConnectionStatus> = {}): ConnectionStatus {
   return {
@@ -44,12 +54,7 @@ export function orderFixture(extra: Partial<Order> = {}): Order {
     quantity: 100,
     orderType: 'LMT',
     limitPrice: 150,
-    stopPrice: null,
-    trailingAmount: null,
-    trailingPercent: null,
-    tif: 'DAY',
-    outsideRth: false,
-    ocaGroup: null,
+    ...PLAIN_TERMS,
     status: 'Submitted',
     filled: 0,
     remaining: 100,
