@@ -2,13 +2,10 @@
 // given conIds and only counts what it receives, so the parent measures the gateway's depth streaming alone.
 // argv: port conId,conId,…  IPC: answers {cmd:'count'} with {frames, bytes, depth}; exits on {cmd:'stop'} or when
 // the parent goes.
-import { frame, rawClient } from './raw-client';
+import { conIdsArg, frame, rawClient } from './raw-client';
 
 const port = Number(process.argv[2]);
-const conIds = (process.argv[3] ?? '')
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
+const conIds = conIdsArg(process.argv[3]);
 
 const counts = { frames: 0, bytes: 0 };
 /** MARKET_DEPTH_L2 (13) frames. */

@@ -58,3 +58,11 @@ export function rawClient(opts: {
   s.on('error', () => undefined);
   return s;
 }
+
+/** The conIds of a child's argv word "conId,conId,…" (empty or non-positive entries dropped). */
+export function conIdsArg(word: string | undefined): number[] {
+  return (word ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+}

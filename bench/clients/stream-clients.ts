@@ -1,14 +1,11 @@
 // Child process of the demo-gateway bench: N raw TWS API clients that subscribe to market data for the given
 // conIds (pacing through +PACEAPI) and only count what they receive, so the parent measures the gateway alone.
 // argv: port clientCount conId,conId,…  — prints {"frames":…, "bytes":…, "ready":…} once a second.
-import { frame, rawClient } from './raw-client';
+import { conIdsArg, frame, rawClient } from './raw-client';
 
 const port = Number(process.argv[2]);
 const count = Number(process.argv[3]);
-const conIds = (process.argv[4] ?? '')
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
+const conIds = conIdsArg(process.argv[4]);
 
 const counts = { frames: 0, bytes: 0 };
 let ready = 0;

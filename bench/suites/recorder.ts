@@ -15,7 +15,7 @@ import { createIbApi } from '../../src-main/ib/connection/index';
 import { BlockEncoder } from '../../src-main/recorder/format/block-encoder';
 import { compress, type Codec } from '../../src-main/recorder/format/block';
 import { createRecordingWriter, fileSource, openRecording } from '../../src-main/recorder/format';
-import type { FromWorker, ToWorker } from '../../src-main/recorder/format/handoff';
+import { startingWorkerStats, type FromWorker, type ToWorker } from '../../src-main/recorder/format/handoff';
 import { createWorkerRecordingWriter, type WorkerPort } from '../../src-main/recorder/format/writer-client';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { figure, type Figure } from '../figure';
@@ -144,15 +144,7 @@ function encodeMs(chunks: readonly Buffer[], t: number, payloads?: Buffer[]): nu
  */
 async function appThreadMs(chunks: readonly Buffer[], t: number): Promise<number> {
   const handlers: ((m: FromWorker) => void)[] = [];
-  const stats = {
-    records: 0,
-    dropped: 0,
-    rejected: 0,
-    blocks: 0,
-    bytes: 0,
-    files: [],
-    state: 'recording' as const,
-  };
+  const stats = startingWorkerStats();
   const port: WorkerPort = {
     postMessage: (m: ToWorker) => {
       if (m.op === 'batch')

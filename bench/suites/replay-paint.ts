@@ -7,11 +7,10 @@
 // and cached in node_modules/.cache; nothing of it is committed.
 import os from 'node:os';
 import type { Page } from '@playwright/test';
-import { systemClock } from '../../src-shared/clock';
-import { createRecordingWriter } from '../../src-main/recorder/format';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { figure, type Figure } from '../figure';
 import { cachedBenchFile } from '../support/cached-file';
+import { benchRecordingWriter, closeWhole, quoteLineRequest } from '../support/recording';
 import { demoStocks, launchChromium, openApp } from '../web/app-session';
 import { bundleBrowser } from '../web/bundle';
 import { median, percentile } from '../web/stats';
@@ -35,50 +34,26 @@ function hourRecording(): Promise<{ file: string; seconds: number }> {
     'src-main/recorder/format/file-header.ts',
     'src-main/demo-gateway/model/universe.ts',
     'tests/support/quote-traffic.ts',
+    'bench/support/recording.ts',
     'bench/suites/replay-paint.ts',
   ];
   return cachedBenchFile('replay-paint', sources, String(MESSAGES), write);
 }
 
 async function write(tmp: string): Promise<string> {
-  const w = createRecordingWriter({
-    dir: tmp,
-    base: 'hour',
-    appVersion: 'bench',
-    serverVersion: VERSION,
-    clock: systemClock,
-    partBytes: Infinity,
-  });
+  const w = benchRecordingWriter(tmp, 'hour', VERSION);
   const stocks = demoStocks(SYMBOLS);
   let first = true;
   let n = 0;
   for (const m of quoteTraffic({ count: MESSAGES, symbols: SYMBOLS, messagesPerSecond: PER_SYMBOL })) {
     if (first) {
       first = false;
-      stocks.forEach((s, i) =>
-        w.request(
-          {
-            kind: 'reqMktData',
-            reqId: 1001 + i,
-            contract: {
-              conId: s.conId,
-              symbol: s.symbol,
-              secType: 'STK',
-              exchange: 'SMART',
-              currency: 'USD',
-            },
-            params: { genericTickList: '', snapshot: false, regulatorySnapshot: false },
-          },
-          m.t,
-        ),
-      );
+      stocks.forEach((s, i) => w.request(quoteLineRequest(1001 + i, s), m.t));
     }
     w.incoming(m.fields, m.t);
     if (++n % 16_384 === 0) await w.flush();
   }
-  const s = await w.close();
-  if (s.dropped || s.rejected || s.state !== 'closed') throw new Error(`writer: ${JSON.stringify(s)}`);
-  return s.files[0]!;
+  return closeWhole(w);
 }
 
 /** Waits (paused) until the watchlist holds all its lines, then plays at 60x from the transport bar. */

@@ -4,14 +4,13 @@
 // recording is made here at run time (once, kept in node_modules/.cache, remade when the sources that decide its
 // bytes change); nothing of it is committed.
 import { stat } from 'node:fs/promises';
-import { systemClock } from '../../src-shared/clock';
-import { createRecordingWriter } from '../../src-main/recorder/format';
 import { createReplayCheckpointer, CHECKPOINT_EVERY_MS } from '../../src-main/demo-gateway';
 import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { RawClient } from '../../tests/integration/gateway/raw-client';
 import { figure, type Figure } from '../figure';
 import { cachedBenchFile } from '../support/cached-file';
+import { benchRecordingWriter, closeWhole, quoteLineRequest } from '../support/recording';
 
 const SYMBOLS = 500;
 const PER_SYMBOL = 4;
@@ -31,32 +30,21 @@ function dayRecording(): Promise<{ file: string; seconds: number }> {
     'src-main/demo-gateway/replay/checkpoint.ts',
     'src-main/demo-gateway/replay/recorded-stream.ts',
     'tests/support/quote-traffic.ts',
+    'bench/support/recording.ts',
     'bench/suites/replay.ts',
   ];
   return cachedBenchFile('replay', sources, String(DAY_MESSAGES), write);
 }
 
 async function write(tmp: string): Promise<string> {
-  const w = createRecordingWriter({
-    dir: tmp,
-    base: 'day',
-    appVersion: 'bench',
-    serverVersion: VERSION,
-    clock: systemClock,
-    partBytes: Infinity,
-  });
+  const w = benchRecordingWriter(tmp, 'day', VERSION);
   const cp = createReplayCheckpointer(VERSION);
   let next = Number.NaN;
   let n = 0;
   for (const m of quoteTraffic({ count: DAY_MESSAGES, symbols: SYMBOLS, messagesPerSecond: PER_SYMBOL })) {
     if (Number.isNaN(next)) {
       for (let i = 0; i < SYMBOLS; i++) {
-        const req = {
-          kind: 'reqMktData',
-          reqId: 1001 + i,
-          contract: { conId: 0, symbol: symbolOf(i), secType: 'STK', exchange: 'SMART', currency: 'USD' },
-          params: { genericTickList: '', snapshot: false, regulatorySnapshot: false },
-        };
+        const req = quoteLineRequest(1001 + i, { conId: 0, symbol: symbolOf(i) });
         w.request(req, m.t);
         cp.request(req, m.t);
       }
@@ -70,9 +58,7 @@ async function write(tmp: string): Promise<string> {
     cp.incoming(m.fields, m.t);
     if (++n % 16_384 === 0) await w.flush();
   }
-  const s = await w.close();
-  if (s.dropped || s.rejected || s.state !== 'closed') throw new Error(`writer: ${JSON.stringify(s)}`);
-  return s.files[0]!;
+  return closeWhole(w);
 }
 
 const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -108,35 +94,9 @@ async function seekFigure(file: string, note: string): Promise<Figure> {
 
 async function cpuFigure(file: string): Promise<Figure> {
   const gw = await createDemoGateway({ port: 0, replay: { file, paused: true }, maxRequestsPerSecond: 1000 });
-  const c = await RawClient.open(gw.port);
+  const c = await RawClient.started(gw.port, 1, `v100..${VERSION}`);
   try {
-    c.hello(`v100..${VERSION}`);
-    await c.until(() => c.frames.length >= 1, 'server version');
-    c.send(71, 2, 1, '');
-    await c.until(() => c.of(9).length === 1, 'nextValidId');
-    for (let i = 0; i < SYMBOLS; i++)
-      c.send(
-        1,
-        11,
-        1001 + i,
-        0,
-        symbolOf(i),
-        'STK',
-        '',
-        0,
-        '',
-        '',
-        'SMART',
-        '',
-        'USD',
-        '',
-        '',
-        0,
-        '',
-        0,
-        0,
-        '',
-      );
+    for (let i = 0; i < SYMBOLS; i++) c.reqStockMktData(1001 + i, 0, symbolOf(i));
     const started = Date.now();
     while (gw.received(1).filter((m) => m.msgId === 1).length < SYMBOLS) {
       if (Date.now() - started > 30_000) throw new Error('the gateway did not take the 500 requests');

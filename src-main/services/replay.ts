@@ -3,7 +3,7 @@
 // its status published on every change and a few times a second while it plays, so the transport bar's clock runs.
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
-import type { ReplayStatus } from '../../src-shared/domain/replay';
+import { ReplayStatus } from '../../src-shared/domain/replay';
 import { AppError } from '../../src-shared/result';
 
 /**
@@ -116,16 +116,9 @@ export function createReplayService(deps: {
   };
 }
 
-/** The status the contract carries (the gateway's has more). */
+/** The fields of the status the contract carries, read from its schema (the gateway's status has more). */
+const CONTRACT_FIELDS = Object.keys(ReplayStatus.shape) as (keyof ReplayStatus)[];
+
 function pick(s: ReplayStatus): ReplayStatus {
-  return {
-    file: s.file,
-    firstTime: s.firstTime,
-    lastTime: s.lastTime,
-    time: s.time,
-    playing: s.playing,
-    speed: s.speed,
-    ended: s.ended,
-    truncated: s.truncated,
-  };
+  return Object.fromEntries(CONTRACT_FIELDS.map((k) => [k, s[k]])) as ReplayStatus;
 }

@@ -4,6 +4,7 @@
 // changes (the profile keeps its recording, the connection stays).
 import { useEffect, useId, useState } from 'react';
 import { useAppStore } from '../stores/use-app-store';
+import { DataTable } from '../ui/DataTable';
 import { recordingRows, replayFile } from './replay-choice';
 
 export function ReplayChooser({ current, onOpened }: { current: string | null; onOpened: () => void }) {
@@ -52,19 +53,17 @@ export function ReplayChooser({ current, onOpened }: { current: string | null; o
         </p>
       ) : (
         <div className="recordings-scroll">
-          <table className="recordings-table" aria-label="Recordings">
-            <thead>
-              <tr>
-                <th scope="col">Recording</th>
-                <th scope="col">Date</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Size</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.file} aria-selected={r.file === file} className={r.problem ? 'unreadable' : ''}>
-                  <td>
+          <DataTable
+            label="Recordings"
+            className="recordings-table"
+            rows={rows}
+            rowKey={(r) => r.file}
+            rowProps={(r) => ({ 'aria-selected': r.file === file, className: r.problem ? 'unreadable' : '' })}
+            columns={[
+              {
+                title: 'Recording',
+                cell: (r) => (
+                  <>
                     <label title={r.file}>
                       <input
                         type="radio"
@@ -80,14 +79,14 @@ export function ReplayChooser({ current, onOpened }: { current: string | null; o
                     </label>
                     {r.problem && <span className="field-error"> {r.problem}</span>}
                     {r.note && <span className="hint-line"> ({r.note})</span>}
-                  </td>
-                  <td>{r.date}</td>
-                  <td>{r.duration}</td>
-                  <td>{r.size}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { title: 'Date', cell: (r) => r.date },
+              { title: 'Duration', cell: (r) => r.duration },
+              { title: 'Size', cell: (r) => r.size },
+            ]}
+          />
         </div>
       )}
       <label className="field">

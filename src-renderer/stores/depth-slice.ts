@@ -1,9 +1,9 @@
 // Depth slice: the book of every instrument a ladder shows, replaced whole by each `depth` event (main coalesces
 // them to one per frame). Holds are counted here so that main sees one subscribe and one unsubscribe per pane.
 import type { DepthBook } from '../../src-shared/domain/depth';
-import { holdOnce } from '../../src-shared/holds';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
+import { holdStream } from './held-stream';
 import { withoutKey } from './records';
 
 export type DepthSlice = {
@@ -23,24 +23,17 @@ export const createDepthSlice: Slice<DepthSlice> = (set, get) => {
     depthErrors: {},
     acquireDepth(contract) {
       const { conId } = contract;
-      const release = holdOnce(
-        holds,
-        conId,
-        () => void get().client.invoke('depth.unsubscribe', { conId }),
-        () =>
+      return holdStream(holds, conId, {
+        subscribe: () => get().client.invoke('depth.subscribe', { contract: { ...contract } }),
+        unsubscribe: () => void get().client.invoke('depth.unsubscribe', { conId }),
+        forget: () =>
           set((s) => ({
             books: withoutKey(s.books, String(conId)),
             depthErrors: withoutKey(s.depthErrors, String(conId)),
           })),
-      );
-      void get()
-        .client.invoke('depth.subscribe', { contract: { ...contract } })
-        .then((r) => {
-          if (!holds.has(conId)) return;
-          if (r.ok) set((s) => ({ books: { ...s.books, [conId]: r.value } }));
-          else set((s) => ({ depthErrors: { ...s.depthErrors, [conId]: r.error.message } }));
-        });
-      return release;
+        answered: (book) => set((s) => ({ books: { ...s.books, [conId]: book } })),
+        failed: (message) => set((s) => ({ depthErrors: { ...s.depthErrors, [conId]: message } })),
+      });
     },
     depthArrived(book) {
       if (!holds.has(book.conId)) return;

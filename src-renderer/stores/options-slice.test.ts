@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OptionExpiry } from '../../src-shared/domain/option';
 import { optionFixture } from '../../tests/support/domain-fixtures';
 import { createFakeClient } from '../../tests/support/renderer/fake-client';
-import { aaplChain } from '../../tests/support/renderer/fixtures';
+import { aaplChain } from '../../tests/support/domain-fixtures';
 import { createAppStore } from './app-store';
 import { expiryKey } from './options-slice';
 

@@ -3,9 +3,9 @@
 // print received (the ladder's volume at price: bounded by the prices traded, not by the prints). Holds are counted
 // here so that main sees one subscribe and one unsubscribe per pane.
 import type { Print, TapeBatch } from '../../src-shared/domain/tape';
-import { holdOnce } from '../../src-shared/holds';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
+import { holdStream } from './held-stream';
 import { withoutKey } from './records';
 
 /** Prints kept per instrument: a tape at 200 prints a second keeps the last 25 s, memory stays flat. */
@@ -55,29 +55,23 @@ export const createTapeSlice: Slice<TapeSlice> = (set, get) => {
     tapeVolumes: {},
     acquireTape(contract) {
       const { conId } = contract;
-      const release = holdOnce(
-        holds,
-        conId,
-        () => void get().client.invoke('tape.unsubscribe', { conId }),
-        () =>
+      return holdStream(holds, conId, {
+        subscribe: () => get().client.invoke('tape.subscribe', { contract: { ...contract } }),
+        unsubscribe: () => void get().client.invoke('tape.unsubscribe', { conId }),
+        forget: () =>
           set((s) => ({
             tapes: withoutKey(s.tapes, String(conId)),
             tapeErrors: withoutKey(s.tapeErrors, String(conId)),
             tapeVolumes: withoutKey(s.tapeVolumes, String(conId)),
           })),
-      );
-      void get()
-        .client.invoke('tape.subscribe', { contract: { ...contract } })
-        .then((r) => {
-          if (!holds.has(conId)) return;
-          if (!r.ok) return set((s) => ({ tapeErrors: { ...s.tapeErrors, [conId]: r.error.message } }));
-          // Prints that came as events while the history was asked for are in the answer too.
+        // Prints that came as events while the history was asked for are in the answer too.
+        answered: ({ prints }) =>
           set((s) => ({
-            tapes: { ...s.tapes, [conId]: appendPrints([], { prints: r.value.prints, gap: false }, 0) },
-            tapeVolumes: { ...s.tapeVolumes, [conId]: addVolume({}, r.value.prints) },
-          }));
-        });
-      return release;
+            tapes: { ...s.tapes, [conId]: appendPrints([], { prints, gap: false }, 0) },
+            tapeVolumes: { ...s.tapeVolumes, [conId]: addVolume({}, prints) },
+          })),
+        failed: (message) => set((s) => ({ tapeErrors: { ...s.tapeErrors, [conId]: message } })),
+      });
     },
     tapeArrived(batch) {
       if (!holds.has(batch.conId)) return;

@@ -3,13 +3,12 @@
 // remembered across a reload; the ticket's account field places an order into the second account. A login with
 // one account shows no selector. Screenshots of each step are kept (the status bar one on its own).
 import type { Locator, Page } from '@playwright/test';
-import { searchSymbol } from './support/actions';
+import { region, searchSymbol } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
 const A1 = 'DU1111111';
 const A2 = 'DU2222222';
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 async function connected(page: Page): Promise<void> {
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected', {

@@ -5,7 +5,13 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { addToWatchlist, connected, recordNotifications, shownNotifications } from './support/actions';
+import {
+  addToWatchlist,
+  connected,
+  recordNotifications,
+  region,
+  shownNotifications,
+} from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
@@ -15,8 +21,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: file });
   await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
-
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 test.use({ demoControl: true });
 

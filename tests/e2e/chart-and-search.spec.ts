@@ -1,11 +1,10 @@
 // Symbol search and the chart on the embedded demo gateway: Ctrl+K puts a symbol on the linked panes, the
 // watchlist adds by search, the chart changes bar size and loads older history when scrolled back.
 import type { Page } from '@playwright/test';
-import { addToWatchlist, connected } from './support/actions';
+import { addToWatchlist, connected, region } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 async function barCount(page: Page): Promise<number> {
   const text = await region(page, 'Chart')

@@ -3,12 +3,10 @@
 // remote image) renders as text with nothing run and nothing fetched. With UPDATE_DOCS=1 it also writes
 // docs/news.png, the README's picture.
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { connected, searchSymbol } from './support/actions';
+import { connected, region, searchSymbol } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 test('the News pane lists a symbol’s headlines and renders articles sanitized', async ({
   app: page,

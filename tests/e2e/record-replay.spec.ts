@@ -7,15 +7,12 @@
 // move.
 import path from 'node:path';
 import { readdir } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { addToWatchlist, connected, prices, searchSymbol, stepShots } from './support/actions';
+import { addToWatchlist, connected, prices, region, searchSymbol, stepShots } from './support/actions';
 import { test, expect } from './support/fixtures';
 import { buyTenAaplAtMarket, etClock, recordedAsks } from './support/replay';
 
 const LIVE_TIMEOUT = 30_000;
 const RECORD_MS = 20_000;
-
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 test('a session recorded on Demo replays as a Replay profile chosen in the Profiles dialog, and a buy fills at a recorded price', async ({
   app: page,

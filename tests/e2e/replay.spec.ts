@@ -4,8 +4,7 @@
 // the recorded prices; paused, a market buy fills at the ask the
 // recording had at that moment. With UPDATE_DOCS=1 it also writes docs/replay.png, the README's picture.
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { addToWatchlist, changes, connected, prices, stepShots } from './support/actions';
+import { addToWatchlist, changes, connected, prices, region, stepShots } from './support/actions';
 import { test, expect } from './support/fixtures';
 import { buyTenAaplAtMarket, etClock, recordedAsks } from './support/replay';
 
@@ -13,8 +12,6 @@ const SHIPPED = path.join(process.cwd(), 'tests', 'fixtures', 'recordings', 'dem
 const LIVE_TIMEOUT = 30_000;
 
 test.use({ hostArgs: ['--replay', SHIPPED] });
-
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 test('a recording replays through the transport bar, and a buy fills at a replayed price', async ({
   app: page,

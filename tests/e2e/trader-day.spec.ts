@@ -10,6 +10,7 @@ import {
   connection,
   prices,
   recordNotifications,
+  region,
   shownNotifications,
   stepShots,
 } from './support/actions';
@@ -19,8 +20,6 @@ import { savedText } from './support/saved';
 test.use({ demoControl: true });
 
 const LIVE_TIMEOUT = 30_000;
-
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 /** Brings a pane to the front of its dock group (its region is named by the active tab). */
 async function show(page: Page, name: string): Promise<Locator> {

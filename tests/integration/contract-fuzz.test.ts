@@ -5,12 +5,12 @@
 // demo gateway. Every answer must be a result or a typed error other than INTERNAL (INTERNAL = a handler threw
 // something it did not mean to), must survive JSON for the WebSocket, and nothing may reject or throw.
 import fc from 'fast-check';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { requestNames, requests, type RequestName } from '../../src-shared/contract';
 import { ErrorCodes } from '../../src-shared/result';
 import { startHarness, type Harness } from '../support/app-harness';
+import { freePort } from '../support/ports';
 import { startGateway } from '../support/trading-harness';
 
 const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK', exchange: 'SMART', currency: 'USD' };
@@ -173,10 +173,7 @@ const TYPED = new Set<string>(ErrorCodes.filter((c) => c !== 'INTERNAL'));
 /** A loopback port nothing listens on (bound, then released). */
 let closedPort = 9;
 beforeAll(async () => {
-  const srv = net.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  closedPort = (srv.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
+  closedPort = await freePort();
 });
 
 const CALL_LIMIT_MS = 15_000;

@@ -51,31 +51,37 @@ describe('setup checker against the demo gateway', () => {
     expect(r.message).not.toContain('specify an account');
   });
 
-  it('nothing listening (the gateway refusing connections)', async () => {
+  // Each fault the gateway can play, and the outcome and words the checker must give for it.
+  it.each([
+    {
+      name: 'nothing listening (the gateway refusing connections)',
+      fault: (g: DemoGateway) => g.faults.rejectConnections(10_000),
+      outcome: 'nothing-listening',
+      field: 'fix' as const,
+      text: 'Enable ActiveX and Socket Clients',
+    },
+    {
+      name: 'accept-then-close: no handshake',
+      // The checker first opens a bare TCP connection (to tell "refused" from "not answering"), then the API one:
+      // the gateway counts accepted connections, so both are closed here, as a TWS refusing this client would.
+      fault: (g: DemoGateway) => g.faults.acceptThenClose(2),
+      outcome: 'no-handshake',
+      field: 'message' as const,
+      text: 'closed it before the API session started',
+    },
+    {
+      name: 'silent socket: no handshake',
+      fault: (g: DemoGateway) => g.faults.silence(5000),
+      outcome: 'no-handshake',
+      field: 'message' as const,
+      text: 'never answered the API handshake',
+    },
+  ])('$name', async ({ fault, outcome, field, text }) => {
     const g = await gateway();
-    await g.faults.rejectConnections(10_000);
+    await fault(g);
     const r = await check(g);
-    expect(r.outcome).toBe('nothing-listening');
-    expect(r.fix).toContain('Enable ActiveX and Socket Clients');
-    g.faults.clear();
-  });
-
-  it('accept-then-close: no handshake', async () => {
-    const g = await gateway();
-    // The checker first opens a bare TCP connection (to tell "refused" from "not answering"), then the API one:
-    // the gateway counts accepted connections, so both are closed here, as a TWS refusing this client would.
-    g.faults.acceptThenClose(2);
-    const r = await check(g);
-    expect(r.outcome).toBe('no-handshake');
-    expect(r.message).toContain('closed it before the API session started');
-  });
-
-  it('silent socket: no handshake', async () => {
-    const g = await gateway();
-    g.faults.silence(5000);
-    const r = await check(g);
-    expect(r.outcome).toBe('no-handshake');
-    expect(r.message).toContain('never answered the API handshake');
+    expect(r.outcome).toBe(outcome);
+    expect(r[field]).toContain(text);
     g.faults.clear();
   });
 

@@ -1,6 +1,6 @@
 // app.diagnostics and connection.test through the real dispatcher, as a window (or web page) calls them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { closedPort } from '../support/tws-standin';
+import { freePort } from '../support/ports';
 import { ApiClient, startHarness, type Harness } from '../support/app-harness';
 
 let h: Harness | null = null;
@@ -28,7 +28,7 @@ describe('support requests', () => {
     const c = await ApiClient.open(h.host);
     const bad = await c.call('connection.test', { host: '', port: 0, clientId: -1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const port = await closedPort();
+    const port = await freePort();
     const r = await c.call('connection.test', { host: '127.0.0.1', port, clientId: 3 });
     c.close();
     expect(r).toMatchObject({ ok: true, value: { outcome: 'nothing-listening' } });

@@ -6,9 +6,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { bundle } from '../support/bundle';
 import { waitFor } from '../support/wait';
+import { windowIsServed } from '../support/web-window';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -61,19 +61,7 @@ describe('web host crash safety', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(exitCode).toBeUndefined();
       const u = new URL(url);
-      const ws = new WebSocket(`ws://${u.host}/api?token=${u.searchParams.get('token')}`, {
-        headers: { Origin: `http://${u.host}` },
-      });
-      await new Promise((r, j) => ws.once('open', r).once('error', j));
-      const reply = await new Promise<{ ok: boolean }>((resolve) => {
-        ws.on('message', (d: WebSocket.RawData) => {
-          const m = JSON.parse(d.toString()) as { id?: number; ok: boolean };
-          if (m.id === 1) resolve(m);
-        });
-        ws.send(JSON.stringify({ id: 1, method: 'connection.status', params: {} }));
-      });
-      ws.close();
-      expect(reply.ok).toBe(true);
+      expect(await windowIsServed(u.host, u.searchParams.get('token')!)).toBe(true);
       const logs = path.join(dataDir, 'logs');
       const text = (
         await Promise.all((await readdir(logs)).map((f) => readFile(path.join(logs, f), 'utf8')))

@@ -22,6 +22,7 @@ import {
   type Lingering,
 } from '../support/hostile-client';
 import { sleep, waitFor } from '../support/wait';
+import { windowIsServed } from '../support/web-window';
 
 const CACHE = path.join(process.cwd(), 'node_modules', '.cache', 'ibdesk-tests', 'hostile');
 /** File handles the host may open or close on its own meanwhile (a log file, a timer's fd): "± a few". */
@@ -60,22 +61,7 @@ describe.each(targets)('$name under hostile local clients', (target) => {
   const origin = () => `http://127.0.0.1:${port}`;
 
   /** A well-behaved window: connects with the token and gets an answer to a request. */
-  async function healthy(): Promise<boolean> {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${token}`, { headers: { Origin: origin() } });
-    try {
-      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-      const reply = await new Promise<{ ok: boolean }>((resolve) => {
-        ws.on('message', (d: WebSocket.RawData) => {
-          const m = JSON.parse(d.toString()) as { id?: number; ok: boolean };
-          if (m.id === 1) resolve(m);
-        });
-        ws.send(JSON.stringify({ id: 1, method: 'connection.status', params: {} }));
-      });
-      return reply.ok;
-    } finally {
-      ws.terminate();
-    }
-  }
+  const healthy = (): Promise<boolean> => windowIsServed(`127.0.0.1:${port}`, token);
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-hostile-'));

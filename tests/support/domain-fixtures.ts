@@ -1,10 +1,21 @@
-// Whole domain objects for unit tests (a connection status, an order, an execution, an option): a plain paper-account default
-// that each test overrides with the fields it is about, so no test spells out the other twenty.
+// Whole domain objects for unit tests (a connection status, an order, an execution, an option, a chain): a plain
+// paper-account default that each test overrides with the fields it is about, so no test spells out the other twenty.
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
 import type { Instrument } from '../../src-shared/domain/instrument';
+import type { OptionChain } from '../../src-shared/domain/option';
 import type { Execution, Order } from '../../src-shared/domain/order';
 
 const AAPL = { symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
+
+/** An order's terms beyond its type and price when it has none of them: no stop, no trail, DAY, RTH only, no OCA. */
+export const PLAIN_TERMS = {
+  stopPrice: null,
+  trailingAmount: null,
+  trailingPercent: null,
+  tif: 'DAY',
+  outsideRth: false,
+  ocaGroup: null,
+} as const;
 
 /** Ready on the Paper (TWS) profile, 127.0.0.1:7497, client id 1, account DU1. */
 export function connectionStatusFixture(extra: Partial<ConnectionStatus> = {}): ConnectionStatus {
@@ -43,12 +54,7 @@ export function orderFixture(extra: Partial<Order> = {}): Order {
     quantity: 100,
     orderType: 'LMT',
     limitPrice: 150,
-    stopPrice: null,
-    trailingAmount: null,
-    trailingPercent: null,
-    tif: 'DAY',
-    outsideRth: false,
-    ocaGroup: null,
+    ...PLAIN_TERMS,
     status: 'Submitted',
     filled: 0,
     remaining: 100,
@@ -107,5 +113,19 @@ export function optionFixture(strike: number, right: 'C' | 'P', expiry = '202601
     liquidHours: '',
     validExchanges: 'SMART,CBOE',
     orderTypes: 'LMT,MKT',
+  };
+}
+
+/** AAPL's option chain as options.chain answers it: two expirations, one strike. */
+export function aaplChain(extra: Partial<OptionChain> = {}): OptionChain {
+  return {
+    underlyingConId: 265598,
+    symbol: 'AAPL',
+    exchange: 'SMART',
+    tradingClass: 'AAPL',
+    multiplier: 100,
+    expirations: ['20260109', '20260116'],
+    strikes: [150],
+    ...extra,
   };
 }

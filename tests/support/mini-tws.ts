@@ -3,6 +3,7 @@
 // frame that is not the version). It is not the demo gateway (#4): it exists so the link's timing rules can be
 // tested over real TCP in isolation.
 import net from 'node:net';
+import { frame, serverReader } from './tws-frames';
 
 type Received = { at: number; fields: string[]; conn: number };
 
@@ -25,13 +26,6 @@ export interface MiniTws {
   close(): Promise<void>;
 }
 
-function frame(fields: (string | number)[]): Buffer {
-  const body = Buffer.from(fields.map(String).join('\0') + '\0', 'utf8');
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(body.length);
-  return Buffer.concat([head, body]);
-}
-
 export async function startMiniTws(
   opts: { serverVersion?: number; account?: string } = {},
 ): Promise<MiniTws> {
@@ -47,34 +41,20 @@ export async function startMiniTws(
   const server = net.createServer((socket) => {
     const state = { id: ++connSeq, clientId: null as number | null };
     sockets.set(socket, state);
-    let buf = Buffer.alloc(0);
-    let handshaken = false;
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
-    socket.on('data', (chunk) => {
-      if (silent) return;
-      buf = Buffer.concat([buf, chunk]);
-      if (!handshaken) {
-        if (buf.length < 8 || buf.subarray(0, 4).toString() !== 'API\0') return;
-        const len = buf.readUInt32BE(4);
-        if (buf.length < 8 + len) return;
-        buf = buf.subarray(8 + len);
-        handshaken = true;
+    const read = serverReader({
+      greeting: () => {
         const early = idFirst > 0 ? (idFirst--, [frame([9, 1, 1])]) : [];
         socket.write(Buffer.concat([...early, frame([version, '20261124 12:00:00 UTC'])]));
-      }
-      while (buf.length >= 4) {
-        const len = buf.readUInt32BE(0);
-        if (buf.length < 4 + len) break;
-        const fields = buf
-          .subarray(4, 4 + len)
-          .toString('utf8')
-          .split('\0');
-        fields.pop();
-        buf = buf.subarray(4 + len);
+      },
+      frame: (fields) => {
         received.push({ at: Date.now(), fields, conn: state.id });
         handle(socket, state, fields);
-      }
+      },
+    });
+    socket.on('data', (chunk) => {
+      if (!silent) read(chunk);
     });
   });
 

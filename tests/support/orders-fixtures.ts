@@ -8,6 +8,7 @@ import { createContracts } from '../../src-main/services/contracts';
 import { createMarketData } from '../../src-main/services/market-data';
 import { createOrderBook } from '../../src-main/services/orders/book';
 import type { JournalRecord, OrderJournal } from '../../src-main/services/orders/journal';
+import { PLAIN_TERMS } from './domain-fixtures';
 import { createFakeTws, instrument, type FakeControl } from './fake-tws';
 
 /** An AAPL LMT BUY 10 @ 100 as the journal records it, with `over` applied. */
@@ -22,12 +23,7 @@ export function journalOrder(orderId: number, over: Partial<JournalOrder> = {}):
     quantity: 10,
     orderType: 'LMT',
     limitPrice: 100,
-    stopPrice: null,
-    trailingAmount: null,
-    trailingPercent: null,
-    tif: 'DAY',
-    outsideRth: false,
-    ocaGroup: null,
+    ...PLAIN_TERMS,
     transmit: true,
     note: null,
     ...over,

@@ -2,6 +2,7 @@
 // startApi, error, nextValidId, managedAccounts, tickSnapshotEnd, orderStatus) to play the setup problems the demo
 // gateway has no switch for (a read-only API, a stalled handshake, other market-data codes). Binds 127.0.0.1:0.
 import net from 'node:net';
+import { frame, serverReader } from './tws-frames';
 
 export type StandInMode =
   | 'ok'
@@ -22,13 +23,6 @@ export type StandIn = {
 
 const SERVER_VERSION = 176; // ≥ 166: error messages carry the advancedOrderReject field
 
-function frame(fields: readonly (string | number)[]): Buffer {
-  const body = Buffer.from(fields.map((f) => `${f}\0`).join(''), 'utf8');
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(body.length, 0);
-  return Buffer.concat([head, body]);
-}
-
 const error = (reqId: number, code: number, message: string): Buffer =>
   frame([4, 2, reqId, code, message, '']);
 
@@ -42,34 +36,23 @@ export async function startStandIn(
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);
-    let buf = Buffer.alloc(0);
-    let greeted = false;
-    socket.on('data', (chunk) => {
-      buf = Buffer.concat([buf, chunk]);
-      if (!greeted) {
-        // "API\0" + length-prefixed version range ("v100..193")
-        if (buf.length < 8) return;
-        const len = buf.readUInt32BE(4);
-        if (buf.length < 8 + len) return;
-        buf = buf.subarray(8 + len);
-        greeted = true;
-        if (mode === 'accept-close') return void socket.destroy();
-        if (mode === 'silent') return;
-        socket.write(frame([SERVER_VERSION, '20261124 12:00:00 EST']));
-      }
-      while (buf.length >= 4) {
-        const len = buf.readUInt32BE(0);
-        if (buf.length < 4 + len) return;
-        const fields = buf
-          .subarray(4, 4 + len)
-          .toString('utf8')
-          .split('\0')
-          .slice(0, -1);
-        buf = buf.subarray(4 + len);
-        received.push(fields);
-        onMessage(socket, fields);
-      }
-    });
+    socket.on(
+      'data',
+      serverReader({
+        greeting: () => {
+          if (mode === 'accept-close') {
+            socket.destroy();
+            return false;
+          }
+          if (mode === 'silent') return false;
+          socket.write(frame([SERVER_VERSION, '20261124 12:00:00 EST']));
+        },
+        frame: (fields) => {
+          received.push(fields);
+          onMessage(socket, fields);
+        },
+      }),
+    );
   });
 
   function onMessage(socket: net.Socket, f: string[]): void {
@@ -134,13 +117,4 @@ export async function startStandIn(
         server.close(() => resolve());
       }),
   };
-}
-
-/** A port with nothing listening on it (bound, then released). */
-export async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }

@@ -30,21 +30,36 @@ function order(orderId: number): JournalOrder {
   };
 }
 
+type StatusRecord = Extract<JournalRecord, { t: 'status' }>;
+
+/** Order `orderId`'s status record at `at`: working on 10 shares unless `s` says otherwise. */
+function statusOf(orderId: number, at: number, s: Partial<StatusRecord>): JournalRecord {
+  return {
+    t: 'status',
+    at,
+    orderId,
+    status: 'Submitted',
+    filled: 0,
+    remaining: 10,
+    avgFillPrice: null,
+    permId: null,
+    ...s,
+  };
+}
+
+/** Order `orderId` decided at `at`, sent 1 ms later, and its status (`s`) 1 ms after that. */
+function sentWithStatus(orderId: number, at: number, s: Partial<StatusRecord>): JournalRecord[] {
+  return [
+    { t: 'intent', at, order: order(orderId) },
+    { t: 'sent', at: at + 1, orderId },
+    statusOf(orderId, at + 2, s),
+  ];
+}
+
 /** A clean run: order 1 filled (one execution), order 2 resting, order 3 refused before sending. */
 function clean(): Evidence {
   const journal: JournalRecord[] = [
-    { t: 'intent', at: 1000, order: order(1) },
-    { t: 'sent', at: 1001, orderId: 1 },
-    {
-      t: 'status',
-      at: 1002,
-      orderId: 1,
-      status: 'Filled',
-      filled: 10,
-      remaining: 0,
-      avgFillPrice: 100,
-      permId: 5,
-    },
+    ...sentWithStatus(1, 1000, { status: 'Filled', filled: 10, remaining: 0, avgFillPrice: 100, permId: 5 }),
     {
       t: 'exec',
       at: 1002,
@@ -60,18 +75,7 @@ function clean(): Evidence {
       timeText: '',
       exchange: 'ISLAND',
     },
-    { t: 'intent', at: 2000, order: order(2) },
-    { t: 'sent', at: 2001, orderId: 2 },
-    {
-      t: 'status',
-      at: 2002,
-      orderId: 2,
-      status: 'Submitted',
-      filled: 0,
-      remaining: 10,
-      avgFillPrice: null,
-      permId: 6,
-    },
+    ...sentWithStatus(2, 2000, { permId: 6 }),
     { t: 'intent', at: 3000, order: order(3) },
     { t: 'not-sent', at: 3001, orderId: 3, reason: 'connection closed' },
   ];
@@ -150,19 +154,7 @@ describe('the soak judge', () => {
     expect(judge(e).violations[0]).toMatch(
       /order 2: swallowed by the gateway, but the journal shows Submitted/,
     );
-    e.journal = [
-      ...e.journal,
-      {
-        t: 'status',
-        at: 9000,
-        orderId: 2,
-        status: 'Unknown',
-        filled: 0,
-        remaining: 10,
-        avgFillPrice: null,
-        permId: 6,
-      },
-    ];
+    e.journal = [...e.journal, statusOf(2, 9000, { status: 'Unknown', permId: 6 })];
     const v = judge(e);
     expect(v.violations).toEqual([]);
     expect(v.ordersSwallowed).toBe(1);
@@ -176,19 +168,7 @@ describe('the soak judge', () => {
 
   it('catches an order flagged as not received by TWS that the gateway did receive', () => {
     const e = clean();
-    e.journal = [
-      ...e.journal,
-      {
-        t: 'status',
-        at: 9000,
-        orderId: 2,
-        status: 'NotReceived',
-        filled: 0,
-        remaining: 10,
-        avgFillPrice: null,
-        permId: null,
-      },
-    ];
+    e.journal = [...e.journal, statusOf(2, 9000, { status: 'NotReceived' })];
     expect(judge(e).violations).toEqual([
       'order 2: the journal says TWS did not receive it, yet the gateway did',
       'order 2: journal NotReceived (filled 0) but the gateway has Submitted (filled 0)',

@@ -3,7 +3,7 @@ import { buildUniverse } from '../model/universe';
 import { Market, emptyQuote } from '../model/market';
 import { Prng } from '../model/rng';
 import type { Instrument } from '../model/instrument';
-import { defaultTicket } from '../orders/order-types';
+import { defaultTicket, newOrderRecord } from '../orders/order-types';
 import type { OrderRecord } from '../orders/order-types';
 import { BookModel, exchangeRows, restingOrders, smartRows } from './book';
 import type { BookLevel, OrderBook } from './book';
@@ -200,35 +200,25 @@ describe('book', () => {
   });
 
   it('takes displayed orders from the matching engine: working, transmitted limit orders, icebergs at display size', () => {
-    const order = (patch: Partial<OrderRecord>, ticket: Partial<OrderRecord['ticket']>): OrderRecord => ({
-      orderId: 1,
-      clientId: 0,
-      permId: 1,
-      account: 'DU1',
-      inst: aapl,
-      ticket: {
-        ...defaultTicket(),
-        action: 'BUY',
-        totalQuantity: 500,
-        orderType: 'LMT',
-        lmtPrice: 100,
-        ...ticket,
-      },
-      status: 'Submitted',
-      filled: 0,
-      avgFillPrice: 0,
-      lastFillPrice: 0,
-      whyHeld: '',
-      commission: 0,
-      transmitted: true,
-      triggered: false,
-      trailStop: undefined,
-      waitingForParent: false,
-      createdAt: 0,
-      completedAt: 0,
-      completedStatus: '',
-      ...patch,
-    });
+    const order = (patch: Partial<OrderRecord>, ticket: Partial<OrderRecord['ticket']>): OrderRecord =>
+      newOrderRecord({
+        orderId: 1,
+        clientId: 0,
+        permId: 1,
+        account: 'DU1',
+        inst: aapl,
+        ticket: {
+          ...defaultTicket(),
+          action: 'BUY',
+          totalQuantity: 500,
+          orderType: 'LMT',
+          lmtPrice: 100,
+          ...ticket,
+        },
+        status: 'Submitted',
+        transmitted: true,
+        ...patch,
+      });
     const shown = restingOrders([
       order({ filled: 100 }, {}),
       order({}, { action: 'SELL', lmtPrice: 101, displaySize: 100 }),

@@ -8,6 +8,20 @@ const T = Date.UTC(2026, 10, 24, 16, 7, 13, 250); // Tuesday 11:07:13 ET
 const universe = buildUniverse(T);
 
 describe('l1-view', () => {
+  it('starts a top from the empty touch: nothing quoted, no instant, no session, not live', () => {
+    expect(emptyTop()).toEqual({
+      bid: 0,
+      ask: 0,
+      bidSize: 0,
+      askSize: 0,
+      last: 0,
+      lastSize: 0,
+      te: 0,
+      session: undefined,
+      live: false,
+    });
+  });
+
   for (const realHours of [false, true]) {
     it(`gives Market.quote's bid, ask, sizes, last and last size for every instrument (realHours ${realHours})`, () => {
       const market = new Market(universe, 9, realHours);

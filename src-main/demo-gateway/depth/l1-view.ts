@@ -4,19 +4,13 @@
 // arbitrary past instants, so the high/low keep a tally of their own. l1-view.test.ts holds both equal to
 // Market.quote for every instrument at many instants.
 import type { Instrument } from '../model/instrument';
-import type { Market } from '../model/market';
+import { emptyTouch, type Market, type Touch } from '../model/market';
 import type { Session } from '../model/sessions';
 import { addWholeMinutes, figuresAt, minuteStartOf } from '../model/session-tally';
 import type { SessionTally, TallyFigures } from '../model/session-tally';
 
-/** What the L1 stream shows at an instant (the fields of model/market.ts Quote that depth and ticks need). */
-export interface Top {
-  bid: number;
-  ask: number;
-  bidSize: number;
-  askSize: number;
-  last: number;
-  lastSize: number;
+/** What the L1 stream shows at an instant: the fields of model/market.ts Quote that depth and ticks need, and when. */
+export interface Top extends Touch {
   /** The instant whose market this is: `t` inside a session, else the last session's final millisecond. */
   te: number;
   /** The session `te` belongs to (undefined only before the first session of the calendar). */
@@ -26,17 +20,7 @@ export interface Top {
 }
 
 export function emptyTop(): Top {
-  return {
-    bid: 0,
-    ask: 0,
-    bidSize: 0,
-    askSize: 0,
-    last: 0,
-    lastSize: 0,
-    te: 0,
-    session: undefined,
-    live: false,
-  };
+  return { ...emptyTouch(), te: 0, session: undefined, live: false };
 }
 
 /** Fills `out` with the L1 top of book at `t` (Market.quote's bid/ask/sizes/last/lastSize) and returns it. */

@@ -39,6 +39,14 @@ export interface Quote {
 /** The top of book: what the L1 view reads of a quote. */
 export type TopOfBook = Pick<Quote, 'bid' | 'ask' | 'last' | 'bidSize' | 'askSize' | 'lastSize'>;
 
+/** The touch and the last trade: the fields every quote of the model has, a stock's (Quote) or an option's. */
+export type Touch = Pick<Quote, 'bid' | 'ask' | 'bidSize' | 'askSize' | 'last' | 'lastSize'>;
+
+/** A touch with nothing on it yet. */
+export function emptyTouch(): Touch {
+  return { bid: 0, ask: 0, bidSize: 0, askSize: 0, last: 0, lastSize: 0 };
+}
+
 export function emptyQuote(): Quote {
   return {
     bid: 0,

@@ -4,6 +4,7 @@
 // previous close, and the four tickOptionComputation records (10 bid, 11 ask, 12 last, 13 model; 80-83 delayed)
 // with the protocol's "not computed" sentinels. Fills caller-owned objects: nothing is allocated per quote.
 import type { Instrument } from '../model/instrument';
+import { emptyTouch } from '../model/market';
 import { hash32, unit } from '../model/rng';
 import type { ActivityDay } from './activity';
 import { optionActivityOf } from './activity';
@@ -103,12 +104,7 @@ export function emptyOptionQuote(): OptionQuote {
   return {
     conId: 0,
     modelPrice: 0,
-    bid: 0,
-    ask: 0,
-    bidSize: 0,
-    askSize: 0,
-    last: 0,
-    lastSize: 0,
+    ...emptyTouch(),
     lastTime: 0,
     volume: 0,
     openInterest: 0,

@@ -9,8 +9,8 @@ import type { Headline, NewsProvider } from '../../../src-shared/domain/news';
 import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
 import { AppError } from '../../../src-shared/result';
 import type { Link, StreamHandle } from '../connection';
-import { Priority } from '../connection/pacer';
 import { toIbContract, type ResolvedContract } from './convert';
+import { askGlobal } from './global-request';
 import { rejectedBy } from './tws-errors';
 
 export type RawArticle = { articleType: number; text: string };
@@ -105,41 +105,20 @@ export function newsTickList(providerCodes: readonly string[]): string {
 export function createNewsSource(link: Link): NewsSource {
   return {
     providers() {
-      return new Promise<NewsProvider[]>((resolve, reject) => {
-        if (!link.canSend()) {
-          reject(new AppError('NOT_CONNECTED', 'Not connected to TWS: the news providers need a connection'));
-          return;
-        }
-        let timer: ReturnType<typeof setTimeout> | null = null;
-        const finish = () => {
-          off();
-          if (timer) clearTimeout(timer);
-        };
-        const off = link.onGlobal((name, args) => {
-          if (name !== EventName.newsProviders) return;
-          finish();
+      return askGlobal(link, {
+        what: 'the news providers',
+        label: 'reqNewsProviders',
+        run: (api) => api.reqNewsProviders(),
+        answer: EventName.newsProviders,
+        read: (args) => {
           const rows = Array.isArray(args[0])
             ? (args[0] as { providerCode?: unknown; providerName?: unknown }[])
             : [];
-          resolve(
-            rows
-              .map((r) => ({ code: String(r.providerCode ?? ''), name: String(r.providerName ?? '') }))
-              .filter((p) => p.code !== ''),
-          );
-        });
-        timer = setTimeout(() => {
-          finish();
-          reject(new AppError('TIMEOUT', 'TWS did not send the news providers within 15 s'));
-        }, 15_000);
-        link.send({
-          priority: Priority.request,
-          label: 'reqNewsProviders',
-          run: (api) => api.reqNewsProviders(),
-          dropped: (reason) => {
-            finish();
-            reject(new AppError('NOT_CONNECTED', `The news providers were not requested: ${reason}`));
-          },
-        });
+          return rows
+            .map((r) => ({ code: String(r.providerCode ?? ''), name: String(r.providerName ?? '') }))
+            .filter((p) => p.code !== '');
+        },
+        timeoutMs: 15_000,
       });
     },
 

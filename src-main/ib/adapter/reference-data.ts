@@ -8,7 +8,6 @@ import type { ContractRef, Instrument, SymbolMatch } from '../../../src-shared/d
 import { describeTwsCode, plainTwsMessage } from '../../../src-shared/errors';
 import { AppError } from '../../../src-shared/result';
 import type { Link } from '../connection';
-import { Priority } from '../connection/pacer';
 import {
   formatTwsUtc,
   numberOrNull as num,
@@ -20,6 +19,7 @@ import {
 } from './convert';
 import { historyContractKey, historySignature, requestHistory, type HistorySpec } from './history-request';
 import { TICKS, type TickField } from './ticks';
+import { askGlobal } from './global-request';
 import { rejectedBy } from './tws-errors';
 
 export type SnapshotFields = Partial<Record<TickField, number>> & { delayed: boolean };
@@ -108,34 +108,13 @@ export function createReferenceData(link: Link): ReferenceData {
     },
 
     scannerParameters() {
-      return new Promise<string>((resolve, reject) => {
-        if (!link.canSend()) {
-          reject(
-            new AppError('NOT_CONNECTED', 'Not connected to TWS: the scanner parameters need a connection'),
-          );
-          return;
-        }
-        let timer: ReturnType<typeof setTimeout> | null = null;
-        const off = link.onGlobal((name, args) => {
-          if (name !== EventName.scannerParameters) return;
-          off();
-          if (timer) clearTimeout(timer);
-          resolve(String(args[0] ?? ''));
-        });
-        timer = setTimeout(() => {
-          off();
-          reject(new AppError('TIMEOUT', 'TWS did not send the scanner parameters within 30 s'));
-        }, 30_000);
-        link.send({
-          priority: Priority.request,
-          label: 'reqScannerParameters',
-          run: (api) => api.reqScannerParameters(),
-          dropped: (reason) => {
-            off();
-            if (timer) clearTimeout(timer);
-            reject(new AppError('NOT_CONNECTED', `The scanner parameters were not requested: ${reason}`));
-          },
-        });
+      return askGlobal(link, {
+        what: 'the scanner parameters',
+        label: 'reqScannerParameters',
+        run: (api) => api.reqScannerParameters(),
+        answer: EventName.scannerParameters,
+        read: (args) => String(args[0] ?? ''),
+        timeoutMs: 30_000,
       });
     },
 

@@ -30,6 +30,11 @@ export type WorkerSideStats = {
   state: 'recording' | 'stopped' | 'closed';
 };
 
+/** What a worker that has taken no batch yet would report: the client's view until the first `taken`. */
+export function startingWorkerStats(): WorkerSideStats {
+  return { records: 0, dropped: 0, rejected: 0, blocks: 0, bytes: 0, files: [], state: 'recording' };
+}
+
 /** Calls `on` for each entry of a batch, in order. */
 export function readBatch(
   buf: Buffer,

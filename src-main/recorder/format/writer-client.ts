@@ -10,6 +10,7 @@ import {
   KIND_BYTES,
   KIND_GAP,
   KIND_REQUEST,
+  startingWorkerStats,
   type FromWorker,
   type ToWorker,
   type WorkerSideStats,
@@ -63,15 +64,7 @@ export function createWorkerRecordingWriter(opts: WorkerWriterOptions): Recordin
   // Dropped here (worker behind) and not yet told to the worker.
   let gapCount = 0;
   let gapSince = 0;
-  let last: WorkerSideStats = {
-    records: 0,
-    dropped: 0,
-    rejected: 0,
-    blocks: 0,
-    bytes: 0,
-    files: [],
-    state: 'recording',
-  };
+  let last: WorkerSideStats = startingWorkerStats();
   let seq = 0;
   const waiting = new Map<number, (s: WorkerSideStats) => void>();
 

@@ -11,7 +11,14 @@ import { quoteTraffic } from '../../../tests/support/quote-traffic';
 import { RecordingError } from './errors';
 import { bufferSource, openRecording } from './reader';
 import type { RecordingEntry } from './records';
-import { createRecordingWriter, partFileName, type WriterFile, type WriterFs } from './writer';
+import {
+  createRecordingWriter,
+  partFileName,
+  type RecordingWriter,
+  type RecordingWriterOptions,
+  type WriterFile,
+  type WriterFs,
+} from './writer';
 
 /** An in-memory disk: files as byte arrays, with a byte budget (ENOSPC past it) and writes that can be held. */
 function memFs(opts: { capacity?: number; failTruncate?: boolean; failOpen?: string } = {}) {
@@ -72,6 +79,16 @@ async function readAll(file: Buffer): Promise<RecordingEntry[]> {
 
 const base = { dir: '/rec', base: 's', appVersion: '0.1.0', serverVersion: 176 };
 
+/** A writer on an in-memory disk (`disk` its limits and faults), its manual clock at 1,000,000 ms. */
+function memWriter(
+  opts: Partial<RecordingWriterOptions> = {},
+  disk: Parameters<typeof memFs>[0] = {},
+): { clock: ReturnType<typeof createManualClock>; m: ReturnType<typeof memFs>; w: RecordingWriter } {
+  const clock = createManualClock(1_000_000);
+  const m = memFs(disk);
+  return { clock, m, w: createRecordingWriter({ ...base, clock, fs: m.fs, ...opts }) };
+}
+
 describe('recording writer', () => {
   it('writes fields, socket bytes cut anywhere and requests, and reads them back in order (property)', async () => {
     await fc.assert(
@@ -131,9 +148,7 @@ describe('recording writer', () => {
   });
 
   it('seals a block after flushMs, so a crash loses at most that much', async () => {
-    const clock = createManualClock(1_000_000);
-    const m = memFs();
-    const w = createRecordingWriter({ ...base, clock, fs: m.fs, flushMs: 500 });
+    const { clock, m, w } = memWriter({ flushMs: 500 });
     w.incoming(['1', '6', '1001', '1', '187.25', '100', '1']);
     await new Promise((r) => setImmediate(r));
     expect(m.files.size).toBe(0);
@@ -145,16 +160,7 @@ describe('recording writer', () => {
   });
 
   it('rotates parts at partBytes and keeps the newest maxParts', async () => {
-    const clock = createManualClock(1_000_000);
-    const m = memFs();
-    const w = createRecordingWriter({
-      ...base,
-      clock,
-      fs: m.fs,
-      partBytes: 2000,
-      maxParts: 2,
-      blockRecords: 200,
-    });
+    const { m, w } = memWriter({ partBytes: 2000, maxParts: 2, blockRecords: 200 });
     const msgs = [...quoteTraffic({ count: 3000 })];
     for (const x of msgs) w.incoming(x.fields, x.t);
     const stats = await w.close();
@@ -176,19 +182,17 @@ describe('recording writer', () => {
 
   it('stops on a full disk: one error report, no exception to the caller, the file readable to its last block', async () => {
     for (const failTruncate of [false, true]) {
-      const clock = createManualClock(1_000_000);
-      const m = memFs({ capacity: 6000, failTruncate });
       const errors: RecordingError[] = [];
-      const w = createRecordingWriter({
-        ...base,
-        clock,
-        fs: m.fs,
-        blockRecords: 100,
-        onError: (e) => {
-          errors.push(e);
-          throw new Error('a throwing notice must not reach the caller');
+      const { m, w } = memWriter(
+        {
+          blockRecords: 100,
+          onError: (e) => {
+            errors.push(e);
+            throw new Error('a throwing notice must not reach the caller');
+          },
         },
-      });
+        { capacity: 6000, failTruncate },
+      );
       const msgs = [...quoteTraffic({ count: 5000 })];
       for (const [i, x] of msgs.entries()) {
         expect(() => w.incoming(x.fields, x.t)).not.toThrow();
@@ -233,16 +237,7 @@ describe('recording writer', () => {
   });
 
   it('drops records with a counted gap when the disk falls behind, instead of growing without bound', async () => {
-    const clock = createManualClock(1_000_000);
-    const m = memFs();
-    const w = createRecordingWriter({
-      ...base,
-      clock,
-      fs: m.fs,
-      keep: true,
-      blockRecords: 100,
-      maxPendingBytes: 4000,
-    });
+    const { m, w } = memWriter({ keep: true, blockRecords: 100, maxPendingBytes: 4000 });
     m.hold();
     const msgs = [...quoteTraffic({ count: 3000 })];
     for (const x of msgs.slice(0, 2000)) w.incoming(x.fields, x.t);

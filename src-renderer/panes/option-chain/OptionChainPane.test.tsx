@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Instrument } from '../../../src-shared/domain/instrument';
 import type { Result } from '../../../src-shared/result';
 import { createFakeClient, settle } from '../../../tests/support/renderer/fake-client';
-import { aaplChain } from '../../../tests/support/renderer/fixtures';
+import { aaplChain } from '../../../tests/support/domain-fixtures';
 import { click, typeInto } from '../../../tests/support/renderer/input';
 import { render } from '../../../tests/support/renderer/render';
 import { createAppStore } from '../../stores/app-store';

@@ -3,6 +3,11 @@
 // screenshots; and the browser's notifications recorded instead of shown.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
+/** A pane (or the shell's landmark) by its accessible name, exactly. */
+export function region(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
 /** The connection indicator in the status bar. */
 export function connection(page: Page) {
   return page.getByRole('status', { name: 'Connection' });

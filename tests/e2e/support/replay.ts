@@ -2,6 +2,7 @@
 // New York clock times (as the transport bar and a replay's executions show them), and a market buy from a row.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { openRecording } from '../../../src-main/recorder/format';
+import { region } from './actions';
 
 const LIVE_TIMEOUT = 30_000;
 
@@ -35,9 +36,8 @@ export const etClock = (ms: number): string => ET_CLOCK.format(ms);
 
 /** Buys 10 AAPL at market from a watchlist row through the ticket and its confirmation; returns the fill's row. */
 export async function buyTenAaplAtMarket(page: Page, row: Locator): Promise<Locator> {
-  const region = (name: string) => page.getByRole('region', { name, exact: true });
   await row.click();
-  const form = region('Order entry').getByRole('form', { name: 'Order ticket' });
+  const form = region(page, 'Order entry').getByRole('form', { name: 'Order ticket' });
   await expect(form).toContainText('AAPL');
   await form.getByRole('combobox', { name: 'Order type' }).selectOption('MKT');
   await form.getByRole('spinbutton', { name: 'Quantity' }).fill('10');
@@ -46,7 +46,7 @@ export async function buyTenAaplAtMarket(page: Page, row: Locator): Promise<Loca
   await expect(confirm).toContainText('BUY 10 AAPL MKT');
   await confirm.getByRole('button', { name: 'Send order' }).click();
   await page.getByRole('tab', { name: 'Executions', exact: true }).click();
-  const fill = region('Executions').getByRole('table', { name: 'Executions' }).getByRole('row').filter({
+  const fill = region(page, 'Executions').getByRole('table', { name: 'Executions' }).getByRole('row').filter({
     hasText: 'AAPL',
   });
   await expect(fill).toHaveCount(1, { timeout: LIVE_TIMEOUT });

@@ -226,12 +226,8 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
       }
       throw new Error(`no window with ${flag} alone`);
     };
-    const raw = await RawClient.open(gw.port);
+    const raw = await RawClient.started(gw.port, 77);
     try {
-      raw.hello();
-      await raw.until(() => raw.frames.length > 0, 'server version');
-      raw.send(71, 2, 77, '');
-      await raw.until(() => raw.of(9).length > 0, 'nextValidId');
       for (const flag of ['bidPastLow', 'askPastHigh'] as const) {
         const { inst, end } = find(flag);
         const reqId = flag === 'bidPastLow' ? 6101 : 6102;

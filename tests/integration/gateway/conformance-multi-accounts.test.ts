@@ -238,13 +238,9 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
 
   it('sends the POSITION_MULTI frames byte for byte as ibapi reads them', async () => {
     c = await connect(gw, 5);
-    const raw = await RawClient.open(gw.port);
+    const raw = await RawClient.started(gw.port, 6, `v100..${version}`);
     try {
-      raw.hello(`v100..${version}`);
-      await raw.until(() => raw.frames.length === 1, 'version frame');
       expect(raw.frames[0]?.[0]).toBe(String(version));
-      raw.send(71, 2, 6, '');
-      await raw.until(() => raw.of(9).length === 1, 'nextValidId');
       // As ibapi's client.py writes them: VERSION 1, reqId, account, modelCode (and ledgerAndNLV).
       raw.send(74, 1, 7001, A2, '');
       await raw.until(() => raw.of(72).length === 1, 'positionMultiEnd');

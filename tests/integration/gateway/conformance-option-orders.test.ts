@@ -3,10 +3,7 @@
 // portfolio) with the multiplier applied (commission per contract, cash and values × 100, PnL); a limit rests
 // until it is marketable; an underspecified or unlisted option is refused with TWS's codes; an option position
 // survives a restart with the state file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, Execution, Order } from '@stoqey/ib';
 import {
@@ -17,6 +14,7 @@ import {
   optionsNearTheMoney,
   order,
   startGateway,
+  stateFileForSuite,
 } from './helpers';
 import type { Client } from './helpers';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
@@ -179,11 +177,9 @@ describe.each([157, 176, 193])('option orders at server version %i', (version) =
 });
 
 describe('option positions in the state file', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ibdesk-gw-opt-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const statePath = stateFileForSuite();
 
   it('keep an option position and its cash across a gateway restart', async () => {
-    const statePath = path.join(dir, 'state.json');
     const first = await startGateway({ statePath, seed: 4 });
     const c = await connect(first, 1);
     try {

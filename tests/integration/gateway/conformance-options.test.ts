@@ -274,12 +274,8 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
     c = await connect(gw, 7);
     const [atm] = await optionsNearTheMoney(c, gw);
     const o = atm?.contract as Contract;
-    const raw = await RawClient.open(gw.port);
+    const raw = await RawClient.started(gw.port, 70, `v100..${version}`);
     try {
-      raw.hello(`v100..${version}`);
-      await raw.until(() => raw.frames.length === 1, 'version frame');
-      raw.send(71, 2, 70, '');
-      await raw.until(() => raw.of(9).length === 1, 'nextValidId');
       raw.send(78, 3, 'AAPL', '', 'STK', AAPL);
       await raw.until(() => raw.of(76).length === 1, 'secDefOptParams end');
       const row = raw.of(75)[0] as string[];

@@ -1,11 +1,8 @@
 // The HTTP control API (same operations as the in-process methods) and the --state file that keeps accounts,
 // orders and executions across gateway restarts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import { connect, order, startGateway, stock } from './helpers';
+import { connect, order, startGateway, stateFileForSuite, stock } from './helpers';
 
 describe('control API', () => {
   it('reads status and counters and switches faults over HTTP on loopback', async () => {
@@ -88,11 +85,9 @@ describe('control API', () => {
 });
 
 describe('state file', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ibdesk-gw-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const statePath = stateFileForSuite();
 
   it('keeps cash, positions, open orders and executions across a gateway restart', async () => {
-    const statePath = path.join(dir, 'state.json');
     const first = await startGateway({ statePath, seed: 4 });
     const c = await connect(first, 1);
     const id = c.of(EventName.nextValidId)[0]?.[0] as number;

@@ -1,5 +1,8 @@
 // Test harness: a demo gateway on 127.0.0.1:0 and @stoqey/ib IBApi clients whose every event is recorded, with
 // event-driven waits (no sleeps). A decoding error (505) from @stoqey/ib means our bytes were off by a field.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { IBApi, EventName } from '@stoqey/ib';
 import type { Contract, ContractDetails, Order } from '@stoqey/ib';
@@ -195,6 +198,13 @@ export function gatewayForSuite(
   afterAll(async () => {
     await gw?.close();
   });
+}
+
+/** A state file's path in a folder of the suite's own, removed after it: for the tests that restart a gateway on it. */
+export function stateFileForSuite(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ibdesk-gw-state-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, 'state.json');
 }
 
 /** After each test: the client it used decoded every message (a decoding error means our bytes were off). */

@@ -25,12 +25,8 @@ describe.each([157, 176, 193])('news golden frames at server version %i', (versi
 
   beforeAll(async () => {
     gw = await startGateway({ seed: 3, maxServerVersion: version, clock });
-    c = await RawClient.open(gw.port);
-    c.hello('v100..193');
-    await c.until(() => c.frames.length === 1, 'version frame');
+    c = await RawClient.started(gw.port, 7);
     expect(c.frames[0]![0]).toBe(String(version));
-    c.send(71, 2, 7, '');
-    await c.until(() => c.of(9).length === 1, 'nextValidId');
   });
   afterAll(async () => {
     c.close();
@@ -71,30 +67,7 @@ describe.each([157, 176, 193])('news golden frames at server version %i', (versi
   });
 
   it('TICK_NEWS 84: tickerId, timeStamp (ms), provider, articleId, headline, extraData', async () => {
-    // reqMktData version 11 (ibapi): reqId, contract (conId … tradingClass), no combo legs, no delta-neutral,
-    // genericTickList, snapshot, regulatorySnapshot, mktDataOptions.
-    c.send(
-      1,
-      11,
-      44,
-      CARR,
-      'CARR',
-      'STK',
-      '',
-      0,
-      '',
-      '',
-      'SMART',
-      '',
-      'USD',
-      '',
-      '',
-      0,
-      'mdoff,292:DEMO',
-      0,
-      0,
-      '',
-    );
+    c.reqStockMktData(44, CARR, 'CARR', 'mdoff,292:DEMO');
     await c.until(() => c.of(81).length === 1, 'tickReqParams');
     clock.set(BEFORE_STORY + 2000);
     await c.until(() => c.of(84).length > 0, 'tickNews');

@@ -2,27 +2,19 @@
 // the gateway sends back.
 import { connect as tcpConnect } from 'node:net';
 import type { Socket } from 'node:net';
+import { frame, takeFrames } from '../../support/tws-frames';
 
 export class RawClient {
   readonly frames: string[][] = [];
   closed = false;
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private listeners = new Set<() => void>();
 
   private constructor(readonly socket: Socket) {
     socket.on('data', (d: Buffer) => {
-      this.buf = Buffer.concat([this.buf, d]);
-      while (this.buf.length >= 4) {
-        const n = this.buf.readUInt32BE(0);
-        if (this.buf.length < 4 + n) break;
-        const parts = this.buf
-          .subarray(4, 4 + n)
-          .toString('utf8')
-          .split('\0');
-        parts.pop();
-        this.frames.push(parts);
-        this.buf = this.buf.subarray(4 + n);
-      }
+      const { frames, rest } = takeFrames(Buffer.concat([this.buf, d]));
+      this.buf = rest;
+      for (const f of frames) this.frames.push(f);
       this.notify();
     });
     socket.on('close', () => {
@@ -39,6 +31,24 @@ export class RawClient {
     });
   }
 
+  /**
+   * A connection past the handshake: negotiated within `range`, START_API sent as `clientId`, nextValidId in.
+   * The version frame stays `frames[0]`.
+   */
+  static async started(port: number, clientId: number, range = 'v100..193'): Promise<RawClient> {
+    const c = await RawClient.open(port);
+    try {
+      c.hello(range);
+      await c.until(() => c.frames.length === 1, 'version frame');
+      c.send(71, 2, clientId, '');
+      await c.until(() => c.of(9).length === 1, 'nextValidId');
+      return c;
+    } catch (e) {
+      c.close();
+      throw e;
+    }
+  }
+
   /** "API\0" then the version request, as EClient.connect sends them. */
   hello(range = 'v100..193'): void {
     const body = Buffer.from(range, 'latin1');
@@ -49,10 +59,36 @@ export class RawClient {
 
   /** One framed message from fields. */
   send(...fields: (string | number)[]): void {
-    const body = Buffer.from(`${fields.join('\0')}\0`, 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(body.length);
-    this.socket.write(Buffer.concat([len, body]));
+    this.socket.write(frame(fields));
+  }
+
+  /**
+   * reqMktData (1) version 11 for a SMART-routed USD stock, as ibapi sends it: reqId, contract (conId … tradingClass),
+   * no combo legs, no delta-neutral, genericTickList, snapshot, regulatorySnapshot, mktDataOptions.
+   */
+  reqStockMktData(reqId: number, conId: number, symbol: string, genericTicks = ''): void {
+    this.send(
+      1,
+      11,
+      reqId,
+      conId,
+      symbol,
+      'STK',
+      '',
+      0,
+      '',
+      '',
+      'SMART',
+      '',
+      'USD',
+      '',
+      '',
+      0,
+      genericTicks,
+      0,
+      0,
+      '',
+    );
   }
 
   write(bytes: Buffer): void {

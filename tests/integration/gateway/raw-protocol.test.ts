@@ -15,14 +15,8 @@ describe('raw protocol', () => {
     await gw.close();
   });
 
-  async function started(clientId: number, range = 'v100..193'): Promise<RawClient> {
-    const c = await RawClient.open(gw.port);
-    c.hello(range);
-    await c.until(() => c.frames.length === 1, 'version frame');
-    c.send(71, 2, clientId, '');
-    await c.until(() => c.of(9).length === 1, 'nextValidId');
-    return c;
-  }
+  const started = (clientId: number, range?: string): Promise<RawClient> =>
+    RawClient.started(gw.port, clientId, range);
 
   it('answers the handshake with exactly "version\\0connTime\\0" and sends nothing before START_API', async () => {
     const c = await RawClient.open(gw.port);

@@ -10,13 +10,9 @@ const SHIPPED = path.join(process.cwd(), 'tests', 'fixtures', 'recordings', 'dem
 
 async function replayAapl(benchStamps: boolean): Promise<string[][]> {
   const gw = await createDemoGateway({ port: 0, benchStamps, replay: { file: SHIPPED, paused: true } });
-  const c = await RawClient.open(gw.port);
+  const c = await RawClient.started(gw.port, 1, 'v100..176');
   try {
-    c.hello('v100..176');
-    await c.until(() => c.frames.length >= 1, 'server version');
-    c.send(71, 2, 1, '');
-    await c.until(() => c.of(9).length === 1, 'nextValidId');
-    c.send(1, 11, 7, 265598, 'AAPL', 'STK', '', 0, '', '', 'SMART', '', 'USD', '', '', 0, '', 0, 0, '');
+    c.reqStockMktData(7, 265598, 'AAPL');
     const asked = Date.now();
     while (gw.received(1).filter((m) => m.msgId === 1).length === 0) {
       if (Date.now() - asked > 5_000) throw new Error('the gateway did not take reqMktData');

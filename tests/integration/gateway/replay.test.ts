@@ -18,6 +18,8 @@ import type { RecordedSession } from '../../../tools/record-demo';
 import { connect, order, startGateway, stock, until } from './helpers';
 import { RawClient } from './raw-client';
 import type { Client } from './helpers';
+import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
+import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/gateway-options';
 
 const SPEEDUP = 5;
 
@@ -72,6 +74,22 @@ afterAll(async () => {
 });
 
 /** Every tickPrice a client received on one line, with the real time it came. */
+/** Runs `test` on a gateway replaying with `replay` and a client of it (id 1); both closed whatever happens. */
+async function onReplay(
+  replay: DemoGatewayOptions['replay'],
+  test: (gw: DemoGateway, c: Client) => Promise<void>,
+): Promise<void> {
+  const gw = await startGateway({ replay });
+  let c: Client | undefined;
+  try {
+    c = await connect(gw, 1);
+    await test(gw, c);
+  } finally {
+    c?.close();
+    await gw.close();
+  }
+}
+
 function ticksOf(c: Client, reqId: number): (Tick & { at: number })[] {
   return c.events
     .filter((e) => e.name === EventName.tickPrice && e.args[0] === reqId)
@@ -87,9 +105,7 @@ describe('replay of a recorded demo session', () => {
   it('plays the recorded prices in the recorded order at the recorded times (1x, from a start time)', async () => {
     // From just before the line's first prices (after the recording's first requests).
     const from = aapl[0]!.t - 1;
-    const gw = await startGateway({ replay: { file: session.file, paused: true, from } });
-    const c = await connect(gw, 1);
-    try {
+    await onReplay({ file: session.file, paused: true, from }, async (gw, c) => {
       expect(gw.replay!.status().time).toBe(from);
       const line = c.nextReqId();
       c.ib.reqMktData(line, stock('AAPL'), '', false, false);
@@ -106,16 +122,11 @@ describe('replay of a recorded demo session', () => {
       expect(got.map((x) => [x.type, x.value])).toEqual(want.map((x) => [x.type, x.value]));
       for (let i = 0; i < got.length; i++)
         expect(Math.abs(got[i]!.at - start - (want[i]!.t - from))).toBeLessThan(250);
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
   });
 
   it('plays all of it at 20x, and pauses at its end', async () => {
-    const gw = await startGateway({ replay: { file: session.file, paused: true, speed: 20 } });
-    const c = await connect(gw, 1);
-    try {
+    await onReplay({ file: session.file, paused: true, speed: 20 }, async (gw, c) => {
       const line = c.nextReqId();
       c.ib.reqMktData(line, stock('AAPL'), '', false, false);
       await until(() => gw.received(1).some((m) => m.msgId === 1), 'the request at the gateway');
@@ -134,16 +145,11 @@ describe('replay of a recorded demo session', () => {
       const end = gw.replay!.status();
       expect(end.playing).toBe(false);
       expect(end.time).toBe(lastTime);
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
   });
 
   it('seeks: the line gets the state at the target time, and reqCurrentTime answers the replay clock', async () => {
-    const gw = await startGateway({ replay: { file: session.file, paused: true } });
-    const c = await connect(gw, 1);
-    try {
+    await onReplay({ file: session.file, paused: true }, async (gw, c) => {
       const line = c.nextReqId();
       c.ib.reqMktData(line, stock('AAPL'), '', false, false);
       for (const target of [firstTime + 12_000, firstTime + 3_000]) {
@@ -164,16 +170,11 @@ describe('replay of a recorded demo session', () => {
         const [t] = (await c.waitEvent(EventName.currentTime)) as [number];
         expect(t).toBe(Math.floor(target / 1000));
       }
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
   });
 
   it('serves history, 5-second bars, the scan and contract details from the recording; the model answers the rest', async () => {
-    const gw = await startGateway({ replay: { file: session.file, paused: true } });
-    const c = await connect(gw, 1);
-    try {
+    await onReplay({ file: session.file, paused: true }, async (gw, c) => {
       await gw.replay!.seek(lastTime - 2_000);
       const now = gw.replay!.status().time;
       // History: the recorded 1-minute bars (first answer, then updates up to now) for the same day.
@@ -253,16 +254,11 @@ describe('replay of a recorded demo session', () => {
       const bad = c.nextReqId();
       c.ib.reqMktData(bad, stock('NOSUCH'), '', false, false);
       await c.waitCode(200, bad);
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
   });
 
   it('fills an order at the replayed ask, and positions follow', async () => {
-    const gw = await startGateway({ replay: { file: session.file, paused: true } });
-    const c = await connect(gw, 1);
-    try {
+    await onReplay({ file: session.file, paused: true }, async (gw, c) => {
       await gw.replay!.seek(firstTime + 8_000);
       const now = gw.replay!.status().time;
       const ask = [...aapl].reverse().find((x) => x.type === 2 && x.t <= now)!.value;
@@ -286,10 +282,7 @@ describe('replay of a recorded demo session', () => {
       const [, , pos, cost] = (await c.waitEvent(EventName.position)) as [string, unknown, number, number];
       expect(pos).toBe(10);
       expect(cost).toBeCloseTo(avgCost, 6);
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
   });
 
   it('serves several clients at once, each under its own ids and server version (157: sizes in lots)', async () => {
@@ -297,15 +290,11 @@ describe('replay of a recorded demo session', () => {
     const a = await connect(gw, 1);
     const b = await connect(gw, 2);
     // An old client at 157 (raw bytes: @stoqey/ib always offers 193).
-    const old = await RawClient.open(gw.port);
+    const old = await RawClient.started(gw.port, 3, 'v100..157');
     try {
-      old.hello('v100..157');
-      await old.until(() => old.frames.length === 1, 'version');
-      old.send(71, 2, 3, '');
-      await old.until(() => old.of(9).length === 1, 'nextValidId');
       a.ib.reqMktData(7, stock('AAPL'), '', false, false);
       b.ib.reqMktData(4242, stock('AAPL'), '', false, false);
-      old.send(1, 11, 900, 0, 'AAPL', 'STK', '', 0, '', '', 'SMART', '', 'USD', '', '', 0, '', 0, 0, '');
+      old.reqStockMktData(900, 0, 'AAPL');
       // Paused at the recording's start: nothing is due yet, so wait for the three requests to arrive.
       await until(
         () => [1, 2, 3].every((id) => gw.received(id).some((m) => m.msgId === 1)),
@@ -374,9 +363,7 @@ describe('replay of a recorded demo session', () => {
     expect(fills).toBeGreaterThan(0);
     expect(aaplPrices.length).toBeGreaterThan(20);
 
-    const gw = await startGateway({ replay: { file: shipped, paused: true, speed: 60 } });
-    const c = await connect(gw, 1);
-    try {
+    await onReplay({ file: shipped, paused: true, speed: 60 }, async (gw, c) => {
       const line = c.nextReqId();
       c.ib.reqMktData(line, stock('AAPL'), '', false, false);
       await until(() => gw.received(1).some((m) => m.msgId === 1), 'the request at the gateway');
@@ -388,10 +375,7 @@ describe('replay of a recorded demo session', () => {
           .map((a) => a[2] as number);
       await c.waitFor(() => lasts().length >= 20, 'twenty last prices');
       expect(lasts().slice(0, 20)).toEqual(aaplPrices.slice(0, 20));
-    } finally {
-      c.close();
-      await gw.close();
-    }
+    });
 
     // Cut in the middle of its second block: the first block plays, the status says the file is truncated.
     expect(blocks.length).toBeGreaterThan(2);

@@ -1,7 +1,6 @@
 // Domain objects for renderer tests.
 import type { Bar } from '../../../src-shared/domain/bar';
 import type { ConnectionStatus } from '../../../src-shared/domain/connection';
-import type { OptionChain } from '../../../src-shared/domain/option';
 import type { Execution, Order } from '../../../src-shared/domain/order';
 import { emptyQuote, type Quote } from '../../../src-shared/domain/quote';
 import type { ScanRow } from '../../../src-shared/domain/scanner';
@@ -50,17 +49,4 @@ export function execution(execId: string, patch: Partial<Execution> = {}): Execu
 export function connectionStatus(patch: Partial<ConnectionStatus> = {}): ConnectionStatus {
   const demo = { profileId: 'demo', profileName: 'Demo', demo: true, serverVersion: 176 };
   return connectionStatusFixture({ ...demo, ...patch });
-}
-
-/** AAPL's option chain as options.chain answers it: two expirations, one strike. */
-export function aaplChain(): OptionChain {
-  return {
-    underlyingConId: 265598,
-    symbol: 'AAPL',
-    exchange: 'SMART',
-    tradingClass: 'AAPL',
-    multiplier: 100,
-    expirations: ['20260109', '20260116'],
-    strikes: [150],
-  };
 }

@@ -1,0 +1,39 @@
+// What the replay benches' recordings are made of: one whole file (no part rotation) written by the app's own
+// recorder, the quote lines asked for at its start as the app records them, and a close that refuses a file with
+// anything dropped or refused in it.
+import { systemClock } from '../../src-shared/clock';
+import { createRecordingWriter, type RecordingWriter } from '../../src-main/recorder/format';
+
+export function benchRecordingWriter(dir: string, base: string, serverVersion: number): RecordingWriter {
+  return createRecordingWriter({
+    dir,
+    base,
+    appVersion: 'bench',
+    serverVersion,
+    clock: systemClock,
+    partBytes: Infinity,
+  });
+}
+
+/** The request record of a SMART stock's quote line (reqMktData, no generic ticks, streaming). */
+export function quoteLineRequest(reqId: number, stock: { conId: number; symbol: string }) {
+  return {
+    kind: 'reqMktData',
+    reqId,
+    contract: {
+      conId: stock.conId,
+      symbol: stock.symbol,
+      secType: 'STK',
+      exchange: 'SMART',
+      currency: 'USD',
+    },
+    params: { genericTickList: '', snapshot: false, regulatorySnapshot: false },
+  };
+}
+
+/** Closes the writer and gives its one file; throws if a record was dropped or refused. */
+export async function closeWhole(w: RecordingWriter): Promise<string> {
+  const s = await w.close();
+  if (s.dropped || s.rejected || s.state !== 'closed') throw new Error(`writer: ${JSON.stringify(s)}`);
+  return s.files[0]!;
+}
