@@ -15,7 +15,7 @@ await build({
 });
 // The recorder's writer thread, as the app starts it (figure 1 with recording on: bench/suites/ingest.ts).
 await build({
-  entryPoints: [path.join(root, 'src-main', 'recorder', 'format', 'writer-worker.ts')],
+  entryPoints: [path.join(root, 'src-main', 'services', 'recorder', 'recorder-worker.ts')],
   outfile: path.join(path.dirname(out), 'recorder-worker.mjs'),
   ...NODE_BUNDLE,
 });
