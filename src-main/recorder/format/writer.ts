@@ -301,7 +301,8 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
    * opens a block that may be the first of a new part (writeBlock starts parts only at such blocks). "May" is
    * bounded from above — the open part's bytes, plus every block waiting (uncompressed), plus twice a block's cap
    * for the one being filled — so a few blocks before each rotation open with one and the rest of the part pays
-   * nothing. The checkpoint is not sealed alone: the record that made it due follows it into the same block.
+   * nothing (more while the disk lags: waiting blocks count uncompressed). The checkpoint is not sealed alone: the
+   * record that made it due follows it into the same block.
    */
   const checkpointDue = (t: number): void => {
     if (!cps) return;
