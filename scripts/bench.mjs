@@ -9,7 +9,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const out = await bundleIntoCache(root, 'ibdesk-bench', [
   ['bench/run.ts', 'run.mjs'],
   // The recorder's writer thread, as the app starts it (figure 1 with recording on: bench/suites/ingest.ts).
-  ['src-main/recorder/format/writer-worker.ts', 'recorder-worker.mjs'],
+  ['src-main/services/recorder/recorder-worker.ts', 'recorder-worker.mjs'],
 ]);
 const r = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -28,7 +28,7 @@ const entries = [
   ['src-main/paper/main.ts', 'dist/main/paper.js', 'esm'],
   ['tools/soak/main.ts', 'dist/main/soak.js', 'esm'],
   // The recorder's writer thread, started by the web host and the Electron shell (services/recorder).
-  ['src-main/recorder/format/writer-worker.ts', 'dist/main/recorder-worker.js', 'esm'],
+  ['src-main/services/recorder/recorder-worker.ts', 'dist/main/recorder-worker.js', 'esm'],
   // The Replay profile's gateway thread (demo-profile.ts, REPLAY_WORKER).
   ['src-main/demo-gateway/replay/replay-thread-worker.ts', 'dist/main/replay-worker.js', 'esm'],
 ];

@@ -1,6 +1,7 @@
 // What a recorder keeps so it can write checkpoints (replay/checkpoint.ts): the streams of its session, fed with
 // every request it records and every message it receives, in the layout of the session's server version. The app's
-// recorder and tools/recording-proxy.ts both use it; a replay needs nothing else from a recorder.
+// recorder (on its writer's worker thread: services/recorder/recorder-worker.ts) and tools/recording-proxy.ts both
+// use it; a replay needs nothing else from a recorder.
 import type { ContractRef, JsonObject } from '../../recorder/format';
 import { Universe } from '../model/universe';
 import { checkpointRecord } from './checkpoint';

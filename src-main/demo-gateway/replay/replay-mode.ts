@@ -134,7 +134,9 @@ export async function startReplay(
     },
   });
   const service = new ReplayService(ctx, player, new ReplayHistory(ctx, player, deps.history));
-  if (opened.start > reader.firstTime) await player.seek(opened.start);
+  // A seek even to the start: a part after the first begins with a checkpoint (the streams live when it began),
+  // which only a seek restores; playing never reads one.
+  await player.seek(opened.start);
   player.start(() => {
     clock.pause();
     clock.set(reader.lastTime);

@@ -9,3 +9,5 @@ export type { RecordingReader } from './reader';
 export type { RequestBody } from './mask';
 export { RecordingError, isRecordingError } from './errors';
 export type { ContractRef, IncomingRecord, Json, JsonObject, RecordingEntry, RequestRecord } from './records';
+export { hostRecordingWriter } from './writer-host';
+export type { WorkerInit } from './writer-host';

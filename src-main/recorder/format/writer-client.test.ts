@@ -1,7 +1,7 @@
-// The worker-thread writer: a real worker (the bundled writer-worker entry) writes what the app thread appended,
+// The worker-thread writer: a real worker (writer-host.ts in a bundled entry) writes what the app thread appended,
 // masking included; when the worker falls behind, the app thread drops and counts instead of queueing, and the
 // worker writes the gap; a worker error or exit stops recording with one report and no exception.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,15 @@ let workerFile = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'ibdrec-worker-'));
-  workerFile = await bundle(path.join(__dirname, 'writer-worker.ts'), dir);
+  // The format's part of a worker entry, with nothing added (the app's entry adds checkpoints and has tests of its own).
+  const entry = path.join(dir, 'plain-worker.ts');
+  await writeFile(
+    entry,
+    `import { parentPort, workerData } from 'node:worker_threads';\n` +
+      `import { hostRecordingWriter } from ${JSON.stringify(path.join(__dirname, 'writer-host.ts'))};\n` +
+      `if (parentPort) hostRecordingWriter(parentPort, workerData);\n`,
+  );
+  workerFile = await bundle(entry, dir);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ import {
 } from './handoff';
 import type { RequestBody } from './mask';
 import type { RecordingWriter, WriterClock, WriterStats } from './writer';
-import type { WorkerInit } from './writer-worker';
+import type { WorkerInit } from './writer-host';
 
 /** The worker's side of the channel (node:worker_threads' Worker satisfies it). */
 export type WorkerPort = {
@@ -31,7 +31,7 @@ export type WorkerPort = {
 export type WorkerWriterOptions = WorkerInit & {
   clock: WriterClock;
   onError?: (error: RecordingError) => void;
-  /** The bundled writer-worker entry. */
+  /** The bundled worker entry (one that calls hostRecordingWriter, e.g. services/recorder/recorder-worker.ts). */
   workerFile: string | URL;
   /** Bytes handed to the worker and not yet taken; past it appends are dropped (and counted). Default 16 MiB. */
   maxInflightBytes?: number;

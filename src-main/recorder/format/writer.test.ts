@@ -1,6 +1,7 @@
 // The writer: what goes in comes out (fields, socket bytes cut anywhere, requests), blocks are sealed by size and
 // by timer, parts rotate, a slow disk costs dropped records with a gap record instead of memory, and a failing
 // disk stops the writer with one error report while the caller never sees an exception.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,10 +11,12 @@ import { createManualClock } from '../../../tests/support/manual-clock';
 import { quoteTraffic } from '../../../tests/support/quote-traffic';
 import { RecordingError } from './errors';
 import { bufferSource, openRecording } from './reader';
-import type { RecordingEntry } from './records';
+import type { RequestBody } from './mask';
+import type { RecordingEntry, RequestRecord } from './records';
 import {
   createRecordingWriter,
   partFileName,
+  type CheckpointSource,
   type RecordingWriter,
   type RecordingWriterOptions,
   type WriterFile,
@@ -87,6 +90,14 @@ function memWriter(
   const clock = createManualClock(1_000_000);
   const m = memFs(disk);
   return { clock, m, w: createRecordingWriter({ ...base, clock, fs: m.fs, ...opts }) };
+}
+
+/** A message as it comes off the socket: 4-byte length, then its fields each followed by NUL. */
+function frameOf(fields: readonly string[]): Buffer {
+  const body = Buffer.from(fields.map((f) => `${f}\0`).join(''), 'latin1');
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(body.length);
+  return Buffer.concat([len, body]);
 }
 
 describe('recording writer', () => {
@@ -300,6 +311,112 @@ describe('recording writer', () => {
       expect(text.includes('187.25')).toBe(keep);
       if (!keep) expect(text).toContain('DU0000001,DU0000002');
     }
+  });
+});
+
+/** A checkpoint source that keeps what it is fed; its checkpoint says how many records it had seen, and which. */
+function countingSource(every: number) {
+  const fed: { what: 'in' | 'req'; t: number; fields?: readonly string[]; r?: RequestBody }[] = [];
+  const source: CheckpointSource = {
+    every,
+    incoming: (fields, t) => void fed.push({ what: 'in', t, fields }),
+    request: (r, t) => void fed.push({ what: 'req', t, r }),
+    checkpoint: () => ({ kind: 'checkpoint', reqId: null, params: { seen: fed.length } }),
+  };
+  return { fed, source };
+}
+
+const checkpointsOf = (es: readonly RecordingEntry[]) =>
+  es.filter((e): e is RequestRecord => e.type === 'req' && e.kind === 'checkpoint');
+
+describe('recording writer with checkpoints', () => {
+  it('writes one every `every` ms of recording time, before the record that made it due, from what went before', async () => {
+    const m = memFs();
+    const { fed, source } = countingSource(60_000);
+    const w = createRecordingWriter({ ...base, clock: createManualClock(), fs: m.fs, checkpoints: source });
+    // 5 minutes of 10 messages a second (one every 100 ms), socket bytes and fields alike.
+    const msgs = [...quoteTraffic({ count: 3000, symbols: 5, messagesPerSecond: 2 })];
+    const t0 = msgs[0]!.t;
+    msgs.forEach((x, i) => (i % 2 ? w.incoming(x.fields, x.t) : w.incomingBytes(frameOf(x.fields), x.t)));
+    await w.close();
+    const es = await readAll([...m.files.values()][0]!);
+    const cps = checkpointsOf(es);
+    // The first record sets the clock going: one at each whole minute after it that the traffic reached.
+    const due = [1, 2, 3, 4].map((k) => msgs.find((x) => x.t >= t0 + k * 60_000)!.t);
+    expect(cps.map((c) => c.t)).toEqual(due);
+    for (const c of cps) {
+      const at = es.indexOf(c);
+      // Written before the first record of its time, and made of every record before it.
+      expect(es[at + 1]!.t).toBe(c.t);
+      expect(es.slice(0, at).every((e) => e.t <= c.t)).toBe(true);
+      expect(c.params).toEqual({ seen: at - es.slice(0, at).filter((e) => e.type === 'req').length });
+    }
+    // The source saw every message, as it went in.
+    expect(fed.map((f) => f.fields)).toEqual(msgs.map((x) => x.fields));
+  });
+
+  it('feeds the source what the file holds: masked unless kept', async () => {
+    for (const keep of [false, true]) {
+      const m = memFs();
+      const { fed, source } = countingSource(60_000);
+      const w = createRecordingWriter({
+        ...base,
+        clock: createManualClock(),
+        fs: m.fs,
+        keep,
+        checkpoints: source,
+      });
+      w.incomingBytes(frameOf(['4', '2', '7', '200', 'No security definition for DU1234567']));
+      w.incoming(['6', '2', 'NetLiquidation', '125000.5', 'USD', 'DU1234567']);
+      w.request({ kind: 'reqContractDetails', reqId: 7, params: { account: 'DU1234567', price: 1.5 } });
+      await w.close();
+      const seen = JSON.stringify(fed);
+      expect(seen.includes('DU1234567')).toBe(keep);
+      expect(seen.includes('125000.5')).toBe(keep);
+      const stored = (await readAll([...m.files.values()][0]!)).map((e) =>
+        e.type === 'in'
+          ? e.fields
+          : e.type === 'req'
+            ? { kind: e.kind, reqId: e.reqId, params: e.params }
+            : e,
+      );
+      expect(fed.map((f) => f.fields ?? f.r)).toEqual(stored);
+    }
+  });
+
+  it('starts every new part with a checkpoint, so a part replayed alone knows what was live', async () => {
+    const m = memFs();
+    const { source } = countingSource(60_000);
+    const w = createRecordingWriter({
+      ...base,
+      clock: createManualClock(),
+      fs: m.fs,
+      partBytes: 12_000,
+      blockBytes: 400,
+      checkpoints: source,
+    });
+    let n = 0;
+    for (const x of quoteTraffic({ count: 15_000 })) {
+      // Once, early in a part, a block bigger than a part: it cannot start one (it does not open with a
+      // checkpoint), so the part runs over until a block that does.
+      if (n === 7010)
+        w.request({ kind: 'x', reqId: 1, params: { blob: randomBytes(15_000).toString('base64') } }, x.t);
+      w.incoming(x.fields, x.t);
+      // A disk that keeps up (blocks waiting for it count in full against the part, see checkpointDue).
+      if (++n % 25 === 0) await w.flush();
+    }
+    const stats = await w.close();
+    expect(stats.files.length).toBeGreaterThan(3);
+    let opening = 0;
+    for (const [i, f] of stats.files.entries()) {
+      const r = await openRecording(bufferSource(m.files.get(f)!));
+      const es = await readAll(m.files.get(f)!);
+      if (i > 0) expect(es[0]).toMatchObject({ type: 'req', kind: 'checkpoint' });
+      opening += checkpointsOf(es).length;
+      // Only the blocks near a part's end open with one: the rest of the part pays nothing.
+      if (i < stats.files.length - 1) expect(checkpointsOf(es).length).toBeLessThan(r.blocks.length / 4);
+    }
+    expect(opening).toBeGreaterThanOrEqual(stats.files.length - 1);
   });
 });
 

@@ -7,6 +7,12 @@
 // Files: `<dir>/<base>-0001.ibdrec`, `-0002` … — a new part when the current one would pass `partBytes`; with
 // `maxParts` the oldest part is deleted when a new one would exceed it. Every part has its own header (session id
 // and part number), so a reader can chain parts and see when the first ones were rotated away.
+//
+// Checkpoints (optional, `checkpoints`): a replay seeks from the latest checkpoint before its target instead of
+// from the file's start, and a part is replayed on its own, so the writer adds one every `every` ms of recording
+// time and makes each new part start with one. What they hold is the caller's business (the demo gateway's
+// replay knows); the writer feeds the source every record as it goes into the file, masked when the file is, so a
+// checkpoint never holds what the recording itself masks.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { BlockEncoder } from './block-encoder';
@@ -55,6 +61,21 @@ export type RecordingWriterOptions = {
   maxPendingBytes?: number;
   partBytes?: number;
   maxParts?: number;
+  checkpoints?: CheckpointSource;
+};
+
+/**
+ * What writes a recording's checkpoints: it keeps whatever state it needs from the records it is fed (as stored:
+ * masked when the recording is) and makes a checkpoint record of it when asked. Called on the writer's thread, so
+ * a recording made through the worker pays for it off the app's thread.
+ */
+export type CheckpointSource = {
+  /** Recording time (ms) between two checkpoints. */
+  readonly every: number;
+  request(r: RequestBody, t: number): void;
+  incoming(fields: readonly string[], t: number): void;
+  /** The record to write now; stored as it is (it is made of records already masked). */
+  checkpoint(): RequestBody;
 };
 
 type WriterState = 'recording' | 'stopped' | 'closed';
@@ -104,7 +125,15 @@ export function partFileName(base: string, part: number): string {
   return `${base}-${String(part).padStart(4, '0')}${PART_EXT}`;
 }
 
-type Sealed = { payload: Buffer; firstTime: number; lastTime: number; count: number; flags: number };
+/** `opens`: the block's first record is a checkpoint, so a part may start with it (see `checkpoints`). */
+type Sealed = {
+  payload: Buffer;
+  firstTime: number;
+  lastTime: number;
+  count: number;
+  flags: number;
+  opens: boolean;
+};
 
 /** How an fs error reads in the notice: ENOSPC and EIO named, anything else by its code. */
 function writeError(e: unknown): RecordingError {
@@ -123,6 +152,14 @@ function writeError(e: unknown): RecordingError {
       cause: e,
     },
   );
+}
+
+/** A message body's fields (each followed by NUL), as the masker and a checkpoint source take them. */
+function bodyFields(b: Uint8Array, start: number, end: number): string[] {
+  const text = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
+  const fields = text === '' ? [] : text.split('\0');
+  if (text.endsWith('\0')) fields.pop();
+  return fields;
 }
 
 export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWriter {
@@ -164,6 +201,11 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
   let firstKeptPart = 1;
   // A frame cut by the end of a chunk: its bytes so far.
   let carry: Buffer = Buffer.alloc(0);
+  const cps = opts.checkpoints;
+  // Recording time of the next checkpoint (NaN until the first record), and whether the block being filled opens
+  // with one.
+  let checkpointAt = Number.NaN;
+  let blockOpens = false;
 
   const stop = (e: RecordingError): void => {
     if (state !== 'recording') return;
@@ -196,7 +238,9 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       count: enc.count,
       payload: enc.finish(),
       flags: 0,
+      opens: blockOpens,
     };
+    blockOpens = false;
     pending.push(s);
     pendingBytes += s.payload.length;
     pump();
@@ -252,16 +296,55 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
     }
   };
 
+  /**
+   * Before a record at time t goes in: a checkpoint first when one is due by recording time, or when this record
+   * opens a block that may be the first of a new part (writeBlock starts parts only at such blocks). "May" is
+   * bounded from above — the open part's bytes, plus every block waiting (uncompressed), plus twice a block's cap
+   * for the one being filled — so a few blocks before each rotation open with one and the rest of the part pays
+   * nothing (more while the disk lags: waiting blocks count uncompressed). The checkpoint is not sealed alone: the
+   * record that made it due follows it into the same block.
+   */
+  const checkpointDue = (t: number): void => {
+    if (!cps) return;
+    const opening = enc.count === 0 && partSize + pendingBytes + 2 * blockBytes >= partBytes;
+    if (Number.isNaN(checkpointAt)) checkpointAt = t + cps.every;
+    const due = t >= checkpointAt;
+    if (due) checkpointAt = t + cps.every - ((t - checkpointAt) % cps.every);
+    if (!opening && !due) return;
+    let record: RequestBody;
+    try {
+      record = cps.checkpoint();
+    } catch {
+      return; // a seek point missed costs a longer seek, never the recording
+    }
+    if (enc.count === 0) blockOpens = true;
+    enc.addRequest(t, record);
+    records++;
+  };
+
+  /** Feeds the checkpoint source what went into the file; what it cannot take costs a seek point, not the file. */
+  const feedIncoming = (fields: readonly string[], t: number): void => {
+    try {
+      cps!.incoming(fields, t);
+    } catch {
+      // see above
+    }
+  };
+
   const incoming = (fields: readonly string[], t = clock.now()): void => {
     if (!admit(t)) return;
     guard(() => {
-      enc.addIncoming(t, masker ? masker.incoming(fields) : fields);
+      checkpointDue(t);
+      const stored = masker ? masker.incoming(fields) : fields;
+      enc.addIncoming(t, stored);
+      if (cps) feedIncoming(stored, t);
       afterAdd();
     });
   };
 
   /** One framed message body b[start, end). */
   const message = (b: Uint8Array, start: number, end: number, t: number): void => {
+    checkpointDue(t);
     if (masker) {
       // Field 0 as a number: market data passes straight to the encoder; the rest goes through the masker.
       let id = 0;
@@ -271,14 +354,14 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
         id = c < 0 || c > 9 || i - start > 3 ? -1 : id * 10 + c;
       }
       if (!passesUnmasked(id) || i === start) {
-        const text = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
-        const fields = text === '' ? [] : text.split('\0');
-        if (text.endsWith('\0')) fields.pop();
-        enc.addIncoming(t, masker.incoming(fields));
+        const stored = masker.incoming(bodyFields(b, start, end));
+        enc.addIncoming(t, stored);
+        if (cps) feedIncoming(stored, t);
         return;
       }
     }
     enc.addMessage(t, b, start, end);
+    if (cps) feedIncoming(bodyFields(b, start, end), t);
   };
 
   const incomingBytes = (chunk: Uint8Array, t = clock.now()): void => {
@@ -329,7 +412,16 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
   const request = (r: RequestBody, t = clock.now()): void => {
     if (!admit(t)) return;
     guard(() => {
-      enc.addRequest(t, masker ? masker.request(r) : r);
+      checkpointDue(t);
+      const stored = masker ? masker.request(r) : r;
+      enc.addRequest(t, stored);
+      if (cps) {
+        try {
+          cps.request(stored, t);
+        } catch {
+          // see feedIncoming
+        }
+      }
       afterAdd();
     });
   };
@@ -399,7 +491,10 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       return;
     }
     const data = await buildBlock(codec, s.payload, s);
-    if (!file || (partBlocks > 0 && partSize + data.length > partBytes)) await openPart(clock.now());
+    // With checkpoints a new part starts only at a block that opens with one (see checkpointDue), so a replay of
+    // the part alone knows every stream live at its start.
+    const full = partBlocks > 0 && partSize + data.length > partBytes && (s.opens || !cps);
+    if (!file || full) await openPart(clock.now());
     const f = file!;
     const good = partSize;
     try {
@@ -455,7 +550,14 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
     }
     if (state === 'recording') {
       const now = clock.now();
-      pending.push({ payload: Buffer.alloc(0), firstTime: now, lastTime: now, count: 0, flags: FLAG_END });
+      pending.push({
+        payload: Buffer.alloc(0),
+        firstTime: now,
+        lastTime: now,
+        count: 0,
+        flags: FLAG_END,
+        opens: false,
+      });
       pump();
     }
     while (pumping) await pumping;

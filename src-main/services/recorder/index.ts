@@ -36,7 +36,10 @@ export type RecorderDeps = {
   /** Default folder of recordings (`<data dir>/recordings`). */
   dir: string;
   appVersion: string;
-  /** The bundled writer worker: encoding and compression then run off the app's thread. */
+  /**
+   * The bundled writer worker (recorder-worker.ts): encoding, compression and the replay checkpoints (which read
+   * every message) then run off the app's thread. Without it the writer runs here and writes no checkpoints.
+   */
   workerFile?: string;
   /** Size cap: a part's size and how many parts are kept (the oldest goes). Default 64 MiB × 16. */
   partBytes?: number;

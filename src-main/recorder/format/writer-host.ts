@@ -1,23 +1,28 @@
-// The recorder's worker thread: hosts a recording writer, so encoding, masking, compression and file writes all
-// happen off the app's thread. The client (writer-client.ts) hands it batches of raw appends. This file is a
-// bundle entry of its own (the app's build must emit it next to the main bundle).
-import { parentPort, workerData } from 'node:worker_threads';
+// The worker side of a worker-thread recording writer: takes the batches writer-client.ts sends and hands their
+// entries to a writer on this thread, answers flush and close, reports a disk failure once. A worker entry calls
+// it with what it adds to the writer (the app's recorder, services/recorder/recorder-worker.ts: replay checkpoints).
+import type { MessagePort } from 'node:worker_threads';
 import type { RecordingError } from './errors';
 import { readBatch, type FromWorker, type ToWorker, type WorkerSideStats } from './handoff';
 import { createRecordingWriter, type RecordingWriterOptions, type WriterStats } from './writer';
 
-export type WorkerInit = Omit<RecordingWriterOptions, 'clock' | 'fs' | 'onError'>;
+/** What the app's thread tells the worker (plain data: it crosses threads as workerData). */
+export type WorkerInit = Omit<RecordingWriterOptions, 'clock' | 'fs' | 'onError' | 'checkpoints'>;
 
 function side(s: WriterStats): WorkerSideStats {
   const { records, dropped, rejected, blocks, bytes, files, state } = s;
   return { records, dropped, rejected, blocks, bytes, files: [...files], state };
 }
 
-const port = parentPort;
-if (port) {
+export function hostRecordingWriter(
+  port: Pick<MessagePort, 'postMessage' | 'on'>,
+  init: WorkerInit,
+  extra: Pick<RecordingWriterOptions, 'checkpoints'> = {},
+): void {
   const post = (m: FromWorker): void => port.postMessage(m);
   const writer = createRecordingWriter({
-    ...(workerData as WorkerInit),
+    ...init,
+    ...extra,
     clock: {
       now: () => Date.now(),
       setTimeout: (fn, ms) => setTimeout(fn, ms),
