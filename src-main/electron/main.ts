@@ -26,6 +26,11 @@ protocol.registerSchemesAsPrivileged([
 
 const APP_ID = 'io.github.ibdesk.ibdesk'; // electron-builder.yml appId: Windows ties notifications to it
 const rendererDir = path.join(__dirname, '..', 'renderer');
+/**
+ * A worker thread's script cannot be read from inside the app's asar archive: electron-builder.yml unpacks the
+ * worker bundles beside it (app.asar.unpacked), and this is where they are then.
+ */
+const unpacked = (file: string): string => file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 const iconsDir = path.join(__dirname, '..', '..', 'assets', 'icons');
 const iconPath = path.join(iconsDir, 'png', '512x512.png');
 const ourWindows = new Set<number>();
@@ -107,8 +112,8 @@ async function start(): Promise<void> {
     logDir,
     demoEndpoint: demo.endpoint,
     ...recordOption(process.argv),
-    recorderWorker: path.join(__dirname, RECORDER_WORKER),
-    replayWorker: path.join(__dirname, REPLAY_WORKER),
+    recorderWorker: unpacked(path.join(__dirname, RECORDER_WORKER)),
+    replayWorker: unpacked(path.join(__dirname, REPLAY_WORKER)),
     openWindow: (pane) => {
       if (!windows) throw new Error('the windows are not ready yet');
       return windows.openPane(pane);

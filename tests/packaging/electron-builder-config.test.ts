@@ -72,6 +72,19 @@ describe('electron-builder.yml', () => {
     expect(pkg.dependencies).not.toHaveProperty('electron');
   });
 
+  it('packs the worker threads the desktop app starts, unpacked from the archive where main looks for them', () => {
+    const c = loadConfig() as Config & { asarUnpack?: string[] };
+    const main = readFileSync(path.join(root, 'src-main', 'electron', 'main.ts'), 'utf8');
+    const build = readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8');
+    for (const worker of ['dist/main/recorder-worker.js', 'dist/main/replay-worker.js']) {
+      expect(build).toContain(`'${worker}'`);
+      expect(c.files).toContain(worker);
+      expect(c.asarUnpack).toContain(worker);
+    }
+    expect(main).toMatch(/recorderWorker: unpacked\(/);
+    expect(main).toMatch(/replayWorker: unpacked\(/);
+  });
+
   it('targets AppImage + deb, dmg + zip, and a per-user nsis installer with shortcuts', () => {
     const c = loadConfig();
     expect(c.linux.target).toEqual(['AppImage', 'deb']);
