@@ -173,7 +173,8 @@ export function createMarketData(deps: {
         tick: (field: TickField, value: number, delayed: boolean) => {
           const q = draftOf(line);
           const now = batchAt ?? clock.now();
-          line.lastTickAt = now;
+          // The ticks of one read share its time: the long-lived line is written once per read, not per tick.
+          if (line.lastTickAt !== now) line.lastTickAt = now;
           if (q.state === 'stale' && !line.delayed) delete q.note;
           q.state = delayed
             ? line.dataType === 4
