@@ -59,7 +59,7 @@ export function routeDirectly(
       return;
     }
     // Everything else (a socket read's `received`, handshake messages…) goes on as the library wrote it.
-    original.apply(this, arguments as unknown as unknown[]);
+    original.apply(this, arguments as unknown as Parameters<Emitting['emitEvent']>);
   } as Emitting['emitEvent'];
   /* eslint-enable prefer-rest-params */
   return true;
