@@ -115,7 +115,9 @@ describe('market data', () => {
     // Line 1's second tick changes its draft in place: it stays first, once.
     await Promise.resolve();
     expect(
-      published.slice(before).map((p) => ({ conIds: p.quotes.map((q) => q.conId), clients: p.clients.sort() })),
+      published
+        .slice(before)
+        .map((p) => ({ conIds: p.quotes.map((q) => q.conId), clients: p.clients.sort() })),
     ).toEqual([
       { conIds: [1, 2], clients: ['w1'] },
       // Lines 3 and 4 are both held by w1 and w2 (4 by two panes of w1): one call for both.

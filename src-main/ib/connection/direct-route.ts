@@ -15,7 +15,14 @@ function controllerOf(api: IBApi): Emitting | null {
 }
 
 /** The emitter's methods that add or remove listeners (eventemitter3's, `addListener` and `off` are aliases). */
-const LISTENER_CHANGES = ['on', 'addListener', 'once', 'removeListener', 'off', 'removeAllListeners'] as const;
+const LISTENER_CHANGES = [
+  'on',
+  'addListener',
+  'once',
+  'removeListener',
+  'off',
+  'removeAllListeners',
+] as const;
 
 /**
  * Routes `events` to `route` without the emitter while `route`'s own listener (registered by the caller) is the
