@@ -20,17 +20,25 @@ function setup(lines = 100, opts: { probe?: boolean } = {}) {
   fake.ready();
   const published: { quotes: Quote[]; clients: string[] }[] = [];
   const probes: { stamps: QuoteProbe[]; clients: string[] }[] = [];
+  /** Both outputs in the order they were called: `q` quotes, `p` stamps, with their conIds. */
+  const calls: string[] = [];
   const md = createMarketData({
     tws: fake.tws,
     clock,
     log: silentLogger,
-    publish: (quotes, clients) => published.push({ quotes: [...quotes], clients: [...clients] }),
+    publish: (quotes, clients) => {
+      calls.push(`q ${quotes.map((q) => q.conId).join(',')}`);
+      published.push({ quotes: [...quotes], clients: [...clients] });
+    },
     probe: opts.probe
-      ? (stamps, clients) => probes.push({ stamps: [...stamps], clients: [...clients] })
+      ? (stamps, clients) => {
+          calls.push(`p ${stamps.map((x) => x.conId).join(',')}`);
+          probes.push({ stamps: [...stamps], clients: [...clients] });
+        }
       : undefined,
     prefs: { marketDataLines: lines, marketDataType: 'live' },
   });
-  return { clock, fake, md, published, probes };
+  return { clock, fake, md, published, probes, calls };
 }
 
 describe('market data', () => {
@@ -83,9 +91,9 @@ describe('market data', () => {
     }
     expect(published.length).toBe(before); // nothing until the read is done
     await Promise.resolve();
-    const batch = published.slice(before);
-    expect(batch.map((p) => p.quotes[0]!.conId).sort()).toEqual([1, 2]);
-    const q1 = batch.find((p) => p.quotes[0]!.conId === 1)!.quotes[0]!;
+    const batch = published.slice(before).flatMap((p) => p.quotes);
+    expect(batch.map((q) => q.conId).sort()).toEqual([1, 2]);
+    const q1 = batch.find((q) => q.conId === 1)!;
     expect(q1).toMatchObject({ bid: 59, state: 'live', updatedAt: clock.now() });
     // The next read starts a new draft: what was published stays as it was sent.
     clock.advance(1000);
@@ -94,6 +102,39 @@ describe('market data', () => {
     expect(md.quote(1)).toMatchObject({ bid: 99, updatedAt: clock.now() });
     await Promise.resolve();
     expect(published.at(-1)!.quotes[0]).toMatchObject({ conId: 1, bid: 99 });
+  });
+
+  it('publishes one read in one call per run of lines held by the same windows, in the order they ticked', async () => {
+    const { fake, md, published } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1), c(2), c(3), c(4)]);
+    md.subscribe({ key: 'scan:1', clientId: 'w2' }, [c(3)]);
+    md.subscribe({ key: 'w2', clientId: 'w2' }, [c(4)]);
+    md.subscribe({ key: 'w1b', clientId: 'w1' }, [c(4)]);
+    const before = published.length;
+    for (const i of [1, 2, 3, 4, 1]) fake.streams[i - 1]!.md!.tick('bid', 10 * i, false);
+    // Line 1's second tick changes its draft in place: it stays first, once.
+    await Promise.resolve();
+    expect(
+      published
+        .slice(before)
+        .map((p) => ({ conIds: p.quotes.map((q) => q.conId), clients: p.clients.sort() })),
+    ).toEqual([
+      { conIds: [1, 2], clients: ['w1'] },
+      // Lines 3 and 4 are both held by w1 and w2 (4 by two panes of w1): one call for both.
+      { conIds: [3, 4], clients: ['w1', 'w2'] },
+    ]);
+  });
+
+  it('cuts a run of lines at a bench stamp, so the stamp goes out right after its own quote', async () => {
+    const { fake, md, calls } = setup(100, { probe: true });
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1), c(2), c(3)]);
+    const before = calls.length;
+    fake.streams[0]!.md!.tick('last', 1, false);
+    fake.streams[1]!.md!.tick('last', 2, false);
+    fake.streams[1]!.md!.probe!(9, 1_700_000_000_000);
+    fake.streams[2]!.md!.tick('last', 3, false);
+    await Promise.resolve();
+    expect(calls.slice(before)).toEqual(['q 1,2', 'p 2', 'q 3']);
   });
 
   it("passes the demo gateway's bench stamp on right after the quote it closes, never on the quote", async () => {

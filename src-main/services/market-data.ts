@@ -133,21 +133,45 @@ export function createMarketData(deps: {
   let batch: Line[] = [];
   let batchAt: number | null = null;
 
+  /** Whether two lines' windows are the same (sets made per line, so equal ones are seldom the same object). */
+  function sameClients(a: Set<string>, b: Set<string>): boolean {
+    if (a === b) return true;
+    if (a.size !== b.size) return false;
+    for (const id of b) if (!a.has(id)) return false;
+    return true;
+  }
+
   function publishBatch(): void {
     const lines = batch;
     batch = [];
     batchAt = null;
+    // Lines after one another with the same windows go out in one call (with one window, a whole read in one), in
+    // the order they ticked: one array, one pass over the windows and the taps per read instead of per line.
+    let run: Quote[] = [];
+    let runClients: Set<string> | null = null;
+    const flushRun = (): void => {
+      if (run.length === 0) return;
+      deps.publish(run, runClients!);
+      run = [];
+    };
     for (const line of lines) {
       if (line.draft) {
         line.draft = false;
-        deps.publish([line.quote], clientsOf(line));
+        const clients = clientsOf(line);
+        if (runClients === null || !sameClients(runClients, clients)) {
+          flushRun();
+          runClients = clients;
+        }
+        run.push(line.quote);
       }
       // The stamp follows its quote (published here, or emitted since) in the same task, so in the same frame.
       if (line.probe !== null) {
+        flushRun();
         if (line.stream !== null) probeOut?.([line.probe], clientsOf(line));
         line.probe = null;
       }
     }
+    flushRun();
   }
 
   const probeOut = deps.probe;
@@ -183,7 +207,8 @@ export function createMarketData(deps: {
         tick: (field: TickField, value: number, delayed: boolean) => {
           const q = draftOf(line);
           const now = batchAt ?? clock.now();
-          line.lastTickAt = now;
+          // The ticks of one read share its time: the long-lived line is written once per read, not per tick.
+          if (line.lastTickAt !== now) line.lastTickAt = now;
           if (q.state === 'stale' && !line.delayed) delete q.note;
           q.state = delayed
             ? line.dataType === 4

@@ -45,6 +45,29 @@ describe('routeDirectly', () => {
     expect(seen).toEqual([1_765_000_000]);
   });
 
+  it('sees listeners that come and go after it is installed (once, off, removeListener)', () => {
+    const { api, direct, viaEmitter } = setup();
+    emit(api, EventName.tickPrice, 1, 1, 1, {});
+    const extra: unknown[] = [];
+    api.once(EventName.tickPrice, (id: number) => void extra.push(id));
+    emit(api, EventName.tickPrice, 2, 1, 1, {});
+    // The once-listener is gone after it ran: the router is alone again.
+    emit(api, EventName.tickPrice, 3, 1, 1, {});
+    const onResult = (): void => undefined;
+    api.on(EventName.result, onResult);
+    emit(api, EventName.tickPrice, 4, 1, 1, {});
+    api.off(EventName.result, onResult);
+    emit(api, EventName.tickPrice, 5, 1, 1, {});
+    const other = (): void => undefined;
+    api.addListener(EventName.tickPrice, other);
+    emit(api, EventName.tickPrice, 6, 1, 1, {});
+    api.removeListener(EventName.tickPrice, other);
+    emit(api, EventName.tickPrice, 7, 1, 1, {});
+    expect(direct.map(([, args]) => args[0])).toEqual([1, 3, 5, 7]);
+    expect(viaEmitter.map((args) => args[0])).toEqual([2, 4, 6]);
+    expect(extra).toEqual([2]);
+  });
+
   it('changes nothing on an api without the expected controller', () => {
     const api = { listenerCount: () => 0 } as unknown as IBApi;
     expect(routeDirectly(api, ROUTED, () => undefined)).toBe(false);

@@ -14,6 +14,16 @@ function controllerOf(api: IBApi): Emitting | null {
   return typeof (controller as Emitting).emitEvent === 'function' ? (controller as Emitting) : null;
 }
 
+/** The emitter's methods that add or remove listeners (eventemitter3's, `addListener` and `off` are aliases). */
+const LISTENER_CHANGES = [
+  'on',
+  'addListener',
+  'once',
+  'removeListener',
+  'off',
+  'removeAllListeners',
+] as const;
+
 /**
  * Routes `events` to `route` without the emitter while `route`'s own listener (registered by the caller) is the
  * only one. Returns false, changing nothing, when the library's shape is not the expected one.
@@ -27,17 +37,37 @@ export function routeDirectly(
   if (!controller) return false;
   const original = controller.emitEvent;
   const count = (name: string): number => api.listenerCount(name as EventName);
-  controller.emitEvent = function (name: string, ...args: unknown[]): void {
-    if (
-      events.has(name) &&
-      count(name) === 1 &&
-      count(EventName.result) === 0 &&
-      count(EventName.all) === 0
-    ) {
+  // Which events skip the emitter, worked out again after any listener comes or goes instead of three listener
+  // counts per message (a quote tick is two messages of a few fields: the counts were a tenth of the app's own
+  // work per message).
+  let direct: ReadonlySet<string> | null = null;
+  const decide = (): ReadonlySet<string> => {
+    if (count(EventName.result) > 0 || count(EventName.all) > 0) return new Set();
+    return new Set([...events].filter((name) => count(name) === 1));
+  };
+  const emitter = api as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const method of LISTENER_CHANGES) {
+    const own = emitter[method];
+    if (typeof own !== 'function') continue;
+    emitter[method] = function (this: unknown, ...args: unknown[]): unknown {
+      direct = null;
+      return own.apply(this, args);
+    };
+  }
+  // `arguments`, not rest parameters: a message passed on is not gathered into an array to be spread again.
+  /* eslint-disable prefer-rest-params */
+  controller.emitEvent = function (this: unknown, name: string): void {
+    direct ??= decide();
+    if (direct.has(name)) {
+      // The arguments after the name, copied once: the router keeps them (the library's spread made this array).
+      const args = new Array<unknown>(arguments.length - 1);
+      for (let i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
       route(name, args);
       return;
     }
-    original.call(this, name, ...args);
-  };
+    // Everything else (a socket read's `received`, handshake messages…) goes on as the library wrote it.
+    original.apply(this, arguments as unknown as Parameters<Emitting['emitEvent']>);
+  } as Emitting['emitEvent'];
+  /* eslint-enable prefer-rest-params */
   return true;
 }

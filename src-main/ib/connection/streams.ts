@@ -71,9 +71,11 @@ export function createStreamRegistry(deps: {
   }
 
   function deliver(entry: StreamEntry, name: string, args: readonly unknown[]): void {
-    // Every message delivered here came in with the current socket read, stamped in lastInbound.
-    entry.lastEventAt = deps.lastInbound();
-    entry.awaitingSince = null;
+    // Every message delivered here came in with the current socket read, stamped in lastInbound: stored once per
+    // read, not rewritten by each of its messages.
+    const at = deps.lastInbound();
+    if (entry.lastEventAt !== at) entry.lastEventAt = at;
+    if (entry.awaitingSince !== null) entry.awaitingSince = null;
     entry.spec.onEvent?.(name, args, entry.ctx);
   }
 
