@@ -202,7 +202,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     backendReady.then(
       (b) => {
         if (closing || socket.destroyed) return refuse(socket, 503, 'the host is stopping');
-        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, b));
+        try {
+          wss.handleUpgrade(req, socket, head, (ws) => accept(ws, b));
+        } catch (err) {
+          refuse(socket, 400, `unreadable upgrade request (${(err as Error).message})`);
+        }
       },
       () => refuse(socket, 503, 'the app did not start'),
     );
