@@ -60,7 +60,7 @@ describe('replay service', () => {
   it('keeps one gateway per recording, and refuses the transport when none runs', async () => {
     const { replay, started, closed, published } = setup();
     expect(replay.status()).toBe(null);
-    expect(() => replay.play()).toThrow(/No replay is running/);
+    await expect(replay.play()).rejects.toThrow(/No replay is running/);
     await replay.endpoint('/rec/a.ibdrec');
     await replay.endpoint('/rec/a.ibdrec');
     expect(started).toEqual(['/rec/a.ibdrec']);
