@@ -4,22 +4,12 @@
 // over its high-water mark is skipped until it reads again. Fake adapter, real hub, manual clock.
 import { describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '../../src-shared/contract';
-import type { DepthChange } from '../../src-shared/domain/depth';
 import { silentLogger } from '../../src-shared/logger';
 import { createHub } from '../../src-main/hub/hub';
 import { createDepth } from '../../src-main/services/depth/index';
 import { createFakeTws } from '../support/fake-tws';
 import { createManualClock } from '../support/manual-clock';
-
-const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
-const ins = (side: 'bid' | 'ask', position: number, price: number, size = 100): DepthChange => ({
-  side,
-  position,
-  operation: 'insert',
-  price,
-  size,
-  maker: 'ARCA',
-});
+import { AAPL_SMART as AAPL, depthInsert as ins } from '../support/domain-fixtures';
 
 describe('depth books with the hub’s frames', () => {
   const FRAME = 17;

@@ -1,11 +1,24 @@
-// Whole domain objects for unit tests (a connection status, an order, an execution, an option, a chain): a plain
+// Whole domain objects for unit tests (a connection status, an order, an execution, an option, a chain, a depth
+// change): a plain
 // paper-account default that each test overrides with the fields it is about, so no test spells out the other twenty.
 import type { ConnectionStatus } from '../../src-shared/domain/connection';
+import type { DepthChange } from '../../src-shared/domain/depth';
 import type { Instrument } from '../../src-shared/domain/instrument';
 import type { OptionChain } from '../../src-shared/domain/option';
 import type { Execution, Order } from '../../src-shared/domain/order';
 
 const AAPL = { symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
+
+/** AAPL on SMART with its conId, the instrument the depth tests ask a book of. */
+export const AAPL_SMART = { conId: 265598, ...AAPL };
+
+/** A depth change inserting a level at `position` on one side (ARCA, 100 shares unless told). */
+export const depthInsert = (
+  side: 'bid' | 'ask',
+  position: number,
+  price: number,
+  size = 100,
+): DepthChange => ({ side, position, operation: 'insert', price, size, maker: 'ARCA' });
 
 /** An order's terms beyond its type and price when it has none of them: no stop, no trail, DAY, RTH only, no OCA. */
 export const PLAIN_TERMS = {

@@ -2,21 +2,12 @@
 // publishing, an empty book on every (re)start, TWS's reset and refusals, resync of a book that stops fitting,
 // and the stale state while the quote moves (with the hub's frames: tests/integration/depth-frames.test.ts).
 import { describe, expect, it } from 'vitest';
-import type { DepthBook, DepthChange } from '../../../src-shared/domain/depth';
+import type { DepthBook } from '../../../src-shared/domain/depth';
 import { silentLogger } from '../../../src-shared/logger';
 import { createFakeTws } from '../../../tests/support/fake-tws';
 import { createManualClock } from '../../../tests/support/manual-clock';
 import { createDepth } from './index';
-
-const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK' as const, exchange: 'SMART', currency: 'USD' };
-const ins = (side: 'bid' | 'ask', position: number, price: number, size = 100): DepthChange => ({
-  side,
-  position,
-  operation: 'insert',
-  price,
-  size,
-  maker: 'ARCA',
-});
+import { AAPL_SMART as AAPL, depthInsert as ins } from '../../../tests/support/domain-fixtures';
 
 function setup(quoteAt: number | null = null) {
   const clock = createManualClock(1_800_000_000_000);
