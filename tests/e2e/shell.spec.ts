@@ -35,12 +35,13 @@ test('a Paper profile saved in the dialog survives a reload and a host restart',
     app.getByRole('dialog', { name: 'Profiles' }).getByRole('button', { name: 'My Paper' }),
   ).toBeVisible();
 
-  // Restart the host on the same data directory: the profile is read back from disk.
+  // A second host on the same data directory: the profile is read back from disk. The first host stays up (idle)
+  // until the fixture stops it: stopping it removes the directory it made, and the second host now listens before
+  // its app has read the settings, so an early stop raced that read (and the second host's own writes).
   const dataDir = host.dataDir;
   const second = await startBuiltWebHost({ dataDir });
   try {
     await app.goto('about:blank');
-    await host.stop();
     const page = await browser.newPage();
     await page.goto(second.url);
     await page.getByRole('button', { name: 'Profiles…' }).click();
