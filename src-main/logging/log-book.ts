@@ -48,9 +48,13 @@ export function createLogBook(opts: {
   let seq = 0;
 
   function write(source: string, level: LogLevel, message: string, fields: LogFields = {}): void {
+    const rank = LEVELS[level];
+    const toSink = rank >= sinkLevel && opts.sink !== undefined;
+    // An entry no one keeps costs nothing: debug lines on hot paths are not masked, stamped or counted.
+    if (!toSink && rank < windowLevel) return;
     const { twsCode, action, ...raw } = fields;
     // Account ids never reach a log line whole, whoever logs them (STYLE.md rule 12).
-    const rest = maskFields(raw);
+    const rest = toSink ? maskFields(raw) : {};
     const entry: LogEntry = {
       seq: ++seq,
       time: now(),
@@ -60,8 +64,8 @@ export function createLogBook(opts: {
       ...(typeof twsCode === 'number' ? { twsCode } : {}),
       ...(typeof action === 'string' ? { action: maskAccountIds(action) } : {}),
     };
-    if (LEVELS[level] >= sinkLevel) opts.sink?.(entry, rest);
-    if (LEVELS[level] < windowLevel) return;
+    if (toSink) opts.sink!(entry, rest);
+    if (rank < windowLevel) return;
     ring.push(entry);
     if (ring.length > capacity) ring.splice(0, ring.length - capacity);
     for (const l of listeners) l(entry);

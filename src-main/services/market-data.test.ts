@@ -186,6 +186,21 @@ describe('market data', () => {
     expect(md.quote(3)!.note).toBeUndefined();
   });
 
+  it('a line TWS ends with an error gives its place to one over the budget, and the count stays right', () => {
+    const { fake, md } = setup(2);
+    md.subscribe({ key: 'w', clientId: 'w' }, [c(1), c(2), c(3)]);
+    expect(fake.streams[0]!.md!.error(200, 'No security definition has been found')).toBe('end');
+    expect(md.quote(1)!.state).toBe('error');
+    expect(fake.streams).toHaveLength(3);
+    expect(fake.streams[2]!.contract!.conId).toBe(3);
+    expect(md.lines()).toEqual({ used: 2, budget: 2 });
+    md.unsubscribe({ key: 'w', clientId: 'w' }, [1, 2, 3]);
+    expect(md.lines().used).toBe(0);
+    md.subscribe({ key: 'w', clientId: 'w' }, [c(4), c(5)]);
+    expect(fake.streams).toHaveLength(5);
+    expect(md.lines()).toEqual({ used: 2, budget: 2 });
+  });
+
   it('gives a new line the place of a released one only once its cancel has left, in the order asked', () => {
     const { fake, md } = setup(3);
     const w = { key: 'w', clientId: 'w' };

@@ -83,8 +83,19 @@ export function createMarketData(deps: {
   const staleAfter = deps.staleAfterMs ?? STALE_AFTER_MS;
   tws.link.setMarketDataType(type);
 
-  const used = (): number => [...lines.values()].filter((l) => l.stream !== null || l.awaitingSlot).length;
-  const streaming = (): number => [...lines.values()].filter((l) => l.stream !== null).length;
+  // Counted as they change, not by a pass over every line: a window subscribing 500 rows asks for both per row.
+  let streams = 0;
+  let awaiting = 0;
+  const used = (): number => streams + awaiting;
+  const streaming = (): number => streams;
+  function setStream(line: Line, stream: StreamHandle | null): void {
+    streams += (stream !== null ? 1 : 0) - (line.stream !== null ? 1 : 0);
+    line.stream = stream;
+  }
+  function setAwaiting(line: Line, value: boolean): void {
+    if (line.awaitingSlot !== value) awaiting += value ? 1 : -1;
+    line.awaitingSlot = value;
+  }
   /**
    * Lines released whose cancels still wait in the pacer: TWS holds them until the cancels leave. Those cancels
    * go after the requests queued behind them (a new chain's at-the-money lines before the old chain's cancels), so
@@ -99,7 +110,7 @@ export function createMarketData(deps: {
     if (streaming() + freeing < budget) open(line);
     else {
       line.waitingSince = null;
-      line.awaitingSlot = true;
+      setAwaiting(line, true);
       slotQueue.push(line);
     }
   }
@@ -107,7 +118,7 @@ export function createMarketData(deps: {
   function fillSlots(): void {
     while (!stopped && slotQueue.length > 0 && streaming() + freeing < budget) {
       const line = slotQueue.shift()!;
-      line.awaitingSlot = false;
+      setAwaiting(line, false);
       open(line);
     }
   }
@@ -196,7 +207,7 @@ export function createMarketData(deps: {
 
   function open(line: Line): void {
     line.waitingSince = null;
-    line.stream = tws.marketData(
+    const stream = tws.marketData(
       line.contract,
       { delayed: () => line.delayed },
       {
@@ -264,13 +275,15 @@ export function createMarketData(deps: {
             twsCode: code,
             action: 'quote line stopped',
           });
-          line.stream = null;
+          setStream(line, null);
           emit(line, { state: 'error', note: plainTwsMessage(code, message) });
           promote();
           return 'end';
         },
       },
     );
+    // Set after the call, as before: an error the adapter reports inside it ends the line, and the handle still wins.
+    setStream(line, stream);
   }
 
   function promote(): void {
@@ -328,11 +341,11 @@ export function createMarketData(deps: {
     lines.delete(conId);
     line.draft = false;
     if (line.awaitingSlot) {
-      line.awaitingSlot = false;
+      setAwaiting(line, false);
       slotQueue.splice(slotQueue.indexOf(line), 1);
     }
     const stream = line.stream;
-    line.stream = null;
+    setStream(line, null);
     if (stream) {
       freeing++;
       stream.close(freed);
