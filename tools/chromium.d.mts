@@ -15,6 +15,8 @@ export interface ChromiumSystem {
   log(line: string): void;
 }
 export const SYSTEM_BROWSERS: readonly string[];
+export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[];
+export const HEADLESS_DISABLED_FEATURES: readonly string[];
 export const chromiumArgs: readonly string[];
 export class ChromiumNotFound extends Error {}
 export const realSystem: ChromiumSystem;
