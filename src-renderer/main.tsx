@@ -1,24 +1,12 @@
-// Renderer entry: connect the client (Electron bridge or WebSocket), bind events into the store, render. With
-// `?pane=<id>` in the URL the window shows that one pane (a torn-off window).
-// The theme's base stylesheet first: every part's own stylesheet comes after it (and overrides it where it says so).
-import './shell/theme.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { bindEvents } from './api/bind-events';
-import { connectClient } from './api/connect';
-import { createAppStore } from './stores/app-store';
-import { AppStoreContext } from './stores/use-app-store';
-import { App } from './shell/App';
+// Renderer entry: the client first (Electron bridge, or the web host's WebSocket with the first reads already
+// asked: api/page-client.ts), then the app itself (boot.tsx), loaded while the socket opens and those reads answer.
+import { pageClient } from './api/page-client';
 
-const store = createAppStore(connectClient());
-const pane = new URLSearchParams(window.location.search).get('pane');
-if (pane && /^[a-z][a-z0-9-]{0,39}$/.test(pane)) store.getState().setSinglePane(pane);
-bindEvents(store);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppStoreContext.Provider value={store}>
-      <App />
-    </AppStoreContext.Provider>
-  </StrictMode>,
+import('./boot').then(
+  ({ boot }) => boot(pageClient),
+  (err: unknown) => {
+    // The app's code did not load (the host stopped mid-load, a damaged install): say so instead of a blank page.
+    const root = document.getElementById('root');
+    if (root) root.textContent = `IBDesk could not load its screen (${String(err)}). Reload the page to try again.`;
+  },
 );

@@ -10,6 +10,11 @@ export interface IbdeskClient {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
   /** The transport itself (the web host's socket); Electron IPC is always connected. */
   onTransport(listener: (state: TransportState) => void): () => void;
+  /**
+   * Asks for a read now, before anyone needs it: the first identical `invoke` gets this answer (the web host's
+   * socket, at start; see page-client.ts). Where there is nothing to gain (Electron IPC) it is absent.
+   */
+  prefetch?<K extends RequestName>(method: K, params: Params<K>): void;
   /** The address of a pane in a browser tab of its own (the web host; Electron opens windows through main). */
   paneTabUrl?(pane: string): string;
   close(): void;

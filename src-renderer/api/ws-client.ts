@@ -1,10 +1,19 @@
 // WebSocket transport for the web host: `{id, method, params}` → `{id, ok, value|error}`, and `{events}` pushes.
 // Reconnects on its own (the host may restart); requests made while it is down fail fast with UNAVAILABLE.
+// At start the page connects before its app has loaded (api/page-client.ts): reads asked for then (`prefetch`) go
+// out as the socket opens and are handed to the first identical request on that socket, and events that come before
+// anyone listens are held for the first listeners.
 import type { EventEnvelope } from '../../src-shared/contract';
 import type { AppErrorData, Result } from '../../src-shared/result';
 import { EventListeners, type IbdeskClient, type TransportState } from './client';
 
 const REQUEST_TIMEOUT_MS = 60_000;
+/** A prefetched answer no one asked for by then is dropped: it is only for the first requests of a start. */
+const PREFETCH_TTL_MS = 15_000;
+/** Events held before the first listener, at most (a page whose app never loads must not grow without end). */
+const MAX_HELD_EVENTS = 10_000;
+
+const prefetchKey = (method: string, params: unknown): string => `${method}\u0000${JSON.stringify(params)}`;
 
 export function createWsClient(url: string): IbdeskClient {
   const listeners = new EventListeners();
@@ -18,6 +27,13 @@ export function createWsClient(url: string): IbdeskClient {
   let closed = false;
   let retryMs = 500;
   let state: TransportState = { connected: false, reason: null };
+  /** Sockets opened so far: a prefetched answer serves only requests made on the socket it was asked on. */
+  let generation = 0;
+  /** Reads to ask for as soon as the socket opens. */
+  let toPrefetch: { key: string; method: string; params: unknown }[] = [];
+  const prefetched = new Map<string, { generation: number; answer: Promise<Result<unknown>> }>();
+  /** Events that came before anyone listened (null once someone has). */
+  let held: EventEnvelope[] | null = [];
 
   const setState = (next: TransportState): void => {
     state = next;
@@ -38,6 +54,10 @@ export function createWsClient(url: string): IbdeskClient {
     ws = socket;
     socket.onopen = () => {
       retryMs = 500;
+      generation++;
+      const asks = toPrefetch;
+      toPrefetch = [];
+      for (const a of asks) keepPrefetched(a.key, send(socket, a.method, a.params));
       setState({ connected: true, reason: null });
     };
     socket.onmessage = (ev) => {
@@ -56,6 +76,10 @@ export function createWsClient(url: string): IbdeskClient {
         events?: EventEnvelope[];
       };
       if (Array.isArray(m.events)) {
+        if (held) {
+          if (held.length + m.events.length <= MAX_HELD_EVENTS) held.push(...m.events);
+          return;
+        }
         for (const e of m.events) listeners.emit(e.event, e.payload);
         return;
       }
@@ -82,12 +106,41 @@ export function createWsClient(url: string): IbdeskClient {
           ? `The host dropped this window: ${ev.reason}`
           : 'Lost the connection to the IBDesk host; retrying…';
       failPending(reason);
+      prefetched.clear();
       setState({ connected: false, reason });
       if (!closed) {
         setTimeout(open, retryMs);
         retryMs = Math.min(retryMs * 2, 5000);
       }
     };
+  }
+
+  function send(socket: WebSocket, method: string, params: unknown): Promise<Result<unknown>> {
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        resolve({ ok: false, error: { code: 'TIMEOUT', message: `${method} took too long` } });
+      }, REQUEST_TIMEOUT_MS);
+      pending.set(id, { resolve, timer });
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  }
+
+  function keepPrefetched(key: string, answer: Promise<Result<unknown>>): void {
+    const entry = { generation, answer };
+    prefetched.set(key, entry);
+    setTimeout(() => {
+      if (prefetched.get(key) === entry) prefetched.delete(key);
+    }, PREFETCH_TTL_MS);
+  }
+
+  /** The held events go to the listeners once the first ones are in (they are added in one go: bind-events.ts). */
+  let releasing = false;
+  function releaseHeld(): void {
+    const events = held;
+    held = null;
+    for (const e of events ?? []) listeners.emit(e.event, e.payload);
   }
 
   open();
@@ -101,17 +154,25 @@ export function createWsClient(url: string): IbdeskClient {
           error: { code: 'UNAVAILABLE', message: 'Not connected to the IBDesk host' },
         });
       }
-      const id = nextId++;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          resolve({ ok: false, error: { code: 'TIMEOUT', message: `${method} took too long` } });
-        }, REQUEST_TIMEOUT_MS);
-        pending.set(id, { resolve: resolve as (r: Result<unknown>) => void, timer });
-        socket.send(JSON.stringify({ id, method, params }));
-      });
+      const key = prefetchKey(method, params);
+      const early = prefetched.get(key);
+      if (early) {
+        prefetched.delete(key);
+        if (early.generation === generation) return early.answer as Promise<Result<never>>;
+      }
+      return send(socket, method, params) as Promise<Result<never>>;
+    },
+    prefetch(method, params) {
+      const key = prefetchKey(method, params);
+      const socket = ws;
+      if (socket && socket.readyState === WebSocket.OPEN) keepPrefetched(key, send(socket, method, params));
+      else toPrefetch.push({ key, method, params });
     },
     on(event, listener) {
+      if (held && !releasing) {
+        releasing = true;
+        queueMicrotask(releaseHeld);
+      }
       return listeners.add(event, listener as (p: unknown) => void);
     },
     onTransport(listener) {

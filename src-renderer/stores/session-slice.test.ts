@@ -4,6 +4,7 @@ import type { Settings } from '../../src-shared/domain/settings';
 import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
 import { bar, connectionStatus, item } from '../../tests/support/renderer/fixtures';
 import { createAppStore } from './app-store';
+import { START_READS } from '../api/start-reads';
 
 const settings = (activeProfileId: string): Settings => ({
   version: 1,
@@ -45,6 +46,14 @@ describe('session slice', () => {
     // After a host reconnect the window keeps what it shows.
     expect(store.getState().layout).toBeNull();
     expect(client.callsOf('app.info')).toHaveLength(2);
+  });
+
+  it('makes, at start, every read the page asked for before the app loaded, with the same parameters', async () => {
+    const client = createFakeClient({ 'watchlists.get': () => [] });
+    const store = createAppStore(client);
+    store.getState().transportChanged({ connected: true, reason: null });
+    await settle();
+    for (const [method, params] of START_READS) expect(client.callsOf(method)).toContainEqual(params);
   });
 
   it("asks for the first watchlist's quotes before the workspace is laid out, and lets go once the panes hold them", async () => {
