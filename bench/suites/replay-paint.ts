@@ -9,8 +9,12 @@ import os from 'node:os';
 import type { Page } from '@playwright/test';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { figure, type Figure } from '../figure';
-import { cachedBenchFile } from '../support/cached-file';
-import { benchRecordingWriter, closeWhole, quoteLineRequest } from '../support/recording';
+import {
+  benchRecordingWriter,
+  cachedBenchRecording,
+  closeWhole,
+  quoteLineRequest,
+} from '../support/recording';
 import { demoStocks, launchChromium, openApp } from '../web/app-session';
 import { bundleBrowser } from '../web/bundle';
 import { median, percentile } from '../web/stats';
@@ -28,16 +32,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type TickPaint = { tickId: number; tickAt: number; arrivedAt?: number; changedAt: number; paintedAt: number };
 
 function hourRecording(): Promise<{ file: string; seconds: number }> {
-  const sources = [
-    'src-main/recorder/format/block-encoder.ts',
-    'src-main/recorder/format/writer.ts',
-    'src-main/recorder/format/file-header.ts',
-    'src-main/demo-gateway/model/universe.ts',
-    'tests/support/quote-traffic.ts',
-    'bench/support/recording.ts',
-    'bench/suites/replay-paint.ts',
-  ];
-  return cachedBenchFile('replay-paint', sources, String(MESSAGES), write);
+  const sources = ['src-main/demo-gateway/model/universe.ts', 'bench/suites/replay-paint.ts'];
+  return cachedBenchRecording('replay-paint', sources, String(MESSAGES), write);
 }
 
 async function write(tmp: string): Promise<string> {

@@ -9,8 +9,12 @@ import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { RawClient } from '../../tests/integration/gateway/raw-client';
 import { figure, type Figure } from '../figure';
-import { cachedBenchFile } from '../support/cached-file';
-import { benchRecordingWriter, closeWhole, quoteLineRequest } from '../support/recording';
+import {
+  benchRecordingWriter,
+  cachedBenchRecording,
+  closeWhole,
+  quoteLineRequest,
+} from '../support/recording';
 
 const SYMBOLS = 500;
 const PER_SYMBOL = 4;
@@ -24,16 +28,11 @@ const symbolOf = (i: number): string => `S${String(i).padStart(3, '0')}`;
 /** The 6.5-hour recording: 500 quote lines asked for at its start, their traffic, a checkpoint every minute. */
 function dayRecording(): Promise<{ file: string; seconds: number }> {
   const sources = [
-    'src-main/recorder/format/block-encoder.ts',
-    'src-main/recorder/format/writer.ts',
-    'src-main/recorder/format/file-header.ts',
     'src-main/demo-gateway/replay/checkpoint.ts',
     'src-main/demo-gateway/replay/recorded-stream.ts',
-    'tests/support/quote-traffic.ts',
-    'bench/support/recording.ts',
     'bench/suites/replay.ts',
   ];
-  return cachedBenchFile('replay', sources, String(DAY_MESSAGES), write);
+  return cachedBenchRecording('replay', sources, String(DAY_MESSAGES), write);
 }
 
 async function write(tmp: string): Promise<string> {

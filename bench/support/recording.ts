@@ -3,6 +3,26 @@
 // anything dropped or refused in it.
 import { systemClock } from '../../src-shared/clock';
 import { createRecordingWriter, type RecordingWriter } from '../../src-main/recorder/format';
+import { cachedBenchFile } from './cached-file';
+
+/** What decides the bytes of every bench recording: the recorder's encoder, writer and header, the traffic, this file. */
+const RECORDING_SOURCES = [
+  'src-main/recorder/format/block-encoder.ts',
+  'src-main/recorder/format/writer.ts',
+  'src-main/recorder/format/file-header.ts',
+  'tests/support/quote-traffic.ts',
+  'bench/support/recording.ts',
+];
+
+/** A suite's recording, cached (cachedBenchFile) by RECORDING_SOURCES and the sources the suite adds (its own file…). */
+export function cachedBenchRecording(
+  suite: string,
+  sources: readonly string[],
+  extra: string,
+  make: (dir: string) => Promise<string>,
+): Promise<{ file: string; seconds: number }> {
+  return cachedBenchFile(suite, [...RECORDING_SOURCES, ...sources], extra, make);
+}
 
 export function benchRecordingWriter(dir: string, base: string, serverVersion: number): RecordingWriter {
   return createRecordingWriter({
