@@ -96,14 +96,15 @@ function isClockCell(cell: HTMLTableCellElement): boolean {
   return head !== undefined && CLOCK_COLUMNS.has(head.textContent ?? '');
 }
 
-/** The stamp a DOM change paints: the one waiting for the instrument row it happened in (not in a clock cell). */
-function paintedStamp(node: Node): Stamp | undefined {
+/** The stamps a DOM change paints: the one waiting for the instrument row it changed in (none in a clock cell). */
+function paintedStamp(node: Node): Stamp[] {
   const el = node instanceof Element ? node : node.parentElement;
   const row = el?.closest<HTMLTableRowElement>('tr[data-conid]');
-  if (!row) return undefined;
+  if (!row) return [];
   const cell = el!.closest<HTMLTableCellElement>('td, th');
-  if (cell && isClockCell(cell)) return undefined;
-  return stamps.take(Number(row.dataset.conid));
+  if (cell && isClockCell(cell)) return [];
+  const stamp = stamps.take(Number(row.dataset.conid));
+  return stamp ? [stamp] : [];
 }
 
 /** The depth stamps a DOM change paints: those waiting for the ladder whose bid or ask size cell changed. */
@@ -112,6 +113,29 @@ function paintedDepth(node: Node): Stamp[] {
   const table = el?.closest<HTMLTableElement>('table.ladder-table[data-conid]');
   if (!table || !el!.closest('td.bid, td.ask')) return [];
   return depthStamps.take(Number(table.dataset.conid));
+}
+
+/**
+ * Watches the page for the changes that paint waiting stamps (`painted` takes those a changed node paints, while
+ * `waiting` says any are left): each goes into `into` with the change's time and the time of the paint after it.
+ */
+function paintObserver(
+  waiting: () => number,
+  painted: (node: Node) => Stamp[],
+  into: TickPaint[],
+): MutationObserver {
+  const observer = new MutationObserver((records) => {
+    if (waiting() === 0) return;
+    const changedAt = epoch();
+    const fresh = records.flatMap((r) => painted(r.target));
+    if (fresh.length === 0) return;
+    afterNextPaint(() => {
+      const paintedAt = epoch();
+      for (const f of fresh) into.push({ ...f, changedAt, paintedAt });
+    });
+  });
+  observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  return observer;
 }
 
 function install(): BenchProbe {
@@ -149,21 +173,7 @@ function install(): BenchProbe {
       observer?.disconnect();
       stamps.clear();
       watching = true;
-      observer = new MutationObserver((records) => {
-        if (stamps.size === 0) return;
-        const changedAt = epoch();
-        const fresh: Stamp[] = [];
-        for (const r of records) {
-          const stamp = paintedStamp(r.target);
-          if (stamp) fresh.push(stamp);
-        }
-        if (fresh.length === 0) return;
-        afterNextPaint(() => {
-          const paintedAt = epoch();
-          for (const f of fresh) ticks.push({ ...f, changedAt, paintedAt });
-        });
-      });
-      observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+      observer = paintObserver(() => stamps.size, paintedStamp, ticks);
     },
     takeTicks() {
       observer?.disconnect();
@@ -176,21 +186,7 @@ function install(): BenchProbe {
       depthObserver?.disconnect();
       depthStamps.clear();
       watchingDepth = true;
-      depthObserver = new MutationObserver((records) => {
-        if (depthStamps.size === 0) return;
-        const changedAt = epoch();
-        const fresh = records.flatMap((r) => paintedDepth(r.target));
-        if (fresh.length === 0) return;
-        afterNextPaint(() => {
-          const paintedAt = epoch();
-          for (const f of fresh) depthPaints.push({ ...f, changedAt, paintedAt });
-        });
-      });
-      depthObserver.observe(document.documentElement, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-      });
+      depthObserver = paintObserver(() => depthStamps.size, paintedDepth, depthPaints);
     },
     takeDepth() {
       depthObserver?.disconnect();

@@ -5,7 +5,7 @@ import { systemClock } from '../../src-shared/clock';
 import { createRecordingWriter, type RecordingWriter } from '../../src-main/recorder/format';
 import { cachedBenchFile } from './cached-file';
 
-/** What decides the bytes of every bench recording: the recorder's encoder, writer and header, the traffic, this file. */
+/** What decides every bench recording's bytes: the recorder's encoder, writer and header, the traffic, this file. */
 const RECORDING_SOURCES = [
   'src-main/recorder/format/block-encoder.ts',
   'src-main/recorder/format/writer.ts',
@@ -14,7 +14,7 @@ const RECORDING_SOURCES = [
   'bench/support/recording.ts',
 ];
 
-/** A suite's recording, cached (cachedBenchFile) by RECORDING_SOURCES and the sources the suite adds (its own file…). */
+/** A suite's recording, cached by RECORDING_SOURCES and the sources the suite adds (its own file…). */
 export function cachedBenchRecording(
   suite: string,
   sources: readonly string[],
