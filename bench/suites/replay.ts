@@ -9,12 +9,8 @@ import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { RawClient } from '../../tests/integration/gateway/raw-client';
 import { figure, type Figure } from '../figure';
-import {
-  benchRecordingWriter,
-  cachedBenchRecording,
-  closeWhole,
-  quoteLineRequest,
-} from '../support/recording';
+import { cachedBenchRecording, quoteLineRequest } from '../support/recording';
+import type { RecordingWriter } from '../../src-main/recorder/format';
 
 const SYMBOLS = 500;
 const PER_SYMBOL = 4;
@@ -32,11 +28,11 @@ function dayRecording(): Promise<{ file: string; seconds: number }> {
     'src-main/demo-gateway/replay/recorded-stream.ts',
     'bench/suites/replay.ts',
   ];
-  return cachedBenchRecording('replay', sources, String(DAY_MESSAGES), write);
+  const extra = String(DAY_MESSAGES);
+  return cachedBenchRecording({ suite: 'replay', base: 'day', serverVersion: VERSION, sources, extra }, fill);
 }
 
-async function write(tmp: string): Promise<string> {
-  const w = benchRecordingWriter(tmp, 'day', VERSION);
+async function fill(w: RecordingWriter): Promise<void> {
   const cp = createReplayCheckpointer(VERSION);
   let next = Number.NaN;
   let n = 0;
@@ -57,7 +53,6 @@ async function write(tmp: string): Promise<string> {
     cp.incoming(m.fields, m.t);
     if (++n % 16_384 === 0) await w.flush();
   }
-  return closeWhole(w);
 }
 
 const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

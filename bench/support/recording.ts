@@ -14,14 +14,19 @@ const RECORDING_SOURCES = [
   'bench/support/recording.ts',
 ];
 
-/** A suite's recording, cached by RECORDING_SOURCES and the sources the suite adds (its own file…). */
+/**
+ * A suite's recording: a whole file written by `fill`, then closed (closeWhole), cached by RECORDING_SOURCES, the
+ * sources the suite adds (its own file…) and `extra`.
+ */
 export function cachedBenchRecording(
-  suite: string,
-  sources: readonly string[],
-  extra: string,
-  make: (dir: string) => Promise<string>,
+  r: { suite: string; base: string; serverVersion: number; sources: readonly string[]; extra: string },
+  fill: (w: RecordingWriter) => Promise<void>,
 ): Promise<{ file: string; seconds: number }> {
-  return cachedBenchFile(suite, [...RECORDING_SOURCES, ...sources], extra, make);
+  return cachedBenchFile(r.suite, [...RECORDING_SOURCES, ...r.sources], r.extra, async (dir) => {
+    const w = benchRecordingWriter(dir, r.base, r.serverVersion);
+    await fill(w);
+    return closeWhole(w);
+  });
 }
 
 export function benchRecordingWriter(dir: string, base: string, serverVersion: number): RecordingWriter {
