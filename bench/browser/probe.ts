@@ -57,9 +57,9 @@ export function afterNextPaint(fn: () => void): void {
 }
 
 const stamps = createStampBook();
-let watching = false;
+const tickWatch = createPaintWatch(stamps, paintedStamp);
 const depthStamps = createDepthStampBook();
-let watchingDepth = false;
+const depthWatch = createPaintWatch(depthStamps, paintedDepth);
 
 const socketTimes = { open: 0, subscribe: 0, place: [] as number[] };
 
@@ -77,9 +77,9 @@ function watchSockets(): void {
       this.addEventListener('open', () => (socketTimes.open ||= epoch()));
       // Added before the page's own listener, so a frame's stamps wait before its quotes reach the DOM.
       this.addEventListener('message', (e: MessageEvent) => {
-        if (watching && typeof e.data === 'string' && e.data.includes('"quotes"'))
+        if (tickWatch.on && typeof e.data === 'string' && e.data.includes('"quotes"'))
           stamps.frame(e.data, epoch());
-        if (watchingDepth && typeof e.data === 'string') depthStamps.frame(e.data, epoch());
+        if (depthWatch.on && typeof e.data === 'string') depthStamps.frame(e.data, epoch());
       });
     }
   };
@@ -116,34 +116,44 @@ function paintedDepth(node: Node): Stamp[] {
 }
 
 /**
- * Watches the page for the changes that paint waiting stamps (`painted` takes those a changed node paints, while
- * `waiting` says any are left): each goes into `into` with the change's time and the time of the paint after it.
+ * One kind of paint being timed: from start() to stop(), the page is watched for the changes that paint the stamps
+ * waiting in `book` (`painted` takes those a changed node paints), each kept with the change's time and the time
+ * of the paint after it; `on` tells the socket to stamp its frames meanwhile.
  */
-function paintObserver(
-  waiting: () => number,
-  painted: (node: Node) => Stamp[],
-  into: TickPaint[],
-): MutationObserver {
-  const observer = new MutationObserver((records) => {
-    if (waiting() === 0) return;
-    const changedAt = epoch();
-    const fresh = records.flatMap((r) => painted(r.target));
-    if (fresh.length === 0) return;
-    afterNextPaint(() => {
-      const paintedAt = epoch();
-      for (const f of fresh) into.push({ ...f, changedAt, paintedAt });
-    });
-  });
-  observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
-  return observer;
+function createPaintWatch(book: { readonly size: number; clear(): void }, painted: (node: Node) => Stamp[]) {
+  let observer: MutationObserver | null = null;
+  const paints: TickPaint[] = [];
+  return {
+    get on(): boolean {
+      return observer !== null;
+    },
+    start(): void {
+      observer?.disconnect();
+      book.clear();
+      observer = new MutationObserver((records) => {
+        if (book.size === 0) return;
+        const changedAt = epoch();
+        const fresh = records.flatMap((r) => painted(r.target));
+        if (fresh.length === 0) return;
+        afterNextPaint(() => {
+          const paintedAt = epoch();
+          for (const f of fresh) paints.push({ ...f, changedAt, paintedAt });
+        });
+      });
+      observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    },
+    /** Stops watching (the stamps still waiting are dropped); the paints since start(). */
+    stop(): TickPaint[] {
+      observer?.disconnect();
+      observer = null;
+      book.clear();
+      return paints.splice(0);
+    },
+  };
 }
 
 function install(): BenchProbe {
   watchSockets();
-  const ticks: TickPaint[] = [];
-  let observer: MutationObserver | null = null;
-  const depthPaints: TickPaint[] = [];
-  let depthObserver: MutationObserver | null = null;
   let frames: number[] = [];
   let counting = false;
   const clickLog: { target: Element; at: number }[] = [];
@@ -169,32 +179,12 @@ function install(): BenchProbe {
       return socketTimes.subscribe;
     },
     placeSent: () => [...socketTimes.place],
-    watchTicks() {
-      observer?.disconnect();
-      stamps.clear();
-      watching = true;
-      observer = paintObserver(() => stamps.size, paintedStamp, ticks);
-    },
-    takeTicks() {
-      observer?.disconnect();
-      observer = null;
-      watching = false;
-      stamps.clear();
-      return ticks.splice(0);
-    },
-    watchDepth() {
-      depthObserver?.disconnect();
-      depthStamps.clear();
-      watchingDepth = true;
-      depthObserver = paintObserver(() => depthStamps.size, paintedDepth, depthPaints);
-    },
+    watchTicks: () => tickWatch.start(),
+    takeTicks: () => tickWatch.stop(),
+    watchDepth: () => depthWatch.start(),
     takeDepth() {
-      depthObserver?.disconnect();
-      depthObserver = null;
-      watchingDepth = false;
       const unpainted = depthStamps.unpainted + depthStamps.size;
-      depthStamps.clear();
-      return { paints: depthPaints.splice(0), unpainted };
+      return { paints: depthWatch.stop(), unpainted };
     },
     startFrames() {
       frames = [];
