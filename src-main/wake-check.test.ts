@@ -10,13 +10,15 @@ afterEach(() => vi.useRealTimers());
 const withState = (state: ConnectionState) => () => ({ state }) as ConnectionStatus;
 
 describe('wake check', () => {
-  it('decides per connection state', () => {
-    expect(wakeAction('reconnecting')).toBe('reconnect-now');
-    expect(wakeAction('ready')).toBe('probe');
-    expect(wakeAction('degraded')).toBe('probe');
-    expect(wakeAction('connecting')).toBe('none');
-    expect(wakeAction('handshaking')).toBe('none');
-    expect(wakeAction('disconnected')).toBe('none');
+  it.each([
+    ['reconnecting', 'reconnect-now'],
+    ['ready', 'probe'],
+    ['degraded', 'probe'],
+    ['connecting', 'none'],
+    ['handshaking', 'none'],
+    ['disconnected', 'none'],
+  ] as const)('decides per connection state: %s → %s', (state, action) => {
+    expect(wakeAction(state)).toBe(action);
   });
 
   it('reconnects now on resume while reconnecting, once for a burst of wake events', () => {

@@ -57,9 +57,9 @@ export function afterNextPaint(fn: () => void): void {
 }
 
 const stamps = createStampBook();
-let watching = false;
+const tickWatch = createPaintWatch(stamps, paintedStamp);
 const depthStamps = createDepthStampBook();
-let watchingDepth = false;
+const depthWatch = createPaintWatch(depthStamps, paintedDepth);
 
 const socketTimes = { open: 0, subscribe: 0, place: [] as number[] };
 
@@ -77,9 +77,9 @@ function watchSockets(): void {
       this.addEventListener('open', () => (socketTimes.open ||= epoch()));
       // Added before the page's own listener, so a frame's stamps wait before its quotes reach the DOM.
       this.addEventListener('message', (e: MessageEvent) => {
-        if (watching && typeof e.data === 'string' && e.data.includes('"quotes"'))
+        if (tickWatch.on && typeof e.data === 'string' && e.data.includes('"quotes"'))
           stamps.frame(e.data, epoch());
-        if (watchingDepth && typeof e.data === 'string') depthStamps.frame(e.data, epoch());
+        if (depthWatch.on && typeof e.data === 'string') depthStamps.frame(e.data, epoch());
       });
     }
   };
@@ -96,14 +96,15 @@ function isClockCell(cell: HTMLTableCellElement): boolean {
   return head !== undefined && CLOCK_COLUMNS.has(head.textContent ?? '');
 }
 
-/** The stamp a DOM change paints: the one waiting for the instrument row it happened in (not in a clock cell). */
-function paintedStamp(node: Node): Stamp | undefined {
+/** The stamps a DOM change paints: the one waiting for the instrument row it changed in (none in a clock cell). */
+function paintedStamp(node: Node): Stamp[] {
   const el = node instanceof Element ? node : node.parentElement;
   const row = el?.closest<HTMLTableRowElement>('tr[data-conid]');
-  if (!row) return undefined;
+  if (!row) return [];
   const cell = el!.closest<HTMLTableCellElement>('td, th');
-  if (cell && isClockCell(cell)) return undefined;
-  return stamps.take(Number(row.dataset.conid));
+  if (cell && isClockCell(cell)) return [];
+  const stamp = stamps.take(Number(row.dataset.conid));
+  return stamp ? [stamp] : [];
 }
 
 /** The depth stamps a DOM change paints: those waiting for the ladder whose bid or ask size cell changed. */
@@ -114,12 +115,45 @@ function paintedDepth(node: Node): Stamp[] {
   return depthStamps.take(Number(table.dataset.conid));
 }
 
+/**
+ * One kind of paint being timed: from start() to stop(), the page is watched for the changes that paint the stamps
+ * waiting in `book` (`painted` takes those a changed node paints), each kept with the change's time and the time
+ * of the paint after it; `on` tells the socket to stamp its frames meanwhile.
+ */
+function createPaintWatch(book: { readonly size: number; clear(): void }, painted: (node: Node) => Stamp[]) {
+  let observer: MutationObserver | null = null;
+  const paints: TickPaint[] = [];
+  return {
+    get on(): boolean {
+      return observer !== null;
+    },
+    start(): void {
+      observer?.disconnect();
+      book.clear();
+      observer = new MutationObserver((records) => {
+        if (book.size === 0) return;
+        const changedAt = epoch();
+        const fresh = records.flatMap((r) => painted(r.target));
+        if (fresh.length === 0) return;
+        afterNextPaint(() => {
+          const paintedAt = epoch();
+          for (const f of fresh) paints.push({ ...f, changedAt, paintedAt });
+        });
+      });
+      observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    },
+    /** Stops watching (the stamps still waiting are dropped); the paints since start(). */
+    stop(): TickPaint[] {
+      observer?.disconnect();
+      observer = null;
+      book.clear();
+      return paints.splice(0);
+    },
+  };
+}
+
 function install(): BenchProbe {
   watchSockets();
-  const ticks: TickPaint[] = [];
-  let observer: MutationObserver | null = null;
-  const depthPaints: TickPaint[] = [];
-  let depthObserver: MutationObserver | null = null;
   let frames: number[] = [];
   let counting = false;
   const clickLog: { target: Element; at: number }[] = [];
@@ -145,60 +179,12 @@ function install(): BenchProbe {
       return socketTimes.subscribe;
     },
     placeSent: () => [...socketTimes.place],
-    watchTicks() {
-      observer?.disconnect();
-      stamps.clear();
-      watching = true;
-      observer = new MutationObserver((records) => {
-        if (stamps.size === 0) return;
-        const changedAt = epoch();
-        const fresh: Stamp[] = [];
-        for (const r of records) {
-          const stamp = paintedStamp(r.target);
-          if (stamp) fresh.push(stamp);
-        }
-        if (fresh.length === 0) return;
-        afterNextPaint(() => {
-          const paintedAt = epoch();
-          for (const f of fresh) ticks.push({ ...f, changedAt, paintedAt });
-        });
-      });
-      observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
-    },
-    takeTicks() {
-      observer?.disconnect();
-      observer = null;
-      watching = false;
-      stamps.clear();
-      return ticks.splice(0);
-    },
-    watchDepth() {
-      depthObserver?.disconnect();
-      depthStamps.clear();
-      watchingDepth = true;
-      depthObserver = new MutationObserver((records) => {
-        if (depthStamps.size === 0) return;
-        const changedAt = epoch();
-        const fresh = records.flatMap((r) => paintedDepth(r.target));
-        if (fresh.length === 0) return;
-        afterNextPaint(() => {
-          const paintedAt = epoch();
-          for (const f of fresh) depthPaints.push({ ...f, changedAt, paintedAt });
-        });
-      });
-      depthObserver.observe(document.documentElement, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-      });
-    },
+    watchTicks: () => tickWatch.start(),
+    takeTicks: () => tickWatch.stop(),
+    watchDepth: () => depthWatch.start(),
     takeDepth() {
-      depthObserver?.disconnect();
-      depthObserver = null;
-      watchingDepth = false;
       const unpainted = depthStamps.unpainted + depthStamps.size;
-      depthStamps.clear();
-      return { paints: depthPaints.splice(0), unpainted };
+      return { paints: depthWatch.stop(), unpainted };
     },
     startFrames() {
       frames = [];

@@ -7,10 +7,10 @@
 // and cached in node_modules/.cache; nothing of it is committed.
 import os from 'node:os';
 import type { Page } from '@playwright/test';
+import type { RecordingWriter } from '../../src-main/recorder/format';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { figure, type Figure } from '../figure';
-import { cachedBenchFile } from '../support/cached-file';
-import { benchRecordingWriter, closeWhole, quoteLineRequest } from '../support/recording';
+import { cachedBenchRecording, quoteLineRequest } from '../support/recording';
 import { demoStocks, launchChromium, openApp } from '../web/app-session';
 import { bundleBrowser } from '../web/bundle';
 import { median, percentile } from '../web/stats';
@@ -28,20 +28,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type TickPaint = { tickId: number; tickAt: number; arrivedAt?: number; changedAt: number; paintedAt: number };
 
 function hourRecording(): Promise<{ file: string; seconds: number }> {
-  const sources = [
-    'src-main/recorder/format/block-encoder.ts',
-    'src-main/recorder/format/writer.ts',
-    'src-main/recorder/format/file-header.ts',
-    'src-main/demo-gateway/model/universe.ts',
-    'tests/support/quote-traffic.ts',
-    'bench/support/recording.ts',
-    'bench/suites/replay-paint.ts',
-  ];
-  return cachedBenchFile('replay-paint', sources, String(MESSAGES), write);
+  const sources = ['src-main/demo-gateway/model/universe.ts', 'bench/suites/replay-paint.ts'];
+  const extra = String(MESSAGES);
+  return cachedBenchRecording(
+    { suite: 'replay-paint', base: 'hour', serverVersion: VERSION, sources, extra },
+    fill,
+  );
 }
 
-async function write(tmp: string): Promise<string> {
-  const w = benchRecordingWriter(tmp, 'hour', VERSION);
+async function fill(w: RecordingWriter): Promise<void> {
   const stocks = demoStocks(SYMBOLS);
   let first = true;
   let n = 0;
@@ -53,7 +48,6 @@ async function write(tmp: string): Promise<string> {
     w.incoming(m.fields, m.t);
     if (++n % 16_384 === 0) await w.flush();
   }
-  return closeWhole(w);
 }
 
 /** Waits (paused) until the watchlist holds all its lines, then plays at 60x from the transport bar. */

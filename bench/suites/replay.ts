@@ -9,8 +9,8 @@ import { createDemoGateway } from '../../src-main/demo-gateway/gateway';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
 import { RawClient } from '../../tests/integration/gateway/raw-client';
 import { figure, type Figure } from '../figure';
-import { cachedBenchFile } from '../support/cached-file';
-import { benchRecordingWriter, closeWhole, quoteLineRequest } from '../support/recording';
+import { cachedBenchRecording, quoteLineRequest } from '../support/recording';
+import type { RecordingWriter } from '../../src-main/recorder/format';
 
 const SYMBOLS = 500;
 const PER_SYMBOL = 4;
@@ -24,20 +24,15 @@ const symbolOf = (i: number): string => `S${String(i).padStart(3, '0')}`;
 /** The 6.5-hour recording: 500 quote lines asked for at its start, their traffic, a checkpoint every minute. */
 function dayRecording(): Promise<{ file: string; seconds: number }> {
   const sources = [
-    'src-main/recorder/format/block-encoder.ts',
-    'src-main/recorder/format/writer.ts',
-    'src-main/recorder/format/file-header.ts',
     'src-main/demo-gateway/replay/checkpoint.ts',
     'src-main/demo-gateway/replay/recorded-stream.ts',
-    'tests/support/quote-traffic.ts',
-    'bench/support/recording.ts',
     'bench/suites/replay.ts',
   ];
-  return cachedBenchFile('replay', sources, String(DAY_MESSAGES), write);
+  const extra = String(DAY_MESSAGES);
+  return cachedBenchRecording({ suite: 'replay', base: 'day', serverVersion: VERSION, sources, extra }, fill);
 }
 
-async function write(tmp: string): Promise<string> {
-  const w = benchRecordingWriter(tmp, 'day', VERSION);
+async function fill(w: RecordingWriter): Promise<void> {
   const cp = createReplayCheckpointer(VERSION);
   let next = Number.NaN;
   let n = 0;
@@ -58,7 +53,6 @@ async function write(tmp: string): Promise<string> {
     cp.incoming(m.fields, m.t);
     if (++n % 16_384 === 0) await w.flush();
   }
-  return closeWhole(w);
 }
 
 const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

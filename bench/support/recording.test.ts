@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openRecording } from '../../src-main/recorder/format';
-import { benchRecordingWriter, closeWhole, quoteLineRequest } from './recording';
+import { openRecording, type RecordingWriter } from '../../src-main/recorder/format';
+import { benchRecordingWriter, cachedBenchRecording, closeWhole, quoteLineRequest } from './recording';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -46,5 +46,39 @@ describe('bench recordings', () => {
     const w = benchRecordingWriter(await tmp(), 'day', 176);
     w.incoming(['1', '6'], 1.5);
     await expect(closeWhole(w)).rejects.toThrow(/"rejected":1/);
+  });
+
+  it('are made once by their fill and closed whole, then taken from the cache', async () => {
+    const suite = `recording-test-${process.pid}`;
+    const r = {
+      suite,
+      base: 'day',
+      serverVersion: 176,
+      sources: ['bench/support/recording.test.ts'],
+      extra: '1',
+    };
+    let fills = 0;
+    const fill = async (w: RecordingWriter): Promise<void> => {
+      fills++;
+      w.incoming(['1', '6', '1001', '1', '187.25', '100', '1'], 1001);
+    };
+    try {
+      const made = await cachedBenchRecording(r, fill);
+      const again = await cachedBenchRecording(r, fill);
+      expect(fills).toBe(1);
+      expect(again).toEqual({ file: made.file, seconds: 0 });
+      const rec = await openRecording(made.file);
+      const entries = [];
+      for await (const e of rec.entries()) entries.push(e);
+      await rec.close();
+      expect(entries).toEqual([
+        { type: 'in', t: 1001, fields: ['1', '6', '1001', '1', '187.25', '100', '1'] },
+      ]);
+    } finally {
+      await rm(path.join(process.cwd(), 'node_modules', '.cache', 'ibdesk-bench', suite), {
+        recursive: true,
+        force: true,
+      });
+    }
   });
 });

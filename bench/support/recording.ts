@@ -3,6 +3,31 @@
 // anything dropped or refused in it.
 import { systemClock } from '../../src-shared/clock';
 import { createRecordingWriter, type RecordingWriter } from '../../src-main/recorder/format';
+import { cachedBenchFile } from './cached-file';
+
+/** What decides every bench recording's bytes: the recorder's encoder, writer and header, the traffic, this file. */
+const RECORDING_SOURCES = [
+  'src-main/recorder/format/block-encoder.ts',
+  'src-main/recorder/format/writer.ts',
+  'src-main/recorder/format/file-header.ts',
+  'tests/support/quote-traffic.ts',
+  'bench/support/recording.ts',
+];
+
+/**
+ * A suite's recording: a whole file written by `fill`, then closed (closeWhole), cached by RECORDING_SOURCES, the
+ * sources the suite adds (its own file…) and `extra`.
+ */
+export function cachedBenchRecording(
+  r: { suite: string; base: string; serverVersion: number; sources: readonly string[]; extra: string },
+  fill: (w: RecordingWriter) => Promise<void>,
+): Promise<{ file: string; seconds: number }> {
+  return cachedBenchFile(r.suite, [...RECORDING_SOURCES, ...r.sources], r.extra, async (dir) => {
+    const w = benchRecordingWriter(dir, r.base, r.serverVersion);
+    await fill(w);
+    return closeWhole(w);
+  });
+}
 
 export function benchRecordingWriter(dir: string, base: string, serverVersion: number): RecordingWriter {
   return createRecordingWriter({

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../src-shared/domain/order';
 import type { Trading } from '../trading';
-import { resolveSymbol, str, waitOrder } from './command-context';
+import { jsonAnswer, resolveSymbol, str, waitOrder } from './command-context';
 
 describe('resolveSymbol', () => {
   it('asks for a US stock (with its listing exchange after a colon) and routes the answer through SMART', async () => {
@@ -78,5 +78,11 @@ describe('str', () => {
     expect(str('x')).toBe('x');
     expect(str(true)).toBeUndefined();
     expect(str(undefined)).toBeUndefined();
+  });
+});
+
+describe('jsonAnswer', () => {
+  it('puts ok: true first, indents by two and ends the line', () => {
+    expect(jsonAnswer({ rows: [1] })).toBe('{\n  "ok": true,\n  "rows": [\n    1\n  ]\n}\n');
   });
 });

@@ -23,6 +23,11 @@ export type Ctx = {
 /** A command checked its arguments and is ready to run against a connected trading core. */
 export type Plan = (t: Trading) => Promise<void>;
 
+/** A command's answer under --json: `ok: true` then its fields, indented, ending the line. */
+export function jsonAnswer(fields: Record<string, unknown>): string {
+  return `${JSON.stringify({ ok: true, ...fields }, null, 2)}\n`;
+}
+
 export function str(v: string | boolean | undefined): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }

@@ -137,13 +137,20 @@ describe('createRequestRouter', () => {
     }
   });
 
-  it('answers the fixed requests itself: current time, managed accounts, display groups', async () => {
+  /** A router over recording targets (`over` replaces some of them) on a fresh session closed after the test. */
+  async function routed(over: (calls: unknown[][]) => Partial<RouteTargets> = () => ({})) {
     const o = await session();
     open.push(o);
-    const route = createRequestRouter(targets([]));
-    route(o.s, { kind: 'reqCurrentTime' });
-    route(o.s, { kind: 'reqManagedAccts' });
-    route(o.s, { kind: 'queryDisplayGroups', reqId: 9 });
+    const calls: unknown[][] = [];
+    const router = createRequestRouter(targets(calls, over(calls)));
+    return { o, calls, route: (r: Request) => router(o.s, r) };
+  }
+
+  it('answers the fixed requests itself: current time, managed accounts, display groups', async () => {
+    const { o, route } = await routed();
+    route({ kind: 'reqCurrentTime' });
+    route({ kind: 'reqManagedAccts' });
+    route({ kind: 'queryDisplayGroups', reqId: 9 });
     await expect.poll(() => o.frames.length).toBe(3);
     expect(o.frames).toEqual([
       ['49', '1', '1700000123'],
@@ -153,9 +160,8 @@ describe('createRequestRouter', () => {
   });
 
   it('answers an unsupported request with its error code and text', async () => {
-    const o = await session();
-    open.push(o);
-    createRequestRouter(targets([]))(o.s, {
+    const { o, route } = await routed();
+    route({
       kind: 'unsupported',
       msgId: 52,
       id: 42,
@@ -175,12 +181,9 @@ describe('createRequestRouter', () => {
   });
 
   it('hands each request to its handler with the request fields', async () => {
-    const o = await session();
-    open.push(o);
-    const calls: unknown[][] = [];
-    const route = createRequestRouter(targets(calls));
+    const { calls, route } = await routed();
     const c = emptyContractRequest();
-    route(o.s, {
+    route({
       kind: 'reqMktData',
       reqId: 5,
       contract: c,
@@ -188,11 +191,11 @@ describe('createRequestRouter', () => {
       snapshot: false,
       regulatorySnapshot: false,
     });
-    route(o.s, { kind: 'reqPnLSingle', reqId: 6, account: 'DU1', modelCode: '', conId: 265598 });
-    route(o.s, { kind: 'cancelPnLSingle', reqId: 6 });
-    route(o.s, { kind: 'reqAllOpenOrders' });
-    route(o.s, { kind: 'reqContractDetails', reqId: 7, contract: c });
-    route(o.s, { kind: 'ignored', msgId: 11 });
+    route({ kind: 'reqPnLSingle', reqId: 6, account: 'DU1', modelCode: '', conId: 265598 });
+    route({ kind: 'cancelPnLSingle', reqId: 6 });
+    route({ kind: 'reqAllOpenOrders' });
+    route({ kind: 'reqContractDetails', reqId: 7, contract: c });
+    route({ kind: 'ignored', msgId: 11 });
     expect(calls.filter((x) => x[0] !== 'newsLine')).toEqual([
       ['subscribe', 5, c, '233', false, false],
       ['pnl', 6, 'DU1', 265598],
@@ -203,10 +206,7 @@ describe('createRequestRouter', () => {
   });
 
   it('hands the option requests to the option handlers and accepts their cancels silently', async () => {
-    const o = await session();
-    open.push(o);
-    const calls: unknown[][] = [];
-    const route = createRequestRouter(targets(calls));
+    const { o, calls, route } = await routed();
     const params = decodeRequest(['78', '3', 'AAPL', '', 'STK', '265598'], 176);
     const calc: Request = {
       kind: 'calculateOptionPrice',
@@ -215,10 +215,10 @@ describe('createRequestRouter', () => {
       value: 0.3,
       underPrice: 150,
     };
-    route(o.s, params);
-    route(o.s, calc);
-    route(o.s, { kind: 'cancelCalculateOptionPrice', reqId: 4 });
-    route(o.s, { kind: 'cancelCalculateImpliedVolatility', reqId: 5 });
+    route(params);
+    route(calc);
+    route({ kind: 'cancelCalculateOptionPrice', reqId: 4 });
+    route({ kind: 'cancelCalculateImpliedVolatility', reqId: 5 });
     expect(calls).toEqual([
       ['secDefOptParams', params],
       ['calculate', calc],
@@ -228,10 +228,7 @@ describe('createRequestRouter', () => {
   });
 
   it('hands the depth and tick requests to their handlers', async () => {
-    const o = await session();
-    open.push(o);
-    const calls: unknown[][] = [];
-    const route = createRequestRouter(targets(calls));
+    const { calls, route } = await routed();
     const c = emptyContractRequest();
     const depth: Request = {
       kind: 'reqMktDepth',
@@ -260,12 +257,12 @@ describe('createRequestRouter', () => {
       useRth: false,
       ignoreSize: false,
     };
-    route(o.s, { kind: 'reqMktDepthExchanges' });
-    route(o.s, depth);
-    route(o.s, { kind: 'cancelMktDepth', reqId: 1, isSmartDepth: true });
-    route(o.s, tbt);
-    route(o.s, { kind: 'cancelTickByTickData', reqId: 2 });
-    route(o.s, hist);
+    route({ kind: 'reqMktDepthExchanges' });
+    route(depth);
+    route({ kind: 'cancelMktDepth', reqId: 1, isSmartDepth: true });
+    route(tbt);
+    route({ kind: 'cancelTickByTickData', reqId: 2 });
+    route(hist);
     expect(calls).toEqual([
       ['depthExchanges'],
       ['depth', depth],
@@ -277,10 +274,7 @@ describe('createRequestRouter', () => {
   });
 
   it('hands news requests to news, and a line to market data unless news answered it alone', async () => {
-    const o = await session();
-    open.push(o);
-    const calls: unknown[][] = [];
-    const route = createRequestRouter(targets(calls));
+    const { calls, route } = await routed();
     const stockLine: Request = {
       kind: 'reqMktData',
       reqId: 5,
@@ -295,14 +289,14 @@ describe('createRequestRouter', () => {
       contract: { ...emptyContractRequest(), symbol: 'BRFG:BRFG_ALL', secType: 'NEWS', exchange: 'BRFG' },
       genericTickList: '',
     };
-    route(o.s, stockLine);
-    route(o.s, broadtape);
-    route(o.s, { kind: 'cancelMktData', reqId: 5 });
-    route(o.s, { kind: 'cancelMktData', reqId: 99 });
-    route(o.s, { kind: 'reqNewsProviders' });
-    route(o.s, { kind: 'reqNewsArticle', reqId: 7, providerCode: 'BRFG', articleId: 'BRFG$0000abcd' });
-    route(o.s, { kind: 'reqNewsBulletins', allMessages: true });
-    route(o.s, { kind: 'cancelNewsBulletins' });
+    route(stockLine);
+    route(broadtape);
+    route({ kind: 'cancelMktData', reqId: 5 });
+    route({ kind: 'cancelMktData', reqId: 99 });
+    route({ kind: 'reqNewsProviders' });
+    route({ kind: 'reqNewsArticle', reqId: 7, providerCode: 'BRFG', articleId: 'BRFG$0000abcd' });
+    route({ kind: 'reqNewsBulletins', allMessages: true });
+    route({ kind: 'cancelNewsBulletins' });
     expect(calls.map((x) => x.slice(0, 2))).toEqual([
       ['newsLine', stockLine],
       ['subscribe', 5],
@@ -318,20 +312,15 @@ describe('createRequestRouter', () => {
   });
 
   it('swallows a new order while the fault is armed, never a change to a known one', async () => {
-    const o = await session();
-    open.push(o);
-    const calls: unknown[][] = [];
     let armed = 1;
-    const route = createRequestRouter(
-      targets(calls, {
-        isKnownOrder: (_clientId, orderId) => orderId === 1,
-        takeSwallowedOrder: () => armed-- > 0,
-        ignore: (ig: IgnoredOrder) => calls.push(['ignore', ig]),
-      }),
-    );
-    route(o.s, placeOrder(1));
-    route(o.s, placeOrder(2));
-    route(o.s, placeOrder(3));
+    const { o, calls, route } = await routed((log) => ({
+      isKnownOrder: (_clientId, orderId) => orderId === 1,
+      takeSwallowedOrder: () => armed-- > 0,
+      ignore: (ig: IgnoredOrder) => log.push(['ignore', ig]),
+    }));
+    route(placeOrder(1));
+    route(placeOrder(2));
+    route(placeOrder(3));
     expect(calls.map((c) => [c[0], c[0] === 'ignore' ? (c[1] as IgnoredOrder).orderId : c[1]])).toEqual([
       ['place', 1],
       ['ignore', 2],

@@ -49,11 +49,16 @@ describe('navigation and window guards', () => {
     expect(opened).toEqual(['https://www.interactivebrokers.com/en/trading/tws.php']);
   });
 
-  it('allow-lists by parsed host, not by prefix', () => {
-    expect(isAllowedExternal('https://github.com/ibdesk')).toBe(true);
-    expect(isAllowedExternal('https://github.com.evil.example/')).toBe(false);
-    expect(isAllowedExternal('https://user:pw@github.com/')).toBe(false);
-    expect(isAllowedExternal('not a url')).toBe(false);
+  it.each([
+    ['https://github.com/ibdesk', true],
+    ['https://github.com.evil.example/', false],
+    ['https://user:pw@github.com/', false],
+    ['not a url', false],
+  ])('allow-lists by parsed host, not by prefix: %s → %s', (url, allowed) => {
+    expect(isAllowedExternal(url)).toBe(allowed);
+  });
+
+  it('takes only our own app:// host for an app page', () => {
     expect(isAppUrl('app://ibdesk.evil/x')).toBe(false);
   });
 

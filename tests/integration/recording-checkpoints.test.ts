@@ -29,6 +29,7 @@ import { Universe } from '../../src-main/demo-gateway/model/universe';
 import { bundle } from '../support/bundle';
 import { createManualClock } from '../support/manual-clock';
 import { quoteTraffic, type QuoteMessage } from '../support/quote-traffic';
+import { frame } from '../support/tws-frames';
 import { RawClient } from './gateway/raw-client';
 
 const VERSION = 176;
@@ -51,13 +52,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function frame(fields: readonly string[]): Buffer {
-  const body = Buffer.from(fields.map((f) => `${f}\0`).join(''), 'utf8');
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(body.length);
-  return Buffer.concat([len, body]);
-}
 
 /** REQ_MKT_DATA (1) as the app sends it at 176: version 11, reqId, the contract, no combo, ticks, snapshots. */
 const reqMktData = (reqId: number, conId: number, symbol: string): string[] =>

@@ -9,7 +9,7 @@ import type { Quote } from '../../../src-shared/domain/quote';
 import { fmt, fmtInt, table, type Column } from '../../../src-shared/text-table';
 import type { ResolvedContract } from '../../ib/adapter';
 import type { Trading } from '../../trading';
-import { resolveSymbol, str, type Ctx, type Plan, type Values } from '../command-context';
+import { jsonAnswer, resolveSymbol, str, type Ctx, type Plan, type Values } from '../command-context';
 import { CliError, EXIT } from '../exit';
 
 const MAX_STRIKES = 40;
@@ -43,7 +43,14 @@ export function chainCommand(args: string[], o: Values, ctx: Ctx): Plan {
     const rows = await quoted(t, nearestStrikes(e.rows, spot, strikes));
     const head = `${u.symbol} ${expiry} (${e.daysToExpiry} days) · last ${fmt(spot)} · multiplier ${e.multiplier} · ${chain.tradingClass}`;
     const text = ctx.json
-      ? `${JSON.stringify({ ok: true, symbol: u.symbol, expiry, daysToExpiry: e.daysToExpiry, spot, multiplier: e.multiplier, rows }, null, 2)}\n`
+      ? jsonAnswer({
+          symbol: u.symbol,
+          expiry,
+          daysToExpiry: e.daysToExpiry,
+          spot,
+          multiplier: e.multiplier,
+          rows,
+        })
       : `${head}\n\n${table(rows, COLUMNS)}`;
     ctx.out(text);
     await writeFile(outFile, text, 'utf8');

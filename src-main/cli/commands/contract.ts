@@ -2,7 +2,7 @@
 import { AppError } from '../../../src-shared/result';
 import { table } from '../../../src-shared/text-table';
 import type { Trading } from '../../trading';
-import type { Ctx } from '../command-context';
+import { jsonAnswer, type Ctx } from '../command-context';
 
 export async function contractCommand(t: Trading, symbol: string, ctx: Ctx): Promise<void> {
   const list = await t.contracts.details({
@@ -13,7 +13,7 @@ export async function contractCommand(t: Trading, symbol: string, ctx: Ctx): Pro
   });
   if (list.length === 0) throw new AppError('NOT_FOUND', `TWS knows no instrument for ${symbol}`);
   if (ctx.json) {
-    ctx.out(`${JSON.stringify({ ok: true, contracts: list }, null, 2)}\n`);
+    ctx.out(jsonAnswer({ contracts: list }));
     return;
   }
   ctx.out(

@@ -2,7 +2,7 @@
 import type { BarSize, Duration, WhatToShow } from '../../../src-shared/domain/bar';
 import { fmt, fmtInt, table } from '../../../src-shared/text-table';
 import type { Trading } from '../../trading';
-import { resolveSymbol, type Ctx } from '../command-context';
+import { jsonAnswer, resolveSymbol, type Ctx } from '../command-context';
 
 export async function historyCommand(
   t: Trading,
@@ -16,9 +16,7 @@ export async function historyCommand(
   const contract = await resolveSymbol(t, symbol);
   const { bars } = await t.history.get({ contract, barSize, duration, whatToShow, useRTH });
   if (ctx.json) {
-    ctx.out(
-      `${JSON.stringify({ ok: true, symbol: contract.symbol, barSize, duration, whatToShow, bars }, null, 2)}\n`,
-    );
+    ctx.out(jsonAnswer({ symbol: contract.symbol, barSize, duration, whatToShow, bars }));
     return;
   }
   ctx.out(

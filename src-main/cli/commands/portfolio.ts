@@ -3,13 +3,20 @@
 import { ALL_ACCOUNTS, inView } from '../../../src-shared/domain/accounts';
 import { fmt, table } from '../../../src-shared/text-table';
 import type { Trading } from '../../trading';
-import type { Ctx } from '../command-context';
+import { jsonAnswer, type Ctx } from '../command-context';
+
+/** The portfolio once TWS has sent it, as seen from one account (or all of them when none is named). */
+async function portfolioOf(t: Trading, account: string | undefined) {
+  await t.portfolio.loaded();
+  const { positions, accounts } = t.portfolio.snapshot();
+  const view = account ?? ALL_ACCOUNTS;
+  return { positions: inView(positions, view), accounts: inView(accounts, view) };
+}
 
 export async function positionsCommand(t: Trading, account: string | undefined, ctx: Ctx): Promise<void> {
-  await t.portfolio.loaded();
-  const positions = inView(t.portfolio.snapshot().positions, account ?? ALL_ACCOUNTS);
+  const { positions } = await portfolioOf(t, account);
   if (ctx.json) {
-    ctx.out(`${JSON.stringify({ ok: true, positions }, null, 2)}\n`);
+    ctx.out(jsonAnswer({ positions }));
     return;
   }
   ctx.out(
@@ -25,10 +32,9 @@ export async function positionsCommand(t: Trading, account: string | undefined, 
 }
 
 export async function accountCommand(t: Trading, account: string | undefined, ctx: Ctx): Promise<void> {
-  await t.portfolio.loaded();
-  const accounts = inView(t.portfolio.snapshot().accounts, account ?? ALL_ACCOUNTS);
+  const { accounts } = await portfolioOf(t, account);
   if (ctx.json) {
-    ctx.out(`${JSON.stringify({ ok: true, accounts }, null, 2)}\n`);
+    ctx.out(jsonAnswer({ accounts }));
     return;
   }
   for (const a of accounts) {

@@ -2,7 +2,7 @@
 import { quoteChange } from '../../../src-shared/domain/quote';
 import { fmt, fmtInt, fmtPct, table } from '../../../src-shared/text-table';
 import type { Trading } from '../../trading';
-import { resolveSymbol, type Ctx } from '../command-context';
+import { jsonAnswer, resolveSymbol, type Ctx } from '../command-context';
 
 export async function quoteCommand(t: Trading, symbols: string[], ctx: Ctx): Promise<void> {
   const rows = [];
@@ -12,7 +12,7 @@ export async function quoteCommand(t: Trading, symbols: string[], ctx: Ctx): Pro
     rows.push({ symbol: c.symbol, ...q, changePct: quoteChange(q).changePct });
   }
   if (ctx.json) {
-    ctx.out(`${JSON.stringify({ ok: true, quotes: rows }, null, 2)}\n`);
+    ctx.out(jsonAnswer({ quotes: rows }));
     return;
   }
   ctx.out(

@@ -5,7 +5,7 @@ import type { ScanSnapshot } from '../../../src-shared/domain/scanner';
 import { AppError } from '../../../src-shared/result';
 import { scanResultRows } from '../../reports/scan-result';
 import { formatScanTable } from '../../../src-shared/scan-table';
-import { str, type Ctx, type Plan, type Values } from '../command-context';
+import { jsonAnswer, str, type Ctx, type Plan, type Values } from '../command-context';
 import { CliError, EXIT } from '../exit';
 
 export function scanCommand(o: Values, ctx: Ctx): Plan {
@@ -48,7 +48,7 @@ export function scanCommand(o: Values, ctx: Ctx): Plan {
     t.scanner.stop(scanId);
     const result = await scanResultRows(t, snap.rows);
     const text = ctx.json
-      ? `${JSON.stringify({ ok: true, scanCode: code, instrument, location, rows: result }, null, 2)}\n`
+      ? jsonAnswer({ scanCode: code, instrument, location, rows: result })
       : formatScanTable(result);
     ctx.out(text);
     await writeFile(outFile, text, 'utf8');

@@ -130,6 +130,19 @@ describe('block codec', () => {
     expect(b.finish().equals(a.finish())).toBe(true);
   });
 
+  it('grows its tables past their first sizes: 5,000 streams in a block, a message of 300 fields', () => {
+    const enc = new BlockEncoder();
+    const sent: string[][] = [];
+    for (let id = 1; id <= 5000; id++) sent.push(['1', '6', String(id), '1', String(id / 100), '100', '1']);
+    sent.push(Array.from({ length: 300 }, (_, i) => String(i)));
+    for (const fields of sent) {
+      const body = Buffer.from(fields.map((f) => `${f}\0`).join(''), 'latin1');
+      enc.addMessage(T0, body, 0, body.length);
+    }
+    const out = decodeBlock(enc.finish(), enc.firstTime);
+    expect(out).toEqual(sent.map((fields) => ({ type: 'in', t: T0, fields })));
+  });
+
   it('codes quote traffic in a few bytes a message before compression', () => {
     const enc = new BlockEncoder();
     const msgs = [...quoteTraffic({ count: 16_384 })];

@@ -373,23 +373,15 @@ export class BlockEncoder {
   }
 
   private growStreams(): Int32Array {
-    const meta = new Int32Array(this.meta.length * 2);
-    meta.set(this.meta);
-    const arena = new Uint8Array(this.arena.length * 2);
-    arena.set(this.arena);
-    this.meta = meta;
-    this.arena = arena;
-    return meta;
+    this.meta = doubled(this.meta, Int32Array);
+    this.arena = doubled(this.arena, Uint8Array);
+    return this.meta;
   }
 
   private growFields(): [Int32Array, Int32Array] {
-    const fs = new Int32Array(this.fs.length * 2);
-    fs.set(this.fs);
-    const fe = new Int32Array(this.fe.length * 2);
-    fe.set(this.fe);
-    this.fs = fs;
-    this.fe = fe;
-    return [fs, fe];
+    this.fs = doubled(this.fs, Int32Array);
+    this.fe = doubled(this.fe, Int32Array);
+    return [this.fs, this.fe];
   }
 
   /** One TWS message from its fields (none may hold NUL: on the wire NUL ends a field). */
@@ -456,4 +448,11 @@ export class BlockEncoder {
     this.streamCount = 0;
     return out;
   }
+}
+
+/** `a`'s values at the start of an array twice its length (the tables grow by doubling). */
+function doubled<T extends Int32Array | Uint8Array>(a: T, make: new (length: number) => T): T {
+  const b = new make(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -97,14 +97,7 @@ export async function decompress(codec: Codec, stored: Buffer, rawLength: number
     else if (codec === 'deflate-raw') out = await inflateRaw(stored, { maxOutputLength: rawLength + 1 });
     else out = await brotliDecompress(stored, { maxOutputLength: rawLength + 1 });
   } catch (e) {
-    throw new RecordingError(
-      'DAMAGED_BLOCK',
-      `block does not decompress: ${(e as Error).message}`,
-      undefined,
-      {
-        cause: e,
-      },
-    );
+    throw RecordingError.from('DAMAGED_BLOCK', 'block does not decompress', e);
   }
   if (out.length !== rawLength)
     throw new RecordingError(

@@ -33,6 +33,11 @@ export class RecordingError extends Error {
   ) {
     super(message, options);
   }
+
+  /** The error `e` caught while doing `what`, as `code`: its message after `what`, itself kept as the cause. */
+  static from(code: RecordingErrorCode, what: string, e: unknown, offset?: number): RecordingError {
+    return new RecordingError(code, `${what}: ${(e as Error).message}`, offset, { cause: e });
+  }
 }
 
 export function isRecordingError(e: unknown): e is RecordingError {

@@ -172,6 +172,17 @@ describe('recording reader', () => {
     expect((await openError(header)).code).toBe('UNSUPPORTED_VERSION');
   });
 
+  it('says which file it cannot open and why, keeping the system error as the cause', async () => {
+    const file = '/nonexistent/ibdesk/none.ibdrec';
+    const e = await openRecording(file).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(RecordingError);
+    expect(e).toMatchObject({ code: 'READ_FAILED', offset: undefined, cause: { code: 'ENOENT' } });
+    expect((e as RecordingError).message).toMatch(/^cannot open \/nonexistent\/ibdesk\/none\.ibdrec: ENOENT/);
+  });
+
   it('seeks to the first record at or after a time, and stops after `to`', async () => {
     const { file, records } = await smallRecording(6, 40);
     const r = await openRecording(bufferSource(file));

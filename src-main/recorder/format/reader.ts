@@ -47,9 +47,7 @@ export async function fileSource(file: string): Promise<RecordingSource> {
       close: () => fh.close(),
     };
   } catch (e) {
-    throw new RecordingError('READ_FAILED', `cannot open ${file}: ${(e as Error).message}`, undefined, {
-      cause: e,
-    });
+    throw RecordingError.from('READ_FAILED', `cannot open ${file}`, e);
   }
 }
 
@@ -105,14 +103,7 @@ async function readAt(src: RecordingSource, position: number, length: number): P
       got += n;
     }
   } catch (e) {
-    throw new RecordingError(
-      'READ_FAILED',
-      `reading the recording failed: ${(e as Error).message}`,
-      position,
-      {
-        cause: e,
-      },
-    );
+    throw RecordingError.from('READ_FAILED', 'reading the recording failed', e, position);
   }
   return got === length ? buf : buf.subarray(0, got);
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../tests/support/manual-clock';
 import { bundle } from '../../../tests/support/bundle';
 import { quoteTraffic } from '../../../tests/support/quote-traffic';
+import { frame } from '../../../tests/support/tws-frames';
 import type { RecordingError } from './errors';
 import { readBatch, type FromWorker, type ToWorker } from './handoff';
 import { openRecording } from './reader';
@@ -32,13 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function frame(fields: readonly string[]): Buffer {
-  const body = Buffer.from(fields.map((f) => `${f}\0`).join(''), 'latin1');
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(body.length);
-  return Buffer.concat([len, body]);
-}
 
 /** A worker stand-in that records the batches it is sent and answers only when told to. */
 function fakePort() {

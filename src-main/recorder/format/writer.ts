@@ -287,12 +287,7 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       fn();
     } catch (e) {
       if (e instanceof RecordingError && e.code === 'BAD_RECORD') rejected++;
-      else
-        stop(
-          new RecordingError('BAD_RECORD', `recording stopped: ${(e as Error).message}`, undefined, {
-            cause: e,
-          }),
-        );
+      else stop(RecordingError.from('BAD_RECORD', 'recording stopped', e));
     }
   };
 

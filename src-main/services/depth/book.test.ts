@@ -13,14 +13,21 @@ const ch = (operation: DepthChange['operation'], position: number, price = 0, si
   maker: 'ARCA',
 });
 const prices = (rows: DepthRow[]) => rows.map((r) => r.price);
+/** A book built from empty by `changes` in order, at most `maxRows` deep. */
+function bookOf(changes: DepthChange[], maxRows = 20): DepthRow[] {
+  const rows: DepthRow[] = [];
+  for (const c of changes) applyDepthChange(rows, c, maxRows);
+  return rows;
+}
 
 describe('applyDepthChange', () => {
   it('fills with inserts, shifts rows down on an inner insert and up on a delete', () => {
-    const rows: DepthRow[] = [];
-    applyDepthChange(rows, ch('insert', 0, 10, 1), 20);
-    applyDepthChange(rows, ch('insert', 1, 9.99, 2), 20);
-    applyDepthChange(rows, ch('insert', 2, 9.98, 3), 20);
-    applyDepthChange(rows, ch('insert', 1, 9.995, 5), 20);
+    const rows = bookOf([
+      ch('insert', 0, 10, 1),
+      ch('insert', 1, 9.99, 2),
+      ch('insert', 2, 9.98, 3),
+      ch('insert', 1, 9.995, 5),
+    ]);
     expect(prices(rows)).toEqual([10, 9.995, 9.99, 9.98]);
     applyDepthChange(rows, ch('delete', 0), 20);
     expect(prices(rows)).toEqual([9.995, 9.99, 9.98]);
@@ -29,11 +36,10 @@ describe('applyDepthChange', () => {
   });
 
   it('appends an update one past the last row, and keeps at most maxRows', () => {
-    const rows: DepthRow[] = [];
-    applyDepthChange(rows, ch('update', 0, 10, 1), 2);
-    applyDepthChange(rows, ch('update', 1, 9, 1), 2);
-    applyDepthChange(rows, ch('update', 2, 8, 1), 2);
-    applyDepthChange(rows, ch('insert', 0, 11, 1), 2);
+    const rows = bookOf(
+      [ch('update', 0, 10, 1), ch('update', 1, 9, 1), ch('update', 2, 8, 1), ch('insert', 0, 11, 1)],
+      2,
+    );
     expect(prices(rows)).toEqual([11, 10]);
   });
 

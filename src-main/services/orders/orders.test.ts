@@ -44,6 +44,14 @@ async function setup(opts: { readOnly?: boolean; port?: number; demo?: boolean }
   return { clock, fake, orders, journal, emitted, notices, port: opts.port };
 }
 
+/** setup() on a connection that is ready, its first reconciliation done. */
+async function settledSetup(opts: Parameters<typeof setup>[0] = {}) {
+  const t = await setup(opts);
+  t.fake.ready();
+  await t.orders.settled();
+  return t;
+}
+
 async function readJournal(file: string) {
   return (await readFile(file, 'utf8'))
     .split('\n')
@@ -94,9 +102,7 @@ describe('orders', () => {
   });
 
   it('journals the intent before sending, with transmit set', async () => {
-    const { fake, orders, journal } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { fake, orders, journal } = await settledSetup();
     const r = await orders.place(ticket());
     expect(r.orderIds).toEqual([1]);
     expect(fake.placed[0]!.ib).toMatchObject({
@@ -125,9 +131,7 @@ describe('orders', () => {
   });
 
   it('takes no zero price as the reference: a market order is checked against the mid instead', async () => {
-    const { fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { fake, orders } = await settledSetup();
     // TWS's last is 0 (no trade yet): 600 × 200 (the mid) is over the 100,000 limit, 600 × 0 would pass.
     fake.snapshots.set(265598, { last: 0, bid: 199, ask: 201, delayed: false });
     await expect(
@@ -436,9 +440,7 @@ describe('orders: a journal that cannot be written', () => {
 
 describe('orders: acknowledgment watchdog', () => {
   it('flags an order TWS has not acknowledged within 5 s, reconciles at once, and shows it not received; never re-sends', async () => {
-    const { clock, fake, orders, notices, emitted, journal } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders, notices, emitted, journal } = await settledSetup();
     const before = { ...fake.listings };
     await orders.place(ticket());
     clock.advance(4_900);
@@ -471,9 +473,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('leaves an order alone that TWS acknowledges in time', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     const before = fake.listings.openOrders;
     await orders.place(ticket());
     clock.advance(1_000);
@@ -485,9 +485,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('an error naming the order counts as an acknowledgment (TWS read it, and rejected it)', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     await orders.place(ticket());
     fake.message({ code: 201, message: 'Order rejected - reason: no trading permissions', reqId: 1 });
     clock.advance(10_000);
@@ -496,9 +494,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('clears the flag when TWS lists the order after all, and says it was confirmed late', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     await orders.place(ticket());
     fake.openOrders = [openOrder(1, 'Submitted')];
     clock.advance(5_000);
@@ -511,9 +507,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('a TWS report arriving after "not received" takes over: TWS has the order after all', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     await orders.place(ticket());
     clock.advance(5_000);
     await orders.settled();
@@ -528,9 +522,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('while TWS does not answer, the order stays flagged and is asked about again; after a reconnect it is Unknown, not "not received"', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     const answer = fake.tws.openOrders.bind(fake.tws);
     fake.tws.openOrders = () => Promise.reject(new Error('TWS did not list the open orders within 20 s'));
     await orders.place(ticket());
@@ -557,9 +549,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('refuses to modify an order TWS has not acknowledged (the change would place it), but lets it be cancelled', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     await orders.place(ticket());
     await expect(orders.modify({ orderId: 1, limitPrice: 99.5 })).rejects.toMatchObject({
       code: 'VALIDATION',
@@ -577,9 +567,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('"cannot find the order" in answer to a cancel is no acknowledgment: the order is still reconciled', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     await orders.place(ticket());
     await orders.cancel(1);
     fake.message({ code: 10147, message: 'OrderId 1 that needs to be cancelled is not found.', reqId: 1 });
@@ -589,9 +577,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('a warning naming a flagged order clears the flag: TWS has it', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     await orders.place(ticket());
     fake.tws.openOrders = () => new Promise(() => undefined); // the listing is still out when the warning comes
     clock.advance(5_000);
@@ -605,9 +591,7 @@ describe('orders: acknowledgment watchdog', () => {
   });
 
   it('one reconciliation for a bracket whose three legs go unacknowledged together', async () => {
-    const { clock, fake, orders } = await setup();
-    fake.ready();
-    await orders.settled();
+    const { clock, fake, orders } = await settledSetup();
     const before = fake.listings.openOrders;
     await orders.place(ticket({ bracket: { takeProfit: 105, stopLoss: 95 } }));
     clock.advance(5_000);
