@@ -2,8 +2,16 @@
 // and level-1 market data, all decoded by @stoqey/ib's IBApi without a decoding error.
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Contract, ContractDetails, ContractDescription } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, conformanceSuite, startGateway, stock } from './helpers';
+import type { Contract, ContractDetails } from '@stoqey/ib';
+import {
+  ACCOUNT,
+  VERSIONS,
+  connect,
+  conformanceSuite,
+  matchingSymbols,
+  startGateway,
+  stock,
+} from './helpers';
 
 describe.each(VERSIONS)('server version %i', (version) => {
   const suite = conformanceSuite({ maxServerVersion: version, seed: 7 });
@@ -92,12 +100,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
 
   it('answers reqMatchingSymbols with descriptions (issuer fields from 176)', async () => {
     const c = await suite.connect(5);
-    const id = c.nextReqId();
-    c.ib.reqMatchingSymbols(id, 'MSF');
-    const [, list] = (await c.waitEvent(EventName.symbolSamples, (a) => a[0] === id)) as [
-      number,
-      ContractDescription[],
-    ];
+    const list = await matchingSymbols(c, 'MSF');
     expect(list[0]?.contract).toMatchObject({
       symbol: 'MSFT',
       secType: 'STK',

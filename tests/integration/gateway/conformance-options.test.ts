@@ -6,8 +6,8 @@
 // (multiplier and minTick as numbers) and sends the calculations in IB's version-3 layout.
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Contract, ContractDescription, ContractDetails } from '@stoqey/ib';
-import { conformanceSuite, optionsNearTheMoney } from './helpers';
+import type { Contract, ContractDetails } from '@stoqey/ib';
+import { conformanceSuite, matchingSymbols, optionsNearTheMoney } from './helpers';
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
 
@@ -145,12 +145,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
 
   it('reqMatchingSymbols lists OPT among the derivative types of an optionable stock', async () => {
     const c = await suite.connect(3);
-    const id = c.nextReqId();
-    c.ib.reqMatchingSymbols(id, 'AAPL');
-    const [, list] = (await c.waitEvent(EventName.symbolSamples, (a) => a[0] === id)) as [
-      number,
-      ContractDescription[],
-    ];
+    const list = await matchingSymbols(c, 'AAPL');
     const aapl = list.find((x) => x.contract?.conId === AAPL);
     expect(aapl?.derivativeSecTypes).toContain('OPT');
   });

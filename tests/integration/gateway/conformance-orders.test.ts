@@ -37,6 +37,13 @@ describe.each(VERSIONS)('server version %i', (version) => {
     lmtPrice: number,
     more: Partial<Order> = {},
   ): OrderFields => ({ action, orderType: 'LMT', totalQuantity, lmtPrice, ...more });
+  /** A stop order's fields: it becomes a market order once the market reaches `auxPrice`. */
+  const stop = (
+    action: 'BUY' | 'SELL',
+    totalQuantity: number,
+    auxPrice: number,
+    more: Partial<Order> = {},
+  ): OrderFields => ({ action, orderType: 'STP', totalQuantity, auxPrice, ...more });
   /** Connects client `clientId` for one test; its order ids continue from the nextValidId it was given. */
   const connectAs = async (clientId: number): Promise<void> => {
     c = await suite.connect(clientId);
@@ -103,7 +110,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   it('holds stops until elected and trails the stop of a trailing order', async () => {
     await connectAs(3);
     const p = price();
-    const stp = placeAapl({ action: 'BUY', orderType: 'STP', totalQuantity: 5, auxPrice: tick(p * 1.5) });
+    const stp = placeAapl(stop('BUY', 5, tick(p * 1.5)));
     await waitStatus(stp, 'PreSubmitted');
     const stpLmt = placeAapl({
       action: 'SELL',
@@ -114,12 +121,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     });
     await waitStatus(stpLmt, 'PreSubmitted');
     // A sell stop above the market elects at once and fills as a market order.
-    const elected = placeAapl({
-      action: 'SELL',
-      orderType: 'STP',
-      totalQuantity: 5,
-      auxPrice: tick(p * 1.2),
-    });
+    const elected = placeAapl(stop('SELL', 5, tick(p * 1.2)));
     await waitStatus(elected, 'Filled');
     const trail = placeAapl({ action: 'SELL', orderType: 'TRAIL', totalQuantity: 5, trailingPercent: 10 });
     await waitStatus(trail, 'PreSubmitted');
@@ -140,14 +142,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     const tp = placeAapl(limit('SELL', 10, tick(p * 1.5), { parentId: parent, transmit: false }));
     await waitStatus(tp, 'PendingSubmit');
     expect(status(parent)).toBe('PendingSubmit');
-    const sl = placeAapl({
-      action: 'SELL',
-      orderType: 'STP',
-      totalQuantity: 10,
-      auxPrice: tick(p * 0.5),
-      parentId: parent,
-      transmit: true,
-    });
+    const sl = placeAapl(stop('SELL', 10, tick(p * 0.5), { parentId: parent, transmit: true }));
     await waitStatus(parent, 'Filled');
     await waitStatus(tp, 'Submitted');
     await waitStatus(sl, 'PreSubmitted');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { IBApi, EventName } from '@stoqey/ib';
-import type { Contract, ContractDetails, Order } from '@stoqey/ib';
+import type { Contract, ContractDescription, ContractDetails, Order } from '@stoqey/ib';
 import { createDemoGateway } from '../../../src-main/demo-gateway/gateway';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/gateway-options';
@@ -250,6 +250,17 @@ export async function connect(
 
 export function stock(symbol: string): Contract {
   return { symbol, secType: 'STK' as Contract['secType'], exchange: 'SMART', currency: 'USD' };
+}
+
+/** What reqMatchingSymbols answers for `pattern` (symbolSamples), in the gateway's order. */
+export async function matchingSymbols(c: Client, pattern: string): Promise<ContractDescription[]> {
+  const id = c.nextReqId();
+  c.ib.reqMatchingSymbols(id, pattern);
+  const [, list] = (await c.waitEvent(EventName.symbolSamples, (a) => a[0] === id)) as [
+    number,
+    ContractDescription[],
+  ];
+  return list;
 }
 
 /**
