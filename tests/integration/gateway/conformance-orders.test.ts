@@ -9,6 +9,8 @@ import type { Client } from './helpers';
 const AAPL = 265598;
 /** The fields of an order as the tests write them (`order` fills in the rest). */
 type OrderFields = Parameters<typeof order>[0];
+/** The field each priced order type takes its price in. */
+const PRICE_FIELD = { LMT: 'lmtPrice', STP: 'auxPrice' } as const;
 
 describe.each(VERSIONS)('server version %i', (version) => {
   const suite = conformanceSuite({ maxServerVersion: version, seed: 11 });
@@ -30,20 +32,17 @@ describe.each(VERSIONS)('server version %i', (version) => {
   const tick = (x: number): number => Math.round(x * 100) / 100;
   /** Places an order for AAPL (SMART, USD); returns its id. */
   const placeAapl = (o: OrderFields): number => place(stock('AAPL'), order(o));
-  /** A limit order's fields, with whatever else a test adds (a parent, an OCA group). */
-  const limit = (
+  /**
+   * The fields of a limit (LMT, at `lmtPrice`) or a stop (STP, a market order once the market reaches `auxPrice`)
+   * at `price`, with whatever else a test adds (a parent, an OCA group).
+   */
+  const priced = (
+    orderType: keyof typeof PRICE_FIELD,
     action: 'BUY' | 'SELL',
     totalQuantity: number,
-    lmtPrice: number,
-    more: Partial<Order> = {},
-  ): OrderFields => ({ action, orderType: 'LMT', totalQuantity, lmtPrice, ...more });
-  /** A stop order's fields: it becomes a market order once the market reaches `auxPrice`. */
-  const stop = (
-    action: 'BUY' | 'SELL',
-    totalQuantity: number,
-    auxPrice: number,
-    more: Partial<Order> = {},
-  ): OrderFields => ({ action, orderType: 'STP', totalQuantity, auxPrice, ...more });
+    price: number,
+    more?: Partial<Order>,
+  ): OrderFields => ({ ...more, action, orderType, totalQuantity, [PRICE_FIELD[orderType]]: price });
   /** Connects client `clientId` for one test; its order ids continue from the nextValidId it was given. */
   const connectAs = async (clientId: number): Promise<void> => {
     c = await suite.connect(clientId);
@@ -85,7 +84,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   it('keeps a limit order working, modifies it by re-placing the id, and cancels it (202)', async () => {
     await connectAs(2);
     const lmt = tick(price() * 0.8);
-    const id = placeAapl(limit('BUY', 10, lmt));
+    const id = placeAapl(priced('LMT', 'BUY', 10, lmt));
     await waitStatus(id, 'Submitted');
     c.ib.placeOrder(
       id,
@@ -110,7 +109,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   it('holds stops until elected and trails the stop of a trailing order', async () => {
     await connectAs(3);
     const p = price();
-    const stp = placeAapl(stop('BUY', 5, tick(p * 1.5)));
+    const stp = placeAapl(priced('STP', 'BUY', 5, tick(p * 1.5)));
     await waitStatus(stp, 'PreSubmitted');
     const stpLmt = placeAapl({
       action: 'SELL',
@@ -121,7 +120,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     });
     await waitStatus(stpLmt, 'PreSubmitted');
     // A sell stop above the market elects at once and fills as a market order.
-    const elected = placeAapl(stop('SELL', 5, tick(p * 1.2)));
+    const elected = placeAapl(priced('STP', 'SELL', 5, tick(p * 1.2)));
     await waitStatus(elected, 'Filled');
     const trail = placeAapl({ action: 'SELL', orderType: 'TRAIL', totalQuantity: 5, trailingPercent: 10 });
     await waitStatus(trail, 'PreSubmitted');
@@ -137,12 +136,12 @@ describe.each(VERSIONS)('server version %i', (version) => {
   it('holds a bracket parent until its last child transmits, then activates the children', async () => {
     await connectAs(4);
     const p = price();
-    const parent = placeAapl(limit('BUY', 10, tick(p * 1.05), { transmit: false }));
+    const parent = placeAapl(priced('LMT', 'BUY', 10, tick(p * 1.05), { transmit: false }));
     await waitStatus(parent, 'PendingSubmit');
-    const tp = placeAapl(limit('SELL', 10, tick(p * 1.5), { parentId: parent, transmit: false }));
+    const tp = placeAapl(priced('LMT', 'SELL', 10, tick(p * 1.5), { parentId: parent, transmit: false }));
     await waitStatus(tp, 'PendingSubmit');
     expect(status(parent)).toBe('PendingSubmit');
-    const sl = placeAapl(stop('SELL', 10, tick(p * 0.5), { parentId: parent, transmit: true }));
+    const sl = placeAapl(priced('STP', 'SELL', 10, tick(p * 0.5), { parentId: parent, transmit: true }));
     await waitStatus(parent, 'Filled');
     await waitStatus(tp, 'Submitted');
     await waitStatus(sl, 'PreSubmitted');
@@ -156,9 +155,9 @@ describe.each(VERSIONS)('server version %i', (version) => {
   it('cancels the rest of an OCA group when one order fills, and fills large orders in pieces', async () => {
     await connectAs(5);
     const p = price();
-    const far = placeAapl(limit('BUY', 5, tick(p * 0.7), { ocaGroup: 'G1', ocaType: 1 }));
+    const far = placeAapl(priced('LMT', 'BUY', 5, tick(p * 0.7), { ocaGroup: 'G1', ocaType: 1 }));
     await waitStatus(far, 'Submitted');
-    const near = placeAapl(limit('BUY', 5, tick(p * 1.1), { ocaGroup: 'G1', ocaType: 1 }));
+    const near = placeAapl(priced('LMT', 'BUY', 5, tick(p * 1.1), { ocaGroup: 'G1', ocaType: 1 }));
     await waitStatus(near, 'Filled');
     await waitStatus(far, 'Cancelled');
     const big = place(stock('MSFT'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 3_000 }));
