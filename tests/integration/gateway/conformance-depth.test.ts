@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EventName, TickByTickDataType } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
 import { conformanceSuite, order, stock } from './helpers';
-import { bookOf, step, sync, withClient } from './depth-client';
+import { bookOf, expectDataLossForgets, step, sync, withClient } from './depth-client';
 import type { ClientBook, Row } from './depth-client';
 import { createManualClock } from '../../support/manual-clock';
 import type { ManualClock } from '../../support/manual-clock';
@@ -267,11 +267,7 @@ describe.each([157, 193])('market depth RESET (317) at server version %i', (v) =
       await c.waitCode(1102);
       await c.waitCode(317, 7070);
       expectBook(bookOf(c, 7070), expected(gw, v, inst, clock.now(), 10), 'after 1102');
-      // Data lost (1101): the subscription is gone, as TWS forgets it.
-      gw.faults.connectivityLoss('data-lost', 500);
-      await step(clock, c, 1000);
-      await c.waitCode(1101);
-      expect(gw.subscriptions().depth).toBe(0);
+      await expectDataLossForgets(gw, clock, c, 'depth');
     });
   });
 });
