@@ -6,6 +6,8 @@ import type { Bar } from './bar';
 const AAPL = { symbol: 'AAPL', conId: 265598 };
 const MSFT = { symbol: 'MSFT', conId: 272093 };
 const T = 1_700_000_000_000;
+/** Fires on every occurrence, with no pause between firings. */
+const REARM = { mode: 'rearm', cooldownSeconds: 0 } as const;
 
 type Engine = AlertEngine & { feed(...obs: Observation[]): AlertFiring[] };
 
@@ -47,13 +49,7 @@ describe('alert engine: price', () => {
     expect(once.feed(q(99), q(101))).toEqual([]);
     expect(once.get('a0')!.lastFiredAt).not.toBe(null);
 
-    const again = engine({
-      kind: 'price-cross',
-      symbol: AAPL,
-      level: 100,
-      direction: 'up',
-      repeat: { mode: 'rearm', cooldownSeconds: 0 },
-    });
+    const again = engine({ kind: 'price-cross', symbol: AAPL, level: 100, direction: 'up', repeat: REARM });
     const fired = again.feed(q(99), q(100), q(101), q(100), q(99), q(100.5));
     expect(fired.map((f) => f.value)).toEqual([101, 100.5]);
     expect(fired[0]!.text).toBe('AAPL crossed above 100 (last 101)');
@@ -61,13 +57,7 @@ describe('alert engine: price', () => {
   });
 
   it('touches the level from either side, bid/ask/mid when asked', () => {
-    const e = engine({
-      kind: 'price-touch',
-      symbol: AAPL,
-      level: 100,
-      price: 'mid',
-      repeat: { mode: 'rearm', cooldownSeconds: 0 },
-    });
+    const e = engine({ kind: 'price-touch', symbol: AAPL, level: 100, price: 'mid', repeat: REARM });
     const mid = (m: number) => q(null, { bid: m - 0.01, ask: m + 0.01 });
     expect(e.feed(mid(99), mid(100), mid(100.5), mid(100), mid(101), mid(98)).map((f) => f.value)).toEqual([
       100, 100, 98,
@@ -107,7 +97,7 @@ describe('alert engine: reliability', () => {
     kind: 'price-cross',
     symbol: AAPL,
     level: 100,
-    repeat: { mode: 'rearm', cooldownSeconds: 0 },
+    repeat: REARM,
   };
 
   it('a crossing during a disconnection does not fire after the reconnect; the next one does', () => {
@@ -227,13 +217,7 @@ describe('alert engine: studies', () => {
   });
 
   it('bar volume above 3× the average of the bars before it, once per bar crossing', () => {
-    const e = engine({
-      kind: 'volume-vs-average',
-      symbol: AAPL,
-      period: 20,
-      factor: 3,
-      repeat: { mode: 'rearm', cooldownSeconds: 0 },
-    });
+    const e = engine({ kind: 'volume-vs-average', symbol: AAPL, period: 20, factor: 3, repeat: REARM });
     e.feed(...Array.from({ length: 25 }, (_, i) => b(bar(i, 100, 100), true)));
     const growing = [50, 200, 299, 301, 350, 500].map((v) => b(bar(25, 100, v)));
     const fired = e.feed(...growing);
@@ -310,10 +294,7 @@ describe('alert engine: scanner, fills, connection', () => {
   });
 
   it('fills: any symbol or one; each execution once; replays and older executions never', () => {
-    const e = engine(
-      { kind: 'fill', repeat: { mode: 'rearm', cooldownSeconds: 0 } },
-      { kind: 'fill', symbol: MSFT, repeat: { mode: 'rearm', cooldownSeconds: 0 } },
-    );
+    const e = engine({ kind: 'fill', repeat: REARM }, { kind: 'fill', symbol: MSFT, repeat: REARM });
     const first = e.feed(fill('e1'));
     expect(first.map((f) => [f.alertId, f.text])).toEqual([['a0', 'Bought 100 AAPL at 150.02']]);
     expect(e.feed(fill('e1'))).toEqual([]);
@@ -324,7 +305,7 @@ describe('alert engine: scanner, fills, connection', () => {
   });
 
   it('connection lost for more than N s: once per outage, only after it was up', () => {
-    const e = engine({ kind: 'connection-lost', seconds: 10, repeat: { mode: 'rearm', cooldownSeconds: 0 } });
+    const e = engine({ kind: 'connection-lost', seconds: 10, repeat: REARM });
     const t0 = clock;
     const tick = (dt: number): Observation => ({ type: 'clock', at: t0 + dt });
     expect(e.feed(conn('disconnected', t0), tick(60_000))).toEqual([]); // never up since set

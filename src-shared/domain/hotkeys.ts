@@ -183,10 +183,8 @@ export const BUILT_IN_KEYS: readonly { keys: string; what: string }[] = (
     { keys: 'Alt+B', what: 'Order ticket: buy' },
     { keys: 'Alt+S', what: 'Order ticket: sell' },
     { keys: 'C', what: 'Ladder: re-centre' },
-    { keys: 'Tab', what: 'Move the focus' },
-    { keys: 'Shift+Tab', what: 'Move the focus' },
-    { keys: 'Enter', what: 'Press the focused control' },
-    { keys: 'Space', what: 'Press the focused control' },
+    ...['Tab', 'Shift+Tab'].map((keys) => ({ keys, what: 'Move the focus' })),
+    ...['Enter', 'Space'].map((keys) => ({ keys, what: 'Press the focused control' })),
     { keys: 'Escape', what: 'Close a dialog' },
   ] as const
 ).map((b) => ({ ...b, keys: parseChord(b.keys) }));

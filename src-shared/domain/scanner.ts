@@ -5,30 +5,27 @@ import { ContractRef } from './instrument';
 export const ScanInstrument = z.object({ code: z.string(), name: z.string(), secType: z.string() });
 export type ScanInstrument = z.infer<typeof ScanInstrument>;
 
-export const ScanLocation = z.object({
+/** What TWS's ScanParameterResponse says of every location, scan type and filter. */
+const ScanParameter = z.object({
+  /** A filter's code is the tag sent in scannerSubscriptionFilterOptions (priceAbove, marketCapAbove1e6…). */
   code: z.string(),
   name: z.string(),
-  /** Instrument codes this location applies to. */
+  /** Instrument codes it applies to. */
   instruments: z.array(z.string()),
 });
+
+export const ScanLocation = ScanParameter;
 export type ScanLocation = z.infer<typeof ScanLocation>;
 
-export const ScanType = z.object({
-  code: z.string(),
-  name: z.string(),
+export const ScanType = ScanParameter.extend({
   /** Group for the picker ("Top", "Volume", "Gaps"…). */
   group: z.string(),
-  instruments: z.array(z.string()),
 });
 export type ScanType = z.infer<typeof ScanType>;
 
-export const ScanFilter = z.object({
-  /** The tag sent in scannerSubscriptionFilterOptions (e.g. priceAbove, volumeAbove, marketCapAbove1e6). */
-  code: z.string(),
-  name: z.string(),
+export const ScanFilter = ScanParameter.extend({
   category: z.string(),
   kind: z.enum(['number', 'boolean', 'text']),
-  instruments: z.array(z.string()),
 });
 export type ScanFilter = z.infer<typeof ScanFilter>;
 

@@ -42,6 +42,23 @@ function statusOf(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** `fn`, run once: by the first call, or with `onTimeout` after `ms` if nothing called it sooner. */
+function onceWithin<A extends unknown[]>(
+  ms: number,
+  onTimeout: A,
+  fn: (...args: A) => void,
+): (...args: A) => void {
+  let done = false;
+  const run = (...args: A): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn(...args);
+  };
+  const timer = setTimeout(() => run(...onTimeout), ms);
+  return run;
+}
+
 /**
  * Sends `request` and reads until the host closes the connection, or `timeoutMs`. With `halfClose` the client
  * ends its side right after sending (a half-open socket the host must still answer and close).
@@ -54,15 +71,10 @@ export function exchange(
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
     let text = '';
-    let done = false;
-    const finish = (closedByHost: boolean): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
+    const finish = onceWithin(opts.timeoutMs ?? 3000, [false], (closedByHost: boolean) => {
       s.destroy();
       resolve({ status: statusOf(text), closedByHost });
-    };
-    const timer = setTimeout(() => finish(false), opts.timeoutMs ?? 3000);
+    });
     s.on('connect', () => {
       s.write(request);
       if (opts.halfClose) s.end();
@@ -86,14 +98,9 @@ export function sendThenReset(
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
     let text = '';
-    let done = false;
-    const reset = (): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
+    const reset = onceWithin(3000, [], () => {
       if (!s.destroyed) s.resetAndDestroy();
-    };
-    const timer = setTimeout(reset, 3000);
+    });
     s.on('error', () => undefined);
     s.on('close', () => {
       reset();

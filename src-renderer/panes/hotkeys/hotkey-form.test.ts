@@ -1,8 +1,8 @@
 // The editor's rows: a keymap round-trips through them; a row without keys, with a bad quantity, or whose keys
 // clash with another row or the app's own keys gets its reason, and the rows then make no keymap.
 import { describe, expect, it } from 'vitest';
-import { Keymap } from '../../../src-shared/domain/hotkeys';
-import { blankRow, checkRows, rowsOf } from './hotkey-form';
+import { actionLabel, Keymap } from '../../../src-shared/domain/hotkeys';
+import { blankRow, checkRows, CHOICES, rowsOf } from './hotkey-form';
 
 const keymap = Keymap.parse([
   { keys: 'Shift+B', action: { kind: 'trade', side: 'BUY', at: 'ask', quantity: 100 } },
@@ -17,6 +17,17 @@ describe('hotkey rows', () => {
     expect(rows[1]).toEqual({ keys: 'Shift+S', choice: 'SELL:mid', quantity: '25', pane: 'ladder' });
     expect(rows[2]).toMatchObject({ choice: 'focusPane', pane: 'tape' });
     expect(checkRows(rows)).toEqual({ keymap, errors: {}, conflicts: [] });
+  });
+
+  it('offer every action, a plain one named as the Actions menu names it', () => {
+    const label = (value: string) => CHOICES.find((c) => c.value === value)?.label;
+    expect(CHOICES.map((c) => c.value)).toEqual([
+      ...['BUY', 'SELL'].flatMap((side) => ['bid', 'ask', 'mid', 'last'].map((at) => `${side}:${at}`)),
+      ...['cancelAll', 'cancelLast', 'flatten', 'recentre', 'focusPane', 'symbolSearch'],
+    ]);
+    expect(label('flatten')).toBe(actionLabel({ kind: 'flatten' }));
+    expect(label('cancelAll')).toBe('Cancel all orders for the symbol');
+    expect(label('SELL:mid')).toBe('Sell at mid');
   });
 
   it('give each bad row its reason and make no keymap', () => {

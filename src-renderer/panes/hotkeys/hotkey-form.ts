@@ -1,6 +1,7 @@
 // The hotkey editor's rows: a keymap as editable rows (keys, action, quantity, pane) and back, with each row's
 // problem and the conflicts between rows and with the app's own keys, so the editor shows them before saving.
 import {
+  actionLabel,
   conflictText,
   findConflicts,
   HotkeyAction,
@@ -16,17 +17,20 @@ export type HotkeyRow = { keys: string; choice: string; quantity: string; pane: 
 const SIDES = ['BUY', 'SELL'] as const;
 const POINTS = ['bid', 'ask', 'mid', 'last'] as const;
 
-/** The editor's action list: value → label. */
+/** An action that is its kind alone, named as the menu names it. */
+const plain = (kind: 'cancelAll' | 'cancelLast' | 'flatten' | 'recentre' | 'symbolSearch') => ({
+  value: kind,
+  label: actionLabel({ kind }),
+});
+
+/** The editor's action list: value → label (a trade's quantity and a focus's pane are fields of their own). */
 export const CHOICES: readonly { value: string; label: string }[] = [
   ...SIDES.flatMap((side) =>
     POINTS.map((at) => ({ value: `${side}:${at}`, label: `${side === 'BUY' ? 'Buy' : 'Sell'} at ${at}` })),
   ),
-  { value: 'cancelAll', label: 'Cancel all for the symbol' },
-  { value: 'cancelLast', label: 'Cancel last order' },
-  { value: 'flatten', label: 'Flatten position' },
-  { value: 'recentre', label: 'Re-centre ladder' },
+  ...(['cancelAll', 'cancelLast', 'flatten', 'recentre'] as const).map(plain),
   { value: 'focusPane', label: 'Focus a pane' },
-  { value: 'symbolSearch', label: 'Symbol search' },
+  plain('symbolSearch'),
 ];
 
 export function blankRow(): HotkeyRow {

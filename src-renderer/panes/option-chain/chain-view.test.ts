@@ -11,6 +11,7 @@ import {
   midOf,
   pausedNotice,
   stdDevMove,
+  STRIKE_FILTERS,
   strikeFilterOf,
   strikesShown,
   toggleField,
@@ -77,6 +78,15 @@ describe('option chain view', () => {
     expect(strikeFilterOf('all')).toEqual({ kind: 'all' });
     expect(strikeFilterOf('9sd')).toEqual({ kind: 'count', n: 20 });
     expect(strikeFilterOf(undefined)).toEqual({ kind: 'count', n: 20 });
+    // Each choice the pane offers reads back as the filter its label names.
+    expect(STRIKE_FILTERS.map((f) => [f.label, strikeFilterOf(f.value)])).toEqual([
+      ['10 strikes', { kind: 'count', n: 10 }],
+      ['20 strikes', { kind: 'count', n: 20 }],
+      ['40 strikes', { kind: 'count', n: 40 }],
+      ['±1 σ', { kind: 'sd', k: 1 }],
+      ['±2 σ', { kind: 'sd', k: 2 }],
+      ['All strikes', { kind: 'all' }],
+    ]);
     const k = (r: readonly OptionStrikeRow[]) => r.map((x) => x.strike);
     expect(k(strikesShown(rows, 151, { kind: 'count', n: 3 }, null))).toEqual([145, 150, 155]);
     expect(k(strikesShown(rows, 1000, { kind: 'count', n: 2 }, null))).toEqual([155, 160]);

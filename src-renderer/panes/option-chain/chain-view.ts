@@ -100,13 +100,10 @@ export function toggleField(fields: readonly ChainField[], field: ChainField, on
 /** Which strikes the table shows: all, the N nearest the money, or those within k standard deviations. */
 export type StrikeFilter = { kind: 'all' } | { kind: 'count'; n: number } | { kind: 'sd'; k: number };
 
-/** The choices the chain offers, by the value the pane saves. */
+/** The choices the chain offers, by the value the pane saves (as `strikeFilterOf` reads it back). */
 export const STRIKE_FILTERS: readonly { value: string; label: string }[] = [
-  { value: '10', label: '10 strikes' },
-  { value: '20', label: '20 strikes' },
-  { value: '40', label: '40 strikes' },
-  { value: '1sd', label: '±1 σ' },
-  { value: '2sd', label: '±2 σ' },
+  ...[10, 20, 40].map((n) => ({ value: String(n), label: `${n} strikes` })),
+  ...[1, 2].map((k) => ({ value: `${k}sd`, label: `±${k} σ` })),
   { value: 'all', label: 'All strikes' },
 ];
 

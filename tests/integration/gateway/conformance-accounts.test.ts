@@ -3,33 +3,23 @@
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, expectCleanDecoding, gatewayForSuite, order, stock } from './helpers';
-import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
+import { ACCOUNT, VERSIONS, connect, conformanceSuite, order, stock } from './helpers';
 
 describe.each(VERSIONS)('server version %i', (version) => {
-  let gw: DemoGateway;
-  let c: Client;
-
-  gatewayForSuite(
-    { maxServerVersion: version, seed: 5 },
-    (g) => (gw = g),
-    async (gw) => {
-      // Give the account a position to report.
-      const setup = await connect(gw, 99);
-      const id = setup.of(EventName.nextValidId)[0]?.[0] as number;
-      setup.ib.placeOrder(id, stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 200 }));
-      await setup.waitFor(
-        () => setup.of(EventName.orderStatus, id).some((a) => a[1] === 'Filled'),
-        'setup fill',
-      );
-      setup.close();
-    },
-  );
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ maxServerVersion: version, seed: 5 }, async (gw) => {
+    // Give the account a position to report.
+    const setup = await connect(gw, 99);
+    const id = setup.of(EventName.nextValidId)[0]?.[0] as number;
+    setup.ib.placeOrder(id, stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 200 }));
+    await setup.waitFor(
+      () => setup.of(EventName.orderStatus, id).some((a) => a[1] === 'Filled'),
+      'setup fill',
+    );
+    setup.close();
+  });
 
   it('reports positions and streams position changes after fills', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     c.ib.reqPositions();
     await c.waitEvent(EventName.positionEnd);
     const [account, contract, pos, avgCost] = c
@@ -51,7 +41,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers the account summary with the tags asked for and $LEDGER cash balances', async () => {
-    c = await connect(gw, 2);
+    const c = await suite.connect(2);
     const id = c.nextReqId();
     c.ib.reqAccountSummary(
       id,
@@ -71,7 +61,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('streams account updates: values, portfolio, update time, download end', async () => {
-    c = await connect(gw, 3);
+    const c = await suite.connect(3);
     c.ib.reqAccountUpdates(true, ACCOUNT);
     await c.waitEvent(EventName.accountDownloadEnd);
     const values = c.of(EventName.updateAccountValue) as [string, string, string, string][];
@@ -90,7 +80,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('streams PnL for the account and for one position', async () => {
-    c = await connect(gw, 4);
+    const c = await suite.connect(4);
     const a = c.nextReqId();
     c.ib.reqPnL(a, ACCOUNT, '');
     const [, daily, unrealized, realized] = (await c.waitEvent(EventName.pnl, (x) => x[0] === a)) as number[];

@@ -2,28 +2,22 @@
 // and level-1 market data, all decoded by @stoqey/ib's IBApi without a decoding error.
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Contract, ContractDetails, ContractDescription } from '@stoqey/ib';
+import type { Contract, ContractDetails } from '@stoqey/ib';
 import {
   ACCOUNT,
   VERSIONS,
   connect,
-  expectCleanDecoding,
-  gatewayForSuite,
+  conformanceSuite,
+  matchingSymbols,
   startGateway,
   stock,
 } from './helpers';
-import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 describe.each(VERSIONS)('server version %i', (version) => {
-  let gw: DemoGateway;
-  let c: Client;
-
-  gatewayForSuite({ maxServerVersion: version, seed: 7 }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ maxServerVersion: version, seed: 7 });
 
   it('negotiates the version and sends managedAccounts, nextValidId and the farm notices as TWS does', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     const [serverVersion, connTime] = c.of(EventName.server)[0] as [number, string];
     expect(serverVersion).toBe(version);
     expect(connTime).toMatch(/^\d{8} \d{2}:\d{2}:\d{2} E[SD]T$/);
@@ -37,14 +31,14 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers reqCurrentTime with the gateway clock in epoch seconds', async () => {
-    c = await connect(gw, 2);
+    const c = await suite.connect(2);
     c.ib.reqCurrentTime();
     const [t] = (await c.waitEvent(EventName.currentTime)) as [number];
     expect(Math.abs(t - Date.now() / 1000)).toBeLessThan(5);
   });
 
   it('returns contract details for a stock, an ETF, a future, an FX pair and a conId', async () => {
-    c = await connect(gw, 3);
+    const c = await suite.connect(3);
     const ask = async (contract: Contract): Promise<ContractDetails[]> => {
       const id = c.nextReqId();
       c.ib.reqContractDetails(id, contract);
@@ -97,7 +91,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers an unknown contract with error 200', async () => {
-    c = await connect(gw, 4);
+    const c = await suite.connect(4);
     const id = c.nextReqId();
     c.ib.reqContractDetails(id, stock('NOPE'));
     const text = await c.waitCode(200, id);
@@ -105,13 +99,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers reqMatchingSymbols with descriptions (issuer fields from 176)', async () => {
-    c = await connect(gw, 5);
-    const id = c.nextReqId();
-    c.ib.reqMatchingSymbols(id, 'MSF');
-    const [, list] = (await c.waitEvent(EventName.symbolSamples, (a) => a[0] === id)) as [
-      number,
-      ContractDescription[],
-    ];
+    const c = await suite.connect(5);
+    const list = await matchingSymbols(c, 'MSF');
     expect(list[0]?.contract).toMatchObject({
       symbol: 'MSFT',
       secType: 'STK',
@@ -123,7 +112,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('streams level-1 ticks (bid, ask, last with sizes, volume, high, low, close, open) until cancelled', async () => {
-    c = await connect(gw, 6);
+    const c = await suite.connect(6);
     const id = c.nextReqId();
     c.ib.reqMktData(id, stock('MSFT'), '233', false, false);
     await c.waitFor(() => c.of(EventName.tickPrice, id).length >= 7, 'initial ticks');
@@ -137,7 +126,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
     expect(c.of(EventName.tickString, id).some((a) => a[1] === 48)).toBe(true); // RT_VOLUME for generic tick 233
     // Volumes are in shares from MARKET_DATA_IN_SHARES (159), in round lots before.
     const volume = c.of(EventName.tickSize, id).find((a) => a[1] === 8)?.[2] as number;
-    const model = gw.quote(272093)?.volume as number;
+    const model = suite.gw.quote(272093)?.volume as number;
     if (version >= 159) expect(volume).toBeGreaterThan(model / 2);
     else expect(volume).toBeLessThan(model / 50);
     // Updates keep coming (a few per second), then stop after cancelMktData.
@@ -162,7 +151,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers a snapshot with one set of ticks and tickSnapshotEnd', async () => {
-    c = await connect(gw, 7);
+    const c = await suite.connect(7);
     const id = c.nextReqId();
     c.ib.reqMktData(id, stock('IBM'), '', true, false);
     await c.waitEvent(EventName.tickSnapshotEnd, (a) => a[0] === id);
@@ -173,7 +162,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('sends FX quotes without last or volume, as IDEALPRO does', async () => {
-    c = await connect(gw, 8);
+    const c = await suite.connect(8);
     const id = c.nextReqId();
     c.ib.reqMktData(
       id,
@@ -189,7 +178,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('reports the market data type when the client set one, and errors for bad requests', async () => {
-    c = await connect(gw, 9);
+    const c = await suite.connect(9);
     c.ib.reqMarketDataType(2);
     const id = c.nextReqId();
     c.ib.reqMktData(id, stock('AAPL'), '', true, false);

@@ -6,9 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { EventName, TickByTickDataType } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, order, stock } from './helpers';
-import type { Client } from './helpers';
-import { bookOf, step, sync, withClient } from './depth-client';
+import { conformanceSuite, order, stock } from './helpers';
+import {
+  bookOf,
+  expectDataLossForgets,
+  expectSilentAfterCancel,
+  step,
+  sync,
+  withClient,
+} from './depth-client';
 import type { ClientBook, Row } from './depth-client';
 import { createManualClock } from '../../support/manual-clock';
 import type { ManualClock } from '../../support/manual-clock';
@@ -56,18 +62,15 @@ function expectBook(book: ClientBook, want: [Row[], Row[]], what: string): void 
 const aapl = (gw: DemoGateway): Instrument => gw.universe.bySymbol('AAPL')[0] as Instrument;
 
 describe.each([157, 176, 193])('market depth at server version %i', (v) => {
-  let gw: DemoGateway;
-  let c: Client;
   const clock = createManualClock(T0);
 
-  gatewayForSuite({ maxServerVersion: v, seed: SEED, clock, maxRequestsPerSecond: 0 }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ maxServerVersion: v, seed: SEED, clock, maxRequestsPerSecond: 0 });
 
   it('lists the depth venues (reqMktDepthExchanges → 80)', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     c.ib.reqMktDepthExchanges();
     const [rows] = (await c.waitEvent(EventName.mktDepthExchanges)) as [Record<string, unknown>[]];
-    const want = depthExchanges(gw.universe.instruments).map((r) => ({
+    const want = depthExchanges(suite.gw.universe.instruments).map((r) => ({
       exchange: r.exchange,
       secType: r.secType,
       listingExch: r.listingExch,
@@ -81,17 +84,17 @@ describe.each([157, 176, 193])('market depth at server version %i', (v) => {
   });
 
   it('streams SMART depth: inserts first, then updates and deletes that keep the client on the model book', async () => {
-    c = await connect(gw, 2);
-    const inst = aapl(gw);
+    const c = await suite.connect(2);
+    const inst = aapl(suite.gw);
     c.ib.reqMktDepth(7002, stock('AAPL'), 20, true);
     await sync(c);
     const first = c.of(EventName.updateMktDepthL2, 7002);
     expect(first.length).toBeGreaterThan(20);
     expect(first.every((a) => a[3] === 0 && a[7] === true)).toBe(true);
-    expectBook(bookOf(c, 7002), expected(gw, v, inst, clock.now(), 20), 'snapshot');
+    expectBook(bookOf(c, 7002), expected(suite.gw, v, inst, clock.now(), 20), 'snapshot');
     for (let k = 0; k < 24; k++) {
       await step(clock, c, 250);
-      expectBook(bookOf(c, 7002), expected(gw, v, inst, clock.now(), 20), `beat ${k}`);
+      expectBook(bookOf(c, 7002), expected(suite.gw, v, inst, clock.now(), 20), `beat ${k}`);
     }
     const book = bookOf(c, 7002);
     // Inserts, updates and deletes all happened, and SMART rows name the venues.
@@ -99,33 +102,33 @@ describe.each([157, 176, 193])('market depth at server version %i', (v) => {
     expect(new Set(book.sides[1].map((r) => r.marketMaker)).size).toBeGreaterThan(1);
     expect(book.sides[1][0]?.price).toBeLessThan(book.sides[0][0]?.price as number);
     c.ib.cancelMktDepth(7002, true);
-    await step(clock, c, 250);
-    const n = c.of(EventName.updateMktDepthL2, 7002).length;
-    await step(clock, c, 2000);
-    expect(c.of(EventName.updateMktDepthL2, 7002).length).toBe(n);
-    expect(gw.subscriptions().depth).toBe(0);
+    await expectSilentAfterCancel(suite.gw, clock, c, {
+      event: EventName.updateMktDepthL2,
+      reqId: 7002,
+      stream: 'depth',
+    });
   });
 
   it("streams one venue's levels as MARKET_DEPTH (12), without market makers", async () => {
-    c = await connect(gw, 3);
-    const inst = aapl(gw);
+    const c = await suite.connect(3);
+    const inst = aapl(suite.gw);
     const island = venuesOf(inst).venues.find((x) => x.exchange === 'ISLAND') as Venue;
     c.ib.reqMktDepth(7010, { ...stock('AAPL'), exchange: 'ISLAND' }, 10, false);
     await sync(c);
     expect(c.of(EventName.updateMktDepthL2, 7010)).toEqual([]);
-    expectBook(bookOf(c, 7010), expected(gw, v, inst, clock.now(), 10, island), 'snapshot');
+    expectBook(bookOf(c, 7010), expected(suite.gw, v, inst, clock.now(), 10, island), 'snapshot');
     for (let k = 0; k < 8; k++) {
       await step(clock, c, 250);
-      expectBook(bookOf(c, 7010), expected(gw, v, inst, clock.now(), 10, island), `beat ${k}`);
+      expectBook(bookOf(c, 7010), expected(suite.gw, v, inst, clock.now(), 10, island), `beat ${k}`);
     }
     c.ib.cancelMktDepth(7010, false);
     await sync(c);
   });
 
   it('shows resting demo orders of every client at their price, and takes them out when cancelled', async () => {
-    c = await connect(gw, 4);
-    const trader = await connect(gw, 5);
-    const inst = aapl(gw);
+    const c = await suite.connect(4);
+    const trader = await suite.connect(5);
+    const inst = aapl(suite.gw);
     c.ib.reqMktDepth(7020, stock('AAPL'), 20, true);
     await sync(c);
     const before = bookOf(c, 7020).sides[1];
@@ -143,11 +146,11 @@ describe.each([157, 176, 193])('market depth at server version %i', (v) => {
     );
     await step(clock, c, 250);
     const resting = [{ side: 'BUY' as const, price, size: 300 }];
-    const want = expected(gw, v, inst, clock.now(), 20, undefined, resting);
+    const want = expected(suite.gw, v, inst, clock.now(), 20, undefined, resting);
     expectBook(bookOf(c, 7020), want, 'with the order');
     const home = venuesOf(inst).venues[0] as Venue;
     const atPrice = bookOf(c, 7020).sides[1].filter((r) => r.price === price);
-    const plain = expected(gw, v, inst, clock.now(), 20)[1].filter((r) => r.price === price);
+    const plain = expected(suite.gw, v, inst, clock.now(), 20)[1].filter((r) => r.price === price);
     const sum = (rows: Row[]): number => rows.reduce((a, r) => a + r.size, 0);
     expect(sum(atPrice) - sum(plain)).toBe(v < 159 ? 3 : 300);
     expect(atPrice.some((r) => r.marketMaker === home.marketMaker)).toBe(true);
@@ -157,14 +160,14 @@ describe.each([157, 176, 193])('market depth at server version %i', (v) => {
       'order cancelled',
     );
     await step(clock, c, 250);
-    expectBook(bookOf(c, 7020), expected(gw, v, inst, clock.now(), 20), 'after the cancel');
+    expectBook(bookOf(c, 7020), expected(suite.gw, v, inst, clock.now(), 20), 'after the cancel');
     c.ib.cancelMktDepth(7020, true);
     trader.close();
   });
 
   it('refuses as TWS does: 309 past 3 distinct books, 10092, 200, 310; the same book again is no new line', async () => {
-    c = await connect(gw, 6);
-    const other = await connect(gw, 7);
+    const c = await suite.connect(6);
+    const other = await suite.connect(7);
     c.ib.reqMktDepth(7031, stock('AAPL'), 10, true);
     c.ib.reqMktDepth(7032, stock('MSFT'), 10, true);
     c.ib.reqMktDepth(7033, { ...stock('AAPL'), exchange: 'ISLAND' }, 10, false);
@@ -198,13 +201,15 @@ describe.each([157, 176, 193])('market depth at server version %i', (v) => {
     other.ib.cancelMktDepth(7034, true);
     await sync(c);
     await sync(other);
-    expect(gw.subscriptions().depth).toBe(0);
+    expect(suite.gw.subscriptions().depth).toBe(0);
     other.close();
   });
 
   it('streams a future’s book from its exchange as MARKET_DEPTH (12)', async () => {
-    c = await connect(gw, 8);
-    const es = gw.universe.instruments.find((i) => i.secType === 'FUT' && i.symbol === 'ES') as Instrument;
+    const c = await suite.connect(8);
+    const es = suite.gw.universe.instruments.find(
+      (i) => i.secType === 'FUT' && i.symbol === 'ES',
+    ) as Instrument;
     const contract: Contract = {
       conId: es.conId,
       exchange: es.exchange,
@@ -212,25 +217,25 @@ describe.each([157, 176, 193])('market depth at server version %i', (v) => {
     c.ib.reqMktDepth(7040, contract, 10, false);
     await sync(c);
     const venue = venuesOf(es).venues[0] as Venue;
-    expectBook(bookOf(c, 7040), expected(gw, v, es, clock.now(), 10, venue), 'future');
+    expectBook(bookOf(c, 7040), expected(suite.gw, v, es, clock.now(), 10, venue), 'future');
     c.ib.cancelMktDepth(7040, false);
     await sync(c);
   });
 
   it('after a reconnect, a new request rebuilds the book from empty', async () => {
-    c = await connect(gw, 9);
-    const inst = aapl(gw);
+    let c = await suite.connect(9);
+    const inst = aapl(suite.gw);
     c.ib.reqMktDepth(7050, stock('AAPL'), 10, true);
     await sync(c);
     await step(clock, c, 500);
     c.close();
     await c.disconnected();
-    await step(clock, (c = await connect(gw, 9)), 250);
-    expect(gw.subscriptions().depth).toBe(0);
+    await step(clock, (c = await suite.connect(9)), 250);
+    expect(suite.gw.subscriptions().depth).toBe(0);
     c.ib.reqMktDepth(7050, stock('AAPL'), 10, true);
     await sync(c);
     expect(c.of(EventName.updateMktDepthL2, 7050).every((a) => a[3] === 0)).toBe(true);
-    expectBook(bookOf(c, 7050), expected(gw, v, inst, clock.now(), 10), 'rebuilt');
+    expectBook(bookOf(c, 7050), expected(suite.gw, v, inst, clock.now(), 10), 'rebuilt');
     c.ib.cancelMktDepth(7050, true);
     await sync(c);
   });
@@ -269,11 +274,7 @@ describe.each([157, 193])('market depth RESET (317) at server version %i', (v) =
       await c.waitCode(1102);
       await c.waitCode(317, 7070);
       expectBook(bookOf(c, 7070), expected(gw, v, inst, clock.now(), 10), 'after 1102');
-      // Data lost (1101): the subscription is gone, as TWS forgets it.
-      gw.faults.connectivityLoss('data-lost', 500);
-      await step(clock, c, 1000);
-      await c.waitCode(1101);
-      expect(gw.subscriptions().depth).toBe(0);
+      await expectDataLossForgets(gw, clock, c, 'depth');
     });
   });
 });

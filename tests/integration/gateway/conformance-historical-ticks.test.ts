@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, stock } from './helpers';
+import { conformanceSuite, stock } from './helpers';
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
 import { withClient } from './depth-client';
@@ -66,18 +66,18 @@ function modelTicks(gw: DemoGateway, q: Omit<HistoricalTicksQuery, 'now'>, now: 
 }
 
 describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
-  let gw: DemoGateway;
-  let c: Client;
   const clock = createManualClock(T0 + 500);
 
-  gatewayForSuite(
-    { maxServerVersion: v, seed: SEED, clock, maxRequestsPerSecond: 0, historicalPacing: 'off' },
-    (g) => (gw = g),
-  );
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({
+    maxServerVersion: v,
+    seed: SEED,
+    clock,
+    maxRequestsPerSecond: 0,
+    historicalPacing: 'off',
+  });
 
   it('TRADES ticks of a minute, paged 1,000 at a time, add up to its 1-minute bar', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     const minute = Math.floor(T0 / 60_000) * 60_000 - 5 * 60_000;
     const got: Last[] = [];
     let start = minute;
@@ -124,19 +124,19 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
   });
 
   it('BID_ASK and MIDPOINT are the model’s ticks (MIDPOINT skips its placeholder field)', async () => {
-    c = await connect(gw, 2);
-    const inst = gw.universe.bySymbol('MSFT')[0] as Instrument;
+    const c = await suite.connect(2);
+    const inst = suite.gw.universe.bySymbol('MSFT')[0] as Instrument;
     const end = T0 - 60_000;
     const mid = ok(
       await ticks(c, EventName.historicalTicks, stock('MSFT'), '', utcDash(end), 300, 'MIDPOINT'),
     );
     const q = { inst, end, numberOfTicks: 300, useRth: false, ignoreSize: false };
-    expect(mid.ticks).toEqual(modelTicks(gw, { ...q, whatToShow: 'MIDPOINT' }, clock.now()));
+    expect(mid.ticks).toEqual(modelTicks(suite.gw, { ...q, whatToShow: 'MIDPOINT' }, clock.now()));
     expect(mid.ticks.length).toBeGreaterThanOrEqual(300);
     const ba = ok(
       await ticks(c, EventName.historicalTicksBidAsk, stock('MSFT'), '', utcDash(end), 300, 'BID_ASK'),
     );
-    const want = modelTicks(gw, { ...q, whatToShow: 'BID_ASK' }, clock.now()) as HistoricalTickBidAsk[];
+    const want = modelTicks(suite.gw, { ...q, whatToShow: 'BID_ASK' }, clock.now()) as HistoricalTickBidAsk[];
     expect(ba.ticks.map((t) => [t.time, t.priceBid, t.priceAsk, t.sizeBid, t.sizeAsk])).toEqual(
       want.map((t) => [t.time, t.priceBid, t.priceAsk, t.sizeBid, t.sizeAsk]),
     );
@@ -144,7 +144,7 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
   });
 
   it('never crosses a session', async () => {
-    c = await connect(gw, 3);
+    const c = await suite.connect(3);
     const day = etDay(T0);
     // Thirty seconds into the day's session (every ET day is one session by default): nothing from the day before.
     const early = ok(
@@ -164,7 +164,7 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
   });
 
   it('refuses as TWS does: 10187 for what it cannot serve, 200 for an unknown contract', async () => {
-    c = await connect(gw, 4);
+    const c = await suite.connect(4);
     const end = utcDash(T0 - 60_000);
     const fail = async (r: ReturnType<typeof ticks>, code: number, text: string): Promise<void> => {
       const got = await r;
@@ -180,7 +180,7 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
       'Failed to request historical ticks:whatToShow BID is not supported',
     );
     const eur = {
-      conId: gw.universe.instruments.find((i) => i.localSymbol === 'EUR.USD')?.conId,
+      conId: suite.gw.universe.instruments.find((i) => i.localSymbol === 'EUR.USD')?.conId,
       exchange: 'IDEALPRO',
     };
     await fail(
@@ -201,8 +201,8 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
   });
 
   it('a raw client reads 97 as IB does (bit 0 askPastHigh, bit 1 bidPastLow); @stoqey/ib swaps the two', async () => {
-    c = await connect(gw, 5);
-    const model = new TickModel(new Market(gw.universe, SEED, false));
+    const c = await suite.connect(5);
+    const model = new TickModel(new Market(suite.gw.universe, SEED, false));
     const bidAsk = (inst: Instrument, end: number): HistoricalTickBidAsk[] =>
       historicalTicks(model, {
         inst,
@@ -216,7 +216,7 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
     // Windows of the model where the bid went under the session low, or the ask over the high, on their own.
     const find = (flag: 'bidPastLow' | 'askPastHigh'): { inst: Instrument; end: number } => {
       for (const symbol of ['AAPL', 'KO', 'MSFT', 'NVDA']) {
-        const inst = gw.universe.bySymbol(symbol)[0] as Instrument;
+        const inst = suite.gw.universe.bySymbol(symbol)[0] as Instrument;
         for (let k = 1; k <= 48; k++) {
           const end = T0 - k * 600_000;
           const r = bidAsk(inst, end);
@@ -226,7 +226,7 @@ describe.each([157, 176, 193])('historical ticks at server version %i', (v) => {
       }
       throw new Error(`no window with ${flag} alone`);
     };
-    const raw = await RawClient.started(gw.port, 77);
+    const raw = await RawClient.started(suite.gw.port, 77);
     try {
       for (const flag of ['bidPastLow', 'askPastHigh'] as const) {
         const { inst, end } = find(flag);

@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
-import { VERSIONS, connect, expectCleanDecoding, gatewayForSuite, stock } from './helpers';
+import { VERSIONS, conformanceSuite, stock } from './helpers';
 import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 interface Bar {
   time: string;
@@ -66,14 +65,10 @@ async function history(
 }
 
 describe.each(VERSIONS)('server version %i', (version) => {
-  let gw: DemoGateway;
-  let c: Client;
-
-  gatewayForSuite({ maxServerVersion: version, seed: 3 }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ maxServerVersion: version, seed: 3 });
 
   it('serves every bar size with well-formed bars, and the last bar agrees with the live quote', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     const cases: [string, string][] = [
       ['1800 S', '1 secs'],
       ['3600 S', '5 secs'],
@@ -101,14 +96,14 @@ describe.each(VERSIONS)('server version %i', (version) => {
       expect(bars[0]?.time).toMatch(daily ? /^\d{8}$/ : /^\d{8} \d{2}:\d{2}:\d{2} US\/Eastern$/);
     }
     const { bars } = await history(c, stock('AAPL'), '', '1 D', '1 day', 'TRADES', 0, 1);
-    const q = gw.quote(265598);
+    const q = suite.gw.quote(265598);
     const today = bars[bars.length - 1] as Bar;
     expect(Math.abs(today.close - (q?.last as number))).toBeLessThan(1.5);
     expect(today.high).toBeGreaterThanOrEqual(today.close);
   });
 
   it('honours formatDate 2 (epoch seconds), useRTH, MIDPOINT/BID/ASK/BID_ASK and an end date', async () => {
-    c = await connect(gw, 2);
+    const c = await suite.connect(2);
     const epoch = await history(c, stock('MSFT'), '', '3600 S', '1 min', 'TRADES', 1, 2);
     expect(epoch.bars[0]?.time).toMatch(/^\d{10}$/);
     const mid = await history(c, stock('MSFT'), '', '1800 S', '1 min', 'MIDPOINT', 0, 1);
@@ -137,7 +132,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('keeps the last bar up to date and stops on cancel with 162 "query cancelled"', async () => {
-    c = await connect(gw, 3);
+    const c = await suite.connect(3);
     const { id } = await history(c, stock('NVDA'), '', '600 S', '5 secs', 'TRADES', 0, 1, true);
     const [, date, open, high, low, close] = (await c.waitEvent(
       EventName.historicalDataUpdate,
@@ -151,7 +146,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('rejects bad requests with the TWS error codes', async () => {
-    c = await connect(gw, 4);
+    const c = await suite.connect(4);
     const check = async (
       size: string,
       duration: string,
@@ -184,7 +179,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('enforces TWS pacing for small bars: an identical request within 15 s gets 162', async () => {
-    c = await connect(gw, 5);
+    const c = await suite.connect(5);
     await history(c, stock('TSLA'), '', '300 S', '5 secs', 'TRADES', 0, 1);
     const id = c.nextReqId();
     c.ib.reqHistoricalData(id, stock('TSLA'), '', '300 S', '5 secs' as never, 'TRADES', 0, 1, false);
@@ -194,7 +189,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('answers reqHeadTimeStamp', async () => {
-    c = await connect(gw, 6);
+    const c = await suite.connect(6);
     const id = c.nextReqId();
     c.ib.reqHeadTimestamp(id, stock('AAPL'), 'TRADES', false, 1);
     const [, stamp] = (await c.waitEvent(EventName.headTimestamp, (a) => a[0] === id)) as [number, string];
@@ -202,7 +197,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('streams real-time 5-second bars until cancelled', async () => {
-    c = await connect(gw, 7);
+    const c = await suite.connect(7);
     const id = c.nextReqId();
     c.ib.reqRealTimeBars(id, stock('AMZN'), 5, 'TRADES' as never, false);
     const [, time, open, high, low, close, volume] = (await c.waitEvent(
@@ -215,6 +210,6 @@ describe.each(VERSIONS)('server version %i', (version) => {
     expect(low).toBeLessThanOrEqual(Math.min(open as number, close as number));
     expect(volume).toBeGreaterThanOrEqual(0);
     c.ib.cancelRealTimeBars(id);
-    expect(gw.subscriptions().realTimeBars).toBeGreaterThanOrEqual(0);
+    expect(suite.gw.subscriptions().realTimeBars).toBeGreaterThanOrEqual(0);
   });
 });

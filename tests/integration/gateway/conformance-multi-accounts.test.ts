@@ -4,10 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, Execution, Order } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, order, stock, until } from './helpers';
+import { connect, conformanceSuite, order, stock, until } from './helpers';
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 const A1 = 'DU1111111';
 const A2 = 'DU2222222';
@@ -29,9 +28,6 @@ function nextOrderId(client: Client): number {
 }
 
 describe.each([157, 193])('several accounts at server version %i', (version) => {
-  let gw: DemoGateway;
-  let c: Client;
-
   async function fill(
     client: Client,
     account: string | undefined,
@@ -52,26 +48,20 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
     return id;
   }
 
-  gatewayForSuite(
-    { maxServerVersion: version, seed: 7, accounts: [A1, A2] },
-    (g) => (gw = g),
-    async (gw) => {
-      const setup = await connect(gw, 99);
-      const a = await fill(setup, A1, 'AAPL', 100);
-      const b = await fill(setup, A2, 'MSFT', 40);
-      await setup.waitFor(
-        () =>
-          [a, b].every((id) => setup.of(EventName.orderStatus, id).some((x) => x[1] === 'Filled')) ||
-          undefined,
-        'setup fills',
-      );
-      setup.close();
-    },
-  );
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ maxServerVersion: version, seed: 7, accounts: [A1, A2] }, async (gw) => {
+    const setup = await connect(gw, 99);
+    const a = await fill(setup, A1, 'AAPL', 100);
+    const b = await fill(setup, A2, 'MSFT', 40);
+    await setup.waitFor(
+      () =>
+        [a, b].every((id) => setup.of(EventName.orderStatus, id).some((x) => x[1] === 'Filled')) || undefined,
+      'setup fills',
+    );
+    setup.close();
+  });
 
   it('lists both accounts, and refuses an order without one (321) while one with DU2 fills into DU2', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     c.ib.reqManagedAccts();
     const [list] = (await c.waitEvent(EventName.managedAccounts)) as [string];
     expect(list.split(',')).toEqual([A1, A2]);
@@ -79,7 +69,7 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
     const none = await fill(c, undefined, 'IBM', 5);
     const text = await c.waitCode(321, none);
     expect(text).toContain('You must specify an account.');
-    expect(gw.orders().some((o) => o.orderId === none)).toBe(false);
+    expect(suite.gw.orders().some((o) => o.orderId === none)).toBe(false);
 
     const id = await fill(c, A2, 'IBM', 5);
     const [, , placed] = (await c.waitEvent(EventName.openOrder, (x) => x[0] === id)) as [
@@ -97,8 +87,11 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
       'execution of the DU2 order',
     );
     expect(exec.acctNumber).toBe(A2);
-    await until(() => gw.positions(A2).some((p) => p.symbol === 'IBM' && p.position === 5), 'IBM in DU2');
-    expect(gw.positions(A1).some((p) => p.symbol === 'IBM')).toBe(false);
+    await until(
+      () => suite.gw.positions(A2).some((p) => p.symbol === 'IBM' && p.position === 5),
+      'IBM in DU2',
+    );
+    expect(suite.gw.positions(A1).some((p) => p.symbol === 'IBM')).toBe(false);
 
     // reqExecutions' acctCode filter: DU1's fills only.
     const req = c.nextReqId();
@@ -110,7 +103,7 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
   });
 
   it('serves reqPositionsMulti for one account and for All, streams changes, and stops after the cancel', async () => {
-    c = await connect(gw, 2);
+    const c = await suite.connect(2);
     const one = c.nextReqId();
     c.ib.reqPositionsMulti(one, A2, '');
     await c.waitEvent(EventName.positionMultiEnd, (x) => x[0] === one);
@@ -120,7 +113,7 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
     const msft = rows.find((r) => r[3].symbol === 'MSFT');
     expect(msft?.[2]).toBe(''); // model code
     expect(msft?.[3]).toMatchObject({ conId: expect.any(Number), secType: 'STK', currency: 'USD' });
-    expect(msft?.[4]).toBe(gw.positions(A2).find((p) => p.symbol === 'MSFT')?.position);
+    expect(msft?.[4]).toBe(suite.gw.positions(A2).find((p) => p.symbol === 'MSFT')?.position);
     expect(msft?.[5]).toBeGreaterThan(0);
 
     const all = c.nextReqId();
@@ -169,14 +162,14 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
   });
 
   it('serves reqAccountUpdatesMulti (full and ledger-only) per account and for All, and its cancel', async () => {
-    c = await connect(gw, 3);
+    const c = await suite.connect(3);
     const one = c.nextReqId();
     c.ib.reqAccountUpdatesMulti(one, A1, '', false);
     await c.waitEvent(EventName.accountUpdateMultiEnd, endOf(one));
     const values = c.of(EventName.accountUpdateMulti, one) as UpdArgs[];
     expect(new Set(values.map((v) => v[1]))).toEqual(new Set([A1]));
     const nlv = values.find((v) => v[3] === 'NetLiquidation' && v[5] === 'USD');
-    expect(Number(nlv?.[4])).toBeCloseTo(Number(gw.accountValues(A1).NetLiquidation), -2);
+    expect(Number(nlv?.[4])).toBeCloseTo(Number(suite.gw.accountValues(A1).NetLiquidation), -2);
     expect(values.some((v) => v[3] === 'BuyingPower')).toBe(true);
 
     const light = c.nextReqId();
@@ -205,7 +198,7 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
   });
 
   it('reports every account in reqAccountSummary(All) and reqPositions, and one in reqAccountUpdates and reqPnL', async () => {
-    c = await connect(gw, 4);
+    const c = await suite.connect(4);
     const sum = c.nextReqId();
     c.ib.reqAccountSummary(sum, 'All', 'NetLiquidation,AvailableFunds');
     await c.waitEvent(EventName.accountSummaryEnd, (x) => x[0] === sum);
@@ -237,14 +230,13 @@ describe.each([157, 193])('several accounts at server version %i', (version) => 
   });
 
   it('sends the POSITION_MULTI frames byte for byte as ibapi reads them', async () => {
-    c = await connect(gw, 5);
-    const raw = await RawClient.started(gw.port, 6, `v100..${version}`);
+    const raw = await RawClient.started(suite.gw.port, 6, `v100..${version}`);
     try {
       expect(raw.frames[0]?.[0]).toBe(String(version));
       // As ibapi's client.py writes them: VERSION 1, reqId, account, modelCode (and ledgerAndNLV).
       raw.send(74, 1, 7001, A2, '');
       await raw.until(() => raw.of(72).length === 1, 'positionMultiEnd');
-      const expected = gw
+      const expected = suite.gw
         .positions(A2)
         .map((p) => [
           '71',

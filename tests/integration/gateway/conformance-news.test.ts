@@ -17,9 +17,7 @@ import type { NewsItem } from '../../../src-main/demo-gateway/news';
 import { NewsFeed } from '../../../src-main/demo-gateway/news/news-feed';
 import { ReplayClock } from '../../../src-main/demo-gateway/replay/replay-clock';
 import { etDay, etTime } from '../../../src-main/demo-gateway/wire/tws-time';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
-import { connect, expectCleanDecoding, gatewayForSuite, stock } from './helpers';
-import type { Client } from './helpers';
+import { conformanceSuite, stock } from './helpers';
 
 const SEED = 3;
 const ALL = 'BRFG+BRFUPDN+DJNL+DEMO';
@@ -40,22 +38,19 @@ function firstStoryAfter11(): NewsItem {
 const story = firstStoryAfter11();
 
 describe.each([157, 176, 193])('news at server version %i', (version) => {
-  let gw!: DemoGateway;
-  let c!: Client;
   const clock = new ReplayClock(systemClock, story.time - 60_000);
   clock.play();
-  gatewayForSuite({ seed: SEED, maxServerVersion: version, clock }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ seed: SEED, maxServerVersion: version, clock });
 
   it('lists the providers', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     c.ib.reqNewsProviders();
     const [list] = (await c.waitEvent(EventName.newsProviders)) as [{ providerCode: string }[]];
     expect(list.map((p) => p.providerCode)).toEqual(['BRFG', 'BRFUPDN', 'DJNL', 'DEMO']);
   });
 
   it('answers historical news newest first with hasMore, then the article of a headline', async () => {
-    c = await connect(gw, 2);
+    const c = await suite.connect(2);
     clock.set(story.time - 10_000);
     const id = c.nextReqId();
     c.ib.reqHistoricalNews(id, story.conId, ALL, '', '', 3);
@@ -86,7 +81,7 @@ describe.each([157, 176, 193])('news at server version %i', (version) => {
   });
 
   it('answers 10172 for an unknown article, 321 for a provider without subscription, and serves the fixture', async () => {
-    c = await connect(gw, 3);
+    const c = await suite.connect(3);
     const a = c.nextReqId();
     c.ib.reqNewsArticle(a, 'BRFG', 'BRFG$00000000');
     expect(await c.waitCode(10172, a)).toBe('Failed to request news article: No data available');
@@ -106,7 +101,7 @@ describe.each([157, 176, 193])('news at server version %i', (version) => {
   });
 
   it('sends a news tick on a quotes-off stock line when the story is published, and on a broadtape line', async () => {
-    c = await connect(gw, 4);
+    const c = await suite.connect(4);
     clock.set(story.time - 1500);
     const line = c.nextReqId();
     const contract: Contract = { ...stock(story.symbol), conId: story.conId };
@@ -141,7 +136,7 @@ describe.each([157, 176, 193])('news at server version %i', (version) => {
   });
 
   it("sends today's bulletins on reqNewsBulletins(true)", async () => {
-    c = await connect(gw, 5);
+    const c = await suite.connect(5);
     c.ib.reqNewsBulletins(true);
     const [msgId, type, text, exchange] = (await c.waitEvent(EventName.updateNewsBulletin)) as [
       number,

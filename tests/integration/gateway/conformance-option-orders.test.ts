@@ -9,26 +9,21 @@ import type { Contract, Execution, Order } from '@stoqey/ib';
 import {
   ACCOUNT,
   connect,
-  expectCleanDecoding,
-  gatewayForSuite,
+  conformanceSuite,
   optionsNearTheMoney,
   order,
   startGateway,
   stateFileForSuite,
 } from './helpers';
 import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 describe.each([157, 176, 193])('option orders at server version %i', (version) => {
-  let gw: DemoGateway;
+  const suite = conformanceSuite({ maxServerVersion: version, seed: 9 });
   let c: Client;
   let nextId = 1;
 
-  gatewayForSuite({ maxServerVersion: version, seed: 9 }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
-
   const connectAs = async (clientId: number): Promise<void> => {
-    c = await connect(gw, clientId);
+    c = await suite.connect(clientId);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
   };
   const status = (id: number): string | undefined => c.of(EventName.orderStatus, id).at(-1)?.[1] as string;
@@ -38,13 +33,14 @@ describe.each([157, 176, 193])('option orders at server version %i', (version) =
     return id;
   };
 
-  const calls = async (): Promise<Contract[]> => (await optionsNearTheMoney(c, gw)).map((d) => d.contract);
+  const calls = async (): Promise<Contract[]> =>
+    (await optionsNearTheMoney(c, suite.gw)).map((d) => d.contract);
 
   it('fills a market order at the option’s ask; execution, commission, position, portfolio and PnL use × 100', async () => {
     await connectAs(1);
     const [atm] = await calls();
     const conId = atm?.conId as number;
-    const ask = gw.quote(conId)?.ask as number;
+    const ask = suite.gw.quote(conId)?.ask as number;
     const id = place(
       { conId, exchange: 'SMART' },
       order({ action: 'BUY', orderType: 'MKT', totalQuantity: 2 }),
@@ -108,7 +104,7 @@ describe.each([157, 176, 193])('option orders at server version %i', (version) =
     expect(qty).toBe(2);
     expect(marketValue).toBeCloseTo(2 * marketPrice * 100, 1);
     expect(avgCost).toBeCloseTo((exec.price as number) * 100 + 0.65, 2);
-    const values = gw.accountValues(ACCOUNT);
+    const values = suite.gw.accountValues(ACCOUNT);
     expect(Number(values.NetLiquidation)).toBeGreaterThan(0);
     c.ib.reqAccountUpdates(false, ACCOUNT);
 
@@ -116,7 +112,7 @@ describe.each([157, 176, 193])('option orders at server version %i', (version) =
     c.ib.reqPnLSingle(pnlId, ACCOUNT, '', conId);
     const pnl = (await c.waitEvent(EventName.pnlSingle, (a) => a[0] === pnlId)) as number[];
     expect(pnl[1]).toBe(2);
-    const last = gw.quote(conId)?.last as number;
+    const last = suite.gw.quote(conId)?.last as number;
     expect(Math.abs((pnl[5] as number) - 2 * last * 100)).toBeLessThan(2 * 100 * 0.5);
     c.ib.cancelPnLSingle(pnlId);
   });
@@ -125,7 +121,7 @@ describe.each([157, 176, 193])('option orders at server version %i', (version) =
     await connectAs(2);
     const [, second] = await calls();
     const conId = second?.conId as number;
-    const q = gw.quote(conId);
+    const q = suite.gw.quote(conId);
     // Far below the bid and on the grid ($0.01 steps below $3).
     const low = (q?.bid as number) > 1 ? 0.5 : 0.01;
     const id = place(

@@ -6,11 +6,10 @@
 // (multiplier and minTick as numbers) and sends the calculations in IB's version-3 layout.
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
-import type { Contract, ContractDescription, ContractDetails } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, optionsNearTheMoney } from './helpers';
+import type { Contract, ContractDetails } from '@stoqey/ib';
+import { conformanceSuite, matchingSymbols, optionsNearTheMoney } from './helpers';
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 const AAPL = 265598;
 const NO_DEFINITION = 'No security definition has been found for the request';
@@ -66,14 +65,10 @@ const opt = (over: Partial<Contract>): Contract =>
   ({ symbol: 'AAPL', secType: 'OPT', exchange: 'SMART', currency: 'USD', ...over }) as Contract;
 
 describe.each([157, 176, 193])('options at server version %i', (version) => {
-  let gw: DemoGateway;
-  let c: Client;
-
-  gatewayForSuite({ maxServerVersion: version, seed: 7 }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ maxServerVersion: version, seed: 7 });
 
   it('reqSecDefOptParams: a row per exchange with every expiry and the union of strikes; unknown: the end alone', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     const rows = await chainOf(c, 'AAPL', AAPL);
     expect(rows.length).toBe(20);
     expect(rows.map((r) => r.exchange).slice(0, 3)).toEqual(['SMART', 'AMEX', 'CBOE']);
@@ -89,7 +84,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
   });
 
   it('reqContractDetails with parts open lists the options; by conId and OCC symbol; an unlisted pair is 200', async () => {
-    c = await connect(gw, 2);
+    const c = await suite.connect(2);
     const [row] = (await chainOf(c, 'AAPL', AAPL)) as [ChainRow];
     const expiry = row.expirations[1] as string;
     const both = (await detailsOf(c, opt({ lastTradeDateOrContractMonth: expiry }))) as ContractDetails[];
@@ -149,20 +144,15 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
   });
 
   it('reqMatchingSymbols lists OPT among the derivative types of an optionable stock', async () => {
-    c = await connect(gw, 3);
-    const id = c.nextReqId();
-    c.ib.reqMatchingSymbols(id, 'AAPL');
-    const [, list] = (await c.waitEvent(EventName.symbolSamples, (a) => a[0] === id)) as [
-      number,
-      ContractDescription[],
-    ];
+    const c = await suite.connect(3);
+    const list = await matchingSymbols(c, 'AAPL');
     const aapl = list.find((x) => x.contract?.conId === AAPL);
     expect(aapl?.derivativeSecTypes).toContain('OPT');
   });
 
   it('streams an option line: quote ticks, greeks 10-13 with tickAttrib, generic 100/101/106; stops on cancel', async () => {
-    c = await connect(gw, 4);
-    const [atm] = await optionsNearTheMoney(c, gw);
+    const c = await suite.connect(4);
+    const [atm] = await optionsNearTheMoney(c, suite.gw);
     const contract = atm?.contract as Contract;
     const id = c.nextReqId();
     c.ib.reqMktData(id, { conId: contract.conId, exchange: 'SMART' }, '100,101,106', false, false);
@@ -170,7 +160,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
       c.of(EventName.tickOptionComputation, id).filter((a) => a[1] === tick);
     await c.waitFor(() => [10, 11, 12, 13].every((t) => greeks(t).length > 0), 'the four computations');
     const prices = new Map(c.of(EventName.tickPrice, id).map((a) => [a[1], a[2]]));
-    const q = gw.quote(contract.conId as number);
+    const q = suite.gw.quote(contract.conId as number);
     expect(prices.get(1)).toBeGreaterThan(0);
     expect(prices.get(2) as number).toBeGreaterThan(prices.get(1) as number);
     expect(Math.abs((prices.get(1) as number) - (q?.bid as number))).toBeLessThan(1);
@@ -202,7 +192,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
     expect(gamma).toBeGreaterThan(0);
     expect(vega).toBeGreaterThan(0);
     expect(theta).toBeLessThan(0);
-    expect(Math.abs(undPrice - (gw.quote(AAPL)?.last as number))).toBeLessThan(5);
+    expect(Math.abs(undPrice - (suite.gw.quote(AAPL)?.last as number))).toBeLessThan(5);
     // Greeks from the bid are price-based (tickAttrib 1).
     expect((greeks(10)[0] as number[])[2]).toBe(1);
     // Streaming at the gateway's tick rate: more computations follow, and none after the cancel.
@@ -215,7 +205,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
   });
 
   it('reports an underlying’s option statistics: generic 100, 101, 104, 106 → 29/30, 27/28, 23, 24', async () => {
-    c = await connect(gw, 5);
+    const c = await suite.connect(5);
     const id = c.nextReqId();
     c.ib.reqMktData(id, { conId: AAPL, exchange: 'SMART' }, '100,101,104,106', false, false);
     await c.waitFor(() => c.of(EventName.tickGeneric, id).length >= 2, 'volatilities');
@@ -231,8 +221,8 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
   });
 
   it('answers the calculations with tick 53 and serves the option market rules', async () => {
-    c = await connect(gw, 6);
-    const [atm] = await optionsNearTheMoney(c, gw);
+    const c = await suite.connect(6);
+    const [atm] = await optionsNearTheMoney(c, suite.gw);
     const contract = { ...(atm?.contract as Contract), exchange: 'SMART' };
     const priceId = c.nextReqId();
     c.ib.calculateOptionPrice(priceId, contract, 0.3, 230);
@@ -271,10 +261,10 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
   });
 
   it('sends the bytes IB’s client reads (raw client): 75, option CONTRACT_DATA, 21, TICK_REQ_PARAMS', async () => {
-    c = await connect(gw, 7);
-    const [atm] = await optionsNearTheMoney(c, gw);
+    const c = await suite.connect(7);
+    const [atm] = await optionsNearTheMoney(c, suite.gw);
     const o = atm?.contract as Contract;
-    const raw = await RawClient.started(gw.port, 70, `v100..${version}`);
+    const raw = await RawClient.started(suite.gw.port, 70, `v100..${version}`);
     try {
       raw.send(78, 3, 'AAPL', '', 'STK', AAPL);
       await raw.until(() => raw.of(76).length === 1, 'secDefOptParams end');
@@ -335,13 +325,12 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
   });
 
   describe('without live permissions (delayed data)', () => {
-    let delayedGw: DemoGateway;
-    gatewayForSuite({ maxServerVersion: version, seed: 7, liveData: false }, (g) => (delayedGw = g));
+    const delayed = conformanceSuite({ maxServerVersion: version, seed: 7, liveData: false });
 
     it('sends delayed quote ticks and greeks 80-83 to a delayed line, and a snapshot ends with 57', async () => {
-      c = await connect(delayedGw, 8);
+      const c = await delayed.connect(8);
       c.ib.reqMarketDataType(3);
-      const [atm] = await optionsNearTheMoney(c, delayedGw);
+      const [atm] = await optionsNearTheMoney(c, delayed.gw);
       const conId = atm?.contract.conId as number;
       const id = c.nextReqId();
       c.ib.reqMktData(id, { conId, exchange: 'SMART' }, '', false, false);

@@ -3,18 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import type { Contract, Execution, Order, OrderState } from '@stoqey/ib';
-import { ACCOUNT, VERSIONS, connect, expectCleanDecoding, gatewayForSuite, order, stock } from './helpers';
+import { ACCOUNT, VERSIONS, conformanceSuite, order, stock } from './helpers';
 import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 const AAPL = 265598;
+/** The fields of an order as the tests write them (`order` fills in the rest). */
+type OrderFields = Parameters<typeof order>[0];
+/** The field each priced order type takes its price in. */
+const PRICE_FIELD = { LMT: 'lmtPrice', STP: 'auxPrice' } as const;
 
 describe.each(VERSIONS)('server version %i', (version) => {
-  let gw: DemoGateway;
+  const suite = conformanceSuite({ maxServerVersion: version, seed: 11 });
   let c: Client;
   let nextId = 1;
 
-  const price = (conId = AAPL): number => gw.quote(conId)?.last as number;
+  const price = (conId = AAPL): number => suite.gw.quote(conId)?.last as number;
   const status = (id: number): string | undefined => {
     const list = c.of(EventName.orderStatus, id);
     return list.length ? (list[list.length - 1]?.[1] as string) : undefined;
@@ -27,19 +30,29 @@ describe.each(VERSIONS)('server version %i', (version) => {
     return id;
   };
   const tick = (x: number): number => Math.round(x * 100) / 100;
+  /** Places an order for AAPL (SMART, USD); returns its id. */
+  const placeAapl = (o: OrderFields): number => place(stock('AAPL'), order(o));
+  /**
+   * The fields of a limit (LMT, at `lmtPrice`) or a stop (STP, a market order once the market reaches `auxPrice`)
+   * at `price`, with whatever else a test adds (a parent, an OCA group).
+   */
+  const priced = (
+    orderType: keyof typeof PRICE_FIELD,
+    action: 'BUY' | 'SELL',
+    totalQuantity: number,
+    price: number,
+    more?: Partial<Order>,
+  ): OrderFields => ({ ...more, action, orderType, totalQuantity, [PRICE_FIELD[orderType]]: price });
   /** Connects client `clientId` for one test; its order ids continue from the nextValidId it was given. */
   const connectAs = async (clientId: number): Promise<void> => {
-    c = await connect(gw, clientId);
+    c = await suite.connect(clientId);
     nextId = c.of(EventName.nextValidId)[0]?.[0] as number;
   };
 
-  gatewayForSuite({ maxServerVersion: version, seed: 11 }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
-
   it('fills a market order at the ask with an execution and a commission report', async () => {
-    c = await connect(gw, 1);
+    c = await suite.connect(1);
     nextId = (c.of(EventName.nextValidId)[0]?.[0] as number) ?? 1;
-    const id = place(stock('AAPL'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 100 }));
+    const id = placeAapl({ action: 'BUY', orderType: 'MKT', totalQuantity: 100 });
     await waitStatus(id, 'Filled');
     const [reqId, contract, exec] = c
       .of(EventName.execDetails)
@@ -65,16 +78,13 @@ describe.each(VERSIONS)('server version %i', (version) => {
     ];
     expect([fq, rem]).toEqual([100, 0]);
     expect(avg).toBeCloseTo(exec.price as number, 6);
-    expect(gw.positions(ACCOUNT).find((p) => p.conId === AAPL)?.position).toBeGreaterThanOrEqual(100);
+    expect(suite.gw.positions(ACCOUNT).find((p) => p.conId === AAPL)?.position).toBeGreaterThanOrEqual(100);
   });
 
   it('keeps a limit order working, modifies it by re-placing the id, and cancels it (202)', async () => {
     await connectAs(2);
     const lmt = tick(price() * 0.8);
-    const id = place(
-      stock('AAPL'),
-      order({ action: 'BUY', orderType: 'LMT', totalQuantity: 10, lmtPrice: lmt }),
-    );
+    const id = placeAapl(priced('LMT', 'BUY', 10, lmt));
     await waitStatus(id, 'Submitted');
     c.ib.placeOrder(
       id,
@@ -86,7 +96,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
       'modified',
     );
     expect(
-      gw
+      suite.gw
         .ordersReceived()
         .filter((o) => o.orderId === id && o.clientId === 2)
         .map((o) => o.modify),
@@ -99,32 +109,20 @@ describe.each(VERSIONS)('server version %i', (version) => {
   it('holds stops until elected and trails the stop of a trailing order', async () => {
     await connectAs(3);
     const p = price();
-    const stp = place(
-      stock('AAPL'),
-      order({ action: 'BUY', orderType: 'STP', totalQuantity: 5, auxPrice: tick(p * 1.5) }),
-    );
+    const stp = placeAapl(priced('STP', 'BUY', 5, tick(p * 1.5)));
     await waitStatus(stp, 'PreSubmitted');
-    const stpLmt = place(
-      stock('AAPL'),
-      order({
-        action: 'SELL',
-        orderType: 'STP LMT',
-        totalQuantity: 5,
-        auxPrice: tick(p * 0.5),
-        lmtPrice: tick(p * 0.49),
-      }),
-    );
+    const stpLmt = placeAapl({
+      action: 'SELL',
+      orderType: 'STP LMT',
+      totalQuantity: 5,
+      auxPrice: tick(p * 0.5),
+      lmtPrice: tick(p * 0.49),
+    });
     await waitStatus(stpLmt, 'PreSubmitted');
     // A sell stop above the market elects at once and fills as a market order.
-    const elected = place(
-      stock('AAPL'),
-      order({ action: 'SELL', orderType: 'STP', totalQuantity: 5, auxPrice: tick(p * 1.2) }),
-    );
+    const elected = placeAapl(priced('STP', 'SELL', 5, tick(p * 1.2)));
     await waitStatus(elected, 'Filled');
-    const trail = place(
-      stock('AAPL'),
-      order({ action: 'SELL', orderType: 'TRAIL', totalQuantity: 5, trailingPercent: 10 }),
-    );
+    const trail = placeAapl({ action: 'SELL', orderType: 'TRAIL', totalQuantity: 5, trailingPercent: 10 });
     await waitStatus(trail, 'PreSubmitted');
     const shown = c.of(EventName.openOrder, trail).at(-1)?.[2] as Order;
     expect(shown.trailStopPrice).toBeGreaterThan(p * 0.85);
@@ -138,41 +136,12 @@ describe.each(VERSIONS)('server version %i', (version) => {
   it('holds a bracket parent until its last child transmits, then activates the children', async () => {
     await connectAs(4);
     const p = price();
-    const parent = place(
-      stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'LMT',
-        totalQuantity: 10,
-        lmtPrice: tick(p * 1.05),
-        transmit: false,
-      }),
-    );
+    const parent = placeAapl(priced('LMT', 'BUY', 10, tick(p * 1.05), { transmit: false }));
     await waitStatus(parent, 'PendingSubmit');
-    const tp = place(
-      stock('AAPL'),
-      order({
-        action: 'SELL',
-        orderType: 'LMT',
-        totalQuantity: 10,
-        lmtPrice: tick(p * 1.5),
-        parentId: parent,
-        transmit: false,
-      }),
-    );
+    const tp = placeAapl(priced('LMT', 'SELL', 10, tick(p * 1.5), { parentId: parent, transmit: false }));
     await waitStatus(tp, 'PendingSubmit');
     expect(status(parent)).toBe('PendingSubmit');
-    const sl = place(
-      stock('AAPL'),
-      order({
-        action: 'SELL',
-        orderType: 'STP',
-        totalQuantity: 10,
-        auxPrice: tick(p * 0.5),
-        parentId: parent,
-        transmit: true,
-      }),
-    );
+    const sl = placeAapl(priced('STP', 'SELL', 10, tick(p * 0.5), { parentId: parent, transmit: true }));
     await waitStatus(parent, 'Filled');
     await waitStatus(tp, 'Submitted');
     await waitStatus(sl, 'PreSubmitted');
@@ -186,29 +155,9 @@ describe.each(VERSIONS)('server version %i', (version) => {
   it('cancels the rest of an OCA group when one order fills, and fills large orders in pieces', async () => {
     await connectAs(5);
     const p = price();
-    const far = place(
-      stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'LMT',
-        totalQuantity: 5,
-        lmtPrice: tick(p * 0.7),
-        ocaGroup: 'G1',
-        ocaType: 1,
-      }),
-    );
+    const far = placeAapl(priced('LMT', 'BUY', 5, tick(p * 0.7), { ocaGroup: 'G1', ocaType: 1 }));
     await waitStatus(far, 'Submitted');
-    const near = place(
-      stock('AAPL'),
-      order({
-        action: 'BUY',
-        orderType: 'LMT',
-        totalQuantity: 5,
-        lmtPrice: tick(p * 1.1),
-        ocaGroup: 'G1',
-        ocaType: 1,
-      }),
-    );
+    const near = placeAapl(priced('LMT', 'BUY', 5, tick(p * 1.1), { ocaGroup: 'G1', ocaType: 1 }));
     await waitStatus(near, 'Filled');
     await waitStatus(far, 'Cancelled');
     const big = place(stock('MSFT'), order({ action: 'BUY', orderType: 'MKT', totalQuantity: 3_000 }));
@@ -254,7 +203,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
       201,
     );
     // Ids: a used id is a duplicate (103), a filled order cannot be modified (104).
-    const done = place(stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 1 }));
+    const done = placeAapl({ action: 'SELL', orderType: 'MKT', totalQuantity: 1 });
     await waitStatus(done, 'Filled');
     c.ib.placeOrder(done, stock('AAPL'), order({ action: 'SELL', orderType: 'MKT', totalQuantity: 2 }));
     await c.waitCode(104, done);
@@ -316,7 +265,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
 
   it('trades futures and FX pairs', async () => {
     await connectAs(8);
-    const es = gw.universe.bySymbol('ES').find((i) => i.secType === 'FUT') as { conId: number };
+    const es = suite.gw.universe.bySymbol('ES').find((i) => i.secType === 'FUT') as { conId: number };
     const fut = place(
       { conId: es.conId, exchange: 'CME' },
       order({ action: 'BUY', orderType: 'MKT', totalQuantity: 1 }),

@@ -3,9 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventName, ScanCode } from '@stoqey/ib';
 import type { ContractDetails, ScannerSubscription, TagValue } from '@stoqey/ib';
-import { VERSIONS, connect, expectCleanDecoding, gatewayForSuite } from './helpers';
+import { VERSIONS, conformanceSuite } from './helpers';
 import type { Client } from './helpers';
-import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 
 // @stoqey/ib sends ScanCode[scanCode]: codes it does not know go through a patched enum entry (see the notes).
 const codes = ScanCode as unknown as Record<number, string>;
@@ -18,13 +17,10 @@ function code(name: string): ScanCode {
 }
 
 describe.each(VERSIONS)('server version %i', (version) => {
-  let gw: DemoGateway;
-  let c: Client;
-
-  gatewayForSuite({ maxServerVersion: version, seed: 9, scannerRefreshMs: 400 }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ maxServerVersion: version, seed: 9, scannerRefreshMs: 400 });
 
   const scan = async (
+    c: Client,
     sub: Partial<ScannerSubscription>,
     filters: TagValue[] = [],
   ): Promise<{ id: number; rows: { rank: number; d: ContractDetails }[] }> => {
@@ -43,7 +39,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   };
 
   it('returns a ScanParameterResponse XML with instruments, locations, scan types and filters', async () => {
-    c = await connect(gw, 1);
+    const c = await suite.connect(1);
     c.ib.reqScannerParameters();
     const [xml] = (await c.waitEvent(EventName.scannerParameters)) as [string];
     expect(xml.startsWith('<?xml')).toBe(true);
@@ -62,7 +58,7 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('runs the standard scans and ranks rows from 0', async () => {
-    c = await connect(gw, 2);
+    const c = await suite.connect(2);
     for (const name of [
       'TOP_PERC_GAIN',
       'TOP_PERC_LOSE',
@@ -74,41 +70,42 @@ describe.each(VERSIONS)('server version %i', (version) => {
       'HOT_BY_PRICE',
       'MOST_ACTIVE_USD',
     ]) {
-      const { id, rows } = await scan({ scanCode: code(name), numberOfRows: 10 });
+      const { id, rows } = await scan(c, { scanCode: code(name), numberOfRows: 10 });
       expect(rows.length, name).toBeGreaterThan(0);
       expect(rows.length).toBeLessThanOrEqual(10);
       expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i));
       expect(rows[0]?.d.contract).toMatchObject({ secType: 'STK', currency: 'USD' });
       c.ib.cancelScannerSubscription(id);
     }
-    const { rows } = await scan({ scanCode: code('MOST_ACTIVE'), numberOfRows: 5 });
-    const volumes = rows.map((r) => gw.quote(r.d.contract.conId as number)?.volume as number);
+    const { rows } = await scan(c, { scanCode: code('MOST_ACTIVE'), numberOfRows: 5 });
+    const volumes = rows.map((r) => suite.gw.quote(r.d.contract.conId as number)?.volume as number);
     expect(volumes[0]).toBeGreaterThanOrEqual(volumes[4] as number);
   });
 
   it('honours price, volume and market-cap filters (legacy fields and filter tags) and caps rows at 50', async () => {
-    c = await connect(gw, 3);
-    const tagged = await scan({ scanCode: code('TOP_PERC_GAIN'), numberOfRows: 50 }, [
+    const c = await suite.connect(3);
+    const tagged = await scan(c, { scanCode: code('TOP_PERC_GAIN'), numberOfRows: 50 }, [
       { tag: 'priceAbove', value: '100' },
       { tag: 'priceBelow', value: '400' },
       { tag: 'marketCapAbove1e6', value: '50000' },
     ]);
     for (const r of tagged.rows) {
-      const q = gw.quote(r.d.contract.conId as number);
+      const q = suite.gw.quote(r.d.contract.conId as number);
       expect(q?.last).toBeGreaterThan(99);
       expect(q?.last).toBeLessThan(401);
-      expect(gw.universe.byConId(r.d.contract.conId as number)?.marketCap).toBeGreaterThan(50e9);
+      expect(suite.gw.universe.byConId(r.d.contract.conId as number)?.marketCap).toBeGreaterThan(50e9);
     }
-    const legacy = await scan({
+    const legacy = await scan(c, {
       scanCode: code('MOST_ACTIVE'),
       numberOfRows: 20,
       abovePrice: 300,
       aboveVolume: 1000,
     });
-    for (const r of legacy.rows) expect(gw.quote(r.d.contract.conId as number)?.last).toBeGreaterThan(299);
-    const many = await scan({ scanCode: code('MOST_ACTIVE'), numberOfRows: 200 });
+    for (const r of legacy.rows)
+      expect(suite.gw.quote(r.d.contract.conId as number)?.last).toBeGreaterThan(299);
+    const many = await scan(c, { scanCode: code('MOST_ACTIVE'), numberOfRows: 200 });
     expect(many.rows.length).toBe(50);
-    const etfs = await scan({
+    const etfs = await scan(c, {
       scanCode: code('MOST_ACTIVE'),
       numberOfRows: 5,
       instrument: 'ETF.EQ.US' as never,
@@ -118,8 +115,8 @@ describe.each(VERSIONS)('server version %i', (version) => {
   });
 
   it('refreshes while subscribed and stops after cancel; unknown scan codes get 162', async () => {
-    c = await connect(gw, 4);
-    const { id } = await scan({ scanCode: code('TOP_PERC_GAIN'), numberOfRows: 5 });
+    const c = await suite.connect(4);
+    const { id } = await scan(c, { scanCode: code('TOP_PERC_GAIN'), numberOfRows: 5 });
     await c.waitFor(() => c.of(EventName.scannerDataEnd, id).length >= 2, 'a refresh');
     c.ib.cancelScannerSubscription(id);
     c.ib.reqCurrentTime();

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { EventName, TickByTickDataType as T } from '@stoqey/ib';
 import type { Contract } from '@stoqey/ib';
-import { connect, expectCleanDecoding, gatewayForSuite, stock } from './helpers';
+import { conformanceSuite, stock } from './helpers';
 import type { Client } from './helpers';
-import { step, sync, withClient } from './depth-client';
+import { expectDataLossForgets, expectSilentAfterCancel, step, sync, withClient } from './depth-client';
 import { createManualClock } from '../../support/manual-clock';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 import { Market } from '../../../src-main/demo-gateway/model/market';
@@ -65,28 +65,25 @@ const find = (gw: DemoGateway, pick: (i: Instrument) => boolean): Instrument =>
   gw.universe.instruments.find(pick) as Instrument;
 
 describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
-  let gw: DemoGateway;
-  let c: Client;
   const clock = createManualClock(T0);
 
-  gatewayForSuite({ maxServerVersion: v, seed: SEED, clock, maxRequestsPerSecond: 0 }, (g) => (gw = g));
-  expectCleanDecoding(() => c);
+  const suite = conformanceSuite({ maxServerVersion: v, seed: SEED, clock, maxRequestsPerSecond: 0 });
 
   it('Last prints are the tape, each at an L1 last price of its second, in order', async () => {
-    c = await connect(gw, 1);
-    const inst = gw.universe.bySymbol('AAPL')[0] as Instrument;
+    const c = await suite.connect(1);
+    const inst = suite.gw.universe.bySymbol('AAPL')[0] as Instrument;
     const from = clock.now() + 1;
     c.ib.reqTickByTickData(5001, stock('AAPL'), T.Last, 0, false);
     await sync(c);
     for (let k = 0; k < 40; k++) await step(clock, c, 250);
     const got = prints(c, 5001);
     expect(got.length).toBeGreaterThan(20);
-    expect(got).toEqual(modelPrints(gw, inst, from, clock.now() + 1, false));
+    expect(got).toEqual(modelPrints(suite.gw, inst, from, clock.now() + 1, false));
     expect(got.every((p) => !p.unreported)).toBe(true);
     expect(c.of(EventName.tickByTickAllLast, 5001).every((a) => a[1] === 1)).toBe(true);
     // Against the L1 stream's last price, millisecond by millisecond: each print's price is an L1 last of its
     // second, later prints of one second never at an earlier instant than the ones before them.
-    const market = new Market(gw.universe, SEED, false);
+    const market = new Market(suite.gw.universe, SEED, false);
     const top = emptyTop();
     let at = 0;
     let sec = -1;
@@ -99,20 +96,20 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
       expect(at, `print ${JSON.stringify(p)}`).toBeLessThan(sec * 1000 + 1000);
     }
     c.ib.cancelTickByTickData(5001);
-    await step(clock, c, 250);
-    const n = c.of(EventName.tickByTickAllLast, 5001).length;
-    await step(clock, c, 2000);
-    expect(c.of(EventName.tickByTickAllLast, 5001).length).toBe(n);
-    expect(gw.subscriptions().tickByTick).toBe(0);
+    await expectSilentAfterCancel(suite.gw, clock, c, {
+      event: EventName.tickByTickAllLast,
+      reqId: 5001,
+      stream: 'tickByTick',
+    });
   });
 
   it("AllLast prints of each second add up to the L1 volume's growth over it; odd lots are unreported", async () => {
-    c = await connect(gw, 2);
-    const es = find(gw, (i) => i.secType === 'FUT' && i.symbol === 'ES');
+    const c = await suite.connect(2);
+    const es = find(suite.gw, (i) => i.secType === 'FUT' && i.symbol === 'ES');
     const contract = { conId: es.conId, exchange: es.exchange } as Contract;
     c.ib.reqMktData(5101, contract, '', false, false);
     c.ib.reqTickByTickData(5102, contract, T.AllLast, 0, false);
-    const aapl = gw.universe.bySymbol('AAPL')[0] as Instrument;
+    const aapl = suite.gw.universe.bySymbol('AAPL')[0] as Instrument;
     const from = clock.now() + 1;
     c.ib.reqTickByTickData(5103, stock('AAPL'), T.AllLast, 0, false);
     await sync(c);
@@ -143,7 +140,7 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
       true,
     );
     expect(stockPrints.some((p) => p.exchange === 'FINRA')).toBe(true);
-    expect(stockPrints).toEqual(modelPrints(gw, aapl, from, clock.now() + 1, true));
+    expect(stockPrints).toEqual(modelPrints(suite.gw, aapl, from, clock.now() + 1, true));
     c.ib.cancelMktData(5101);
     c.ib.cancelTickByTickData(5102);
     c.ib.cancelTickByTickData(5103);
@@ -151,8 +148,8 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
   });
 
   it('BidAsk and MidPoint follow the L1 quote: after every beat the newest tick is the quote TWS streams', async () => {
-    c = await connect(gw, 3);
-    const inst = gw.universe.bySymbol('MSFT')[0] as Instrument;
+    const c = await suite.connect(3);
+    const inst = suite.gw.universe.bySymbol('MSFT')[0] as Instrument;
     c.ib.reqMktData(5201, stock('MSFT'), '', false, false);
     c.ib.reqTickByTickData(5202, stock('MSFT'), T.BidAsk, 0, false);
     c.ib.reqTickByTickData(5203, stock('MSFT'), T.MidPoint, 0, false);
@@ -165,7 +162,7 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
         .at(-1)?.[2] as number;
     for (let k = 0; k < 24; k++) {
       if (k > 0) await step(clock, c, 250);
-      const q = gw.quote(inst.conId);
+      const q = suite.gw.quote(inst.conId);
       const ba = c.of(EventName.tickByTickBidAsk, 5202).at(-1) as unknown[];
       const [, time, bid, ask, bidSize, askSize] = ba;
       expect(Number(time)).toBeLessThanOrEqual(Math.floor(clock.now() / 1000));
@@ -188,12 +185,12 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
   });
 
   it('numberOfTicks sends that many recent ticks first (plus the rest of their second)', async () => {
-    c = await connect(gw, 4);
-    const inst = gw.universe.bySymbol('AAPL')[0] as Instrument;
+    const c = await suite.connect(4);
+    const inst = suite.gw.universe.bySymbol('AAPL')[0] as Instrument;
     c.ib.reqTickByTickData(5301, stock('AAPL'), T.AllLast, 50, false);
     await sync(c);
     const got = prints(c, 5301);
-    const recent = modelPrints(gw, inst, clock.now() - 120_000, clock.now() + 1, true);
+    const recent = modelPrints(suite.gw, inst, clock.now() - 120_000, clock.now() + 1, true);
     expect(got.length).toBeGreaterThanOrEqual(50);
     expect(got).toEqual(recent.slice(recent.length - got.length));
     // Whole seconds only: the tick before the first one sent is of an earlier second.
@@ -204,8 +201,8 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
   });
 
   it('refuses as TWS does: 10190 past 3 distinct requests, 10189 for bad types and FX trades, 200', async () => {
-    c = await connect(gw, 5);
-    const other = await connect(gw, 6);
+    const c = await suite.connect(5);
+    const other = await suite.connect(6);
     c.ib.reqTickByTickData(5401, stock('AAPL'), T.Last, 0, false);
     c.ib.reqTickByTickData(5402, stock('AAPL'), T.BidAsk, 0, false);
     c.ib.reqTickByTickData(5403, stock('MSFT'), T.MidPoint, 0, false);
@@ -218,7 +215,7 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
     c.ib.reqTickByTickData(5406, stock('NVDA'), T.AllLast, 0, false);
     await step(clock, c, 1000);
     expect(c.errors(5406)).toEqual([]);
-    const eur = find(gw, (i) => i.localSymbol === 'EUR.USD');
+    const eur = find(suite.gw, (i) => i.localSymbol === 'EUR.USD');
     c.ib.reqTickByTickData(5407, { conId: eur.conId, exchange: 'IDEALPRO' } as Contract, T.Last, 0, false);
     expect(await c.waitCode(10189, 5407)).toBe(
       'Failed to request tick-by-tick data:Last tick-by-tick requests are not supported for EUR.USD',
@@ -231,7 +228,7 @@ describe.each([157, 176, 193])('tick-by-tick at server version %i', (v) => {
     other.ib.cancelTickByTickData(5404);
     await sync(c);
     await sync(other);
-    expect(gw.subscriptions().tickByTick).toBe(0);
+    expect(suite.gw.subscriptions().tickByTick).toBe(0);
     other.close();
   });
 });
@@ -254,10 +251,7 @@ describe('tick-by-tick across a connectivity loss', () => {
       const after = prints(c, 5601).slice(before);
       expect(after.length).toBeGreaterThan(0);
       expect(after.every((p) => p.time * 1000 >= lost + 3000 - 1000)).toBe(true);
-      gw.faults.connectivityLoss('data-lost', 500);
-      await step(clock, c, 1000);
-      await c.waitCode(1101);
-      expect(gw.subscriptions().tickByTick).toBe(0);
+      await expectDataLossForgets(gw, clock, c, 'tickByTick');
     });
   });
 });

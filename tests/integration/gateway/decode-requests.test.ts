@@ -219,17 +219,8 @@ describe.each(VERSIONS)('requests as @stoqey/ib writes them at %i', (v) => {
     const placed = decode(v, (e) => e.placeOrder(1001, stock('AAPL'), lmt));
     expect(placed.kind === 'placeOrder' && placed.warnings).toEqual([]);
     expect(placed).toMatchObject({ kind: 'placeOrder', orderId: 1001, contract: { symbol: 'AAPL' } });
-    expect(placed.kind === 'placeOrder' && placed.ticket).toMatchObject({
-      action: 'BUY',
-      orderType: 'LMT',
-      totalQuantity: 100,
-      lmtPrice: 187.5,
-      tif: 'GTC',
-      transmit: true,
-      outsideRth: true,
-      account: 'DU1234567',
-      orderRef: 'abc',
-    });
+    // Every field the order was sent with reads back as sent.
+    expect(placed.kind === 'placeOrder' && placed.ticket).toMatchObject(lmt);
     const child = decode(v, (e) =>
       e.placeOrder(1003, stock('AAPL'), {
         action: 'SELL',

@@ -1,8 +1,8 @@
 // What a TWS API client does with depth messages: rows by side and position, built from insert/update/delete
 // operations exactly as ib_async and IB's sample clients apply them (an operation on a row that does not exist is
 // an error, as Python's IndexError is there), emptied on 317. Also a manually clocked gateway's step: move the
-// clock, then wait until the client has everything the beats sent (a reqCurrentTime round trip behind them), and a
-// gateway of its own for one test.
+// clock, then wait until the client has everything the beats sent (a reqCurrentTime round trip behind them), a
+// gateway of its own for one test, and what a cancel or a loss of the market data (1101) leaves of the streams.
 import { expect } from 'vitest';
 import { EventName } from '@stoqey/ib';
 import { connect, startGateway } from './helpers';
@@ -76,6 +76,33 @@ export function bookOf(c: Client, reqId: number): ClientBook {
 export async function step(clock: ManualClock, c: Client, ms: number): Promise<void> {
   clock.advance(ms);
   await sync(c);
+}
+
+/** After a cancel: the beats of 2 s bring no more `event` for `reqId`, and the gateway holds no `stream`. */
+export async function expectSilentAfterCancel(
+  gw: DemoGateway,
+  clock: ManualClock,
+  c: Client,
+  cancelled: { event: string; reqId: number; stream: 'depth' | 'tickByTick' },
+): Promise<void> {
+  await step(clock, c, 250);
+  const n = c.of(cancelled.event, cancelled.reqId).length;
+  await step(clock, c, 2000);
+  expect(c.of(cancelled.event, cancelled.reqId).length).toBe(n);
+  expect(gw.subscriptions()[cancelled.stream]).toBe(0);
+}
+
+/** TWS loses the market data (1101): the client is told, and the gateway forgets every `stream`, as TWS does. */
+export async function expectDataLossForgets(
+  gw: DemoGateway,
+  clock: ManualClock,
+  c: Client,
+  stream: 'depth' | 'tickByTick',
+): Promise<void> {
+  gw.faults.connectivityLoss('data-lost', 500);
+  await step(clock, c, 1000);
+  await c.waitCode(1101);
+  expect(gw.subscriptions()[stream]).toBe(0);
 }
 
 /** Waits for a reqCurrentTime answer: the gateway answers in order, so everything sent before it has arrived. */

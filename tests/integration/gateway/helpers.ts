@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { IBApi, EventName } from '@stoqey/ib';
-import type { Contract, ContractDetails, Order } from '@stoqey/ib';
+import type { Contract, ContractDescription, ContractDetails, Order } from '@stoqey/ib';
 import { createDemoGateway } from '../../../src-main/demo-gateway/gateway';
 import type { DemoGateway } from '../../../src-main/demo-gateway/gateway';
 import type { DemoGatewayOptions } from '../../../src-main/demo-gateway/gateway-options';
@@ -180,24 +180,49 @@ export async function startGateway(opts: DemoGatewayOptions = {}): Promise<DemoG
   return createDemoGateway({ port: 0, ...opts });
 }
 
+/** The gateway of one conformance block, and the clients its tests connect to it. */
+export interface ConformanceSuite {
+  /** The block's gateway (started before its first test). */
+  readonly gw: DemoGateway;
+  /** Connects a client as `connect` does; after the test it must have decoded every message, and is closed. */
+  connect(clientId: number, opts?: { wait?: boolean }): Promise<Client>;
+}
+
 /**
- * A gateway for one describe block: started before its tests (then `prepare`d, e.g. with a position to report) and
- * closed after them; `ready` hands it to the block.
+ * A gateway for one describe block, started before its tests (then `prepare`d, e.g. with a position to report) and
+ * closed after them. After each test, every client the test connected through the suite decoded every message (a
+ * decoding error means our bytes were off) and is closed.
  */
-export function gatewayForSuite(
+export function conformanceSuite(
   opts: DemoGatewayOptions,
-  ready: (gw: DemoGateway) => void,
   prepare?: (gw: DemoGateway) => Promise<void>,
-): void {
-  let gw: DemoGateway | undefined;
+): ConformanceSuite {
+  let gateway: DemoGateway | undefined;
+  let opened: Client[] = [];
   beforeAll(async () => {
-    gw = await startGateway(opts);
-    await prepare?.(gw);
-    ready(gw);
+    gateway = await startGateway(opts);
+    await prepare?.(gateway);
   });
   afterAll(async () => {
-    await gw?.close();
+    await gateway?.close();
   });
+  afterEach(() => {
+    const clients = opened;
+    opened = [];
+    for (const c of clients) c.close();
+    expect(clients.flatMap((c) => c.decodeErrors())).toEqual([]);
+  });
+  return {
+    get gw(): DemoGateway {
+      if (!gateway) throw new Error('the suite starts its gateway before its first test');
+      return gateway;
+    },
+    async connect(clientId, connectOpts) {
+      const c = await connect(this.gw, clientId, connectOpts);
+      opened.push(c);
+      return c;
+    },
+  };
 }
 
 /** A state file's path in a folder of the suite's own, removed after it: for the tests that restart a gateway on it. */
@@ -205,15 +230,6 @@ export function stateFileForSuite(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ibdesk-gw-state-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return path.join(dir, 'state.json');
-}
-
-/** After each test: the client it used decoded every message (a decoding error means our bytes were off). */
-export function expectCleanDecoding(client: () => Client): void {
-  afterEach(() => {
-    const c = client();
-    expect(c.decodeErrors()).toEqual([]);
-    c.close();
-  });
 }
 
 /** Connects an IBApi (raw) client and waits for nextValidId, as the app's connection layer does. */
@@ -234,6 +250,17 @@ export async function connect(
 
 export function stock(symbol: string): Contract {
   return { symbol, secType: 'STK' as Contract['secType'], exchange: 'SMART', currency: 'USD' };
+}
+
+/** What reqMatchingSymbols answers for `pattern` (symbolSamples), in the gateway's order. */
+export async function matchingSymbols(c: Client, pattern: string): Promise<ContractDescription[]> {
+  const id = c.nextReqId();
+  c.ib.reqMatchingSymbols(id, pattern);
+  const [, list] = (await c.waitEvent(EventName.symbolSamples, (a) => a[0] === id)) as [
+    number,
+    ContractDescription[],
+  ];
+  return list;
 }
 
 /**
