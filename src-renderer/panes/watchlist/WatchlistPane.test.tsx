@@ -36,7 +36,9 @@ describe('watchlist pane', () => {
     const host = render(<WatchlistPane />, { store, paneId: 'watchlist' });
     await act(settle);
     // Five rows in view and three of overscan, not the hundred the list holds.
-    const shown = [...host.querySelectorAll('tr[data-conid]')].map((r) => Number(r.getAttribute('data-conid')));
+    const shown = [...host.querySelectorAll('tr[data-conid]')].map((r) =>
+      Number(r.getAttribute('data-conid')),
+    );
     expect(shown).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(client.callsOf('quotes.focus').at(-1)).toEqual({ conIds: shown });
     act(() => store.setState({ watchlists: [{ id: 'main', name: 'Main', items: ITEMS.slice(3) }] }));
