@@ -28,6 +28,8 @@ export interface Outlet {
   broadcast<E extends EventName>(event: E, payload: EventMap[E]): void;
   emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void;
   quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
+  /** The instruments a window shows now: their quotes go first when a frame cannot carry all. */
+  focus?(clientId: string, conIds: readonly number[]): void;
   /** Bench stamps beside the quotes just given (only with `benchProbe`). */
   probe?(stamps: readonly QuoteProbe[], clientIds: Iterable<string>): void;
   /** State read when a frame goes out (the hub's; depth books): without it, the depth service times its own. */
@@ -56,6 +58,8 @@ export interface Trading {
   onBars(listener: (clientId: string, e: BarsEvent) => void): () => void;
   /** Every scanner snapshot any window receives, with its scan code (main's scanner alerts). */
   onScans(listener: (scanCode: string, snapshot: ScanSnapshot) => void): () => void;
+  /** The instruments a window shows now (outlet.focus; nothing where the outlet has no windows). */
+  focusQuotes(clientId: string, conIds: readonly number[]): void;
   /** A window or WebSocket went away: release what it held. */
   releaseClient(clientId: string): void;
   configure(prefs: Preferences): void;
@@ -231,6 +235,9 @@ export function createTrading(deps: {
     onScans(listener) {
       scanTaps.add(listener);
       return () => scanTaps.delete(listener);
+    },
+    focusQuotes(clientId, conIds) {
+      outlet.focus?.(clientId, conIds);
     },
     releaseClient(clientId) {
       marketData.releaseClient(clientId);

@@ -20,6 +20,7 @@ export const REQUEST_NAMES = [
   'contracts.details',
   'quotes.subscribe',
   'quotes.unsubscribe',
+  'quotes.focus',
   'history.get',
   'history.subscribe',
   'history.unsubscribe',

@@ -124,6 +124,14 @@ export const requests = {
     params: z.strictObject({ conIds: z.array(z.number().int().positive()).min(1).max(1000) }),
     result: Null,
   },
+  /**
+   * The instruments this window shows now (rows in view), replacing the last list: when a frame cannot carry every
+   * changed quote, theirs go first. Empty: none preferred.
+   */
+  'quotes.focus': {
+    params: z.strictObject({ conIds: z.array(z.number().int().positive()).max(1000) }),
+    result: Null,
+  },
 
   'history.get': {
     params: z.strictObject({

@@ -31,6 +31,7 @@ function deps(calls: Call[], patch: Partial<RequestTableDeps> = {}): RequestTabl
     orders: recorder('orders', calls, (m) => (m === 'place' ? { orderIds: [7], warnings: [] } : [])),
     portfolio: recorder('portfolio', calls),
     gauges: () => ({ lines: { used: 0, budget: 100 } }),
+    focusQuotes: (...args: unknown[]) => void calls.push({ target: 'trading', method: 'focusQuotes', args }),
   };
   return {
     trading: trading as unknown as RequestTableDeps['trading'],
@@ -83,12 +84,18 @@ describe('request table', () => {
       value: null,
     });
     await d.dispatch('scanner.start', { scanCode: 'MOST_ACTIVE' }, ctx);
+    expect(await d.dispatch('quotes.focus', { conIds: [265598, 8314] }, ctx)).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(calls.map((c) => `${c.target}.${c.method}`)).toEqual([
       'marketData.subscribe',
       'marketData.unsubscribe',
       'history.unsubscribe',
       'scanner.startChecked',
+      'trading.focusQuotes',
     ]);
+    expect(calls[4]!.args).toEqual(['window-3', [265598, 8314]]);
     expect(calls[0]!.args).toEqual([{ key: 'window-3', clientId: 'window-3' }, [contract]]);
     expect(calls[1]!.args).toEqual([{ key: 'window-3', clientId: 'window-3' }, [265598]]);
     expect(calls[3]!.args[0]).toBe('window-3');

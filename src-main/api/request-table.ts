@@ -34,6 +34,7 @@ export function tradingRequests(trading: Trading): Pick<RequestTable, TradingReq
       quotes: marketData.subscribe(window(ctx.clientId), list),
     }),
     'quotes.unsubscribe': ({ conIds }, ctx) => done(marketData.unsubscribe(window(ctx.clientId), conIds)),
+    'quotes.focus': ({ conIds }, ctx) => done(trading.focusQuotes(ctx.clientId, conIds)),
     'history.get': (p) => history.get(p),
     'history.subscribe': (p, ctx) => history.subscribe(ctx.clientId, p),
     'history.unsubscribe': ({ subId }) => done(history.unsubscribe(subId)),

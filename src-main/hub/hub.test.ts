@@ -140,6 +140,43 @@ describe('hub', () => {
     expect(new Set(all.slice(200).map((x) => x.conId)).size).toBe(301);
   });
 
+  it('puts the instruments a window shows first in a capped message, and the others keep their turns', () => {
+    const { clock, advance } = fakeClock();
+    const hub = createHub({ clock, log: silentLogger, maxQuotesPerFrame: 4 });
+    const t = transport('w1');
+    hub.attach(t);
+    const q = (conId: number, last: number) => ({ ...emptyQuote(conId, 'live'), last });
+    const conIds = (i: number) =>
+      (t.frames[i]![0]!.payload as { quotes: { conId: number }[] }).quotes.map((x) => x.conId);
+    hub.focus('w1', [9, 8, 42]);
+    hub.focus('nobody', [1]);
+    // Every instrument changes every frame, as in a replay at 60x: more than one message carries.
+    const tick = (n: number) =>
+      hub.quotes(
+        Array.from({ length: 10 }, (_, i) => q(i + 1, n)),
+        ['w1'],
+      );
+    tick(1);
+    advance(17);
+    tick(2);
+    advance(17);
+    tick(3);
+    advance(17);
+    expect(conIds(0)).toEqual([9, 8, 1, 2]);
+    expect(conIds(1)).toEqual([9, 8, 3, 4]);
+    expect(conIds(2)).toEqual([9, 8, 5, 6]);
+    const nine = (t.frames[2]![0]!.payload as { quotes: { conId: number; last: number }[] }).quotes[0]!;
+    expect(nine.last).toBe(3);
+    // A new focus replaces the old one; an empty one leaves the plain longest-waiting order.
+    hub.focus('w1', [2]);
+    tick(4);
+    advance(17);
+    expect(conIds(3)).toEqual([2, 7, 10, 1]);
+    hub.focus('w1', []);
+    advance(17);
+    expect(conIds(4)).toEqual([3, 4, 5, 6]);
+  });
+
   it('sends a bench stamp in the message that carries its instrument’s quote, once, and only then', () => {
     const { clock, advance } = fakeClock();
     const hub = createHub({ clock, log: silentLogger, maxQuotesPerFrame: 2 });

@@ -2,7 +2,9 @@
 // Quotes are coalesced to the latest state per instrument and gauges to the latest value, so a slow window
 // costs bounded memory; a window that stays blocked is dropped with a notice instead of growing without end.
 // A message carries at most `maxQuotesPerFrame` quotes (oldest changes first, the rest go in the next frame), so
-// at 500 live symbols no message grows past ~50 KB (issue #7, figure 3: < 64 KB each, ≤ 60 a second).
+// at 500 live symbols no message grows past ~50 KB (issue #7, figure 3: < 64 KB each, ≤ 60 a second). When more
+// changed than one message carries (a replay at 60x changes every symbol every frame), the instruments the window
+// says it shows (`focus`) go first, so a visible row is never a frame behind while off-screen ones take turns.
 // Bench stamps (npm run bench only) ride in the same message as the quote of their instrument, as its `probe`.
 // State that only its latest value matters and is costly to build per change (depth books) comes from frame sources:
 // a source says it changed, and the hub asks it for its events when the next frame goes out, so a change waits for
@@ -38,6 +40,11 @@ export interface Hub {
   emitTo<E extends EventName>(clientId: string, event: E, payload: EventMap[E]): void;
   /** Latest quotes for the given clients, coalesced per conId until the next frame. */
   quotes(quotes: readonly Quote[], clientIds: Iterable<string>): void;
+  /**
+   * The instruments a client shows now (replacing what it said before): when a frame cannot carry every changed
+   * quote, theirs go first. Empty: no preference.
+   */
+  focus(clientId: string, conIds: readonly number[]): void;
   /** Bench stamps of instruments whose quotes wait for the next frame: they go in the same message. */
   probe(stamps: readonly QuoteProbe[], clientIds: Iterable<string>): void;
   /**
@@ -70,6 +77,8 @@ type ClientState = {
   transport: HubTransport;
   queue: EventEnvelope[];
   quotes: Map<number, Quote>;
+  /** The instruments the client shows (its `focus`): first in a capped message. */
+  focus: ReadonlySet<number>;
   /** Bench stamps per conId, each for a quote in `quotes`. */
   probes: Map<number, QuoteProbe>;
   gauges: EventEnvelope | null;
@@ -148,14 +157,7 @@ export function createHub(opts: HubOptions): Hub {
       state.gauges = null;
     }
     if (state.quotes.size > maxQuotes) {
-      // A Map keeps insertion order and a re-set keeps the place: the quotes waiting longest go first.
-      const quotes: Quote[] = [];
-      for (const [conId, q] of state.quotes) {
-        quotes.push(q);
-        state.quotes.delete(conId);
-        if (quotes.length === maxQuotes) break;
-      }
-      events.push({ event: 'quotes', payload: withProbes(state, quotes) });
+      events.push({ event: 'quotes', payload: withProbes(state, takeQuotes(state)) });
       schedule();
     } else if (state.quotes.size > 0) {
       events.push({ event: 'quotes', payload: withProbes(state, [...state.quotes.values()]) });
@@ -166,6 +168,35 @@ export function createHub(opts: HubOptions): Hub {
     } catch (err) {
       drop(state, `send failed: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /**
+   * The `maxQuotes` quotes of a capped message, taken out of the waiting ones: those the client shows first, then
+   * the ones waiting longest (a Map keeps insertion order and a re-set keeps the place).
+   */
+  function takeQuotes(state: ClientState): Quote[] {
+    const quotes: Quote[] = [];
+    const take = (conId: number, q: Quote): void => {
+      quotes.push(q);
+      state.quotes.delete(conId);
+    };
+    if (state.focus.size <= state.quotes.size) {
+      for (const conId of state.focus) {
+        const q = state.quotes.get(conId);
+        if (q) take(conId, q);
+        if (quotes.length === maxQuotes) return quotes;
+      }
+    } else {
+      for (const [conId, q] of state.quotes) {
+        if (state.focus.has(conId)) take(conId, q);
+        if (quotes.length === maxQuotes) return quotes;
+      }
+    }
+    for (const [conId, q] of state.quotes) {
+      take(conId, q);
+      if (quotes.length === maxQuotes) break;
+    }
+    return quotes;
   }
 
   /** The quotes of one message, with the bench stamps of their instruments (each sent once). */
@@ -210,6 +241,7 @@ export function createHub(opts: HubOptions): Hub {
         transport,
         queue: [],
         quotes: new Map(),
+        focus: new Set(),
         probes: new Map(),
         gauges: null,
         blockedSince: null,
@@ -238,6 +270,10 @@ export function createHub(opts: HubOptions): Hub {
         for (const q of quotes) state.quotes.set(q.conId, q);
       }
       if (quotes.length > 0) schedule();
+    },
+    focus(clientId, conIds) {
+      const state = clients.get(clientId);
+      if (state) state.focus = new Set(conIds);
     },
     probe(stamps, clientIds) {
       for (const id of clientIds) {

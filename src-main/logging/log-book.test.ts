@@ -8,7 +8,9 @@ describe('log book', () => {
     const book = createLogBook({ now: () => 5, sink: (entry, fields) => sunk.push({ entry, fields }) });
     const seen: LogEntry[] = [];
     book.subscribe((e) => seen.push(e));
-    book.logger('orders').warn('DU1234567 rejected', { action: 'sent to U7654321', order: { account: 'DU1234567' } });
+    book
+      .logger('orders')
+      .warn('DU1234567 rejected', { action: 'sent to U7654321', order: { account: 'DU1234567' } });
     expect(sunk[0]!.entry.message).toBe('DU****567 rejected');
     expect(sunk[0]!.entry.action).toBe('sent to U****321');
     expect(sunk[0]!.fields).toEqual({ order: { account: 'DU****567' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './app-store';
-import { applyQuoteBatch } from './quotes-slice';
+import { applyQuoteBatch, focusUnion } from './quotes-slice';
 import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
 import { item, quote } from '../../tests/support/renderer/fixtures';
 
@@ -86,5 +86,49 @@ describe('quote holds', () => {
     const calls = client.callsOf('quotes.subscribe') as { contracts: { conId: number }[] }[];
     expect(calls).toHaveLength(2);
     expect(calls[1]!.contracts.map((c) => c.conId)).toEqual([1, 2]);
+  });
+});
+
+describe('quote focus', () => {
+  it('joins what every pane shows, each instrument once, in pane order', () => {
+    const byOwner = new Map([
+      ['w1', [3, 1, 2]],
+      ['w2', [2, 5]],
+    ]);
+    expect(focusUnion(byOwner)).toEqual([3, 1, 2, 5]);
+    expect(focusUnion(new Map())).toEqual([]);
+    const many = new Map([['w', Array.from({ length: 1500 }, (_, i) => i + 1)]]);
+    expect(focusUnion(many)).toHaveLength(1000);
+  });
+
+  it('tells main the instruments on screen when they change, one request at a time, the latest list last', async () => {
+    const client = createFakeClient({ 'quotes.focus': () => null });
+    const store = createAppStore(client);
+    const { focusQuotes } = store.getState();
+    focusQuotes('w1', [1, 2, 3]);
+    // Scrolling on while the first request is out: only the latest list follows it.
+    focusQuotes('w1', [2, 3, 4]);
+    focusQuotes('w1', [3, 4, 5]);
+    await settle();
+    expect(client.callsOf('quotes.focus')).toEqual([{ conIds: [1, 2, 3] }, { conIds: [3, 4, 5] }]);
+    focusQuotes('w1', [3, 4, 5]);
+    focusQuotes('w2', [9]);
+    await settle();
+    expect(client.callsOf('quotes.focus').slice(2)).toEqual([{ conIds: [3, 4, 5, 9] }]);
+    // A pane that goes takes its instruments out.
+    focusQuotes('w1', []);
+    focusQuotes('w2', []);
+    await settle();
+    expect(client.callsOf('quotes.focus').slice(3)).toEqual([{ conIds: [9] }, { conIds: [] }]);
+  });
+
+  it('tells a new connection to the host the focus again', async () => {
+    const client = createFakeClient({ 'quotes.focus': () => null });
+    const store = createAppStore(client);
+    store.getState().focusQuotes('w1', [7, 8]);
+    await settle();
+    await store.getState().resubscribeQuotes();
+    await settle();
+    expect(client.callsOf('quotes.focus')).toEqual([{ conIds: [7, 8] }, { conIds: [7, 8] }]);
   });
 });

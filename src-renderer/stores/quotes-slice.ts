@@ -1,6 +1,8 @@
 // Quotes slice: the latest quote per instrument, written once per `quotes` batch, with the direction of the last
 // change of last/bid/ask (for the up/down flash). Subscriptions are reference-counted here so that every pane can
-// ask for the instruments it shows and main sees one subscribe/unsubscribe per instrument per window.
+// ask for the instruments it shows and main sees one subscribe/unsubscribe per instrument per window. Panes also
+// say which instruments are on screen now (rows in view): main's hub sends their quotes first when one frame cannot
+// carry every change (a replay at 60x), so a row in view is never frames behind the off-screen ones.
 import type { Quote, QuoteBatch } from '../../src-shared/domain/quote';
 import type { WatchItem } from '../../src-shared/domain/workspace';
 import type { Slice } from './app-store';
@@ -33,6 +35,8 @@ export type QuotesSlice = {
   quoteHolds(): ReadonlyMap<number, number>;
   /** A `quotes` event: the hub's batch of one frame, merged with one store update. */
   quotesArrived(batch: QuoteBatch): void;
+  /** The instruments `owner` (a pane) shows now, replacing its last list; empty when it shows none or closes. */
+  focusQuotes(owner: string, conIds: readonly number[]): void;
 };
 
 const MAX_PER_REQUEST = 1000;
@@ -104,9 +108,39 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** The instruments every owner shows, in owner order, each once, as many as one `quotes.focus` takes. */
+export function focusUnion(byOwner: ReadonlyMap<string, readonly number[]>): number[] {
+  const all = new Set<number>();
+  for (const ids of byOwner.values()) for (const id of ids) all.add(id);
+  return [...all].slice(0, MAX_PER_REQUEST);
+}
+
+const sameList = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 export const createQuotesSlice: Slice<QuotesSlice> = (set, get) => {
   const holds = new Map<number, number>();
   const contractsById = new Map<number, WatchItem>();
+  const focusByOwner = new Map<string, readonly number[]>();
+  /** What main was last told, and whether a `quotes.focus` is on its way (then only the latest list follows it). */
+  let focusSent: readonly number[] = [];
+  let focusInFlight = false;
+
+  async function sendFocus(): Promise<void> {
+    if (focusInFlight) return;
+    focusInFlight = true;
+    try {
+      for (;;) {
+        const want = focusUnion(focusByOwner);
+        if (sameList(want, focusSent)) return;
+        focusSent = want;
+        // A refused focus only leaves main's default order (longest waiting first): nothing to tell the user.
+        await get().client.invoke('quotes.focus', { conIds: want });
+      }
+    } finally {
+      focusInFlight = false;
+    }
+  }
 
   async function subscribe(contracts: readonly WatchItem[]): Promise<void> {
     for (const part of chunks(contracts, MAX_PER_REQUEST)) {
@@ -164,8 +198,16 @@ export const createQuotesSlice: Slice<QuotesSlice> = (set, get) => {
     async resubscribeQuotes() {
       const all = [...contractsById.values()];
       if (all.length > 0) await subscribe(all);
+      // A new connection to the host starts with no focus.
+      focusSent = [];
+      void sendFocus();
     },
     quoteHolds: () => holds,
+    focusQuotes(owner, conIds) {
+      if (conIds.length === 0) focusByOwner.delete(owner);
+      else focusByOwner.set(owner, [...conIds]);
+      void sendFocus();
+    },
     quotesArrived(batch) {
       set((s) => ({ quotes: applyQuoteBatch(s.quotes, batch.quotes) }));
       if (get().startPanesHeld && batch.quotes.some(hasPrice)) get().startQuotesArrived();

@@ -36,6 +36,7 @@ const VALID = {
   'contracts.details': { conId: 265598 },
   'quotes.subscribe': { contracts: [AAPL] },
   'quotes.unsubscribe': { conIds: [265598] },
+  'quotes.focus': { conIds: [265598] },
   'history.get': { contract: AAPL, barSize: '1 min', duration: '1800 S' },
   'history.subscribe': { contract: AAPL, barSize: '5 mins', duration: '1 D' },
   'history.unsubscribe': { subId: 'h1' },

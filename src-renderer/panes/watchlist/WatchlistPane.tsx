@@ -1,11 +1,13 @@
 // Watchlist pane: several named lists; add by symbol search, remove, reorder; last, change, change %, bid, ask,
 // sizes, volume, high and low with an up/down flash; a live/delayed/stale badge and the tick age. Rows are
-// virtualized (only those in view are rendered) and each row subscribes to its own instrument's quote (WatchRow.tsx).
+// virtualized (only those in view are rendered) and each row subscribes to its own instrument's quote (WatchRow.tsx);
+// the rows in view are the pane's quote focus (main sends their quotes first when a frame cannot carry all).
 import { useRef, useState } from 'react';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore } from '../../stores/use-app-store';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
+import { useQuoteFocus } from '../../stores/use-quote-focus';
 import { DataTable } from '../../ui/DataTable';
 import { usePaneId } from '../../ui/pane-context';
 import { PaneToolbar } from '../../ui/PaneTools';
@@ -39,6 +41,10 @@ export function WatchlistPane() {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Rows off screen update like visible ones: keep the margin small.
   const inView = useRowsInView(scrollRef, items.length, { rowHeight: ROW_HEIGHT, overscan: 3 });
+  useQuoteFocus(
+    paneId,
+    items.slice(inView.from, inView.to).map((i) => i.conId),
+  );
 
   const [naming, setNaming] = useState<null | 'new' | 'rename'>(null);
   const [name, setName] = useState('');
