@@ -272,7 +272,9 @@ export class MarketDataService {
   beat(now: number): void {
     if (this.ctx.dataPaused() || this.subs.length === 0) return;
     this.beatNo++;
-    const stamps = this.ctx.options.benchStamps ? new Set<Session>() : undefined;
+    // Per session, the first line of each security type that sent something this beat closes its ticks with a
+    // stamp: an option chain's lines are timed beside a watchlist's stocks, not hidden behind them.
+    const stamps = this.ctx.options.benchStamps ? new Map<Session, Set<string>>() : undefined;
     for (const sub of this.subs) {
       const q = this.quoteFor(sub.inst, sub.delayed ? 1 : 0, now, this.beatNo);
       const type = this.effectiveType(sub, q);
@@ -281,8 +283,10 @@ export class MarketDataService {
         sub.session.send(marketDataType(sub.reqId, type));
       }
       const sent = this.emit(sub, q, false, now);
-      if (stamps && sent && !stamps.has(sub.session)) {
-        stamps.add(sub.session);
+      if (stamps && sent && !stamps.get(sub.session)?.has(sub.inst.secType)) {
+        const kinds = stamps.get(sub.session) ?? new Set<string>();
+        kinds.add(sub.inst.secType);
+        stamps.set(sub.session, kinds);
         sub.session.send(tickString(sub.reqId, BENCH_STAMP_TICK, benchStampText(++this.stampSeq)));
       }
     }
