@@ -90,7 +90,10 @@ describe('bench stamps', () => {
     await waitFor(() => probes().length >= 3, 'stock stamps');
     trading!.marketData.subscribe({ key: 'chain', clientId: 'w' }, [call]);
     const since = probes().length;
-    const of = (conId: number) => probes().slice(since).filter((p) => p.conId === conId);
+    const of = (conId: number) =>
+      probes()
+        .slice(since)
+        .filter((p) => p.conId === conId);
     await waitFor(() => of(call.conId).length >= 20, 'option stamps', 10_000);
     // Both kinds are stamped about every beat (20/s): neither waits for beats where the other sent nothing.
     expect(of(AAPL.conId).length).toBeGreaterThanOrEqual(10);
