@@ -36,7 +36,7 @@ export interface DemoGatewayOptions {
    *  standard market data lines (more with quote booster packs). Past it: 309 for depth, 10190 for tick-by-tick. */
   depthLines?: number;
   /** Stamp every market-data batch with a private tickString (type 9901, "seq;epochMs") for latency benchmarks:
-   *  each beat, per session, the first line of each security type that sent ticks (a chain's options beside stocks). */
+   *  each beat, per session, the first line that sent ticks, and every option line that did (a chain's cells). */
   benchStamps?: boolean;
   /** Replay a recording instead of the live model: its streams are served at its own clock (replay/README). */
   replay?: ReplayOptions;

@@ -1,6 +1,6 @@
 // The demo gateway's bench stamps (tickString 9901 "<seq>;<epoch ms>") reach the trading core's outlet as probes
 // beside the quotes they close, through the real connection and TWS adapter, only when the core runs with
-// benchProbe; the quotes themselves never carry them. An option chain's lines are stamped beside the stocks'. Depth books carry the stamps of the changes they include.
+// benchProbe; the quotes themselves never carry them. Every option line is stamped, beside the stocks' first. Depth books carry the stamps of the changes they include.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuoteProbe } from '../../src-shared/bench-probe';
 import type { DepthEvent } from '../../src-shared/domain/depth';
@@ -73,7 +73,7 @@ describe('bench stamps', () => {
     for (const s of seen) if ('quote' in s) expect(Object.keys(s.quote)).not.toContain('tickId');
   });
 
-  it("stamp an option chain's lines beside the stocks streaming to the same session, each beat", async () => {
+  it('stamp every option line that ticks, beside the first stock line, each beat', async () => {
     gw = await startGateway({ benchStamps: true, tickRate: 20 });
     const { probes } = await start(true);
     const options = trading!.options;
@@ -85,17 +85,17 @@ describe('bench stamps', () => {
       tradingClass: chain.tradingClass,
     });
     const row = expiry.rows[Math.floor(expiry.rows.length / 2)]!;
-    const call = watchItemOf(row.call!);
-    // The stock's line came first: before, it took the beat's one stamp and the option's lines were never timed.
+    const lines = [row.call!, row.put!].map(watchItemOf);
+    // The stock's line came first: before, it took the beat's one stamp and the option lines were never timed.
     await waitFor(() => probes().length >= 3, 'stock stamps');
-    trading!.marketData.subscribe({ key: 'chain', clientId: 'w' }, [call]);
+    trading!.marketData.subscribe({ key: 'chain', clientId: 'w' }, lines);
     const since = probes().length;
     const of = (conId: number) =>
       probes()
         .slice(since)
         .filter((p) => p.conId === conId);
-    await waitFor(() => of(call.conId).length >= 20, 'option stamps', 10_000);
-    // Both kinds are stamped about every beat (20/s): neither waits for beats where the other sent nothing.
+    await waitFor(() => lines.every((o) => of(o.conId).length >= 20), 'stamps of both option lines', 10_000);
+    // The stock's stamps go on about every beat (20/s) beside them.
     expect(of(AAPL.conId).length).toBeGreaterThanOrEqual(10);
     expect(new Set(probes().map((p) => p.tickId)).size).toBe(probes().length);
   });

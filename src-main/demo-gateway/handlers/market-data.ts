@@ -272,9 +272,10 @@ export class MarketDataService {
   beat(now: number): void {
     if (this.ctx.dataPaused() || this.subs.length === 0) return;
     this.beatNo++;
-    // Per session, the first line of each security type that sent something this beat closes its ticks with a
-    // stamp: an option chain's lines are timed beside a watchlist's stocks, not hidden behind them.
-    const stamps = this.ctx.options.benchStamps ? new Map<Session, Set<string>>() : undefined;
+    // Per session, the first line that sent something this beat closes its ticks with a stamp (tick → paint), and
+    // so does every option line that sent: an option moves by about delta × the stock's cent a beat, mostly less
+    // than its cells show, so one stamped option would time few paints; a chain holds a few dozen lines at most.
+    const stamped = this.ctx.options.benchStamps ? new Set<Session>() : undefined;
     for (const sub of this.subs) {
       const q = this.quoteFor(sub.inst, sub.delayed ? 1 : 0, now, this.beatNo);
       const type = this.effectiveType(sub, q);
@@ -283,10 +284,9 @@ export class MarketDataService {
         sub.session.send(marketDataType(sub.reqId, type));
       }
       const sent = this.emit(sub, q, false, now);
-      if (stamps && sent && !stamps.get(sub.session)?.has(sub.inst.secType)) {
-        const kinds = stamps.get(sub.session) ?? new Set<string>();
-        kinds.add(sub.inst.secType);
-        stamps.set(sub.session, kinds);
+      const option = sub.inst.secType === 'OPT';
+      if (stamped && sent && (option || !stamped.has(sub.session))) {
+        if (!option) stamped.add(sub.session);
         sub.session.send(tickString(sub.reqId, BENCH_STAMP_TICK, benchStampText(++this.stampSeq)));
       }
     }
