@@ -1,14 +1,18 @@
 // The bench probe, installed in a page before its own scripts (Playwright addInitScript). It times what the eye
 // sees: the quotes frames of the bench (npm run bench) carry the demo gateway's stamps as `probe` entries beside the
-// quotes ({conId, tickId, tickAt}); when the row of that instrument (tr[data-conid]) next changes a cell, the probe
+// quotes ({conId, tickId, tickAt}); when a cell of that instrument (its watchlist row tr[data-conid], or its cells
+// td[data-conid] in an option chain; cells.ts) next changes, the probe
 // waits for the next frame and for that frame's paint to finish (requestAnimationFrame, then a message posted from
 // it runs after rendering). Depth events carry the stamps of the book changes they include the same way: when the
 // ladder of that instrument (table[data-conid]) next changes a bid or ask size, every stamp waiting for it is painted
 // with that frame. It also counts frames, clicks and the JS heap. Times are epoch ms (performance.timeOrigin +
 // performance.now()), the gateway's clock too.
+import { changedInstrument } from './cells';
 import { createDepthStampBook, createStampBook, type Stamp } from './stamps';
 
 export type TickPaint = {
+  /** The instrument whose cell painted it (quote stamps; depth paints leave it out). */
+  conId?: number;
   tickId: number;
   /** Gateway send time. */
   tickAt: number;
@@ -20,7 +24,8 @@ export type TickPaint = {
 };
 
 export type BenchProbe = {
-  watchTicks(): void;
+  /** Pairs quote stamps with the next change of their instrument's cells (only inside `scope` when given). */
+  watchTicks(scope?: string): void;
   takeTicks(): TickPaint[];
   /** Depth stamps painted on a ladder since watchDepth, and how many were dropped unpainted (off-screen rows). */
   watchDepth(): void;
@@ -85,25 +90,12 @@ function watchSockets(): void {
   };
 }
 
-/**
- * Columns whose cells the one-second clock changes with no tick (the watchlist's tick age and data badge): a change
- * there is not a stamp's paint.
- */
-const CLOCK_COLUMNS = new Set(['Age', 'Data']);
-
-function isClockCell(cell: HTMLTableCellElement): boolean {
-  const head = cell.closest('table')?.tHead?.rows[0]?.cells[cell.cellIndex];
-  return head !== undefined && CLOCK_COLUMNS.has(head.textContent ?? '');
-}
-
-/** The stamp a DOM change paints: the one waiting for the instrument row it happened in (not in a clock cell). */
-function paintedStamp(node: Node): Stamp | undefined {
-  const el = node instanceof Element ? node : node.parentElement;
-  const row = el?.closest<HTMLTableRowElement>('tr[data-conid]');
-  if (!row) return undefined;
-  const cell = el!.closest<HTMLTableCellElement>('td, th');
-  if (cell && isClockCell(cell)) return undefined;
-  return stamps.take(Number(row.dataset.conid));
+/** The stamp a DOM change paints: the one waiting for the instrument whose cell changed (inside `scope`). */
+function paintedStamp(node: Node, scope: string | undefined): (Stamp & { conId: number }) | undefined {
+  const conId = changedInstrument(node, scope);
+  if (conId === null) return undefined;
+  const stamp = stamps.take(conId);
+  return stamp && { ...stamp, conId };
 }
 
 /** The depth stamps a DOM change paints: those waiting for the ladder whose bid or ask size cell changed. */
@@ -145,16 +137,16 @@ function install(): BenchProbe {
       return socketTimes.subscribe;
     },
     placeSent: () => [...socketTimes.place],
-    watchTicks() {
+    watchTicks(scope) {
       observer?.disconnect();
       stamps.clear();
       watching = true;
       observer = new MutationObserver((records) => {
         if (stamps.size === 0) return;
         const changedAt = epoch();
-        const fresh: Stamp[] = [];
+        const fresh: (Stamp & { conId: number })[] = [];
         for (const r of records) {
-          const stamp = paintedStamp(r.target);
+          const stamp = paintedStamp(r.target, scope);
           if (stamp) fresh.push(stamp);
         }
         if (fresh.length === 0) return;
