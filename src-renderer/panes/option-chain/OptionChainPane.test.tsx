@@ -75,7 +75,13 @@ describe('OptionChainPane cells', () => {
     });
     const store = createAppStore(client);
     store.getState().setPaneConfig('chain', { expiry: '20260116', strikes: 'all' });
-    store.getState().setSymbol('chain', { ...match, exchange: 'SMART' });
+    store.getState().setSymbol('chain', {
+      conId: 265598,
+      symbol: 'AAPL',
+      secType: 'STK',
+      exchange: 'SMART',
+      currency: 'USD',
+    });
     // happy-dom lays nothing out: the scroller is given a height, so the rows are in view.
     const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
     const host = render(<OptionChainPane />, { store, paneId: 'chain' });
