@@ -98,7 +98,6 @@ export async function openApp(opts: {
    * the host's process is main alone; `demo` still turns on the app's reading of stamps.
    */
   gateway?: ExternalGateway;
-  viewport?: { width: number; height: number };
 }): Promise<AppSession> {
   const browser = opts.browser ?? (await launchChromium());
   const dataDir = await prepareDataDir({
@@ -107,7 +106,7 @@ export async function openApp(opts: {
   });
   let host: RunningHost | null = null;
   try {
-    const context = await browser.newContext({ viewport: opts.viewport ?? VIEWPORT });
+    const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     await page.addInitScript({ content: opts.probe });
     const spawnedAt = Date.now();
