@@ -10,6 +10,8 @@ export type RunningHost = {
   /** Injects a fault into the embedded demo gateway through its control API (needs `demoControl`). */
   demoFault(fault: string, params?: Record<string, unknown>): Promise<void>;
   port: number;
+  /** The host's process id (the bench reads its CPU time). */
+  pid: number;
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
@@ -77,6 +79,7 @@ export async function startBuiltWebHost(
     url,
     demoFault,
     port: Number(new URL(url).port),
+    pid: child.pid!,
     dataDir,
     output: () => out,
     async stop() {

@@ -1,14 +1,18 @@
 // The bench probe, installed in a page before its own scripts (Playwright addInitScript). It times what the eye
 // sees: the quotes frames of the bench (npm run bench) carry the demo gateway's stamps as `probe` entries beside the
-// quotes ({conId, tickId, tickAt}); when the row of that instrument (tr[data-conid]) next changes a cell, the probe
+// quotes ({conId, tickId, tickAt}); when a cell of that instrument (its watchlist row tr[data-conid], or its cells
+// td[data-conid] in an option chain; cells.ts) next changes, the probe
 // waits for the next frame and for that frame's paint to finish (requestAnimationFrame, then a message posted from
 // it runs after rendering). Depth events carry the stamps of the book changes they include the same way: when the
 // ladder of that instrument (table[data-conid]) next changes a bid or ask size, every stamp waiting for it is painted
 // with that frame. It also counts frames, clicks and the JS heap. Times are epoch ms (performance.timeOrigin +
 // performance.now()), the gateway's clock too.
+import { changedInstrument } from './cells';
 import { createDepthStampBook, createStampBook, type Stamp } from './stamps';
 
 export type TickPaint = {
+  /** The instrument whose cell painted it (quote stamps; depth paints leave it out). */
+  conId?: number;
   tickId: number;
   /** Gateway send time. */
   tickAt: number;
@@ -20,7 +24,8 @@ export type TickPaint = {
 };
 
 export type BenchProbe = {
-  watchTicks(): void;
+  /** Pairs quote stamps with the next change of their instrument's cells (only inside `scope` when given). */
+  watchTicks(scope?: string): void;
   takeTicks(): TickPaint[];
   /** Depth stamps painted on a ladder since watchDepth, and how many were dropped unpainted (off-screen rows). */
   watchDepth(): void;
@@ -85,26 +90,15 @@ function watchSockets(): void {
   };
 }
 
-/**
- * Columns whose cells the one-second clock changes with no tick (the watchlist's tick age and data badge): a change
- * there is not a stamp's paint.
- */
-const CLOCK_COLUMNS = new Set(['Age', 'Data']);
+/** Where tick paints count (watchTicks' scope): only changes inside an element matching it, or anywhere. */
+let tickScope: string | undefined;
 
-function isClockCell(cell: HTMLTableCellElement): boolean {
-  const head = cell.closest('table')?.tHead?.rows[0]?.cells[cell.cellIndex];
-  return head !== undefined && CLOCK_COLUMNS.has(head.textContent ?? '');
-}
-
-/** The stamps a DOM change paints: the one waiting for the instrument row it changed in (none in a clock cell). */
-function paintedStamp(node: Node): Stamp[] {
-  const el = node instanceof Element ? node : node.parentElement;
-  const row = el?.closest<HTMLTableRowElement>('tr[data-conid]');
-  if (!row) return [];
-  const cell = el!.closest<HTMLTableCellElement>('td, th');
-  if (cell && isClockCell(cell)) return [];
-  const stamp = stamps.take(Number(row.dataset.conid));
-  return stamp ? [stamp] : [];
+/** The stamp a DOM change paints: the one waiting for the instrument whose cell changed (inside the scope). */
+function paintedStamp(node: Node): (Stamp & { conId: number })[] {
+  const conId = changedInstrument(node, tickScope);
+  if (conId === null) return [];
+  const stamp = stamps.take(conId);
+  return stamp ? [{ ...stamp, conId }] : [];
 }
 
 /** The depth stamps a DOM change paints: those waiting for the ladder whose bid or ask size cell changed. */
@@ -120,7 +114,10 @@ function paintedDepth(node: Node): Stamp[] {
  * waiting in `book` (`painted` takes those a changed node paints), each kept with the change's time and the time
  * of the paint after it; `on` tells the socket to stamp its frames meanwhile.
  */
-function createPaintWatch(book: { readonly size: number; clear(): void }, painted: (node: Node) => Stamp[]) {
+function createPaintWatch(
+  book: { readonly size: number; clear(): void },
+  painted: (node: Node) => (Stamp & { conId?: number })[],
+) {
   let observer: MutationObserver | null = null;
   const paints: TickPaint[] = [];
   return {
@@ -179,7 +176,10 @@ function install(): BenchProbe {
       return socketTimes.subscribe;
     },
     placeSent: () => [...socketTimes.place],
-    watchTicks: () => tickWatch.start(),
+    watchTicks: (scope) => {
+      tickScope = scope;
+      tickWatch.start();
+    },
     takeTicks: () => tickWatch.stop(),
     watchDepth: () => depthWatch.start(),
     takeDepth() {

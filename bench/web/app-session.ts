@@ -1,5 +1,6 @@
 // The renderer benches' set-up: a temp data dir (500-symbol watchlist, confirm off, enough market-data lines),
-// the built web host on the Demo profile with bench options for its embedded gateway, and Chromium (found or
+// the built web host on the Demo profile with bench options for its embedded gateway (or on a profile pointed at
+// a demo gateway the suite runs in a process of its own, so the host's CPU is main's alone), and Chromium (found or
 // installed by tools/chromium.mjs) with the E2E flags (software raster, no GPU). Everything started here is stopped by `close()`.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,12 @@ import { startBuiltWebHost, type RunningHost } from '../../tools/web-host-proces
 
 export const VIEWPORT = { width: 1600, height: 900 };
 
+/** The profile an external gateway is reached by (a default profile, its port changed). */
+const EXTERNAL_PROFILE_ID = 'tws-paper';
+
+/** A demo gateway the bench started in a process of its own: its TWS API port and its control API. */
+export type ExternalGateway = { port: number; controlUrl: string };
+
 /** The first `n` stocks of the demo gateway's universe, as watchlist items. */
 export function demoStocks(n: number): WatchItem[] {
   const stocks = buildUniverse(Date.now()).instruments.filter((i) => i.secType === 'STK');
@@ -21,8 +28,15 @@ export function demoStocks(n: number): WatchItem[] {
   return stocks.slice(0, n).map(stockContract);
 }
 
-/** Writes settings.json and watchlists.json as the app would have saved them. */
-async function prepareDataDir(opts: { symbols: number; confirmOrders?: boolean }): Promise<string> {
+/**
+ * Writes settings.json and watchlists.json as the app would have saved them. With `gatewayPort`, the active profile
+ * is the TWS paper profile pointed at that port (a demo gateway in a process of its own), not the Demo profile.
+ */
+async function prepareDataDir(opts: {
+  symbols: number;
+  confirmOrders?: boolean;
+  gatewayPort?: number;
+}): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-bench-'));
   const settings = defaultSettings();
   settings.preferences = {
@@ -30,6 +44,11 @@ async function prepareDataDir(opts: { symbols: number; confirmOrders?: boolean }
     confirmOrders: opts.confirmOrders ?? false,
     marketDataLines: Math.max(100, opts.symbols + 200),
   };
+  if (opts.gatewayPort !== undefined) {
+    const port = opts.gatewayPort;
+    settings.activeProfileId = EXTERNAL_PROFILE_ID;
+    settings.profiles = settings.profiles.map((p) => (p.id === EXTERNAL_PROFILE_ID ? { ...p, port } : p));
+  }
   await writeFile(path.join(dir, 'settings.json'), JSON.stringify(settings, null, 2));
   const items = demoStocks(opts.symbols);
   await writeFile(
@@ -56,6 +75,8 @@ export type AppSession = {
   /** Epoch ms when the page's WebSocket opened and when it first asked for quotes. */
   socketOpenAt: number;
   firstSubscribeAt: number;
+  /** The gateway the app is connected to, when it is not the embedded one. */
+  gateway?: ExternalGateway;
   close(): Promise<void>;
 };
 
@@ -72,9 +93,17 @@ export async function openApp(opts: {
   args?: string[];
   /** Runs once the page has loaded, before the first live quote is awaited (a replay is started here). */
   beforeLive?: (page: Page) => Promise<void>;
+  /**
+   * Connect to this gateway (started by the caller, stamping as `demo` says) instead of the embedded one, so that
+   * the host's process is main alone; `demo` still turns on the app's reading of stamps.
+   */
+  gateway?: ExternalGateway;
 }): Promise<AppSession> {
   const browser = opts.browser ?? (await launchChromium());
-  const dataDir = await prepareDataDir({ symbols: opts.symbols });
+  const dataDir = await prepareDataDir({
+    symbols: opts.symbols,
+    ...(opts.gateway ? { gatewayPort: opts.gateway.port } : {}),
+  });
   let host: RunningHost | null = null;
   try {
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -111,6 +140,7 @@ export async function openApp(opts: {
       firstLiveQuoteAt,
       socketOpenAt,
       firstSubscribeAt,
+      ...(opts.gateway ? { gateway: opts.gateway } : {}),
       async close() {
         await context.close().catch(() => undefined);
         if (!opts.browser) await browser.close().catch(() => undefined);
@@ -126,8 +156,9 @@ export async function openApp(opts: {
   }
 }
 
-/** The embedded demo gateway's control API (the host runs with IBDESK_DEMO_CONTROL=1). */
+/** The demo gateway's control API: an external one's, or the embedded one's (the host runs with IBDESK_DEMO_CONTROL=1). */
 function controlUrl(app: AppSession): string {
+  if (app.gateway) return app.gateway.controlUrl.replace(/\/$/, '');
   const m = /IBDesk demo control: (http:\/\/\S+)/.exec(app.host.output());
   if (!m) throw new Error('the embedded demo gateway did not print its control URL');
   return m[1]!.replace(/\/$/, '');

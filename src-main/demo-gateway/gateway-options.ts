@@ -35,7 +35,8 @@ export interface DemoGatewayOptions {
   /** Distinct market depth requests, and distinct tick-by-tick requests, the account may hold at once: 3 with TWS's
    *  standard market data lines (more with quote booster packs). Past it: 309 for depth, 10190 for tick-by-tick. */
   depthLines?: number;
-  /** Stamp every market-data batch with a private tickString (type 9901, "seq;epochMs") for latency benchmarks. */
+  /** Stamp every market-data batch with a private tickString (type 9901, "seq;epochMs") for latency benchmarks:
+   *  each beat, per session, the first line that sent ticks, and every option line that did (a chain's cells). */
   benchStamps?: boolean;
   /** Replay a recording instead of the live model: its streams are served at its own clock (replay/README). */
   replay?: ReplayOptions;

@@ -1,6 +1,6 @@
 // The demo gateway's bench stamps (tickString 9901 "<seq>;<epoch ms>") reach the trading core's outlet as probes
 // beside the quotes they close, through the real connection and TWS adapter, only when the core runs with
-// benchProbe; the quotes themselves never carry them. Depth books carry the stamps of the changes they include.
+// benchProbe; the quotes themselves never carry them. Every option line is stamped, beside the stocks' first. Depth books carry the stamps of the changes they include.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QuoteProbe } from '../../src-shared/bench-probe';
 import type { DepthEvent } from '../../src-shared/domain/depth';
@@ -10,6 +10,7 @@ import { systemClock } from '../../src-shared/clock';
 import { silentLogger } from '../../src-shared/logger';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { createTrading, type Trading } from '../../src-main/trading';
+import { watchItemOf } from '../../src-shared/domain/workspace';
 import { AAPL, startGateway } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
@@ -70,6 +71,33 @@ describe('bench stamps', () => {
       if ('probe' in s) expect(seen[i - 1]).toMatchObject({ quote: { conId: s.probe.conId } });
     });
     for (const s of seen) if ('quote' in s) expect(Object.keys(s.quote)).not.toContain('tickId');
+  });
+
+  it('stamp every option line that ticks, beside the first stock line, each beat', async () => {
+    gw = await startGateway({ benchStamps: true, tickRate: 20 });
+    const { probes } = await start(true);
+    const options = trading!.options;
+    const chain = await options.chain({ conId: AAPL.conId, symbol: 'AAPL' });
+    const expiry = await options.expiry({
+      conId: AAPL.conId,
+      symbol: 'AAPL',
+      expiry: chain.expirations[1]!,
+      tradingClass: chain.tradingClass,
+    });
+    const row = expiry.rows[Math.floor(expiry.rows.length / 2)]!;
+    const lines = [row.call!, row.put!].map(watchItemOf);
+    // The stock's line came first: before, it took the beat's one stamp and the option lines were never timed.
+    await waitFor(() => probes().length >= 3, 'stock stamps');
+    trading!.marketData.subscribe({ key: 'chain', clientId: 'w' }, lines);
+    const since = probes().length;
+    const of = (conId: number) =>
+      probes()
+        .slice(since)
+        .filter((p) => p.conId === conId);
+    await waitFor(() => lines.every((o) => of(o.conId).length >= 20), 'stamps of both option lines', 10_000);
+    // The stock's stamps go on about every beat (20/s) beside them.
+    expect(of(AAPL.conId).length).toBeGreaterThanOrEqual(10);
+    expect(new Set(probes().map((p) => p.tickId)).size).toBe(probes().length);
   });
 
   it('ride in the depth books that include the changes they close, each stamp once', async () => {

@@ -272,7 +272,10 @@ export class MarketDataService {
   beat(now: number): void {
     if (this.ctx.dataPaused() || this.subs.length === 0) return;
     this.beatNo++;
-    const stamps = this.ctx.options.benchStamps ? new Set<Session>() : undefined;
+    // Per session, the first line that sent something this beat closes its ticks with a stamp (tick → paint), and
+    // so does every option line that sent: an option moves by about delta × the stock's cent a beat, mostly less
+    // than its cells show, so one stamped option would time few paints; a chain holds a few dozen lines at most.
+    const stamped = this.ctx.options.benchStamps ? new Set<Session>() : undefined;
     for (const sub of this.subs) {
       const q = this.quoteFor(sub.inst, sub.delayed ? 1 : 0, now, this.beatNo);
       const type = this.effectiveType(sub, q);
@@ -281,8 +284,9 @@ export class MarketDataService {
         sub.session.send(marketDataType(sub.reqId, type));
       }
       const sent = this.emit(sub, q, false, now);
-      if (stamps && sent && !stamps.has(sub.session)) {
-        stamps.add(sub.session);
+      const option = sub.inst.secType === 'OPT';
+      if (stamped && sent && (option || !stamped.has(sub.session))) {
+        if (!option) stamped.add(sub.session);
         sub.session.send(tickString(sub.reqId, BENCH_STAMP_TICK, benchStampText(++this.stampSeq)));
       }
     }

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Instrument } from '../../../src-shared/domain/instrument';
 import type { Result } from '../../../src-shared/result';
 import { createFakeClient, settle } from '../../../tests/support/renderer/fake-client';
-import { aaplChain } from '../../../tests/support/domain-fixtures';
+import { aaplChain, optionFixture } from '../../../tests/support/domain-fixtures';
 import { click, typeInto } from '../../../tests/support/renderer/input';
 import { render } from '../../../tests/support/renderer/render';
 import { createAppStore } from '../../stores/app-store';
@@ -59,5 +59,44 @@ describe('OptionChainPane', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('OptionChainPane cells', () => {
+  it('name their option: the call side’s cells carry the call’s conId, the put side’s the put’s', async () => {
+    const rows = [145, 150, 155].map((strike) => ({
+      strike,
+      call: optionFixture(strike, 'C', '20260116'),
+      put: strike === 155 ? null : optionFixture(strike, 'P', '20260116'),
+    }));
+    const client = createFakeClient({
+      'options.chain': () => aaplChain(),
+      'options.expiry': ({ expiry }) => ({ expiry, daysToExpiry: 5, multiplier: 100, rows }),
+    });
+    const store = createAppStore(client);
+    store.getState().setPaneConfig('chain', { expiry: '20260116', strikes: 'all' });
+    store.getState().setSymbol('chain', {
+      conId: 265598,
+      symbol: 'AAPL',
+      secType: 'STK',
+      exchange: 'SMART',
+      currency: 'USD',
+    });
+    // happy-dom lays nothing out: the scroller is given a height, so the rows are in view.
+    const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
+    const host = render(<OptionChainPane />, { store, paneId: 'chain' });
+    await act(settle);
+    height.mockRestore();
+    const row = host.querySelector('table.chain-table tr[data-strike="150"]');
+    expect(row).not.toBeNull();
+    const cells = [...row!.querySelectorAll('td')];
+    const side = cells.length / 2;
+    expect(side).toBeGreaterThan(1);
+    const ids = (list: Element[]) => [...new Set(list.map((c) => c.getAttribute('data-conid')))];
+    expect(ids(cells.slice(0, side))).toEqual([String(optionFixture(150, 'C').conId)]);
+    expect(ids(cells.slice(side))).toEqual([String(optionFixture(150, 'P').conId)]);
+    // A strike with no put listed has no option to name on that side.
+    const lone = host.querySelector('table.chain-table tr[data-strike="155"]')!;
+    expect(lone.querySelectorAll('td[data-conid]')).toHaveLength(side);
   });
 });

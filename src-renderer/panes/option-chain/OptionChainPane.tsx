@@ -407,7 +407,9 @@ function OptionCells(props: {
   return (
     <>
       {props.order.map((t) => (
-        <td key={t} className={itm ? 'num itm' : 'num'} data-state={q?.state}>
+        // Each cell names its option (a strike row holds a call and a put): tests and the bench's tick → paint
+        // probe find an option's cells by it, as a watchlist row's data-conid.
+        <td key={t} className={itm ? 'num itm' : 'num'} data-conid={option.conId} data-state={q?.state}>
           {cell(t)}
         </td>
       ))}

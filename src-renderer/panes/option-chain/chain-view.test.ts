@@ -103,12 +103,18 @@ describe('option chain view', () => {
 
   it('caps the chain within the budget, leaving the other panes their lines, and says what it paused', () => {
     expect(chainLineCap(100, 10)).toBe(40);
+    // A budget for 40 strikes × 2 beside a 500-symbol watchlist: the chain holds all 80.
+    expect(chainLineCap(700, 500)).toBe(80);
+    expect(chainLineCap(1000, 100)).toBe(80);
     expect(chainLineCap(50, 10)).toBe(20);
     expect(chainLineCap(100, 90)).toBe(10);
     expect(chainLineCap(100, 120)).toBe(0);
     expect(pausedNotice({ wanted: 30, held: 30, noLine: 0, budget: 100, heldByOthers: 5 })).toBeNull();
+    expect(pausedNotice({ wanted: 88, held: 80, noLine: 0, budget: 1000, heldByOthers: 5 })).toMatch(
+      /^8 option lines of the strikes at the edges are paused: a chain streams at most 80 lines/,
+    );
     expect(pausedNotice({ wanted: 48, held: 40, noLine: 0, budget: 100, heldByOthers: 5 })).toMatch(
-      /^8 option lines of the strikes at the edges are paused: a chain streams at most 40 lines/,
+      /^8 option lines .* paused: the profile's budget is 100 lines .* a chain takes at most 40 % of it/,
     );
     const starved = pausedNotice({ wanted: 40, held: 10, noLine: 2, budget: 100, heldByOthers: 90 });
     expect(starved).toContain('30 option lines of the strikes at the edges are paused');

@@ -147,13 +147,16 @@ export function strikesShown(
   return nearestStrikes(rows, spot, filter.n);
 }
 
-/** The most lines one chain holds, whatever the budget: 20 strikes × 2. */
-export const CHAIN_MAX_LINES = 40;
+/**
+ * The most lines one chain holds, whatever the budget: 40 strikes × 2, the most strikes it offers to show (with
+ * the default budget of 100 lines the 40 % share below holds it to 40).
+ */
+export const CHAIN_MAX_LINES = 80;
 /** The share of the profile's budget one chain may take: the rest stays the watchlist's and the other panes'. */
 const CHAIN_SHARE = 0.4;
 
 /**
- * How many lines the chain may hold: at most 40, at most 40 % of the profile's budget, and never more than the
+ * How many lines the chain may hold: at most 80, at most 40 % of the profile's budget, and never more than the
  * budget leaves after the lines other panes hold (the chain never pushes a watchlist row out of its line).
  */
 export function chainLineCap(budget: number, heldByOthers: number): number {
