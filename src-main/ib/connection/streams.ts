@@ -41,7 +41,7 @@ type RequestHooks = {
  * The owner of one request of a stream: what the request-id registry routes its messages to. A class at module
  * level, not closures made per request: a tick then reaches the stream's entry through one object whose methods
  * are shared, instead of an object, a closure and the closure's context per stream (with 500 quote lines, each
- * of those is a cache miss per message: the link's routing cost a quarter of the app's ingest time).
+ * of those is a likely cache miss per message: routing to the sink was about a third of the app path's CPU).
  */
 class StreamRequest implements Owner {
   /** The id this request was given (set once allocated: the registry needs the owner first). */
