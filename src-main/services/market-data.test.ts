@@ -56,6 +56,23 @@ describe('market data', () => {
     expect(md.lines().used).toBe(0);
   });
 
+  it('gives every line a sink with shared methods (no closures per line), each writing its own quote', async () => {
+    const { fake, md, published } = setup();
+    md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1), c(2)]);
+    const [one, two] = fake.streams;
+    expect(one!.md!.tick).toBe(two!.md!.tick);
+    expect(one!.md!.probe).toBeUndefined();
+    two!.md!.tick('bid', 20, false);
+    one!.md!.tick('bid', 10, false);
+    two!.md!.tick('bid', 21, false);
+    await Promise.resolve();
+    // One read, one call: the lines in the order they first ticked, each with its latest value.
+    expect(published.at(-1)!.quotes.map((q) => [q.conId, q.bid])).toEqual([
+      [2, 21],
+      [1, 10],
+    ]);
+  });
+
   it('coalesces ticks into the quote and sends it to every window holding it', async () => {
     const { fake, md, published } = setup();
     md.subscribe({ key: 'w1', clientId: 'w1' }, [c(1)]);

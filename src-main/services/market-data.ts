@@ -18,7 +18,8 @@ import { describeTwsCode, plainTwsMessage } from '../../src-shared/errors';
 import type { Clock, Timer } from '../../src-shared/clock';
 import type { Logger } from '../../src-shared/logger';
 import type { StreamHandle } from '../ib/connection';
-import type { ResolvedContract, TickField, Tws } from '../ib/adapter';
+import type { MarketDataSink, ResolvedContract, TickField, Tws } from '../ib/adapter';
+import type { OptionGreeks } from '../../src-shared/domain/option';
 
 /** Who holds a line: a window (its client id) or something acting for one (a scan's rows). */
 type Holder = { key: string; clientId: string };
@@ -49,6 +50,48 @@ type Line = {
   /** Has a line of the budget, but TWS still holds the lines of cancels that have not left: waits for one. */
   awaitingSlot: boolean;
 };
+
+/** A line's sink's work, given the line: written once per service (see LineSink). */
+type LineHandlers = {
+  starting(line: Line): void;
+  tick(line: Line, field: TickField, value: number, delayed: boolean): void;
+  greeks(line: Line, greeks: OptionGreeks, delayed: boolean): void;
+  probe(line: Line, tickId: number, tickAt: number): void;
+  dataType(line: Line, type: number): void;
+  error(line: Line, code: number, message: string): 'keep' | 'end' | 'restart';
+};
+
+/**
+ * What the adapter hands a line's messages to. A class at module level, not an object of closures made per line:
+ * a tick reaches its line through this one object (its methods shared by every line) instead of a closure and its
+ * context per line, each a likely cache miss per tick with 500 lines (the decoder's garbage streams through the
+ * cache). `probe` exists only when bench stamps are read (the adapter asks for none otherwise).
+ */
+class LineSink implements MarketDataSink {
+  readonly probe?: (tickId: number, tickAt: number) => void;
+  constructor(
+    private readonly line: Line,
+    private readonly handlers: LineHandlers,
+    probes: boolean,
+  ) {
+    if (probes) this.probe = (tickId, tickAt) => handlers.probe(line, tickId, tickAt);
+  }
+  starting(): void {
+    this.handlers.starting(this.line);
+  }
+  tick(field: TickField, value: number, delayed: boolean): void {
+    this.handlers.tick(this.line, field, value, delayed);
+  }
+  greeks(greeks: OptionGreeks, delayed: boolean): void {
+    this.handlers.greeks(this.line, greeks, delayed);
+  }
+  dataType(type: number): void {
+    this.handlers.dataType(this.line, type);
+  }
+  error(code: number, message: string): 'keep' | 'end' | 'restart' {
+    return this.handlers.error(this.line, code, message);
+  }
+}
 
 export interface MarketData {
   subscribe(holder: Holder, contracts: readonly ResolvedContract[]): Quote[];
@@ -205,82 +248,81 @@ export function createMarketData(deps: {
     return `No live market data subscription for ${line.contract.symbol}: showing delayed data (15–20 min) instead (TWS ${code})`;
   }
 
+  /** What each line's sink does (one object for the service, shared by every line's sink). */
+  const handlers: LineHandlers = {
+    starting(line) {
+      line.dataType = null;
+      if (line.quote.state !== 'error') emit(line, { state: line.delayed ? 'delayed' : 'pending' });
+    },
+    tick(line, field, value, delayed) {
+      const q = draftOf(line);
+      const now = batchAt ?? clock.now();
+      // The ticks of one read share its time: the long-lived line is written once per read, not per tick.
+      if (line.lastTickAt !== now) line.lastTickAt = now;
+      if (q.state === 'stale' && !line.delayed) delete q.note;
+      q.state = delayed
+        ? line.dataType === 4
+          ? 'delayed-frozen'
+          : 'delayed'
+        : (TYPE_STATE[line.dataType ?? 1] ?? 'live');
+      setQuoteField(q, field, value);
+      q.updatedAt = now;
+    },
+    greeks(line, greeks, delayed) {
+      const q = draftOf(line);
+      q.greeks = greeks;
+      if (delayed && q.state === 'pending') q.state = 'delayed';
+    },
+    probe(line, tickId, tickAt) {
+      draftOf(line);
+      line.probe = { conId: line.contract.conId, tickId, tickAt };
+    },
+    dataType(line, t) {
+      line.dataType = t;
+      const state = TYPE_STATE[t] ?? 'live';
+      if (state !== line.quote.state && line.quote.state !== 'pending') emit(line, { state });
+      else if (line.quote.state === 'pending' && line.lastTickAt !== null) emit(line, { state });
+    },
+    error(line, code, message) {
+      const info = describeTwsCode(code);
+      if (info.reaction === 'delayed-data') {
+        if (code === 10167 || code === 10090) {
+          // TWS already sends delayed data on this line; label it.
+          line.delayed = true;
+          emit(line, { state: 'delayed', note: delayedNote(line, code) });
+          return 'keep';
+        }
+        if (!line.delayed) {
+          line.delayed = true;
+          log.info(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, {
+            twsCode: code,
+            action: 'switched this instrument to delayed data',
+          });
+          emit(line, { state: 'delayed', note: delayedNote(line, code) });
+          return 'restart';
+        }
+      }
+      if (info.severity !== 'error' && info.reaction !== 'delayed-data') {
+        log.info(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, { twsCode: code });
+        return 'keep';
+      }
+      log.warn(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, {
+        twsCode: code,
+        action: 'quote line stopped',
+      });
+      setStream(line, null);
+      emit(line, { state: 'error', note: plainTwsMessage(code, message) });
+      promote();
+      return 'end';
+    },
+  };
+
   function open(line: Line): void {
     line.waitingSince = null;
     const stream = tws.marketData(
       line.contract,
       { delayed: () => line.delayed },
-      {
-        starting: () => {
-          line.dataType = null;
-          if (line.quote.state !== 'error') emit(line, { state: line.delayed ? 'delayed' : 'pending' });
-        },
-        tick: (field: TickField, value: number, delayed: boolean) => {
-          const q = draftOf(line);
-          const now = batchAt ?? clock.now();
-          // The ticks of one read share its time: the long-lived line is written once per read, not per tick.
-          if (line.lastTickAt !== now) line.lastTickAt = now;
-          if (q.state === 'stale' && !line.delayed) delete q.note;
-          q.state = delayed
-            ? line.dataType === 4
-              ? 'delayed-frozen'
-              : 'delayed'
-            : (TYPE_STATE[line.dataType ?? 1] ?? 'live');
-          setQuoteField(q, field, value);
-          q.updatedAt = now;
-        },
-        greeks: (greeks, delayed) => {
-          const q = draftOf(line);
-          q.greeks = greeks;
-          if (delayed && q.state === 'pending') q.state = 'delayed';
-        },
-        ...(probeOut
-          ? {
-              probe: (tickId: number, tickAt: number) => {
-                draftOf(line);
-                line.probe = { conId: line.contract.conId, tickId, tickAt };
-              },
-            }
-          : {}),
-        dataType: (t) => {
-          line.dataType = t;
-          const state = TYPE_STATE[t] ?? 'live';
-          if (state !== line.quote.state && line.quote.state !== 'pending') emit(line, { state });
-          else if (line.quote.state === 'pending' && line.lastTickAt !== null) emit(line, { state });
-        },
-        error: (code, message) => {
-          const info = describeTwsCode(code);
-          if (info.reaction === 'delayed-data') {
-            if (code === 10167 || code === 10090) {
-              // TWS already sends delayed data on this line; label it.
-              line.delayed = true;
-              emit(line, { state: 'delayed', note: delayedNote(line, code) });
-              return 'keep';
-            }
-            if (!line.delayed) {
-              line.delayed = true;
-              log.info(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, {
-                twsCode: code,
-                action: 'switched this instrument to delayed data',
-              });
-              emit(line, { state: 'delayed', note: delayedNote(line, code) });
-              return 'restart';
-            }
-          }
-          if (info.severity !== 'error' && info.reaction !== 'delayed-data') {
-            log.info(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, { twsCode: code });
-            return 'keep';
-          }
-          log.warn(`${line.contract.symbol}: ${plainTwsMessage(code, message)}`, {
-            twsCode: code,
-            action: 'quote line stopped',
-          });
-          setStream(line, null);
-          emit(line, { state: 'error', note: plainTwsMessage(code, message) });
-          promote();
-          return 'end';
-        },
-      },
+      new LineSink(line, handlers, probeOut !== undefined),
     );
     // Set after the call, as before: an error the adapter reports inside it ends the line, and the handle still wins.
     setStream(line, stream);

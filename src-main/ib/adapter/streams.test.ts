@@ -23,6 +23,32 @@ function quoteLine(opts: { benchProbe?: boolean; delayed?: boolean } = {}) {
 }
 
 describe('adapter streams', () => {
+  it('give every quote line the same handler (no closures per line), each line reading into its own sink', () => {
+    const rec = createRecordingLink();
+    const got: unknown[][] = [];
+    const sinkOf = (symbol: string): MarketDataSink => ({
+      tick: (...a) => void got.push([symbol, ...a]),
+      dataType: () => undefined,
+      error: () => 'keep',
+    });
+    const streams = createStreams(rec.link);
+    streams.marketData(AAPL, { delayed: () => false }, sinkOf('AAPL'));
+    streams.marketData({ ...AAPL, conId: 272093, symbol: 'MSFT' }, { delayed: () => false }, sinkOf('MSFT'));
+    const [aapl, msft] = rec.streams;
+    expect(aapl!.spec.onEvent).toBe(msft!.spec.onEvent);
+    expect([aapl!.spec.label, msft!.spec.label, aapl!.spec.kind]).toEqual([
+      'quotes AAPL',
+      'quotes MSFT',
+      'quotes',
+    ]);
+    msft!.event('tickPrice', [msft!.reqId, 2, 410.5]);
+    aapl!.event('tickSize', [aapl!.reqId, 0, 300]);
+    expect(got).toEqual([
+      ['MSFT', 'ask', 410.5, false],
+      ['AAPL', 'bidSize', 300, false],
+    ]);
+  });
+
   it('read ticks into quote fields, delayed twins flagged, TWS’s −1 "no value" dropped but a negative close kept', () => {
     const { got, line } = quoteLine();
     line.event('tickPrice', [line.reqId, 1, 99.5]);

@@ -2,7 +2,7 @@
 // a stream of the connection manager, so it is replayed with a fresh request id after every reconnect; what its
 // sink receives is the app's own types.
 import { EventName } from '../stoqey';
-import type { Contract, ContractDetails, ScannerSubscription } from '@stoqey/ib';
+import type { Contract, ContractDetails, IBApi, ScannerSubscription } from '@stoqey/ib';
 import { BENCH_STAMP_TICK, parseBenchStamp } from '../../../src-shared/bench-probe';
 import {
   barSizeSeconds,
@@ -14,6 +14,7 @@ import {
 import type { OptionGreeks } from '../../../src-shared/domain/option';
 import { describeTwsCode, isPacingViolation } from '../../../src-shared/errors';
 import type { Link, StreamHandle } from '../connection';
+import type { StreamSpec } from '../connection/types';
 import {
   fromIbContract,
   numberOrNull as num,
@@ -120,47 +121,76 @@ export type StreamOptions = {
   benchProbe?: boolean | undefined;
 };
 
+/**
+ * A quote line's stream: a class at module level rather than an object of closures made per line, so a tick reaches
+ * the sink through this one object (its methods shared by every line) instead of a closure and its context per line:
+ * with 500 lines, each object a tick touches is a likely cache miss (the decoder's garbage streams through the cache).
+ */
+class QuoteLine implements StreamSpec {
+  readonly kind = 'quotes';
+  readonly label: string;
+  constructor(
+    private readonly link: Link,
+    private readonly contract: ResolvedContract,
+    private readonly lineOpts: { delayed: () => boolean },
+    private readonly sink: MarketDataSink,
+    private readonly benchProbe: boolean,
+  ) {
+    this.label = `quotes ${contract.symbol}`;
+  }
+
+  get cost(): number {
+    return this.lineOpts.delayed() && this.link.marketDataType() < 3 ? 3 : 1;
+  }
+
+  onStart(replay: boolean): void {
+    this.sink.starting?.(replay);
+  }
+
+  open(api: IBApi, id: number): void {
+    const c = toIbContract(this.contract);
+    const generic = this.contract.secType === 'OPT' ? OPTION_GENERIC_TICKS : '';
+    const current = this.link.marketDataType();
+    if (this.lineOpts.delayed() && current < 3) {
+      // reqMarketDataType applies to the requests that follow it: switch, ask, switch back.
+      api.reqMarketDataType(3);
+      api.reqMktData(id, c, generic, false, false);
+      api.reqMarketDataType(current);
+    } else api.reqMktData(id, c, generic, false, false);
+  }
+
+  close(api: IBApi, id: number): void {
+    api.cancelMktData(id);
+  }
+
+  onEvent(name: string, args: readonly unknown[]): void {
+    const sink = this.sink;
+    if (name === EventName.tickPrice || name === EventName.tickSize || name === EventName.tickGeneric) {
+      const t = TICKS[Number(args[1])];
+      const v = num(args[2]);
+      if (t && v !== null && (v >= 0 || t[0] === 'close')) sink.tick(t[0], v, t[1]);
+    } else if (name === EventName.tickString) {
+      if (this.benchProbe && Number(args[1]) === BENCH_STAMP_TICK && sink.probe) {
+        const stamp = parseBenchStamp(args[2]);
+        if (stamp) sink.probe(stamp.tickId, stamp.tickAt);
+      }
+    } else if (name === EventName.tickOptionComputation) {
+      const delayed = MODEL_OPTION_TICKS[Number(args[1])];
+      if (delayed !== undefined) sink.greeks?.(toGreeks(args.slice(2)), delayed);
+    } else if (name === EventName.marketDataType) sink.dataType(Number(args[1]));
+  }
+
+  onError(code: number, message: string): 'keep' | 'end' | 'restart' {
+    return this.sink.error(code, message);
+  }
+}
+
 export function createStreams(link: Link, opts: StreamOptions = {}): Streams {
   const benchProbe = opts.benchProbe ?? false;
 
   return {
     marketData(contract, lineOpts, sink) {
-      return link.stream({
-        kind: 'quotes',
-        label: `quotes ${contract.symbol}`,
-        get cost() {
-          return lineOpts.delayed() && link.marketDataType() < 3 ? 3 : 1;
-        },
-        onStart: (replay) => sink.starting?.(replay),
-        open: (api, id) => {
-          const c = toIbContract(contract);
-          const generic = contract.secType === 'OPT' ? OPTION_GENERIC_TICKS : '';
-          const current = link.marketDataType();
-          if (lineOpts.delayed() && current < 3) {
-            // reqMarketDataType applies to the requests that follow it: switch, ask, switch back.
-            api.reqMarketDataType(3);
-            api.reqMktData(id, c, generic, false, false);
-            api.reqMarketDataType(current);
-          } else api.reqMktData(id, c, generic, false, false);
-        },
-        close: (api, id) => api.cancelMktData(id),
-        onEvent: (name, args) => {
-          if (name === EventName.tickPrice || name === EventName.tickSize || name === EventName.tickGeneric) {
-            const t = TICKS[Number(args[1])];
-            const v = num(args[2]);
-            if (t && v !== null && (v >= 0 || t[0] === 'close')) sink.tick(t[0], v, t[1]);
-          } else if (name === EventName.tickString) {
-            if (benchProbe && Number(args[1]) === BENCH_STAMP_TICK && sink.probe) {
-              const stamp = parseBenchStamp(args[2]);
-              if (stamp) sink.probe(stamp.tickId, stamp.tickAt);
-            }
-          } else if (name === EventName.tickOptionComputation) {
-            const delayed = MODEL_OPTION_TICKS[Number(args[1])];
-            if (delayed !== undefined) sink.greeks?.(toGreeks(args.slice(2)), delayed);
-          } else if (name === EventName.marketDataType) sink.dataType(Number(args[1]));
-        },
-        onError: (code, message) => sink.error(code, message),
-      });
+      return link.stream(new QuoteLine(link, contract, lineOpts, sink, benchProbe));
     },
 
     scanner(spec, sink) {

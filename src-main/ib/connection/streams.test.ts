@@ -39,6 +39,24 @@ const opened = (calls: { method: string; args: unknown[] }[]) =>
     .map((c) => [(c.args[1] as { symbol: string }).symbol, c.args[0]]);
 
 describe('stream registry', () => {
+  it('routes each request to its own stream through owners that share their methods (no closures per stream)', () => {
+    const { ch, registry } = setup();
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    const a = registry.stream(spec('quotes', 'AAPL', seenA));
+    const b = registry.stream(spec('quotes', 'MSFT', seenB));
+    ch.flush();
+    const ownerA = ch.route(a.info().reqId!)!;
+    const ownerB = ch.route(b.info().reqId!)!;
+    // A tick reaches its stream through one object: with 500 lines, a closure and its context per line were
+    // two more cache misses per message (bench/suites/ingest.ts).
+    expect(ownerA.onEvent).toBe(ownerB.onEvent);
+    ownerA.onEvent(EventName.tickPrice, [a.info().reqId, 1, 10]);
+    ownerB.onEvent(EventName.tickSize, [b.info().reqId, 0, 5]);
+    expect(seenA).toEqual([EventName.tickPrice]);
+    expect(seenB).toEqual([EventName.tickSize]);
+  });
+
   it('replays every stream after a reconnect with fresh ids, quote lines after the others', () => {
     const { ch, registry } = setup();
     registry.stream(spec('quotes', 'AAPL'));
