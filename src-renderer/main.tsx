@@ -7,6 +7,7 @@ import('./boot').then(
   (err: unknown) => {
     // The app's code did not load (the host stopped mid-load, a damaged install): say so instead of a blank page.
     const root = document.getElementById('root');
-    if (root) root.textContent = `IBDesk could not load its screen (${String(err)}). Reload the page to try again.`;
+    if (root)
+      root.textContent = `IBDesk could not load its screen (${String(err)}). Reload the page to try again.`;
   },
 );

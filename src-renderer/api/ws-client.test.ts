@@ -89,7 +89,12 @@ describe('ws client at start', () => {
     const client = createWsClient('ws://127.0.0.1:1/api?token=t');
     const s = FakeSocket.last!;
     s.open();
-    s.receive({ events: [{ event: 'log', payload: 1 }, { event: 'connection', payload: 2 }] });
+    s.receive({
+      events: [
+        { event: 'log', payload: 1 },
+        { event: 'connection', payload: 2 },
+      ],
+    });
     s.receive({ events: [{ event: 'log', payload: 3 }] });
     const got: string[] = [];
     client.on('log', (p) => got.push(`log ${String(p)}`));
