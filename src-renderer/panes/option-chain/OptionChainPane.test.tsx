@@ -98,5 +98,9 @@ describe('OptionChainPane cells', () => {
     // A strike with no put listed has no option to name on that side.
     const lone = host.querySelector('table.chain-table tr[data-strike="155"]')!;
     expect(lone.querySelectorAll('td[data-conid]')).toHaveLength(side);
+    // What the chain streams, and its underlying, are the quotes main sends first in a crowded frame.
+    const focus = client.callsOf('quotes.focus').at(-1) as { conIds: number[] };
+    const listed = rows.flatMap((r) => [r.call, r.put]).flatMap((o) => (o ? [o.conId] : []));
+    expect([...focus.conIds].sort((a, b) => a - b)).toEqual([265598, ...listed].sort((a, b) => a - b));
   });
 });

@@ -5,7 +5,7 @@
 // move on top. Only the strikes in view hold option lines, within a share of the profile's line budget that leaves
 // the other panes theirs; what that pauses is said above the table. A click on a bid or an ask hands that option,
 // side and price to the order ticket.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Instrument } from '../../../src-shared/domain/instrument';
 import { atmIndex, type OptionStrikeRow } from '../../../src-shared/domain/option';
@@ -21,6 +21,7 @@ import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore } from '../../stores/use-app-store';
 import { useConflatedQuote } from '../../stores/use-conflated-quote';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
+import { useQuoteFocus } from '../../stores/use-quote-focus';
 import { ChainTools } from './ChainTools';
 import {
   CHAIN_MAX_LINES,
@@ -223,6 +224,9 @@ function ExpiryTable({
   if (loaded?.data && (shownHeld.expiry !== expiry || shownHeld.held !== plan.held))
     setShownHeld({ expiry, held: plan.held });
   useHeldQuotes(loaded?.data ? plan.held : shownHeld.held);
+  // The chain streams what it shows, and the underlying's quote is on top: their quotes go first in a frame that
+  // cannot carry every change (a beat of 500 watched stocks and 80 options changes more than one frame holds).
+  useQuoteFocus(paneId, [underlying.conId, ...plan.held.map((w) => w.conId)]);
   useEffect(() => {
     heldIds.current = plan.held.map((w) => w.conId);
   }, [plan.held]);
@@ -257,7 +261,8 @@ function ExpiryTable({
       key={pinned ? 'pinned' : r.strike}
       row={r}
       index={i}
-      spot={spot}
+      itmCall={inTheMoney('C', r.strike, spot)}
+      itmPut={inTheMoney('P', r.strike, spot)}
       atm={i === atm}
       pinned={pinned}
       fields={fields}
@@ -306,17 +311,22 @@ function ExpiryTable({
   );
 }
 
-function StrikeRow(props: {
+/**
+ * Memoized: the table re-renders on every tick of the underlying and of the at-the-money options (the head's
+ * figures), and a row changes only when its strike goes in or out of the money; its cells follow their own quotes.
+ */
+const StrikeRow = memo(function StrikeRow(props: {
   row: OptionStrikeRow;
   index: number;
-  spot: number | null;
+  itmCall: boolean;
+  itmPut: boolean;
   atm: boolean;
   /** The at-the-money row kept in sight under the list while it is scrolled out of view. */
   pinned: boolean;
   fields: readonly ChainField[];
   callSide: readonly ChainField[];
 }) {
-  const { row, spot, atm, pinned } = props;
+  const { row, atm, pinned } = props;
   return (
     <tr
       className={pinned ? 'atm pinned' : atm ? 'atm' : undefined}
@@ -325,23 +335,22 @@ function StrikeRow(props: {
       aria-current={atm && !pinned ? 'true' : undefined}
       title={pinned ? 'At the money (pinned while scrolled out of view)' : undefined}
     >
-      <Side option={row.call} right="C" strike={row.strike} spot={spot} order={props.callSide} />
+      <Side option={row.call} right="C" itm={props.itmCall} order={props.callSide} />
       <th scope="row" className="num strike">
         {row.strike}
       </th>
-      <Side option={row.put} right="P" strike={row.strike} spot={spot} order={props.fields} />
+      <Side option={row.put} right="P" itm={props.itmPut} order={props.fields} />
     </tr>
   );
-}
+});
 
 function Side(props: {
   option: Instrument | null;
   right: 'C' | 'P';
-  strike: number;
-  spot: number | null;
+  itm: boolean;
   order: readonly ChainField[];
 }) {
-  const itm = inTheMoney(props.right, props.strike, props.spot);
+  const { itm } = props;
   if (!props.option)
     return (
       <>
