@@ -8,20 +8,7 @@
 // with that frame. It also counts frames, clicks and the JS heap. Times are epoch ms (performance.timeOrigin +
 // performance.now()), the gateway's clock too.
 import { changedInstrument } from './cells';
-import { createDepthStampBook, createStampBook, type Stamp } from './stamps';
-
-export type TickPaint = {
-  /** The instrument whose cell painted it (quote stamps; depth paints leave it out). */
-  conId?: number;
-  tickId: number;
-  /** Gateway send time. */
-  tickAt: number;
-  /** When the WebSocket message carrying its stamp arrived. */
-  arrivedAt?: number;
-  /** When the row of its instrument changed a cell. */
-  changedAt: number;
-  paintedAt: number;
-};
+import { createDepthStampBook, createStampBook, type Stamp, type TickPaint } from './stamps';
 
 export type BenchProbe = {
   /** Pairs quote stamps with the next change of their instrument's cells (only inside `scope` when given). */

@@ -4,6 +4,20 @@
 // events carry the stamps of the book changes they include the same way; the ladder of that instrument changing a
 // size cell afterwards is their paint.
 
+/** A stamp the probe saw painted (epoch ms), as the bench suites read it back. */
+export type TickPaint = {
+  /** The instrument whose cell painted it (quote stamps; depth paints leave it out). */
+  conId?: number;
+  tickId: number;
+  /** Gateway send time. */
+  tickAt: number;
+  /** When the WebSocket message carrying its stamp arrived. */
+  arrivedAt?: number;
+  /** When the row of its instrument changed a cell. */
+  changedAt: number;
+  paintedAt: number;
+};
+
 /** A stamp that arrived and waits for its row. */
 export type Stamp = { tickId: number; tickAt: number; arrivedAt: number };
 

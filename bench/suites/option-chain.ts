@@ -9,6 +9,7 @@
 // seconds), and main's CPU (the host process's own, against the same session before the chain opened: the
 // watchlist alone). Each time is taken inside the page.
 import type { Locator, Page } from '@playwright/test';
+import type { TickPaint } from '../browser/stamps';
 import { figure, type Figure } from '../figure';
 import { forkClient, reply, stopChild } from '../support/child';
 import { measureCpu } from '../support/proc-cpu';
@@ -30,15 +31,6 @@ const STRIKES = 40;
  * renderer benches' viewport (bench/web/app-session.ts).
  */
 const TALL = { width: 1600, height: Number(process.env.BENCH_CHAIN_VIEWPORT_HEIGHT ?? 2600) };
-/** What the probe (bench/browser/probe.ts) records of a stamp it saw painted; epoch ms. */
-type TickPaint = {
-  conId?: number;
-  tickId: number;
-  tickAt: number;
-  arrivedAt?: number;
-  changedAt: number;
-  paintedAt: number;
-};
 
 const CHAIN = 'table.chain-table';
 const WATCHLIST = 'table[aria-label^="Watchlist"]';

@@ -4,6 +4,7 @@
 // same ticks), 10 click on Buy → placeOrder at the gateway, and 5 the watchlist's frame rate at 20,000 ticks/s
 // (the real WatchlistPane, store and bind-events fed by a scripted client; baseline: an empty page).
 import type { Page } from '@playwright/test';
+import type { TickPaint } from '../browser/stamps';
 import type { Figure } from '../figure';
 import { launchChromium, openApp, waitForSubscriptions, type AppSession } from '../web/app-session';
 import { clickOrders, until, type OrderTimes } from '../web/order-clicks';
@@ -17,8 +18,6 @@ const TICK_SECONDS = Number(process.env.BENCH_TICK_SECONDS ?? 40);
 const FPS_SECONDS = Number(process.env.BENCH_FPS_SECONDS ?? 10);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 15);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-type TickPaint = { tickId: number; tickAt: number; arrivedAt?: number; changedAt: number; paintedAt: number };
 
 export async function run(): Promise<Figure[]> {
   const probe = (await bundleBrowser('bench/browser/probe.ts')).js;

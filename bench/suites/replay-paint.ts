@@ -9,6 +9,7 @@ import os from 'node:os';
 import type { Page } from '@playwright/test';
 import type { RecordingWriter } from '../../src-main/recorder/format';
 import { quoteTraffic } from '../../tests/support/quote-traffic';
+import type { TickPaint } from '../browser/stamps';
 import { figure, type Figure } from '../figure';
 import { cachedBenchRecording, quoteLineRequest } from '../support/recording';
 import { demoStocks, launchChromium, openApp } from '../web/app-session';
@@ -24,8 +25,6 @@ const MESSAGES = Number(process.env.BENCH_REPLAY_PAINT_MESSAGES ?? SYMBOLS * PER
 const SECONDS = Number(process.env.BENCH_REPLAY_PAINT_SECONDS ?? 30);
 const VERSION = 176;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-type TickPaint = { tickId: number; tickAt: number; arrivedAt?: number; changedAt: number; paintedAt: number };
 
 function hourRecording(): Promise<{ file: string; seconds: number }> {
   const sources = ['src-main/demo-gateway/model/universe.ts', 'bench/suites/replay-paint.ts'];
