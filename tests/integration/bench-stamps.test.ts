@@ -11,7 +11,7 @@ import { silentLogger } from '../../src-shared/logger';
 import type { DemoGateway } from '../../src-main/demo-gateway/gateway';
 import { createTrading, type Trading } from '../../src-main/trading';
 import { watchItemOf } from '../../src-shared/domain/workspace';
-import { AAPL, startGateway } from '../support/trading-harness';
+import { AAPL, secondExpiry, startGateway } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
 let gw: DemoGateway | null = null;
@@ -76,14 +76,7 @@ describe('bench stamps', () => {
   it('stamp every option line that ticks, beside the first stock line, each beat', async () => {
     gw = await startGateway({ benchStamps: true, tickRate: 20 });
     const { probes } = await start(true);
-    const options = trading!.options;
-    const chain = await options.chain({ conId: AAPL.conId, symbol: 'AAPL' });
-    const expiry = await options.expiry({
-      conId: AAPL.conId,
-      symbol: 'AAPL',
-      expiry: chain.expirations[1]!,
-      tradingClass: chain.tradingClass,
-    });
+    const expiry = await secondExpiry(trading!.options, { conId: AAPL.conId, symbol: 'AAPL' });
     const row = expiry.rows[Math.floor(expiry.rows.length / 2)]!;
     const lines = [row.call!, row.put!].map(watchItemOf);
     // The stock's line came first: before, it took the beat's one stamp and the option lines were never timed.

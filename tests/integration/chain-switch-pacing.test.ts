@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { stockContract } from '../../src-main/demo-gateway/index';
 import type { ResolvedContract } from '../../src-main/ib/adapter';
-import { BUY_ONE_AAPL, tradingScene } from '../support/trading-harness';
+import { BUY_ONE_AAPL, secondExpiry, tradingScene } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
 const scene = tradingScene();
@@ -40,15 +40,7 @@ describe('an option chain switched at a full line budget', () => {
 
     /** Forty option lines (twenty strikes × call and put) of an underlying's nearest expiry, at the money first. */
     async function chainLines(symbol: string, conId: number): Promise<ResolvedContract[]> {
-      const chain = await options.chain({ conId, symbol });
-      const rows = (
-        await options.expiry({
-          conId,
-          symbol,
-          expiry: chain.expirations[1]!,
-          tradingClass: chain.tradingClass,
-        })
-      ).rows.filter((r) => r.call && r.put);
+      const rows = (await secondExpiry(options, { conId, symbol })).rows.filter((r) => r.call && r.put);
       const mid = Math.floor(rows.length / 2);
       const near = [...rows.keys()].sort((a, b) => Math.abs(a - mid) - Math.abs(b - mid)).slice(0, 20);
       return near.flatMap((i) => [optionRef(rows[i]!.call!), optionRef(rows[i]!.put!)]);

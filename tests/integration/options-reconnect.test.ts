@@ -2,7 +2,7 @@
 // greeks and open interest from generic tick 101) are replayed by the stream registry on fresh request ids after
 // the link's own socket is closed, no more lines than before (the budget holds), and deliver again.
 import { afterEach, describe, expect, it } from 'vitest';
-import { AAPL, tradingScene } from '../support/trading-harness';
+import { AAPL, secondExpiry, tradingScene } from '../support/trading-harness';
 import { waitFor } from '../support/wait';
 
 const scene = tradingScene();
@@ -13,13 +13,7 @@ describe('an option chain across a reconnect', () => {
     const { gw, dropper, h } = await scene.startDroppable({ prefs: { marketDataLines: 12 } });
     const { options, marketData, link } = h.trading;
 
-    const chain = await options.chain({ conId: AAPL.conId, symbol: 'AAPL' });
-    const expiry = await options.expiry({
-      conId: AAPL.conId,
-      symbol: 'AAPL',
-      expiry: chain.expirations[1]!,
-      tradingClass: chain.tradingClass,
-    });
+    const expiry = await secondExpiry(options, { conId: AAPL.conId, symbol: 'AAPL' });
     marketData.subscribe({ key: 'chain', clientId: 'w' }, [AAPL]);
     await waitFor(() => marketData.quote(AAPL.conId)?.last != null, 'AAPL last');
     const spot = marketData.quote(AAPL.conId)!.last!;

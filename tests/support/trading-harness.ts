@@ -104,6 +104,15 @@ export const AAPL = {
 };
 
 /** One AAPL share bought at market, a day order: the order the fault and crash tests place. */
+/** An underlying's option chain and the rows of its second expiry (the one after the nearest), as a chain pane asks. */
+export async function secondExpiry(
+  options: Trading['options'],
+  underlying: { conId: number; symbol: string },
+) {
+  const chain = await options.chain(underlying);
+  return options.expiry({ ...underlying, expiry: chain.expirations[1]!, tradingClass: chain.tradingClass });
+}
+
 export const BUY_ONE_AAPL: OrderTicket = {
   contract: AAPL,
   action: 'BUY',
