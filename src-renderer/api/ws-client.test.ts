@@ -105,4 +105,23 @@ describe('ws client at start', () => {
     s.receive({ events: [{ event: 'log', payload: 4 }] });
     expect(got).toEqual(['log 1', 'connection 2', 'log 3', 'log 4']);
   });
+  it('asks again when the listeners already have an event that came after a prefetched answer', async () => {
+    const client = createWsClient('ws://127.0.0.1:1/api?token=t');
+    client.prefetch!('connection.status', {});
+    client.prefetch!('app.info', {});
+    const s = FakeSocket.last!;
+    s.open();
+    s.receive({ id: s.sent[0]!.id, ok: true, value: { state: 'disconnected' } });
+    s.receive({ events: [{ event: 'connection', payload: { state: 'ready' } }] });
+    s.receive({ id: s.sent[1]!.id, ok: true, value: { version: '1' } });
+    const got: unknown[] = [];
+    client.on('connection', (p) => got.push(p));
+    await Promise.resolve();
+    expect(got).toEqual([{ state: 'ready' }]);
+    // The status answer is older than the event the listener has: it goes to the host again. The info answer came
+    // after the event, so it is still good.
+    void client.invoke('connection.status', {});
+    await expect(client.invoke('app.info', {})).resolves.toEqual({ ok: true, value: { version: '1' } });
+    expect(s.sent.map((m) => m.method)).toEqual(['connection.status', 'app.info', 'connection.status']);
+  });
 });

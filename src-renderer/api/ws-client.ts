@@ -13,6 +13,10 @@ const PREFETCH_TTL_MS = 15_000;
 /** Events held before the first listener, at most (a page whose app never loads must not grow without end). */
 const MAX_HELD_EVENTS = 10_000;
 
+/** The frame an answer came in (null until it has). */
+type AnswerFrame = { at: number | null };
+type Prefetched = { generation: number; frame: AnswerFrame; answer: Promise<Result<unknown>> };
+
 const prefetchKey = (method: string, params: unknown): string => `${method}\u0000${JSON.stringify(params)}`;
 
 export function createWsClient(url: string): IbdeskClient {
@@ -20,7 +24,7 @@ export function createWsClient(url: string): IbdeskClient {
   const transportListeners = new Set<(s: TransportState) => void>();
   const pending = new Map<
     number,
-    { resolve: (r: Result<unknown>) => void; timer: ReturnType<typeof setTimeout> }
+    { resolve: (r: Result<unknown>) => void; timer: ReturnType<typeof setTimeout>; frame: AnswerFrame }
   >();
   let ws: WebSocket | null = null;
   let nextId = 1;
@@ -31,9 +35,13 @@ export function createWsClient(url: string): IbdeskClient {
   let generation = 0;
   /** Reads to ask for as soon as the socket opens. */
   let toPrefetch: { key: string; method: string; params: unknown }[] = [];
-  const prefetched = new Map<string, { generation: number; answer: Promise<Result<unknown>> }>();
-  /** Events that came before anyone listened (null once someone has). */
-  let held: EventEnvelope[] | null = [];
+  const prefetched = new Map<string, Prefetched>();
+  /** Events that came before anyone listened (null once someone has), with the frame each came in. */
+  let held: { frame: number; events: EventEnvelope[] }[] | null = [];
+  let heldCount = 0;
+  /** Frames received so far, and the last frame whose events the listeners have had. */
+  let frames = 0;
+  let deliveredFrame = 0;
 
   const setState = (next: TransportState): void => {
     state = next;
@@ -57,7 +65,7 @@ export function createWsClient(url: string): IbdeskClient {
       generation++;
       const asks = toPrefetch;
       toPrefetch = [];
-      for (const a of asks) keepPrefetched(a.key, send(socket, a.method, a.params));
+      for (const a of asks) keepPrefetched(a.key, socket, a.method, a.params);
       setState({ connected: true, reason: null });
     };
     socket.onmessage = (ev) => {
@@ -75,11 +83,16 @@ export function createWsClient(url: string): IbdeskClient {
         error?: AppErrorData;
         events?: EventEnvelope[];
       };
+      const frame = ++frames;
       if (Array.isArray(m.events)) {
         if (held) {
-          if (held.length + m.events.length <= MAX_HELD_EVENTS) held.push(...m.events);
+          if (heldCount + m.events.length <= MAX_HELD_EVENTS) {
+            held.push({ frame, events: m.events });
+            heldCount += m.events.length;
+          }
           return;
         }
+        deliveredFrame = frame;
         for (const e of m.events) listeners.emit(e.event, e.payload);
         return;
       }
@@ -88,6 +101,7 @@ export function createWsClient(url: string): IbdeskClient {
         if (!p) return;
         pending.delete(m.id);
         clearTimeout(p.timer);
+        p.frame.at = frame;
         p.resolve(
           m.ok
             ? { ok: true, value: m.value }
@@ -115,20 +129,26 @@ export function createWsClient(url: string): IbdeskClient {
     };
   }
 
-  function send(socket: WebSocket, method: string, params: unknown): Promise<Result<unknown>> {
+  function send(
+    socket: WebSocket,
+    method: string,
+    params: unknown,
+    frame: AnswerFrame = { at: null },
+  ): Promise<Result<unknown>> {
     const id = nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         pending.delete(id);
         resolve({ ok: false, error: { code: 'TIMEOUT', message: `${method} took too long` } });
       }, REQUEST_TIMEOUT_MS);
-      pending.set(id, { resolve, timer });
+      pending.set(id, { resolve, timer, frame });
       socket.send(JSON.stringify({ id, method, params }));
     });
   }
 
-  function keepPrefetched(key: string, answer: Promise<Result<unknown>>): void {
-    const entry = { generation, answer };
+  function keepPrefetched(key: string, socket: WebSocket, method: string, params: unknown): void {
+    const frame: AnswerFrame = { at: null };
+    const entry: Prefetched = { generation, frame, answer: send(socket, method, params, frame) };
     prefetched.set(key, entry);
     setTimeout(() => {
       if (prefetched.get(key) === entry) prefetched.delete(key);
@@ -138,9 +158,12 @@ export function createWsClient(url: string): IbdeskClient {
   /** The held events go to the listeners once the first ones are in (they are added in one go: bind-events.ts). */
   let releasing = false;
   function releaseHeld(): void {
-    const events = held;
+    const batches = held ?? [];
     held = null;
-    for (const e of events ?? []) listeners.emit(e.event, e.payload);
+    for (const b of batches) {
+      deliveredFrame = b.frame;
+      for (const e of b.events) listeners.emit(e.event, e.payload);
+    }
   }
 
   open();
@@ -158,14 +181,16 @@ export function createWsClient(url: string): IbdeskClient {
       const early = prefetched.get(key);
       if (early) {
         prefetched.delete(key);
-        if (early.generation === generation) return early.answer as Promise<Result<never>>;
+        // An answer older than an event the listeners already have would undo it: ask again.
+        const stale = early.frame.at !== null && early.frame.at < deliveredFrame;
+        if (early.generation === generation && !stale) return early.answer as Promise<Result<never>>;
       }
       return send(socket, method, params) as Promise<Result<never>>;
     },
     prefetch(method, params) {
       const key = prefetchKey(method, params);
       const socket = ws;
-      if (socket && socket.readyState === WebSocket.OPEN) keepPrefetched(key, send(socket, method, params));
+      if (socket && socket.readyState === WebSocket.OPEN) keepPrefetched(key, socket, method, params);
       else toPrefetch.push({ key, method, params });
     },
     on(event, listener) {

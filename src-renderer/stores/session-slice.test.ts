@@ -48,6 +48,32 @@ describe('session slice', () => {
     expect(client.callsOf('app.info')).toHaveLength(2);
   });
 
+  it('keeps the connection, settings and log events that came while the first reads were answered', async () => {
+    // At start the answers can be older than events the listeners get first (the page prefetched them): TWS
+    // connected while the app loaded, and the status read said "disconnected".
+    const client = createFakeClient({
+      'settings.get': () => settings('demo'),
+      'connection.status': () => connectionStatus({ state: 'disconnected' }),
+      'log.list': () => [{ seq: 1, time: 1, level: 'info', source: 'app', message: 'one' }],
+      'watchlists.get': () => [],
+    });
+    const store = createAppStore(client);
+    store.getState().transportChanged({ connected: true, reason: null });
+    store.getState().connectionChanged(connectionStatus({ state: 'ready' }));
+    store.getState().settingsChanged(settings('replay'));
+    store.getState().logArrived({ seq: 2, time: 2, level: 'info', source: 'app', message: 'two' });
+    await settle();
+    expect(store.getState().connection?.state).toBe('ready');
+    expect(store.getState().settings?.activeProfileId).toBe('replay');
+    expect(store.getState().log.map((e) => e.message)).toEqual(['one', 'two']);
+    // With no event in between, the answers are taken as they are.
+    store.getState().transportChanged({ connected: false, reason: 'gone' });
+    store.getState().transportChanged({ connected: true, reason: null });
+    await settle();
+    expect(store.getState().connection?.state).toBe('disconnected');
+    expect(store.getState().settings?.activeProfileId).toBe('demo');
+  });
+
   it('makes, at start, every read the page asked for before the app loaded, with the same parameters', async () => {
     const client = createFakeClient({ 'watchlists.get': () => [] });
     const store = createAppStore(client);

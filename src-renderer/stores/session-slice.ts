@@ -66,6 +66,10 @@ function resumeStreams(s: AppState, hostReconnected: boolean): void {
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
   let transportUps = 0;
+  // Events applied so far, per kind: an answer asked for before an event was applied is older than it (the host
+  // sends an event for every change), so it must not overwrite what the event set. At start the page's prefetched
+  // answers (api/page-client.ts) can be older than the events held for the first listeners.
+  const applied = { connection: 0, settings: 0 };
   const releaseStartPanes = (): void => {
     if (get().startPanesHeld) set({ startPanesHeld: false });
   };
@@ -85,6 +89,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
         setTimeout(releaseStartPanes, START_PANES_HELD_MAX_MS);
         return get().acquireQuotes(items);
       });
+    const seen = { ...applied };
     const [info, settings, status, log, layout, gauges] = await Promise.all([
       client.invoke('app.info', {}),
       client.invoke('settings.get', {}),
@@ -95,9 +100,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     ]);
     set((s) => ({
       serverInfo: info.ok ? { version: info.value.version, host: info.value.host } : s.serverInfo,
-      settings: settings.ok ? settings.value : s.settings,
-      connection: status.ok ? status.value : s.connection,
-      log: log.ok ? appendLog([], log.value) : s.log,
+      settings: settings.ok && applied.settings === seen.settings ? settings.value : s.settings,
+      connection: status.ok && applied.connection === seen.connection ? status.value : s.connection,
+      // The answer's entries, then any that came as events after it.
+      log: log.ok ? appendLog(appendLog([], log.value), s.log) : s.log,
       gauges: gauges.ok ? gauges.value : s.gauges,
     }));
     // The workspace is read once: after a host reconnect the window keeps what it shows.
@@ -132,6 +138,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       });
     },
     connectionChanged(connection) {
+      applied.connection++;
       const wasUp = isUp(get().connection);
       set({ connection });
       if (!wasUp && isUp(connection)) {
@@ -143,6 +150,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       }
     },
     settingsChanged(settings) {
+      applied.settings++;
       const before = get().settings?.activeProfileId;
       set({ settings });
       // Layouts are per profile: another profile brings its own workspace and its own account's blotter.
