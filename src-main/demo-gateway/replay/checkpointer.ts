@@ -16,6 +16,8 @@ export interface ReplayCheckpointer {
   ): void;
   /** A message as received (its fields, field 0 the message id), at time t. */
   incoming(fields: readonly string[], t: number): void;
+  /** A message as received, by its body b[start, end): true when taken, false when it must come by `incoming`. */
+  incomingBody(b: Uint8Array, start: number, end: number, t: number): boolean;
   /** The checkpoint record to write now (RecordingWriter.request). */
   checkpoint(): { kind: string; reqId: null; params: JsonObject };
 }
@@ -26,6 +28,8 @@ export function createReplayCheckpointer(serverVersion: number): ReplayCheckpoin
   return {
     request: (r, t) => registry.request({ ...r, t }),
     incoming: (fields, t) => void registry.message(t, fields),
+    // Ticks (most of a session) are kept undecoded; the rest is decoded by the caller.
+    incomingBody: (b, start, end, t) => registry.tickBody(t, b, start, end),
     checkpoint: () => checkpointRecord(registry.all()),
   };
 }

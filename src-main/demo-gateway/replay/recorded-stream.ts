@@ -14,25 +14,39 @@ export interface RecordedRequest {
   readonly params?: JsonObject;
 }
 
+/** Tick messages keep their latest copy per tick type; the key of that copy (see stateKey). */
+export function tickKey(msgId: number, tickType: number): number {
+  return msgId * 1_000_000 + tickType;
+}
+
+/** Message ids whose latest copy per tick type is their state (tickPrice, tickSize, tickGeneric, tickString, EFP). */
+export const TICK_MSG_IDS: ReadonlySet<number> = new Set([1, 2, 45, 46, 47]);
+
 /** The key under which the latest copy of a message is kept, or null when the message leaves no state. */
-function stateKey(msgId: number, f: readonly string[]): string | null {
+function stateKey(msgId: number, f: readonly string[]): number | null {
+  if (TICK_MSG_IDS.has(msgId)) return tickKey(msgId, Number(f[3]));
   switch (msgId) {
-    case 1: // tickPrice, tickSize, tickGeneric, tickString, tickEFP: by tick type
-    case 2:
-    case 45:
-    case 46:
-    case 47:
-      return `${msgId}/${f[3]}`;
     case 21: // tickOptionComputation: reqId, tickType
-      return `21/${f[2]}`;
+      return tickKey(21, Number(f[2]));
     case 58: // marketDataType
     case 81: // tickReqParams
     case 20: // scannerData: the latest result replaces the one before
-      return String(msgId);
+      return msgId;
     default:
       return null;
   }
 }
+
+/** A message body (fields each followed by NUL) as its fields. */
+function bodyFields(body: Uint8Array): string[] {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  const fields = text === '' ? [] : text.split('\0');
+  if (text.endsWith('\0')) fields.pop();
+  return fields;
+}
+
+const asFields = (m: readonly string[] | Uint8Array): string[] =>
+  m instanceof Uint8Array ? bodyFields(m) : (m as string[]);
 
 /** Market depth rows by side (0 ask, 1 bid), moved by insert (0) / update (1) / delete (2) at a position. */
 class Book {
@@ -70,7 +84,8 @@ export class RecordedStream {
   endedAt: number | undefined;
   /** Last time a message came for it. */
   lastAt: number;
-  private readonly latest = new Map<string, string[]>();
+  /** By stateKey: the fields, or the body as received (a recorder's checkpointer keeps ticks undecoded). */
+  private readonly latest = new Map<number, readonly string[] | Uint8Array>();
   private book: Book | undefined;
   /** historicalData (17) answer and the latest historicalDataUpdate (90) per bar label. */
   private bars: string[] | undefined;
@@ -94,13 +109,19 @@ export class RecordedStream {
     return this.request.reqId;
   }
 
+  /** Takes a tick message's body (a copy the stream keeps) as the latest of its tick type, undecoded. */
+  applyTickBody(t: number, key: number, body: Uint8Array): void {
+    this.lastAt = t;
+    this.latest.set(key, body);
+  }
+
   /** Takes one message of this stream into its state. */
   apply(t: number, fields: readonly string[]): void {
     this.lastAt = t;
     const msgId = Number(fields[0]);
     const key = stateKey(msgId, fields);
     if (key !== null) {
-      this.latest.set(key, fields as string[]);
+      this.latest.set(key, fields);
       return;
     }
     switch (msgId) {
@@ -141,11 +162,11 @@ export class RecordedStream {
   /** The messages a newcomer starts from, in an order a client can take them in. */
   stateMessages(): string[][] {
     const out: string[][] = [];
-    const params = this.latest.get('81');
-    if (params) out.push(params);
-    const type = this.latest.get('58');
-    if (type) out.push(type);
-    for (const [k, f] of this.latest) if (k !== '81' && k !== '58') out.push(f);
+    const params = this.latest.get(81);
+    if (params) out.push(asFields(params));
+    const type = this.latest.get(58);
+    if (type) out.push(asFields(type));
+    for (const [k, f] of this.latest) if (k !== 81 && k !== 58) out.push(asFields(f));
     if (this.book) out.push(...this.book.inserts());
     if (this.bars) out.push(this.bars);
     out.push(...this.barUpdates.values());
@@ -155,7 +176,8 @@ export class RecordedStream {
 
   /** The latest message of one tick type (tickPrice 1, tickSize 2 …), if any came. */
   tick(msgId: number, tickType: number): readonly string[] | undefined {
-    return this.latest.get(`${msgId}/${tickType}`);
+    const m = this.latest.get(tickKey(msgId, tickType));
+    return m && asFields(m);
   }
 
   /** The recorded historicalData answer and bar updates (for replay/replay-history.ts). */

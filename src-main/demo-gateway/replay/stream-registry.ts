@@ -3,7 +3,7 @@
 // key (kind, contract, parameters) form a group a new request can be served from. The player keeps one while it
 // plays; a recorder keeps one to write checkpoints.
 import type { RecordedRequest } from './recorded-stream';
-import { RecordedStream } from './recorded-stream';
+import { RecordedStream, TICK_MSG_IDS, tickKey } from './recorded-stream';
 import type { CheckpointStream } from './checkpoint';
 import type { StreamKeys } from './stream-keys';
 import { toContractRequest } from './stream-keys';
@@ -59,6 +59,26 @@ export class StreamRegistry {
     }
     stream.apply(t, fields);
     return stream;
+  }
+
+  /**
+   * A tick message (tickPrice, tickSize, tickGeneric, tickString, EFP) straight from its body b[start, end), kept
+   * undecoded: what a recorder's checkpointer does with most of a session's messages, at the cost of reading four
+   * numbers. Returns false for any other message (the caller decodes it and calls `message`).
+   */
+  tickBody(t: number, b: Uint8Array, start: number, end: number): boolean {
+    // Fields 0 (message id), 2 (request id) and 3 (tick type): digits up to their NUL.
+    const ends: number[] = [];
+    for (let i = start; i < end && ends.length < 4; i++) if (b[i] === 0) ends.push(i);
+    if (ends.length < 4) return false;
+    const msgId = digits(b, start, ends[0]!);
+    if (!TICK_MSG_IDS.has(msgId)) return false;
+    const reqId = digits(b, ends[1]! + 1, ends[2]!);
+    const tickType = digits(b, ends[2]! + 1, ends[3]!);
+    if (Number.isNaN(reqId) || Number.isNaN(tickType)) return false;
+    const stream = this.byId.get(reqId);
+    if (stream) stream.applyTickBody(t, tickKey(msgId, tickType), Buffer.from(b.subarray(start, end)));
+    return true;
   }
 
   private open(req: RecordedRequest): RecordedStream {
@@ -123,4 +143,16 @@ export class StreamRegistry {
     for (const [k, ms] of this.groups) if (k.startsWith(prefix)) out.push(...ms);
     return out;
   }
+}
+
+/** The non-negative integer written in b[from, to) (at most 15 digits: exact as a number), or NaN. */
+function digits(b: Uint8Array, from: number, to: number): number {
+  if (to <= from || to - from > 15) return Number.NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = b[i]! - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    n = n * 10 + c;
+  }
+  return n;
 }

@@ -74,6 +74,11 @@ export type CheckpointSource = {
   readonly every: number;
   request(r: RequestBody, t: number): void;
   incoming(fields: readonly string[], t: number): void;
+  /**
+   * Optional: a message by its body b[start, end) as stored, before it is decoded for `incoming`. True when the
+   * source took it (it is not decoded then): a source can keep what it needs without splitting every message.
+   */
+  incomingBody?(b: Uint8Array, start: number, end: number, t: number): boolean;
   /** The record to write now; stored as it is (it is made of records already masked). */
   checkpoint(): RequestBody;
 };
@@ -326,6 +331,16 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
     }
   };
 
+  /** Offers the checkpoint source the body undecoded; false when it must be decoded for it. */
+  const feedBody = (b: Uint8Array, start: number, end: number, t: number): boolean => {
+    if (!cps!.incomingBody) return false;
+    try {
+      return cps!.incomingBody(b, start, end, t);
+    } catch {
+      return true; // see feedIncoming: dropped, as a throwing `incoming` would drop it
+    }
+  };
+
   const incoming = (fields: readonly string[], t = clock.now()): void => {
     if (!admit(t)) return;
     guard(() => {
@@ -356,7 +371,7 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       }
     }
     enc.addMessage(t, b, start, end);
-    if (cps) feedIncoming(bodyFields(b, start, end), t);
+    if (cps && !feedBody(b, start, end, t)) feedIncoming(bodyFields(b, start, end), t);
   };
 
   const incomingBytes = (chunk: Uint8Array, t = clock.now()): void => {
