@@ -41,7 +41,11 @@ import './option-chain.css';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 2;
-const REPAINT_MS = 100;
+/**
+ * An option's cells repaint at most this often (as a watchlist row): a beat's ticks can reach the window in two
+ * batches, and at 100 ms the second one waited up to 100 ms for its paint.
+ */
+const REPAINT_MS = 50;
 
 /** Calls mirror puts around the strike, bid and ask kept in that order next to it. */
 function columnsOf(fields: readonly ChainField[]) {
