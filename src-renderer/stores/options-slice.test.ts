@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionExpiry } from '../../src-shared/domain/option';
 import { optionFixture } from '../../tests/support/domain-fixtures';
-import { createFakeClient } from '../../tests/support/renderer/fake-client';
+import { createFakeClient, settle } from '../../tests/support/renderer/fake-client';
+import { connectionStatus } from '../../tests/support/renderer/fixtures';
 import { aaplChain } from '../../tests/support/domain-fixtures';
 import { createAppStore } from './app-store';
 import { expiryKey } from './options-slice';
@@ -81,5 +82,33 @@ describe('options slice', () => {
     await store.getState().loadOptionExpiry(AAPL, '20260116', 'AAPL');
     expect(client.callsOf('options.expiry')).toHaveLength(2);
     expect(store.getState().optionExpiries[expiryKey(265598, '20260116')]?.data).toEqual(expiry);
+  });
+
+  it('a chain and an expiry that failed while TWS was away are asked again when it is back, once', async () => {
+    let down = true;
+    const notConnected = { error: { code: 'NOT_CONNECTED', message: 'Not connected to TWS' } } as const;
+    const client = createFakeClient({
+      'options.chain': () => (down ? notConnected : aaplChain()),
+      'options.expiry': () => (down ? notConnected : expiry),
+      'orders.list': () => [],
+      'executions.list': () => [],
+    });
+    const store = createAppStore(client);
+    store.getState().connectionChanged(connectionStatus({ state: 'ready' }));
+    await store.getState().loadOptionChain(AAPL);
+    await store.getState().loadOptionExpiry(AAPL, '20260116', 'AAPL');
+    expect(store.getState().optionChains[265598]?.error?.code).toBe('NOT_CONNECTED');
+    store.getState().connectionChanged(connectionStatus({ state: 'reconnecting' }));
+    down = false;
+    store.getState().connectionChanged(connectionStatus({ state: 'ready' }));
+    await settle();
+    expect(store.getState().optionChains[265598]?.data).toEqual(aaplChain());
+    expect(store.getState().optionExpiries[expiryKey(265598, '20260116')]?.data).toEqual(expiry);
+    // What succeeded is not asked again at the next return.
+    store.getState().connectionChanged(connectionStatus({ state: 'reconnecting' }));
+    store.getState().connectionChanged(connectionStatus({ state: 'ready' }));
+    await settle();
+    expect(client.callsOf('options.chain')).toHaveLength(2);
+    expect(client.callsOf('options.expiry')).toHaveLength(2);
   });
 });

@@ -34,6 +34,11 @@ export type OptionsSlice = {
   /** Hands an option to the order ticket (and opens it): what a click on a chain's bid or ask does. */
   openOptionTicket(option: Instrument, action: OrderAction, price: number): void;
   clearOptionTicket(): void;
+  /**
+   * Asks again for every chain and expiry whose last answer was an error (TWS came back, or the host did): a
+   * chain that failed while TWS was away must not show that error once it is back.
+   */
+  retryFailedOptions(): void;
 };
 
 export const expiryKey = (conId: number, expiry: string): string => `${conId}:${expiry}`;
@@ -47,6 +52,12 @@ export const createOptionsSlice: Slice<OptionsSlice> = (set, get) => {
   const expiriesInFlight = new Map<string, Promise<void>>();
   /** When each expiry's rows last arrived (performance.now()). */
   const expiryFetchedAt = new Map<string, number>();
+  /** The loads whose last answer was an error, by chain conId or expiry key: what retryFailedOptions asks again. */
+  const failed = new Map<number | string, () => Promise<void>>();
+  const noteFailure = (key: number | string, ok: boolean, retry: () => Promise<void>): void => {
+    if (ok) failed.delete(key);
+    else failed.set(key, retry);
+  };
   /** One request per key at a time: a second caller shares the first one's. */
   const once = <K>(inFlight: Map<K, Promise<void>>, key: K, load: () => Promise<void>): Promise<void> => {
     const running = inFlight.get(key);
@@ -79,6 +90,7 @@ export const createOptionsSlice: Slice<OptionsSlice> = (set, get) => {
       },
     }));
     if (r.ok) expiryFetchedAt.set(expiryKey(u.conId, expiry), performance.now());
+    noteFailure(expiryKey(u.conId, expiry), r.ok, () => get().loadOptionExpiry(u, expiry, tradingClass));
   }
   return {
     optionChains: {},
@@ -93,6 +105,7 @@ export const createOptionsSlice: Slice<OptionsSlice> = (set, get) => {
             [u.conId]: r.ok ? { data: r.value, error: null } : { data: null, error: r.error },
           },
         }));
+        noteFailure(u.conId, r.ok, () => get().loadOptionChain(u));
       }),
     async prefetchOptionChain(u, preferred) {
       await get().loadOptionChain(u);
@@ -115,5 +128,10 @@ export const createOptionsSlice: Slice<OptionsSlice> = (set, get) => {
       get().openPane('order-entry');
     },
     clearOptionTicket: () => set({ optionTicket: null }),
+    retryFailedOptions() {
+      const again = [...failed.values()];
+      failed.clear();
+      for (const load of again) void load();
+    },
   };
 };

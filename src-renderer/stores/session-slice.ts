@@ -62,6 +62,7 @@ function resumeStreams(s: AppState, hostReconnected: boolean): void {
     if (feed.status === 'error' || hostReconnected) void s.openNews(paneId, feed.contract, true);
   }
   if (!s.scannerParams) void s.loadScannerParams();
+  s.retryFailedOptions();
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
