@@ -80,7 +80,7 @@ test('a price alert set from the watchlist fires: toast, notification, history',
   // The red group (the chart and the ticket of the default layout) shows the alert's symbol.
   await expect(region(page, 'Chart').getByRole('img', { name: /^AAPL / })).toBeVisible();
   await shot(page, '04-history');
-  // The README's picture of the feature: `UPDATE_DOCS_SCREENSHOTS=1 npx playwright test tests/e2e/alerts.spec.ts`.
-  if (process.env.UPDATE_DOCS_SCREENSHOTS === '1')
+  // The README's picture of the feature: `UPDATE_DOCS=1 npx playwright test tests/e2e/alerts.spec.ts`.
+  if (process.env.UPDATE_DOCS === '1')
     await copyFile(test.info().outputPath('04-history.png'), path.join(process.cwd(), 'docs', 'alerts.png'));
 });

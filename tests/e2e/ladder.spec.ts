@@ -3,7 +3,7 @@
 // on by default) → a working buy shows on the ladder at that price and in Orders → drag it one tick lower →
 // modified there → click it → cancelled; then a
 // time-and-sales pane for the symbol fills with prints, some coloured at the bid or the ask. The
-// screenshots are kept in the test's output folder; the ladder pane with the working order is docs/ladder.png.
+// screenshots are kept in the test's output folder; the ladder pane with the working order is docs/ladder.png (written with UPDATE_DOCS=1).
 import { copyFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { connected, searchSymbol } from './support/actions';
@@ -76,7 +76,7 @@ test('trade from the ladder: a click buys at a price, a click on the order cance
   // The README's picture: the ladder pane alone, with the working order in its row.
   const paneShot = test.info().outputPath('ladder-pane.png');
   await ladder.screenshot({ path: paneShot });
-  await copyFile(paneShot, 'docs/ladder.png');
+  if (process.env.UPDATE_DOCS === '1') await copyFile(paneShot, 'docs/ladder.png');
 
   // Dragged one tick lower, the order is modified: it works at the new price on the ladder and in Orders.
   const lower = (Number(price) - 0.01).toFixed(2);
