@@ -51,6 +51,8 @@ interface BulletinSub {
 const BROADTAPE_BACKLOG = 20;
 /** Furthest the feed reads back when a line has been behind (e.g. a clock jump): a week of days. */
 const MAX_CATCH_UP_DAYS = 7;
+/** The longest a historical news answer keeps the gateway from its sockets at a time (see `historical`). */
+const HISTORY_SLICE_MS = 8;
 
 type MktDataRequest = Extract<Request, { kind: 'reqMktData' }>;
 
@@ -71,21 +73,41 @@ export class NewsService {
     s.send(newsProvidersMessage(NEWS_PROVIDERS));
   }
 
+  /**
+   * Answered in slices of at most HISTORY_SLICE_MS of work: a first request for a stock reads dozens of its days,
+   * and a gateway that stopped reading its sockets for that long would see a client's steady flow arrive in a
+   * clump afterwards and count it over the rate limit (error 100), which TWS, answering from its servers, does not.
+   */
   historical(s: Session, req: Extract<Request, { kind: 'reqHistoricalNews' }>): void {
-    try {
-      const { rows, hasMore } = this.feed.historical(req, this.ctx.clock.now());
-      for (const row of rows) s.send(historicalNewsMessage(req.reqId, row));
-      s.send(historicalNewsEndMessage(req.reqId, hasMore));
-    } catch (err) {
-      if (!(err instanceof NewsError)) throw err;
-      s.error(
-        req.reqId,
-        err.twsCode,
-        err.code === 'UNKNOWN_PROVIDER'
-          ? err.message
-          : `Error validating request.-'cf' : cause - ${err.message}`,
-      );
-    }
+    const steps = this.feed.historicalSteps(req, this.ctx.clock.now());
+    let first = true;
+    const slice = (): void => {
+      if (s.state === 'closed') return;
+      const until = performance.now() + HISTORY_SLICE_MS;
+      try {
+        for (;;) {
+          const r = steps.next();
+          if (r.done) {
+            for (const row of r.value.rows) s.send(historicalNewsMessage(req.reqId, row));
+            s.send(historicalNewsEndMessage(req.reqId, r.value.hasMore));
+            return;
+          }
+          if (performance.now() >= until) {
+            setImmediate(slice);
+            return;
+          }
+        }
+      } catch (err) {
+        // In the first slice a bug goes to the dispatcher (logged, 321); later there is no caller to take it.
+        if (!(err instanceof NewsError) && first) throw err;
+        if (!(err instanceof NewsError))
+          this.ctx.log.error(`historical news failed: ${(err as Error).message}`, { reqId: req.reqId });
+        s.error(req.reqId, ...historyError(err));
+      } finally {
+        first = false;
+      }
+    };
+    slice();
   }
 
   article(s: Session, reqId: number, providerCode: string, articleId: string): void {
@@ -182,4 +204,14 @@ export class NewsService {
       t.sentUpTo = now;
     }
   }
+}
+
+/** The code and text TWS answers a failed historical news request with. */
+function historyError(err: unknown): [number, string] {
+  if (!(err instanceof NewsError))
+    return [321, `Error validating request.-'cf' : cause - ${(err as Error).message}`];
+  return [
+    err.twsCode,
+    err.code === 'UNKNOWN_PROVIDER' ? err.message : `Error validating request.-'cf' : cause - ${err.message}`,
+  ];
 }

@@ -38,8 +38,11 @@ export class NewsFeed {
     this.model.add([...events, ...scannerEntries(this.paths, stocks, day)]);
   }
 
-  private coverStockDay(inst: Instrument, day: number): void {
-    if (this.takeStockDay(inst, day)) this.model.add(instrumentDayEvents(this.paths, inst, day));
+  /** Reads a stock's day once; true when it was read now (false: read before, nothing new to look at). */
+  private coverStockDay(inst: Instrument, day: number): boolean {
+    if (!this.takeStockDay(inst, day)) return false;
+    this.model.add(instrumentDayEvents(this.paths, inst, day));
+    return true;
   }
 
   /** True the first time a stock-day is claimed (its events are then added by the caller). */
@@ -56,6 +59,22 @@ export class NewsFeed {
    * bad provider codes or times (the handler answers 321). An unknown conId has no news.
    */
   historical(q: HistoricalNewsQuery, now: number): { rows: HistoricalNewsRow[]; hasMore: boolean } {
+    const steps = this.historicalSteps(q, now);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * `historical` a day at a time: each step reads one more of the stock's days (a few milliseconds each, and a
+   * first request for a stock can read dozens), so the gateway can go on reading its sockets between steps, as
+   * TWS, which answers this from its servers, does. The first step checks the query (and may throw NewsError).
+   */
+  *historicalSteps(
+    q: HistoricalNewsQuery,
+    now: number,
+  ): Generator<void, { rows: HistoricalNewsRow[]; hasMore: boolean }> {
     const start = parseNewsTime(q.startDateTime);
     const end = Math.min(parseNewsTime(q.endDateTime) ?? now, now);
     const clamped = { ...q, endDateTime: formatNewsTime(end) };
@@ -66,8 +85,9 @@ export class NewsFeed {
     const want = Math.max(1, Math.min(MAX_RESULTS, Math.trunc(q.totalResults) || 1));
     const first = Math.max(EPOCH_DAY, start === null ? EPOCH_DAY : etDay(start));
     for (let day = etDay(end); day >= first; day--) {
-      this.coverStockDay(inst, day);
+      const read = this.coverStockDay(inst, day);
       if (this.model.historical({ ...clamped, totalResults: want }).hasMore) break;
+      if (read) yield;
     }
     return this.model.historical({ ...clamped, totalResults: want });
   }

@@ -80,6 +80,27 @@ describe.each([157, 176, 193])('news at server version %i', (version) => {
     expect(text).toContain(story.symbol);
   });
 
+  it('answers a long first history in slices: a request sent after it is answered before it', async () => {
+    // A stock no test read yet: 300 headlines mean reading many of its days (tens of milliseconds), and the
+    // gateway goes on with its sockets meanwhile, as TWS does (it would otherwise count a client's steady flow,
+    // read late in one clump, over the rate limit).
+    const other = buildUniverse(story.time).stocks.find(
+      (i) => i.conId !== story.conId && i.symbol !== 'AAPL',
+    )!;
+    const c = await suite.connect(3);
+    const order: string[] = [];
+    let headlines = 0;
+    c.ib.on(EventName.currentTime, () => order.push('currentTime'));
+    c.ib.on(EventName.historicalNews, () => headlines++);
+    c.ib.on(EventName.historicalNewsEnd, () => order.push('historicalNewsEnd'));
+    const id = c.nextReqId();
+    c.ib.reqHistoricalNews(id, other.conId, ALL, '', '', 300);
+    c.ib.reqCurrentTime();
+    await c.waitEvent(EventName.historicalNewsEnd, (a) => a[0] === id);
+    expect(order).toEqual(['currentTime', 'historicalNewsEnd']);
+    expect(headlines).toBeGreaterThan(10);
+  });
+
   it('answers 10172 for an unknown article, 321 for a provider without subscription, and serves the fixture', async () => {
     const c = await suite.connect(3);
     const a = c.nextReqId();
