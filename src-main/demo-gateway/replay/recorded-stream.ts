@@ -2,7 +2,7 @@
 // message of each tick type, for depth the book's rows, for a scanner its latest result, for bars the first answer
 // and the latest update of each bar, for one-off answers every message. Events (news ticks, tick-by-tick, real-time
 // bars) leave no state: a newcomer gets them as they come. Message layouts are the recording's server version's.
-import type { ContractRef, JsonObject } from '../../recorder/format';
+import { bodyFields, type ContractRef, type JsonObject } from '../../recorder/format';
 import { STREAM_KINDS, endsAnswer } from './stream-kinds';
 
 /** A request as a recording holds it (and as a checkpoint lists it). */
@@ -37,16 +37,8 @@ function stateKey(msgId: number, f: readonly string[]): number | null {
   }
 }
 
-/** A message body (fields each followed by NUL) as its fields. */
-function bodyFields(body: Uint8Array): string[] {
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  const fields = text === '' ? [] : text.split('\0');
-  if (text.endsWith('\0')) fields.pop();
-  return fields;
-}
-
 const asFields = (m: readonly string[] | Uint8Array): string[] =>
-  m instanceof Uint8Array ? bodyFields(m) : (m as string[]);
+  m instanceof Uint8Array ? bodyFields(m, 0, m.length) : (m as string[]);
 
 /** Market depth rows by side (0 ask, 1 bid), moved by insert (0) / update (1) / delete (2) at a position. */
 class Book {

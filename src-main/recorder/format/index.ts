@@ -1,7 +1,7 @@
 // The recording format's public surface: the writer the app records with (in its thread or a worker), the reader
 // a replay and the tests read with, and the record and error types. Everything else in this folder is an
 // implementation detail.
-export { createRecordingWriter } from './writer';
+export { bodyFields, createRecordingWriter } from './writer';
 export type { RecordingWriter, WriterFs, WriterStats } from './writer';
 export { createWorkerRecordingWriter } from './writer-client';
 export { fileSource, openRecording } from './reader';

@@ -160,7 +160,7 @@ function writeError(e: unknown): RecordingError {
 }
 
 /** A message body's fields (each followed by NUL), as the masker and a checkpoint source take them. */
-function bodyFields(b: Uint8Array, start: number, end: number): string[] {
+export function bodyFields(b: Uint8Array, start: number, end: number): string[] {
   const text = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
   const fields = text === '' ? [] : text.split('\0');
   if (text.endsWith('\0')) fields.pop();
