@@ -11,6 +11,9 @@ import { conformanceSuite, matchingSymbols, optionsNearTheMoney } from './helper
 import type { Client } from './helpers';
 import { RawClient } from './raw-client';
 
+/** A strike as IB's Java client writes a double: "190.0", "192.5" (the ATM strike moves with the day's spot). */
+const clientStrike = (k: number): string => (Number.isInteger(k) ? k.toFixed(1) : String(k));
+
 const AAPL = 265598;
 const NO_DEFINITION = 'No security definition has been found for the request';
 
@@ -274,7 +277,16 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
       expect(strikes.every((k) => /^\d+\.\d+$/.test(k))).toBe(true);
 
       // IB's client ≤ 10.3x: conId 0, strike "0.0" for "open"… here a whole contract by its parts.
-      const fields = [9, 8, 4, 0, 'AAPL', 'OPT', o.lastTradeDateOrContractMonth as string, `${o.strike}.0`];
+      const fields = [
+        9,
+        8,
+        4,
+        0,
+        'AAPL',
+        'OPT',
+        o.lastTradeDateOrContractMonth as string,
+        clientStrike(o.strike as number),
+      ];
       fields.push('C', '100', 'SMART', '', 'USD', '', '', 0, '', '');
       if (version >= 176) fields.push('');
       raw.send(...fields);
@@ -302,7 +314,7 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
         'AAPL',
         'OPT',
         o.lastTradeDateOrContractMonth as string,
-        `${o.strike}.0`,
+        clientStrike(o.strike as number),
       ];
       block.push('C', '100', 'SMART', '', 'USD', o.localSymbol as string, 'AAPL');
       raw.send(55, 3, 12, ...block, 0.3, 230, 0, '');
