@@ -1,6 +1,7 @@
 // The ladder end to end, in Chromium through the web host on the embedded demo gateway (Demo profile): open a
-// ladder for a symbol → the book fills both sides and the volume traded at its prices shows → click a bid price below the market → confirm (the setting is
-// on by default) → a working buy shows on the ladder at that price and in Orders → drag it one tick lower →
+// ladder for a symbol → the book fills both sides and the volume traded at its prices shows → click a bid price below
+// the market → confirm (the setting is on by default; the market then jumps away so the buy stays working) → a
+// working buy shows on the ladder at that price and in Orders → drag it one tick lower →
 // modified there → click it → cancelled; then a
 // time-and-sales pane for the symbol fills with prints, some coloured at the bid or the ask. The
 // screenshots are kept in the test's output folder; the ladder pane with the working order is docs/ladder.png (written with UPDATE_DOCS=1).
@@ -10,6 +11,9 @@ import { connected, searchSymbol } from './support/actions';
 import { test, expect } from './support/fixtures';
 
 const LIVE_TIMEOUT = 30_000;
+
+// The demo's control API: the market is moved away from the buy once it is sent (a price jump).
+test.use({ demoControl: true });
 
 let shot = 0;
 async function step(page: Page, name: string): Promise<string> {
@@ -21,6 +25,7 @@ async function step(page: Page, name: string): Promise<string> {
 
 test('trade from the ladder: a click buys at a price, a click on the order cancels it', async ({
   app: page,
+  host,
 }) => {
   test.setTimeout(120_000);
   shot = 0;
@@ -49,13 +54,20 @@ test('trade from the ladder: a click buys at a price, a click on the order cance
   // Auto-centre off (the rows stay put), then click the lowest bid price with size: a limit buy below the
   // market, after the confirmation.
   await ladder.getByRole('checkbox', { name: 'Auto-centre' }).uncheck();
-  const label = (await sized('Buy').last().getAttribute('aria-label'))!;
+  // The lowest bid with size that has a row below it (the drag below goes there; the ladder's window can lag the
+  // market by up to 12 rows, so the book's last bid can be its last row).
+  const bottom = Number(await table.getByRole('rowheader').last().textContent());
+  const bids = await sized('Buy').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  const label = bids.filter((l) => Number(l.replace('Buy 100 at ', '')) > bottom).at(-1)!;
   const price = label.replace('Buy 100 at ', '');
   await table.getByRole('button', { name: label, exact: true }).click();
   const confirm = page.getByRole('dialog', { name: 'Confirm order' });
   await expect(confirm).toContainText(`BUY 100 AAPL LMT @ ${Number(price)}`);
   await step(page, 'confirm');
   await confirm.getByRole('button', { name: 'Send order' }).click();
+  // At once the market jumps 3 % up, away from the buy, so the random walk cannot fill it while the test drags and
+  // cancels it (on a loaded machine it did). Auto-centre is off: the rows stay where they are.
+  await host.demoFault('price-jump', { symbol: 'AAPL', percent: 3 });
   await expect(ladder.getByRole('status', { name: 'Order result' })).toContainText('sent', {
     timeout: LIVE_TIMEOUT,
   });
@@ -67,20 +79,25 @@ test('trade from the ladder: a click buys at a price, a click on the order cance
   const orderId = /Cancel order (\d+)/.exec((await working.getAttribute('aria-label'))!)![1]!;
   const orderRow = table.getByRole('row').filter({ has: page.getByRole('button', { name: workingName }) });
   await expect(orderRow.getByRole('rowheader')).toHaveText(price);
+  // The README's picture: the ladder pane alone, with the working order in its row.
+  const paneShot = test.info().outputPath('ladder-pane.png');
+  await ladder.screenshot({ path: paneShot });
+  if (process.env.UPDATE_DOCS === '1') await copyFile(paneShot, 'docs/ladder.png');
   await page.getByRole('tab', { name: 'Orders', exact: true }).click();
   const ordersRow = page
     .getByRole('region', { name: 'Orders', exact: true })
     .locator(`tr[data-order-id="${orderId}"]`);
   await expect(ordersRow).toContainText(/Submitted|PreSubmitted/, { timeout: LIVE_TIMEOUT });
   await step(page, 'working');
-  // The README's picture: the ladder pane alone, with the working order in its row.
-  const paneShot = test.info().outputPath('ladder-pane.png');
-  await ladder.screenshot({ path: paneShot });
-  if (process.env.UPDATE_DOCS === '1') await copyFile(paneShot, 'docs/ladder.png');
 
   // Dragged one tick lower, the order is modified: it works at the new price on the ladder and in Orders.
   const lower = (Number(price) - 0.01).toFixed(2);
-  await working.dragTo(table.getByRole('rowheader', { name: lower, exact: true }));
+  // The target row in view first, as a user sees it before dragging: a scroll in the middle of the drag (the
+  // order on the pane's last visible row) moved the rows under the pointer and the drop missed.
+  const target = table.getByRole('rowheader', { name: lower, exact: true });
+  await target.scrollIntoViewIfNeeded();
+  await expect(working).toBeInViewport();
+  await working.dragTo(target);
   await expect(ladder.getByRole('status', { name: 'Modify result' })).toHaveText(
     `Order ${orderId} moved to ${lower}`,
   );
