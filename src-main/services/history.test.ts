@@ -106,6 +106,21 @@ describe('history service', () => {
     expect(() => history.unsubscribe(c.subId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
+  it('says at once that a new live chart needs TWS when it is down, and serves a series already live', async () => {
+    const { fake, history } = setup();
+    const now = 1_800_000_000;
+    const p = series('1 min');
+    const sub = history.subscribe('w1', p);
+    await Promise.resolve();
+    fake.streams[0]!.bars!.initial([bar(now - 120), bar(now - 60)]);
+    await sub;
+    fake.setState('disconnected');
+    // Before: the call waited for a connection that may never come (found by contract-fuzz, seed 1633282069).
+    await expect(history.subscribe('w2', series('5 mins'))).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
+    expect(fake.streams).toHaveLength(1);
+    expect((await history.subscribe('w3', p)).bars).toHaveLength(2);
+  });
+
   it('hands charts the bars they missed after a reconnect', async () => {
     const { fake, history, events } = setup();
     const now = 1_800_000_000;

@@ -259,6 +259,11 @@ export function createHistory(deps: {
   }
 
   async function subscribe(clientId: string, p: LiveSpec): Promise<{ subId: string; bars: Bar[] }> {
+    // A new live series needs TWS: its first bars would wait for the connection, and the call with them (the
+    // chart shows "loading" meanwhile). It says so at once instead; the renderer reopens a chart in error when TWS
+    // comes back. A series already live answers from what it has.
+    if (!tws.link.canSend() && !series.get(keyOf(p))?.live)
+      throw new AppError('NOT_CONNECTED', 'Not connected to TWS: a live chart needs a connection');
     const s = seriesFor(keyOf(p));
     let live = s.live;
     if (!live) {
