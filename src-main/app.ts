@@ -195,6 +195,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   logBook.subscribe((entry) => hub.broadcast('log', entry));
   session.onStatus((status) => hub.broadcast('connection', status));
+  // Another profile is another source of bars (Demo, a replay, TWS): the history cache starts afresh.
+  let barsFrom = session.status().profileId;
+  session.onStatus((status) => {
+    if (status.profileId === barsFrom) return;
+    barsFrom = status.profileId;
+    trading.history.sourceChanged();
+  });
   settings.onChange((s) => {
     hub.broadcast('settings', s);
     trading.configure(s.preferences);

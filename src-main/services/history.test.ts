@@ -121,6 +121,30 @@ describe('history service', () => {
     expect((await history.subscribe('w3', p)).bars).toHaveLength(2);
   });
 
+  it("forgets the previous source's bars when the profile changes (a replay after Demo)", async () => {
+    const { fake, history, events } = setup();
+    const now = 1_800_000_000;
+    const p = series('1 min');
+    const sub = history.subscribe('w1', p);
+    await Promise.resolve();
+    fake.streams[0]!.bars!.initial([bar(now - 120, 1), bar(now - 60, 1), bar(now, 1)]);
+    await sub;
+    history.sourceChanged();
+    // The replay's clock is behind: its bars end a minute before the Demo's last one, which must not stay on.
+    fake.historyBars = () => [bar(now - 180, 7), bar(now - 120, 7)];
+    const b = await history.subscribe('w2', p);
+    expect(b.bars.map((x) => [x.time, x.close])).toEqual([
+      [now - 180, 7],
+      [now - 120, 7],
+    ]);
+    // The live stream's first answer from the new source goes to the charts whole.
+    fake.streams[0]!.bars!.initial([bar(now - 180, 8), bar(now - 120, 8)]);
+    expect(events.map((e) => [e.clientId, e.n]).sort()).toEqual([
+      ['w1', 2],
+      ['w2', 2],
+    ]);
+  });
+
   it('hands charts the bars they missed after a reconnect', async () => {
     const { fake, history, events } = setup();
     const now = 1_800_000_000;

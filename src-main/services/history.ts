@@ -87,6 +87,12 @@ export interface History {
   /** Ends a bar subscription of a window; NOT_FOUND when there is no such subscription. */
   unsubscribe(subId: string): void;
   releaseClient(clientId: string): void;
+  /**
+   * The bars now come from elsewhere (another profile: Demo, a replay, TWS): every cached bar is forgotten, so no
+   * chart mixes two sources (a replay's chart showed the Demo's bars after its replay clock). Live series keep their
+   * holders; their streams' next answer fills them again and goes to the charts whole.
+   */
+  sourceChanged(): void;
   stop(): void;
 }
 
@@ -317,6 +323,14 @@ export function createHistory(deps: {
     unsubscribe,
     releaseClient(clientId) {
       for (const [subId, sub] of [...subs]) if (sub.clientId === clientId) release(subId);
+    },
+    sourceChanged() {
+      for (const s of series.values()) {
+        s.bars = [];
+        s.from = Number.POSITIVE_INFINITY;
+        s.to = 0;
+        if (s.live) s.live.lastBarTime = null;
+      }
     },
     stop() {
       for (const s of series.values()) {
