@@ -64,6 +64,18 @@ describe('history service', () => {
     return { clock, fake, history, events };
   }
 
+  /** A window's live series of `p`, answered with `bars` by its stream (the first the fake has). */
+  async function opened(
+    t: ReturnType<typeof setup>,
+    p: ReturnType<typeof series>,
+    bars: ReturnType<typeof bar>[],
+  ) {
+    const sub = t.history.subscribe('w1', p);
+    await Promise.resolve();
+    t.fake.streams[0]!.bars!.initial(bars);
+    return sub;
+  }
+
   it('serves a repeated request from the cache', async () => {
     const { fake, history } = setup();
     const now = 1_800_000_000;
@@ -107,13 +119,11 @@ describe('history service', () => {
   });
 
   it('says at once that a new live chart needs TWS when it is down, and serves a series already live', async () => {
-    const { fake, history } = setup();
+    const t = setup();
+    const { fake, history } = t;
     const now = 1_800_000_000;
     const p = series('1 min');
-    const sub = history.subscribe('w1', p);
-    await Promise.resolve();
-    fake.streams[0]!.bars!.initial([bar(now - 120), bar(now - 60)]);
-    await sub;
+    await opened(t, p, [bar(now - 120), bar(now - 60)]);
     fake.setState('disconnected');
     // Before: the call waited for a connection that may never come (found by contract-fuzz, seed 1633282069).
     await expect(history.subscribe('w2', series('5 mins'))).rejects.toMatchObject({ code: 'NOT_CONNECTED' });
@@ -122,13 +132,11 @@ describe('history service', () => {
   });
 
   it("forgets the previous source's bars when the profile changes (a replay after Demo)", async () => {
-    const { fake, history, events } = setup();
+    const t = setup();
+    const { fake, history, events } = t;
     const now = 1_800_000_000;
     const p = series('1 min');
-    const sub = history.subscribe('w1', p);
-    await Promise.resolve();
-    fake.streams[0]!.bars!.initial([bar(now - 120, 1), bar(now - 60, 1), bar(now, 1)]);
-    await sub;
+    await opened(t, p, [bar(now - 120, 1), bar(now - 60, 1), bar(now, 1)]);
     history.sourceChanged();
     // The replay's clock is behind: its bars end a minute before the Demo's last one, which must not stay on.
     fake.historyBars = () => [bar(now - 180, 7), bar(now - 120, 7)];
@@ -146,26 +154,22 @@ describe('history service', () => {
   });
 
   it('hands charts the bars they missed after a reconnect', async () => {
-    const { fake, history, events } = setup();
+    const t = setup();
+    const { fake, events } = t;
     const now = 1_800_000_000;
     const p = series('1 min');
-    const sub = history.subscribe('w1', p);
-    await Promise.resolve();
-    fake.streams[0]!.bars!.initial([bar(now - 120), bar(now - 60)]);
-    await sub;
+    await opened(t, p, [bar(now - 120), bar(now - 60)]);
     fake.streams[0]!.bars!.initial([bar(now - 120), bar(now - 60), bar(now), bar(now + 60)]);
     expect(events.at(-1)!.n).toBe(3);
   });
 
   it("keeps a live chart's bars when the gateway's clock is behind ours (a replay)", async () => {
-    const { fake, history } = setup();
+    const t = setup();
+    const { fake } = t;
     // A replaying gateway answers up to its replay clock, months before our clock.
     const replayNow = 1_783_524_601;
     const p = series('1 min');
-    const sub = history.subscribe('w1', p);
-    await Promise.resolve();
-    fake.streams[0]!.bars!.initial([bar(replayNow - 121), bar(replayNow - 61), bar(replayNow - 1)]);
-    const { bars } = await sub;
+    const { bars } = await opened(t, p, [bar(replayNow - 121), bar(replayNow - 61), bar(replayNow - 1)]);
     expect(bars.map((b) => b.time)).toEqual([replayNow - 121, replayNow - 61, replayNow - 1]);
     // No page was asked for after our clock's window: the live answer covered the day up to the replay clock.
     expect(fake.historyCalls).toHaveLength(0);
