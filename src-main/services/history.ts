@@ -268,9 +268,10 @@ export function createHistory(deps: {
     // A new live series needs TWS: its first bars would wait for the connection, and the call with them (the
     // chart shows "loading" meanwhile). It says so at once instead; the renderer reopens a chart in error when TWS
     // comes back. A series already live answers from what it has.
-    if (!tws.link.canSend() && !series.get(keyOf(p))?.live)
+    const key = keyOf(p);
+    if (!tws.link.canSend() && !series.get(key)?.live)
       throw new AppError('NOT_CONNECTED', 'Not connected to TWS: a live chart needs a connection');
-    const s = seriesFor(keyOf(p));
+    const s = seriesFor(key);
     let live = s.live;
     if (!live) {
       live = startLive(s, p);

@@ -98,10 +98,11 @@ export class NewsService {
           }
         }
       } catch (err) {
-        // In the first slice a bug goes to the dispatcher (logged, 321); later there is no caller to take it.
-        if (!(err instanceof NewsError) && first) throw err;
-        if (!(err instanceof NewsError))
+        if (!(err instanceof NewsError)) {
+          // In the first slice a bug goes to the dispatcher (logged, 321); later there is no caller to take it.
+          if (first) throw err;
           this.ctx.log.error(`historical news failed: ${(err as Error).message}`, { reqId: req.reqId });
+        }
         s.error(req.reqId, ...historyError(err));
       } finally {
         first = false;
@@ -208,10 +209,7 @@ export class NewsService {
 
 /** The code and text TWS answers a failed historical news request with. */
 function historyError(err: unknown): [number, string] {
-  if (!(err instanceof NewsError))
-    return [321, `Error validating request.-'cf' : cause - ${(err as Error).message}`];
-  return [
-    err.twsCode,
-    err.code === 'UNKNOWN_PROVIDER' ? err.message : `Error validating request.-'cf' : cause - ${err.message}`,
-  ];
+  if (err instanceof NewsError && err.code === 'UNKNOWN_PROVIDER') return [err.twsCode, err.message];
+  const code = err instanceof NewsError ? err.twsCode : 321;
+  return [code, `Error validating request.-'cf' : cause - ${(err as Error).message}`];
 }
