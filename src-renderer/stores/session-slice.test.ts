@@ -274,4 +274,34 @@ describe('session slice', () => {
     expect(store.getState().groupSymbols.red?.symbol).toBe('MSFT');
     expect(client.callsOf('orders.list')).toHaveLength(blotterLoads + 1);
   });
+  it('asks again for the charts and news it shows when another profile becomes the data source, not on a reconnect', async () => {
+    let source = 'demo';
+    const client = createFakeClient({
+      'history.subscribe': () => ({ subId: `h-${source}`, bars: [bar(60, source === 'demo' ? 100 : 200)] }),
+      'news.subscribe': () => ({ subId: `n-${source}`, headlines: [], hasMore: false }),
+      'orders.list': () => [],
+      'executions.list': () => [],
+    });
+    const store = createAppStore(client);
+    store.getState().connectionChanged(connectionStatus({ state: 'ready' }));
+    await store.getState().openChart('chart', item(1, 'AAPL'), '1 min');
+    await store.getState().openNews('news', item(1, 'AAPL'));
+    await settle();
+    // A reconnect of the same profile keeps them: main replays the streams it holds.
+    store.getState().connectionChanged(connectionStatus({ state: 'reconnecting' }));
+    store.getState().connectionChanged(connectionStatus({ state: 'ready' }));
+    await settle();
+    expect(client.callsOf('history.subscribe')).toHaveLength(1);
+    expect(client.callsOf('news.subscribe')).toHaveLength(1);
+    expect(store.getState().charts.chart?.bars.map((b) => b.close)).toEqual([100]);
+    // The same chart pane open in the Replay profile's workspace: the Demo bars go, the Replay ones come.
+    source = 'replay';
+    store.getState().connectionChanged(connectionStatus({ state: 'connecting', profileId: 'replay' }));
+    await settle();
+    expect(client.callsOf('history.unsubscribe')).toEqual([{ subId: 'h-demo' }]);
+    expect(client.callsOf('history.subscribe')).toHaveLength(2);
+    expect(client.callsOf('news.subscribe')).toHaveLength(2);
+    expect(store.getState().charts.chart).toMatchObject({ subId: 'h-replay', status: 'live' });
+    expect(store.getState().charts.chart?.bars.map((b) => b.close)).toEqual([200]);
+  });
 });

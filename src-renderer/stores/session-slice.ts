@@ -65,6 +65,17 @@ function resumeStreams(s: AppState, hostReconnected: boolean): void {
   s.retryFailedOptions();
 }
 
+/**
+ * Another profile is the data source now (Demo → Replay, paper → live): what a chart or news pane holds came from
+ * the old one, and a pane that stays open (the same pane in both workspaces) must not keep it beside the new
+ * source's bars. Asked again at once; main has dropped its cache of the old source's bars (app.ts), and a request
+ * that finds the new connection not up yet fails and is asked again when it is (resumeStreams).
+ */
+function reloadSourceData(s: AppState): void {
+  for (const paneId of Object.keys(s.charts)) void s.reopenChart(paneId);
+  for (const [paneId, feed] of Object.entries(s.newsFeeds)) void s.openNews(paneId, feed.contract, true);
+}
+
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
   let transportUps = 0;
   // Events applied so far, per kind: an answer asked for before an event was applied is older than it (the host
@@ -140,8 +151,10 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
     },
     connectionChanged(connection) {
       applied.connection++;
-      const wasUp = isUp(get().connection);
+      const before = get().connection;
+      const wasUp = isUp(before);
       set({ connection });
+      if (before && before.profileId !== connection.profileId) reloadSourceData(get());
       if (!wasUp && isUp(connection)) {
         const s = get();
         void s.loadBlotter();
