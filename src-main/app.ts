@@ -195,11 +195,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   logBook.subscribe((entry) => hub.broadcast('log', entry));
   session.onStatus((status) => hub.broadcast('connection', status));
-  // Another profile is another source of bars (Demo, a replay, TWS): the history cache starts afresh.
-  let barsFrom = session.status().profileId;
+  // Another source of bars (another profile: Demo, TWS; another recording replayed): the history cache starts afresh.
+  let barsFrom = session.status().source;
   session.onStatus((status) => {
-    if (status.profileId === barsFrom) return;
-    barsFrom = status.profileId;
+    if (status.source === barsFrom) return;
+    barsFrom = status.source;
     trading.history.sourceChanged();
   });
   settings.onChange((s) => {

@@ -36,7 +36,7 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-function toConnectionStatus(profile: Profile, link: LinkStatus): ConnectionStatus {
+export function toConnectionStatus(profile: Profile, link: LinkStatus): ConnectionStatus {
   // A replay is the demo gateway on a recording: simulated fills, never a live account.
   const demo = profile.kind === 'demo' || profile.kind === 'replay';
   const port = link.port || profile.port;
@@ -44,6 +44,7 @@ function toConnectionStatus(profile: Profile, link: LinkStatus): ConnectionStatu
     state: link.state,
     profileId: profile.id,
     profileName: profile.name,
+    source: profile.kind === 'replay' ? `${profile.id}:${profile.recording ?? ''}` : profile.id,
     demo,
     host: link.host || profile.host,
     port,

@@ -28,6 +28,7 @@ const replaying: ConnectionStatus = {
   state: 'ready',
   profileId: 'replay',
   profileName: 'Replay',
+  source: 'replay:/data/recordings/day.ibdrec',
   demo: true,
   host: '127.0.0.1',
   port: 40001,
@@ -66,7 +67,7 @@ describe('replay slice: choosing a recording', () => {
     const error = { code: 'VALIDATION' as const, message: 'Cannot replay x: it is not an IBDesk recording' };
     const client = createFakeClient({ 'replay.open': () => ({ error }) });
     const s = createAppStore(client);
-    s.setState({ connection: { ...replaying, profileId: 'demo', profileName: 'Demo' } });
+    s.setState({ connection: { ...replaying, profileId: 'demo', profileName: 'Demo', source: 'demo' } });
     expect(await s.getState().openReplay('/tmp/x')).toEqual({ ok: false, error });
     expect(s.getState().connection?.profileId).toBe('demo');
   });

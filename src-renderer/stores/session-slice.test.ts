@@ -303,5 +303,17 @@ describe('session slice', () => {
     expect(client.callsOf('news.subscribe')).toHaveLength(2);
     expect(store.getState().charts.chart).toMatchObject({ subId: 'h-replay', status: 'live' });
     expect(store.getState().charts.chart?.bars.map((b) => b.close)).toEqual([200]);
+    // Another recording on the same Replay profile is another source too.
+    source = 'replay-2';
+    store.getState().connectionChanged(
+      connectionStatus({
+        state: 'connecting',
+        profileId: 'replay',
+        source: 'replay:/data/recordings/tuesday.ibdrec',
+      }),
+    );
+    await settle();
+    expect(client.callsOf('history.subscribe')).toHaveLength(3);
+    expect(store.getState().charts.chart).toMatchObject({ subId: 'h-replay-2', status: 'live' });
   });
 });

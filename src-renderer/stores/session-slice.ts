@@ -66,8 +66,8 @@ function resumeStreams(s: AppState, hostReconnected: boolean): void {
 }
 
 /**
- * Another profile is the data source now (Demo → Replay, paper → live): what a chart or news pane holds came from
- * the old one, and a pane that stays open (the same pane in both workspaces) must not keep it beside the new
+ * Another source of data now (another profile: Demo → Replay, paper → live; another recording replayed): what a
+ * chart or news pane holds came from the old one, and a pane that stays open (the same pane in both workspaces) must not keep it beside the new
  * source's bars. Asked again at once; main has dropped its cache of the old source's bars (app.ts), and a request
  * that finds the new connection not up yet fails and is asked again when it is (resumeStreams).
  */
@@ -154,7 +154,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => {
       const before = get().connection;
       const wasUp = isUp(before);
       set({ connection });
-      if (before && before.profileId !== connection.profileId) reloadSourceData(get());
+      if (before && before.source !== connection.source) reloadSourceData(get());
       if (!wasUp && isUp(connection)) {
         const s = get();
         void s.loadBlotter();

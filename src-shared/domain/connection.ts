@@ -16,6 +16,11 @@ export const ConnectionStatus = z.object({
   state: ConnectionState,
   profileId: z.string(),
   profileName: z.string(),
+  /**
+   * Where the data comes from: the profile, and for a replay the recording it plays. When it changes, bars and
+   * headlines held from before are another source's (a reconnect of the same source keeps them).
+   */
+  source: z.string(),
   /** True for the embedded demo gateway. */
   demo: z.boolean(),
   host: z.string(),

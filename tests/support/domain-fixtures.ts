@@ -36,6 +36,7 @@ export function connectionStatusFixture(extra: Partial<ConnectionStatus> = {}): 
     state: 'ready',
     profileId: 'tws-paper',
     profileName: 'Paper (TWS)',
+    source: 'tws-paper',
     demo: false,
     host: '127.0.0.1',
     port: 7497,

@@ -98,6 +98,7 @@ export function createRecordingLink(initial: Partial<LinkStatus> = {}) {
   const {
     profileId: _profileId,
     profileName: _profileName,
+    source: _source,
     demo: _demo,
     readOnly: _readOnly,
     live: _live,

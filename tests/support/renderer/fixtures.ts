@@ -48,5 +48,5 @@ export function execution(execId: string, patch: Partial<Execution> = {}): Execu
 /** The status of a Demo connection, ready unless patched. */
 export function connectionStatus(patch: Partial<ConnectionStatus> = {}): ConnectionStatus {
   const demo = { profileId: 'demo', profileName: 'Demo', demo: true, serverVersion: 176 };
-  return connectionStatusFixture({ ...demo, ...patch });
+  return connectionStatusFixture({ ...demo, source: patch.profileId ?? 'demo', ...patch });
 }
