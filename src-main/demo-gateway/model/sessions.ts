@@ -1,8 +1,10 @@
 // Trading sessions. By default the demo trades around the clock (every ET calendar day is one session, regular
 // hours included), so demo users and CI can fill orders at night; `realHours` switches to US hours: stocks 04:00-
 // 20:00 ET (regular 09:30-16:00) on weekdays, equity options 09:30-16:00 only, futures 18:00-17:00 ET Sunday-
-// Friday, FX 17:15-17:00 ET.
-// Exchange holidays are not modelled.
+// Friday, FX 17:15-17:00 ET. With real hours, stocks and options do not trade on NYSE holidays (the
+// contract details' hours say CLOSED, as TWS's do); futures and FX keep their weekly sessions (CME and the FX
+// market have calendars of their own), and early closes are not modelled.
+import { isExchangeHoliday } from './exchange-holidays';
 import type { Instrument } from './instrument';
 import { dayOfWeek, etTime, ymdOfDay } from '../wire/tws-time';
 
@@ -42,10 +44,11 @@ export class SessionCalendar {
     return inst.secType === 'STK' ? STOCK : inst.secType === 'FUT' ? FUTURE : FOREX;
   }
 
-  isTradingDay(_inst: Instrument, day: number): boolean {
+  isTradingDay(inst: Instrument, day: number): boolean {
     if (!this.realHours) return true;
     const dow = dayOfWeek(day);
-    return dow !== 0 && dow !== 6;
+    if (dow === 0 || dow === 6) return false;
+    return (inst.secType !== 'STK' && inst.secType !== 'OPT') || !isExchangeHoliday(day);
   }
 
   /** The session whose trade date is `day`, or undefined when the market does not trade that day. */

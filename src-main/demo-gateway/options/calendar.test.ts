@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayOfWeek, etDay, etTime, ymdOfDay } from '../wire/tws-time';
-import {
-  dayOfDate,
-  exchangeHolidays,
-  expiryInstant,
-  isLive,
-  listedExpirations,
-  monthlyExpiry,
-  quarterlyExpiry,
-  weekOf,
-} from './calendar';
+import { dayOfDate, exchangeHolidays } from '../model/exchange-holidays';
+import { expiryInstant, isLive, listedExpirations, monthlyExpiry, quarterlyExpiry, weekOf } from './calendar';
 
 const ymds = (days: Iterable<number>): string[] => [...days].map(ymdOfDay).sort();
 

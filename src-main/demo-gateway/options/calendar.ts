@@ -2,10 +2,11 @@
 // monthlies (third Friday; the next six months plus the underlying's quarterly cycle a year out) and quarterlies
 // (last business day of Mar/Jun/Sep/Dec, a year out). A Friday expiry that falls on an exchange holiday moves to
 // the business day before, as the OCC does (Good Friday, Juneteenth, July 3rd, Christmas on a Friday). The
-// gateway's session model (model/sessions.ts) does not know holidays; they matter here only for expiry dates.
+// holidays are the session model's (model/exchange-holidays.ts: with real hours, stocks and options do not trade
+// on them either).
+import { dateOfDay, dayOfDate, isExchangeHoliday, nthWeekday } from '../model/exchange-holidays';
 import { dayOfWeek, etTime, ymdOfDay } from '../wire/tws-time';
 
-const DAY_MS = 86_400_000;
 /** Weeklies are listed this many days before their Friday: 9 Fridays ahead, never fewer than 8. */
 const WEEKLY_WINDOW_DAYS = 62;
 /** Monthlies of months outside the underlying's cycle are listed this many months ahead… */
@@ -33,81 +34,6 @@ export interface Expiration {
   readonly listDay: number;
   /** UTC ms at which it stops trading and leaves the chain: 16:00 ET of `day`. */
   readonly expiresAt: number;
-}
-
-/** Day number of a calendar date (month 1-12). */
-export function dayOfDate(year: number, month: number, date: number): number {
-  return Math.round(Date.UTC(year, month - 1, date) / DAY_MS);
-}
-
-/** Calendar date of a day number. */
-function dateOfDay(day: number): { year: number; month: number; date: number } {
-  const d = new Date(day * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate() };
-}
-
-/** The `n`-th `weekday` (0 Sunday … 6 Saturday) of a month. */
-function nthWeekday(year: number, month: number, weekday: number, n: number): number {
-  const first = dayOfDate(year, month, 1);
-  return first + ((weekday - dayOfWeek(first) + 7) % 7) + 7 * (n - 1);
-}
-
-function lastWeekday(year: number, month: number, weekday: number): number {
-  const last = dayOfDate(year, month + 1, 0);
-  return last - ((dayOfWeek(last) - weekday + 7) % 7);
-}
-
-/** Easter Sunday (anonymous Gregorian algorithm). */
-function easter(year: number): number {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const date = ((h + l - 7 * m + 114) % 31) + 1;
-  return dayOfDate(year, month, date);
-}
-
-/** A fixed-date holiday as observed by NYSE: Saturday → Friday before, Sunday → Monday after. */
-function observed(day: number): number {
-  const dow = dayOfWeek(day);
-  return dow === 6 ? day - 1 : dow === 0 ? day + 1 : day;
-}
-
-const holidayCache = new Map<number, ReadonlySet<number>>();
-
-/** NYSE full-day holidays of a year (the rules in force since 2022, when Juneteenth was added). */
-export function exchangeHolidays(year: number): ReadonlySet<number> {
-  let set = holidayCache.get(year);
-  if (set) return set;
-  const days: number[] = [];
-  // New Year's Day on a Saturday is not observed on the Friday before (NYSE rule 7.2).
-  const newYear = dayOfDate(year, 1, 1);
-  if (dayOfWeek(newYear) !== 6) days.push(observed(newYear));
-  days.push(nthWeekday(year, 1, 1, 3)); // Martin Luther King Jr. Day
-  days.push(nthWeekday(year, 2, 1, 3)); // Washington's Birthday
-  days.push(easter(year) - 2); // Good Friday
-  days.push(lastWeekday(year, 5, 1)); // Memorial Day
-  if (year >= 2022) days.push(observed(dayOfDate(year, 6, 19))); // Juneteenth
-  days.push(observed(dayOfDate(year, 7, 4)));
-  days.push(nthWeekday(year, 9, 1, 1)); // Labor Day
-  days.push(nthWeekday(year, 11, 4, 4)); // Thanksgiving
-  days.push(observed(dayOfDate(year, 12, 25)));
-  set = new Set(days);
-  holidayCache.set(year, set);
-  return set;
-}
-
-function isExchangeHoliday(day: number): boolean {
-  return exchangeHolidays(dateOfDay(day).year).has(day);
 }
 
 function isBusinessDay(day: number): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOfDate } from './calendar';
+import { dayOfDate } from '../model/exchange-holidays';
 import {
   MAX_UNDERLYING_SLOTS,
   OPTION_CONID_BASE,
