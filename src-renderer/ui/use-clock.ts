@@ -23,6 +23,12 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function useClock(): number {
-  return useSyncExternalStore(subscribe, () => now);
+const idle = (): (() => void) => () => undefined;
+
+/**
+ * Epoch ms, moving once a second; with `active` false it stays put and re-renders nothing (for a view that needs
+ * the time only in some states).
+ */
+export function useClock(active = true): number {
+  return useSyncExternalStore(active ? subscribe : idle, () => now);
 }

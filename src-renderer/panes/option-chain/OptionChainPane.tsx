@@ -16,6 +16,7 @@ import { SymbolPicker } from '../../ui/SymbolPicker';
 import { fmtPrice, fmtSize } from '../../ui/format';
 import { usePaneId } from '../../ui/pane-context';
 import { useRowsInView } from '../../ui/use-rows-in-view';
+import { useClock } from '../../ui/use-clock';
 import { expiryKey } from '../../stores/options-slice';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore } from '../../stores/use-app-store';
@@ -35,6 +36,7 @@ import {
   stdDevMove,
   strikeFilterOf,
   strikesShown,
+  yearsToExpiry,
   type ChainField,
 } from './chain-view';
 import './option-chain.css';
@@ -189,7 +191,9 @@ function ExpiryTable({
     const q = r?.call ? s.quotes[r.call.conId] : r?.put ? s.quotes[r.put.conId] : undefined;
     return q?.greeks?.impliedVol ?? null;
   });
-  const sigma = stdDevMove(spot, ivAtm, days);
+  // On the expiry day σ shrinks towards the close: the pane follows the one-second clock then (only then).
+  const now = useClock(days === 0);
+  const sigma = stdDevMove(spot, ivAtm, yearsToExpiry(days, now));
   const filter = useMemo(() => strikeFilterOf(savedStrikes), [savedStrikes]);
   const shown = useMemo(() => strikesShown(rows, spot, filter, sigma), [rows, spot, filter, sigma]);
 

@@ -11,6 +11,7 @@ import {
   midOf,
   pausedNotice,
   stdDevMove,
+  yearsToExpiry,
   STRIKE_FILTERS,
   strikeFilterOf,
   strikesShown,
@@ -92,13 +93,26 @@ describe('option chain view', () => {
     expect(k(strikesShown(rows, 1000, { kind: 'count', n: 2 }, null))).toEqual([155, 160]);
     expect(k(strikesShown(rows, null, { kind: 'count', n: 2 }, null))).toHaveLength(5);
     // 30 % IV, 36.5 days: σ = 150 × 0.3 × √0.1 ≈ 14.23, so ±1σ around 150 is 135.8…164.2.
-    const sigma = stdDevMove(150, 0.3, 36.5)!;
+    const sigma = stdDevMove(150, 0.3, yearsToExpiry(36.5, Date.now()))!;
     expect(sigma).toBeCloseTo(14.23, 2);
     expect(k(strikesShown(rows, 150, { kind: 'sd', k: 1 }, 6))).toEqual([145, 150, 155]);
     expect(k(strikesShown(rows, 150, { kind: 'sd', k: 1 }, sigma))).toEqual([140, 145, 150, 155, 160]);
     expect(k(strikesShown(rows, 150, { kind: 'sd', k: 1 }, null))).toHaveLength(5);
-    expect(stdDevMove(150, null, 10)).toBeNull();
-    expect(stdDevMove(150, 0.3, 0)).toBeCloseTo(150 * 0.3 * Math.sqrt(1 / 365));
+    expect(stdDevMove(150, null, 10 / 365)).toBeNull();
+  });
+
+  it('takes σ over the time left to the 16:00 ET close on the expiry day, not over a whole day', () => {
+    const minutes = (m: number) => m / (24 * 60 * 365);
+    // Friday 2026-12-11: 10:00 ET (15:00 UTC) leaves 6 hours, 15:50 ET a quarter hour at least.
+    expect(yearsToExpiry(0, Date.UTC(2026, 11, 11, 15, 0))).toBeCloseTo(minutes(360), 10);
+    expect(yearsToExpiry(0, Date.UTC(2026, 11, 11, 20, 50))).toBeCloseTo(minutes(15), 10);
+    // In summer time 10:00 ET is 14:00 UTC.
+    expect(yearsToExpiry(0, Date.UTC(2026, 6, 17, 14, 0))).toBeCloseTo(minutes(360), 10);
+    // Days ahead: calendar days over 365, whatever the hour.
+    expect(yearsToExpiry(7, Date.UTC(2026, 11, 11, 15, 0))).toBe(7 / 365);
+    // At 10:00 on the expiry day σ is √(6/24) of a whole day's: half of what a day would give.
+    const at10 = stdDevMove(150, 0.3, yearsToExpiry(0, Date.UTC(2026, 11, 11, 15, 0)))!;
+    expect(at10 / (150 * 0.3 * Math.sqrt(1 / 365))).toBeCloseTo(0.5, 6);
   });
 
   it('caps the chain within the budget, leaving the other panes their lines, and says what it paused', () => {

@@ -5,6 +5,7 @@ import { impliedMove, nearestStrikes, type OptionStrikeRow } from '../../../src-
 import type { Quote } from '../../../src-shared/domain/quote';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { watchItemOf } from '../../../src-shared/domain/workspace';
+import { zonedParts } from '../../../src-shared/zoned-time';
 
 /** A call is in the money below the underlying's price, a put above it. */
 export function inTheMoney(right: 'C' | 'P', strike: number, spot: number | null): boolean {
@@ -118,13 +119,29 @@ export function strikeFilterOf(saved: unknown): StrikeFilter {
   return { kind: 'count', n: 20 };
 }
 
+/** Equity options stop trading at 16:00 ET on their expiry day (minutes after midnight). */
+const EXPIRY_CLOSE_MINUTE_ET = 16 * 60;
+/** On the expiry day σ is taken over at least this many minutes (its last quarter hour, and after the close). */
+const MIN_MINUTES_LEFT = 15;
+
+/**
+ * The time σ scales with, in years: the calendar days left to the expiry (main's count) over 365, and on the expiry
+ * day the time left to its 16:00 ET close, at least a quarter hour (a whole day would make it 2.4 times too wide at noon).
+ */
+export function yearsToExpiry(days: number, nowMs: number): number {
+  if (days > 0) return days / 365;
+  const et = zonedParts(nowMs, 'America/New_York');
+  const left = Math.max(MIN_MINUTES_LEFT, EXPIRY_CLOSE_MINUTE_ET - (et.hour * 60 + et.minute));
+  return left / (24 * 60 * 365);
+}
+
 /**
  * One standard deviation of the underlying's price by the expiry, from an implied volatility (annual) and the
- * calendar days left: spot × IV × √(days / 365). On the expiry day a day is left to it. Null without the inputs.
+ * time left in years (yearsToExpiry): spot × IV × √years. Null without the inputs.
  */
-export function stdDevMove(spot: number | null, iv: number | null | undefined, days: number): number | null {
+export function stdDevMove(spot: number | null, iv: number | null | undefined, years: number): number | null {
   if (spot === null || spot <= 0 || iv === null || iv === undefined || !(iv > 0)) return null;
-  return spot * iv * Math.sqrt(Math.max(days, 1) / 365);
+  return spot * iv * Math.sqrt(years);
 }
 
 /**
