@@ -2,7 +2,8 @@
 // a replay and the tests read with, and the record and error types. Everything else in this folder is an
 // implementation detail.
 export { bodyFields, createRecordingWriter } from './writer';
-export type { RecordingWriter, WriterFs, WriterStats } from './writer';
+export type { RecordingWriter, WriterStats } from './writer';
+export type { WriterFs } from './part-files';
 export { createWorkerRecordingWriter } from './writer-client';
 export { fileSource, openRecording } from './reader';
 export type { RecordingReader } from './reader';

@@ -9,7 +9,8 @@ import { RecordingError } from './errors';
 import { encodeFileHeader } from './file-header';
 import { bufferSource, openRecording, type RecordingReader } from './reader';
 import type { RecordingEntry } from './records';
-import { createRecordingWriter, type WriterFs } from './writer';
+import type { WriterFs } from './part-files';
+import { createRecordingWriter } from './writer';
 
 /** A small recording in memory: `blocks` blocks of `per` quote messages, closed cleanly. */
 async function smallRecording(blocks = 4, per = 25): Promise<{ file: Buffer; records: RecordingEntry[] }> {

@@ -13,14 +13,12 @@ import { RecordingError } from './errors';
 import { bufferSource, openRecording } from './reader';
 import type { RequestBody } from './mask';
 import type { RecordingEntry, RequestRecord } from './records';
+import { partFileName, type WriterFile, type WriterFs } from './part-files';
 import {
   createRecordingWriter,
-  partFileName,
   type CheckpointSource,
   type RecordingWriter,
   type RecordingWriterOptions,
-  type WriterFile,
-  type WriterFs,
 } from './writer';
 
 /** An in-memory disk: files as byte arrays, with a byte budget (ENOSPC past it) and writes that can be held. */

@@ -4,34 +4,20 @@
 // rather than queued without bound; if the disk fails (ENOSPC, EIO, …) the writer stops, reports once, and the
 // file stays readable up to its last complete block.
 //
-// Files: `<dir>/<base>-0001.ibdrec`, `-0002` … — a new part when the current one would pass `partBytes`; with
-// `maxParts` the oldest part is deleted when a new one would exceed it. Every part has its own header (session id
-// and part number), so a reader can chain parts and see when the first ones were rotated away.
+// Files (part-files.ts): `<dir>/<base>-0001.ibdrec`, `-0002` …, a new part when the current one would pass
+// `partBytes`, the oldest deleted past `maxParts`; every part has its own header (session id and part number), so a
+// reader can chain parts and see when the first ones were rotated away.
 //
 // Checkpoints (optional, `checkpoints`): a replay seeks from the latest checkpoint before its target instead of
 // from the file's start, and a part is replayed on its own, so the writer adds one every `every` ms of recording
 // time and makes each new part start with one. What they hold is the caller's business (the demo gateway's
 // replay knows); the writer feeds the source every record as it goes into the file, masked when the file is, so a
 // checkpoint never holds what the recording itself masks.
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import { BlockEncoder } from './block-encoder';
-import { BLOCK_HEADER_BYTES, FLAG_END, buildBlock, encodeIndex, type Codec, type IndexEntry } from './block';
+import { FLAG_END, type Codec } from './block';
 import { RecordingError } from './errors';
-import { encodeFileHeader, type FileMeta } from './file-header';
 import { createMasker, passesUnmasked, type Masker, type RequestBody } from './mask';
-
-/** The file operations the writer needs (node:fs/promises satisfies it; tests pass a failing one). */
-export type WriterFs = {
-  mkdir(dir: string, opts: { recursive: true }): Promise<unknown>;
-  open(file: string, flags: 'wx'): Promise<WriterFile>;
-  unlink(file: string): Promise<void>;
-};
-export type WriterFile = {
-  write(data: Uint8Array): Promise<{ bytesWritten: number }>;
-  truncate(len: number): Promise<void>;
-  close(): Promise<void>;
-};
+import { createPartFiles, type Sealed, type WriterFs } from './part-files';
 
 /** Time and timers, as the app's Clock provides them. */
 export type WriterClock = {
@@ -124,22 +110,6 @@ export type RecordingWriter = {
   stats(): WriterStats;
 };
 
-const PART_EXT = '.ibdrec';
-
-export function partFileName(base: string, part: number): string {
-  return `${base}-${String(part).padStart(4, '0')}${PART_EXT}`;
-}
-
-/** `opens`: the block's first record is a checkpoint, so a part may start with it (see `checkpoints`). */
-type Sealed = {
-  payload: Buffer;
-  firstTime: number;
-  lastTime: number;
-  count: number;
-  flags: number;
-  opens: boolean;
-};
-
 /** How an fs error reads in the notice: ENOSPC and EIO named, anything else by its code. */
 function writeError(e: unknown): RecordingError {
   const code = (e as { code?: string }).code;
@@ -168,7 +138,6 @@ export function bodyFields(b: Uint8Array, start: number, end: number): string[] 
 }
 
 export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWriter {
-  const fs: WriterFs = opts.fs ?? (fsp as unknown as WriterFs);
   const clock = opts.clock;
   const codec: Codec = opts.codec ?? 'brotli';
   const blockRecords = opts.blockRecords ?? 16_384;
@@ -178,7 +147,22 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
   const partBytes = opts.partBytes ?? 256 << 20;
   const maxParts = opts.maxParts ?? Infinity;
   const masker: Masker | null = opts.keep ? null : createMasker();
-  const session = `${opts.base}-${clock.now().toString(36)}`;
+  const parts = createPartFiles({
+    dir: opts.dir,
+    base: opts.base,
+    ...(opts.fs ? { fs: opts.fs } : {}),
+    now: () => clock.now(),
+    codec,
+    partBytes,
+    maxParts,
+    checkpoints: opts.checkpoints !== undefined,
+    meta: {
+      serverVersion: opts.serverVersion,
+      masked: masker !== null,
+      appVersion: opts.appVersion,
+      session: `${opts.base}-${clock.now().toString(36)}`,
+    },
+  });
 
   const enc = new BlockEncoder();
   const pending: Sealed[] = [];
@@ -191,19 +175,8 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
   // The run of records being dropped now: how many, since when (written as one gap record when room comes back).
   let gapCount = 0;
   let gapSince = 0;
-  let blocks = 0;
-  let bytes = 0;
-  const files: string[] = [];
   let timer: unknown = null;
   let pumping: Promise<void> | null = null;
-  // The open part.
-  let file: WriterFile | null = null;
-  let part = 0;
-  let partSize = 0;
-  let partBlocks = 0;
-  // Where this part's blocks are, for the index in its end marker.
-  let partIndex: IndexEntry[] = [];
-  let firstKeptPart = 1;
   // A frame cut by the end of a chunk: its bytes so far.
   let carry: Buffer = Buffer.alloc(0);
   const cps = opts.checkpoints;
@@ -298,7 +271,7 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
 
   /**
    * Before a record at time t goes in: a checkpoint first when one is due by recording time, or when this record
-   * opens a block that may be the first of a new part (writeBlock starts parts only at such blocks). "May" is
+   * opens a block that may be the first of a new part (part-files.ts starts parts only at such blocks). "May" is
    * bounded from above — the open part's bytes, plus every block waiting (uncompressed), plus twice a block's cap
    * for the one being filled — so a few blocks before each rotation open with one and the rest of the part pays
    * nothing (more while the disk lags: waiting blocks count uncompressed). The checkpoint is not sealed alone: the
@@ -306,7 +279,7 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
    */
   const checkpointDue = (t: number): void => {
     if (!cps) return;
-    const opening = enc.count === 0 && partSize + pendingBytes + 2 * blockBytes >= partBytes;
+    const opening = enc.count === 0 && parts.partSize + pendingBytes + 2 * blockBytes >= partBytes;
     if (Number.isNaN(checkpointAt)) checkpointAt = t + cps.every;
     const due = t >= checkpointAt;
     if (due) checkpointAt = t + cps.every - ((t - checkpointAt) % cps.every);
@@ -436,95 +409,6 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
     });
   };
 
-  const writeAll = async (f: WriterFile, data: Buffer): Promise<void> => {
-    let off = 0;
-    while (off < data.length) {
-      const { bytesWritten } = await f.write(data.subarray(off));
-      if (bytesWritten <= 0) throw Object.assign(new Error('write wrote nothing'), { code: 'EIO' });
-      off += bytesWritten;
-      partSize += bytesWritten;
-      bytes += bytesWritten;
-    }
-  };
-
-  /** The end marker with the part's block index: written by close, and to a part before the next one starts. */
-  const writeEnd = async (f: WriterFile): Promise<void> => {
-    const now = clock.now();
-    const last = partIndex.at(-1)?.lastTime ?? now;
-    await writeAll(
-      f,
-      await buildBlock('none', encodeIndex(partIndex), {
-        firstTime: last,
-        lastTime: last,
-        count: 0,
-        flags: FLAG_END,
-      }),
-    );
-  };
-
-  const openPart = async (created: number): Promise<void> => {
-    if (file) {
-      await writeEnd(file);
-      await file.close();
-    }
-    file = null;
-    part++;
-    const name = path.join(opts.dir, partFileName(opts.base, part));
-    if (part === 1) await fs.mkdir(opts.dir, { recursive: true });
-    const f = await fs.open(name, 'wx');
-    file = f;
-    files.push(name);
-    partSize = 0;
-    partBlocks = 0;
-    partIndex = [];
-    const meta: FileMeta = {
-      created,
-      serverVersion: opts.serverVersion,
-      masked: masker !== null,
-      appVersion: opts.appVersion,
-      session,
-      part,
-    };
-    await writeAll(f, encodeFileHeader(meta));
-    while (part - firstKeptPart + 1 > maxParts) {
-      const old = path.join(opts.dir, partFileName(opts.base, firstKeptPart));
-      firstKeptPart++;
-      // A part that cannot be deleted only costs disk; recording goes on.
-      await fs.unlink(old).catch(() => undefined);
-    }
-  };
-
-  const writeBlock = async (s: Sealed): Promise<void> => {
-    if (s.flags & FLAG_END) {
-      if (!file) await openPart(clock.now());
-      await writeEnd(file!);
-      return;
-    }
-    const data = await buildBlock(codec, s.payload, s);
-    // With checkpoints a new part starts only at a block that opens with one (see checkpointDue), so a replay of
-    // the part alone knows every stream live at its start.
-    const full = partBlocks > 0 && partSize + data.length > partBytes && (s.opens || !cps);
-    if (!file || full) await openPart(clock.now());
-    const f = file!;
-    const good = partSize;
-    try {
-      await writeAll(f, data);
-    } catch (e) {
-      // Cut the partial block off, so the file ends on a whole block (best effort: the reader copes either way).
-      await f.truncate(good).catch(() => undefined);
-      throw e;
-    }
-    partIndex.push({
-      offset: good,
-      firstTime: s.firstTime,
-      lastTime: s.lastTime,
-      count: s.count,
-      storedLength: data.length - BLOCK_HEADER_BYTES,
-    });
-    partBlocks++;
-    blocks++;
-  };
-
   // A function, not an inline comparison: `state` changes under the awaits below (stop() runs in between).
   const stopped = (): boolean => state === 'stopped';
 
@@ -534,7 +418,7 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       while (pending.length > 0 && !stopped()) {
         const s = pending[0]!;
         try {
-          await writeBlock(s);
+          await parts.write(s);
         } catch (e) {
           stop(writeError(e));
           break;
@@ -571,11 +455,7 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
       pump();
     }
     while (pumping) await pumping;
-    if (file) {
-      const f = file;
-      file = null;
-      await f.close().catch(() => undefined);
-    }
+    await parts.closeFile();
     if (state === 'recording') state = 'closed';
     return stats();
   };
@@ -585,9 +465,9 @@ export function createRecordingWriter(opts: RecordingWriterOptions): RecordingWr
     records,
     dropped,
     rejected,
-    blocks,
-    bytes,
-    files: [...files],
+    blocks: parts.blocks,
+    bytes: parts.bytes,
+    files: [...parts.files],
     ...(error ? { error } : {}),
   });
 
