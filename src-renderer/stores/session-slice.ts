@@ -67,9 +67,10 @@ function resumeStreams(s: AppState, hostReconnected: boolean): void {
 
 /**
  * Another source of data now (another profile: Demo → Replay, paper → live; another recording replayed): what a
- * chart or news pane holds came from the old one, and a pane that stays open (the same pane in both workspaces) must not keep it beside the new
- * source's bars. Asked again at once; main has dropped its cache of the old source's bars (app.ts), and a request
- * that finds the new connection not up yet fails and is asked again when it is (resumeStreams).
+ * chart or news pane holds came from the old one, and a pane that stays open (the same pane in both workspaces)
+ * must not keep it beside the new source's bars. Asked again at once; main has dropped its cache of the old
+ * source's bars (app.ts), and a request that finds the new connection not up yet fails and is asked again when it
+ * is (resumeStreams).
  */
 function reloadSourceData(s: AppState): void {
   for (const paneId of Object.keys(s.charts)) void s.reopenChart(paneId);
