@@ -88,9 +88,9 @@ export interface History {
   unsubscribe(subId: string): void;
   releaseClient(clientId: string): void;
   /**
-   * The bars now come from elsewhere (another profile: Demo, a replay, TWS): every cached bar is forgotten, so no
-   * chart mixes two sources (a replay's chart showed the Demo's bars after its replay clock). Live series keep their
-   * holders; their streams' next answer fills them again and goes to the charts whole.
+   * The bars now come from elsewhere (another profile, another recording replayed): every cached bar is forgotten,
+   * so no chart mixes two sources (a replay's chart showed the Demo's bars after its replay clock). Live series keep
+   * their holders; their streams' next answer fills them again and goes to the charts whole.
    */
   sourceChanged(): void;
   stop(): void;

@@ -25,8 +25,9 @@ describe('ibdesk chain', () => {
     expect(Math.min(...strikes)).toBeLessThan(spot);
     expect(Math.max(...strikes)).toBeGreaterThan(spot);
     // The row nearest the money: a call delta in (0, 1), a put delta in (−1, 0), the call's less the put's about 1
-    // (put-call parity of one strike, the week's dividends aside), open interest on both sides. On the expiry day (0 days) the last hours leave even that
-    // strike's deltas near 0 and 1, printed as 0.00 or 1.00: there the bounds are closed (CI on a Friday afternoon).
+    // (put-call parity of one strike, the week's dividends aside), open interest on both sides. On the expiry day
+    // (0 days) the last hours leave even that strike's deltas near 0 and 1, printed as 0.00 or 1.00: there the
+    // bounds are closed (CI on a Friday afternoon).
     const mid = body
       .map((l) => l.trim().split(/\s+/))
       .reduce((a, b) => (Math.abs(Number(b[10]) - spot) < Math.abs(Number(a[10]) - spot) ? b : a));

@@ -126,7 +126,8 @@ const MIN_MINUTES_LEFT = 15;
 
 /**
  * The time σ scales with, in years: the calendar days left to the expiry (main's count) over 365, and on the expiry
- * day the time left to its 16:00 ET close, at least a quarter hour (a whole day would make it 2.4 times too wide at noon).
+ * day the time left to its 16:00 ET close, at least a quarter hour (a whole day would make σ 2.4 times too wide at
+ * noon).
  */
 export function yearsToExpiry(days: number, nowMs: number): number {
   if (days > 0) return days / 365;
