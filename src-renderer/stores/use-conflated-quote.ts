@@ -5,7 +5,7 @@
 // is painted in the same frame as with a plain selector. The first quote with data after one without (a line just
 // asked for answers with an empty quote, its first ticks follow within milliseconds) is shown at once too: the
 // interval spaces repaints of a ticking row, it must not hold back the row's first prices and greeks.
-import { useMemo, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { AppStore } from './app-store';
 import { createConflator } from './conflate';
 import type { QuoteView } from './quotes-slice';
@@ -45,4 +45,26 @@ export function useConflatedQuote(conId: number, intervalMs: number): QuoteView 
   const store = useAppStoreApi();
   const source = useMemo(() => conflatedQuote(store, conId, intervalMs), [store, conId, intervalMs]);
   return useSyncExternalStore(source.subscribe, source.getSnapshot);
+}
+
+/**
+ * The conflated quote of one instrument written to the DOM by the caller, not rendered: `write` runs with each quote
+ * the conflator lets through (after the commit that rendered the element it writes to) and the component does not
+ * re-render. Returns the quote to render with: the element's first content, and a re-render's (the parent's, or
+ * the caller's own when `write` finds the shape changed) always shows the latest. For cells that tick many times a
+ * second in a screen of them: React reconciling every cell of every ticking row was most of a beat's script.
+ */
+export function useLiveQuote(
+  conId: number,
+  intervalMs: number,
+  write: (q: QuoteView | undefined) => void,
+): QuoteView | undefined {
+  const store = useAppStoreApi();
+  const source = useMemo(() => conflatedQuote(store, conId, intervalMs), [store, conId, intervalMs]);
+  const latest = useRef(write);
+  useLayoutEffect(() => {
+    latest.current = write;
+  });
+  useLayoutEffect(() => source.subscribe(() => latest.current(source.getSnapshot())), [source]);
+  return source.getSnapshot();
 }

@@ -5,7 +5,7 @@
 // move on top. Only the strikes in view hold option lines, within a share of the profile's line budget that leaves
 // the other panes theirs; what that pauses is said above the table. A click on a bid or an ask hands that option,
 // side and price to the order ticket.
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Instrument } from '../../../src-shared/domain/instrument';
 import { atmIndex, type OptionStrikeRow } from '../../../src-shared/domain/option';
@@ -18,9 +18,10 @@ import { usePaneId } from '../../ui/pane-context';
 import { useRowsInView } from '../../ui/use-rows-in-view';
 import { useClock } from '../../ui/use-clock';
 import { expiryKey } from '../../stores/options-slice';
+import type { QuoteView } from '../../stores/quotes-slice';
 import { symbolOf } from '../../stores/panes-slice';
 import { useAppStore } from '../../stores/use-app-store';
-import { useConflatedQuote } from '../../stores/use-conflated-quote';
+import { useLiveQuote } from '../../stores/use-conflated-quote';
 import { useHeldQuotes } from '../../stores/use-held-quotes';
 import { useQuoteFocus } from '../../stores/use-quote-focus';
 import { ChainTools } from './ChainTools';
@@ -370,63 +371,118 @@ function Side(props: {
   return <OptionCells option={props.option} right={props.right} itm={itm} order={props.order} />;
 }
 
+/** Which of the option's prices are clickable (a price above 0): bid 1, ask 2. What a tick changes without React. */
+const pricedSides = (q: QuoteView | undefined): number =>
+  ((q?.bid ?? 0) > 0 ? 1 : 0) | ((q?.ask ?? 0) > 0 ? 2 : 0);
+
+/** What a cell shows (a price cell: its button's text, or "—" when there is no price). */
+function cellText(t: ChainField, q: QuoteView | undefined, tick: number | undefined): string {
+  const g = q?.greeks;
+  switch (t) {
+    case 'Bid':
+      return (q?.bid ?? 0) > 0 ? fmtPrice(q!.bid, tick) : '—';
+    case 'Ask':
+      return (q?.ask ?? 0) > 0 ? fmtPrice(q!.ask, tick) : '—';
+    case 'Last':
+      return fmtPrice(q?.last, tick);
+    case 'Volume':
+      return fmtSize(q?.volume);
+    case 'OI':
+      return fmtSize(q?.openInterest);
+    case 'IV':
+      return g?.impliedVol != null ? `${(g.impliedVol * 100).toFixed(1)}%` : '—';
+    case 'Delta':
+      return fixed(g?.delta, 2);
+    case 'Gamma':
+      return fixed(g?.gamma, 3);
+    case 'Theta':
+      return fixed(g?.theta, 2);
+    case 'Vega':
+      return fixed(g?.vega, 2);
+  }
+}
+
+const priceLabel = (side: 'bid' | 'ask', text: string, name: string): string =>
+  `${text} ${side}: ${side === 'ask' ? 'buy' : 'sell'} ${name}`;
+
+/**
+ * One option's cells. A tick writes their text (and a price button's name) straight to the DOM through
+ * useLiveQuote; React renders them again only when a price button comes or goes. Measured on 2026-12-07 (npm run
+ * bench -- option-chain, a CPU profile): reconciling ticking rows was most of the script of a beat.
+ */
 function OptionCells(props: {
   option: Instrument;
   right: 'C' | 'P';
   itm: boolean;
   order: readonly ChainField[];
 }) {
-  const { option, right, itm } = props;
-  const q = useConflatedQuote(option.conId, REPAINT_MS);
+  const { option, right, itm, order } = props;
   const openTicket = useAppStore((s) => s.openOptionTicket);
-  const g = q?.greeks;
   const tick = option.minTick;
   const name = option.localSymbol || `${option.symbol} ${option.strike}${right}`;
-  const priceButton = (side: 'bid' | 'ask') => {
-    const price = q?.[side] ?? null;
-    if (price === null || price <= 0) return '—';
-    const action = side === 'ask' ? 'BUY' : 'SELL';
+  const cells = useRef<(HTMLTableCellElement | null)[]>([]);
+  const rendered = useRef(0);
+  /** The quote the cells show now (a click takes its price). */
+  const shown = useRef<QuoteView | undefined>(undefined);
+  const [, rerender] = useState(0);
+  const q = useLiveQuote(option.conId, REPAINT_MS, (next) => {
+    shown.current = next;
+    // Written even when React renders next (a price button comes or goes): React only touches what differs from
+    // its last render, so the DOM must already hold the latest everywhere else.
+    if (pricedSides(next) !== rendered.current) rerender((n) => n + 1);
+    order.forEach((t, i) => {
+      const td = cells.current[i];
+      if (!td) return;
+      if (next?.state) td.dataset.state = next.state;
+      else delete td.dataset.state;
+      const text = cellText(t, next, tick);
+      const button = td.firstElementChild;
+      const target = button ?? td;
+      if (target.textContent !== text) target.textContent = text;
+      if (button) {
+        const label = priceLabel(t === 'Bid' ? 'bid' : 'ask', text, name);
+        if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
+      }
+    });
+  });
+  const priced = pricedSides(q);
+  useLayoutEffect(() => {
+    rendered.current = priced;
+    shown.current = q;
+  });
+  const cell = (t: ChainField): ReactNode => {
+    const text = cellText(t, q, tick);
+    if ((t !== 'Bid' && t !== 'Ask') || text === '—') return text;
+    const side = t === 'Bid' ? 'bid' : 'ask';
     return (
       <button
         type="button"
         className={`chain-price ${side}`}
-        aria-label={`${fmtPrice(price, tick)} ${side}: ${action === 'BUY' ? 'buy' : 'sell'} ${name}`}
-        onClick={() => openTicket(option, action, price)}
+        aria-label={priceLabel(side, text, name)}
+        // The price the trader clicked: the one shown now, which a tick may have written after this render.
+        onClick={() => {
+          const price = shown.current?.[side] ?? 0;
+          if (price > 0) openTicket(option, side === 'ask' ? 'BUY' : 'SELL', price);
+        }}
       >
-        {fmtPrice(price, tick)}
+        {text}
       </button>
     );
   };
-  const cell = (t: ChainField): ReactNode => {
-    switch (t) {
-      case 'Bid':
-        return priceButton('bid');
-      case 'Ask':
-        return priceButton('ask');
-      case 'Last':
-        return fmtPrice(q?.last, tick);
-      case 'Volume':
-        return fmtSize(q?.volume);
-      case 'OI':
-        return fmtSize(q?.openInterest);
-      case 'IV':
-        return g?.impliedVol != null ? `${(g.impliedVol * 100).toFixed(1)}%` : '—';
-      case 'Delta':
-        return fixed(g?.delta, 2);
-      case 'Gamma':
-        return fixed(g?.gamma, 3);
-      case 'Theta':
-        return fixed(g?.theta, 2);
-      case 'Vega':
-        return fixed(g?.vega, 2);
-    }
-  };
   return (
     <>
-      {props.order.map((t) => (
+      {order.map((t, i) => (
         // Each cell names its option (a strike row holds a call and a put): tests and the bench's tick → paint
         // probe find an option's cells by it, as a watchlist row's data-conid.
-        <td key={t} className={itm ? 'num itm' : 'num'} data-conid={option.conId} data-state={q?.state}>
+        <td
+          key={t}
+          ref={(el) => {
+            cells.current[i] = el;
+          }}
+          className={itm ? 'num itm' : 'num'}
+          data-conid={option.conId}
+          data-state={q?.state}
+        >
           {cell(t)}
         </td>
       ))}
