@@ -57,7 +57,8 @@ export type DataTableProps<R> = Common<R> &
       }
   );
 
-function cellClass<R>(col: Column<R>, row: R): string | undefined {
+/** A cell's class: its column's (for this row) and `num` for numbers. */
+export function cellClass<R>(col: Column<R>, row: R): string | undefined {
   const own = typeof col.className === 'function' ? col.className(row) : col.className;
   const cls = col.num ? (own ? `num ${own}` : 'num') : own;
   return cls || undefined;

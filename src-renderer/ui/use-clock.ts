@@ -5,7 +5,11 @@ const listeners = new Set<() => void>();
 let now = Date.now();
 let timer: ReturnType<typeof setInterval> | null = null;
 
-function subscribe(listener: () => void): () => void {
+/** The clock's time now (what useClock renders with). */
+export const clockNow = (): number => now;
+
+/** Calls `listener` on each second of the clock, outside React (a view that writes the DOM itself). */
+export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) {
     now = Date.now();

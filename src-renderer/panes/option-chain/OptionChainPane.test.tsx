@@ -100,7 +100,7 @@ describe('OptionChainPane cells', () => {
       const call = optionFixture(150, 'C', '20260116');
       const cells = () => [...host.querySelectorAll(`td[data-conid="${call.conId}"]`)];
       const text = () => cells().map((c) => c.textContent);
-      const greeks = { impliedVol: 0.25, delta: 0.52, gamma: 0.031, vega: 0.18, theta: -0.05 };
+      const greeks = { impliedVol: 0.25, delta: 0.52, gamma: 0.031, vega: 0.18, theta: -0.05, undPrice: 150 };
       const tickQuote = (patch: Parameters<typeof quote>[1]) =>
         act(() => store.getState().quotesArrived({ quotes: [quote(call.conId, patch)] }));
       // The repaint interval's end (its clock is performance.now, not faked: a timer runs out instead).
@@ -108,7 +108,7 @@ describe('OptionChainPane cells', () => {
         act(async () => {
           vi.advanceTimersByTime(100);
         });
-      tickQuote({ bid: 2.3, ask: 2.35, last: 2.32, volume: 1200, greeks: { ...greeks, optPrice: 2.33 } });
+      tickQuote({ bid: 2.3, ask: 2.35, last: 2.32, volume: 1200, greeks });
       expect(text()).toEqual(expect.arrayContaining(['2.30', '2.35', '2.32', '1,200', '25.0%', '0.52']));
       const ask = () => host.querySelector<HTMLButtonElement>(`td[data-conid="${call.conId}"] button.ask`);
       expect(ask()?.getAttribute('aria-label')).toBe(`2.35 ask: buy ${call.localSymbol}`);

@@ -13,6 +13,7 @@ import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { DataTable } from '../../ui/DataTable';
 import { PaneToolbar } from '../../ui/PaneTools';
 import { SymbolPicker } from '../../ui/SymbolPicker';
+import { setAttr, setText } from '../../ui/dom-write';
 import { fmtPrice, fmtSize } from '../../ui/format';
 import { usePaneId } from '../../ui/pane-context';
 import { useRowsInView } from '../../ui/use-rows-in-view';
@@ -433,16 +434,12 @@ function OptionCells(props: {
     order.forEach((t, i) => {
       const td = cells.current[i];
       if (!td) return;
-      if (next?.state) td.dataset.state = next.state;
-      else delete td.dataset.state;
+      if (next?.state) setAttr(td, 'data-state', next.state);
+      else td.removeAttribute('data-state');
       const text = cellText(t, next, tick);
       const button = td.firstElementChild;
-      const target = button ?? td;
-      if (target.textContent !== text) target.textContent = text;
-      if (button) {
-        const label = priceLabel(t === 'Bid' ? 'bid' : 'ask', text, name);
-        if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
-      }
+      setText(button ?? td, text);
+      if (button) setAttr(button, 'aria-label', priceLabel(t === 'Bid' ? 'bid' : 'ask', text, name));
     });
   });
   const priced = pricedSides(q);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { WatchItem } from '../../../src-shared/domain/workspace';
 import { createAppStore } from '../../stores/app-store';
 import { applyQuoteBatch } from '../../stores/quotes-slice';
@@ -12,8 +12,7 @@ import { WatchRow } from './WatchRow';
 
 const LIST = [item(1, 'AAA'), item(2, 'BBB'), item(3, 'CCC')];
 
-function mount(index: number) {
-  const store = createAppStore(createFakeClient({ 'watchlists.save': () => null }));
+function mount(index: number, store = createAppStore(createFakeClient({ 'watchlists.save': () => null }))) {
   const now = Date.now();
   let quotes = applyQuoteBatch({}, [
     quote(2, { last: 10, bid: 9.9, ask: 10.1, close: 9, volume: 1234, updatedAt: now }),
@@ -41,7 +40,7 @@ function mount(index: number) {
   );
   const tr = host.querySelector('tr')!;
   const names = () => store.getState().watchlists![0]!.items.map((i) => i.symbol);
-  return { tr, picked, names };
+  return { tr, picked, names, store };
 }
 
 const button = (tr: Element, label: string) => tr.querySelector(`button[aria-label="${label}"]`)!;
@@ -89,5 +88,44 @@ describe('watchlist row', () => {
     expect((button(mount(0).tr, 'Move AAA up') as HTMLButtonElement).disabled).toBe(true);
     expect((button(mount(2).tr, 'Move CCC down') as HTMLButtonElement).disabled).toBe(true);
     expect((button(mount(2).tr, 'Move CCC up') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('follows ticks and the clock: prices, tints, the change’s sign, the badge and the age', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const { tr, store } = mount(1);
+      const cells = () => [...tr.querySelectorAll('td')];
+      const tint = () => cells()[1]!.querySelector('span')!.className;
+      expect(tint()).toBe('flash-up');
+      // The repaint interval and the clock's second end.
+      const later = (ms: number) =>
+        act(async () => {
+          vi.advanceTimersByTime(ms);
+        });
+      await later(1000);
+      expect(tint()).toBe('');
+      // A tick down through the close: the last price tinted down, the change negative, a new volume.
+      const at = Date.now();
+      act(() =>
+        store.getState().quotesArrived({
+          quotes: [quote(2, { last: 8.5, bid: 8.4, ask: 8.6, close: 9, volume: 2000, updatedAt: at })],
+        }),
+      );
+      await later(100);
+      expect(
+        cells()
+          .map((td) => td.textContent)
+          .slice(1, 9),
+      ).toEqual(['8.50', '-0.50', '-5.56%', '—', '8.40', '8.60', '—', '2,000']);
+      expect(tint()).toBe('flash-down');
+      expect(cells()[2]!.className).toBe('num down');
+      // A minute and more without a tick: the tint gone, the age and the badge follow the clock.
+      await later(61_000);
+      expect(tint()).toBe('');
+      expect(cells()[12]!.textContent).toBe('1 min');
+      expect(cells()[11]!.textContent).toBe('STALE');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
