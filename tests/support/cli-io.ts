@@ -1,8 +1,10 @@
-// In-process CLI runs: captured stdout/stderr, a scripted stdin, and a temp working directory.
-import { mkdtemp } from 'node:fs/promises';
+// In-process CLI runs: captured stdout/stderr, a scripted stdin, and a temp working directory (removed when the
+// test that made it ends).
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { onTestFinished } from 'vitest';
 import { runCli, type DemoStarter } from '../../src-main/cli/run';
 import { capturedStream } from './captured-stream';
 
@@ -12,7 +14,12 @@ export async function cli(
   args: string[],
   opts: { input?: string; cwd?: string; startDemo?: DemoStarter } = {},
 ): Promise<CliResult> {
-  const cwd = opts.cwd ?? (await mkdtemp(path.join(os.tmpdir(), 'ibdesk-cli-test-')));
+  let cwd = opts.cwd;
+  if (cwd === undefined) {
+    const made = await mkdtemp(path.join(os.tmpdir(), 'ibdesk-cli-test-'));
+    onTestFinished(() => rm(made, { recursive: true, force: true }));
+    cwd = made;
+  }
   const stdout = capturedStream();
   const stderr = capturedStream();
   const stdin = new PassThrough();
