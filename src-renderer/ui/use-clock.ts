@@ -5,11 +5,11 @@ const listeners = new Set<() => void>();
 let now = Date.now();
 let timer: ReturnType<typeof setInterval> | null = null;
 
-/** The clock's time now (what useClock renders with). */
-export const clockNow = (): number => now;
+/** The clock's time now: what useClock renders with while it runs, else the time now (no one follows it yet). */
+export const clockNow = (): number => (timer ? now : Date.now());
 
 /** Calls `listener` on each second of the clock, outside React (a view that writes the DOM itself). */
-export function subscribe(listener: () => void): () => void {
+export function subscribeClock(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) {
     now = Date.now();
@@ -34,5 +34,5 @@ const idle = (): (() => void) => () => undefined;
  * the time only in some states).
  */
 export function useClock(active = true): number {
-  return useSyncExternalStore(active ? subscribe : idle, () => now);
+  return useSyncExternalStore(active ? subscribeClock : idle, () => now);
 }

@@ -12,7 +12,7 @@ import { useLiveQuote } from '../../stores/use-conflated-quote';
 import { cellClass, DataCells, type Column } from '../../ui/DataTable';
 import { setAttr, setText } from '../../ui/dom-write';
 import { fmtAge, fmtChange, fmtPct, fmtPrice, fmtSize, signClass } from '../../ui/format';
-import { clockNow, subscribe as onClock } from '../../ui/use-clock';
+import { clockNow, subscribeClock } from '../../ui/use-clock';
 import { quoteBadge } from './watchlist-view';
 
 /** A row repaints at most this often (20 a second): a price that ticks faster is shown at its latest. */
@@ -40,8 +40,10 @@ type WatchLine = {
  */
 type WatchColumn = Column<WatchLine> & { write?(td: HTMLTableCellElement, line: WatchLine): void };
 
-/** A static tint while the change is recent, no CSS animation: animating a hundred backgrounds costs more than
- * half of each frame in software raster. */
+/**
+ * A static tint while the change is recent, no CSS animation: animating a hundred backgrounds costs more than half
+ * of each frame in software raster.
+ */
 function flashClass(dir: number, at: number | null, now: number): string {
   return at !== null && dir !== 0 && now - at < FLASH_MS ? (dir > 0 ? 'flash-up' : 'flash-down') : '';
 }
@@ -195,22 +197,18 @@ export const WatchRow = memo(function WatchRow({
   const tr = useRef<HTMLTableRowElement>(null);
   /** The quote the row shows now: a tick's, or the one rendered. */
   const shown = useRef<QuoteView | undefined>(undefined);
-  const q = useLiveQuote(item.conId, ROW_REPAINT_MS, (next) => {
+  const write = (next: QuoteView | undefined): void => {
     shown.current = next;
     if (tr.current) writeRow(tr.current, lineOf(next, clockNow()));
-  });
+  };
+  const writer = useRef(write);
+  const q = useLiveQuote(item.conId, ROW_REPAINT_MS, write);
   useLayoutEffect(() => {
     shown.current = q;
+    writer.current = write;
   });
-  useLayoutEffect(
-    () =>
-      onClock(() => {
-        if (tr.current) writeRow(tr.current, lineOf(shown.current, clockNow()));
-      }),
-    // lineOf's other inputs are React's: a change renders the row, whose cells then follow them.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
+  // The clock's second: tints fade, the badge and the age follow.
+  useLayoutEffect(() => subscribeClock(() => writer.current(shown.current)), []);
   const line = lineOf(q, clockNow());
   return (
     <tr
