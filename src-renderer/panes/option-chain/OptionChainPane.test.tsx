@@ -142,29 +142,7 @@ describe('OptionChainPane cells', () => {
   });
 
   it('name their option: the call side’s cells carry the call’s conId, the put side’s the put’s', async () => {
-    const rows = [145, 150, 155].map((strike) => ({
-      strike,
-      call: optionFixture(strike, 'C', '20260116'),
-      put: strike === 155 ? null : optionFixture(strike, 'P', '20260116'),
-    }));
-    const client = createFakeClient({
-      'options.chain': () => aaplChain(),
-      'options.expiry': ({ expiry }) => ({ expiry, daysToExpiry: 5, multiplier: 100, rows }),
-    });
-    const store = createAppStore(client);
-    store.getState().setPaneConfig('chain', { expiry: '20260116', strikes: 'all' });
-    store.getState().setSymbol('chain', {
-      conId: 265598,
-      symbol: 'AAPL',
-      secType: 'STK',
-      exchange: 'SMART',
-      currency: 'USD',
-    });
-    // happy-dom lays nothing out: the scroller is given a height, so the rows are in view.
-    const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(400);
-    const host = render(<OptionChainPane />, { store, paneId: 'chain' });
-    await act(settle);
-    height.mockRestore();
+    const { rows, client, host } = await renderChain();
     const row = host.querySelector('table.chain-table tr[data-strike="150"]');
     expect(row).not.toBeNull();
     const cells = [...row!.querySelectorAll('td')];
