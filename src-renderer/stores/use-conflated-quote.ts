@@ -1,11 +1,12 @@
 // One instrument's quote for a busy view, conflated: the row shows a new quote at once after a quiet spell and at
 // most once per interval while it ticks faster (the latest one at the interval's end). The store still takes
 // every batch; only the row's repaints are spaced, so a screen of fast rows spreads over frames instead of all
-// repainting in each one. Rendered through useSyncExternalStore, as store selectors are: a quote shown at once
-// is painted in the same frame as with a plain selector. The first quote with data after one without (a line just
-// asked for answers with an empty quote, its first ticks follow within milliseconds) is shown at once too: the
-// interval spaces repaints of a ticking row, it must not hold back the row's first prices and greeks.
-import { useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+// repainting in each one. The view writes the quote to the DOM itself (useLiveQuote), in the store's update: a
+// quote shown at once is painted in the same frame as with a plain selector, and no tick makes React reconcile a
+// row. The first quote with data after one without (a line just asked for answers with an empty quote, its first
+// ticks follow within milliseconds) is shown at once too: the interval spaces repaints of a ticking row, it must
+// not hold back the row's first prices and greeks.
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { AppStore } from './app-store';
 import { createConflator } from './conflate';
 import type { QuoteView } from './quotes-slice';
@@ -40,12 +41,6 @@ export function conflatedQuote(store: AppStore, conId: number, intervalMs: numbe
 
 /** No tick has reached this quote yet (none, or the empty quote a new line starts with). */
 const hasNoTick = (q: QuoteView | undefined): boolean => q === undefined || q.updatedAt === null;
-
-export function useConflatedQuote(conId: number, intervalMs: number): QuoteView | undefined {
-  const store = useAppStoreApi();
-  const source = useMemo(() => conflatedQuote(store, conId, intervalMs), [store, conId, intervalMs]);
-  return useSyncExternalStore(source.subscribe, source.getSnapshot);
-}
 
 /**
  * The conflated quote of one instrument written to the DOM by the caller, not rendered: `write` runs with each quote
