@@ -8,12 +8,13 @@ import type { Quote } from '../src-shared/domain/quote';
 import type { ScanSnapshot } from '../src-shared/domain/scanner';
 import type { Preferences } from '../src-shared/domain/settings';
 import { describeTwsCode, plainTwsMessage } from '../src-shared/errors';
-import type { Clock, Timer } from '../src-shared/clock';
+import type { Clock } from '../src-shared/clock';
 import type { Logger } from '../src-shared/logger';
 import { createLink, type Link, type LinkDeps } from './ib/connection';
 import { createNewsSource, createTws, type Tws } from './ib/adapter';
 import { createContracts, type Contracts } from './services/contracts';
 import { createDepth, type Depth } from './services/depth';
+import { startGaugePush } from './services/gauge-push';
 import { createHistory, type BarsEvent, type History } from './services/history';
 import { createMarketData, type MarketData } from './services/market-data';
 import { createOptions, type Options } from './services/options';
@@ -72,7 +73,7 @@ export function createTrading(deps: {
   outlet: Outlet;
   prefs: Preferences;
   link?: Partial<Omit<LinkDeps, 'clock' | 'log'>>;
-  /** Gauges are pushed this often while they change (0 = never; tests). */
+  /** Gauges are pushed this often while they change, and at once when the slots change (0 = never; tests). */
   gaugesEveryMs?: number;
   /** Reads the demo gateway's bench stamps and passes them to `outlet.probe` (npm run bench only). */
   benchProbe?: boolean;
@@ -193,17 +194,10 @@ export function createTrading(deps: {
     };
   }
 
-  let lastGauges = '';
   const every = deps.gaugesEveryMs ?? 1000;
-  const gaugeTimer: Timer | null =
+  const gaugePush =
     every > 0
-      ? clock.setInterval(() => {
-          const g = gauges();
-          const text = JSON.stringify(g);
-          if (text === lastGauges) return;
-          lastGauges = text;
-          outlet.broadcast('gauges', g);
-        }, every)
+      ? startGaugePush({ clock, everyMs: every, read: gauges, send: (g) => outlet.broadcast('gauges', g) })
       : null;
 
   return {
@@ -251,7 +245,7 @@ export function createTrading(deps: {
       marketData.configure(prefs);
     },
     async stop() {
-      if (gaugeTimer !== null) clock.clearInterval(gaugeTimer);
+      gaugePush?.stop();
       scanner.stopAll();
       news.stop();
       history.stop();
