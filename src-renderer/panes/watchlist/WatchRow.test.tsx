@@ -12,7 +12,8 @@ import { WatchRow } from './WatchRow';
 
 const LIST = [item(1, 'AAA'), item(2, 'BBB'), item(3, 'CCC')];
 
-function mount(index: number, store = createAppStore(createFakeClient({ 'watchlists.save': () => null }))) {
+function mount(index: number) {
+  const store = createAppStore(createFakeClient({ 'watchlists.save': () => null }));
   const now = Date.now();
   let quotes = applyQuoteBatch({}, [
     quote(2, { last: 10, bid: 9.9, ask: 10.1, close: 9, volume: 1234, updatedAt: now }),
