@@ -42,24 +42,35 @@ export function conflatedQuote(store: AppStore, conId: number, intervalMs: numbe
 /** No tick has reached this quote yet (none, or the empty quote a new line starts with). */
 const hasNoTick = (q: QuoteView | undefined): boolean => q === undefined || q.updatedAt === null;
 
+/** What useLiveQuote gives its view. */
+export type LiveQuote = {
+  /** The quote to render with (the element's first content; a re-render always shows the latest). */
+  quote: QuoteView | undefined;
+  /** The quote the view shows now: the last one handed to `write`, or the one rendered. */
+  shown(): QuoteView | undefined;
+  /** Runs the latest `write` again with the quote shown (a clock that changes what the same quote looks like). */
+  rewrite(): void;
+};
+
 /**
  * The conflated quote of one instrument written to the DOM by the caller, not rendered: `write` runs with each quote
  * the conflator lets through (after the commit that rendered the element it writes to) and the component does not
- * re-render. Returns the quote to render with: the element's first content, and a re-render's (the parent's, or
- * the caller's own when `write` finds the shape changed) always shows the latest. For cells that tick many times a
- * second in a screen of them: React reconciling every cell of every ticking row was most of a beat's script.
+ * re-render; a re-render (the parent's, or the caller's own when `write` finds the shape changed) renders the
+ * latest. For cells that tick many times a second in a screen of them: React reconciling every cell of every
+ * ticking row was most of a beat's script. `shown` and `rewrite` stay the same functions while `conId` does.
  */
 export function useLiveQuote(
   conId: number,
   intervalMs: number,
   write: (q: QuoteView | undefined) => void,
-): QuoteView | undefined {
+): LiveQuote {
   const store = useAppStoreApi();
   const source = useMemo(() => conflatedQuote(store, conId, intervalMs), [store, conId, intervalMs]);
   const latest = useRef(write);
   useLayoutEffect(() => {
     latest.current = write;
   });
-  useLayoutEffect(() => source.subscribe(() => latest.current(source.getSnapshot())), [source]);
-  return source.getSnapshot();
+  const rewrite = useMemo(() => () => latest.current(source.getSnapshot()), [source]);
+  useLayoutEffect(() => source.subscribe(rewrite), [source, rewrite]);
+  return { quote: source.getSnapshot(), shown: source.getSnapshot, rewrite };
 }

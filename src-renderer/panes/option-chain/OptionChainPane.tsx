@@ -372,9 +372,11 @@ function Side(props: {
   return <OptionCells option={props.option} right={props.right} itm={itm} order={props.order} />;
 }
 
-/** Which of the option's prices are clickable (a price above 0): bid 1, ask 2. What a tick changes without React. */
+const SIDE_BIT = { bid: 1, ask: 2 } as const;
+
+/** Which of the option's prices are clickable (a price above 0), as SIDE_BIT bits: what a tick changes without React. */
 const pricedSides = (q: QuoteView | undefined): number =>
-  ((q?.bid ?? 0) > 0 ? 1 : 0) | ((q?.ask ?? 0) > 0 ? 2 : 0);
+  ((q?.bid ?? 0) > 0 ? SIDE_BIT.bid : 0) | ((q?.ask ?? 0) > 0 ? SIDE_BIT.ask : 0);
 
 /** What a cell shows (a price cell: its button's text, or "—" when there is no price). */
 function cellText(t: ChainField, q: QuoteView | undefined, tick: number | undefined): string {
@@ -423,11 +425,8 @@ function OptionCells(props: {
   const name = option.localSymbol || `${option.symbol} ${option.strike}${right}`;
   const cells = useRef<(HTMLTableCellElement | null)[]>([]);
   const rendered = useRef(0);
-  /** The quote the cells show now (a click takes its price). */
-  const shown = useRef<QuoteView | undefined>(undefined);
   const [, rerender] = useState(0);
-  const q = useLiveQuote(option.conId, REPAINT_MS, (next) => {
-    shown.current = next;
+  const live = useLiveQuote(option.conId, REPAINT_MS, (next) => {
     // Written even when React renders next (a price button comes or goes): React only touches what differs from
     // its last render, so the DOM must already hold the latest everywhere else.
     if (pricedSides(next) !== rendered.current) rerender((n) => n + 1);
@@ -442,15 +441,15 @@ function OptionCells(props: {
       if (button) setAttr(button, 'aria-label', priceLabel(t === 'Bid' ? 'bid' : 'ask', text, name));
     });
   });
+  const q = live.quote;
   const priced = pricedSides(q);
   useLayoutEffect(() => {
     rendered.current = priced;
-    shown.current = q;
   });
   const cell = (t: ChainField): ReactNode => {
     const text = cellText(t, q, tick);
-    if ((t !== 'Bid' && t !== 'Ask') || text === '—') return text;
-    const side = t === 'Bid' ? 'bid' : 'ask';
+    const side = t === 'Bid' ? 'bid' : t === 'Ask' ? 'ask' : null;
+    if (side === null || !(priced & SIDE_BIT[side])) return text;
     return (
       <button
         type="button"
@@ -458,7 +457,7 @@ function OptionCells(props: {
         aria-label={priceLabel(side, text, name)}
         // The price the trader clicked: the one shown now, which a tick may have written after this render.
         onClick={() => {
-          const price = shown.current?.[side] ?? 0;
+          const price = live.shown()?.[side] ?? 0;
           if (price > 0) openTicket(option, side === 'ask' ? 'BUY' : 'SELL', price);
         }}
       >

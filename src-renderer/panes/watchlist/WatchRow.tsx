@@ -195,20 +195,12 @@ export const WatchRow = memo(function WatchRow({
     setAlert: () => openAlertForm({ symbol: item, editId: null }),
   });
   const tr = useRef<HTMLTableRowElement>(null);
-  /** The quote the row shows now: a tick's, or the one rendered. */
-  const shown = useRef<QuoteView | undefined>(undefined);
-  const write = (next: QuoteView | undefined): void => {
-    shown.current = next;
+  const live = useLiveQuote(item.conId, ROW_REPAINT_MS, (next) => {
     if (tr.current) writeRow(tr.current, lineOf(next, clockNow()));
-  };
-  const writer = useRef(write);
-  const q = useLiveQuote(item.conId, ROW_REPAINT_MS, write);
-  useLayoutEffect(() => {
-    shown.current = q;
-    writer.current = write;
   });
+  const q = live.quote;
   // The clock's second: tints fade, the badge and the age follow.
-  useLayoutEffect(() => subscribeClock(() => writer.current(shown.current)), []);
+  useLayoutEffect(() => subscribeClock(live.rewrite), [live.rewrite]);
   const line = lineOf(q, clockNow());
   return (
     <tr
