@@ -4,7 +4,7 @@
 import type { BarSize } from './bar';
 import type { ConnectionState } from './connection';
 import { evaluateAlert, initialAlertState, type AlertState, type EvalContext } from './alert-rules';
-import type { Alert, AlertFiring, Observation } from './alerts';
+import type { Alert, AlertFiring, Observation, QuoteObservation } from './alerts';
 import { createStudy, type Study, type StudyOptions, type StudySpec, type StudyValue } from './studies';
 
 export type AlertEngineOptions = {
@@ -19,8 +19,11 @@ export type AlertEngineOptions = {
 };
 
 export interface AlertEngine {
-  /** Adds or replaces an alert; a replaced or resumed alert arms afresh. */
-  set(alert: Alert): void;
+  /**
+   * Adds or replaces an alert; a replaced or resumed alert arms afresh, on `current` when given: its symbol's reading
+   * as it stands (so the very next tick past the level is a crossing, not the reading that arms).
+   */
+  set(alert: Alert, current?: QuoteObservation): void;
   remove(id: string): void;
   get(id: string): Alert | undefined;
   list(): Alert[];
@@ -140,12 +143,14 @@ export function createAlertEngine(opts: AlertEngineOptions = {}): AlertEngine {
   }
 
   return {
-    set(alert) {
+    set(alert, current) {
       remove(alert.id);
       const e: Entry = { alert, state: initialAlertState, feed: feedFor(alert) };
       // Set while connected: the session it watches is already up, so an outage from now on counts.
       if (connection === 'ready')
         e.state = evaluateAlert(alert, e.state, { type: 'connection', state: 'ready', at: 0 }, ctx).state;
+      // An unarmed alert's first reading only arms: it cannot fire here.
+      if (current) e.state = evaluateAlert(alert, e.state, current, ctx).state;
       entries.set(alert.id, e);
       place(e, true);
     },

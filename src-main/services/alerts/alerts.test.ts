@@ -32,7 +32,8 @@ function setup(
     subscribe(holder, contracts) {
       holders.push(holder.clientId);
       return contracts.map((c) => {
-        const q = emptyQuote(c.conId, lines.size < budget ? 'pending' : 'no-line');
+        // A line another pane already holds is shared, with its quote as it stands.
+        const q = lines.get(c.conId) ?? emptyQuote(c.conId, lines.size < budget ? 'pending' : 'no-line');
         lines.set(c.conId, q);
         return q;
       });
@@ -131,6 +132,28 @@ describe('alerts service', () => {
     expect(t.fired).toEqual([]);
     t.quote(AAPL.conId, 100);
     expect(t.fired).toHaveLength(1);
+  });
+
+  it('arms on the quote that stands when it is set, so the very next tick past the level fires', async () => {
+    const t = setup();
+    await t.service.useProfile('demo');
+    // The watchlist already streams both: AAPL live at 99, MSFT's line stale since a minute.
+    t.lines.set(AAPL.conId, { ...emptyQuote(AAPL.conId, 'live'), last: 99, updatedAt: t.clock.now() });
+    t.lines.set(MSFT.conId, { ...emptyQuote(MSFT.conId, 'stale'), last: 99, updatedAt: t.clock.now() });
+    t.clock.advance(60_000);
+    t.lines.set(AAPL.conId, { ...t.lines.get(AAPL.conId)!, updatedAt: t.clock.now() });
+    await t.service.create({ kind: 'price-touch', symbol: AAPL, level: 100 });
+    await t.service.create({ kind: 'price-touch', symbol: MSFT, level: 100 });
+    t.quote(AAPL.conId, 103);
+    t.quote(MSFT.conId, 103); // no reading stood when it was set: this one only arms
+    expect(t.fired.map((f) => f.text)).toEqual(['AAPL touched 100 (last 103)']);
+    // Spent, it let its line go; the watchlist's line still streams. Edited: armed again on the quote that stands
+    // (103, above the new level), so the way back down fires.
+    await t.flush();
+    t.lines.set(AAPL.conId, { ...emptyQuote(AAPL.conId, 'live'), last: 103, updatedAt: t.clock.now() });
+    await t.service.update('a1', { kind: 'price-touch', symbol: AAPL, level: 101 });
+    t.quote(AAPL.conId, 100.5);
+    expect(t.fired.map((f) => f.value)).toEqual([103, 100.5]);
   });
 
   it('re-arms after the cooldown', async () => {

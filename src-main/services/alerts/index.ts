@@ -13,6 +13,7 @@ import {
   type AlertFiring,
   type AlertView,
   type Observation,
+  type QuoteObservation,
 } from '../../../src-shared/domain/alerts';
 import type { Bar } from '../../../src-shared/domain/bar';
 import type { ConnectionState } from '../../../src-shared/domain/connection';
@@ -254,8 +255,27 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
     return alert;
   }
 
+  /** A quote as the engine reads it; null when it is no reading (pending, no line, stale, error). */
+  function reading(q: Quote | undefined, at: number): QuoteObservation | null {
+    if (!q || !READING.has(q.state)) return null;
+    const { conId, last, bid, ask, volume, close } = q;
+    return { type: 'quote', at, conId, last, bid, ask, volume, close };
+  }
+
+  /**
+   * Sets an alert armed on its symbol's quote as it stands when a line (held by any pane) has a reading: then the
+   * very next tick past the level is a crossing. The reading keeps its own time, so an old one is a gap.
+   */
+  function setArmed(alert: Alert): void {
+    const q =
+      'symbol' in alert && alert.symbol && !isBarAlert(alert) && alert.kind !== 'scanner'
+        ? deps.lines.quote(alert.symbol.conId)
+        : undefined;
+    engine.set(alert, reading(q, q?.updatedAt ?? clock.now()) ?? undefined);
+  }
+
   async function put(alert: Alert): Promise<AlertView> {
-    engine.set(alert);
+    setArmed(alert);
     syncLines();
     announce();
     await persist();
@@ -295,7 +315,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
       const state = deps.connection.state();
       engine = createAlertEngine();
       engine.observe({ type: 'connection', state, at: clock.now() });
-      for (const a of doc.alerts) engine.set(a);
+      for (const a of doc.alerts) setArmed(a);
       syncLines();
       announce();
     },
@@ -311,8 +331,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
         }
         if (!READING.has(q.state)) continue;
         at ??= clock.now();
-        const { conId, last, bid, ask, volume, close } = q;
-        observe({ type: 'quote', at, conId, last, bid, ask, volume, close });
+        observe(reading(q, at)!);
       }
     },
     onExecutions(executions) {
