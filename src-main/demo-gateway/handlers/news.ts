@@ -51,7 +51,7 @@ interface BulletinSub {
 const BROADTAPE_BACKLOG = 20;
 /** Furthest the feed reads back when a line has been behind (e.g. a clock jump): a week of days. */
 const MAX_CATCH_UP_DAYS = 7;
-/** The longest a historical news answer keeps the gateway from its sockets at a time (see `historical`). */
+/** The longest reading news keeps the gateway from its sockets at a time (see `historical`, `whenCovered`). */
 const HISTORY_SLICE_MS = 8;
 
 type MktDataRequest = Extract<Request, { kind: 'reqMktData' }>;
@@ -60,6 +60,8 @@ export class NewsService {
   private readonly feed: NewsFeed;
   private readonly ticks = new Subscriptions<TickSub>();
   private readonly bulletinSubs = new Subscriptions<BulletinSub>();
+  /** Market days being read in slices, and what waits for each. */
+  private readonly covering = new Map<number, (() => void)[]>();
 
   constructor(private readonly ctx: GatewayContext) {
     this.feed = new NewsFeed(createNewsModel({ seed: ctx.options.seed }), ctx.market.paths, ctx.universe);
@@ -147,13 +149,45 @@ export class NewsService {
     }
     const now = this.ctx.clock.now();
     const sub: TickSub = { session: s, reqId: req.reqId, conId, providers, sentUpTo: now };
-    this.feed.coverMarketDay(etDay(now));
-    const today = this.feed.published(etMidnight(etDay(now)) - 1, now).filter((it) => wantsNews(sub, it));
-    for (const it of conId === null ? today.slice(-BROADTAPE_BACKLOG) : today)
-      s.send(tickNewsMessage(sub.reqId, newsTick(it)));
     this.ticks.add(sub);
+    const day = etDay(now);
+    // The day's stories so far, once the market's day is read (at once when it was; the beat sends later ones).
+    this.whenCovered(day, () => {
+      if (!this.ticks.all.includes(sub)) return; // cancelled, or its connection closed, meanwhile
+      const today = this.feed.published(etMidnight(day) - 1, now).filter((it) => wantsNews(sub, it));
+      for (const it of conId === null ? today.slice(-BROADTAPE_BACKLOG) : today)
+        s.send(tickNewsMessage(sub.reqId, newsTick(it)));
+    });
     this.ctx.wake();
     return broadtape !== null;
+  }
+
+  /**
+   * Runs `then` once the market's `day` is read: at once when it was, else after reading it in slices of at most
+   * HISTORY_SLICE_MS (every stock's day takes a tenth of a second or more: every client's quotes would stall).
+   */
+  private whenCovered(day: number, then: () => void): void {
+    if (this.feed.coversMarketDay(day)) return then();
+    const waiting = this.covering.get(day);
+    if (waiting) return void waiting.push(then);
+    this.covering.set(day, [then]);
+    const steps = this.feed.marketDaySteps(day);
+    const slice = (): void => {
+      const until = performance.now() + HISTORY_SLICE_MS;
+      try {
+        while (!steps.next().done)
+          if (performance.now() >= until) {
+            setImmediate(slice);
+            return;
+          }
+      } catch (err) {
+        this.ctx.log.error(`reading the news of a day failed: ${(err as Error).message}`, { day });
+      }
+      const done = this.covering.get(day) ?? [];
+      this.covering.delete(day);
+      for (const f of done) f();
+    };
+    slice();
   }
 
   /** cancelMktData: true when the line was a broadtape (market data has no line of that id to cancel). */
@@ -197,7 +231,12 @@ export class NewsService {
     for (const t of this.ticks.all) from = Math.min(from, t.sentUpTo);
     if (from >= now) return;
     from = Math.max(from, now - MAX_CATCH_UP_DAYS * 86_400_000);
-    for (let d = etDay(from); d <= etDay(now); d++) this.feed.coverMarketDay(d);
+    for (let d = etDay(from); d <= etDay(now); d++)
+      if (!this.feed.coversMarketDay(d)) {
+        // Not read yet (a new day, a clock jump): read it in slices; a later beat publishes (nothing is skipped).
+        this.whenCovered(d, () => {});
+        return;
+      }
     const fresh: NewsItem[] = this.feed.published(from, now);
     for (const t of this.ticks.all) {
       for (const it of fresh)

@@ -46,19 +46,35 @@ function minuteIndex(t0: number, day: number, wallMinute: number): number {
   return Math.round((etTime(day, wallMinute) - t0) / 60_000);
 }
 
-/** The gap, big-move and volume-spike events of one stock on one ET day, in time order. */
-export function instrumentDayEvents(paths: PathModel, inst: Instrument, day: number): NewsEvent[] {
-  if (inst.secType !== 'STK' || !isNewsDay(day)) return [];
+/** One stock's ET day, read once: its news events, and its % change from the previous close at each scan look. */
+export type StockDay = {
+  readonly inst: Instrument;
+  /** Gap, big-move and volume-spike events, in time order. */
+  readonly events: NewsEvent[];
+  /** The % change at each look of `scanLooks` (09:30 + k × SCAN_EVERY_MIN, before 16:00 ET). */
+  readonly changes: Float64Array;
+  /** The time of each look. */
+  readonly lookTimes: readonly number[];
+};
+
+const SCAN_LOOKS: readonly number[] = Array.from(
+  { length: Math.ceil((CLOSE_MIN - OPEN_MIN) / SCAN_EVERY_MIN) },
+  (_, j) => OPEN_MIN + j * SCAN_EVERY_MIN,
+);
+
+/** A stock's day (≈ 0.2 ms: its minute path), or null for what has no news (not a stock, a weekend day). */
+export function readStockDay(paths: PathModel, inst: Instrument, day: number): StockDay | null {
+  if (inst.secType !== 'STK' || !isNewsDay(day)) return null;
   const ref = paths.dayClose(inst, day - 1);
   // A transient path: reading it leaves the model's caches (and so every other answer) as they were.
   const path = paths.dayPath(inst, day, true);
   const open = minuteIndex(path.t0, day, OPEN_MIN);
   const close = minuteIndex(path.t0, day, CLOSE_MIN);
   const at = (i: number): number => path.t0 + i * 60_000;
-  const out: NewsEvent[] = [];
+  const events: NewsEvent[] = [];
 
   const gap = ((path.p[open] as number) / ref - 1) * 100;
-  if (Math.abs(gap) >= GAP_PCT) out.push(event(inst, at(open), 'gap', gap));
+  if (Math.abs(gap) >= GAP_PCT) events.push(event(inst, at(open), 'gap', gap));
 
   const crossed = new Set<number>();
   for (let i = open; i <= close; i++) {
@@ -67,58 +83,59 @@ export function instrumentDayEvents(paths: PathModel, inst: Instrument, day: num
       const signed = change >= 0 ? level : -level;
       if (Math.abs(change) >= level && !crossed.has(signed)) {
         crossed.add(signed);
-        out.push(event(inst, at(i), 'big-move', change));
+        events.push(event(inst, at(i), 'big-move', change));
       }
     }
   }
 
   const ratio = (path.cumVol[path.n] as number) / inst.avgVolume;
   if (ratio >= VOLUME_SPIKE_RATIO)
-    out.push(event(inst, at(minuteIndex(path.t0, day, VOLUME_REPORT_MIN)), 'volume-spike', ratio));
-  return out.sort((a, b) => a.time - b.time);
+    events.push(event(inst, at(minuteIndex(path.t0, day, VOLUME_REPORT_MIN)), 'volume-spike', ratio));
+  events.sort((a, b) => a.time - b.time);
+
+  const changes = new Float64Array(SCAN_LOOKS.length);
+  const lookTimes = SCAN_LOOKS.map((m, j) => {
+    const i = minuteIndex(path.t0, day, m);
+    changes[j] = ((path.p[i] as number) / ref - 1) * 100;
+    return at(i);
+  });
+  return { inst, events, changes, lookTimes };
+}
+
+/** The gap, big-move and volume-spike events of one stock on one ET day, in time order. */
+export function instrumentDayEvents(paths: PathModel, inst: Instrument, day: number): NewsEvent[] {
+  return readStockDay(paths, inst, day)?.events ?? [];
 }
 
 /**
  * Stocks entering the top-gainers or top-losers scan on an ET day: at each look (every SCAN_EVERY_MIN minutes of
  * regular hours) the SCAN_ROWS largest rises and falls from the previous close, against the look before (the
- * first against the open). Needs every stock's path of the day (≈ 80 µs each), so it is a whole-day computation.
+ * first against the open). Needs every stock's path of the day, so it is a whole-day computation.
  */
 export function scannerEntries(paths: PathModel, stocks: readonly Instrument[], day: number): NewsEvent[] {
-  if (!isNewsDay(day)) return [];
-  const looks: number[] = [];
-  for (let m = OPEN_MIN; m < CLOSE_MIN; m += SCAN_EVERY_MIN) looks.push(m);
-  const list = stocks.filter((i) => i.secType === 'STK');
-  // change[k * looks + j]: stock k's % change at look j.
-  const change = new Float64Array(list.length * looks.length);
-  const times: number[] = [];
-  list.forEach((inst, k) => {
-    const ref = paths.dayClose(inst, day - 1);
-    const path = paths.dayPath(inst, day, true);
-    looks.forEach((m, j) => {
-      const i = minuteIndex(path.t0, day, m);
-      if (k === 0) times[j] = path.t0 + i * 60_000;
-      change[k * looks.length + j] = ((path.p[i] as number) / ref - 1) * 100;
-    });
-  });
+  return scanEntries(stocks.flatMap((inst) => readStockDay(paths, inst, day) ?? []));
+}
+
+/** `scannerEntries` from the days of every stock, read before (in the universe's order). */
+export function scanEntries(days: readonly StockDay[]): NewsEvent[] {
+  if (days.length === 0) return [];
+  const looks = SCAN_LOOKS.length;
+  const times = days[0]!.lookTimes;
+  const change = (k: number, j: number): number => days[k]!.changes[j] as number;
   const top = (j: number, sign: 1 | -1): Set<number> => {
-    const ks = list
+    const ks = days
       .map((_, k) => k)
-      .filter((k) => sign * (change[k * looks.length + j] as number) > 0)
-      .sort(
-        (a, b) =>
-          sign * ((change[b * looks.length + j] as number) - (change[a * looks.length + j] as number)) ||
-          a - b,
-      );
+      .filter((k) => sign * change(k, j) > 0)
+      .sort((a, b) => sign * (change(b, j) - change(a, j)) || a - b);
     return new Set(ks.slice(0, SCAN_ROWS));
   };
   const out: NewsEvent[] = [];
   for (const sign of [1, -1] as const) {
     let before = top(0, sign);
-    for (let j = 1; j < looks.length; j++) {
+    for (let j = 1; j < looks; j++) {
       const now = top(j, sign);
       for (const k of now)
-        if (!before.has(k))
-          out.push(event(list[k]!, times[j]!, 'scanner-entry', change[k * looks.length + j] as number));
+        if (!before.has(k)) out.push(event(days[k]!.inst, times[j]!, 'scanner-entry', change(k, j)));
       before = now;
     }
   }

@@ -84,4 +84,39 @@ describe('NewsFeed', () => {
     expect([...early, ...late]).toEqual(day);
     expect(late.every((it) => it.time > cut)).toBe(true);
   });
+
+  it('reads a market day a stock at a time, the same news as at once; a stock read by history meanwhile once', () => {
+    const whole = feed();
+    whole.coverMarketDay(WED);
+    const f = feed();
+    const steps = f.marketDaySteps(WED);
+    let n = 0;
+    for (; n < 10; n++) steps.next();
+    expect(f.coversMarketDay(WED)).toBe(false);
+    expect(f.published(etTime(WED, 0) - 1, etTime(WED + 1, 0))).toEqual([]);
+    // A history request reads one stock's day while the market's is being read.
+    const story = whole.published(etTime(WED, 9 * 60), noon).find((it) => it.event.kind !== 'scanner-entry')!;
+    const q = {
+      conId: story.conId,
+      providerCodes: ALL,
+      startDateTime: '',
+      endDateTime: '',
+      totalResults: 300,
+    };
+    f.historical(q, noon);
+    while (!steps.next().done) n++;
+    expect(n).toBeGreaterThan(100);
+    expect(f.coversMarketDay(WED)).toBe(true);
+    const all = (x: NewsFeed) => x.published(etTime(WED, 0) - 1, etTime(WED + 1, 0));
+    expect(
+      all(f)
+        .map((it) => it.articleId)
+        .sort(),
+    ).toEqual(
+      all(whole)
+        .map((it) => it.articleId)
+        .sort(),
+    );
+    expect(f.historical(q, noon)).toEqual(whole.historical(q, noon));
+  });
 });

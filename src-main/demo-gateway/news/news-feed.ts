@@ -9,7 +9,7 @@ import { EPOCH_DAY } from '../model/price-path';
 import type { Universe } from '../model/universe';
 import { etDay } from '../wire/tws-time';
 import { formatNewsTime, parseNewsTime } from './news-time';
-import { instrumentDayEvents, scannerEntries } from './market-events';
+import { instrumentDayEvents, readStockDay, scanEntries, type StockDay } from './market-events';
 import type { HistoricalNewsQuery, HistoricalNewsRow, NewsArticle, NewsItem, NewsModel } from './news-model';
 import { SANITIZER_ARTICLE_ID } from './sanitizer-article';
 
@@ -27,15 +27,37 @@ export class NewsFeed {
     private readonly universe: Universe,
   ) {}
 
-  /** Reads a whole ET day: every stock's events and the scanner entries. */
+  /** Whether the whole market's ET day has been read. */
+  coversMarketDay(day: number): boolean {
+    return this.marketDays.has(day);
+  }
+
+  /** Reads a whole ET day at once: every stock's events and the scanner entries. */
   coverMarketDay(day: number): void {
+    const steps = this.marketDaySteps(day);
+    while (!steps.next().done);
+  }
+
+  /**
+   * `coverMarketDay` a stock at a time (≈ 0.2 ms each, a tenth of a second or more for the day), so the gateway
+   * can go on reading its sockets between steps. The day's news is added at the last step, all at once; a stock
+   * whose day a history request read meanwhile is not added twice.
+   */
+  *marketDaySteps(day: number): Generator<void, void> {
+    if (this.marketDays.has(day)) return;
+    const stocks = this.universe.stocks;
+    const read = new Map<Instrument, StockDay>();
+    for (const inst of stocks) {
+      const d = readStockDay(this.paths, inst, day);
+      if (d) read.set(inst, d);
+      yield;
+    }
     if (this.marketDays.has(day)) return;
     this.marketDays.add(day);
-    const stocks = this.universe.stocks;
     const events = stocks.flatMap((inst) =>
-      this.takeStockDay(inst, day) ? instrumentDayEvents(this.paths, inst, day) : [],
+      this.takeStockDay(inst, day) ? (read.get(inst)?.events ?? []) : [],
     );
-    this.model.add([...events, ...scannerEntries(this.paths, stocks, day)]);
+    this.model.add([...events, ...scanEntries([...read.values()])]);
   }
 
   /** Reads a stock's day once; true when it was read now (false: read before, nothing new to look at). */

@@ -172,3 +172,31 @@ describe.each([157, 176, 193])('news at server version %i', (version) => {
     c.ib.cancelNewsBulletins();
   });
 });
+
+describe('a news line on a gateway that has not read the day yet', () => {
+  // An hour after the story: the stock line starts with the day's stories so far, the story among them.
+  const clock = new ReplayClock(systemClock, story.time + 3_600_000);
+  const suite = conformanceSuite({ seed: SEED, maxServerVersion: 193, clock });
+
+  it("reads the market's day in slices: a request sent after the line is answered before its first stories", async () => {
+    // Reading every stock's day for the news takes a tenth of a second or more; the gateway goes on with its
+    // sockets meanwhile (every client's quotes would stall otherwise), and the line's stories follow.
+    const c = await suite.connect(1);
+    const order: string[] = [];
+    c.ib.on(EventName.currentTime, () => order.push('currentTime'));
+    c.ib.on(EventName.tickNews, (id: number) => order.push(`tickNews ${id}`));
+    const line = c.nextReqId();
+    c.ib.reqMktData(line, { ...stock(story.symbol), conId: story.conId }, `mdoff,292:${ALL}`, false, false);
+    c.ib.reqCurrentTime();
+    await c.waitEvent(EventName.tickNews, (a) => a[0] === line && a[3] === story.articleId);
+    expect(order[0]).toBe('currentTime');
+    expect(order.slice(1).every((e) => e === `tickNews ${line}`)).toBe(true);
+    // Once read, a second line starts with the same stories at once.
+    const again = c.nextReqId();
+    c.ib.reqMktData(again, { ...stock(story.symbol), conId: story.conId }, `mdoff,292:${ALL}`, false, false);
+    await c.waitEvent(EventName.tickNews, (a) => a[0] === again && a[3] === story.articleId);
+    expect(c.of(EventName.tickNews, again).map((a) => a[3])).toEqual(
+      c.of(EventName.tickNews, line).map((a) => a[3]),
+    );
+  });
+});
