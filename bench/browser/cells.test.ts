@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { changedInstrument } from './cells';
+import { changedInstrument, createInstrumentLookup } from './cells';
 
 /** A watchlist (rows named by conId, clock columns) and an option chain (cells named by conId) side by side. */
 function page(): HTMLElement {
@@ -37,5 +37,16 @@ describe('changedInstrument', () => {
     const root = page();
     expect(changedInstrument(at(root, 'last').firstChild!, 'table.chain-table')).toBeNull();
     expect(changedInstrument(at(root, 'put'), 'table.chain-table')).toBe(1902);
+  });
+
+  it('a lookup answers as changedInstrument, and reads the conId again when a cell is re-keyed in place', () => {
+    const root = page();
+    const lookup = createInstrumentLookup('table.chain-table');
+    const nodes = ['last', 'put', 'strike', 'empty'].map((id) => at(root, id).firstChild ?? at(root, id));
+    const call = at(root, 'call').querySelector('button')!.firstChild!;
+    for (const n of [...nodes, call]) expect(lookup(n)).toBe(changedInstrument(n, 'table.chain-table'));
+    at(root, 'call').setAttribute('data-conid', '1911');
+    expect(lookup(call)).toBe(1911);
+    expect(lookup(call)).toBe(1911);
   });
 });

@@ -13,14 +13,37 @@ function isClockCell(cell: Element): boolean {
   return head !== undefined && CLOCK_COLUMNS.has(head.textContent ?? '');
 }
 
-/** The conId of the instrument whose cell changed at `node`, or null (no instrument, a clock cell, out of scope). */
-export function changedInstrument(node: Node, scope?: string): number | null {
+/** Where the instrument of a change at `node` is named (its cell or row), or null (none, a clock cell, out of scope). */
+function namingElement(node: Node, scope?: string): HTMLElement | null {
   const el = node instanceof Element ? node : node.parentElement;
   if (!el || (scope !== undefined && !el.closest(scope))) return null;
   const named = el.closest<HTMLElement>('td[data-conid], tr[data-conid]');
   if (!named) return null;
   const cell = el.closest('td, th');
-  if (cell && isClockCell(cell)) return null;
-  const conId = Number(named.dataset.conid);
-  return Number.isInteger(conId) ? conId : null;
+  return cell && isClockCell(cell) ? null : named;
+}
+
+function conIdOf(named: HTMLElement | null): number | null {
+  const conId = Number(named?.dataset.conid);
+  return named && Number.isInteger(conId) ? conId : null;
+}
+
+/** The conId of the instrument whose cell changed at `node`, or null (no instrument, a clock cell, out of scope). */
+export function changedInstrument(node: Node, scope?: string): number | null {
+  return conIdOf(namingElement(node, scope));
+}
+
+/**
+ * `changedInstrument` for one watch, finding each node's naming element once: cells are written in place, so the
+ * same text nodes change on every beat, and finding it again (closest() three times, the column's header) per
+ * change was most of the probe's own time on the page's main thread, which the figures counted as the app's. The
+ * conId is read from the element at each change (a row re-keyed in place names its new instrument).
+ */
+export function createInstrumentLookup(scope?: string): (node: Node) => number | null {
+  const named = new WeakMap<Node, HTMLElement | null>();
+  return (node) => {
+    let el = named.get(node);
+    if (el === undefined) named.set(node, (el = namingElement(node, scope)));
+    return conIdOf(el);
+  };
 }

@@ -7,7 +7,7 @@
 // ladder of that instrument (table[data-conid]) next changes a bid or ask size, every stamp waiting for it is painted
 // with that frame. It also counts frames, clicks and the JS heap. Times are epoch ms (performance.timeOrigin +
 // performance.now()), the gateway's clock too.
-import { changedInstrument } from './cells';
+import { createInstrumentLookup } from './cells';
 import { createDepthStampBook, createStampBook, type Stamp, type TickPaint } from './stamps';
 
 export type BenchProbe = {
@@ -77,12 +77,12 @@ function watchSockets(): void {
   };
 }
 
-/** Where tick paints count (watchTicks' scope): only changes inside an element matching it, or anywhere. */
-let tickScope: string | undefined;
+/** The instrument of a changed node, inside watchTicks' scope (only changes inside an element matching it, or anywhere). */
+let instrumentAt = createInstrumentLookup();
 
 /** The stamp a DOM change paints: the one waiting for the instrument whose cell changed (inside the scope). */
 function paintedStamp(node: Node): (Stamp & { conId: number })[] {
-  const conId = changedInstrument(node, tickScope);
+  const conId = instrumentAt(node);
   if (conId === null) return [];
   const stamp = stamps.take(conId);
   return stamp ? [{ ...stamp, conId }] : [];
@@ -164,7 +164,7 @@ function install(): BenchProbe {
     },
     placeSent: () => [...socketTimes.place],
     watchTicks: (scope) => {
-      tickScope = scope;
+      instrumentAt = createInstrumentLookup(scope);
       tickWatch.start();
     },
     takeTicks: () => tickWatch.stop(),

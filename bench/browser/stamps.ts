@@ -27,6 +27,7 @@ const PROBE = '"probe":[';
 const EVENT = '"event":"';
 const QUOTES_EVENT = '"event":"quotes"';
 const DEPTH_EVENT = '"event":"depth"';
+const CON_ID = '"conId":';
 
 /** The `probe` entries of every `quotes` event in a frame's text (the host's JSON: `"probe":[{…},…]`). */
 export function stampsIn(text: string): Entry[] {
@@ -42,12 +43,15 @@ export function stampsIn(text: string): Entry[] {
   return out;
 }
 
-/** How many times `"conId":<id>,` appears: once per quote of that instrument, and once per stamp naming it. */
-function mentions(text: string, conId: number): number {
-  const needle = `"conId":${conId},`;
-  let n = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
+/** How many times `"conId":<id>,` appears per instrument: once per quote of it, and once per stamp naming it. */
+function mentions(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let at = text.indexOf(CON_ID); at >= 0; at = text.indexOf(CON_ID, at + CON_ID.length)) {
+    const end = text.indexOf(',', at + CON_ID.length);
+    const conId = Number(text.slice(at + CON_ID.length, end));
+    out.set(conId, (out.get(conId) ?? 0) + 1);
+  }
+  return out;
 }
 
 export type StampBook = {
@@ -65,10 +69,12 @@ export function createStampBook(): StampBook {
     frame(text, at) {
       const stamps = text.includes(PROBE) ? stampsIn(text) : [];
       // A stamp still waiting when a newer quote of its instrument comes without one is dropped: its own tick
-      // changed nothing on screen, and the row's next change is the newer quote's, not its.
-      for (const conId of [...waiting.keys()]) {
-        const stamped = stamps.filter((p) => p.conId === conId).length;
-        if (mentions(text, conId) > stamped) waiting.delete(conId);
+      // changed nothing on screen, and the row's next change is the newer quote's, not its. One pass over the
+      // text for every instrument (a pass per waiting stamp was a millisecond or more of the page's time a frame).
+      if (waiting.size > 0) {
+        const named = mentions(text);
+        for (const p of stamps) named.set(p.conId, (named.get(p.conId) ?? 0) - 1);
+        for (const conId of [...waiting.keys()]) if ((named.get(conId) ?? 0) > 0) waiting.delete(conId);
       }
       for (const p of stamps) waiting.set(p.conId, { tickId: p.tickId, tickAt: p.tickAt, arrivedAt: at });
     },
