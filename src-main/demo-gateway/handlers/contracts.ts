@@ -9,6 +9,7 @@ import { contractData, contractDataEnd, symbolSamples } from '../wire/encode-con
 import { marketRule } from '../wire/encoder';
 import { ruleIncrements } from '../model/market-rules';
 import { optionRuleIncrements } from '../options/contract';
+import { sendSliced } from './sliced-answer';
 
 export const NO_SECURITY_DEFINITION = 'No security definition has been found for the request';
 
@@ -89,22 +90,31 @@ export function handleContractDetails(
   const cal = ctx.market.calendar;
   const today = ctx.market.etDayOf(now);
   const requested = (EXCHANGE_ALIASES[c.exchange.toUpperCase()] ?? c.exchange.toUpperCase()).trim();
-  for (const inst of list) {
-    const shown =
-      inst.secType === 'STK' &&
-      requested &&
-      requested !== 'SMART' &&
-      inst.validExchanges.split(',').includes(requested)
-        ? { ...inst, exchange: requested }
-        : inst;
-    s.send(
-      contractData(s.version, reqId, shown, {
+  sendSliced(s, {
+    count: list.length,
+    message: (i) => {
+      const inst = list[i]!;
+      const shown =
+        inst.secType === 'STK' &&
+        requested &&
+        requested !== 'SMART' &&
+        inst.validExchanges.split(',').includes(requested)
+          ? { ...inst, exchange: requested }
+          : inst;
+      return contractData(s.version, reqId, shown, {
         tradingHours: cal.tradingHours(inst, today),
         liquidHours: cal.liquidHours(inst, today),
-      }),
-    );
-  }
-  s.send(contractDataEnd(reqId));
+      });
+    },
+    end: () => contractDataEnd(reqId),
+    failed: (err) => failedDetails(ctx, s, reqId, err),
+  });
+}
+
+/** A contract-details answer that failed after its first slice: logged, and the request ends with 321. */
+export function failedDetails(ctx: GatewayContext, s: Session, reqId: number, err: Error): void {
+  ctx.log.error(`contract details failed: ${err.message}`, { reqId, stack: err.stack });
+  s.error(reqId, 321, `Error validating request.-'zz' : cause - ${err.message}`);
 }
 
 /** reqMatchingSymbols: up to 16 contracts whose symbol starts with, or whose name contains, the pattern. */

@@ -15,7 +15,8 @@ import { optionInstrument } from '../options/option-instruments';
 import { contractData, contractDataEnd } from '../wire/encode-contract';
 import { securityDefinitionOptionParameter, tickOptionComputation } from '../wire/encode-options';
 import { secDefOptParamsEnd } from '../wire/encoder';
-import { NO_SECURITY_DEFINITION } from './contracts';
+import { NO_SECURITY_DEFINITION, failedDetails } from './contracts';
+import { sendSliced } from './sliced-answer';
 import type { Resolution } from './contracts';
 
 /** CUST_OPTION_COMPUTATION: the tick type of calculateImpliedVolatility / calculateOptionPrice answers. */
@@ -126,11 +127,15 @@ export function handleOptionDetails(
   };
   const requested = c.exchange.trim().toUpperCase();
   const exchange = requested !== '' && OPTION_EXCHANGES.includes(requested) ? requested : '';
-  for (const oc of list) {
-    const inst = optionInstrument(oc);
-    s.send(contractData(s.version, reqId, exchange ? { ...inst, exchange } : inst, hours));
-  }
-  s.send(contractDataEnd(reqId));
+  sendSliced(s, {
+    count: list.length,
+    message: (i) => {
+      const inst = optionInstrument(list[i]!);
+      return contractData(s.version, reqId, exchange ? { ...inst, exchange } : inst, hours);
+    },
+    end: () => contractDataEnd(reqId),
+    failed: (err) => failedDetails(ctx, s, reqId, err),
+  });
   return true;
 }
 

@@ -146,6 +146,22 @@ describe.each([157, 176, 193])('options at server version %i', (version) => {
     await c.waitCode(200, id);
   });
 
+  it('streams a long answer: every AAPL option, with a request sent after it answered before its end', async () => {
+    // ~2,700 contracts: encoded in slices (as TWS streams them), the gateway reading its sockets between.
+    const c = await suite.connect(16);
+    const order: string[] = [];
+    c.ib.on(EventName.currentTime, () => order.push('currentTime'));
+    c.ib.on(EventName.contractDetailsEnd, () => order.push('contractDetailsEnd'));
+    const id = c.nextReqId();
+    c.ib.reqContractDetails(id, opt({}));
+    c.ib.reqCurrentTime();
+    await c.waitEvent(EventName.contractDetailsEnd, (a) => a[0] === id, 20_000);
+    expect(order).toEqual(['currentTime', 'contractDetailsEnd']);
+    const all = c.of(EventName.contractDetails, id) as [number, ContractDetails][];
+    expect(all.length).toBeGreaterThan(1000);
+    expect(new Set(all.map(([, d]) => d.contract.conId)).size).toBe(all.length);
+  });
+
   it('reqMatchingSymbols lists OPT among the derivative types of an optionable stock', async () => {
     const c = await suite.connect(3);
     const list = await matchingSymbols(c, 'AAPL');
