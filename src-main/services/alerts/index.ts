@@ -120,12 +120,14 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
   /** Kinds whose observations main does not feed the engine: refused, not ignored. */
   const notEvaluated = new Set<Alert['kind']>(feeds ? [] : BAR_KINDS);
 
+  /** The quote of the line an alert reads (none for bar, scanner and symbol-less alerts). */
+  const quoteOf = (a: Alert): Quote | undefined =>
+    'symbol' in a && a.symbol && !isBarAlert(a) && a.kind !== 'scanner'
+      ? deps.lines.quote(a.symbol.conId)
+      : undefined;
+
   const view = (a: Alert): AlertView => {
-    const quote =
-      'symbol' in a && a.symbol && !isBarAlert(a) && a.kind !== 'scanner'
-        ? deps.lines.quote(a.symbol.conId)
-        : undefined;
-    const base = watchOf(a, quote, deps.connection.state());
+    const base = watchOf(a, quoteOf(a), deps.connection.state());
     if (!feeds || !isBarAlert(a) || base.watch === 'paused' || base.watch === 'spent')
       return { alert: a, ...base };
     if (deps.connection.state() !== 'ready') return { alert: a, ...base };
@@ -267,10 +269,7 @@ export function createAlertsService(deps: AlertsDeps): AlertsService {
    * very next tick past the level is a crossing. The reading keeps its own time, so an old one is a gap.
    */
   function setArmed(alert: Alert): void {
-    const q =
-      'symbol' in alert && alert.symbol && !isBarAlert(alert) && alert.kind !== 'scanner'
-        ? deps.lines.quote(alert.symbol.conId)
-        : undefined;
+    const q = quoteOf(alert);
     engine.set(alert, reading(q, q?.updatedAt ?? clock.now()) ?? undefined);
   }
 
