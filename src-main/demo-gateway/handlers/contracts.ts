@@ -9,7 +9,7 @@ import { contractData, contractDataEnd, symbolSamples } from '../wire/encode-con
 import { marketRule } from '../wire/encoder';
 import { ruleIncrements } from '../model/market-rules';
 import { optionRuleIncrements } from '../options/contract';
-import { sendSliced } from './sliced-answer';
+import { sendSliced } from './slices';
 
 export const NO_SECURITY_DEFINITION = 'No security definition has been found for the request';
 

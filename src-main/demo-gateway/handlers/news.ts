@@ -30,6 +30,7 @@ import {
 import type { NewsItem } from '../news';
 import { NewsFeed } from '../news/news-feed';
 import { resolveOne } from './contracts';
+import { runInSlices } from './slices';
 import { Subscriptions } from './subscriptions';
 
 /** A news-tick line: one stock's headlines (conId), or a provider's broadtape (conId null). */
@@ -51,8 +52,6 @@ interface BulletinSub {
 const BROADTAPE_BACKLOG = 20;
 /** Furthest the feed reads back when a line has been behind (e.g. a clock jump): a week of days. */
 const MAX_CATCH_UP_DAYS = 7;
-/** The longest reading news keeps the gateway from its sockets at a time (see `historical`, `whenCovered`). */
-const HISTORY_SLICE_MS = 8;
 
 type MktDataRequest = Extract<Request, { kind: 'reqMktData' }>;
 
@@ -76,41 +75,36 @@ export class NewsService {
   }
 
   /**
-   * Answered in slices of at most HISTORY_SLICE_MS of work: a first request for a stock reads dozens of its days,
-   * and a gateway that stopped reading its sockets for that long would see a client's steady flow arrive in a
-   * clump afterwards and count it over the rate limit (error 100), which TWS, answering from its servers, does not.
+   * Answered in slices (handlers/slices.ts): a first request for a stock reads dozens of its days, and a gateway
+   * that stopped reading its sockets for that long would see a client's steady flow arrive in a clump afterwards
+   * and count it over the rate limit (error 100), which TWS, answering from its servers, does not.
    */
   historical(s: Session, req: Extract<Request, { kind: 'reqHistoricalNews' }>): void {
     const steps = this.feed.historicalSteps(req, this.ctx.clock.now());
-    let first = true;
-    const slice = (): void => {
-      if (s.state === 'closed') return;
-      const until = performance.now() + HISTORY_SLICE_MS;
-      try {
-        for (;;) {
+    const refuse = (err: unknown): void => s.error(req.reqId, ...historyError(err));
+    try {
+      runInSlices({
+        alive: () => s.state !== 'closed',
+        step: () => {
           const r = steps.next();
-          if (r.done) {
-            for (const row of r.value.rows) s.send(historicalNewsMessage(req.reqId, row));
-            s.send(historicalNewsEndMessage(req.reqId, r.value.hasMore));
-            return;
-          }
-          if (performance.now() >= until) {
-            setImmediate(slice);
-            return;
-          }
-        }
-      } catch (err) {
-        if (!(err instanceof NewsError)) {
-          // In the first slice a bug goes to the dispatcher (logged, 321); later there is no caller to take it.
-          if (first) throw err;
-          this.ctx.log.error(`historical news failed: ${(err as Error).message}`, { reqId: req.reqId });
-        }
-        s.error(req.reqId, ...historyError(err));
-      } finally {
-        first = false;
-      }
-    };
-    slice();
+          if (!r.done) return true;
+          for (const row of r.value.rows) s.send(historicalNewsMessage(req.reqId, row));
+          s.send(historicalNewsEndMessage(req.reqId, r.value.hasMore));
+          return false;
+        },
+        done: () => {},
+        failed: (err) => {
+          // Later there is no caller to take a bug: it is logged here.
+          if (!(err instanceof NewsError))
+            this.ctx.log.error(`historical news failed: ${err.message}`, { reqId: req.reqId });
+          refuse(err);
+        },
+      });
+    } catch (err) {
+      // In the first slice a bad query is answered here, a bug goes to the dispatcher (logged, 321).
+      if (!(err instanceof NewsError)) throw err;
+      refuse(err);
+    }
   }
 
   article(s: Session, reqId: number, providerCode: string, articleId: string): void {
@@ -163,8 +157,8 @@ export class NewsService {
   }
 
   /**
-   * Runs `then` once the market's `day` is read: at once when it was, else after reading it in slices of at most
-   * HISTORY_SLICE_MS (every stock's day takes a tenth of a second or more: every client's quotes would stall).
+   * Runs `then` once the market's `day` is read: at once when it was, else after reading it in slices
+   * (handlers/slices.ts: every stock's day takes a tenth of a second or more, every client's quotes would stall).
    */
   private whenCovered(day: number, then: () => void): void {
     if (this.feed.coversMarketDay(day)) return then();
@@ -172,22 +166,24 @@ export class NewsService {
     if (waiting) return void waiting.push(then);
     this.covering.set(day, [then]);
     const steps = this.feed.marketDaySteps(day);
-    const slice = (): void => {
-      const until = performance.now() + HISTORY_SLICE_MS;
-      try {
-        while (!steps.next().done)
-          if (performance.now() >= until) {
-            setImmediate(slice);
-            return;
-          }
-      } catch (err) {
-        this.ctx.log.error(`reading the news of a day failed: ${(err as Error).message}`, { day });
-      }
-      const done = this.covering.get(day) ?? [];
-      this.covering.delete(day);
-      for (const f of done) f();
-    };
-    slice();
+    const failed = (err: unknown): void =>
+      this.ctx.log.error(`reading the news of a day failed: ${(err as Error).message}`, { day });
+    runInSlices({
+      step: () => {
+        try {
+          return !steps.next().done;
+        } catch (err) {
+          failed(err);
+          return false;
+        }
+      },
+      done: () => {
+        const done = this.covering.get(day) ?? [];
+        this.covering.delete(day);
+        for (const f of done) f();
+      },
+      failed,
+    });
   }
 
   /** cancelMktData: true when the line was a broadtape (market data has no line of that id to cancel). */

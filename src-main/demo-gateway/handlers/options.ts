@@ -16,7 +16,7 @@ import { contractData, contractDataEnd } from '../wire/encode-contract';
 import { securityDefinitionOptionParameter, tickOptionComputation } from '../wire/encode-options';
 import { secDefOptParamsEnd } from '../wire/encoder';
 import { NO_SECURITY_DEFINITION, failedDetails } from './contracts';
-import { sendSliced } from './sliced-answer';
+import { sendSliced } from './slices';
 import type { Resolution } from './contracts';
 
 /** CUST_OPTION_COMPUTATION: the tick type of calculateImpliedVolatility / calculateOptionPrice answers. */

@@ -1,8 +1,8 @@
-// Long answers a slice at a time: the first slice is sent at once, the rest after the event loop turns (the end
+// Gateway work a slice at a time (long answers): the first slice is sent at once, the rest after the event loop turns (the end
 // last), a closed session gets nothing more, and a later slice's failure is reported instead of thrown.
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../connections/session';
-import { SLICE_MESSAGES, sendSliced } from './sliced-answer';
+import { SLICE_MESSAGES, sendSliced } from './slices';
 
 function session() {
   const sent: string[] = [];
